@@ -1,0 +1,138 @@
+// Package assess is the engine: it judges every applicable control against
+// every subject with CUE, applies waivers and attestations, and rolls verdicts
+// up per control and per framework requirement. It knows nothing of report
+// formats: every report reads the one Results value it returns.
+package assess
+
+import (
+	"time"
+
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/mappings"
+)
+
+// Verdict is the outcome of one control against one subject.
+type Verdict string
+
+// Verdicts.
+const (
+	VerdictPass          Verdict = "pass"
+	VerdictFail          Verdict = "fail"
+	VerdictNotApplicable Verdict = "not-applicable"
+	VerdictError         Verdict = "error"  // the evidence or the check could not be evaluated
+	VerdictWaived        Verdict = "waived" // a fail under a valid waiver
+	VerdictManual        Verdict = "manual" // a manual control awaiting (or with) an attestation
+)
+
+// Status is the rolled-up state of a control or a framework requirement.
+type Status string
+
+// Statuses.
+const (
+	StatusSatisfied    Status = "satisfied"
+	StatusNotSatisfied Status = "not-satisfied"
+	StatusNotAssessed  Status = "not-assessed" // nothing maps to it, or no applicable subject
+	StatusManual       Status = "manual"       // only manual controls map to it and none is attested
+	StatusError        Status = "error"        // an evaluation error left it undecided
+)
+
+// Reason is one cause of a failure: where in the subject, and what is wrong.
+type Reason struct {
+	Path   string `json:"path"`   // CUE path in the subject, e.g. env.GITHUB_TOKEN.kind
+	Detail string `json:"detail"` // CUE's explanation, with no secret value
+}
+
+// Evaluation is one control judged against one subject.
+type Evaluation struct {
+	ControlID string  `json:"control"`
+	SubjectID string  `json:"subject"`
+	Verdict   Verdict `json:"verdict"`
+	// Message is the control's message filled from the subject (fail, waived, error).
+	Message string   `json:"message,omitempty"`
+	Reasons []Reason `json:"reasons,omitempty"`
+	// Waiver names the waiver that turned a fail into waived.
+	Waiver string `json:"waiver,omitempty"`
+}
+
+// Counts tallies verdicts.
+type Counts struct {
+	Pass          int `json:"pass"`
+	Fail          int `json:"fail"`
+	NotApplicable int `json:"not_applicable"`
+	Error         int `json:"error"`
+	Waived        int `json:"waived"`
+	Manual        int `json:"manual"`
+}
+
+// Add counts one verdict.
+func (c *Counts) Add(v Verdict) {
+	switch v {
+	case VerdictPass:
+		c.Pass++
+	case VerdictFail:
+		c.Fail++
+	case VerdictNotApplicable:
+		c.NotApplicable++
+	case VerdictError:
+		c.Error++
+	case VerdictWaived:
+		c.Waived++
+	case VerdictManual:
+		c.Manual++
+	}
+}
+
+// ControlResult is one control's verdicts and roll-up.
+type ControlResult struct {
+	Control *controls.Control `json:"control"`
+	Status  Status            `json:"status"`
+	Counts  Counts            `json:"counts"`
+	// Evaluations are sorted by subject ID; not-applicable ones are omitted.
+	Evaluations []Evaluation `json:"evaluations"`
+}
+
+// RequirementResult is one framework requirement's roll-up.
+type RequirementResult struct {
+	Requirement mappings.Requirement `json:"requirement"`
+	Status      Status               `json:"status"`
+	// Reason explains the status in a sentence.
+	Reason string `json:"reason"`
+	// Links are the controls mapped to the requirement, with their provenance.
+	Links []mappings.Link `json:"links"`
+}
+
+// FrameworkTally counts requirement statuses.
+type FrameworkTally struct {
+	Satisfied    int `json:"satisfied"`
+	NotSatisfied int `json:"not_satisfied"`
+	NotAssessed  int `json:"not_assessed"`
+	Manual       int `json:"manual"`
+	Error        int `json:"error"`
+}
+
+// FrameworkResult is one framework's roll-up.
+type FrameworkResult struct {
+	Framework    *mappings.Framework `json:"framework"`
+	Requirements []RequirementResult `json:"requirements"`
+	Tally        FrameworkTally      `json:"tally"`
+}
+
+// Results is everything one assessment found. Reports read only this.
+type Results struct {
+	// Tool and Version identify the producer.
+	Tool    string `json:"tool"`
+	Version string `json:"version"`
+	// Timestamp is the assessment time (pinned by --timestamp / SOURCE_DATE_EPOCH).
+	Timestamp time.Time `json:"timestamp"`
+	// Subjects are all subjects assessed, sorted by ID.
+	Subjects []evidence.Subject `json:"subjects"`
+	// Artifacts are the evidence files behind the subjects (path in the bundle and hash).
+	Artifacts []evidence.Artifact `json:"artifacts"`
+	// Controls are sorted by control ID.
+	Controls []ControlResult `json:"controls"`
+	// Frameworks are sorted by framework ID.
+	Frameworks []FrameworkResult `json:"frameworks"`
+	// Risks is the taxonomy the controls refer to.
+	Risks []controls.Risk `json:"risks"`
+}

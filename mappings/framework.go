@@ -1,0 +1,48 @@
+// Package mappings holds the compliance frameworks Tollgate reports against
+// (their requirement ids and short titles) and the links from controls to
+// those requirements, each with its provenance and rationale.
+package mappings
+
+// Provenance values of a link.
+const (
+	ProvenanceOfficial = "official" // a published crosswalk says so
+	ProvenanceAsserted = "asserted" // Tollgate's own reasoned judgement
+)
+
+// Framework is one compliance framework.
+type Framework struct {
+	ID      string `json:"id"`      // e.g. nist-800-53-rev5
+	Title   string `json:"title"`   // e.g. NIST SP 800-53 Rev. 5
+	Version string `json:"version"` // e.g. 5.1.1
+	// Main is true for the four frameworks every control is mapped into where an
+	// honest mapping exists (800-53, ISO 27001, SSDF, GDPR).
+	Main         bool          `json:"main"`
+	Requirements []Requirement `json:"requirements"`
+	File         string        `json:"file"`
+}
+
+// Requirement is one requirement (control, clause, task, article) of a framework.
+type Requirement struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	// Group is the family, theme or chapter the requirement belongs to.
+	Group string `json:"group,omitempty"`
+	Line  int    `json:"line"`
+}
+
+// Link connects a control to a framework requirement it supports.
+type Link struct {
+	Control     string `json:"control"`
+	Framework   string `json:"framework"`
+	Requirement string `json:"requirement"`
+	Provenance  string `json:"provenance"`
+	Rationale   string `json:"rationale"`
+	File        string `json:"file"`
+	Line        int    `json:"line"`
+}
+
+// Set is every framework and link loaded.
+type Set struct {
+	Frameworks []*Framework `json:"frameworks"`
+	Links      []Link       `json:"links"`
+}
