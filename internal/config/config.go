@@ -1,0 +1,249 @@
+// Package config reads Tollgate's configuration: tollgate.yaml, TOLLGATE_*
+// environment variables and command-line flags, in that order of increasing
+// precedence. Unknown keys in the file are errors that name the file and line.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/spf13/pflag"
+	"github.com/spf13/viper"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the configuration file looked for in the working directory.
+const FileName = "tollgate.yaml"
+
+// EnvPrefix prefixes environment variables: TOLLGATE_OUTPUT_DIR sets output.dir.
+const EnvPrefix = "TOLLGATE"
+
+// Config is Tollgate's configuration. Its mapstructure tags are the keys of
+// tollgate.yaml; nested structs are nested maps.
+type Config struct {
+	Sources      Sources  `mapstructure:"sources"`
+	Catalogs     []string `mapstructure:"catalogs"`
+	Frameworks   []string `mapstructure:"frameworks"`
+	Gate         Gate     `mapstructure:"gate"`
+	Waivers      []string `mapstructure:"waivers"`
+	Attestations []string `mapstructure:"attestations"`
+	Output       Output   `mapstructure:"output"`
+}
+
+// Sources says what to collect.
+type Sources struct {
+	Paths       []string `mapstructure:"paths"`
+	Include     []string `mapstructure:"include"`
+	Exclude     []string `mapstructure:"exclude"`
+	UserConfigs bool     `mapstructure:"user_configs"`
+	MaxFileSize string   `mapstructure:"max_file_size"`
+}
+
+// Gate decides the exit code.
+type Gate struct {
+	FailOn      string  `mapstructure:"fail_on"`
+	MinCoverage float64 `mapstructure:"min_coverage"`
+}
+
+// Output says where reports go.
+type Output struct {
+	Dir             string   `mapstructure:"dir"`
+	Formats         []string `mapstructure:"formats"`
+	WorkbookProfile string   `mapstructure:"workbook_profile"`
+}
+
+// Defaults are the values used when nothing else sets a key.
+var Defaults = map[string]any{
+	"output.dir":              "tollgate-out",
+	"output.formats":          []string{"oscal", "xlsx", "sarif", "junit", "json", "md"},
+	"output.workbook_profile": "default",
+	"gate.fail_on":            "high",
+	"sources.max_file_size":   "10MB",
+}
+
+// Loaded is a configuration together with where it came from.
+type Loaded struct {
+	Config Config
+	// File is the configuration file read, or "" when none was found.
+	File  string
+	viper *viper.Viper
+}
+
+// Load reads the configuration. path names a file explicitly ("" looks for
+// tollgate.yaml in the working directory and is quiet when it is absent).
+// flags, when non-nil, are bound so that set flags win over file and env.
+// bindings maps configuration keys to flag names.
+func Load(path string, flags *pflag.FlagSet, bindings map[string]string) (*Loaded, error) {
+	v := viper.New()
+	for k, val := range Defaults {
+		v.SetDefault(k, val)
+	}
+	v.SetEnvPrefix(EnvPrefix)
+	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
+	v.AutomaticEnv()
+	for _, key := range Keys() {
+		if err := v.BindEnv(key); err != nil {
+			return nil, fmt.Errorf("bind env for %s: %w", key, err)
+		}
+	}
+
+	explicit := path != ""
+	if !explicit {
+		path = FileName
+	}
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		if err := CheckKeys(path, data); err != nil {
+			return nil, err
+		}
+		v.SetConfigType("yaml")
+		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+			return nil, fmt.Errorf("read %s: %w", path, err)
+		}
+	case errors.Is(err, os.ErrNotExist) && !explicit:
+		path = ""
+	default:
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+
+	if flags != nil {
+		for key, name := range bindings {
+			if f := flags.Lookup(name); f != nil {
+				if err := v.BindPFlag(key, f); err != nil {
+					return nil, fmt.Errorf("bind flag --%s: %w", name, err)
+				}
+			}
+		}
+	}
+	var cfg Config
+	if err := v.Unmarshal(&cfg); err != nil {
+		return nil, fmt.Errorf("decode config %s: %w", path, err)
+	}
+	return &Loaded{Config: cfg, File: path, viper: v}, nil
+}
+
+// Keys lists every known configuration key in dotted form, sorted.
+func Keys() []string {
+	var keys []string
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			key := prefix + f.Tag.Get("mapstructure")
+			if f.Type.Kind() == reflect.Struct {
+				walk(f.Type, key+".")
+				continue
+			}
+			keys = append(keys, key)
+		}
+	}
+	walk(reflect.TypeOf(Config{}), "")
+	sort.Strings(keys)
+	return keys
+}
+
+// CheckKeys reports the first unknown or misplaced key of a YAML config file,
+// as "file:line:column: unknown key …", and YAML syntax errors with their line.
+func CheckKeys(path string, data []byte) error {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty file
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s:%d:%d: the configuration must be a mapping of keys", path, root.Line, root.Column)
+	}
+	return checkMapping(path, root, reflect.TypeOf(Config{}), "")
+}
+
+func checkMapping(path string, node *yaml.Node, t reflect.Type, prefix string) error {
+	fields := map[string]reflect.StructField{}
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := f.Tag.Get("mapstructure")
+		fields[name] = f
+		names = append(names, name)
+	}
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, val := node.Content[i], node.Content[i+1]
+		f, ok := fields[k.Value]
+		if !ok {
+			msg := fmt.Sprintf("%s:%d:%d: unknown key %q", path, k.Line, k.Column, prefix+k.Value)
+			if s := suggest(k.Value, names); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", prefix+s)
+			} else if full := elsewhere(k.Value); full != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", full)
+			}
+			return errors.New(msg + "; known keys: " + strings.Join(qualify(prefix, names), ", "))
+		}
+		if f.Type.Kind() == reflect.Struct {
+			if val.Kind != yaml.MappingNode {
+				return fmt.Errorf("%s:%d:%d: %q must be a mapping", path, val.Line, val.Column, prefix+k.Value)
+			}
+			if err := checkMapping(path, val, f.Type, prefix+k.Value+"."); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// elsewhere finds a known key, at any depth, whose last segment is name.
+func elsewhere(name string) string {
+	for _, key := range Keys() {
+		if strings.HasSuffix(key, "."+name) {
+			return key
+		}
+	}
+	return ""
+}
+
+func qualify(prefix string, names []string) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = prefix + n
+	}
+	return out
+}
+
+// suggest returns the known name closest to s when it is close enough.
+func suggest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := distance(strings.ToLower(s), n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

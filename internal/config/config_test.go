@@ -1,0 +1,103 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func writeConfig(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), FileName)
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestCheckKeys(t *testing.T) {
+	tests := []struct {
+		name    string
+		body    string
+		wantErr string
+	}{
+		{"empty file", "", ""},
+		{"valid", "output:\n  dir: out\n  formats: [json]\ngate:\n  fail_on: medium\n", ""},
+		{"unknown top-level key", "output:\n  dir: out\nfail_on: high\n", `:3:1: unknown key "fail_on" (did you mean "`},
+		{"unknown nested key with suggestion", "gate:\n  fail-on: high\n", `:2:3: unknown key "gate.fail-on" (did you mean "gate.fail_on"?)`},
+		{"section must be a mapping", "gate: high\n", `:1:7: "gate" must be a mapping`},
+		{"not a mapping", "- a\n- b\n", `:1:1: the configuration must be a mapping`},
+		{"yaml syntax error", "gate:\n  fail_on: [high\n", "yaml:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeConfig(t, tt.body)
+			err := CheckKeys(path, []byte(tt.body))
+			if tt.wantErr == "" {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Fatalf("error = %v, want it to contain %q", err, tt.wantErr)
+			}
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name the file", err)
+			}
+		})
+	}
+}
+
+func TestLoadPrecedence(t *testing.T) {
+	path := writeConfig(t, "output:\n  dir: from-file\n  formats: [json, md]\ngate:\n  fail_on: medium\n")
+
+	cfg, err := Load(path, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Config.Output.Dir != "from-file" || cfg.Config.Gate.FailOn != "medium" {
+		t.Fatalf("file values not read: %+v", cfg.Config)
+	}
+	if got := strings.Join(cfg.Config.Output.Formats, ","); got != "json,md" {
+		t.Fatalf("formats = %q", got)
+	}
+	if cfg.Config.Output.WorkbookProfile != "default" {
+		t.Fatalf("default not applied: %q", cfg.Config.Output.WorkbookProfile)
+	}
+
+	t.Setenv("TOLLGATE_GATE_FAIL_ON", "low")
+	t.Setenv("TOLLGATE_OUTPUT_DIR", "from-env")
+	flags := pflag.NewFlagSet("test", pflag.ContinueOnError)
+	flags.StringP("output", "o", "", "")
+	if err := flags.Parse([]string{"-o", "from-flag"}); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err = Load(path, flags, map[string]string{"output.dir": "output"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Config.Output.Dir != "from-flag" {
+		t.Errorf("flag should win over env and file: %q", cfg.Config.Output.Dir)
+	}
+	if cfg.Config.Gate.FailOn != "low" {
+		t.Errorf("env should win over file: %q", cfg.Config.Gate.FailOn)
+	}
+}
+
+func TestLoadMissingFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	cfg, err := Load("", nil, nil)
+	if err != nil {
+		t.Fatalf("absent default file must be fine: %v", err)
+	}
+	if cfg.File != "" || cfg.Config.Output.Dir != "tollgate-out" {
+		t.Fatalf("unexpected %+v", cfg)
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "nope.yaml"), nil, nil); err == nil {
+		t.Fatal("an explicitly named missing file must be an error")
+	}
+}
