@@ -53,6 +53,8 @@ type Evaluation struct {
 	Reasons []Reason `json:"reasons,omitempty"`
 	// Waiver names the waiver that turned a fail into waived.
 	Waiver string `json:"waiver,omitempty"`
+	// Attestation names the attestation that satisfied a manual control.
+	Attestation string `json:"attestation,omitempty"`
 }
 
 // Counts tallies verdicts.
@@ -87,7 +89,9 @@ func (c *Counts) Add(v Verdict) {
 type ControlResult struct {
 	Control *controls.Control `json:"control"`
 	Status  Status            `json:"status"`
-	Counts  Counts            `json:"counts"`
+	// Reason explains the status in a sentence.
+	Reason string `json:"reason"`
+	Counts Counts `json:"counts"`
 	// Evaluations are sorted by subject ID; not-applicable ones are omitted.
 	Evaluations []Evaluation `json:"evaluations"`
 }
@@ -135,4 +139,63 @@ type Results struct {
 	Frameworks []FrameworkResult `json:"frameworks"`
 	// Risks is the taxonomy the controls refer to.
 	Risks []controls.Risk `json:"risks"`
+	// Waivers are the waivers loaded for the run, sorted by ID, including
+	// expired and unused ones, so reports can show who accepted which risk
+	// and until when.
+	Waivers []WaiverRecord `json:"waivers,omitempty"`
+	// Attestations are the attestations loaded for the run, sorted by ID,
+	// including expired ones.
+	Attestations []AttestationRecord `json:"attestations,omitempty"`
+	// Counts tallies every evaluation of every control.
+	Counts Counts `json:"counts"`
+}
+
+// Attestation statuses.
+const (
+	AttestationValid   = "valid"   // unexpired: it satisfies its manual control
+	AttestationExpired = "expired" // past its expiry: it no longer counts
+)
+
+// AttestationRecord is one attestation as reports show it (Evaluation.Attestation holds its ID).
+type AttestationRecord struct {
+	ID         string `json:"id"`
+	Control    string `json:"control"`
+	Statement  string `json:"statement"`
+	AttestedBy string `json:"attested_by"`
+	// Evidence is the path (relative to the attestation file) or URL given.
+	Evidence string `json:"evidence"`
+	// EvidenceSHA256 is the hex sha256 of the evidence file (empty for URLs).
+	EvidenceSHA256 string    `json:"evidence_sha256,omitempty"`
+	Expires        time.Time `json:"expires"`
+	// Status is one of the Attestation* constants.
+	Status string `json:"status"`
+	// File and Line locate the attestation block.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+}
+
+// Waiver statuses.
+const (
+	WaiverActive  = "active"  // valid and matched at least one failure
+	WaiverUnused  = "unused"  // valid but matched no failure
+	WaiverExpired = "expired" // past its expiry: it no longer applies
+)
+
+// WaiverRecord is one waiver as reports show it (Evaluation.Waiver holds its ID).
+type WaiverRecord struct {
+	ID      string `json:"id"`
+	Control string `json:"control"`
+	// Subjects are the subject selectors as written in the waiver file.
+	Subjects      []string  `json:"subjects,omitempty"`
+	Justification string    `json:"justification"`
+	Owner         string    `json:"owner"`
+	ApprovedBy    string    `json:"approved_by"`
+	Expires       time.Time `json:"expires"`
+	// Status is one of the Waiver* constants.
+	Status string `json:"status"`
+	// Matched is the number of failures the waiver turned into waived.
+	Matched int `json:"matched"`
+	// File and Line locate the waiver block.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
 }

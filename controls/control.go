@@ -32,6 +32,8 @@ type Control struct {
 	// Manual is true for controls no machine can check: they are satisfied
 	// only by a valid attestation.
 	Manual bool `json:"manual"`
+	// Guidance says what an attestation of a manual control must show.
+	Guidance string `json:"guidance,omitempty"`
 	// When is CUE that selects applicable subjects ("" = every subject of the kind).
 	When string `json:"when,omitempty"`
 	// Check is CUE every applicable subject must unify with to pass.
@@ -63,4 +65,7 @@ type Risk struct {
 	ID          string `json:"id"`
 	Title       string `json:"title"`
 	Description string `json:"description"`
+	// File and Line locate the risk block in its catalog file.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
 }

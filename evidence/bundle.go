@@ -1,5 +1,21 @@
 package evidence
 
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
 // Artifact is one raw input file stored (redacted) in an evidence bundle.
 type Artifact struct {
 	// Path is the file's path relative to the scan root (slash-separated).
@@ -13,4 +29,304 @@ type Artifact struct {
 	// Format is the recognised format id.
 	Format string `json:"format,omitempty"`
 	Size   int64  `json:"size"`
+}
+
+// BundleFormatVersion is the version of the bundle layout WriteBundle writes.
+const BundleFormatVersion = "1"
+
+// Bundle file names.
+const (
+	// ManifestFile is the bundle's manifest, at the bundle root.
+	ManifestFile = "manifest.json"
+	// ArtifactsDir holds the redacted artifacts.
+	ArtifactsDir = "artifacts"
+)
+
+// Bundle is an evidence bundle: the subjects collected, the artifacts they
+// were read from, and the redacted copies of those artifacts.
+type Bundle struct {
+	// FormatVersion is the bundle layout version (BundleFormatVersion).
+	FormatVersion string `json:"format_version"`
+	// Tool is the program that wrote the bundle ("tollgate").
+	Tool string `json:"tool"`
+	// ToolVersion is its version.
+	ToolVersion string `json:"tool_version,omitempty"`
+	// Created is when the bundle was written (UTC).
+	Created time.Time `json:"created"`
+	// Subjects are the collected subjects.
+	Subjects []Subject `json:"subjects"`
+	// Artifacts describe the raw inputs; those with a BundlePath have a
+	// redacted copy in Files.
+	Artifacts []Artifact `json:"artifacts"`
+	// Files maps bundle-relative paths (artifacts/…) to REDACTED content.
+	// It is not part of the manifest.
+	Files map[string][]byte `json:"-"`
+	// Redact, when set, is applied to every file before it is written, as a
+	// last line of defence (e.g. a secrets Redactor's Redact method).
+	Redact func([]byte) []byte `json:"-"`
+}
+
+// manifest is the on-disk form of a bundle's manifest.
+type manifest struct {
+	FormatVersion string            `json:"format_version"`
+	Tool          string            `json:"tool"`
+	ToolVersion   string            `json:"tool_version,omitempty"`
+	Created       time.Time         `json:"created"`
+	Subjects      []json.RawMessage `json:"subjects"`
+	Artifacts     []Artifact        `json:"artifacts"`
+}
+
+// WriteBundle writes b to dir as manifest.json plus artifacts/<path>. It
+// writes into a temporary directory beside dir and renames it into place, so
+// a reader never sees half a bundle; it refuses to replace an existing
+// directory that is neither empty nor a bundle. Output is deterministic:
+// subjects sorted by kind and ID, artifacts by path, indented JSON.
+func WriteBundle(dir string, b *Bundle) error {
+	if b == nil {
+		return fmt.Errorf("write bundle %s: nil bundle", dir)
+	}
+	if err := checkReplaceable(dir); err != nil {
+		return err
+	}
+	files, artifacts, err := bundleFiles(b)
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	data, err := encodeManifest(b, artifacts)
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	tmp, err := os.MkdirTemp(parent, ".tollgate-bundle-*")
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	defer os.RemoveAll(tmp) // a no-op once renamed
+	for _, p := range sortedFileNames(files) {
+		full := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return fmt.Errorf("write bundle %s: %w", dir, err)
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return fmt.Errorf("write bundle %s: %w", dir, err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ManifestFile), data, 0o644); err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	return swapInto(tmp, dir)
+}
+
+// checkReplaceable refuses to overwrite a directory that is not a bundle.
+func checkReplaceable(dir string) error {
+	info, err := os.Stat(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return fmt.Errorf("write bundle %s: exists and is not a directory", dir)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, ManifestFile)); err != nil {
+		return fmt.Errorf("write bundle %s: refusing to replace a directory that is not an evidence bundle (no %s)", dir, ManifestFile)
+	}
+	return nil
+}
+
+// swapInto renames tmp to dir, moving an existing bundle aside first.
+func swapInto(tmp, dir string) error {
+	if _, err := os.Stat(dir); err == nil {
+		old := tmp + ".old"
+		if err := os.Rename(dir, old); err != nil {
+			return fmt.Errorf("write bundle %s: move old bundle aside: %w", dir, err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			_ = os.Rename(old, dir)
+			return fmt.Errorf("write bundle %s: %w", dir, err)
+		}
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("write bundle %s: remove old bundle: %w", dir, err)
+		}
+		return nil
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	return nil
+}
+
+// bundleFiles checks the bundle's files against its artifacts and returns
+// the (redacted) files and the artifacts with RedactedSHA256 filled in.
+func bundleFiles(b *Bundle) (map[string][]byte, []Artifact, error) {
+	files := map[string][]byte{}
+	for p, data := range b.Files {
+		if err := checkBundlePath(p); err != nil {
+			return nil, nil, err
+		}
+		if b.Redact != nil {
+			data = b.Redact(data)
+		}
+		files[p] = data
+	}
+	artifacts := append([]Artifact(nil), b.Artifacts...)
+	referenced := map[string]bool{}
+	for i, a := range artifacts {
+		if a.BundlePath == "" {
+			continue
+		}
+		data, ok := files[a.BundlePath]
+		if !ok {
+			return nil, nil, fmt.Errorf("artifact %s: no content for %s", a.Path, a.BundlePath)
+		}
+		sum := hashHex(data)
+		if a.RedactedSHA256 != "" && a.RedactedSHA256 != sum && b.Redact == nil {
+			return nil, nil, fmt.Errorf("artifact %s: redacted_sha256 does not match the content of %s", a.Path, a.BundlePath)
+		}
+		artifacts[i].RedactedSHA256 = sum
+		referenced[a.BundlePath] = true
+	}
+	for p := range files {
+		if !referenced[p] {
+			return nil, nil, fmt.Errorf("file %s is not referenced by any artifact", p)
+		}
+	}
+	sort.SliceStable(artifacts, func(i, j int) bool { return artifacts[i].Path < artifacts[j].Path })
+	return files, artifacts, nil
+}
+
+// checkBundlePath accepts only clean, relative paths under artifacts/.
+func checkBundlePath(p string) error {
+	clean := path.Clean(p)
+	if clean != p || path.IsAbs(p) || strings.Contains(p, `\`) || !strings.HasPrefix(p, ArtifactsDir+"/") ||
+		strings.HasPrefix(clean, "../") || strings.Contains(clean, "/../") {
+		return fmt.Errorf("bundle path %q must be a clean relative path under %s/", p, ArtifactsDir)
+	}
+	return nil
+}
+
+// encodeManifest renders the manifest deterministically.
+func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
+	subjects := append([]Subject(nil), b.Subjects...)
+	sort.SliceStable(subjects, func(i, j int) bool {
+		mi, mj := subjects[i].Metadata(), subjects[j].Metadata()
+		if ki, kj := kindOrder(mi.Kind), kindOrder(mj.Kind); ki != kj {
+			return ki < kj
+		}
+		return mi.ID < mj.ID
+	})
+	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion,
+		Created: b.Created.UTC(), Subjects: make([]json.RawMessage, 0, len(subjects)), Artifacts: artifacts}
+	if m.FormatVersion == "" {
+		m.FormatVersion = BundleFormatVersion
+	}
+	if m.Tool == "" {
+		m.Tool = "tollgate"
+	}
+	if m.Artifacts == nil {
+		m.Artifacts = []Artifact{}
+	}
+	for _, s := range subjects {
+		raw, err := json.Marshal(s)
+		if err != nil {
+			return nil, fmt.Errorf("encode subject %s: %w", s.Metadata().ID, err)
+		}
+		m.Subjects = append(m.Subjects, raw)
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("encode manifest: %w", err)
+	}
+	return append(data, '\n'), nil
+}
+
+func kindOrder(k Kind) int {
+	for i, known := range Kinds {
+		if k == known {
+			return i
+		}
+	}
+	return len(Kinds)
+}
+
+func sortedFileNames(files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for p := range files {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func hashHex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
+}
+
+// ReadBundle reads a bundle written by WriteBundle: it decodes every subject
+// by its kind and checks each artifact's redacted copy against its recorded
+// hash. Errors name the file at fault.
+func ReadBundle(dir string) (*Bundle, error) {
+	mpath := filepath.Join(dir, ManifestFile)
+	data, err := os.ReadFile(mpath)
+	if err != nil {
+		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
+	}
+	var m manifest
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("read bundle: %s: %w", mpath, err)
+	}
+	if m.FormatVersion != BundleFormatVersion {
+		return nil, fmt.Errorf("read bundle: %s: unsupported format_version %q (want %q)", mpath, m.FormatVersion, BundleFormatVersion)
+	}
+	b := &Bundle{FormatVersion: m.FormatVersion, Tool: m.Tool, ToolVersion: m.ToolVersion, Created: m.Created,
+		Artifacts: m.Artifacts, Files: map[string][]byte{}}
+	for i, raw := range m.Subjects {
+		s, err := DecodeSubject(raw)
+		if err != nil {
+			return nil, fmt.Errorf("read bundle: %s: subjects[%d]: %w", mpath, i, err)
+		}
+		b.Subjects = append(b.Subjects, s)
+	}
+	for _, a := range m.Artifacts {
+		if a.BundlePath == "" {
+			continue
+		}
+		if err := checkBundlePath(a.BundlePath); err != nil {
+			return nil, fmt.Errorf("read bundle: %s: artifact %s: %w", mpath, a.Path, err)
+		}
+		fpath := filepath.Join(dir, filepath.FromSlash(a.BundlePath))
+		content, err := os.ReadFile(fpath)
+		if err != nil {
+			return nil, fmt.Errorf("read bundle: artifact %s: %w", a.Path, err)
+		}
+		if got := hashHex(content); got != a.RedactedSHA256 {
+			return nil, fmt.Errorf("read bundle: %s: sha256 %s does not match the manifest's %s (modified or corrupted)", fpath, got[:12], shortHash(a.RedactedSHA256))
+		}
+		b.Files[a.BundlePath] = content
+	}
+	return b, nil
+}
+
+func shortHash(h string) string {
+	if len(h) > 12 {
+		return h[:12]
+	}
+	return h
 }

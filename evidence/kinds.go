@@ -31,6 +31,9 @@ const (
 	StatusTooLarge    = "too-large"
 	StatusUnreadable  = "unreadable"
 	StatusSymlinkLoop = "symlink-loop"
+	// StatusUnsupported marks an MCP-related file this collector recognises but
+	// another collector family reads (gateway configs, Kubernetes manifests).
+	StatusUnsupported = "unsupported"
 )
 
 // Diagnostic is a problem found while reading a source.

@@ -19,6 +19,8 @@ type Framework struct {
 	Main         bool          `json:"main"`
 	Requirements []Requirement `json:"requirements"`
 	File         string        `json:"file"`
+	// Line is the line of the framework block in File.
+	Line int `json:"line"`
 }
 
 // Requirement is one requirement (control, clause, task, article) of a framework.
@@ -36,13 +38,29 @@ type Link struct {
 	Framework   string `json:"framework"`
 	Requirement string `json:"requirement"`
 	Provenance  string `json:"provenance"`
-	Rationale   string `json:"rationale"`
-	File        string `json:"file"`
-	Line        int    `json:"line"`
+	// Via names the requirement of another framework (an SP 800-53 control)
+	// whose published crosswalk row makes an official link official; the same
+	// control maps to it as well.
+	Via       string `json:"via,omitempty"`
+	Rationale string `json:"rationale"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+}
+
+// Exclusion records that a control honestly maps to nothing in a framework,
+// and why.
+type Exclusion struct {
+	Control   string `json:"control"`
+	Framework string `json:"framework"`
+	Reason    string `json:"reason"`
+	File      string `json:"file"`
+	Line      int    `json:"line"`
 }
 
 // Set is every framework and link loaded.
 type Set struct {
 	Frameworks []*Framework `json:"frameworks"`
 	Links      []Link       `json:"links"`
+	// Exclusions are the declared absences of a mapping (none blocks).
+	Exclusions []Exclusion `json:"exclusions,omitempty"`
 }

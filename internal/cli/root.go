@@ -49,5 +49,9 @@ tollgate.yaml in the working directory (or --config FILE).`,
 
 // subcommands are the constructors of the top-level commands, in help order.
 var subcommands = []func(*App) *cobra.Command{
+	newAssessCommand,
+	newCollectCommand,
+	newEvaluateCommand,
+	newFrameworksCommand,
 	newVersionCommand,
 }

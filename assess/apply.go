@@ -1,0 +1,103 @@
+package assess
+
+import (
+	"cmp"
+	"slices"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// applyWaivers turns failures matched by a valid waiver into waived
+// verdicts (the first matching waiver by ID wins) and reports every waiver
+// with its status and match count.
+func applyWaivers(cat *controls.Catalog, evals [][]Evaluation, subjects []evidence.Subject, waivers []Waiver, now time.Time) []WaiverRecord {
+	if len(waivers) == 0 {
+		return nil
+	}
+	sorted := slices.Clone(waivers)
+	slices.SortFunc(sorted, func(a, b Waiver) int { return cmp.Compare(a.ID, b.ID) })
+	records := make([]WaiverRecord, len(sorted))
+	type active struct {
+		idx       int
+		selectors []selector
+	}
+	byControl := map[string][]active{}
+	for i, w := range sorted {
+		records[i] = WaiverRecord{
+			ID: w.ID, Control: w.Control, Subjects: w.Subjects, Justification: w.Justification,
+			Owner: w.Owner, ApprovedBy: w.ApprovedBy, Expires: w.Expires, File: w.File, Line: w.Line,
+			Status: WaiverUnused,
+		}
+		if w.Expired(now) {
+			records[i].Status = WaiverExpired
+			continue
+		}
+		a := active{idx: i}
+		for _, p := range w.Subjects {
+			a.selectors = append(a.selectors, newSelector(p))
+		}
+		byControl[w.Control] = append(byControl[w.Control], a)
+	}
+	names := make(map[string]string, len(subjects))
+	for _, s := range subjects {
+		names[s.Metadata().ID] = s.Metadata().Name
+	}
+	for ci, c := range cat.Controls {
+		ws := byControl[c.ID]
+		if len(ws) == 0 {
+			continue
+		}
+		for ei := range evals[ci] {
+			e := &evals[ci][ei]
+			if e.Verdict != VerdictFail {
+				continue
+			}
+		waivers:
+			for _, w := range ws {
+				for _, sel := range w.selectors {
+					if sel.match(e.SubjectID, names[e.SubjectID]) {
+						e.Verdict, e.Waiver = VerdictWaived, records[w.idx].ID
+						records[w.idx].Matched++
+						records[w.idx].Status = WaiverActive
+						break waivers
+					}
+				}
+			}
+		}
+	}
+	return records
+}
+
+// attestationsByControl reports every attestation with its status and
+// returns, per manual control, the valid attestation that counts (the one
+// expiring last; ties by ID) and the IDs of its expired attestations.
+func attestationsByControl(atts []Attestation, now time.Time) ([]AttestationRecord, map[string]*AttestationRecord, map[string][]string) {
+	var records []AttestationRecord
+	for _, a := range atts {
+		r := AttestationRecord{
+			ID: a.ID, Control: a.Control, Statement: a.Statement, AttestedBy: a.AttestedBy,
+			Evidence: a.Evidence, EvidenceSHA256: a.EvidenceSHA256, Expires: a.Expires,
+			Status: AttestationValid, File: a.File, Line: a.Line,
+		}
+		if a.Expired(now) {
+			r.Status = AttestationExpired
+		}
+		records = append(records, r)
+	}
+	slices.SortFunc(records, func(a, b AttestationRecord) int { return cmp.Compare(a.ID, b.ID) })
+	best := map[string]*AttestationRecord{}
+	expiredIDs := map[string][]string{}
+	for i := range records {
+		r := &records[i]
+		if r.Status != AttestationValid {
+			expiredIDs[r.Control] = append(expiredIDs[r.Control], r.ID)
+			continue
+		}
+		if cur, ok := best[r.Control]; !ok || r.Expires.After(cur.Expires) {
+			best[r.Control] = r
+		}
+	}
+	return records, best, expiredIDs
+}

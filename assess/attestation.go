@@ -1,0 +1,115 @@
+package assess
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+)
+
+// Attestation is a person's statement that a manual control is in place,
+// with the evidence for it. Declared in HCL:
+//
+//	attestation "A-001" {
+//	  control     = "MCP-GOV-01"
+//	  statement   = "The approved-server allowlist was reviewed on 2026-03-02."
+//	  attested_by = "security-lead@example.com"
+//	  evidence    = "evidence/allowlist-review.pdf"  # a file (hashed) or a URL
+//	  expires     = "2026-09-30"
+//	}
+//
+// A relative evidence path is read from the attestation file's directory.
+type Attestation struct {
+	ID         string
+	Control    string
+	Statement  string
+	AttestedBy string
+	Evidence   string
+	// EvidenceSHA256 is the hex sha256 of the evidence file (empty for URLs).
+	EvidenceSHA256 string
+	Expires        time.Time
+	dateOnly       bool
+	File           string
+	Line           int
+}
+
+// Expired reports whether the attestation has expired at now.
+func (a Attestation) Expired(now time.Time) bool { return expired(a.Expires, a.dateOnly, now) }
+
+// LoadAttestations reads attestation blocks from HCL files and hashes the
+// evidence files they name. All problems are returned together, each with
+// file:line.
+func LoadAttestations(paths ...string) ([]Attestation, error) {
+	var (
+		ps   fileProblems
+		out  []Attestation
+		seen = map[string]Attestation{}
+	)
+	for _, path := range paths {
+		blocks, err := parseBlocks(path, "attestation", &ps)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range blocks {
+			a := Attestation{ID: b.Labels[0], File: b.DefRange.Filename, Line: b.DefRange.Start.Line}
+			ctx := fmt.Sprintf("attestation %q", a.ID)
+			attrs, ok := decodeBlock(b, ctx, []string{"control", "statement", "attested_by", "evidence", "expires"}, nil, &ps)
+			if prev, dup := seen[a.ID]; dup {
+				ps.addf(a.File, a.Line, "%s is already defined at %s:%d", ctx, prev.File, prev.Line)
+				continue
+			}
+			seen[a.ID] = a
+			if !ok {
+				continue
+			}
+			a.Control, a.Statement = attrs.strings["control"], attrs.strings["statement"]
+			a.AttestedBy, a.Evidence = attrs.strings["attested_by"], attrs.strings["evidence"]
+			exp, err := parseExpiry(attrs.strings["expires"])
+			if err != nil {
+				ps.addf(a.File, attrs.lines["expires"], "%s: %v", ctx, err)
+				continue
+			}
+			a.Expires, a.dateOnly = exp, len(attrs.strings["expires"]) == len(time.DateOnly)
+			if !isURL(a.Evidence) {
+				sum, err := hashFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.Evidence)))
+				if err != nil {
+					ps.addf(a.File, attrs.lines["evidence"], "%s: evidence: %v", ctx, err)
+					continue
+				}
+				a.EvidenceSHA256 = sum
+			}
+			out = append(out, a)
+		}
+	}
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b Attestation) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// isURL reports whether evidence names a web resource rather than a file.
+func isURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// hashFile returns the hex sha256 of a file.
+func hashFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("hash %s: %w", path, err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}

@@ -1,0 +1,43 @@
+package assess
+
+import (
+	"context"
+	"runtime"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/assess/assesstest"
+	"github.com/tollgate-dev/tollgate/controls"
+)
+
+// BenchmarkRunFleet judges the built-in catalog over 50,000 generated
+// server declarations. Target: under 10 s and 1 GiB on two cores.
+func BenchmarkRunFleet(b *testing.B) {
+	cat, err := controls.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	fleet := assesstest.Fleet(50000, 1)
+	in := Input{Subjects: fleet, Catalog: cat, Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)}
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var stats controls.Stats
+	for b.Loop() {
+		res, s, err := run(context.Background(), in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		stats = s
+		if len(res.Controls) != len(cat.Controls) {
+			b.Fatalf("got %d control results", len(res.Controls))
+		}
+	}
+	b.StopTimer()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(stats.Hits)/float64(stats.Hits+stats.Misses)*100, "hit%")
+	b.ReportMetric(float64(stats.Misses), "misses")
+	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MiB")
+	b.ReportMetric(float64(len(cat.Controls)), "controls")
+}

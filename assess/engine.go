@@ -1,0 +1,166 @@
+package assess
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// chunkSize is how many subjects a worker takes at a time.
+const chunkSize = 256
+
+// chunkResult holds one chunk's evaluations per control, in subject order.
+type chunkResult struct {
+	evals [][]Evaluation
+	na    []int
+}
+
+// evaluate judges every automated control against every subject, in
+// parallel: GOMAXPROCS workers, each with its own CUE context and memo,
+// take chunks of subjects. Each subject is encoded to JSON once and decoded
+// once. It returns, per control (catalog order), the applicable evaluations
+// sorted by subject ID and the count of not-applicable subjects of the
+// control's kind.
+func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subject) ([][]Evaluation, []int, controls.Stats, error) {
+	n := plan.Len()
+	chunks := (len(subjects) + chunkSize - 1) / chunkSize
+	results := make([]chunkResult, chunks)
+	linker := newLinker(plan, subjects)
+
+	workers := min(runtime.GOMAXPROCS(0), max(chunks, 1))
+	next := make(chan int)
+	errs := make([]error, workers)
+	stats := make([]controls.Stats, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ev := plan.NewEvaluator()
+			cache := linkCache{}
+			for ci := range next {
+				if errs[w] != nil {
+					continue
+				}
+				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
+				results[ci], errs[w] = evaluateChunk(plan, ev, linker, cache, subjects[start:end])
+			}
+			stats[w] = ev.Stats()
+		}()
+	}
+	var ctxErr error
+	for ci := range chunks {
+		if ctxErr = ctx.Err(); ctxErr != nil {
+			break
+		}
+		next <- ci
+	}
+	close(next)
+	wg.Wait()
+
+	var total controls.Stats
+	for _, s := range stats {
+		total = total.Add(s)
+	}
+	if ctxErr != nil {
+		return nil, nil, total, fmt.Errorf("assess: %w", ctxErr)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, nil, total, err
+		}
+	}
+	evals := make([][]Evaluation, n)
+	na := make([]int, n)
+	for i := range n {
+		size := 0
+		for _, r := range results {
+			size += len(r.evals[i])
+		}
+		evals[i] = make([]Evaluation, 0, size)
+		for _, r := range results {
+			evals[i] = append(evals[i], r.evals[i]...)
+			na[i] += r.na[i]
+		}
+	}
+	return evals, na, total, nil
+}
+
+// evaluateChunk judges one chunk of subjects against every automated control.
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, cache linkCache, subjects []evidence.Subject) (chunkResult, error) {
+	n := plan.Len()
+	r := chunkResult{evals: make([][]Evaluation, n), na: make([]int, n)}
+	for _, s := range subjects {
+		meta := s.Metadata()
+		m, err := subjectMap(s)
+		if err != nil {
+			return r, err
+		}
+		if err := linker.attach(m, meta, cache); err != nil {
+			return r, err
+		}
+		missing := missingEvidence(s)
+		for i := range n {
+			c := plan.Control(i)
+			if c.Manual {
+				continue
+			}
+			if missing != nil && missing.affects(c.Subject) {
+				r.evals[i] = append(r.evals[i], missing.evaluation(c.ID, meta.ID))
+				continue
+			}
+			if c.Subject != meta.Kind {
+				continue
+			}
+			out := ev.Evaluate(i, m)
+			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID}
+			switch out.Result {
+			case controls.ResultNotApplicable:
+				r.na[i]++
+				continue
+			case controls.ResultPass:
+				e.Verdict = VerdictPass
+			case controls.ResultFail:
+				e.Verdict = VerdictFail
+			default:
+				e.Verdict = VerdictError
+			}
+			if e.Verdict != VerdictPass {
+				e.Reasons = convertReasons(out.Reasons)
+				e.Message = plan.Message(i, m, out.Reasons)
+			}
+			r.evals[i] = append(r.evals[i], e)
+		}
+	}
+	return r, nil
+}
+
+// subjectMap encodes a subject to JSON and decodes it the way controls see it.
+func subjectMap(s evidence.Subject) (map[string]any, error) {
+	data, err := json.Marshal(s)
+	if err != nil {
+		return nil, fmt.Errorf("assess: encode subject %s: %w", s.Metadata().ID, err)
+	}
+	m, err := controls.DecodeJSON(data)
+	if err != nil {
+		return nil, fmt.Errorf("assess: subject %s: %w", s.Metadata().ID, err)
+	}
+	return m, nil
+}
+
+// convertReasons copies the engine's reasons into the results type.
+func convertReasons(rs []controls.Reason) []Reason {
+	if len(rs) == 0 {
+		return nil
+	}
+	out := make([]Reason, len(rs))
+	for i, r := range rs {
+		out[i] = Reason{Path: r.Path, Detail: r.Detail}
+	}
+	return out
+}

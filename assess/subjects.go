@@ -1,0 +1,143 @@
+package assess
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// LinkedField is the subject field through which controls see the subjects
+// a subject links to, grouped by kind and sorted by ID, e.g.
+// linked: gateway: [{authentication: "required", …}].
+const LinkedField = "linked"
+
+// linker adds linked subjects to subject maps, for controls that look at them.
+type linker struct {
+	byID   map[string]evidence.Subject
+	needed bool
+}
+
+// linkCache holds one worker's decoded linked subjects by ID.
+type linkCache map[string]map[string]any
+
+// newLinker indexes subjects by ID when some control observes LinkedField.
+func newLinker(plan *controls.Plan, subjects []evidence.Subject) *linker {
+	l := &linker{}
+	for i := range plan.Len() {
+		l.needed = l.needed || plan.ObservesField(i, LinkedField)
+	}
+	if !l.needed {
+		return l
+	}
+	l.byID = make(map[string]evidence.Subject, len(subjects))
+	for _, s := range subjects {
+		l.byID[s.Metadata().ID] = s
+	}
+	return l
+}
+
+// attach sets m[LinkedField] from the subject's links.
+func (l *linker) attach(m map[string]any, meta *evidence.Meta, cache linkCache) error {
+	if !l.needed || len(meta.Links) == 0 {
+		return nil
+	}
+	ids := slices.Sorted(slices.Values(meta.Links))
+	linked := map[string]any{}
+	for _, id := range slices.Compact(ids) {
+		s, ok := l.byID[id]
+		if !ok {
+			continue
+		}
+		lm, ok := cache[id]
+		if !ok {
+			var err error
+			if lm, err = subjectMap(s); err != nil {
+				return err
+			}
+			cache[id] = lm
+		}
+		kind := string(s.Metadata().Kind)
+		list, _ := linked[kind].([]any)
+		linked[kind] = append(list, lm)
+	}
+	if len(linked) > 0 {
+		m[LinkedField] = linked
+	}
+	return nil
+}
+
+// missingStatuses are source statuses that leave the subjects the source
+// would have declared unknown.
+var missingStatuses = map[string]bool{
+	evidence.StatusParseError:  true,
+	evidence.StatusSchemaError: true,
+	evidence.StatusUnreadable:  true,
+	evidence.StatusTooLarge:    true,
+	evidence.StatusSymlinkLoop: true,
+	evidence.StatusBinary:      true,
+}
+
+// gatewayFormats are format prefixes of gateway configurations.
+var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "contextforge", "terraform", "gateway"}
+
+// missing describes evidence a source could not provide.
+type missing struct {
+	kind    evidence.Kind
+	src     *evidence.Source
+	reasons []Reason
+}
+
+// missingEvidence returns what a source subject failed to provide, or nil.
+// A configuration that could not be read hides the servers (or workloads,
+// or gateways) it declares: every control judging that kind gets an error
+// verdict for the source, since no verdict about those subjects is possible.
+func missingEvidence(s evidence.Subject) *missing {
+	src, ok := s.(*evidence.Source)
+	if !ok || !missingStatuses[src.Status] {
+		return nil
+	}
+	m := &missing{kind: evidence.KindServer, src: src}
+	switch f := strings.ToLower(src.Format); {
+	case strings.HasPrefix(f, "kubernetes") || strings.HasPrefix(f, "k8s") || strings.HasPrefix(f, "helm"):
+		m.kind = evidence.KindWorkload
+	case slices.ContainsFunc(gatewayFormats, func(p string) bool { return strings.HasPrefix(f, p) }):
+		m.kind = evidence.KindGateway
+	case strings.HasPrefix(f, "tools"):
+		m.kind = evidence.KindTool
+	}
+	for _, d := range src.Diagnostics {
+		if d.Severity != "error" {
+			continue
+		}
+		detail := d.Message
+		if d.Line > 0 {
+			detail = fmt.Sprintf("line %d: %s", d.Line, d.Message)
+		}
+		m.reasons = append(m.reasons, Reason{Detail: detail})
+	}
+	if len(m.reasons) == 0 {
+		m.reasons = []Reason{{Detail: "status " + src.Status}}
+	}
+	return m
+}
+
+// affects reports whether controls judging kind lose evidence.
+func (m *missing) affects(kind evidence.Kind) bool { return kind == m.kind }
+
+// evaluation is the error verdict of one control for the source.
+func (m *missing) evaluation(controlID, subjectID string) Evaluation {
+	loc := m.src.Provenance.Location()
+	if loc == "" {
+		loc = m.src.Name
+	}
+	return Evaluation{
+		ControlID: controlID,
+		SubjectID: subjectID,
+		Verdict:   VerdictError,
+		Message:   fmt.Sprintf("evidence missing: %s could not be read (%s), so the %s subjects it declares were not assessed", loc, m.src.Status, m.kind),
+		Reasons:   m.reasons,
+	}
+}

@@ -1,0 +1,241 @@
+package clientconfig
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// skipDirs are directories never descended into: version control metadata,
+// dependency trees and caches hold other projects' files, not this one's
+// configuration.
+var skipDirs = map[string]bool{
+	".git": true, ".hg": true, ".svn": true, "node_modules": true, "vendor": true, ".venv": true,
+	"venv": true, "__pycache__": true, ".tox": true, ".mypy_cache": true, ".pytest_cache": true,
+	".terraform": true, ".gradle": true, ".next": true, ".nuxt": true, "bower_components": true,
+}
+
+// candidate is one file (or loop) discovery found.
+type candidate struct {
+	abs string
+	// rel is the provenance path.
+	rel string
+	// explicit is true for files named directly in the request: they are
+	// always reported, whatever they hold.
+	explicit bool
+	location location
+	// status is preset for entries that cannot be read at all (symlink loops).
+	status, detail string
+}
+
+// walker discovers candidate files.
+type walker struct {
+	ctx              context.Context
+	root, home       string
+	include, exclude globSet
+	visited          map[string]bool
+	seenFiles        map[string]bool
+	out              []candidate
+}
+
+// discover lists the files a request covers, sorted by provenance path.
+func discover(ctx context.Context, req collectors.Request) ([]candidate, error) {
+	inc, err := compileGlobs(req.Include)
+	if err != nil {
+		return nil, fmt.Errorf("include: %w", err)
+	}
+	exc, err := compileGlobs(req.Exclude)
+	if err != nil {
+		return nil, fmt.Errorf("exclude: %w", err)
+	}
+	root, err := scanRoot(req)
+	if err != nil {
+		return nil, err
+	}
+	home, _ := os.UserHomeDir()
+	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc,
+		visited: map[string]bool{}, seenFiles: map[string]bool{}}
+	paths := req.Paths
+	if len(paths) == 0 {
+		paths = []string{root}
+	}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, fmt.Errorf("resolve %s: %w", p, err)
+		}
+		info, err := os.Stat(abs)
+		switch {
+		case err != nil:
+			// A named path that cannot be read is still reported.
+			w.add(candidate{abs: abs, rel: w.relPath(abs), explicit: true})
+		case info.IsDir():
+			w.walkDir(abs, map[string]bool{})
+		default:
+			w.add(candidate{abs: abs, rel: w.relPath(abs), explicit: true})
+		}
+	}
+	if req.UserConfigs {
+		for _, up := range userConfigPaths() {
+			info, err := os.Stat(up.path)
+			if err != nil {
+				continue
+			}
+			if info.IsDir() {
+				w.walkDirAt(up.path, up.loc)
+				continue
+			}
+			w.add(candidate{abs: up.path, rel: w.relPath(up.path), location: up.loc})
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	sort.Slice(w.out, func(i, j int) bool { return w.out[i].rel < w.out[j].rel })
+	return w.out, nil
+}
+
+// scanRoot decides the directory provenance paths are relative to.
+func scanRoot(req collectors.Request) (string, error) {
+	root := req.Root
+	if root == "" && len(req.Paths) == 1 {
+		if info, err := os.Stat(req.Paths[0]); err == nil && info.IsDir() {
+			root = req.Paths[0]
+		}
+	}
+	if root == "" {
+		root = "."
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", fmt.Errorf("resolve scan root %s: %w", root, err)
+	}
+	return abs, nil
+}
+
+// relPath renders abs as a provenance path: relative to the scan root when
+// inside it, "~/…" under the home directory, otherwise absolute.
+func (w *walker) relPath(abs string) string {
+	if rel, err := filepath.Rel(w.root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		if rel == "." {
+			return filepath.Base(abs)
+		}
+		return filepath.ToSlash(rel)
+	}
+	if w.home != "" {
+		if rel, err := filepath.Rel(w.home, abs); err == nil && !strings.HasPrefix(rel, "..") {
+			return "~/" + filepath.ToSlash(rel)
+		}
+	}
+	return filepath.ToSlash(abs)
+}
+
+// add records a candidate once.
+func (w *walker) add(c candidate) {
+	if w.seenFiles[c.abs] {
+		return
+	}
+	if !c.explicit && (w.exclude.match(c.rel) || (len(w.include) > 0 && !w.include.match(c.rel))) {
+		return
+	}
+	if c.explicit && w.exclude.match(c.rel) {
+		return
+	}
+	w.seenFiles[c.abs] = true
+	w.out = append(w.out, c)
+}
+
+// walkDirAt walks a per-user directory with the given location.
+func (w *walker) walkDirAt(dir string, loc location) {
+	start := len(w.out)
+	w.walkDir(dir, map[string]bool{})
+	for i := start; i < len(w.out); i++ {
+		w.out[i].location = loc
+	}
+}
+
+// walkDir walks dir, whose real path's ancestors are in ancestors.
+func (w *walker) walkDir(dir string, ancestors map[string]bool) {
+	if w.ctx.Err() != nil {
+		return
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		real = dir
+	}
+	if w.visited[real] {
+		return
+	}
+	w.visited[real] = true
+	ancestors[real] = true
+	defer delete(ancestors, real)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		w.add(candidate{abs: dir, rel: w.relPath(dir), explicit: true, status: evidence.StatusUnreadable, detail: "directory cannot be listed: " + describeOpenError(err)})
+		return
+	}
+	for _, e := range entries {
+		full := filepath.Join(dir, e.Name())
+		rel := w.relPath(full)
+		mode := e.Type()
+		if mode&fs.ModeSymlink != 0 {
+			w.symlink(full, rel, ancestors)
+			continue
+		}
+		if e.IsDir() {
+			if skipDirs[e.Name()] || w.exclude.match(rel) {
+				continue
+			}
+			w.walkDir(full, ancestors)
+			continue
+		}
+		if mode.IsRegular() && mayConsider(rel) {
+			w.add(candidate{abs: full, rel: rel})
+		}
+	}
+}
+
+// symlink follows a symbolic link found in a walk: a link to a directory
+// that is one of its own ancestors (or a chain of links with no end) is a
+// loop and reported; a directory already walked is not walked again.
+func (w *walker) symlink(full, rel string, ancestors map[string]bool) {
+	info, err := os.Stat(full)
+	if err != nil {
+		if openStatus(err) == evidence.StatusSymlinkLoop {
+			w.add(candidate{abs: full, rel: rel, explicit: true, status: evidence.StatusSymlinkLoop, detail: "symbolic link loop: " + describeOpenError(err)})
+		} else if mayConsider(rel) {
+			w.add(candidate{abs: full, rel: rel})
+		}
+		return
+	}
+	if !info.IsDir() {
+		if mayConsider(rel) {
+			w.add(candidate{abs: full, rel: rel})
+		}
+		return
+	}
+	if skipDirs[filepath.Base(full)] || w.exclude.match(rel) {
+		return
+	}
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		w.add(candidate{abs: full, rel: rel, explicit: true, status: evidence.StatusSymlinkLoop, detail: "symbolic link cannot be resolved: " + describeOpenError(err)})
+		return
+	}
+	if ancestors[real] {
+		w.add(candidate{abs: full, rel: rel, explicit: true, status: evidence.StatusSymlinkLoop,
+			detail: "symbolic link to a directory that contains it; not followed"})
+		return
+	}
+	w.walkDir(full, ancestors)
+}

@@ -1,0 +1,127 @@
+package clientconfig
+
+import (
+	"fmt"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// codexFormat reads Codex's config.toml (~/.codex/config.toml, a trusted
+// project's .codex/config.toml or /etc/codex/config.toml). Each
+// [mcp_servers.<name>] table is a stdio server (command, args, env, cwd) or
+// a Streamable HTTP server (url, bearer_token_env_var, http_headers,
+// env_http_headers). Codex interpolates nothing: tokens come from the
+// environment only through bearer_token_env_var and env_http_headers, and an
+// inline bearer_token is rejected. default_tools_approval_mode (auto,
+// prompt, writes, approve) sets per-server approvals, per-tool
+// [mcp_servers.<name>.tools.<tool>] approval_mode refines it, and the
+// top-level approval_policy "never" means nothing is ever confirmed.
+type codexFormat struct{}
+
+func (codexFormat) ID() string                          { return "codex/config.toml" }
+func (codexFormat) Client() string                      { return "codex" }
+func (codexFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxTOML, dialectStrict }
+func (codexFormat) MatchName(p string) nameMatch {
+	return matchAny(p,
+		[]pattern{{dir: ".codex", base: "config.toml"}, {dir: "codex", base: "config.toml"}},
+		[]pattern{{base: "config.toml"}, {base: "*.toml"}})
+}
+
+// MatchContent claims a TOML document with an mcp_servers table: that table
+// is Codex's own.
+func (codexFormat) MatchContent(root *node, _ bool) bool {
+	return root.get("mcp_servers").isObject()
+}
+
+var codexKnown = keys("command", "args", "env", "env_vars", "cwd", "enabled", "required", "url", "bearer_token_env_var",
+	"bearer_token", "http_headers", "env_http_headers", "enabled_tools", "disabled_tools", "startup_timeout_sec",
+	"startup_timeout_ms", "tool_timeout_sec", "default_tools_approval_mode", "tools", "scopes", "oauth_resource",
+	"supports_parallel_tool_calls")
+
+var codexSpec = &entrySpec{
+	known:   codexKnown,
+	urlKeys: []string{"url"},
+	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+		switch {
+		case hasCommand:
+			return evidence.TransportStdio, ""
+		case urlKey != "":
+			return evidence.TransportStreamableHTTP, ""
+		}
+		return evidence.TransportUnknown, ""
+	},
+	headers: func(n *node) map[string]string {
+		h, _ := n.stringMap("http_headers")
+		return h
+	},
+	oauthDiscovery: true,
+	extra: codexExtra,
+}
+
+func codexExtra(p *parser, s *evidence.Server, n *node) {
+	if en, ok := n.boolean("enabled"); ok && !en {
+		s.Disabled = true
+	}
+	if inc, ok := n.strings("enabled_tools"); ok {
+		s.Approvals.IncludeTools = inc
+	}
+	if exc, ok := n.strings("disabled_tools"); ok {
+		s.Approvals.ExcludeTools = exc
+	}
+	if mode, ok := n.str("default_tools_approval_mode"); ok {
+		s.Approvals.Mode = mode
+		if mode == "approve" {
+			s.Approvals.AutoApproveAll = true
+		}
+	}
+	if tools := n.get("tools"); tools.isObject() {
+		for i, tool := range tools.keys {
+			if m, _ := tools.vals[i].str("approval_mode"); m == "approve" {
+				s.Approvals.AutoApprove = append(s.Approvals.AutoApprove, tool)
+			}
+		}
+	}
+	if tok, ok := n.str("bearer_token"); ok {
+		v := p.value("bearer_token", tok)
+		s.Auth = evidence.Auth{Kind: evidence.AuthStaticBearer, Header: "Authorization", Value: &v}
+		p.ignore(s, "Codex rejects an inline bearer_token; use bearer_token_env_var")
+	}
+	if s.Remote == nil {
+		return
+	}
+	if envHeaders, ok := n.stringMap("env_http_headers"); ok {
+		if s.Remote.Headers == nil {
+			s.Remote.Headers = map[string]evidence.Value{}
+		}
+		for h, envVar := range envHeaders {
+			v := envRef(envVar)
+			s.Remote.Headers[h] = v
+			if h == "Authorization" || h == "authorization" {
+				s.Auth = evidence.Auth{Kind: evidence.AuthReference, Header: h, Value: &v}
+			}
+		}
+	}
+	if envVar, ok := n.str("bearer_token_env_var"); ok && envVar != "" {
+		v := envRef(envVar)
+		s.Auth = evidence.Auth{Kind: evidence.AuthReference, Header: "Authorization", Value: &v}
+	}
+}
+
+// envRef is a credential taken from the named environment variable.
+func envRef(name string) evidence.Value {
+	return evidence.Value{Kind: evidence.ValueEnvReference, Secret: true, Reason: "env-reference", Ref: name, Text: fmt.Sprintf("${%s}", name)}
+}
+
+func (f codexFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
+	p := newParser(d, f)
+	p.rootServers(d.root, "mcp_servers", d.scope(), codexSpec)
+	if policy, ok := d.root.str("approval_policy"); ok && policy == "never" {
+		for _, s := range p.servers {
+			s.Approvals.AutoApproveAll = true
+			if s.Approvals.Mode == "" {
+				s.Approvals.Mode = "approval_policy=never"
+			}
+		}
+	}
+	return p.result()
+}

@@ -1,0 +1,116 @@
+package clientconfig
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// mcpbFormat reads an MCPB (formerly DXT) bundle manifest.json: the server
+// launch in server.mcp_config, the user_config fields (sensitive ones are
+// kept in the OS keychain and substituted as ${user_config.key}), the tools
+// the bundle declares and its privacy policies.
+type mcpbFormat struct{}
+
+func (mcpbFormat) ID() string                          { return "mcpb/manifest.json" }
+func (mcpbFormat) Client() string                      { return "mcpb" }
+func (mcpbFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
+func (mcpbFormat) MatchName(p string) nameMatch {
+	return matchAny(p, nil, []pattern{{base: "manifest.json"}})
+}
+
+// MatchContent claims a document with a manifest_version or dxt_version and
+// a server object: that pair is the bundle manifest's own.
+func (mcpbFormat) MatchContent(root *node, _ bool) bool {
+	return (root.has("manifest_version") || root.has("dxt_version")) && root.get("server").isObject()
+}
+
+var mcpbTopKeys = keys("$schema", "manifest_version", "dxt_version", "id", "name", "display_name", "version", "description",
+	"long_description", "author", "repository", "homepage", "documentation", "support", "icon", "icons", "screenshots",
+	"server", "tools", "tools_generated", "prompts", "prompts_generated", "keywords", "license", "privacy_policies",
+	"compatibility", "user_config", "localization", "_meta")
+
+func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
+	p := newParser(d, f)
+	root := d.root
+	m := &evidence.Manifest{Type: "mcpb"}
+	m.SchemaVersion, _ = root.str("manifest_version")
+	if m.SchemaVersion == "" {
+		m.SchemaVersion, _ = root.str("dxt_version")
+	}
+	m.PackageName, _ = root.str("name")
+	m.Version, _ = root.str("version")
+	m.ExplicitVersion = m.Version != "" && m.Version != "latest"
+	for _, k := range []string{"name", "version", "description", "author", "server"} {
+		if !root.has(k) {
+			m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("required key %q is missing", k))
+		}
+	}
+	for _, k := range root.unknownKeys(mcpbTopKeys) {
+		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("unknown key %q", clip(k)))
+	}
+	if pp := root.get("privacy_policies"); pp != nil && pp.kind == kindArray {
+		m.PrivacyPolicies = len(pp.items)
+	}
+	if tools := root.get("tools"); tools != nil && tools.kind == kindArray {
+		for _, t := range tools.items {
+			if n, ok := t.str("name"); ok {
+				m.Tools = append(m.Tools, n)
+			}
+		}
+		sort.Strings(m.Tools)
+	}
+	sensitive := map[string]bool{}
+	if uc := root.get("user_config"); uc.isObject() {
+		for i, k := range uc.keys {
+			if sens, _ := uc.vals[i].boolean("sensitive"); sens {
+				sensitive[k] = true
+			} else if secretName(k) {
+				m.UnmarkedSecrets = append(m.UnmarkedSecrets, k)
+			}
+			if def, ok := uc.vals[i].str("default"); ok && def != "" && (sensitive[k] || secretName(k)) {
+				// A default for a credential ships inside the bundle.
+				p.value(k, def)
+			}
+		}
+		sort.Strings(m.UnmarkedSecrets)
+	}
+
+	name := m.PackageName
+	if name == "" {
+		name = "bundle"
+	}
+	server := root.get("server")
+	s := p.newServer(name, server, evidence.ScopeBundle)
+	s.Manifest = m
+	cfg := server.get("mcp_config")
+	command, ok := cfg.str("command")
+	if !ok {
+		p.ignore(s, "server.mcp_config has no command")
+		s.Transport = evidence.TransportStdio
+		return p.result()
+	}
+	args, _ := cfg.strings("args")
+	p.stdio(s, command, args, "")
+	if env, ok := cfg.stringMap("env"); ok {
+		p.env(s, env)
+	}
+	for k, v := range s.Env {
+		ref := strings.TrimPrefix(v.Ref, "user_config.")
+		if v.Kind == evidence.ValueConfigReference && sensitive[ref] && !v.Secret {
+			v.Secret, v.Reason = true, "sensitive-user-config"
+			s.Env[k] = v
+		}
+	}
+	if s.Launch != nil && s.Launch.Package == nil {
+		typ, _ := server.str("type")
+		entry, _ := server.str("entry_point")
+		s.Launch.Package = &evidence.Package{Ecosystem: "mcpb", Name: m.PackageName, Version: m.Version, Pinning: evidence.PinLocal}
+		if entry == "" && typ == "" {
+			s.Launch.Package.Pinning = evidence.PinNone
+		}
+	}
+	return p.result()
+}

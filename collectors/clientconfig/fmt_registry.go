@@ -1,0 +1,339 @@
+package clientconfig
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
+)
+
+// registryFormat reads an MCP registry server.json: one server subject per
+// package (how to install and launch it) and per remote (a hosted
+// endpoint), each carrying the manifest's facts.
+type registryFormat struct{}
+
+func (registryFormat) ID() string                          { return "mcp-registry/server.json" }
+func (registryFormat) Client() string                      { return "mcp-registry" }
+func (registryFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
+func (registryFormat) MatchName(p string) nameMatch {
+	return matchAny(p, nil, []pattern{{base: "server.json"}})
+}
+
+// MatchContent claims a document whose $schema is the server schema, or a
+// file named server.json with a name and packages or remotes.
+func (registryFormat) MatchContent(root *node, byName bool) bool {
+	if s, _ := root.str("$schema"); strings.Contains(s, "server.schema.json") {
+		return true
+	}
+	_, named := root.str("name")
+	return byName && named && (root.get("packages") != nil || root.get("remotes") != nil)
+}
+
+var (
+	schemaDate        = regexp.MustCompile(`(\d{4}-\d{2}-\d{2})`)
+	registryTopKeys   = keys("$schema", "name", "title", "description", "version", "repository", "websiteUrl", "icons", "packages", "remotes", "_meta", "status")
+	registryPkgKeys   = keys("registryType", "registryBaseUrl", "identifier", "version", "fileSha256", "runtimeHint", "transport", "runtimeArguments", "packageArguments", "environmentVariables")
+	registryInputKeys = keys("name", "description", "isRequired", "isSecret", "format", "default", "value", "choices", "variables", "valueHint", "placeholder", "type", "isRepeated")
+	registryRunners   = map[string]string{"npm": "npx", "pypi": "uvx", "oci": "docker", "nuget": "dnx"}
+)
+
+func (f registryFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
+	p := newParser(d, f)
+	root := d.root
+	if !root.isObject() {
+		p.fail(root, "expected a JSON object at the top level, found a %s", root.kind)
+		return p.result()
+	}
+	m := registryManifest(root)
+	pkgs := root.get("packages")
+	if pkgs != nil && pkgs.kind == kindArray {
+		for i, pkg := range pkgs.items {
+			p.registryPackage(m, pkg, fmt.Sprintf("packages[%d]", i))
+		}
+	}
+	remotes := root.get("remotes")
+	if remotes != nil && remotes.kind == kindArray {
+		for i, rem := range remotes.items {
+			p.registryRemote(m, rem, fmt.Sprintf("remotes[%d]", i))
+		}
+	}
+	if len(p.servers) == 0 {
+		p.fail(root, "server.json declares no packages and no remotes")
+	}
+	return p.result()
+}
+
+// registryManifest reads the top-level facts shared by every subject.
+func registryManifest(root *node) evidence.Manifest {
+	m := evidence.Manifest{Type: "server.json"}
+	if s, ok := root.str("$schema"); ok {
+		m.SchemaVersion = schemaDate.FindString(s)
+	}
+	m.PackageName, _ = root.str("name")
+	m.Version, _ = root.str("version")
+	m.ReverseDNSName = reverseDNS(m.PackageName)
+	m.ExplicitVersion = m.Version != "" && m.Version != "latest"
+	if !m.ReverseDNSName {
+		m.SchemaErrors = append(m.SchemaErrors, "name is not a reverse-DNS namespace (e.g. io.github.owner/server)")
+	}
+	if m.Version == "" {
+		m.SchemaErrors = append(m.SchemaErrors, "version is missing")
+	}
+	for _, k := range root.unknownKeys(registryTopKeys) {
+		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("unknown key %q", clip(k)))
+	}
+	return m
+}
+
+// reverseDNS reports whether a registry name is namespace/name with a dotted
+// namespace.
+func reverseDNS(name string) bool {
+	ns, rest, ok := strings.Cut(name, "/")
+	return ok && rest != "" && strings.Contains(ns, ".") && !strings.HasPrefix(ns, ".") && !strings.HasSuffix(ns, ".")
+}
+
+// secretName reports whether a variable or header name suggests a credential.
+func secretName(name string) bool {
+	n := strings.ToUpper(strings.ReplaceAll(name, "-", "_"))
+	for _, w := range []string{"TOKEN", "SECRET", "PASSWORD", "PASSWD", "APIKEY", "API_KEY", "CREDENTIAL", "PRIVATE_KEY", "AUTHORIZATION", "ACCESS_KEY", "CLIENT_SECRET"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return strings.HasSuffix(n, "_KEY") || strings.HasSuffix(n, "_PAT") || n == "KEY" || n == "PAT"
+}
+
+// registryInput is one declared variable or header.
+type registryInput struct {
+	name     string
+	value    string
+	hasValue bool
+	secret   bool
+}
+
+// registryInputs reads a list of key/value inputs, recording schema errors
+// and unmarked secrets in m.
+func registryInputs(list *node, where string, m *evidence.Manifest) []registryInput {
+	if list == nil || list.kind != kindArray {
+		return nil
+	}
+	var out []registryInput
+	for i, it := range list.items {
+		at := fmt.Sprintf("%s[%d]", where, i)
+		name, _ := it.str("name")
+		in := registryInput{name: name}
+		in.secret, _ = it.boolean("isSecret")
+		if v, ok := it.scalar("value"); ok {
+			in.value, in.hasValue = v, true
+		} else if v, ok := it.scalar("default"); ok {
+			in.value, in.hasValue = v, true
+		}
+		for _, k := range it.unknownKeys(registryInputKeys) {
+			msg := fmt.Sprintf("%s: unknown key %q", at, clip(k))
+			if k == "required" {
+				msg = fmt.Sprintf("%s: %q is not a server.json key (use isRequired)", at, k)
+			}
+			m.SchemaErrors = append(m.SchemaErrors, msg)
+		}
+		if name != "" && !in.secret && secretName(name) {
+			m.UnmarkedSecrets = append(m.UnmarkedSecrets, name)
+		}
+		out = append(out, in)
+	}
+	return out
+}
+
+// inputValue classifies a declared input: its literal value when one is
+// given, otherwise a value the user supplies at install time.
+func (p *parser) inputValue(in registryInput) evidence.Value {
+	if in.hasValue {
+		v := p.value(in.name, in.value)
+		if in.secret && !v.Secret {
+			v.Secret = true
+			v.Reason = "declared-secret"
+			if v.Kind == evidence.ValueLiteral {
+				p.secret(in.value)
+				shape := secrets.Shape(in.value)
+				v = evidence.Value{Kind: evidence.ValueLiteralSecret, Secret: true, Reason: "declared-secret",
+					Fingerprint: secrets.Fingerprint(in.value), Shape: shape, Text: "[REDACTED:" + shape + "]"}
+			}
+		}
+		return v
+	}
+	return evidence.Value{Kind: evidence.ValueInputReference, Secret: in.secret, Ref: in.name, Text: "{" + in.name + "}"}
+}
+
+// registryPackage reads one package as a server.
+func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string) {
+	m := base
+	m.SchemaErrors = append([]string(nil), base.SchemaErrors...)
+	regType, _ := pkg.str("registryType")
+	ident, _ := pkg.str("identifier")
+	version, _ := pkg.str("version")
+	sha, _ := pkg.str("fileSha256")
+	name := m.PackageName
+	if name == "" {
+		name = ident
+	}
+	s := p.newServer(name, pkg, evidence.ScopeRegistry)
+	for _, k := range pkg.unknownKeys(registryPkgKeys) {
+		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s: unknown key %q", where, clip(k)))
+	}
+	if regType == "mcpb" && sha == "" {
+		m.MissingFileSHA256 = true
+	}
+	if version == "latest" {
+		m.SchemaErrors = append(m.SchemaErrors, where+": version \"latest\" is not allowed")
+	}
+	envs := registryInputs(pkg.get("environmentVariables"), where+".environmentVariables", &m)
+	pkgArgs := registryArgs(pkg.get("packageArguments"))
+	runArgs := registryArgs(pkg.get("runtimeArguments"))
+
+	command, _ := pkg.str("runtimeHint")
+	if command == "" {
+		command = registryRunners[regType]
+	}
+	if command != "" {
+		args := append([]string(nil), runArgs...)
+		ref := ident
+		switch {
+		case command == "docker" || command == "podman":
+			if version != "" && !strings.Contains(ident, "@") && !strings.Contains(ident[strings.LastIndex(ident, "/")+1:], ":") {
+				ref = ident + ":" + version
+			}
+			args = append([]string{"run", "-i", "--rm"}, args...)
+		case regType == "pypi" && version != "":
+			ref = ident + "==" + version
+		case version != "":
+			ref = ident + "@" + version
+		}
+		args = append(append(args, ref), pkgArgs...)
+		p.stdio(s, command, args, "")
+	}
+	tr := pkg.get("transport")
+	t, _ := tr.str("type")
+	switch t {
+	case "", "stdio":
+		s.Transport = evidence.TransportStdio
+	default:
+		s.Transport = transportName(t)
+		if s.Transport == "" {
+			s.Transport = evidence.TransportUnknown
+			m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s.transport: unknown type %q", where, clip(t)))
+		}
+		if u, ok := tr.str("url"); ok {
+			r, _ := p.remoteOnly(u, nil)
+			s.Remote = r
+		}
+	}
+	pkgFacts := &evidence.Package{Ecosystem: regType, Name: ident, Version: version}
+	pkgFacts.Pinning, pkgFacts.Pinned = versionPinning(version)
+	if sha != "" {
+		pkgFacts.Digest = "sha256:" + sha
+		pkgFacts.Pinning, pkgFacts.Pinned = evidence.PinDigest, true
+	}
+	if s.Launch == nil {
+		s.Launch = &evidence.Launch{Runner: "binary"}
+	}
+	s.Launch.Package = pkgFacts
+	for _, in := range envs {
+		if s.Env == nil {
+			s.Env = map[string]evidence.Value{}
+		}
+		s.Env[in.name] = p.inputValue(in)
+	}
+	s.Manifest = &m
+}
+
+// registryArgs renders declared arguments as a command line: positional
+// values as given, named ones as "--name value".
+func registryArgs(list *node) []string {
+	if list == nil || list.kind != kindArray {
+		return nil
+	}
+	var out []string
+	for _, a := range list.items {
+		v, ok := a.scalar("value")
+		if !ok {
+			v, ok = a.scalar("default")
+		}
+		if !ok {
+			if hint, has := a.str("valueHint"); has {
+				v, ok = "{"+hint+"}", true
+			}
+		}
+		if typ, _ := a.str("type"); typ == "named" {
+			if n, has := a.str("name"); has {
+				out = append(out, n)
+			}
+		}
+		if ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// versionPinning classifies a package version string.
+func versionPinning(v string) (string, bool) {
+	switch {
+	case v == "":
+		return evidence.PinNone, false
+	case v == "latest" || v == "*":
+		return evidence.PinLatest, false
+	case strings.ContainsAny(v, "^~<>=*| xX") && !strings.HasPrefix(v, "=="):
+		return evidence.PinRange, false
+	}
+	return evidence.PinExact, true
+}
+
+// remoteOnly analyses a URL with headers without deciding auth.
+func (p *parser) remoteOnly(rawURL string, headers map[string]string) (*evidence.Remote, evidence.Auth) {
+	s := &evidence.Server{}
+	p.remote(s, rawURL, headers, "", false)
+	return s.Remote, s.Auth
+}
+
+// registryRemote reads one remote endpoint as a server.
+func (p *parser) registryRemote(base evidence.Manifest, rem *node, where string) {
+	m := base
+	m.SchemaErrors = append([]string(nil), base.SchemaErrors...)
+	name := m.PackageName
+	s := p.newServer(name, rem, evidence.ScopeRegistry)
+	t, _ := rem.str("type")
+	s.Transport = transportName(t)
+	if s.Transport == "" || s.Transport == evidence.TransportStdio {
+		s.Transport = evidence.TransportUnknown
+		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s: type %q is not streamable-http or sse", where, clip(t)))
+	}
+	headers := registryInputs(rem.get("headers"), where+".headers", &m)
+	literal := map[string]string{}
+	for _, h := range headers {
+		if h.hasValue {
+			literal[h.name] = h.value
+			if h.secret {
+				p.secret(h.value)
+			}
+		}
+	}
+	u, _ := rem.str("url")
+	tr := s.Transport
+	p.remote(s, u, literal, tr, false)
+	for _, h := range headers {
+		if s.Remote.Headers == nil {
+			s.Remote.Headers = map[string]evidence.Value{}
+		}
+		v := p.inputValue(h)
+		s.Remote.Headers[h.name] = v
+		if (h.secret || strings.EqualFold(h.name, "authorization")) && s.Auth.Kind == evidence.AuthNone {
+			kind := evidence.AuthAPIKey
+			if strings.EqualFold(h.name, "authorization") {
+				kind = evidence.AuthStaticBearer
+			}
+			s.Auth = evidence.Auth{Kind: kind, Header: h.name, Value: &v}
+		}
+	}
+	s.Manifest = &m
+}

@@ -1,0 +1,109 @@
+package clientconfig
+
+import (
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// zedFormat reads the context_servers of a Zed settings.json (the user's
+// ~/.config/zed/settings.json or a project's .zed/settings.json). Zed parses
+// settings as JSONC. Two entry shapes exist: the current flat one
+// ({source: "custom", command, args, env}, or {url, headers} for a remote)
+// and the older nested one ({command: {path, args, env}}). An entry with
+// source "extension" is provided by a Zed extension and has no command here.
+// Servers declared under "mcp.servers" or "mcpServers" (other clients'
+// shapes) are not read by Zed.
+type zedFormat struct{}
+
+func (zedFormat) ID() string                          { return "zed/settings.json" }
+func (zedFormat) Client() string                      { return "zed" }
+func (zedFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectJSONC }
+func (zedFormat) MatchName(p string) nameMatch {
+	return matchAny(p,
+		[]pattern{{dir: ".zed", base: "settings.json"}, {dir: "zed", base: "settings.json"}, {dir: "Zed", base: "settings.json"}},
+		[]pattern{{base: "settings.json"}})
+}
+func (zedFormat) MatchContent(root *node, byName bool) bool {
+	return byName && root.get("context_servers").isObject()
+}
+
+var zedKnown = keys("source", "command", "args", "env", "url", "headers", "settings", "enabled", "timeout")
+
+var zedSpec = &entrySpec{
+	known:   zedKnown,
+	urlKeys: []string{"url"},
+	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+		switch {
+		case hasCommand:
+			return evidence.TransportStdio, ""
+		case urlKey != "":
+			return evidence.TransportStreamableHTTP, ""
+		}
+		if src, _ := n.str("source"); src == "extension" {
+			return evidence.TransportStdio, ""
+		}
+		return evidence.TransportUnknown, ""
+	},
+}
+
+func (f zedFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
+	p := newParser(d, f)
+	root := d.root
+	if !root.isObject() {
+		p.fail(root, "expected a JSON object at the top level, found a %s", root.kind)
+		return p.result()
+	}
+	scope := d.scope()
+	autoAll, _ := root.get("agent").boolean("always_allow_tool_actions")
+	if cs := root.get("context_servers"); cs != nil {
+		if !cs.isObject() {
+			p.fail(cs, "context_servers should be an object, found a %s", cs.kind)
+		}
+		for i, name := range cs.keys {
+			p.zedEntry(name, cs.vals[i], scope)
+		}
+	}
+	p.strays(root, keys("context_servers"), "context_servers", scope, zedSpec)
+	for _, s := range p.servers {
+		if autoAll {
+			s.Approvals.AutoApproveAll = true
+			s.Approvals.Mode = "always_allow_tool_actions"
+		}
+	}
+	return p.result()
+}
+
+// zedEntry reads one context server in either shape.
+func (p *parser) zedEntry(name string, n *node, scope string) {
+	cmd := n.get("command")
+	if !cmd.isObject() {
+		s := p.entry(name, n, scope, zedSpec)
+		if src, _ := n.str("source"); src == "extension" && s.Launch == nil {
+			p.warn(n, "context server %q is provided by a Zed extension; its command is not in this file", name)
+		}
+		if en, ok := n.boolean("enabled"); ok && !en {
+			s.Disabled = true
+		}
+		return
+	}
+	s := p.newServer(name, n, scope)
+	path, ok := cmd.str("path")
+	if !ok {
+		p.ignore(s, "command object without a path")
+		return
+	}
+	args, _ := cmd.strings("args")
+	p.stdio(s, path, args, "")
+	if env, ok := cmd.stringMap("env"); ok {
+		p.env(s, env)
+	}
+	s.UnknownKeys = append(n.unknownKeys(zedKnown), prefixed("command.", cmd.unknownKeys(keys("path", "args", "env")))...)
+}
+
+// prefixed prefixes every key with p.
+func prefixed(p string, list []string) []string {
+	out := make([]string, len(list))
+	for i, k := range list {
+		out[i] = p + k
+	}
+	return out
+}

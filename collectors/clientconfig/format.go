@@ -1,0 +1,139 @@
+package clientconfig
+
+import (
+	"path"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// syntaxFamily is the file syntax a format is written in.
+type syntaxFamily uint8
+
+const (
+	syntaxJSON syntaxFamily = iota
+	syntaxYAML
+	syntaxTOML
+)
+
+// nameMatch says how strongly a path alone identifies a format.
+type nameMatch uint8
+
+const (
+	// nameNone: the path says nothing about the format.
+	nameNone nameMatch = iota
+	// nameWeak: the path is a generic name (settings.json, server.json) that
+	// the format uses; the content decides.
+	nameWeak
+	// nameStrong: the path is the format's own file name; the file is this
+	// format even when it cannot be parsed.
+	nameStrong
+)
+
+// format reads one client's configuration file (or one manifest type).
+type format interface {
+	// ID identifies the format, e.g. "cursor/mcp.json".
+	ID() string
+	// Client is the client the format belongs to.
+	Client() string
+	// Syntax is the file syntax; dialect is how leniently JSON is read.
+	Syntax() (syntaxFamily, jsonDialect)
+	// MatchName reports how strongly path (slash-separated, relative to the
+	// scan root or home-relative) identifies the format.
+	MatchName(path string) nameMatch
+	// MatchContent reports whether a parsed document has the format's shape.
+	// byName is true when the path already matched weakly or strongly;
+	// formats whose shape is shared by several clients only claim a document
+	// by content when byName is true.
+	MatchContent(root *node, byName bool) bool
+	// Parse reads the servers the document declares.
+	Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic)
+}
+
+// formats lists every format in recognition order: more specific first.
+var formats = []format{
+	claudeDesktop{},
+	claudeCodeUser{},
+	claudeCodeManaged{},
+	claudeCodeProject{},
+	cursorFormat{},
+	vscodeMCP{},
+	vscodeSettings{},
+	windsurfFormat{client: "antigravity"},
+	windsurfFormat{client: "windsurf"},
+	clineFormat{},
+	continueYAML{},
+	continueJSON{},
+	zedFormat{},
+	geminiFormat{},
+	codexFormat{},
+	registryFormat{},
+	mcpbFormat{},
+	genericFormat{},
+}
+
+// pattern is a file name pattern: an optional directory suffix and a base
+// name glob. It matches real paths (".../.cursor/mcp.json") and the
+// flattened names of copied files ("owner__repo__.cursor_mcp.json"), where
+// each "/" became "_".
+type pattern struct {
+	dir  string // e.g. ".cursor"; "" matches any directory
+	base string // e.g. "mcp.json" or "*.yaml"
+}
+
+// match reports whether p (slash-separated) matches the pattern.
+func (pt pattern) match(p string) bool {
+	dir, base := path.Split(p)
+	dir = strings.TrimSuffix(dir, "/")
+	if ok, _ := path.Match(pt.base, base); ok {
+		if pt.dir == "" || dir == pt.dir || strings.HasSuffix(dir, "/"+pt.dir) {
+			return true
+		}
+	}
+	flat := strings.ReplaceAll(pt.dir, "/", "_")
+	if flat != "" {
+		flat += "_"
+	}
+	// Flattened form: the base name ends with "<dir>_<base>", preceded by the
+	// start of the name or "_".
+	for i := 0; i < len(base); i++ {
+		if i > 0 && base[i-1] != '_' {
+			continue
+		}
+		rest := base[i:]
+		if flat != "" {
+			if !strings.HasPrefix(rest, flat) {
+				continue
+			}
+			rest = rest[len(flat):]
+		} else if i > 0 && strings.Contains(pt.base, "*") {
+			// A bare glob ("*.yaml") only matches the whole base name.
+			break
+		}
+		if ok, _ := path.Match(pt.base, rest); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAny returns the strength of the first pattern list that matches.
+func matchAny(p string, strong, weak []pattern) nameMatch {
+	for _, pt := range strong {
+		if pt.match(p) {
+			return nameStrong
+		}
+	}
+	for _, pt := range weak {
+		if pt.match(p) {
+			return nameWeak
+		}
+	}
+	return nameNone
+}
+
+// pathHas reports whether any directory or name segment of p contains sub
+// (case-insensitive).
+func pathHas(p, sub string) bool {
+	return strings.Contains(strings.ToLower(p), strings.ToLower(sub))
+}

@@ -1,0 +1,194 @@
+package clientconfig
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/collectors/launch"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
+)
+
+// parser accumulates the servers and diagnostics read from one document. It
+// is the only place raw values are turned into evidence: environment values
+// through secrets.Classify, command lines through launch.Analyze and URLs and
+// headers through launch.AnalyzeRemote, with every raw secret handed to the
+// document's Redactor.
+type parser struct {
+	d       *document
+	f       format
+	syn     secrets.Syntax
+	servers []*evidence.Server
+	diags   []evidence.Diagnostic
+}
+
+func newParser(d *document, f format) *parser {
+	return &parser{d: d, f: f, syn: secrets.SyntaxFor(f.Client())}
+}
+
+// result returns what was read.
+func (p *parser) result() ([]*evidence.Server, []evidence.Diagnostic) {
+	return p.servers, p.diags
+}
+
+// warn records a warning at n.
+func (p *parser) warn(n *node, format string, args ...any) {
+	p.diags = append(p.diags, p.d.diag("warning", n, fmt.Sprintf(format, args...)))
+}
+
+// fail records an error at n.
+func (p *parser) fail(n *node, format string, args ...any) {
+	p.diags = append(p.diags, p.d.diag("error", n, fmt.Sprintf(format, args...)))
+}
+
+// newServer starts a server declared at n and records it.
+func (p *parser) newServer(name string, n *node, scope string) *evidence.Server {
+	s := &evidence.Server{
+		Meta: evidence.Meta{
+			Kind: evidence.KindServer,
+			ID:   evidence.MakeID(evidence.KindServer, p.d.path, name),
+			Name: name,
+			Provenance: evidence.Provenance{
+				Collector:        collectorName + "/" + p.f.Client(),
+				CollectorVersion: p.d.version,
+				File:             p.d.path,
+				SHA256:           p.d.sha256,
+				Collected:        p.d.now,
+			},
+			Links: []string{p.d.sourceID},
+		},
+		Client:    p.f.Client(),
+		Format:    p.f.ID(),
+		Scope:     scope,
+		Transport: evidence.TransportUnknown,
+		Auth:      evidence.Auth{Kind: evidence.AuthNone},
+	}
+	if n != nil {
+		s.Provenance.Line, s.Provenance.Column, s.Provenance.Pointer = n.line, n.col, n.ptr
+	}
+	p.servers = append(p.servers, s)
+	return s
+}
+
+// ignore marks s as an entry the client does not load.
+func (p *parser) ignore(s *evidence.Server, reason string) {
+	if s.Ignored {
+		return
+	}
+	s.Ignored = true
+	s.IgnoredReason = reason
+}
+
+// value classifies one configured value and remembers it for redaction when
+// it is a literal secret.
+func (p *parser) value(key, raw string) evidence.Value {
+	v := secrets.Classify(key, raw, p.syn)
+	if v.Secret && !v.IsReference() || v.Kind == evidence.ValueLiteralSecret {
+		p.secret(raw)
+	}
+	return v
+}
+
+// secret hands a raw secret to the Redactor, together with the escaped form
+// it has inside a JSON (or YAML/TOML double-quoted) string.
+func (p *parser) secret(raw string) {
+	p.d.red.Add(raw)
+	if b, err := json.Marshal(raw); err == nil {
+		if esc := string(b[1 : len(b)-1]); esc != raw {
+			p.d.red.Add(esc)
+		}
+	}
+}
+
+// env classifies an environment map into s.Env.
+func (p *parser) env(s *evidence.Server, env map[string]string) {
+	if len(env) == 0 {
+		return
+	}
+	if s.Env == nil {
+		s.Env = make(map[string]evidence.Value, len(env))
+	}
+	for k, v := range env {
+		s.Env[k] = p.value(k, v)
+	}
+}
+
+// stdio analyses a local launch.
+func (p *parser) stdio(s *evidence.Server, command string, args []string, cwd string) {
+	s.Transport = evidence.TransportStdio
+	res := launch.Analyze(command, args, cwd, p.syn, p.d.red)
+	s.Launch = res.Launch
+	s.FilesystemRoots = append(s.FilesystemRoots, res.Roots...)
+	s.Archived = s.Archived || res.Archived
+	s.Auth = evidence.Auth{Kind: evidence.AuthLocal}
+	if res.Bridge != nil {
+		// A local bridge (mcp-remote) speaks stdio to the client and HTTP to
+		// the remote; the bridge authenticates, with a header from its
+		// arguments or by OAuth discovery.
+		s.Remote = res.Bridge
+		s.Auth = bridgeAuth(res.Bridge)
+	}
+}
+
+// bridgeAuth derives the auth of a bridged remote from the headers the bridge
+// is given.
+func bridgeAuth(r *evidence.Remote) evidence.Auth {
+	names := make([]string, 0, len(r.Headers))
+	for h := range r.Headers {
+		names = append(names, h)
+	}
+	sort.Strings(names)
+	for _, h := range names {
+		v := r.Headers[h]
+		if strings.EqualFold(h, "authorization") || v.Secret {
+			kind := evidence.AuthStaticBearer
+			if !strings.EqualFold(h, "authorization") {
+				kind = evidence.AuthAPIKey
+			}
+			return evidence.Auth{Kind: kind, Header: h, Value: &v}
+		}
+	}
+	if r.Userinfo != nil {
+		return evidence.Auth{Kind: evidence.AuthBasic, Value: r.Userinfo}
+	}
+	return evidence.Auth{Kind: evidence.AuthOAuthCapable}
+}
+
+// remote analyses a remote server. oauthDiscovery says whether the client
+// runs OAuth discovery for a remote that has no static credentials.
+func (p *parser) remote(s *evidence.Server, rawURL string, headers map[string]string, transport string, oauthDiscovery bool) {
+	s.Transport = transport
+	r, auth := launch.AnalyzeRemote(rawURL, headers, p.syn, p.d.red)
+	s.Remote = r
+	s.Auth = auth
+	if s.Auth.Kind == "" {
+		s.Auth.Kind = evidence.AuthNone
+	}
+	if s.Auth.Kind == evidence.AuthNone && oauthDiscovery {
+		s.Auth.Kind = evidence.AuthOAuthCapable
+	}
+}
+
+// finish sorts and deduplicates what was read: IDs are made unique within
+// the document (falling back to the declaration's pointer), and list fields
+// are sorted.
+func (p *parser) finish() {
+	count := map[string]int{}
+	for _, s := range p.servers {
+		count[s.ID]++
+	}
+	for _, s := range p.servers {
+		if count[s.ID] > 1 {
+			s.ID = evidence.MakeID(evidence.KindServer, p.d.path, strings.TrimPrefix(s.Provenance.Pointer, "/"))
+		}
+		sort.Strings(s.UnknownKeys)
+		sort.Strings(s.Approvals.AutoApprove)
+		sort.Strings(s.Approvals.IncludeTools)
+		sort.Strings(s.Approvals.ExcludeTools)
+		sort.SliceStable(s.FilesystemRoots, func(i, j int) bool {
+			return s.FilesystemRoots[i].Path < s.FilesystemRoots[j].Path
+		})
+	}
+}

@@ -1,0 +1,115 @@
+# Transport: how clients reach remote (HTTP) MCP servers.
+
+control "MCP-TRANSPORT-01" {
+  title       = "Remote servers are reached over TLS"
+  family      = "transport"
+  severity    = "high"
+  risks       = ["missing-transport-security", "token-passthrough"]
+  subject     = "server"
+  description = "A remote server on a non-loopback host (including hosts on a private or cluster network) is reached over plain `http://`. Tokens, tool arguments and results cross the network in clear text and can be read or altered by anyone on the path; the MCP authorization specification requires HTTPS for everything but loopback."
+  remediation = "Serve the endpoint over HTTPS (terminate TLS at the server, a gateway or an ingress) and change the URL to `https://`. For internal services, use an internal CA rather than plain HTTP."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#communication-security"]
+
+  when = <<-CUE
+    disabled: false
+    ignored:  false
+    remote: loopback: false
+    remote: scheme:   string
+  CUE
+  check = <<-CUE
+    remote: scheme: "https"
+  CUE
+  message = "{{.name}} in {{.location}} reaches {{.remote.host}} over {{.remote.scheme}} without TLS"
+
+  example "http to a LAN host fails" {
+    expect  = "fail"
+    subject = { name = "wikijs", disabled = false, ignored = false, remote = { url = "http://10.0.0.5:3010/sse", scheme = "http", host = "10.0.0.5", loopback = false, private = true } }
+  }
+  example "http to a cluster service fails" {
+    expect  = "fail"
+    subject = { name = "bookapi", disabled = false, ignored = false, remote = { url = "http://bookapi:8080/mcp", scheme = "http", host = "bookapi", loopback = false, private = true } }
+  }
+  example "https passes" {
+    expect  = "pass"
+    subject = { name = "expo", disabled = false, ignored = false, remote = { url = "https://mcp.expo.dev/mcp", scheme = "https", host = "mcp.expo.dev", loopback = false, private = false } }
+  }
+  example "loopback http is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "local", disabled = false, ignored = false, remote = { url = "http://127.0.0.1:8765/mcp", scheme = "http", host = "127.0.0.1", loopback = true } }
+  }
+}
+
+control "MCP-TRANSPORT-02" {
+  title       = "Servers do not use the deprecated HTTP+SSE transport"
+  family      = "transport"
+  severity    = "low"
+  risks       = ["missing-transport-security", "session-hijacking"]
+  subject     = "server"
+  description = "The server is configured with the HTTP+SSE transport (type `sse`, or an endpoint path ending in `/sse`), which the MCP specification replaced with Streamable HTTP in revision 2025-03-26. SSE servers keep session identifiers in URLs, predate the Origin and protocol-version requirements, and are dropped by clients and gateways over time."
+  remediation = "Move the server to Streamable HTTP (a single `/mcp` endpoint) and change the client entry to `type: http` (or `streamable-http`) with the new URL; ask the vendor for a Streamable HTTP endpoint if the server is third-party."
+  references  = ["https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#backwards-compatibility"]
+
+  when = <<-CUE
+    disabled:  false
+    ignored:   false
+    transport: string
+  CUE
+  check = <<-CUE
+    transport: !="sse"
+    remote?: path?: !~"(^|/)sse/?$"
+  CUE
+  message = "{{.name}} in {{.location}} uses the deprecated HTTP+SSE transport"
+
+  example "type sse fails" {
+    expect  = "fail"
+    subject = { name = "open-aware", disabled = false, ignored = false, transport = "sse", remote = { url = "https://open-aware.qodo.ai/sse", path = "/sse" } }
+  }
+  example "sse endpoint declared as http fails" {
+    expect  = "fail"
+    subject = { name = "home-assistant", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "https://ha.example.net/mcp_server/sse", path = "/mcp_server/sse" } }
+  }
+  example "streamable http passes" {
+    expect  = "pass"
+    subject = { name = "expo", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "https://mcp.expo.dev/mcp", path = "/mcp" } }
+  }
+  example "stdio passes" {
+    expect  = "pass"
+    subject = { name = "time", disabled = false, ignored = false, transport = "stdio" }
+  }
+}
+
+control "MCP-TRANSPORT-03" {
+  title       = "Local HTTP servers require authentication"
+  family      = "transport"
+  severity    = "medium"
+  risks       = ["dns-rebinding", "missing-authentication", "local-server-compromise"]
+  subject     = "server"
+  description = "A server listening on localhost is reached over HTTP with no credential. Every local process, and any web page the user visits that rebinds a hostname to 127.0.0.1 or exploits weak Origin checks, can call its tools with the user's privileges. The specification asks local servers to bind to loopback, validate Origin and authenticate connections."
+  remediation = "Prefer the stdio transport for local servers. If HTTP is needed, require a per-install bearer token (referenced from the environment, not written in the file) and make the server validate the Origin and Host headers."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning"]
+
+  when = <<-CUE
+    disabled: false
+    ignored:  false
+    transport: "streamable-http" | "sse"
+    remote: url:      string
+    remote: loopback: true
+  CUE
+  check = <<-CUE
+    auth: kind: !="none"
+  CUE
+  message = "{{.name}} in {{.location}} calls a local HTTP server at {{.remote.url}} without any authentication"
+
+  example "localhost without auth fails" {
+    expect  = "fail"
+    subject = { name = "minhome", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:3111/mcp", loopback = true }, auth = { kind = "none", in_query = false } }
+  }
+  example "localhost with a referenced token passes" {
+    expect  = "pass"
+    subject = { name = "minhome", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:3111/mcp", loopback = true }, auth = { kind = "static-bearer", header = "Authorization", value = { kind = "env-reference", secret = true }, in_query = false } }
+  }
+  example "remote host is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "expo", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "https://mcp.expo.dev/mcp", loopback = false }, auth = { kind = "none", in_query = false } }
+  }
+}

@@ -1,0 +1,86 @@
+package controls
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// ExampleResult is one example judged by its control.
+type ExampleResult struct {
+	Control string `json:"control"`
+	Example string `json:"example"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	// Expect is the verdict the example declares; Got is the one the engine gave.
+	Expect string `json:"expect"`
+	Got    string `json:"got"`
+	// Reasons explain a fail or an error.
+	Reasons []Reason `json:"reasons,omitempty"`
+	// Message is the control's message filled from the example (fail, error).
+	Message string `json:"message,omitempty"`
+}
+
+// OK reports whether the control gave the expected verdict.
+func (r ExampleResult) OK() bool { return r.Expect == r.Got }
+
+// RunExamples judges every example of every automated control exactly as the
+// engine judges subjects: the example subject, given the control's subject
+// kind when it names none, is encoded to JSON and decoded like a collected
+// subject, projected, and evaluated. Results follow catalog order.
+func RunExamples(cat *Catalog) ([]ExampleResult, error) {
+	plan, err := NewPlan(cat)
+	if err != nil {
+		return nil, err
+	}
+	ev := plan.NewEvaluator()
+	var out []ExampleResult
+	for i, c := range cat.Controls {
+		if c.Manual {
+			continue
+		}
+		for _, ex := range c.Examples {
+			subject, err := ExampleSubject(c, ex)
+			if err != nil {
+				return nil, err
+			}
+			o := ev.Evaluate(i, subject)
+			r := ExampleResult{Control: c.ID, Example: ex.Name, File: c.File, Line: ex.Line, Expect: ex.Expect, Got: o.Result, Reasons: o.Reasons}
+			if o.Result == ResultFail || o.Result == ResultError {
+				r.Message = plan.Message(i, subject, o.Reasons)
+			}
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// ExampleSubject returns an example's subject as the engine sees it: with
+// kind set to the control's subject kind unless the example names one, and
+// round-tripped through JSON like a collected subject.
+func ExampleSubject(c *Control, ex Example) (map[string]any, error) {
+	s := make(map[string]any, len(ex.Subject)+1)
+	for k, v := range ex.Subject {
+		s[k] = v
+	}
+	if _, ok := s["kind"]; !ok {
+		s["kind"] = string(c.Subject)
+	}
+	data, err := json.Marshal(s)
+	if err != nil {
+		return nil, fmt.Errorf("control %s: example %q: %w", c.ID, ex.Name, err)
+	}
+	return DecodeJSON(data)
+}
+
+// DecodeJSON decodes a subject's JSON the way the engine reads every
+// subject: numbers stay json.Number, so integers and floats keep their form.
+func DecodeJSON(data []byte) (map[string]any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil {
+		return nil, fmt.Errorf("decode subject: %w", err)
+	}
+	return m, nil
+}

@@ -1,0 +1,174 @@
+package controls
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"text/template"
+
+	"cuelang.org/go/cue"
+	"cuelang.org/go/cue/cuecontext"
+	cueerrors "cuelang.org/go/cue/errors"
+)
+
+//go:embed builtin/*.hcl
+var builtinFS embed.FS
+
+// Builtin loads the catalog shipped with Tollgate: the MCP risk taxonomy and
+// the built-in controls.
+func Builtin() (*Catalog, error) {
+	sub, err := fs.Sub(builtinFS, "builtin")
+	if err != nil {
+		return nil, fmt.Errorf("built-in catalog: %w", err)
+	}
+	cat, err := load(sub, "builtin", true)
+	if err != nil {
+		return nil, fmt.Errorf("built-in catalog: %w", err)
+	}
+	merged, err := Merge(cat)
+	if err != nil {
+		return nil, fmt.Errorf("built-in catalog: %w", err)
+	}
+	return merged, nil
+}
+
+// LoadDir loads a user's catalog from every *.hcl file under dir. Problems
+// name files by their path joined to dir. Risk references are resolved by
+// Merge, since a custom control may name a built-in risk.
+func LoadDir(dir string) (*Catalog, error) {
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("catalog: %w", err)
+	}
+	if !st.IsDir() {
+		return nil, fmt.Errorf("catalog %s: not a directory", dir)
+	}
+	return load(os.DirFS(dir), filepath.ToSlash(filepath.Clean(dir)), false)
+}
+
+// Load loads every *.hcl file in fsys (recursively) as one catalog. It
+// checks each control and risk on its own and IDs for duplicates; Merge
+// resolves risk references across catalogs. All problems are returned
+// together as Errors.
+func Load(fsys fs.FS, builtin bool) (*Catalog, error) {
+	return load(fsys, "", builtin)
+}
+
+// load reads the catalog; prefix is joined to file names in problems.
+func load(fsys fs.FS, prefix string, builtin bool) (*Catalog, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && path.Ext(p) == ".hcl" {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("catalog %s: %w", prefix, err)
+	}
+	sort.Strings(files)
+	var (
+		ps  problems
+		cat = &Catalog{}
+		ctx = cuecontext.New()
+	)
+	for _, f := range files {
+		src, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("catalog: %w", err)
+		}
+		name := f
+		if prefix != "" {
+			name = path.Join(prefix, f)
+		}
+		risks, ctls := parseFile(name, src, builtin, &ps)
+		cat.Risks = append(cat.Risks, risks...)
+		for _, pc := range ctls {
+			if validateControl(ctx, pc, &ps) {
+				cat.Controls = append(cat.Controls, pc.Control)
+			}
+		}
+	}
+	checkDuplicates(cat, &ps)
+	if err := ps.err(); err != nil {
+		return nil, err
+	}
+	cat.sort()
+	return cat, nil
+}
+
+// checkDuplicates reports control and risk IDs defined twice in one catalog.
+// Unknown risks are left to Merge, which sees every catalog.
+func checkDuplicates(cat *Catalog, ps *problems) {
+	seenC := map[string]*Control{}
+	for _, c := range cat.Controls {
+		if prev, dup := seenC[c.ID]; dup {
+			ps.addf(c.File, c.Line, "control %q is already defined at %s:%d", c.ID, prev.File, prev.Line)
+			continue
+		}
+		seenC[c.ID] = c
+	}
+	seenR := map[string]Risk{}
+	for _, r := range cat.Risks {
+		if prev, dup := seenR[r.ID]; dup {
+			ps.addf(r.File, r.Line, "risk %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+			continue
+		}
+		seenR[r.ID] = r
+	}
+}
+
+// validateControl compiles a control's CUE and parses its message template,
+// recording problems at the file lines they come from.
+func validateControl(ctx *cue.Context, pc *parsedControl, ps *problems) bool {
+	ok := true
+	for _, s := range []struct {
+		name string
+		sn   snippet
+	}{{"when", pc.when}, {"check", pc.check}} {
+		if s.sn.src == "" {
+			continue
+		}
+		if _, err := compileSnippet(ctx, s.sn.src); err != nil {
+			ok = false
+			errs := cueerrors.Errors(err)
+			if len(errs) == 0 {
+				ps.addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
+			}
+			for _, e := range errs {
+				line := s.sn.line
+				for _, p := range cueerrors.Positions(e) {
+					if p.IsValid() && p.Line() > 0 {
+						line = s.sn.line + p.Line() - 1
+						break
+					}
+				}
+				ps.addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
+			}
+		}
+	}
+	if pc.Message != "" {
+		if _, err := template.New(pc.ID).Parse(pc.Message); err != nil {
+			ok = false
+			ps.addf(pc.File, pc.messageLine, "control %q: message: %v", pc.ID, err)
+		}
+	}
+	return ok
+}
+
+// cueMessage renders a CUE error without its position.
+func cueMessage(e cueerrors.Error) string {
+	format, args := e.Msg()
+	msg := fmt.Sprintf(format, args...)
+	if p := e.Path(); len(p) > 0 {
+		msg = pathString(p) + ": " + msg
+	}
+	return msg
+}

@@ -1,0 +1,307 @@
+package controls
+
+import (
+	"fmt"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"cuelang.org/go/cue/ast"
+	"cuelang.org/go/cue/literal"
+	"cuelang.org/go/cue/parser"
+	"cuelang.org/go/cue/token"
+)
+
+// pathNode is the part of a subject (below one path) that a control's CUE
+// can observe. A nil *pathNode at the root means the whole subject.
+type pathNode struct {
+	// all means the whole subtree at this path matters.
+	all bool
+	// fields are the named children that matter; after normalize, each
+	// already includes pattern.
+	fields map[string]*pathNode
+	// pattern applies to every key ([string]: … constraints).
+	pattern *pathNode
+	// anyKey is true when every pattern here is [string] or [_], so key
+	// names cannot change the outcome.
+	anyKey bool
+	// anon is set by normalize when the node has only a key-agnostic
+	// pattern with no pattern below it: projection then replaces keys by
+	// placeholders and keeps each distinct projected value once.
+	anon bool
+	// names are the keys of fields, sorted (set by normalize).
+	names []string
+}
+
+var allNode = &pathNode{all: true}
+
+// union returns a node that observes everything a or b observes.
+func union(a, b *pathNode) *pathNode {
+	switch {
+	case a == nil:
+		return b
+	case b == nil:
+		return a
+	case a.all || b.all:
+		return allNode
+	}
+	out := &pathNode{
+		pattern: union(a.pattern, b.pattern),
+		anyKey:  (a.pattern == nil || a.anyKey) && (b.pattern == nil || b.anyKey),
+		fields:  map[string]*pathNode{},
+	}
+	for k, v := range a.fields {
+		out.fields[k] = v
+	}
+	for k, v := range b.fields {
+		out.fields[k] = union(out.fields[k], v)
+	}
+	return out
+}
+
+// normalize folds each node's pattern into its named children and sorts
+// names, so projection needs one lookup per key.
+func normalize(n *pathNode) *pathNode {
+	if n == nil || n.all {
+		return n
+	}
+	out := &pathNode{pattern: normalize(n.pattern), anyKey: n.anyKey, fields: make(map[string]*pathNode, len(n.fields))}
+	for k, f := range n.fields {
+		out.fields[k] = normalize(union(f, n.pattern))
+	}
+	out.names = slices.Sorted(maps.Keys(out.fields))
+	out.anon = out.pattern != nil && out.anyKey && len(out.fields) == 0 && !hasPattern(out.pattern)
+	return out
+}
+
+// hasPattern reports whether a pattern constraint sits at or below n.
+func hasPattern(n *pathNode) bool {
+	if n == nil || n.all {
+		return false
+	}
+	if n.pattern != nil {
+		return true
+	}
+	for _, f := range n.fields {
+		if hasPattern(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// String renders the node for tests and debugging, e.g. {env:{*:{secret:*}}}.
+func (n *pathNode) String() string {
+	switch {
+	case n == nil:
+		return "<subject>"
+	case n.all:
+		return "*"
+	}
+	var parts []string
+	for _, k := range slices.Sorted(maps.Keys(n.fields)) {
+		parts = append(parts, k+":"+n.fields[k].String())
+	}
+	if n.pattern != nil {
+		label := "[re]:"
+		if n.anyKey {
+			label = "[_]:"
+		}
+		parts = append(parts, label+n.pattern.String())
+	}
+	return "{" + strings.Join(parts, ",") + "}"
+}
+
+// predeclared are CUE identifiers that never refer to subject data.
+var predeclared = map[string]bool{
+	"_": true, "string": true, "bytes": true, "bool": true, "number": true, "int": true, "float": true,
+	"null": true, "true": true, "false": true, "len": true, "close": true, "and": true, "or": true,
+	"div": true, "mod": true, "quo": true, "rem": true, "rune": true, "uint": true,
+	"int8": true, "int16": true, "int32": true, "int64": true, "int128": true,
+	"uint8": true, "uint16": true, "uint32": true, "uint64": true, "uint128": true,
+	"float32": true, "float64": true, "matchN": true, "matchIf": true,
+}
+
+// analyser computes the observable paths of one CUE snippet by syntax alone.
+type analyser struct {
+	imports map[string]bool
+	// defs are top-level definitions and hidden fields: not subject data.
+	defs map[string]ast.Expr
+	// pure caches whether a definition reads only constants.
+	pure map[string]bool
+	// whole is set when something cannot be analysed: the control then sees
+	// the whole subject.
+	whole bool
+}
+
+// observedPaths returns the paths of a subject that src can observe, or nil
+// for the whole subject.
+func observedPaths(src string) (*pathNode, error) {
+	f, err := parser.ParseFile("snippet.cue", src)
+	if err != nil {
+		return nil, fmt.Errorf("parse CUE: %w", err)
+	}
+	a := &analyser{imports: map[string]bool{}, defs: map[string]ast.Expr{}, pure: map[string]bool{}}
+	for spec := range f.ImportSpecs() {
+		name := ""
+		if spec.Name != nil {
+			name = spec.Name.Name
+		} else if p, err := literal.Unquote(spec.Path.Value); err == nil {
+			name = path.Base(strings.SplitN(p, ":", 2)[0])
+		}
+		a.imports[name] = true
+	}
+	for _, d := range f.Decls {
+		if fd, ok := d.(*ast.Field); ok {
+			if id, ok := fd.Label.(*ast.Ident); ok && isNonData(id.Name) {
+				a.defs[id.Name] = fd.Value
+			}
+		}
+	}
+	n := a.decls(f.Decls)
+	if a.whole {
+		return nil, nil
+	}
+	return normalize(n), nil
+}
+
+// isNonData reports whether a label names a definition or hidden field.
+func isNonData(name string) bool {
+	return strings.HasPrefix(name, "#") || strings.HasPrefix(name, "_")
+}
+
+// decls analyses the declarations of a struct (or of the file).
+func (a *analyser) decls(elts []ast.Decl) *pathNode {
+	n := &pathNode{fields: map[string]*pathNode{}}
+	for _, d := range elts {
+		switch d := d.(type) {
+		case *ast.Field:
+			if d.Alias != nil {
+				a.whole = true
+				continue
+			}
+			switch l := d.Label.(type) {
+			case *ast.Ident:
+				if isNonData(l.Name) {
+					continue
+				}
+				n.fields[l.Name] = union(n.fields[l.Name], a.expr(d.Value))
+			case *ast.BasicLit:
+				name, err := literal.Unquote(l.Value)
+				if err != nil || l.Kind != token.STRING {
+					a.whole = true
+					continue
+				}
+				n.fields[name] = union(n.fields[name], a.expr(d.Value))
+			case *ast.ListLit:
+				for _, e := range l.Elts {
+					a.refs(e)
+				}
+				agnostic := len(l.Elts) == 1 && isAnyLabel(l.Elts[0])
+				n.anyKey = (n.pattern == nil || n.anyKey) && agnostic
+				n.pattern = union(n.pattern, a.expr(d.Value))
+			default:
+				a.whole = true
+			}
+		case *ast.EmbedDecl:
+			n = union(n, a.expr(d.Expr))
+		case *ast.Ellipsis:
+			if d.Type != nil {
+				n.anyKey = false
+				n.pattern = union(n.pattern, a.expr(d.Type))
+			}
+		case *ast.ImportDecl, *ast.Package, *ast.Attribute, *ast.CommentGroup:
+		default:
+			// Comprehensions, let clauses and anything unforeseen.
+			a.whole = true
+		}
+	}
+	return n
+}
+
+// isAnyLabel reports whether a pattern label matches every key by type
+// alone ([string] or [_]).
+func isAnyLabel(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return ok && (id.Name == "string" || id.Name == "_")
+}
+
+// expr analyses the value constraining one path.
+func (a *analyser) expr(e ast.Expr) *pathNode {
+	switch x := e.(type) {
+	case *ast.StructLit:
+		return a.decls(x.Elts)
+	case *ast.ParenExpr:
+		return a.expr(x.X)
+	case *ast.BinaryExpr:
+		if x.Op == token.AND || x.Op == token.OR {
+			return union(a.expr(x.X), a.expr(x.Y))
+		}
+	case *ast.UnaryExpr:
+		if x.Op == token.MUL { // default marker
+			return a.expr(x.X)
+		}
+	}
+	// Anything else (a type, a bound, a list, a call, a definition) judges
+	// the whole value at this path.
+	a.refs(e)
+	return allNode
+}
+
+// refs escalates to the whole subject when e refers to anything but
+// constants, imported packages and pure definitions.
+func (a *analyser) refs(e ast.Node) {
+	ast.Walk(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			a.refs(n.X)
+			return false
+		case *ast.Field:
+			if n.Alias != nil {
+				a.whole = true
+			}
+			switch n.Label.(type) {
+			case *ast.Ident, *ast.BasicLit:
+			default:
+				a.refs(n.Label)
+			}
+			a.refs(n.Value)
+			return false
+		case *ast.Ident:
+			a.ident(n.Name)
+		case *ast.Comprehension, *ast.LetClause, *ast.Alias:
+			a.whole = true
+			return false
+		}
+		return true
+	}, nil)
+}
+
+// ident checks one referenced identifier.
+func (a *analyser) ident(name string) {
+	if predeclared[name] || a.imports[name] {
+		return
+	}
+	if a.isPureDef(name) {
+		return
+	}
+	a.whole = true
+}
+
+// isPureDef reports whether name is a top-level definition (or hidden field)
+// whose value refers to nothing in the subject.
+func (a *analyser) isPureDef(name string) bool {
+	body, ok := a.defs[name]
+	if !ok {
+		return false
+	}
+	if p, seen := a.pure[name]; seen {
+		return p
+	}
+	a.pure[name] = true // assume pure while checking recursive definitions
+	sub := &analyser{imports: a.imports, defs: a.defs, pure: a.pure}
+	sub.refs(body)
+	a.pure[name] = !sub.whole
+	return !sub.whole
+}

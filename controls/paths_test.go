@@ -1,0 +1,80 @@
+package controls
+
+import "testing"
+
+func TestObservedPaths(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", ``, `{}`},
+		{"field", `disabled: false`, `{disabled:*}`},
+		{"nested", "remote: scheme: \"https\"\nremote: port?: int", `{remote:{port:*,scheme:*}}`},
+		{"pattern", `env: [string]: secret: false`, `{env:{[_]:{secret:*}}}`},
+		{"pattern and field merge", "env: [string]: secret: false\nenv: HOME: kind: string", `{env:{HOME:{kind:*,secret:*},[_]:{secret:*}}}`},
+		{"regexp pattern", `env: [=~"^GH"]: kind: "env-reference"`, `{env:{[re]:{kind:*}}}`},
+		{"regexp and any-key pattern", "env: [=~\"^GH\"]: kind: string\nenv: [string]: secret: bool", `{env:{[re]:{kind:*,secret:*}}}`},
+		{"disjunction of structs", `env: [string]: {secret: false} | {kind: "env-reference"}`, `{env:{[_]:{kind:*,secret:*}}}`},
+		{"conjunction", `remote: {scheme: "https"} & {loopback: false}`, `{remote:{loopback:*,scheme:*}}`},
+		{"default marker", `approvals: *{mode: "ask"} | {mode: "never"}`, `{approvals:{mode:*}}`},
+		{"quoted label", `"auto-approve": false`, `{auto-approve:*}`},
+		{"list constraint keeps subtree", `filesystem_roots: [...{broad: false}]`, `{filesystem_roots:*}`},
+		{"bound keeps subtree", `launch: args: !~"curl"`, `{launch:{args:*}}`},
+		{"close keeps subtree", `remote: close({scheme: string})`, `{remote:*}`},
+		{"pure definition keeps subtree", "#Ref: {kind: \"env-reference\"}\nenv: [string]: #Ref", `{env:{[_]:*}}`},
+		{"import call keeps subtree", "import \"strings\"\nname: strings.HasPrefix(\"mcp-\")", `{name:*}`},
+		{"reference to a field is the whole subject", `remote: port: launch.port`, `<subject>`},
+		{"impure definition is the whole subject", "#P: remote.port\nlaunch: port: #P", `<subject>`},
+		{"comprehension is the whole subject", `if disabled { ignored: true }`, `<subject>`},
+		{"let is the whole subject", "let x = 1\nport: x", `<subject>`},
+		{"alias is the whole subject", `remote: R=scheme: "https"`, `<subject>`},
+		{"dynamic label is the whole subject", `(name): true`, `<subject>`},
+		{"open struct", `env: {HOME: kind: string, ...}`, `{env:{HOME:{kind:*}}}`},
+		{"hidden field skipped", "_x: 1\ndisabled: false", `{disabled:*}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := snippetPaths(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := n.String(); got != tt.want {
+				t.Errorf("paths = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAppendProjection(t *testing.T) {
+	subject, err := DecodeJSON([]byte(`{"kind":"server","name":"gh","disabled":false,"port":8080,"ratio":0.5,
+		"env":{"B":{"kind":"literal","secret":false,"text":"x"},"A":{"kind":"literal-secret","secret":true}},
+		"launch":{"args":["-y","pkg"],"command":"npx"},"remote":null,"note":"a\"b\u00e9"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"whole", `port: launch.port`, `{"disabled":false,"env":{"A":{"kind":"literal-secret","secret":true},"B":{"kind":"literal","secret":false,"text":"x"}},"kind":"server","launch":{"args":["-y","pkg"],"command":"npx"},"name":"gh","note":"a\"bé","port":8080,"ratio":0.5,"remote":null}`},
+		{"any-key pattern anonymises keys", `env: [string]: secret: false`, `{"env":{"~~0":{"secret":false},"~~1":{"secret":true}}}`},
+		{"any-key pattern keeps each value once", `env: [string]: launch: _`, `{"env":{"~~0":{}}}`},
+		{"regexp pattern keeps keys", `env: [=~"^[AB]$"]: secret: false`, `{"env":{"A":{"secret":true},"B":{"secret":false}}}`},
+		{"named field keeps keys", "env: [string]: secret: false\nenv: A: kind: string", `{"env":{"A":{"kind":"literal-secret","secret":true},"B":{"secret":false}}}`},
+		{"present but unobserved children", `launch: runner: "npx"`, `{"launch":{}}`},
+		{"absent field omitted", `auth: kind: "oauth"`, `{}`},
+		{"non-struct value kept", `remote: scheme: "https"`, `{"remote":null}`},
+		{"numbers keep their form", "port: int\nratio: float", `{"port":8080,"ratio":0.5}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, err := snippetPaths(tt.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p projector
+			p.project(subject, n)
+			if got := string(p.buf); got != tt.want {
+				t.Errorf("projection =\n%s\nwant\n%s", got, tt.want)
+			}
+		})
+	}
+}

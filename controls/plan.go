@@ -1,0 +1,85 @@
+package controls
+
+import (
+	"fmt"
+	"text/template"
+)
+
+// Plan is a catalog prepared for evaluation: for each control, the subject
+// paths its CUE can observe and its parsed message template. A Plan is
+// immutable and shared; each goroutine evaluates with its own Evaluator.
+type Plan struct {
+	catalog *Catalog
+	entries []planEntry
+}
+
+// planEntry is one prepared control.
+type planEntry struct {
+	control *Control
+	// paths is what when and check observe; nil means the whole subject.
+	paths *pathNode
+	tmpl  *template.Template
+}
+
+// NewPlan prepares every control of a catalog for evaluation.
+func NewPlan(cat *Catalog) (*Plan, error) {
+	p := &Plan{catalog: cat, entries: make([]planEntry, len(cat.Controls))}
+	for i, c := range cat.Controls {
+		e := planEntry{control: c}
+		if !c.Manual {
+			whenPaths, err := snippetPaths(c.When)
+			if err != nil {
+				return nil, fmt.Errorf("control %s: when: %w", c.ID, err)
+			}
+			checkPaths, err := snippetPaths(c.Check)
+			if err != nil {
+				return nil, fmt.Errorf("control %s: check: %w", c.ID, err)
+			}
+			if whenPaths != nil && checkPaths != nil {
+				e.paths = normalize(union(whenPaths, checkPaths))
+			}
+			tmpl, err := template.New(c.ID).Parse(c.Message)
+			if err != nil {
+				return nil, fmt.Errorf("control %s: message: %w", c.ID, err)
+			}
+			e.tmpl = tmpl
+		}
+		p.entries[i] = e
+	}
+	return p, nil
+}
+
+// snippetPaths is observedPaths, with an empty snippet observing nothing.
+func snippetPaths(src string) (*pathNode, error) {
+	if src == "" {
+		return &pathNode{}, nil
+	}
+	return observedPaths(src)
+}
+
+// Catalog returns the catalog the plan was made from.
+func (p *Plan) Catalog() *Catalog { return p.catalog }
+
+// Len is the number of controls.
+func (p *Plan) Len() int { return len(p.entries) }
+
+// Control returns the i-th control (in catalog order).
+func (p *Plan) Control(i int) *Control { return p.entries[i].control }
+
+// Observes describes the subject paths control i can observe, e.g.
+// {env:{[_]:{secret:*}}}; "<subject>" means the whole subject.
+func (p *Plan) Observes(i int) string { return p.entries[i].paths.String() }
+
+// ObservesField reports whether control i can observe the top-level subject
+// field name (always true for controls that observe the whole subject).
+func (p *Plan) ObservesField(i int, name string) bool {
+	n := p.entries[i].paths
+	if p.entries[i].control.Manual {
+		return false
+	}
+	if n == nil || n.all {
+		return true
+	}
+	_, ok := n.fields[name]
+	return ok || n.pattern != nil
+}

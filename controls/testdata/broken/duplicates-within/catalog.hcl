@@ -1,0 +1,23 @@
+control "X-01" {
+  title       = "t"
+  family      = "f"
+  severity    = "low"
+  risks       = ["plaintext-secrets"]
+  subject     = "server"
+  description = "d"
+  remediation = "r"
+  manual      = true
+  guidance    = "g"
+}
+
+control "X-01" {
+  title       = "t"
+  family      = "f"
+  severity    = "low"
+  risks       = ["plaintext-secrets"]
+  subject     = "server"
+  description = "d"
+  remediation = "r"
+  manual      = true
+  guidance    = "g"
+}

@@ -1,0 +1,4 @@
+control "X-01" {
+  title = "t"
+  family = 
+}

@@ -1,0 +1,50 @@
+package secrets
+
+import (
+	"strings"
+	"testing"
+)
+
+// fuzzCanary is a credential planted in fuzzed values; it must never
+// survive into a classified Text or redacted output.
+const fuzzCanary = "ghp_CanaryCanaryCanaryCanary0123456789"
+
+var fuzzClients = []string{"claude-desktop", "claude-code", "cursor", "vscode", "windsurf", "cline",
+	"continue", "zed", "gemini-cli", "codex", "mcpb", "unknown"}
+
+func FuzzClassify(f *testing.F) {
+	seeds := []struct{ key, value string }{
+		{"GITHUB_TOKEN", "${GITHUB_TOKEN}"}, {"Authorization", "Bearer ${input:tok}"},
+		{"API_KEY", "<paste-your-key-here>"}, {"PATH", "C:/x;%PATH%"}, {"DB", "postgres://u:p@h/db"},
+		{"X", "${{ secrets.X }}"}, {"MSSQL_PASSWORD", "FakeP4sswordNotReal0000"}, {"", "$HOME/${env:X}"},
+		{"url", "https://${input:domain}/mcp?api_key=abc"}, {"K", "${A:-${B}}"}, {"K", "%%$${{}}"},
+	}
+	for i, s := range seeds {
+		f.Add(s.key, s.value, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, key, value string, client uint8) {
+		syn := SyntaxFor(fuzzClients[int(client)%len(fuzzClients)])
+		v := Classify(key, value, syn)
+		if v.Kind == "" {
+			t.Fatalf("no kind for %q", value)
+		}
+		if v.Kind == "literal-secret" && value != "" && strings.Contains(v.Text, value) {
+			t.Fatalf("secret Text %q reveals value %q", v.Text, value)
+		}
+		// A planted canary never survives, whatever surrounds it.
+		for _, planted := range []string{value + " " + fuzzCanary, fuzzCanary + " " + value, key + " " + fuzzCanary + " " + value} {
+			got := Classify(key, planted, syn)
+			if strings.Contains(got.Text, fuzzCanary) || strings.Contains(got.Ref, fuzzCanary) {
+				t.Fatalf("canary survived in %+v (value %q)", got, planted)
+			}
+			if out := NewRedactor().RedactString(planted); strings.Contains(out, fuzzCanary) {
+				t.Fatalf("Redactor left the canary in %q", out)
+			}
+		}
+		r := NewRedactor()
+		r.Add(value)
+		if len(value) >= minSecretLen && strings.Contains(r.RedactString("x "+value+" y"), value) {
+			t.Fatalf("remembered secret %q survived", value)
+		}
+	})
+}

@@ -1,0 +1,90 @@
+package secrets
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestRedactor(t *testing.T) {
+	ghp := "ghp_" + strings.Repeat("Zq9", 12)
+	tests := []struct {
+		name     string
+		remember []string
+		in       string
+		gone     []string // must not survive
+		kept     []string // must survive
+	}{
+		{"remembered", []string{"FakeP4sswordNotReal0000"}, `{"MSSQL_PASSWORD": "FakeP4sswordNotReal0000", "user": "cepm_ro"}`,
+			[]string{"FakeP4sswordNotReal0000"}, []string{"cepm_ro", "MSSQL_PASSWORD"}},
+		{"short ignored", []string{"abc"}, "abc abc", nil, []string{"abc abc"}},
+		{"token shape unseen", nil, "export GITHUB=" + ghp, []string{ghp}, []string{"[REDACTED:ghp_…(40)]"}},
+		{"key value json", nil, `{"env": {"OPENAI_API_KEY": "Example!000", "LOG": "debug"}}`,
+			[]string{"Example!000"}, []string{"debug", "OPENAI_API_KEY"}},
+		{"key value yaml", nil, "secret:\n  BASIC_AUTH_PASSWORD: changeme   # default\n  BASIC_AUTH_USER: admin\n",
+			[]string{"changeme "}, []string{"admin", "# default"}},
+		{"bearer header", nil, `"Authorization": "Bearer abcdefghijkl1234"`, []string{"abcdefghijkl1234"}, []string{"Bearer [REDACTED:"}},
+		{"flag equals", nil, `"args": ["--api-key=s3cr3tkeyvalue"]`, []string{"s3cr3tkeyvalue"}, []string{"--api-key="}},
+		{"flag pair", nil, `"args": ["--token", "s3cr3tkeyvalue", "--port", "8080"]`, []string{"s3cr3tkeyvalue"}, []string{"8080"}},
+		{"url password", nil, `postgres://app:pw12345678@db:5432/x`, []string{"pw12345678"}, []string{"postgres://app:", "@db:5432/x"}},
+		{"ado password", nil, `Server=x;Password=Sup3rS3cret!;Database=d`, []string{"Sup3rS3cret!"}, []string{"Database=d"}},
+		{"pem", nil, "k: |\n  -----BEGIN PRIVATE KEY-----\n  MIIEvQIBADANBg\n  -----END PRIVATE KEY-----\n", []string{"MIIEvQIBADANBg"}, nil},
+		{"references kept", nil, `{"GITHUB_TOKEN": "${GITHUB_TOKEN}", "Authorization": "Bearer ${input:tok}"}`,
+			nil, []string{"${GITHUB_TOKEN}", "${input:tok}"}},
+		{"placeholders kept", nil, `{"API_KEY": "<your-key>", "TOKEN_EXPIRY": "1440", "PWD": "/home/x"}`,
+			nil, []string{"<your-key>", "1440", "/home/x"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewRedactor()
+			for _, s := range tt.remember {
+				r.Add(s)
+			}
+			out := r.RedactString(tt.in)
+			for _, g := range tt.gone {
+				if strings.Contains(out, g) {
+					t.Errorf("%q survived: %s", g, out)
+				}
+			}
+			for _, k := range tt.kept {
+				if !strings.Contains(out, k) {
+					t.Errorf("%q lost: %s", k, out)
+				}
+			}
+			if again := r.RedactString(out); again != out {
+				t.Errorf("redaction is not idempotent:\n%s\n%s", out, again)
+			}
+		})
+	}
+}
+
+func TestRedactorLongestFirstAndConcurrent(t *testing.T) {
+	r := NewRedactor()
+	var wg sync.WaitGroup
+	for _, s := range []string{"secretvalue", "secretvalue-extended"} {
+		wg.Add(1)
+		go func(s string) { defer wg.Done(); r.Add(s) }(s)
+	}
+	wg.Wait()
+	out := r.RedactString("a=secretvalue-extended b=secretvalue")
+	if strings.Contains(out, "extended") || strings.Contains(out, "secretvalue") {
+		t.Fatalf("not fully redacted: %s", out)
+	}
+	if r.Len() != 2 {
+		t.Fatalf("Len = %d", r.Len())
+	}
+	if got := string(r.Redact([]byte("x secretvalue"))); strings.Contains(got, "secretvalue") {
+		t.Fatalf("Redact: %s", got)
+	}
+}
+
+func TestClassifyInto(t *testing.T) {
+	r := NewRedactor()
+	v := ClassifyInto("Authorization", "Bearer tok_abcdefgh12345", SyntaxFor("cursor"), r)
+	if !v.Secret {
+		t.Fatalf("not secret: %+v", v)
+	}
+	if out := r.RedactString("curl -H 'x: tok_abcdefgh12345'"); strings.Contains(out, "tok_abcdefgh12345") {
+		t.Fatalf("token part not remembered: %s", out)
+	}
+}

@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/pipeline"
+	"github.com/tollgate-dev/tollgate/report"
+	"github.com/tollgate-dev/tollgate/report/console"
+)
+
+// EvidenceDir is the folder inside the output folder that holds the evidence
+// bundle the reports point into.
+const EvidenceDir = "evidence"
+
+type assessOptions struct {
+	timestamp string
+	quiet     bool
+	summary   string
+}
+
+// assessBindings maps configuration keys to the evaluate/report flags.
+var assessBindings = map[string]string{
+	"output.dir":              "output",
+	"output.formats":          "format",
+	"output.workbook_profile": "workbook-profile",
+	"frameworks":              "frameworks",
+	"catalogs":                "catalog",
+	"waivers":                 "waivers",
+	"attestations":            "attestations",
+	"gate.fail_on":            "fail-on",
+	"gate.min_coverage":       "min-coverage",
+}
+
+func newAssessCommand(app *App) *cobra.Command {
+	var opts assessOptions
+	cmd := &cobra.Command{
+		Use:   "assess PATH...",
+		Short: "Collect, evaluate every control, write every report, and gate",
+		Long: `Assess collects the MCP configs and manifests under the given paths, judges
+every control of the catalog against every server, maps the verdicts onto the
+frameworks, and writes the reports (OSCAL assessment results, the auditor
+workbook, SARIF, JUnit, results.json and summary.md) plus the redacted evidence
+they point to, into the output folder.
+
+Exit codes: 0 the gate passed; 1 the gate failed (an unwaived failure at or
+above --fail-on, or coverage below --min-coverage); 2 a usage or internal error.
+Malformed inputs are findings, not errors.`,
+		Example: `  tollgate assess examples/acme
+  tollgate assess . --fail-on critical --format sarif,json -o out/
+  tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			loaded, err := app.Config(cmd.Flags(), mergeBindings(sourceBindings, assessBindings))
+			if err != nil {
+				return err
+			}
+			copts, err := collectOptionsFrom(loaded.Config.Sources, args, opts.timestamp, app.Version)
+			if err != nil {
+				return err
+			}
+			bundle, err := pipeline.Collect(cmd.Context(), copts)
+			if err != nil {
+				return &ExitError{Code: 2, Err: err}
+			}
+			return evaluateAndReport(cmd, app, bundle, loaded.Config, copts.Now, opts)
+		},
+	}
+	f := cmd.Flags()
+	addSourceFlags(f)
+	addEvaluateFlags(f, &opts)
+	return cmd
+}
+
+func newEvaluateCommand(app *App) *cobra.Command {
+	var opts assessOptions
+	cmd := &cobra.Command{
+		Use:   "evaluate BUNDLE",
+		Short: "Evaluate an evidence bundle collected elsewhere and write the reports",
+		Long: `Evaluate reads an evidence bundle written by 'tollgate collect -o DIR' (for
+example in a CI job or on another machine), judges it with the control catalog,
+and writes the same reports and exit code as 'tollgate assess'.`,
+		Example: `  tollgate collect repos/ -o bundle/
+  tollgate evaluate bundle/ -o out/`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			loaded, err := app.Config(cmd.Flags(), assessBindings)
+			if err != nil {
+				return err
+			}
+			now, err := resolveTimestamp(opts.timestamp)
+			if err != nil {
+				return err
+			}
+			bundle, err := evidence.ReadBundle(args[0])
+			if err != nil {
+				return &ExitError{Code: 2, Err: err}
+			}
+			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
+		},
+	}
+	addEvaluateFlags(cmd.Flags(), &opts)
+	return cmd
+}
+
+func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
+	f.StringP("output", "o", "tollgate-out", "folder for the reports and evidence")
+	f.StringSlice("format", report.Formats, "reports to write: "+strings.Join(report.Formats, ", "))
+	f.String("workbook-profile", "default", "column profile of the workbook (default or poam)")
+	f.StringSlice("frameworks", nil, "frameworks to report (default: all); see 'tollgate frameworks list'")
+	f.StringSlice("catalog", nil, "extra control catalog folders, judged like the built-in one")
+	f.StringSlice("waivers", nil, "waiver files (HCL)")
+	f.StringSlice("attestations", nil, "attestation files for manual controls (HCL)")
+	f.String("fail-on", "high", "fail the gate on an unwaived failure at or above this severity (critical, high, medium, low, info, none)")
+	f.Float64("min-coverage", 0, "fail the gate when less than this percentage of framework requirements is assessed")
+	f.StringVar(&opts.timestamp, "timestamp", "", "assessment time (RFC 3339); pins outputs to be byte-identical (default SOURCE_DATE_EPOCH or now)")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only the gate verdict")
+	f.StringVar(&opts.summary, "summary", "text", "console summary: text or json (machine-readable, on standard output)")
+}
+
+func mergeBindings(maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// evaluateAndReport is the shared tail of assess and evaluate: judge the
+// bundle, write the reports and the evidence, print the summary, gate.
+func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cfg config.Config, now time.Time, opts assessOptions) error {
+	if opts.summary != "text" && opts.summary != "json" {
+		return usageError("--summary %q: want text or json", opts.summary)
+	}
+	gate := pipeline.Gate{FailOn: cfg.Gate.FailOn, MinCoverage: cfg.Gate.MinCoverage}
+	if err := gate.Validate(); err != nil {
+		return usageError("%v", err)
+	}
+	formats := cfg.Output.Formats
+	for _, f := range formats {
+		if _, ok := report.Lookup(f); !ok {
+			return usageError("--format %q: want some of %s", f, strings.Join(report.Formats, ", "))
+		}
+	}
+	results, err := pipeline.Evaluate(cmd.Context(), bundle, pipeline.EvaluateOptions{
+		Catalogs:     cfg.Catalogs,
+		Frameworks:   cfg.Frameworks,
+		Waivers:      cfg.Waivers,
+		Attestations: cfg.Attestations,
+		Now:          now,
+		Version:      app.Version,
+	})
+	if err != nil {
+		return &ExitError{Code: 2, Err: err}
+	}
+
+	var ropts report.Options
+	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
+	// TODO(evidence href): ropts.OSCAL.EvidenceBase = EvidenceDir + "/"
+	files, err := writeOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
+	if err != nil {
+		return &ExitError{Code: 2, Err: err}
+	}
+
+	verdict := gate.Judge(results)
+	cg := console.Gate{Passed: verdict.Passed, Reasons: verdict.Reasons, Blocking: verdict.Blocking, Coverage: verdict.Coverage, FailOn: gate.FailOn}
+	summary := console.Summarise(results, cg, files)
+	switch {
+	case opts.summary == "json":
+		if err := console.WriteJSON(app.Out, summary); err != nil {
+			return err
+		}
+	case opts.quiet:
+		console.WriteGate(app.Out, cg, console.Options{Color: app.Terminal})
+	default:
+		if err := console.WriteText(app.Out, summary, console.Options{Color: app.Terminal}); err != nil {
+			return err
+		}
+	}
+	if !verdict.Passed {
+		return &ExitError{Code: 1, Silent: true, Err: fmt.Errorf("gate failed: %s", strings.Join(verdict.Reasons, "; "))}
+	}
+	return nil
+}
+
+// writeOutputs writes the reports and the evidence bundle into dir, all or
+// nothing: if the bundle cannot be written, the reports just written are
+// removed again.
+func writeOutputs(dir string, results *assess.Results, bundle *evidence.Bundle, formats []string, ropts report.Options) ([]console.File, error) {
+	written, err := report.WriteAll(dir, results, formats, ropts)
+	if err != nil {
+		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
+	}
+	evDir := filepath.Join(dir, EvidenceDir)
+	if err := evidence.WriteBundle(evDir, bundle); err != nil {
+		for _, p := range written {
+			os.Remove(p)
+		}
+		return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
+	}
+	var files []console.File
+	for _, p := range written {
+		desc := ""
+		for _, name := range report.Formats {
+			if f, ok := report.Lookup(name); ok && f.File == filepath.Base(p) {
+				desc = f.Description
+			}
+		}
+		files = append(files, console.File{Path: p, Description: desc})
+	}
+	files = append(files, console.File{Path: evDir + string(filepath.Separator), Description: "evidence bundle the reports point into"})
+	return files, nil
+}

@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/pflag"
+	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/pipeline"
+)
+
+// sourceBindings maps configuration keys to the source flags.
+var sourceBindings = map[string]string{
+	"sources.include":       "include",
+	"sources.exclude":       "exclude",
+	"sources.user_configs":  "user-configs",
+	"sources.max_file_size": "max-file-size",
+}
+
+// addSourceFlags adds the flags that say what to collect.
+func addSourceFlags(f *pflag.FlagSet) {
+	f.StringSlice("include", nil, "only read files matching these globs (relative paths; ** matches folders)")
+	f.StringSlice("exclude", nil, "skip files matching these globs")
+	f.Bool("user-configs", false, "also read this machine's per-user client configs (Claude, Cursor, VS Code, …)")
+	f.String("max-file-size", "10MB", "larger files are reported, not read")
+}
+
+// collectOptionsFrom turns the resolved source configuration and positional
+// paths into collection options. Paths on the command line replace
+// sources.paths from the configuration file.
+func collectOptionsFrom(src config.Sources, args []string, timestamp, version string) (pipeline.CollectOptions, error) {
+	now, err := resolveTimestamp(timestamp)
+	if err != nil {
+		return pipeline.CollectOptions{}, err
+	}
+	limit, err := parseSize(src.MaxFileSize)
+	if err != nil {
+		return pipeline.CollectOptions{}, usageError("--max-file-size: %v", err)
+	}
+	paths := args
+	if len(paths) == 0 {
+		paths = src.Paths
+	}
+	if len(paths) == 0 && !src.UserConfigs {
+		return pipeline.CollectOptions{}, usageError("name at least one file or folder to read (or use --user-configs)")
+	}
+	return pipeline.CollectOptions{
+		Paths:       paths,
+		Include:     src.Include,
+		Exclude:     src.Exclude,
+		UserConfigs: src.UserConfigs,
+		MaxFileSize: limit,
+		Now:         now,
+		Version:     version,
+	}, nil
+}
+
+// printf writes to w, ignoring errors (diagnostic output).
+func (a *App) printf(w io.Writer, format string, args ...any) {
+	fmt.Fprintf(w, format, args...)
+}

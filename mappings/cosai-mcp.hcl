@@ -1,0 +1,529 @@
+# CoSAI Workstream 4 "Model Context Protocol Security": the MCP threat categories
+# MCP-T1 to MCP-T12.
+
+framework "cosai-mcp" {
+  title   = "CoSAI Model Context Protocol Security threat categories"
+  version = "2025"
+
+  requirement "MCP-T1"  { title = "Improper Authentication and Identity Management" }
+  requirement "MCP-T2"  { title = "Missing or Improper Access Control" }
+  requirement "MCP-T3"  { title = "Input Validation/Sanitization Failures" }
+  requirement "MCP-T4"  { title = "Input/Instruction Boundary Distinction Failure" }
+  requirement "MCP-T5"  { title = "Inadequate Data Protection and Confidentiality Controls" }
+  requirement "MCP-T6"  { title = "Missing Integrity/Verification Controls" }
+  requirement "MCP-T7"  { title = "Session and Transport Security Failures" }
+  requirement "MCP-T8"  { title = "Network Binding/Isolation Failures" }
+  requirement "MCP-T9"  { title = "Trust Boundary and Privilege Design Failures" }
+  requirement "MCP-T10" { title = "Resource Management/Rate Limiting Absence" }
+  requirement "MCP-T11" { title = "Supply Chain and Lifecycle Security Failures" }
+  requirement "MCP-T12" { title = "Insufficient Logging, Monitoring, and Auditability" }
+}
+
+control "MCP-AUTH-01" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Authentication is missing."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Static credentials are weak identity management."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Tokens are carried insecurely."
+  }
+}
+
+control "MCP-CONFIG-01" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Malformed configuration input is not validated before use."
+  }
+}
+
+control "MCP-CONFIG-02" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Auditability suffers when configuration and behaviour diverge."
+  }
+}
+
+control "MCP-CONFIG-03" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Unknown configuration input is silently accepted."
+  }
+}
+
+none "MCP-CONFIG-04" {
+  reason = "Cosmetic configuration hygiene does not correspond to a CoSAI MCP threat category."
+}
+
+control "MCP-CONSENT-01" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "No boundary between injected instructions and executed actions."
+  }
+
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "No access control over individual tool calls."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "No boundary between injected content and actions."
+  }
+}
+
+control "MCP-CONSENT-03" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "The server controls the instruction boundary through its annotations."
+  }
+}
+
+control "MCP-GATEWAY-01" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Authentication is missing or optional."
+  }
+}
+
+control "MCP-GATEWAY-02" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Identity verification is incomplete without audience binding."
+  }
+}
+
+control "MCP-GATEWAY-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Identity is propagated improperly."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Trust boundaries between gateway and upstream are collapsed."
+  }
+}
+
+control "MCP-GATEWAY-04" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control is missing."
+  }
+}
+
+control "MCP-GATEWAY-05" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Logging and auditability are missing."
+  }
+}
+
+control "MCP-GATEWAY-06" {
+  maps "MCP-T10" {
+    provenance = "asserted"
+    rationale  = "Rate limiting is absent."
+  }
+}
+
+control "MCP-GATEWAY-07" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Session exposure through permissive CORS."
+  }
+
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network exposure to arbitrary origins."
+  }
+}
+
+control "MCP-GATEWAY-08" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding and isolation failure."
+  }
+
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Origin input is not validated."
+  }
+}
+
+control "MCP-GATEWAY-09" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network isolation is missing."
+  }
+}
+
+control "MCP-GATEWAY-10" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Transport security is missing."
+  }
+}
+
+control "MCP-GOV-01" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle governance of servers."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Monitoring and response to MCP events."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Testing verifies authentication."
+  }
+
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Testing verifies transport and session security."
+  }
+}
+
+control "MCP-GOV-04" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Auditability."
+  }
+}
+
+control "MCP-GOV-05" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Data protection decisions for MCP flows."
+  }
+}
+
+control "MCP-GOV-06" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Third-party lifecycle governance."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Identity and credential lifecycle."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Human awareness of instruction boundaries."
+  }
+}
+
+control "MCP-MCPB-01" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential settings are not protected."
+  }
+}
+
+control "MCP-MCPB-02" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Data protection information about external flows is missing."
+  }
+}
+
+control "MCP-REGISTRY-01" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential inputs are not protected by clients."
+  }
+}
+
+control "MCP-REGISTRY-02" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle tracking needs explicit versions."
+  }
+}
+
+control "MCP-REGISTRY-03" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Publisher identity is part of supply-chain security."
+  }
+
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "No verification of who published the server."
+  }
+}
+
+control "MCP-REGISTRY-04" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Integrity verification is missing."
+  }
+}
+
+control "MCP-REGISTRY-05" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Manifest input is not validated by its publisher."
+  }
+}
+
+control "MCP-SANDBOX-01" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Privileged mode erases the trust boundary between server and host."
+  }
+
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Isolation of the server from the host is missing."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding and isolation are lost with host namespaces."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Trust boundary between container and host is removed."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Host file access is not restricted to what the server needs."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding failure: the server listens beyond loopback."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The container trust boundary is weakened."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "File access control is missing or too broad."
+  }
+
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Private files are exposed beyond need."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Plaintext credentials in configuration are a data-protection and confidentiality failure."
+  }
+
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Credential material for MCP identities is mishandled."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential values are exposed through the process environment of the host."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Plaintext request credentials are a confidentiality failure."
+  }
+
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Static credentials for MCP identities are stored insecurely."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credentials in URLs are exposed to logs and intermediaries."
+  }
+
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Credentials carried outside the protected header channel weaken session and transport security."
+  }
+}
+
+control "MCP-SECRETS-05" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "The intended credential is never presented, breaking the identity configuration of the server."
+  }
+}
+
+control "MCP-SECRETS-06" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Project files are set up to hold credentials in clear text."
+  }
+}
+
+control "MCP-SUPPLY-01" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Supply chain and lifecycle security fails when servers are fetched unpinned."
+  }
+
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Without a pinned version there is no integrity anchor for the server code."
+  }
+}
+
+control "MCP-SUPPLY-02" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle control is lost when `latest` is run."
+  }
+}
+
+control "MCP-SUPPLY-03" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Installation without confirmation weakens supply-chain controls."
+  }
+}
+
+control "MCP-SUPPLY-04" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Without a digest there is no integrity verification of the server image."
+  }
+
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Tags break lifecycle control over server images."
+  }
+}
+
+control "MCP-SUPPLY-05" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Shell interpretation of the launch string is an input-sanitization failure."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The server runs through an interpreter with the user's full privileges, a trust boundary design failure."
+  }
+}
+
+control "MCP-SUPPLY-06" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "No lifecycle or integrity control over the launched code."
+  }
+
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "No integrity verification of what runs."
+  }
+}
+
+control "MCP-SUPPLY-07" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle security fails for servers that are no longer maintained."
+  }
+}
+
+control "MCP-SUPPLY-08" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The repository is trusted as if it were the user, a trust boundary failure."
+  }
+}
+
+control "MCP-TOOL-01" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Integrity verification of tool definitions."
+  }
+}
+
+control "MCP-TOOL-02" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Instruction boundary failure."
+  }
+
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Unsanitised tool metadata."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Transport security is missing."
+  }
+}
+
+control "MCP-TRANSPORT-02" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Session handling of the legacy transport is weaker."
+  }
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "No authentication of callers."
+  }
+
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding alone is relied on as protection."
+  }
+}

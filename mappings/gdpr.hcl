@@ -1,0 +1,447 @@
+# GDPR articles (Regulation (EU) 2016/679, official English titles). Technical controls
+# map to Art. 32 only where they protect systems through which personal data flows;
+# controls about software integrity or configuration hygiene alone say `none`.
+
+framework "gdpr" {
+  title   = "General Data Protection Regulation"
+  version = "2016/679"
+  main    = true
+
+  group "Chapter II" {
+    requirement "Art. 5" { title = "Principles relating to processing of personal data" }
+    requirement "Art. 6" { title = "Lawfulness of processing" }
+  }
+
+  group "Chapter III" {
+    requirement "Art. 13" { title = "Information to be provided where personal data are collected from the data subject" }
+  }
+
+  group "Chapter IV" {
+    requirement "Art. 24" { title = "Responsibility of the controller" }
+    requirement "Art. 25" { title = "Data protection by design and by default" }
+    requirement "Art. 28" { title = "Processor" }
+    requirement "Art. 30" { title = "Records of processing activities" }
+    requirement "Art. 32" { title = "Security of processing" }
+    requirement "Art. 33" { title = "Notification of a personal data breach to the supervisory authority" }
+    requirement "Art. 34" { title = "Communication of a personal data breach to the data subject" }
+    requirement "Art. 35" { title = "Data protection impact assessment" }
+    requirement "Art. 39" { title = "Tasks of the data protection officer" }
+  }
+
+  group "Chapter V" {
+    requirement "Art. 44" { title = "General principle for transfers" }
+  }
+}
+
+control "MCP-AUTH-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Access to personal data through MCP tools must be restricted to authenticated callers."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+none "MCP-CONFIG-01" {
+  reason = "A malformed configuration file exposes no personal data by itself."
+}
+
+none "MCP-CONFIG-02" {
+  reason = "An entry the client ignores processes no personal data."
+}
+
+none "MCP-CONFIG-03" {
+  reason = "Ignored keys are a configuration integrity problem; their personal-data effect depends on the protection lost and is judged by that protection's control."
+}
+
+none "MCP-CONFIG-04" {
+  reason = "Harmless unknown keys have no personal-data dimension."
+}
+
+control "MCP-CONSENT-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+none "MCP-CONSENT-03" {
+  reason = "The weakness concerns which calls are confirmed; its personal-data effect is covered by MCP-CONSENT-01 and -02."
+}
+
+control "MCP-GATEWAY-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Only authenticated callers should reach tools that process personal data."
+  }
+}
+
+control "MCP-GATEWAY-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-GATEWAY-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-GATEWAY-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Per-tool authorization limits access to personal data by default."
+  }
+}
+
+control "MCP-GATEWAY-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Logging supports the ability to detect and investigate breaches of personal data."
+  }
+
+  maps "Art. 33" {
+    provenance = "asserted"
+    rationale  = "Breach notification requires knowing what happened, from tool-call logs."
+  }
+}
+
+control "MCP-GATEWAY-06" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Availability and resilience of processing systems are Art. 32 objectives."
+  }
+}
+
+control "MCP-GATEWAY-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-GATEWAY-08" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-GATEWAY-09" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Preventing exfiltration protects personal data."
+  }
+
+  maps "Art. 44" {
+    provenance = "asserted"
+    rationale  = "Unrestricted egress lets personal data leave for any destination, including outside the Union."
+  }
+}
+
+control "MCP-GATEWAY-10" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption in transit of personal data."
+  }
+}
+
+control "MCP-GOV-01" {
+  maps "Art. 24" {
+    provenance = "asserted"
+    rationale  = "The controller implements organisational measures over which tools process data."
+  }
+
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Organisational measures over processing systems."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "Art. 33" {
+    provenance = "asserted"
+    rationale  = "Breach notification depends on handling MCP incidents."
+  }
+
+  maps "Art. 34" {
+    provenance = "asserted"
+    rationale  = "Data subjects are told of breaches through MCP tools."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Art. 32(1)(d) requires regularly testing the effectiveness of measures."
+  }
+}
+
+control "MCP-GOV-04" {
+  maps "Art. 5" {
+    provenance = "asserted"
+    rationale  = "Retention periods must respect storage limitation where logs hold personal data."
+  }
+
+  maps "Art. 33" {
+    provenance = "asserted"
+    rationale  = "Retained logs support breach assessment."
+  }
+}
+
+control "MCP-GOV-05" {
+  maps "Art. 35" {
+    provenance = "asserted"
+    rationale  = "Data protection impact assessment."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Design decisions on what data flows into model context."
+  }
+}
+
+control "MCP-GOV-06" {
+  maps "Art. 28" {
+    provenance = "asserted"
+    rationale  = "Processor agreements for MCP services."
+  }
+
+  maps "Art. 30" {
+    provenance = "asserted"
+    rationale  = "Records of processing activities."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "Art. 39" {
+    provenance = "asserted"
+    rationale  = "The DPO's tasks include awareness-raising and training of staff involved in processing."
+  }
+}
+
+none "MCP-MCPB-01" {
+  reason = "The setting protects a credential, not personal data directly."
+}
+
+control "MCP-MCPB-02" {
+  maps "Art. 13" {
+    provenance = "asserted"
+    rationale  = "Users must be informed where their data goes when the bundle sends it to external services."
+  }
+
+  maps "Art. 28" {
+    provenance = "asserted"
+    rationale  = "External services receiving personal data act as processors whose terms must be known."
+  }
+}
+
+none "MCP-REGISTRY-01" {
+  reason = "Marking a manifest input as secret protects a credential, not personal data directly."
+}
+
+none "MCP-REGISTRY-02" {
+  reason = "Release versioning has no personal-data dimension."
+}
+
+none "MCP-REGISTRY-03" {
+  reason = "Registry naming has no personal-data dimension."
+}
+
+none "MCP-REGISTRY-04" {
+  reason = "Package hashes protect software integrity, not personal data directly."
+}
+
+none "MCP-REGISTRY-05" {
+  reason = "Manifest schema validity has no personal-data dimension."
+}
+
+control "MCP-SANDBOX-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Read-only access protects the integrity of personal data held on the host."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Write access only where needed is data protection by default."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Narrow filesystem roots are data protection by default: only necessary data is accessible."
+  }
+
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Restricting access protects the confidentiality of personal files on the host."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A leaked service token exposes the personal data the service holds; keeping it out of files is a basic technical measure."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Leaked service credentials expose the personal data the service holds."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Tokens for remote MCP services grant access to the personal data behind them."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Leaked URL credentials give access to the personal data the service processes."
+  }
+}
+
+none "MCP-SECRETS-05" {
+  reason = "A reference the client passes on literally breaks the server but exposes no personal data by itself; the resulting secret handling is judged by MCP-SECRETS-01."
+}
+
+none "MCP-SECRETS-06" {
+  reason = "A placeholder is not a credential and exposes no personal data; the risk materialises only as the plaintext secret judged by MCP-SECRETS-01."
+}
+
+none "MCP-SUPPLY-01" {
+  reason = "Version pinning is a software supply-chain measure; its effect on personal data is indirect and already covered through Art. 32 by the controls on what a server can reach."
+}
+
+none "MCP-SUPPLY-02" {
+  reason = "Floating versions concern software integrity, not the processing of personal data as such."
+}
+
+none "MCP-SUPPLY-03" {
+  reason = "Silent installation is a software-integrity matter with no direct bearing on personal data processing."
+}
+
+none "MCP-SUPPLY-04" {
+  reason = "Image pinning concerns software integrity; it has no direct personal-data dimension."
+}
+
+none "MCP-SUPPLY-05" {
+  reason = "How a process is launched does not by itself bear on personal data processing."
+}
+
+none "MCP-SUPPLY-06" {
+  reason = "The risk is code execution on the host; personal data is affected only indirectly."
+}
+
+none "MCP-SUPPLY-07" {
+  reason = "Running unmaintained code is a vulnerability-management concern; personal data is affected only indirectly."
+}
+
+none "MCP-SUPPLY-08" {
+  reason = "The risk is code execution on developer machines, not personal data processing."
+}
+
+none "MCP-TOOL-01" {
+  reason = "Tool definition drift is an integrity concern; personal data is affected only through what the changed tool then does."
+}
+
+control "MCP-TOOL-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Poisoned tools are a known path for exfiltrating personal data."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption of personal data in transit is an explicit Art. 32 measure."
+  }
+}
+
+none "MCP-TRANSPORT-02" {
+  reason = "The transport revision affects session handling and supportability, not the security of personal data beyond what MCP-TRANSPORT-01 covers."
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}

@@ -1,0 +1,787 @@
+# ISO/IEC 27001:2022 Annex A controls and clauses: identifiers and short titles only
+# (the standard's text is copyrighted by ISO). A link is "official" when the NIST
+# OLIR crosswalk from SP 800-53 Rev. 5 to ISO/IEC 27001:2022 relates the ISO control
+# to an 800-53 control (named by `via`) that the same Tollgate control maps to.
+
+framework "iso-27001-2022" {
+  title   = "ISO/IEC 27001:2022"
+  version = "2022"
+  main    = true
+
+  group "A.5" {
+    requirement "A.5.7"  { title = "Threat intelligence" }
+    requirement "A.5.9"  { title = "Inventory of information and other associated assets" }
+    requirement "A.5.10" { title = "Acceptable use of information and other associated assets" }
+    requirement "A.5.14" { title = "Information transfer" }
+    requirement "A.5.15" { title = "Access control" }
+    requirement "A.5.16" { title = "Identity management" }
+    requirement "A.5.17" { title = "Authentication information" }
+    requirement "A.5.18" { title = "Access rights" }
+    requirement "A.5.19" { title = "Information security in supplier relationships" }
+    requirement "A.5.20" { title = "Addressing information security within supplier agreements" }
+    requirement "A.5.21" { title = "Managing information security in the ICT supply chain" }
+    requirement "A.5.23" { title = "Information security for use of cloud services" }
+    requirement "A.5.24" { title = "Information security incident management planning and preparation" }
+    requirement "A.5.26" { title = "Response to information security incidents" }
+    requirement "A.5.33" { title = "Protection of records" }
+    requirement "A.5.34" { title = "Privacy and protection of PII" }
+  }
+
+  group "A.6" {
+    requirement "A.6.3" { title = "Information security awareness, education and training" }
+  }
+
+  group "A.8" {
+    requirement "A.8.1"  { title = "User end point devices" }
+    requirement "A.8.2"  { title = "Privileged access rights" }
+    requirement "A.8.3"  { title = "Information access restriction" }
+    requirement "A.8.4"  { title = "Access to source code" }
+    requirement "A.8.5"  { title = "Secure authentication" }
+    requirement "A.8.6"  { title = "Capacity management" }
+    requirement "A.8.7"  { title = "Protection against malware" }
+    requirement "A.8.8"  { title = "Management of technical vulnerabilities" }
+    requirement "A.8.9"  { title = "Configuration management" }
+    requirement "A.8.12" { title = "Data leakage prevention" }
+    requirement "A.8.15" { title = "Logging" }
+    requirement "A.8.16" { title = "Monitoring activities" }
+    requirement "A.8.18" { title = "Use of privileged utility programs" }
+    requirement "A.8.19" { title = "Installation of software on operational systems" }
+    requirement "A.8.20" { title = "Networks security" }
+    requirement "A.8.22" { title = "Segregation of networks" }
+    requirement "A.8.23" { title = "Web filtering" }
+    requirement "A.8.24" { title = "Use of cryptography" }
+    requirement "A.8.26" { title = "Application security requirements" }
+    requirement "A.8.28" { title = "Secure coding" }
+    requirement "A.8.29" { title = "Security testing in development and acceptance" }
+    requirement "A.8.32" { title = "Change management" }
+  }
+}
+
+control "MCP-AUTH-01" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication to remote MCP services."
+  }
+
+  maps "A.5.16" {
+    provenance = "official"
+    via        = "IA-2"
+    rationale  = "Callers of MCP services need managed identities."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to tools requires access control."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Long-lived static credentials are poorly managed authentication information."
+  }
+
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "OAuth provides stronger, audience-bound authentication."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information in query strings is disclosed in logs."
+  }
+
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Tokens belong in the Authorization header for secure authentication."
+  }
+}
+
+control "MCP-CONFIG-01" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Configurations must be valid to be managed."
+  }
+}
+
+control "MCP-CONFIG-02" {
+  maps "A.5.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "The inventory of MCP servers must match what actually runs."
+  }
+
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "Configuration management needs configurations the client applies."
+  }
+}
+
+control "MCP-CONFIG-03" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Security settings must be expressed so the client applies them."
+  }
+}
+
+control "MCP-CONFIG-04" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Clean, documented configuration is part of configuration management."
+  }
+}
+
+control "MCP-CONSENT-01" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Unconfirmed tool execution is unchecked use of privileged functions."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to tool functions should follow access rules, not blanket trust."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Tools that act are privileged functions that should not run unattended."
+  }
+}
+
+control "MCP-CONSENT-03" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access decisions should not rest on the accessing party's own claims."
+  }
+}
+
+control "MCP-GATEWAY-01" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication at the MCP entry point."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access control requires authentication at the gateway."
+  }
+}
+
+control "MCP-GATEWAY-02" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication includes audience validation."
+  }
+}
+
+control "MCP-GATEWAY-03" {
+  maps "A.5.17" {
+    provenance = "asserted"
+    rationale  = "Client tokens are disclosed to upstream services."
+  }
+
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Each hop should authenticate with its own credentials."
+  }
+}
+
+control "MCP-GATEWAY-04" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access control rules per tool."
+  }
+
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to tool functions is restricted."
+  }
+}
+
+control "MCP-GATEWAY-05" {
+  maps "A.8.15" {
+    provenance = "official"
+    via        = "AU-2"
+    rationale  = "Logging of tool activity."
+  }
+
+  maps "A.8.16" {
+    provenance = "asserted"
+    rationale  = "Logs enable monitoring for misuse."
+  }
+}
+
+control "MCP-GATEWAY-06" {
+  maps "A.8.6" {
+    provenance = "asserted"
+    rationale  = "Capacity management of MCP servers and upstream quotas."
+  }
+}
+
+control "MCP-GATEWAY-07" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network service exposure to arbitrary web origins."
+  }
+
+  maps "A.8.26" {
+    provenance = "asserted"
+    rationale  = "Application security requirements include origin restrictions."
+  }
+}
+
+control "MCP-GATEWAY-08" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network security against rebinding attacks."
+  }
+
+  maps "A.8.26" {
+    provenance = "asserted"
+    rationale  = "Origin validation is an application security requirement of the MCP transport."
+  }
+}
+
+control "MCP-GATEWAY-09" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Segregation of server networks."
+  }
+
+  maps "A.8.23" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Outbound web access filtering."
+  }
+
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Egress restriction prevents data leakage."
+  }
+}
+
+control "MCP-GATEWAY-10" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Use of cryptography on listeners."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security of exposed listeners."
+  }
+}
+
+control "MCP-GOV-01" {
+  maps "A.5.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "Inventory of MCP servers."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7(5)"
+    rationale  = "Installation of software is controlled."
+  }
+
+  maps "A.5.19" {
+    provenance = "asserted"
+    rationale  = "Supplier relationships of third-party servers are governed."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "A.5.24" {
+    provenance = "official"
+    via        = "IR-8"
+    rationale  = "Incident management planning includes MCP."
+  }
+
+  maps "A.5.26" {
+    provenance = "official"
+    via        = "IR-4"
+    rationale  = "Response to MCP incidents."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "A.8.8" {
+    provenance = "official"
+    via        = "RA-5"
+    rationale  = "Technical vulnerabilities of endpoints are managed."
+  }
+
+  maps "A.8.29" {
+    provenance = "official"
+    via        = "CA-2"
+    rationale  = "Security testing of MCP services."
+  }
+}
+
+control "MCP-GOV-04" {
+  maps "A.8.15" {
+    provenance = "official"
+    via        = "AU-11"
+    rationale  = "Logs are kept and protected."
+  }
+
+  maps "A.8.16" {
+    provenance = "asserted"
+    rationale  = "Logs are monitored."
+  }
+}
+
+control "MCP-GOV-05" {
+  maps "A.5.34" {
+    provenance = "asserted"
+    rationale  = "Privacy and protection of PII."
+  }
+}
+
+control "MCP-GOV-06" {
+  maps "A.5.19" {
+    provenance = "asserted"
+    rationale  = "Supplier relationships."
+  }
+
+  maps "A.5.20" {
+    provenance = "asserted"
+    rationale  = "Security in supplier agreements."
+  }
+
+  maps "A.5.23" {
+    provenance = "official"
+    via        = "SA-9"
+    rationale  = "Security for use of cloud MCP services."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Management of authentication information."
+  }
+
+  maps "A.5.18" {
+    provenance = "official"
+    via        = "AC-2"
+    rationale  = "Access rights are reviewed and revoked."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "A.6.3" {
+    provenance = "official"
+    via        = "AT-2"
+    rationale  = "Awareness and training."
+  }
+
+  maps "A.5.10" {
+    provenance = "official"
+    via        = "PL-4"
+    rationale  = "Acceptable use of MCP clients."
+  }
+}
+
+control "MCP-MCPB-01" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information entered by users must be stored protected."
+  }
+}
+
+control "MCP-MCPB-02" {
+  maps "A.5.34" {
+    provenance = "official"
+    via        = "PT-3"
+    rationale  = "Privacy information is needed to protect PII processed by the bundle."
+  }
+}
+
+control "MCP-REGISTRY-01" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Publishers must mark authentication information so clients protect it."
+  }
+}
+
+control "MCP-REGISTRY-02" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Identifiable releases are needed for ICT supply-chain management."
+  }
+}
+
+control "MCP-REGISTRY-03" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Verified publisher identity supports supply-chain management."
+  }
+}
+
+control "MCP-REGISTRY-04" {
+  maps "A.5.21" {
+    provenance = "asserted"
+    rationale  = "Integrity of supplied packages in the ICT supply chain."
+  }
+}
+
+control "MCP-REGISTRY-05" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Manifest configuration must be valid to be applied."
+  }
+}
+
+control "MCP-SANDBOX-01" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Privileged mode grants privileged access rights to a third-party server."
+  }
+
+  maps "A.8.18" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "The server gains the power of privileged utility programs over the host."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Host networking removes network segregation between the server and host services."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Host-local services become reachable from the server."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Socket access grants privileged access rights over the host."
+  }
+
+  maps "A.8.18" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "The engine socket is a privileged utility exposed to a third-party server."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to host information should be restricted to read where write is not needed."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "The server is exposed to the whole network."
+  }
+
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Local-only services are not segregated from the network."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Added capabilities are privileged access rights on the host."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to information is not restricted to what the task requires."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Access control rules should limit servers to needed directories."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be handled so it is not disclosed; a plaintext token in a config file is disclosed."
+  }
+
+  maps "A.5.33" {
+    provenance = "official"
+    via        = "SC-28"
+    rationale  = "Configuration files are records copied into repositories and backups; secrets in them spread with every copy."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information passed on the command line is disclosed to other local users and logs."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Bearer tokens in configuration files are authentication information left unprotected."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "A.5.17" {
+    provenance = "asserted"
+    rationale  = "Authentication information embedded in URLs is disclosed wherever the URL is logged or shared."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "URLs with credentials are transferred through logs, tickets and proxies, outside the protected channel."
+  }
+}
+
+control "MCP-SECRETS-05" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "The configuration actually applied differs from the documented one, a configuration management failure."
+  }
+
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Broken references push users towards writing authentication information into the file."
+  }
+}
+
+control "MCP-SECRETS-06" {
+  maps "A.5.17" {
+    provenance = "asserted"
+    rationale  = "Committed placeholders invite authentication information into version control."
+  }
+}
+
+control "MCP-SUPPLY-01" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Pinning third-party MCP packages manages security in the ICT supply chain."
+  }
+
+  maps "A.8.19" {
+    provenance = "asserted"
+    rationale  = "Floating versions install new software on operational systems without control."
+  }
+
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-2"
+    rationale  = "An exact version is part of a controlled configuration."
+  }
+}
+
+control "MCP-SUPPLY-02" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Floating latest releases bypass supply-chain management."
+  }
+
+  maps "A.8.32" {
+    provenance = "asserted"
+    rationale  = "Each new release becomes a change in production without change management."
+  }
+}
+
+control "MCP-SUPPLY-03" {
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-11"
+    rationale  = "Software is installed on operational systems without a confirmation step."
+  }
+}
+
+control "MCP-SUPPLY-04" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Pinning images by digest manages integrity in the ICT supply chain."
+  }
+
+  maps "A.8.19" {
+    provenance = "asserted"
+    rationale  = "Mutable tags let software on operational systems change without control."
+  }
+}
+
+control "MCP-SUPPLY-05" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Secure configuration of the launch command."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7"
+    rationale  = "Shell-wrapped launches hide which software actually runs on the system."
+  }
+}
+
+control "MCP-SUPPLY-06" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Executing downloaded scripts unchecked defeats protection against malware."
+  }
+
+  maps "A.8.19" {
+    provenance = "asserted"
+    rationale  = "Software is installed and run on the system without control."
+  }
+
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "The script supplier is outside any supply-chain control."
+  }
+}
+
+control "MCP-SUPPLY-07" {
+  maps "A.8.8" {
+    provenance = "official"
+    via        = "SI-2"
+    rationale  = "Unmaintained servers leave technical vulnerabilities unmanaged."
+  }
+
+  maps "A.5.21" {
+    provenance = "asserted"
+    rationale  = "An abandoned upstream is a supply-chain risk."
+  }
+}
+
+control "MCP-SUPPLY-08" {
+  maps "A.8.4" {
+    provenance = "official"
+    via        = "CM-5"
+    rationale  = "Write access to source code becomes code execution on developer endpoints."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-5"
+    rationale  = "Opening a project installs and runs software without control."
+  }
+}
+
+control "MCP-TOOL-01" {
+  maps "A.8.32" {
+    provenance = "official"
+    via        = "CM-3"
+    rationale  = "Changes to tools need change management."
+  }
+
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-3"
+    rationale  = "Approved tool definitions are part of the configuration baseline."
+  }
+}
+
+control "MCP-TOOL-02" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against malicious content in tool metadata."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Cryptography must protect MCP traffic crossing the network."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security requires protecting information in transit."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Information transferred to remote servers must be protected."
+  }
+}
+
+control "MCP-TRANSPORT-02" {
+  maps "A.8.26" {
+    provenance = "asserted"
+    rationale  = "Application security requirements call for a current, supported transport."
+  }
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication is needed even for local services."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Local network services need protection against rebinding and local callers."
+  }
+}

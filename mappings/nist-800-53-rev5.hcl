@@ -1,0 +1,1012 @@
+# NIST SP 800-53 Rev. 5: security and privacy controls. Ids and titles as in the
+# 5.1.1 release (controls-index of the OSCAL catalog). Groups are control families.
+# Every link is asserted: no published crosswalk maps MCP checks onto 800-53.
+
+framework "nist-800-53-rev5" {
+  title   = "NIST SP 800-53 Rev. 5"
+  version = "5.1.1"
+  main    = true
+
+  group "AC" {
+    requirement "AC-2"  { title = "Account Management" }
+    requirement "AC-3"  { title = "Access Enforcement" }
+    requirement "AC-4"  { title = "Information Flow Enforcement" }
+    requirement "AC-6"  { title = "Least Privilege" }
+    requirement "AC-17" { title = "Remote Access" }
+  }
+
+  group "AT" {
+    requirement "AT-2" { title = "Literacy Training and Awareness" }
+  }
+
+  group "AU" {
+    requirement "AU-2"  { title = "Event Logging" }
+    requirement "AU-3"  { title = "Content of Audit Records" }
+    requirement "AU-6"  { title = "Audit Record Review, Analysis, and Reporting" }
+    requirement "AU-9"  { title = "Protection of Audit Information" }
+    requirement "AU-11" { title = "Audit Record Retention" }
+    requirement "AU-12" { title = "Audit Record Generation" }
+  }
+
+  group "CA" {
+    requirement "CA-2" { title = "Control Assessments" }
+    requirement "CA-8" { title = "Penetration Testing" }
+  }
+
+  group "CM" {
+    requirement "CM-2"    { title = "Baseline Configuration" }
+    requirement "CM-3"    { title = "Configuration Change Control" }
+    requirement "CM-5"    { title = "Access Restrictions for Change" }
+    requirement "CM-6"    { title = "Configuration Settings" }
+    requirement "CM-6(1)" { title = "Automated Management, Application, and Verification" }
+    requirement "CM-7"    { title = "Least Functionality" }
+    requirement "CM-7(2)" { title = "Prevent Program Execution" }
+    requirement "CM-7(5)" { title = "Authorized Software — Allow-by-exception" }
+    requirement "CM-8"    { title = "System Component Inventory" }
+    requirement "CM-11"   { title = "User-installed Software" }
+    requirement "CM-14"   { title = "Signed Components" }
+  }
+
+  group "IA" {
+    requirement "IA-2"     { title = "Identification and Authentication (Organizational Users)" }
+    requirement "IA-3"     { title = "Device Identification and Authentication" }
+    requirement "IA-5"     { title = "Authenticator Management" }
+    requirement "IA-5(7)"  { title = "No Embedded Unencrypted Static Authenticators" }
+    requirement "IA-5(13)" { title = "Expiration of Cached Authenticators" }
+    requirement "IA-8"     { title = "Identification and Authentication (Non-organizational Users)" }
+    requirement "IA-9"     { title = "Service Identification and Authentication" }
+  }
+
+  group "IR" {
+    requirement "IR-4" { title = "Incident Handling" }
+    requirement "IR-8" { title = "Incident Response Plan" }
+  }
+
+  group "PL" {
+    requirement "PL-4" { title = "Rules of Behavior" }
+  }
+
+  group "PM" {
+    requirement "PM-5(1)" { title = "Inventory of Personally Identifiable Information" }
+  }
+
+  group "PT" {
+    requirement "PT-3" { title = "Personally Identifiable Information Processing Purposes" }
+  }
+
+  group "RA" {
+    requirement "RA-3" { title = "Risk Assessment" }
+    requirement "RA-5" { title = "Vulnerability Monitoring and Scanning" }
+    requirement "RA-8" { title = "Privacy Impact Assessments" }
+  }
+
+  group "SA" {
+    requirement "SA-5"  { title = "System Documentation" }
+    requirement "SA-9"  { title = "External System Services" }
+    requirement "SA-22" { title = "Unsupported System Components" }
+  }
+
+  group "SC" {
+    requirement "SC-4"     { title = "Information in Shared System Resources" }
+    requirement "SC-5"     { title = "Denial-of-service Protection" }
+    requirement "SC-7"     { title = "Boundary Protection" }
+    requirement "SC-7(5)"  { title = "Deny by Default — Allow by Exception" }
+    requirement "SC-7(11)" { title = "Restrict Incoming Communications Traffic" }
+    requirement "SC-8"     { title = "Transmission Confidentiality and Integrity" }
+    requirement "SC-8(1)"  { title = "Cryptographic Protection" }
+    requirement "SC-10"    { title = "Network Disconnect" }
+    requirement "SC-12"    { title = "Cryptographic Key Establishment and Management" }
+    requirement "SC-23"    { title = "Session Authenticity" }
+    requirement "SC-28"    { title = "Protection of Information at Rest" }
+    requirement "SC-39"    { title = "Process Isolation" }
+  }
+
+  group "SI" {
+    requirement "SI-2"    { title = "Flaw Remediation" }
+    requirement "SI-3"    { title = "Malicious Code Protection" }
+    requirement "SI-4"    { title = "System Monitoring" }
+    requirement "SI-7"    { title = "Software, Firmware, and Information Integrity" }
+    requirement "SI-7(1)" { title = "Integrity Checks" }
+    requirement "SI-10"   { title = "Information Input Validation" }
+  }
+
+  group "SR" {
+    requirement "SR-3"    { title = "Supply Chain Controls and Processes" }
+    requirement "SR-4"    { title = "Provenance" }
+    requirement "SR-4(3)" { title = "Validate as Genuine and Not Altered" }
+    requirement "SR-6"    { title = "Supplier Assessments and Reviews" }
+    requirement "SR-11"   { title = "Component Authenticity" }
+  }
+}
+
+control "MCP-AUTH-01" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Callers of a remote MCP server must be identified and authenticated."
+  }
+
+  maps "IA-8" {
+    provenance = "asserted"
+    rationale  = "Remote servers are also called by non-organisational users and agents."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Without authentication, no access enforcement is possible."
+  }
+
+  maps "AC-17" {
+    provenance = "asserted"
+    rationale  = "Remote access to tools must be authorised."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Static long-lived tokens are weak authenticator management compared with expiring, scoped OAuth tokens."
+  }
+
+  maps "IA-5(13)" {
+    provenance = "asserted"
+    rationale  = "Static tokens never expire as cached authenticators should."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Static personal tokens usually carry the user's full scope."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators in URLs are exposed in logs."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Query-string tokens leak outside the protected channel."
+  }
+}
+
+control "MCP-CONFIG-01" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "A configuration that does not parse is not applied as intended."
+  }
+
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "The baseline configuration of the client cannot be established from an unreadable file."
+  }
+}
+
+control "MCP-CONFIG-02" {
+  maps "CM-8" {
+    provenance = "asserted"
+    rationale  = "Ignored entries make the component inventory disagree with reality."
+  }
+
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Entries the client never reads are configuration settings not in force."
+  }
+}
+
+control "MCP-CONFIG-03" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Protections written with unrecognised keys are settings that are not in force."
+  }
+
+  maps "CM-6(1)" {
+    provenance = "asserted"
+    rationale  = "Automated verification of configuration settings catches silently ignored protections."
+  }
+}
+
+control "MCP-CONFIG-04" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Entries should use only settings the client documents."
+  }
+}
+
+control "MCP-CONSENT-01" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Blanket trust removes the per-call enforcement point for tool use."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Unattended execution of every tool grants the agent more authority than needed."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Model-generated tool calls are untrusted input that should be confirmed."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Auto-approved state-changing tools escape per-call enforcement."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Acting tools should require confirmation as a least-privilege measure."
+  }
+}
+
+control "MCP-CONSENT-03" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Approval decisions delegated to server-declared annotations are not enforced by the client."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Tool annotations are untrusted input and should not drive approval."
+  }
+}
+
+control "MCP-GATEWAY-01" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Gateway callers must be identified and authenticated."
+  }
+
+  maps "IA-8" {
+    provenance = "asserted"
+    rationale  = "Agents and external users reaching the gateway must be authenticated."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access enforcement needs authenticated identities."
+  }
+}
+
+control "MCP-GATEWAY-02" {
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "The gateway must verify tokens were issued for it as a service."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Tokens for other audiences must not grant access."
+  }
+}
+
+control "MCP-GATEWAY-03" {
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Upstream services should authenticate the gateway, not receive client tokens."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Forwarded tokens give upstreams more authority than needed."
+  }
+
+  maps "AU-3" {
+    provenance = "asserted"
+    rationale  = "Passthrough loses the accountable caller in upstream audit records."
+  }
+}
+
+control "MCP-GATEWAY-04" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Per-tool policy is the access enforcement for tools."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Callers should get only the tools they need."
+  }
+}
+
+control "MCP-GATEWAY-05" {
+  maps "AU-2" {
+    provenance = "asserted"
+    rationale  = "Tool calls are events that must be logged."
+  }
+
+  maps "AU-12" {
+    provenance = "asserted"
+    rationale  = "The gateway is where audit records of tool calls are generated."
+  }
+
+  maps "AU-3" {
+    provenance = "asserted"
+    rationale  = "Records must say who called which tool and when."
+  }
+}
+
+control "MCP-GATEWAY-06" {
+  maps "SC-5" {
+    provenance = "asserted"
+    rationale  = "Rate limiting protects against denial of service."
+  }
+}
+
+control "MCP-GATEWAY-07" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Browser origins are a boundary the gateway must enforce."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Cross-origin requests are an information flow to be restricted."
+  }
+}
+
+control "MCP-GATEWAY-08" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Host/Origin validation enforces the boundary against rebinding."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Host and Origin headers are input to validate."
+  }
+}
+
+control "MCP-GATEWAY-09" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Egress must be restricted at the boundary."
+  }
+
+  maps "SC-7(5)" {
+    provenance = "asserted"
+    rationale  = "Outbound connections should be denied by default and allowed by exception."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Information flow out of servers must be enforced."
+  }
+}
+
+control "MCP-GATEWAY-10" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Listeners must protect traffic in transit."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS provides the cryptographic protection."
+  }
+}
+
+control "MCP-GOV-01" {
+  maps "CM-7(5)" {
+    provenance = "asserted"
+    rationale  = "An allowlist of servers is allow-by-exception for software."
+  }
+
+  maps "CM-8" {
+    provenance = "asserted"
+    rationale  = "Approved servers form part of the component inventory."
+  }
+
+  maps "CM-11" {
+    provenance = "asserted"
+    rationale  = "Rules govern which servers users may install."
+  }
+
+  maps "SR-6" {
+    provenance = "asserted"
+    rationale  = "Servers are assessed before approval."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "IR-8" {
+    provenance = "asserted"
+    rationale  = "The incident response plan covers MCP scenarios."
+  }
+
+  maps "IR-4" {
+    provenance = "asserted"
+    rationale  = "Incident handling for MCP compromises."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "CA-8" {
+    provenance = "asserted"
+    rationale  = "Penetration testing of MCP endpoints."
+  }
+
+  maps "RA-5" {
+    provenance = "asserted"
+    rationale  = "Vulnerability scanning of MCP endpoints."
+  }
+
+  maps "CA-2" {
+    provenance = "asserted"
+    rationale  = "Control assessments include MCP."
+  }
+}
+
+control "MCP-GOV-04" {
+  maps "AU-11" {
+    provenance = "asserted"
+    rationale  = "Audit record retention."
+  }
+
+  maps "AU-6" {
+    provenance = "asserted"
+    rationale  = "Audit record review."
+  }
+
+  maps "AU-9" {
+    provenance = "asserted"
+    rationale  = "Protection of audit information."
+  }
+}
+
+control "MCP-GOV-05" {
+  maps "RA-8" {
+    provenance = "asserted"
+    rationale  = "Privacy impact assessment for servers handling PII."
+  }
+
+  maps "RA-3" {
+    provenance = "asserted"
+    rationale  = "Risk assessment before approval."
+  }
+}
+
+control "MCP-GOV-06" {
+  maps "SA-9" {
+    provenance = "asserted"
+    rationale  = "External MCP services are governed as external system services."
+  }
+
+  maps "SR-6" {
+    provenance = "asserted"
+    rationale  = "Supplier assessments of MCP providers."
+  }
+
+  maps "PM-5(1)" {
+    provenance = "asserted"
+    rationale  = "Inventory of PII processing includes MCP."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticator lifetimes, rotation and revocation."
+  }
+
+  maps "AC-2" {
+    provenance = "asserted"
+    rationale  = "Credentials are tied to managed accounts."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "AT-2" {
+    provenance = "asserted"
+    rationale  = "Literacy training covers agent and MCP risks."
+  }
+
+  maps "PL-4" {
+    provenance = "asserted"
+    rationale  = "Rules of behaviour for adding servers and approving calls."
+  }
+}
+
+control "MCP-MCPB-01" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Credentials entered into bundles must be protected as authenticators."
+  }
+
+  maps "SA-5" {
+    provenance = "asserted"
+    rationale  = "The manifest must flag sensitive settings."
+  }
+}
+
+control "MCP-MCPB-02" {
+  maps "PT-3" {
+    provenance = "asserted"
+    rationale  = "Privacy policies state the purposes for which data is processed by external services."
+  }
+
+  maps "SA-9" {
+    provenance = "asserted"
+    rationale  = "External services used by a bundle must be identified with their privacy terms."
+  }
+}
+
+control "MCP-REGISTRY-01" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Secret inputs not marked as secret are handled without authenticator protection by installers."
+  }
+
+  maps "SA-5" {
+    provenance = "asserted"
+    rationale  = "Manifest metadata is system documentation that must flag sensitive parameters."
+  }
+}
+
+control "MCP-REGISTRY-02" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "Explicit versions make the baseline of published servers identifiable."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Versioned entries support provenance of published servers."
+  }
+}
+
+control "MCP-REGISTRY-03" {
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "A verified namespace establishes who published the server."
+  }
+
+  maps "SR-11" {
+    provenance = "asserted"
+    rationale  = "Namespaces make counterfeit look-alike servers harder to pass off as genuine."
+  }
+}
+
+control "MCP-REGISTRY-04" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "A SHA-256 lets the downloaded bundle's integrity be verified."
+  }
+
+  maps "SR-4(3)" {
+    provenance = "asserted"
+    rationale  = "The hash validates the bundle as genuine and not altered."
+  }
+
+  maps "SR-11" {
+    provenance = "asserted"
+    rationale  = "Hashes detect substituted bundles."
+  }
+}
+
+control "MCP-REGISTRY-05" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Misspelt manifest keys are settings silently not applied."
+  }
+
+  maps "SA-5" {
+    provenance = "asserted"
+    rationale  = "Manifests are documentation that must be accurate for installers."
+  }
+}
+
+control "MCP-SANDBOX-01" {
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "A privileged container does not provide process isolation from the host."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Full privileges far exceed what an MCP server needs."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Privileged mode enables every capability and device, contrary to least functionality."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Host namespaces break the isolation between the server and host processes."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "The host network removes the network boundary around the container."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Host namespaces grant access beyond what the server needs."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Engine socket access is root-equivalent, far beyond least privilege."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "A server controlling the container engine escapes process isolation."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "The engine API enforces no access control on what the server may start."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Write access to host directories exceeds what most servers need."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Mount mode is the access enforcement for host files."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Publishing on all interfaces exposes the server across the network boundary."
+  }
+
+  maps "SC-7(11)" {
+    provenance = "asserted"
+    rationale  = "Incoming traffic to the server is not restricted to the local host."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Exposing a stdio server's ports is unneeded functionality."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Dangerous capabilities exceed least privilege."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Capabilities such as SYS_ADMIN break container isolation."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Unneeded capabilities are unneeded functionality."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Broad roots hand the server far more data than its task needs."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Filesystem roots are the server's access enforcement boundary."
+  }
+
+  maps "SC-4" {
+    provenance = "asserted"
+    rationale  = "Home directories and dotfiles hold other applications' secrets, shared with the server."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Literal credentials in client configuration are unencrypted static authenticators embedded in a file."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators kept by reference can be protected, rotated and revoked as authenticator management requires."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    rationale  = "Credentials stored at rest in plain configuration files are unprotected information at rest."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "A literal credential on the command line is an unencrypted static authenticator embedded in the launch configuration."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Command-line credentials cannot be protected or rotated as authenticator management requires."
+  }
+
+  maps "SC-4" {
+    provenance = "asserted"
+    rationale  = "Process arguments are visible to every user of the host through shared system resources (the process table)."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "A literal bearer token in a header definition is an unencrypted static authenticator embedded in configuration."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Header credentials kept by reference can be protected and rotated."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Credentials in URLs are unencrypted static authenticators embedded in configuration."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Credentials in URLs leak through logs and referrers on the way to the server, defeating transmission confidentiality."
+  }
+}
+
+control "MCP-SECRETS-05" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Reference forms the client does not expand mean the configuration setting in force differs from the one intended."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "A credential that never resolves invites replacing the reference with a literal secret."
+  }
+}
+
+control "MCP-SECRETS-06" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Placeholders in committed files are where embedded static authenticators end up once developers fill them in."
+  }
+
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "A committed configuration that cannot work as written is a broken configuration setting."
+  }
+}
+
+control "MCP-SUPPLY-01" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "Unpinned packages make the baseline configuration of the server non-deterministic."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Without a fixed version, the provenance of the code that runs cannot be established or maintained."
+  }
+
+  maps "SR-3" {
+    provenance = "asserted"
+    rationale  = "Pinning is a basic supply-chain control over third-party components."
+  }
+
+  maps "CM-14" {
+    provenance = "asserted"
+    rationale  = "Exact versions let the client verify the signed or checksummed component that was reviewed."
+  }
+}
+
+control "MCP-SUPPLY-02" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "A `latest` reference means the baseline changes whenever the registry does."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Provenance of a floating `latest` release cannot be maintained."
+  }
+
+  maps "SR-3" {
+    provenance = "asserted"
+    rationale  = "Refusing floating releases is a basic supply-chain control."
+  }
+}
+
+control "MCP-SUPPLY-03" {
+  maps "CM-11" {
+    provenance = "asserted"
+    rationale  = "Auto-install lets software be installed by the client without the user's approval."
+  }
+
+  maps "CM-7(5)" {
+    provenance = "asserted"
+    rationale  = "Packages run without an allow decision, the opposite of allow-by-exception for software."
+  }
+}
+
+control "MCP-SUPPLY-04" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "A digest pins the exact image content, letting its integrity be verified."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "A digest records the precise provenance of the image that runs."
+  }
+
+  maps "CM-14" {
+    provenance = "asserted"
+    rationale  = "Digest references are the prerequisite for verifying image signatures."
+  }
+
+  maps "SR-11" {
+    provenance = "asserted"
+    rationale  = "Digest pinning prevents substituted (counterfeit) images under the same tag."
+  }
+}
+
+control "MCP-SUPPLY-05" {
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Shell wrappers add an interpreter the server does not need, contrary to least functionality."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "A shell interprets the launch string, so any injected text becomes commands."
+  }
+
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Launching the program directly is the secure configuration setting for stdio servers."
+  }
+}
+
+control "MCP-SUPPLY-06" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "Piping a download into a shell executes code whose integrity is never verified."
+  }
+
+  maps "CM-7(2)" {
+    provenance = "asserted"
+    rationale  = "Downloaded scripts should be prevented from executing unreviewed."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "The provenance of a script fetched at every launch is unknown."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Unverified downloaded code is a malicious-code delivery channel."
+  }
+}
+
+control "MCP-SUPPLY-07" {
+  maps "SA-22" {
+    provenance = "asserted"
+    rationale  = "Archived reference servers are unsupported system components."
+  }
+
+  maps "SI-2" {
+    provenance = "asserted"
+    rationale  = "Archived servers receive no flaw remediation."
+  }
+}
+
+control "MCP-SUPPLY-08" {
+  maps "CM-5" {
+    provenance = "asserted"
+    rationale  = "Repository contributors effectively change what runs on every developer machine."
+  }
+
+  maps "CM-7(2)" {
+    provenance = "asserted"
+    rationale  = "Repository-controlled scripts should not execute automatically."
+  }
+
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "The integrity of the script that runs is not verified."
+  }
+}
+
+control "MCP-TOOL-01" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "Changed tool definitions are detected by integrity checks against the approved hash."
+  }
+
+  maps "SI-7(1)" {
+    provenance = "asserted"
+    rationale  = "The lockfile comparison is the integrity check."
+  }
+
+  maps "CM-3" {
+    provenance = "asserted"
+    rationale  = "Tool definition changes must go through change control."
+  }
+}
+
+control "MCP-TOOL-02" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Tool descriptions are untrusted input to the model and must be validated."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Hidden instructions are malicious content delivered through metadata."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Plain HTTP gives no transmission confidentiality or integrity."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS is the cryptographic protection of MCP traffic in transit."
+  }
+
+  maps "AC-17" {
+    provenance = "asserted"
+    rationale  = "Remote connections to MCP servers must be protected."
+  }
+}
+
+control "MCP-TRANSPORT-02" {
+  maps "SC-23" {
+    provenance = "asserted"
+    rationale  = "The HTTP+SSE transport lacks the session protections of Streamable HTTP."
+  }
+
+  maps "SA-22" {
+    provenance = "asserted"
+    rationale  = "HTTP+SSE is a deprecated protocol component that clients and gateways are dropping."
+  }
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Local HTTP servers should identify and authenticate their callers."
+  }
+
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Local services should authenticate the client connecting to them."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Loopback is not a trust boundary against browsers and other local processes."
+  }
+}

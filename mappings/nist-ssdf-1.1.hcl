@@ -1,0 +1,547 @@
+# NIST SP 800-218 (SSDF) v1.1 tasks. MCP clients and servers are developer tools on
+# development endpoints, so most links go to PO.3 (toolchains), PO.5 (environments)
+# and PW.4 (third-party components). A link is "official" when the SSDF catalog's own
+# SP 800-53 references relate the task to an 800-53 control (named by `via`) that the
+# same Tollgate control maps to. Titles are short paraphrases of the task statements.
+
+framework "nist-ssdf-1.1" {
+  title   = "NIST SP 800-218 Secure Software Development Framework"
+  version = "1.1"
+  main    = true
+
+  group "PO.1" {
+    requirement "PO.1.3" { title = "Communicate requirements to third-party providers" }
+  }
+
+  group "PO.2" {
+    requirement "PO.2.2" { title = "Provide role-based training" }
+  }
+
+  group "PO.3" {
+    requirement "PO.3.2" { title = "Deploy and maintain toolchains securely" }
+    requirement "PO.3.3" { title = "Configure tools to generate artifacts of their activity" }
+  }
+
+  group "PO.5" {
+    requirement "PO.5.1" { title = "Separate and protect development environments" }
+    requirement "PO.5.2" { title = "Secure and harden development endpoints" }
+  }
+
+  group "PS.1" {
+    requirement "PS.1.1" { title = "Protect all forms of code from unauthorized access and tampering" }
+  }
+
+  group "PS.2" {
+    requirement "PS.2.1" { title = "Make software integrity verification information available" }
+  }
+
+  group "PS.3" {
+    requirement "PS.3.1" { title = "Archive and protect each software release" }
+  }
+
+  group "PW.1" {
+    requirement "PW.1.1" { title = "Use risk modeling to assess the software's security risk" }
+  }
+
+  group "PW.4" {
+    requirement "PW.4.1" { title = "Acquire and maintain well-secured third-party components" }
+    requirement "PW.4.4" { title = "Verify acquired components comply with requirements" }
+  }
+
+  group "PW.8" {
+    requirement "PW.8.2" { title = "Test executable code to identify vulnerabilities" }
+  }
+
+  group "PW.9" {
+    requirement "PW.9.1" { title = "Define a secure baseline of configuration settings" }
+    requirement "PW.9.2" { title = "Implement the secure default settings and document them" }
+  }
+
+  group "RV.1" {
+    requirement "RV.1.1" { title = "Gather information about potential vulnerabilities" }
+    requirement "RV.1.2" { title = "Review, analyze and test software for unreported vulnerabilities" }
+  }
+
+  group "RV.2" {
+    requirement "RV.2.2" { title = "Plan and implement risk responses for vulnerabilities" }
+  }
+}
+
+control "MCP-AUTH-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development tools should only connect to authenticated services."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Short-lived tokens reduce the impact of a compromised development endpoint."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping tokens out of URLs hardens development endpoints' logs and history."
+  }
+}
+
+control "MCP-CONFIG-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development endpoint configuration must be valid to be hardened."
+  }
+}
+
+none "MCP-CONFIG-02" {
+  reason = "An ignored entry runs nothing, so no SSDF task is served beyond configuration hygiene covered by MCP-CONFIG-01."
+}
+
+control "MCP-CONFIG-03" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Endpoint hardening fails silently when protective keys are ignored."
+  }
+}
+
+none "MCP-CONFIG-04" {
+  reason = "Undocumented but harmless keys do not touch secure development practice."
+}
+
+control "MCP-CONSENT-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Unattended tool execution weakens development endpoint protection."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Auto-approved code execution weakens development endpoint protection."
+  }
+}
+
+none "MCP-CONSENT-03" {
+  reason = "No SSDF task addresses how tool-call approvals are configured beyond what MCP-CONSENT-01 maps."
+}
+
+none "MCP-GATEWAY-01" {
+  reason = "Gateway authentication is an operational control, not a secure development practice."
+}
+
+none "MCP-GATEWAY-02" {
+  reason = "Token audience validation is an operational setting outside secure development practice."
+}
+
+none "MCP-GATEWAY-03" {
+  reason = "Token passthrough is a deployment setting outside secure development practice."
+}
+
+none "MCP-GATEWAY-04" {
+  reason = "Runtime authorization policy is an operational control."
+}
+
+control "MCP-GATEWAY-05" {
+  maps "PO.3.3" {
+    provenance = "asserted"
+    rationale  = "Tools should generate artifacts of their activity for audit."
+  }
+}
+
+none "MCP-GATEWAY-06" {
+  reason = "Rate limiting is an operational control."
+}
+
+none "MCP-GATEWAY-07" {
+  reason = "CORS settings are deployment configuration, not development practice."
+}
+
+none "MCP-GATEWAY-08" {
+  reason = "DNS-rebinding protection is deployment configuration."
+}
+
+none "MCP-GATEWAY-09" {
+  reason = "Egress policy is an operational control."
+}
+
+none "MCP-GATEWAY-10" {
+  reason = "Listener TLS is deployment configuration."
+}
+
+control "MCP-GOV-01" {
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "Approved developer toolchain components."
+  }
+
+  maps "PW.4.1" {
+    provenance = "asserted"
+    rationale  = "Components are acquired through a governed process."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "RV.2.2" {
+    provenance = "asserted"
+    rationale  = "Plans to respond to vulnerabilities in tools in use."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "PW.8.2" {
+    provenance = "asserted"
+    rationale  = "Testing executable MCP services to find vulnerabilities."
+  }
+
+  maps "RV.1.2" {
+    provenance = "asserted"
+    rationale  = "Reviewing and testing software for unreported vulnerabilities."
+  }
+}
+
+none "MCP-GOV-04" {
+  reason = "Log retention is an operational practice outside SSDF."
+}
+
+none "MCP-GOV-05" {
+  reason = "A DPIA is a data-protection process, not a secure development practice."
+}
+
+control "MCP-GOV-06" {
+  maps "PO.1.3" {
+    provenance = "official"
+    via        = "SA-9"
+    rationale  = "Requirements are communicated to third-party providers."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Credentials on development endpoints are rotated and revocable."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "PO.2.2" {
+    provenance = "asserted"
+    rationale  = "Role-based training for developers using MCP tools."
+  }
+}
+
+control "MCP-MCPB-01" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Sensitive marking is part of the bundle's secure default configuration."
+  }
+}
+
+none "MCP-MCPB-02" {
+  reason = "Privacy policy disclosure is outside secure software development practices."
+}
+
+control "MCP-REGISTRY-01" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Marking secrets is part of a secure default configuration shipped with the software."
+  }
+
+  maps "PW.9.2" {
+    provenance = "official"
+    via        = "SA-5"
+    rationale  = "The secure setting is communicated to installers through the manifest."
+  }
+}
+
+control "MCP-REGISTRY-02" {
+  maps "PS.3.1" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Each release must be identifiable and retained."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Consumers verify components by exact version."
+  }
+}
+
+control "MCP-REGISTRY-03" {
+  maps "PS.2.1" {
+    provenance = "asserted"
+    rationale  = "A verified namespace is part of the integrity verification information consumers rely on."
+  }
+}
+
+control "MCP-REGISTRY-04" {
+  maps "PS.2.1" {
+    provenance = "asserted"
+    rationale  = "fileSha256 is exactly the integrity verification information for the release."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4(3)"
+    rationale  = "Consumers can verify the acquired component."
+  }
+}
+
+control "MCP-REGISTRY-05" {
+  maps "PW.9.2" {
+    provenance = "official"
+    via        = "SA-5"
+    rationale  = "Secure settings in the manifest only take effect if the manifest is valid."
+  }
+}
+
+control "MCP-SANDBOX-01" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "Tools in the development environment must be separated and protected from the host."
+  }
+
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Privileged containers undermine hardening of development endpoints."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "Development tools should be separated from the host environment."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "The development environment is not protected from a server that controls the engine."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "Read-only mounts protect the development environment from server changes."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development endpoints should not expose tool ports to the network."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "Development tools should stay separated from the host."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Exposing whole home directories and dotfiles to tools undermines development endpoint hardening."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "MCP clients run on development endpoints; keeping credentials out of their configs hardens those endpoints."
+  }
+
+  maps "PS.1.1" {
+    provenance = "asserted"
+    rationale  = "Committed client configs are code; credentials must not be readable by everyone with repository access."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping credentials off development endpoints' process lists is part of hardening those endpoints."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Removing plaintext tokens from IDE MCP configs hardens development endpoints."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping credentials out of URLs in development tool configs hardens development endpoints."
+  }
+}
+
+control "MCP-SECRETS-05" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Correctly resolved credential references are part of a hardened development endpoint configuration."
+  }
+}
+
+control "MCP-SECRETS-06" {
+  maps "PS.1.1" {
+    provenance = "asserted"
+    rationale  = "Committed code must not be a place where credentials are expected to be written."
+  }
+}
+
+control "MCP-SUPPLY-01" {
+  maps "PW.4.1" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Third-party server packages must be acquired and maintained as well-secured components."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Only a pinned component can be verified to be the one that was assessed."
+  }
+
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "MCP servers are developer tools; deploying tools at known versions is a recommended toolchain practice."
+  }
+}
+
+control "MCP-SUPPLY-02" {
+  maps "PW.4.1" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Components must be acquired deliberately, not whatever is newest."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "A floating tag cannot be verified against the assessed release."
+  }
+}
+
+control "MCP-SUPPLY-03" {
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "Developer tools should not fetch and run unreviewed code silently."
+  }
+
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Skipping the install prompt removes a check that the acquired component is the intended one."
+  }
+}
+
+control "MCP-SUPPLY-04" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "A digest lets the acquired image be verified as the assessed one."
+  }
+
+  maps "PS.2.1" {
+    provenance = "asserted"
+    rationale  = "Image digests are the integrity verification information for the component."
+  }
+}
+
+control "MCP-SUPPLY-05" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Direct, auditable launch commands harden the development endpoint."
+  }
+
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Launching without a shell is the secure default for running tools."
+  }
+}
+
+control "MCP-SUPPLY-06" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "The downloaded component is never verified before use."
+  }
+
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Developer endpoints are hardened only if they do not run arbitrary downloads."
+  }
+}
+
+control "MCP-SUPPLY-07" {
+  maps "PW.4.1" {
+    provenance = "asserted"
+    rationale  = "Components must be well-secured and maintained; archived servers are not."
+  }
+
+  maps "RV.1.1" {
+    provenance = "asserted"
+    rationale  = "No vulnerability information or fixes will be published for archived servers."
+  }
+}
+
+control "MCP-SUPPLY-08" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development endpoints must not run repository code just because a project is opened."
+  }
+
+  maps "PS.1.1" {
+    provenance = "asserted"
+    rationale  = "Protection of code from unauthorized change matters doubly when the code runs on open."
+  }
+}
+
+control "MCP-TOOL-01" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Acquired components are verified against what was assessed."
+  }
+
+  maps "PS.2.1" {
+    provenance = "asserted"
+    rationale  = "The lock is integrity verification information."
+  }
+}
+
+control "MCP-TOOL-02" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before use."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development tools should not send tokens and code over cleartext links."
+  }
+}
+
+control "MCP-TRANSPORT-02" {
+  maps "PW.4.1" {
+    provenance = "asserted"
+    rationale  = "Servers should be built on maintained protocol components."
+  }
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Unauthenticated local tool servers weaken development endpoint hardening."
+  }
+}

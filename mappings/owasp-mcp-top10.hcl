@@ -1,0 +1,495 @@
+# OWASP MCP Top 10 (2025, v0.1 beta): risk categories for MCP deployments (CC BY-SA 4.0).
+
+framework "owasp-mcp-top10" {
+  title   = "OWASP MCP Top 10"
+  version = "2025 (v0.1 beta)"
+
+  requirement "MCP01:2025" { title = "Token Mismanagement & Secret Exposure" }
+  requirement "MCP02:2025" { title = "Privilege Escalation via Scope Creep" }
+  requirement "MCP03:2025" { title = "Tool Poisoning" }
+  requirement "MCP04:2025" { title = "Software Supply Chain Attacks & Dependency Tampering" }
+  requirement "MCP05:2025" { title = "Command Injection & Execution" }
+  requirement "MCP06:2025" { title = "Intent Flow Subversion" }
+  requirement "MCP07:2025" { title = "Insufficient Authentication & Authorization" }
+  requirement "MCP08:2025" { title = "Lack of Audit and Telemetry" }
+  requirement "MCP09:2025" { title = "Shadow MCP Servers" }
+  requirement "MCP10:2025" { title = "Context Injection & Over-Sharing" }
+}
+
+control "MCP-AUTH-01" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Unauthenticated remote servers are insufficient authentication and authorization."
+  }
+}
+
+control "MCP-AUTH-02" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Long-lived tokens are mismanaged secrets."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Static tokens tend to be over-scoped."
+  }
+}
+
+control "MCP-AUTH-03" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens in URLs are exposed secrets."
+  }
+}
+
+control "MCP-CONFIG-01" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Unreadable configs hide which servers actually run."
+  }
+}
+
+control "MCP-CONFIG-02" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Configured and running server sets diverge, the root of shadow servers."
+  }
+}
+
+control "MCP-CONFIG-03" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Servers believed disabled still run."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Intended restrictions are not applied."
+  }
+}
+
+none "MCP-CONFIG-04" {
+  reason = "Cosmetic configuration hygiene does not correspond to an OWASP MCP Top 10 risk."
+}
+
+control "MCP-CONSENT-01" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Injected instructions subvert intent flow when nothing is confirmed."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Blanket trust extends the agent's privileges."
+  }
+}
+
+control "MCP-CONSENT-02" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Auto-approved acting tools let injected instructions take effect."
+  }
+
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Auto-approved execute tools are command execution without review."
+  }
+}
+
+control "MCP-CONSENT-03" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Poisoned annotations can mark destructive tools as read-only."
+  }
+}
+
+control "MCP-GATEWAY-01" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Gateways without authentication are insufficient authentication."
+  }
+}
+
+control "MCP-GATEWAY-02" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Missing audience validation breaks authorization."
+  }
+
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens for other services are accepted, a token mismanagement failure."
+  }
+}
+
+control "MCP-GATEWAY-03" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Token passthrough is token mismanagement."
+  }
+
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Upstream authorization is bypassed."
+  }
+}
+
+control "MCP-GATEWAY-04" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Missing authorization."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Without per-tool policy every caller reaches every tool."
+  }
+}
+
+control "MCP-GATEWAY-05" {
+  maps "MCP08:2025" {
+    provenance = "asserted"
+    rationale  = "Lack of audit and telemetry."
+  }
+}
+
+none "MCP-GATEWAY-06" {
+  reason = "No OWASP MCP Top 10 entry addresses resource exhaustion."
+}
+
+control "MCP-GATEWAY-07" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Any web origin can drive the gateway with the user's credentials."
+  }
+}
+
+control "MCP-GATEWAY-08" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Rebinding bypasses network-based access assumptions."
+  }
+}
+
+control "MCP-GATEWAY-09" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Open egress is the exfiltration path for over-shared context."
+  }
+}
+
+control "MCP-GATEWAY-10" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens over plaintext listeners are exposed."
+  }
+}
+
+control "MCP-GOV-01" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "An allowlist is the primary control against shadow MCP servers."
+  }
+}
+
+control "MCP-GOV-02" {
+  maps "MCP08:2025" {
+    provenance = "asserted"
+    rationale  = "Response depends on telemetry and procedures."
+  }
+}
+
+control "MCP-GOV-03" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Testing verifies authentication and authorization."
+  }
+}
+
+control "MCP-GOV-04" {
+  maps "MCP08:2025" {
+    provenance = "asserted"
+    rationale  = "Audit and telemetry."
+  }
+}
+
+control "MCP-GOV-05" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Assessing over-sharing of personal data into context."
+  }
+}
+
+control "MCP-GOV-06" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Unregistered third-party servers are shadow servers."
+  }
+}
+
+control "MCP-GOV-07" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Token lifecycle management."
+  }
+}
+
+control "MCP-GOV-08" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Users who recognise injection limit intent-flow subversion."
+  }
+}
+
+control "MCP-MCPB-01" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Unmarked credential settings are stored in clear text."
+  }
+}
+
+control "MCP-MCPB-02" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Without declared policies, over-sharing with external services is invisible."
+  }
+}
+
+control "MCP-REGISTRY-01" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Unmarked secrets are prompted, shown and stored in clear text."
+  }
+}
+
+control "MCP-REGISTRY-02" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Unversioned entries blur what consumers install."
+  }
+}
+
+control "MCP-REGISTRY-03" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Unnamespaced entries enable typosquatting."
+  }
+
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Unverifiable publishers blur the line between approved and shadow servers."
+  }
+}
+
+control "MCP-REGISTRY-04" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Without hashes, tampered bundles go unnoticed."
+  }
+}
+
+control "MCP-REGISTRY-05" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Invalid manifests weaken the metadata supply-chain controls rely on."
+  }
+}
+
+control "MCP-SANDBOX-01" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Privileged containers give a server far more privilege than its function requires."
+  }
+}
+
+control "MCP-SANDBOX-02" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Host namespaces widen what the server can reach."
+  }
+}
+
+control "MCP-SANDBOX-03" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Mounting the engine socket escalates the server to host root."
+  }
+}
+
+control "MCP-SANDBOX-04" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Read-write mounts are scope creep over host data."
+  }
+}
+
+control "MCP-SANDBOX-05" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Network-exposed local servers rarely authenticate callers."
+  }
+}
+
+control "MCP-SANDBOX-06" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Added capabilities are privilege escalation paths."
+  }
+}
+
+control "MCP-SANDBOX-07" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Broad filesystem reach is privilege escalation via scope creep."
+  }
+
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Whole home directories over-share context with the model."
+  }
+}
+
+control "MCP-SECRETS-01" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secrets stored in plaintext MCP configuration are the core of token mismanagement and secret exposure."
+  }
+}
+
+control "MCP-SECRETS-02" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secrets on the command line are exposed through process lists and shell history."
+  }
+
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Command lines that embed secrets are built and passed around as strings, the same surface as command execution flaws."
+  }
+}
+
+control "MCP-SECRETS-03" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Plaintext bearer tokens in headers are secret exposure."
+  }
+}
+
+control "MCP-SECRETS-04" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens in URLs are a well-known secret exposure path."
+  }
+}
+
+control "MCP-SECRETS-05" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Unexpanded references are a common precursor of secrets pasted into MCP configs."
+  }
+}
+
+control "MCP-SECRETS-06" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Placeholders in committed configs lead to secrets being committed."
+  }
+}
+
+control "MCP-SUPPLY-01" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Unpinned server packages are the primary software supply chain and dependency tampering path."
+  }
+}
+
+control "MCP-SUPPLY-02" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Floating `latest` versions let dependency tampering flow straight into clients."
+  }
+}
+
+control "MCP-SUPPLY-03" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Auto-install turns a typosquatted or hijacked name into executed code without a prompt."
+  }
+}
+
+control "MCP-SUPPLY-04" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Mutable image tags allow dependency tampering."
+  }
+}
+
+control "MCP-SUPPLY-05" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Shell wrappers are the classic command injection and execution surface."
+  }
+}
+
+control "MCP-SUPPLY-06" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "curl | sh is command execution of remote content."
+  }
+
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "The download is an unpinned, unverified supply-chain dependency."
+  }
+}
+
+control "MCP-SUPPLY-07" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Abandoned dependencies are a software supply chain risk."
+  }
+}
+
+control "MCP-SUPPLY-08" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Repository scripts launched by path execute attacker-controlled commands."
+  }
+}
+
+control "MCP-TOOL-01" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Rug pulls are a form of tool poisoning."
+  }
+}
+
+control "MCP-TOOL-02" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Tool poisoning."
+  }
+
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Hidden instructions subvert the intent flow."
+  }
+}
+
+control "MCP-TRANSPORT-01" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens sent over cleartext are easily stolen, undermining authentication."
+  }
+}
+
+none "MCP-TRANSPORT-02" {
+  reason = "No OWASP MCP Top 10 entry addresses deprecated transports."
+}
+
+control "MCP-TRANSPORT-03" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Loopback servers without authentication are insufficient authentication."
+  }
+}

@@ -1,0 +1,139 @@
+// Package pipeline joins Tollgate's stages: collect (sources → evidence),
+// evaluate (evidence → results) and gate (results → pass or fail). Commands
+// call it; it owns no format of its own.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/collectors/clientconfig"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/mappings"
+)
+
+// Tool is the producer name written into bundles and results.
+const Tool = "tollgate"
+
+// Collectors returns the built-in collectors, in a fixed order.
+func Collectors() []collectors.Collector {
+	return []collectors.Collector{clientconfig.New()}
+}
+
+// CollectOptions say what to collect.
+type CollectOptions struct {
+	Paths            []string
+	Include, Exclude []string
+	UserConfigs      bool
+	MaxFileSize      int64
+	Now              time.Time
+	Version          string
+}
+
+// Collect runs every collector over the sources and returns the evidence as a
+// bundle (not yet written anywhere).
+func Collect(ctx context.Context, opts CollectOptions) (*evidence.Bundle, error) {
+	if len(opts.Paths) == 0 && !opts.UserConfigs {
+		return nil, fmt.Errorf("collect: no sources: name files or directories, or use --user-configs")
+	}
+	req := collectors.Request{
+		Paths:       opts.Paths,
+		Include:     opts.Include,
+		Exclude:     opts.Exclude,
+		UserConfigs: opts.UserConfigs,
+		MaxFileSize: opts.MaxFileSize,
+		Now:         opts.Now,
+		Version:     opts.Version,
+	}
+	all := &collectors.Result{}
+	for _, c := range Collectors() {
+		res, err := c.Collect(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("collect with %s: %w", c.Name(), err)
+		}
+		all.Merge(res)
+	}
+	all.Sort()
+	return &evidence.Bundle{
+		FormatVersion: evidence.BundleFormatVersion,
+		Tool:          Tool,
+		ToolVersion:   opts.Version,
+		Created:       opts.Now,
+		Subjects:      all.Subjects,
+		Artifacts:     all.Artifacts,
+		Files:         all.Files,
+	}, nil
+}
+
+// EvaluateOptions say how to judge the evidence.
+type EvaluateOptions struct {
+	// Catalogs are extra control catalog directories, judged like the built-in one.
+	Catalogs []string
+	// Frameworks limits the framework roll-up (empty: every framework).
+	Frameworks []string
+	// Waivers and Attestations are HCL files.
+	Waivers, Attestations []string
+	Now                   time.Time
+	Version               string
+}
+
+// Evaluate judges a bundle's subjects with the built-in catalog plus any extra
+// catalogs, the built-in mappings, and the given waivers and attestations.
+func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*assess.Results, error) {
+	cat, err := LoadCatalog(opts.Catalogs)
+	if err != nil {
+		return nil, err
+	}
+	maps, err := mappings.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("load built-in mappings: %w", err)
+	}
+	waivers, err := assess.LoadWaivers(opts.Waivers...)
+	if err != nil {
+		return nil, fmt.Errorf("load waivers: %w", err)
+	}
+	attestations, err := assess.LoadAttestations(opts.Attestations...)
+	if err != nil {
+		return nil, fmt.Errorf("load attestations: %w", err)
+	}
+	return assess.Run(ctx, assess.Input{
+		Subjects:     b.Subjects,
+		Artifacts:    b.Artifacts,
+		Catalog:      cat,
+		Mappings:     maps,
+		Frameworks:   opts.Frameworks,
+		Waivers:      waivers,
+		Attestations: attestations,
+		Now:          opts.Now,
+		Tool:         Tool,
+		Version:      opts.Version,
+	})
+}
+
+// LoadCatalog returns the built-in catalog merged with the catalogs in dirs.
+func LoadCatalog(dirs []string) (*controls.Catalog, error) {
+	builtin, err := controls.Builtin()
+	if err != nil {
+		return nil, fmt.Errorf("load built-in catalog: %w", err)
+	}
+	cats := []*controls.Catalog{builtin}
+	for _, dir := range dirs {
+		c, err := controls.LoadDir(dir)
+		if err != nil {
+			return nil, fmt.Errorf("load catalog %s: %w", dir, err)
+		}
+		cats = append(cats, c)
+	}
+	if len(cats) == 1 {
+		return builtin, nil
+	}
+	merged, err := controls.Merge(cats...)
+	if err != nil {
+		return nil, fmt.Errorf("merge catalogs: %w", err)
+	}
+	return merged, nil
+}

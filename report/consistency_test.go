@@ -1,0 +1,232 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+	jsonreport "github.com/tollgate-dev/tollgate/report/json"
+)
+
+func renderAll(t *testing.T, r *assess.Results) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	for _, name := range Formats {
+		var buf bytes.Buffer
+		if err := Render(&buf, name, r, Options{}); err != nil {
+			t.Fatalf("render %s: %v", name, err)
+		}
+		out[name] = buf.Bytes()
+	}
+	return out
+}
+
+// TestCountsAgree checks that every format tells the same story.
+func TestCountsAgree(t *testing.T) {
+	r := fixture.Results()
+	out := renderAll(t, r)
+
+	var js jsonreport.Document
+	if err := json.Unmarshal(out["json"], &js); err != nil {
+		t.Fatal(err)
+	}
+
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Suppressions []any `json:"suppressions"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(out["sarif"], &sarif); err != nil {
+		t.Fatal(err)
+	}
+	var sarifFail, sarifSuppressed int
+	for _, res := range sarif.Runs[0].Results {
+		if len(res.Suppressions) > 0 {
+			sarifSuppressed++
+		} else {
+			sarifFail++
+		}
+	}
+
+	var junit struct {
+		Failures int `xml:"failures,attr"`
+		Errors   int `xml:"errors,attr"`
+	}
+	if err := xml.Unmarshal(out["junit"], &junit); err != nil {
+		t.Fatal(err)
+	}
+
+	book, err := excelize.OpenReader(bytes.NewReader(out["xlsx"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	rows, err := book.GetRows("Findings")
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusCol := -1
+	for i, h := range rows[0] {
+		if h == "Status" {
+			statusCol = i
+		}
+	}
+	var xlsxFail, xlsxWaived int
+	for _, row := range rows[1:] {
+		switch row[statusCol] {
+		case "Fail":
+			xlsxFail++
+		case "Waived":
+			xlsxWaived++
+		}
+	}
+
+	var truth assess.Counts
+	for _, cr := range r.Controls {
+		for _, e := range cr.Evaluations {
+			truth.Add(e.Verdict)
+		}
+	}
+	if truth.Fail == 0 || truth.Waived == 0 {
+		t.Fatal("fixture must have failures and waivers for this test to mean anything")
+	}
+	checks := []struct {
+		name      string
+		got, want int
+	}{
+		{"json failures", js.Summary.Failures, truth.Fail},
+		{"sarif results (unsuppressed)", sarifFail, truth.Fail},
+		{"junit failures", junit.Failures, truth.Fail},
+		{"xlsx Findings rows (Fail)", xlsxFail, truth.Fail},
+		{"json waived", js.Summary.Waived, truth.Waived},
+		{"sarif suppressed", sarifSuppressed, truth.Waived},
+		{"xlsx Findings rows (Waived)", xlsxWaived, truth.Waived},
+		{"junit errors", junit.Errors, truth.Error},
+		{"json errors", js.Summary.Errors, truth.Error},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+
+	// OSCAL: per framework, findings by status prop equal the json tallies,
+	// and not-satisfied states cover every status that is not satisfied.
+	var ar struct {
+		AR struct {
+			Results []struct {
+				Props    []oscalProp `json:"props"`
+				Findings []struct {
+					Props  []oscalProp `json:"props"`
+					Target struct {
+						Status struct {
+							State string `json:"state"`
+						} `json:"status"`
+					} `json:"target"`
+				} `json:"findings"`
+			} `json:"results"`
+		} `json:"assessment-results"`
+	}
+	if err := json.Unmarshal(out["oscal"], &ar); err != nil {
+		t.Fatal(err)
+	}
+	if len(ar.AR.Results) != len(js.Frameworks) {
+		t.Fatalf("OSCAL results = %d, json frameworks = %d", len(ar.AR.Results), len(js.Frameworks))
+	}
+	for i, res := range ar.AR.Results {
+		fw := js.Frameworks[i]
+		if got := propOf(res.Props, "framework"); got != fw.ID {
+			t.Fatalf("OSCAL result %d is %s, json framework is %s", i, got, fw.ID)
+		}
+		by := map[string]int{}
+		notSatisfied := 0
+		for _, f := range res.Findings {
+			by[propOf(f.Props, "status")]++
+			if f.Target.Status.State == "not-satisfied" {
+				notSatisfied++
+			}
+		}
+		tl := fw.Tally
+		if by["satisfied"] != tl.Satisfied || by["not-satisfied"] != tl.NotSatisfied || by["not-assessed"] != tl.NotAssessed ||
+			by["manual"] != tl.Manual || by["error"] != tl.Error {
+			t.Errorf("%s: OSCAL statuses %v, json tally %+v", fw.ID, by, tl)
+		}
+		if want := tl.NotSatisfied + tl.NotAssessed + tl.Manual + tl.Error; notSatisfied != want {
+			t.Errorf("%s: OSCAL not-satisfied states = %d, want %d", fw.ID, notSatisfied, want)
+		}
+	}
+
+	// The Markdown headline names the same number of failures.
+	if !strings.Contains(string(out["md"]), "**5 failures**") || truth.Fail != 5 {
+		t.Errorf("summary.md headline disagrees with %d failures", truth.Fail)
+	}
+}
+
+type oscalProp struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+func propOf(ps []oscalProp, name string) string {
+	for _, p := range ps {
+		if p.Name == name {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// TestNoSecretInAnyOutput plants a canary in the Text and Fingerprint of
+// secret values and checks every output, every part of the workbook
+// included, never contains it.
+func TestNoSecretInAnyOutput(t *testing.T) {
+	r := fixture.Results()
+	if !strings.Contains(mustJSON(t, r), fixture.Canary) {
+		t.Fatal("the fixture does not carry the canary; the test would prove nothing")
+	}
+	for name, data := range renderAll(t, r) {
+		if bytes.Contains(data, []byte(fixture.Canary)) {
+			t.Errorf("%s output contains the canary secret", name)
+		}
+		if name != "xlsx" {
+			continue
+		}
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, zf := range zr.File {
+			rc, err := zf.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			part, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if bytes.Contains(part, []byte(fixture.Canary)) || bytes.Contains(part, []byte("CANARY")) {
+				t.Errorf("workbook part %s contains the canary secret", zf.Name)
+			}
+		}
+	}
+}
+
+func mustJSON(t *testing.T, v any) string {
+	t.Helper()
+	data, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}

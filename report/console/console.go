@@ -1,0 +1,255 @@
+// Package console prints the summary of an assessment for a person at a
+// terminal or a CI log: per framework, how many requirements are satisfied,
+// not satisfied and not assessed; the failing controls with subject and
+// file:line; where each report went; and the gate's verdict.
+package console
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// Gate is the gate outcome the summary reports.
+type Gate struct {
+	Passed   bool     `json:"passed"`
+	Reasons  []string `json:"reasons,omitempty"`
+	Blocking int      `json:"blocking"`
+	Coverage float64  `json:"coverage"`
+	FailOn   string   `json:"fail_on"`
+}
+
+// File is one report written.
+type File struct {
+	Path        string `json:"path"`
+	Description string `json:"description"`
+}
+
+// Options shape the summary.
+type Options struct {
+	// Color enables ANSI colours (only for terminals).
+	Color bool
+	// MaxFailures caps the failure lines printed (0 = 50); the counts are always complete.
+	MaxFailures int
+}
+
+// Failure is one failing (or waived) control × subject pair.
+type Failure struct {
+	Control  string `json:"control"`
+	Title    string `json:"title"`
+	Severity string `json:"severity"`
+	Subject  string `json:"subject"`
+	Name     string `json:"name"`
+	Location string `json:"location"`
+	Message  string `json:"message"`
+	Waived   bool   `json:"waived,omitempty"`
+}
+
+// FrameworkLine is one framework's requirement tally.
+type FrameworkLine struct {
+	ID           string `json:"id"`
+	Title        string `json:"title"`
+	Satisfied    int    `json:"satisfied"`
+	NotSatisfied int    `json:"not_satisfied"`
+	NotAssessed  int    `json:"not_assessed"`
+	Manual       int    `json:"manual"`
+	Error        int    `json:"error"`
+}
+
+// Summary is the machine-readable form of what the console shows.
+type Summary struct {
+	Tool       string          `json:"tool"`
+	Version    string          `json:"version"`
+	Timestamp  string          `json:"timestamp"`
+	Servers    int             `json:"servers"`
+	Sources    int             `json:"sources"`
+	Unreadable int             `json:"sources_not_fully_read"`
+	Counts     assess.Counts   `json:"counts"`
+	Frameworks []FrameworkLine `json:"frameworks"`
+	Failures   []Failure       `json:"failures"`
+	Waived     []Failure       `json:"waived"`
+	Files      []File          `json:"files,omitempty"`
+	Gate       Gate            `json:"gate"`
+}
+
+// Summarise builds the summary of results.
+func Summarise(r *assess.Results, gate Gate, files []File) Summary {
+	s := Summary{
+		Tool: r.Tool, Version: r.Version, Timestamp: r.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"),
+		Counts: r.Counts, Files: files, Gate: gate,
+		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{},
+	}
+	byID := make(map[string]evidence.Subject, len(r.Subjects))
+	for _, subj := range r.Subjects {
+		byID[subj.Metadata().ID] = subj
+		switch v := subj.(type) {
+		case *evidence.Server:
+			if !v.Ignored {
+				s.Servers++
+			}
+		case *evidence.Source:
+			s.Sources++
+			if v.Status != evidence.StatusOK {
+				s.Unreadable++
+			}
+		}
+	}
+	for _, fr := range r.Frameworks {
+		s.Frameworks = append(s.Frameworks, FrameworkLine{
+			ID: fr.Framework.ID, Title: fr.Framework.Title,
+			Satisfied: fr.Tally.Satisfied, NotSatisfied: fr.Tally.NotSatisfied, NotAssessed: fr.Tally.NotAssessed,
+			Manual: fr.Tally.Manual, Error: fr.Tally.Error,
+		})
+	}
+	for _, cr := range r.Controls {
+		for _, ev := range cr.Evaluations {
+			if ev.Verdict != assess.VerdictFail && ev.Verdict != assess.VerdictWaived {
+				continue
+			}
+			f := Failure{Control: cr.Control.ID, Title: cr.Control.Title, Severity: cr.Control.Severity,
+				Subject: ev.SubjectID, Message: ev.Message, Waived: ev.Verdict == assess.VerdictWaived}
+			if subj, ok := byID[ev.SubjectID]; ok {
+				m := subj.Metadata()
+				f.Name, f.Location = m.Name, m.Provenance.Location()
+			}
+			if f.Waived {
+				s.Waived = append(s.Waived, f)
+			} else {
+				s.Failures = append(s.Failures, f)
+			}
+		}
+	}
+	sortFailures(s.Failures)
+	sortFailures(s.Waived)
+	return s
+}
+
+// sortFailures orders by severity, then control, then location.
+func sortFailures(fs []Failure) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if ra, rb := controls.SeverityRank(a.Severity), controls.SeverityRank(b.Severity); ra != rb {
+			return ra < rb
+		}
+		if a.Control != b.Control {
+			return a.Control < b.Control
+		}
+		return a.Location < b.Location
+	})
+}
+
+// WriteJSON writes the summary as indented JSON.
+func WriteJSON(w io.Writer, s Summary) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return fmt.Errorf("write summary: %w", err)
+	}
+	return nil
+}
+
+// WriteText writes the summary for people.
+func WriteText(w io.Writer, s Summary, opts Options) error {
+	p := painter{on: opts.Color}
+	fmt.Fprintf(w, "%s %s: %d servers in %d files", p.bold("Tollgate"), s.Version, s.Servers, s.Sources)
+	if s.Unreadable > 0 {
+		fmt.Fprintf(w, " (%s)", p.yellow(fmt.Sprintf("%d not fully read", s.Unreadable)))
+	}
+	fmt.Fprintf(w, "; %d checks: %d pass, %d fail, %d waived, %d error, %d manual\n\n",
+		s.Counts.Pass+s.Counts.Fail+s.Counts.Waived+s.Counts.Error+s.Counts.Manual,
+		s.Counts.Pass, s.Counts.Fail, s.Counts.Waived, s.Counts.Error, s.Counts.Manual)
+
+	if len(s.Frameworks) > 0 {
+		width := len("FRAMEWORK")
+		for _, f := range s.Frameworks {
+			width = max(width, len(f.ID))
+		}
+		fmt.Fprintf(w, "%-*s  %9s  %13s  %12s  %6s  %5s\n", width, "FRAMEWORK", "SATISFIED", "NOT SATISFIED", "NOT ASSESSED", "MANUAL", "ERROR")
+		for _, f := range s.Frameworks {
+			fmt.Fprintf(w, "%-*s  %9d  %13d  %12d  %6d  %5d\n", width, f.ID, f.Satisfied, f.NotSatisfied, f.NotAssessed, f.Manual, f.Error)
+		}
+		fmt.Fprintln(w)
+	}
+
+	if n := len(s.Failures); n > 0 {
+		limit := opts.MaxFailures
+		if limit <= 0 {
+			limit = 50
+		}
+		fmt.Fprintf(w, "%s (%d):\n", p.bold("Failing checks"), n)
+		for i, f := range s.Failures {
+			if i == limit {
+				fmt.Fprintf(w, "  … and %d more (see the reports)\n", n-limit)
+				break
+			}
+			fmt.Fprintf(w, "  %s %-16s %s  %s\n", p.severity(f.Severity), f.Control, oneLine(f.Name), f.Location)
+			if f.Message != "" {
+				fmt.Fprintf(w, "      %s\n", oneLine(f.Message))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+	if n := len(s.Waived); n > 0 {
+		fmt.Fprintf(w, "Waived failures: %d\n\n", n)
+	}
+	if len(s.Files) > 0 {
+		fmt.Fprintln(w, p.bold("Reports:"))
+		for _, f := range s.Files {
+			fmt.Fprintf(w, "  %s  (%s)\n", f.Path, f.Description)
+		}
+		fmt.Fprintln(w)
+	}
+	WriteGate(w, s.Gate, opts)
+	return nil
+}
+
+// WriteGate writes the one-line gate verdict.
+func WriteGate(w io.Writer, g Gate, opts Options) {
+	p := painter{on: opts.Color}
+	if g.Passed {
+		fmt.Fprintf(w, "Gate: %s (fail-on %s, coverage %.1f%%)\n", p.green("PASSED"), g.FailOn, g.Coverage)
+		return
+	}
+	fmt.Fprintf(w, "Gate: %s: %s\n", p.red("FAILED"), strings.Join(g.Reasons, "; "))
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)), " ")
+}
+
+// painter adds ANSI colours when on.
+type painter struct{ on bool }
+
+func (p painter) wrap(code, s string) string {
+	if !p.on {
+		return s
+	}
+	return "\x1b[" + code + "m" + s + "\x1b[0m"
+}
+func (p painter) bold(s string) string   { return p.wrap("1", s) }
+func (p painter) red(s string) string    { return p.wrap("31", s) }
+func (p painter) green(s string) string  { return p.wrap("32", s) }
+func (p painter) yellow(s string) string { return p.wrap("33", s) }
+
+func (p painter) severity(s string) string {
+	label := fmt.Sprintf("%-8s", strings.ToUpper(s))
+	switch s {
+	case "critical", "high":
+		return p.red(label)
+	case "medium":
+		return p.yellow(label)
+	}
+	return label
+}

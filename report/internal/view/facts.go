@@ -1,0 +1,103 @@
+package view
+
+import (
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// Facts are the non-secret, human-readable attributes of a subject that
+// reports show in inventories. They never include configured values: no
+// environment values, headers, arguments or fingerprints.
+type Facts struct {
+	ID        string
+	Kind      string
+	Name      string
+	Client    string
+	Format    string
+	Scope     string
+	Transport string
+	Location  string
+	Collector string
+	// Package is ecosystem:name@version for launched packages and images.
+	Package string
+	// Endpoint is the (collector-redacted) URL of a remote server or probe.
+	Endpoint string
+	// Status is the parse status of a source.
+	Status string
+}
+
+// SubjectFacts extracts the Facts of s.
+func SubjectFacts(s evidence.Subject) Facts {
+	m := s.Metadata()
+	f := Facts{ID: m.ID, Kind: string(m.Kind), Name: m.Name, Location: m.Provenance.Location(), Collector: m.Provenance.Collector}
+	switch v := s.(type) {
+	case *evidence.Server:
+		f.Client, f.Format, f.Scope, f.Transport = v.Client, v.Format, v.Scope, v.Transport
+		if v.Launch != nil && v.Launch.Package != nil {
+			f.Package = packageRef(v.Launch.Package)
+		}
+		if v.Remote != nil {
+			f.Endpoint = v.Remote.URL
+		}
+	case *evidence.Source:
+		f.Client, f.Format, f.Status = v.Client, v.Format, v.Status
+	case *evidence.Gateway:
+		f.Client = v.Product
+	case *evidence.Workload:
+		if len(v.Images) > 0 {
+			f.Package = packageRef(&v.Images[0])
+		}
+	case *evidence.Endpoint:
+		f.Endpoint = v.URL
+	case *evidence.Tool:
+		f.Client = v.Server
+	}
+	return f
+}
+
+func packageRef(p *evidence.Package) string {
+	ref := p.Name
+	if p.Ecosystem != "" {
+		ref = p.Ecosystem + ":" + ref
+	}
+	if p.Version != "" {
+		ref += "@" + p.Version
+	}
+	return ref
+}
+
+// StatusLabel renders a roll-up status for people.
+func StatusLabel(s assess.Status) string {
+	switch s {
+	case assess.StatusSatisfied:
+		return "Satisfied"
+	case assess.StatusNotSatisfied:
+		return "Not satisfied"
+	case assess.StatusNotAssessed:
+		return "Not assessed"
+	case assess.StatusManual:
+		return "Manual"
+	case assess.StatusError:
+		return "Error"
+	}
+	return string(s)
+}
+
+// VerdictLabel renders a verdict for people.
+func VerdictLabel(v assess.Verdict) string {
+	switch v {
+	case assess.VerdictPass:
+		return "Pass"
+	case assess.VerdictFail:
+		return "Fail"
+	case assess.VerdictNotApplicable:
+		return "Not applicable"
+	case assess.VerdictError:
+		return "Error"
+	case assess.VerdictWaived:
+		return "Waived"
+	case assess.VerdictManual:
+		return "Manual"
+	}
+	return string(v)
+}

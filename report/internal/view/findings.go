@@ -1,0 +1,90 @@
+package view
+
+import (
+	"sort"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// Finding is one control × subject evaluation worth reporting: a failure, a
+// waived failure or an evaluation error.
+type Finding struct {
+	Control  *controls.Control
+	Eval     assess.Evaluation
+	Subject  evidence.Meta
+	Location string
+	Artifact *evidence.Artifact
+	Waiver   *assess.WaiverRecord
+}
+
+// Waived reports whether the finding is a waived failure.
+func (f Finding) Waived() bool { return f.Eval.Verdict == assess.VerdictWaived }
+
+// Findings returns the failing and waived evaluations in control then subject
+// order. Every format reports exactly these pairs.
+func (x *Index) Findings() []Finding {
+	return x.collect(assess.VerdictFail, assess.VerdictWaived)
+}
+
+// Failures returns only the failing (not waived) evaluations.
+func (x *Index) Failures() []Finding { return x.collect(assess.VerdictFail) }
+
+// Errors returns the evaluations that could not be decided.
+func (x *Index) Errors() []Finding { return x.collect(assess.VerdictError) }
+
+func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
+	want := map[assess.Verdict]bool{}
+	for _, v := range verdicts {
+		want[v] = true
+	}
+	var out []Finding
+	for _, cr := range x.R.Controls {
+		if cr.Control == nil {
+			continue
+		}
+		for _, e := range cr.Evaluations {
+			if !want[e.Verdict] {
+				continue
+			}
+			meta := x.Meta(e.SubjectID)
+			out = append(out, Finding{
+				Control:  cr.Control,
+				Eval:     e,
+				Subject:  meta,
+				Location: meta.Provenance.Location(),
+				Artifact: x.SubjectArtifact(e.SubjectID),
+				Waiver:   x.Waiver(e.Waiver),
+			})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Control.ID != out[j].Control.ID {
+			return out[i].Control.ID < out[j].Control.ID
+		}
+		return out[i].Subject.ID < out[j].Subject.ID
+	})
+	return out
+}
+
+// BySeverity sorts findings most severe first, then by control and subject.
+// Unknown severities sort last.
+func BySeverity(fs []Finding) {
+	rank := func(f Finding) int {
+		if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
+			return r
+		}
+		return len(controls.Severities)
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		ri, rj := rank(fs[i]), rank(fs[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if fs[i].Control.ID != fs[j].Control.ID {
+			return fs[i].Control.ID < fs[j].Control.ID
+		}
+		return fs[i].Subject.ID < fs[j].Subject.ID
+	})
+}

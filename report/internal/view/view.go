@@ -1,0 +1,135 @@
+// Package view derives what every report format shows from one
+// assess.Results value: lookups by ID, the list of findings (failing and
+// waived control × subject pairs) and the non-secret facts of each subject.
+// Formats share it so they count the same things the same way.
+package view
+
+import (
+	"sort"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// ReqRef names one framework requirement a control is linked to.
+type ReqRef struct {
+	Framework   string
+	Requirement string
+	Provenance  string
+}
+
+// String renders the reference as framework:requirement.
+func (r ReqRef) String() string { return r.Framework + ":" + r.Requirement }
+
+// Index holds lookups over one Results value.
+type Index struct {
+	R         *assess.Results
+	subjects  map[string]evidence.Subject
+	artifacts map[string]*evidence.Artifact
+	waivers   map[string]*assess.WaiverRecord
+	risks     map[string]controls.Risk
+	controls  map[string]*assess.ControlResult
+	reqs      map[string][]ReqRef
+}
+
+// New indexes r. r must not be nil.
+func New(r *assess.Results) *Index {
+	x := &Index{
+		R:         r,
+		subjects:  make(map[string]evidence.Subject, len(r.Subjects)),
+		artifacts: make(map[string]*evidence.Artifact, len(r.Artifacts)),
+		waivers:   make(map[string]*assess.WaiverRecord, len(r.Waivers)),
+		risks:     make(map[string]controls.Risk, len(r.Risks)),
+		controls:  make(map[string]*assess.ControlResult, len(r.Controls)),
+		reqs:      make(map[string][]ReqRef),
+	}
+	for _, s := range r.Subjects {
+		if s == nil || s.Metadata() == nil {
+			continue
+		}
+		x.subjects[s.Metadata().ID] = s
+	}
+	for i := range r.Artifacts {
+		x.artifacts[r.Artifacts[i].Path] = &r.Artifacts[i]
+	}
+	for i := range r.Waivers {
+		x.waivers[r.Waivers[i].ID] = &r.Waivers[i]
+	}
+	for _, risk := range r.Risks {
+		x.risks[risk.ID] = risk
+	}
+	for i := range r.Controls {
+		if c := r.Controls[i].Control; c != nil {
+			x.controls[c.ID] = &r.Controls[i]
+		}
+	}
+	for _, fw := range r.Frameworks {
+		if fw.Framework == nil {
+			continue
+		}
+		for _, req := range fw.Requirements {
+			for _, l := range req.Links {
+				x.reqs[l.Control] = append(x.reqs[l.Control], ReqRef{Framework: fw.Framework.ID, Requirement: req.Requirement.ID, Provenance: l.Provenance})
+			}
+		}
+	}
+	for _, refs := range x.reqs {
+		sort.Slice(refs, func(i, j int) bool {
+			if refs[i].Framework != refs[j].Framework {
+				return refs[i].Framework < refs[j].Framework
+			}
+			return refs[i].Requirement < refs[j].Requirement
+		})
+	}
+	return x
+}
+
+// Subject returns the subject with the given ID, or nil.
+func (x *Index) Subject(id string) evidence.Subject { return x.subjects[id] }
+
+// Meta returns the common fields of the subject with the given ID; for an
+// unknown ID it returns a Meta holding only the ID.
+func (x *Index) Meta(id string) evidence.Meta {
+	if s := x.subjects[id]; s != nil {
+		return *s.Metadata()
+	}
+	return evidence.Meta{ID: id, Name: id}
+}
+
+// Artifact returns the artifact stored for a scan-root path, or nil.
+func (x *Index) Artifact(path string) *evidence.Artifact {
+	if path == "" {
+		return nil
+	}
+	return x.artifacts[path]
+}
+
+// SubjectArtifact returns the artifact the subject was read from, or nil.
+func (x *Index) SubjectArtifact(id string) *evidence.Artifact {
+	if s := x.subjects[id]; s != nil {
+		return x.Artifact(s.Metadata().Provenance.File)
+	}
+	return nil
+}
+
+// Waiver returns the waiver with the given ID, or nil.
+func (x *Index) Waiver(id string) *assess.WaiverRecord {
+	if id == "" {
+		return nil
+	}
+	return x.waivers[id]
+}
+
+// Risk returns the taxonomy entry for id and whether it is known.
+func (x *Index) Risk(id string) (controls.Risk, bool) {
+	r, ok := x.risks[id]
+	return r, ok
+}
+
+// Control returns the result of the control with the given ID, or nil.
+func (x *Index) Control(id string) *assess.ControlResult { return x.controls[id] }
+
+// Requirements returns the framework requirements a control is linked to,
+// sorted by framework and requirement.
+func (x *Index) Requirements(controlID string) []ReqRef { return x.reqs[controlID] }

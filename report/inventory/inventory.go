@@ -1,0 +1,158 @@
+// Package inventory prints what collection found: one line per MCP server
+// declaration (redacted) with its location, and the sources that could not be
+// read cleanly.
+package inventory
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// Document is the JSON form of an inventory.
+type Document struct {
+	Tool      string             `json:"tool"`
+	Version   string             `json:"version"`
+	Collected time.Time          `json:"collected"`
+	Subjects  []evidence.Subject `json:"subjects"`
+}
+
+// WriteJSON writes the subjects as indented JSON, each with its kind and provenance.
+func WriteJSON(w io.Writer, b *evidence.Bundle) error {
+	subjects := b.Subjects
+	if subjects == nil {
+		subjects = []evidence.Subject{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(Document{Tool: b.Tool, Version: b.ToolVersion, Collected: b.Created, Subjects: subjects}); err != nil {
+		return fmt.Errorf("write inventory: %w", err)
+	}
+	return nil
+}
+
+// Summary counts what an inventory holds.
+type Summary struct {
+	Servers, Ignored, Disabled, Sources, Problems int
+}
+
+// Summarise counts servers, ignored entries and sources with problems.
+func Summarise(subjects []evidence.Subject) Summary {
+	var s Summary
+	for _, subj := range subjects {
+		switch v := subj.(type) {
+		case *evidence.Server:
+			switch {
+			case v.Ignored:
+				s.Ignored++
+			default:
+				s.Servers++
+				if v.Disabled {
+					s.Disabled++
+				}
+			}
+		case *evidence.Source:
+			s.Sources++
+			if v.Status != evidence.StatusOK {
+				s.Problems++
+			}
+		}
+	}
+	return s
+}
+
+// WriteTable writes a human-readable inventory: servers first, then the
+// sources with problems, then a one-line summary.
+func WriteTable(w io.Writer, subjects []evidence.Subject) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "SERVER\tCLIENT\tTRANSPORT\tCOMMAND OR URL\tLOCATION")
+	for _, subj := range subjects {
+		srv, ok := subj.(*evidence.Server)
+		if !ok {
+			continue
+		}
+		client := srv.Client
+		switch {
+		case srv.Ignored:
+			client += " (ignored)"
+		case srv.Disabled:
+			client += " (disabled)"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(srv.Name, 40), client, srv.Transport, clip(Target(srv), 70), srv.Provenance.Location())
+	}
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write inventory: %w", err)
+	}
+
+	var problems []*evidence.Source
+	for _, subj := range subjects {
+		if src, ok := subj.(*evidence.Source); ok && src.Status != evidence.StatusOK {
+			problems = append(problems, src)
+		}
+	}
+	if len(problems) > 0 {
+		fmt.Fprintln(w, "\nSources not fully read:")
+		for _, src := range problems {
+			fmt.Fprintf(w, "  %s: %s", src.Provenance.Location(), src.Status)
+			if len(src.Diagnostics) > 0 {
+				fmt.Fprintf(w, ": %s", DiagnosticText(src.Diagnostics[0]))
+				if n := len(src.Diagnostics) - 1; n > 0 {
+					fmt.Fprintf(w, " (+%d more)", n)
+				}
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	s := Summarise(subjects)
+	fmt.Fprintf(w, "\n%d servers (%d disabled), %d ignored entries, in %d files; %d files not fully read\n",
+		s.Servers, s.Disabled, s.Ignored, s.Sources, s.Problems)
+	return nil
+}
+
+// Target is a server's command line or URL, as redacted in the evidence.
+func Target(srv *evidence.Server) string {
+	if srv.Launch != nil {
+		parts := append([]string{srv.Launch.Command}, srv.Launch.Args...)
+		return strings.Join(parts, " ")
+	}
+	if srv.Remote != nil {
+		return srv.Remote.URL
+	}
+	return ""
+}
+
+// DiagnosticText renders a diagnostic as "line:col: message".
+func DiagnosticText(d evidence.Diagnostic) string {
+	switch {
+	case d.Line > 0 && d.Column > 0:
+		return fmt.Sprintf("line %d, column %d: %s", d.Line, d.Column, d.Message)
+	case d.Line > 0:
+		return fmt.Sprintf("line %d: %s", d.Line, d.Message)
+	}
+	return d.Message
+}
+
+func clip(s string, n int) string {
+	s = clean(s)
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// clean keeps control characters out of terminal output.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,148 @@
+package json
+
+import (
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+)
+
+func framework(fw assess.FrameworkResult) Framework {
+	f := fw.Framework
+	out := Framework{ID: f.ID, Title: f.Title, Version: f.Version, Main: f.Main, Tally: Tally(fw.Tally), Requirements: []Requirement{}}
+	for _, rr := range fw.Requirements {
+		req := Requirement{ID: rr.Requirement.ID, Title: rr.Requirement.Title, Group: rr.Requirement.Group,
+			Status: string(rr.Status), Reason: rr.Reason, Controls: []Link{}}
+		for _, l := range rr.Links {
+			req.Controls = append(req.Controls, Link{Control: l.Control, Provenance: l.Provenance, Rationale: l.Rationale})
+		}
+		out.Requirements = append(out.Requirements, req)
+	}
+	return out
+}
+
+func control(x *view.Index, cr assess.ControlResult) Control {
+	c := cr.Control
+	out := Control{
+		ID: c.ID, Title: c.Title, Family: c.Family, Severity: c.Severity, Risks: strs(c.Risks),
+		SubjectKind: string(c.Subject), Manual: c.Manual, Builtin: c.Builtin, Status: string(cr.Status),
+		Reason: cr.Reason, Counts: Verdicts(cr.Counts), Remediation: c.Remediation, References: strs(c.References),
+		Source: Position{File: c.File, Line: c.Line}, Requirements: []string{}, Evaluations: []Evaluation{},
+	}
+	for _, ref := range x.Requirements(c.ID) {
+		out.Requirements = append(out.Requirements, ref.String())
+	}
+	for _, e := range cr.Evaluations {
+		out.Evaluations = append(out.Evaluations, Evaluation{
+			Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
+			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Meta(e.SubjectID).Provenance.Location(),
+		})
+	}
+	return out
+}
+
+func findings(x *view.Index, fs []view.Finding) []Finding {
+	out := []Finding{}
+	for _, f := range fs {
+		p := f.Subject.Provenance
+		item := Finding{
+			ID:          view.FindingID(f.Control.ID, f.Subject.ID),
+			Fingerprint: view.FindingKey(f.Control.ID, f.Subject.ID)[:32],
+			Control:     f.Control.ID, Title: f.Control.Title, Severity: f.Control.Severity,
+			Verdict: string(f.Eval.Verdict), Subject: f.Subject.ID, SubjectKind: string(f.Subject.Kind),
+			SubjectName: f.Subject.Name,
+			Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
+				Text: f.Location},
+			Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
+			Requirements: []string{}, Waiver: f.Eval.Waiver,
+		}
+		for _, ref := range x.Requirements(f.Control.ID) {
+			item.Requirements = append(item.Requirements, ref.String())
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+func object(p evidence.Provenance) string {
+	if p.Object == "" {
+		return ""
+	}
+	return strings.Trim(strings.Join([]string{p.Cluster, p.Namespace, p.Object}, "/"), "/")
+}
+
+func subject(s evidence.Subject) Subject {
+	f := view.SubjectFacts(s)
+	m := s.Metadata()
+	return Subject{ID: f.ID, Kind: f.Kind, Name: f.Name, Client: f.Client, Format: f.Format, Scope: f.Scope,
+		Transport: f.Transport, Location: f.Location, Collector: f.Collector, Package: f.Package,
+		Endpoint: f.Endpoint, SourceStatus: f.Status, SHA256: m.Provenance.SHA256, Links: strs(m.Links)}
+}
+
+func waiver(w assess.WaiverRecord) Waiver {
+	out := Waiver{ID: w.ID, Control: w.Control, Subjects: strs(w.Subjects), Justification: w.Justification,
+		Owner: w.Owner, ApprovedBy: w.ApprovedBy, Status: w.Status, Matched: w.Matched,
+		Source: Position{File: w.File, Line: w.Line}}
+	if !w.Expires.IsZero() {
+		out.Expires = w.Expires.UTC().Format("2006-01-02")
+	}
+	return out
+}
+
+func attestation(a assess.AttestationRecord) Attestation {
+	out := Attestation{ID: a.ID, Control: a.Control, Statement: a.Statement, AttestedBy: a.AttestedBy,
+		Evidence: a.Evidence, EvidenceSHA256: a.EvidenceSHA256, Status: a.Status,
+		Source: Position{File: a.File, Line: a.Line}}
+	if !a.Expires.IsZero() {
+		out.Expires = a.Expires.UTC().Format("2006-01-02")
+	}
+	return out
+}
+
+func reasons(rs []assess.Reason) []Reason {
+	out := []Reason{}
+	for _, r := range rs {
+		out = append(out, Reason{Path: r.Path, Detail: r.Detail})
+	}
+	return out
+}
+
+func addVerdicts(t *Verdicts, c Verdicts) {
+	t.Pass += c.Pass
+	t.Fail += c.Fail
+	t.NotApplicable += c.NotApplicable
+	t.Error += c.Error
+	t.Waived += c.Waived
+	t.Manual += c.Manual
+}
+
+func addStatus(t *Tally, s assess.Status) {
+	switch s {
+	case assess.StatusSatisfied:
+		t.Satisfied++
+	case assess.StatusNotSatisfied:
+		t.NotSatisfied++
+	case assess.StatusNotAssessed:
+		t.NotAssessed++
+	case assess.StatusManual:
+		t.Manual++
+	case assess.StatusError:
+		t.Error++
+	}
+}
+
+// strs returns s, or an empty (not null) list.
+func strs(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

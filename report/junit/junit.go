@@ -1,0 +1,180 @@
+// Package junit writes Tollgate results as JUnit XML for CI test reports: a
+// test suite per control and a test case per control × subject. A failure
+// is a <failure>, an evaluation error an <error>, and waived, manual and
+// not-applicable pairs are <skipped> with the reason.
+package junit
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+)
+
+// Options configure the JUnit report.
+type Options struct {
+	// Name is the name of the root <testsuites> element ("" = "tollgate").
+	Name string
+}
+
+type testsuites struct {
+	XMLName  xml.Name    `xml:"testsuites"`
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Time     string      `xml:"time,attr"`
+	Suites   []testsuite `xml:"testsuite"`
+}
+
+type testsuite struct {
+	Name       string     `xml:"name,attr"`
+	Tests      int        `xml:"tests,attr"`
+	Failures   int        `xml:"failures,attr"`
+	Errors     int        `xml:"errors,attr"`
+	Skipped    int        `xml:"skipped,attr"`
+	Time       string     `xml:"time,attr"`
+	Timestamp  string     `xml:"timestamp,attr,omitempty"`
+	Properties []property `xml:"properties>property,omitempty"`
+	Cases      []testcase `xml:"testcase"`
+}
+
+type property struct {
+	Name  string `xml:"name,attr"`
+	Value string `xml:"value,attr"`
+}
+
+type testcase struct {
+	Name      string   `xml:"name,attr"`
+	Classname string   `xml:"classname,attr"`
+	File      string   `xml:"file,attr,omitempty"`
+	Line      int      `xml:"line,attr,omitempty"`
+	Time      string   `xml:"time,attr"`
+	Failure   *problem `xml:"failure,omitempty"`
+	Error     *problem `xml:"error,omitempty"`
+	Skipped   *skipped `xml:"skipped,omitempty"`
+}
+
+type problem struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",chardata"`
+}
+
+type skipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// Write writes r as JUnit XML to w.
+func Write(w io.Writer, r *assess.Results, opts Options) error {
+	if r == nil {
+		return fmt.Errorf("write JUnit: no results")
+	}
+	x := view.New(r)
+	root := testsuites{Name: opts.Name, Time: "0"}
+	if root.Name == "" {
+		root.Name = "tollgate"
+	}
+	ts := r.Timestamp.UTC().Format("2006-01-02T15:04:05")
+	for _, cr := range r.Controls {
+		c := cr.Control
+		if c == nil {
+			continue
+		}
+		s := testsuite{Name: c.ID + ": " + c.Title, Time: "0", Timestamp: ts, Properties: []property{
+			{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
+			{Name: "family", Value: c.Family}, {Name: "status", Value: string(cr.Status)},
+		}}
+		for _, e := range cr.Evaluations {
+			tc := newCase(x, cr, e)
+			s.Tests++
+			switch {
+			case tc.Failure != nil:
+				s.Failures++
+			case tc.Error != nil:
+				s.Errors++
+			case tc.Skipped != nil:
+				s.Skipped++
+			}
+			s.Cases = append(s.Cases, tc)
+		}
+		root.Tests += s.Tests
+		root.Failures += s.Failures
+		root.Errors += s.Errors
+		root.Skipped += s.Skipped
+		root.Suites = append(root.Suites, s)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(root); err != nil {
+		return fmt.Errorf("encode JUnit: %w", err)
+	}
+	buf.WriteByte('\n')
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write JUnit: %w", err)
+	}
+	return nil
+}
+
+// testcase renders one control × subject evaluation.
+func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
+	c := cr.Control
+	meta := x.Meta(e.SubjectID)
+	name := meta.Name
+	if loc := meta.Provenance.Location(); loc != "" {
+		name += " (" + loc + ")"
+	}
+	tc := testcase{Name: name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line, Time: "0"}
+	msg := e.Message
+	switch e.Verdict {
+	case assess.VerdictFail:
+		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: body(e, c.Remediation)}
+	case assess.VerdictError:
+		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(e, "")}
+	case assess.VerdictWaived:
+		reason := "waived"
+		if w := x.Waiver(e.Waiver); w != nil {
+			reason = fmt.Sprintf("waived by %s until %s: %s", w.ID, w.Expires.UTC().Format("2006-01-02"), w.Justification)
+		} else if e.Waiver != "" {
+			reason = "waived by " + e.Waiver
+		}
+		tc.Skipped = &skipped{Message: reason}
+	case assess.VerdictManual:
+		reason := "manual control: " + orDefault(msg, "needs a valid attestation")
+		if e.Attestation != "" {
+			reason = "manual control attested by " + e.Attestation
+		}
+		tc.Skipped = &skipped{Message: reason}
+	case assess.VerdictNotApplicable:
+		tc.Skipped = &skipped{Message: "not applicable"}
+	}
+	return tc
+}
+
+func body(e assess.Evaluation, remediation string) string {
+	var lines []string
+	if e.Message != "" {
+		lines = append(lines, e.Message)
+	}
+	for _, r := range e.Reasons {
+		lines = append(lines, fmt.Sprintf("%s: %s", r.Path, r.Detail))
+	}
+	if remediation != "" {
+		lines = append(lines, "Remediation: "+remediation)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

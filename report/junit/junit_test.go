@@ -1,0 +1,101 @@
+package junit
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func render(t *testing.T, r *assess.Results) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	got := render(t, fixture.Results())
+	if !bytes.Equal(got, render(t, fixture.Results())) {
+		t.Fatal("two renders differ")
+	}
+	path := filepath.Join("testdata", "junit.xml")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("junit.xml differs from the golden file; run go test -update and review the diff")
+	}
+}
+
+func TestCounts(t *testing.T) {
+	r := fixture.Results()
+	var doc testsuites
+	if err := xml.Unmarshal(render(t, r), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var want assess.Counts
+	var tests int
+	for _, cr := range r.Controls {
+		for _, e := range cr.Evaluations {
+			want.Add(e.Verdict)
+			tests++
+		}
+	}
+	checks := []struct {
+		name      string
+		got, want int
+	}{
+		{"suites", len(doc.Suites), len(r.Controls)},
+		{"tests", doc.Tests, tests},
+		{"failures", doc.Failures, want.Fail},
+		{"errors", doc.Errors, want.Error},
+		{"skipped", doc.Skipped, want.Waived + want.Manual + want.NotApplicable},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
+		}
+	}
+	// Suite counts add up to the root's, and match their cases.
+	var failures int
+	for _, s := range doc.Suites {
+		var f, e, sk int
+		for _, c := range s.Cases {
+			if c.Failure != nil {
+				f++
+			}
+			if c.Error != nil {
+				e++
+			}
+			if c.Skipped != nil {
+				sk++
+			}
+		}
+		if f != s.Failures || e != s.Errors || sk != s.Skipped || len(s.Cases) != s.Tests {
+			t.Errorf("suite %s attributes disagree with its cases", s.Name)
+		}
+		failures += s.Failures
+	}
+	if failures != doc.Failures {
+		t.Errorf("suite failures sum to %d, root says %d", failures, doc.Failures)
+	}
+}

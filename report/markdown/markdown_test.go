@@ -1,0 +1,115 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+
+func render(t *testing.T, r *assess.Results, opts Options) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		file string
+		opts Options
+	}{
+		{"summary.md", Options{}},
+		{"summary-top2.md", Options{Top: 2}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			got := render(t, fixture.Results(), tt.opts)
+			if got != render(t, fixture.Results(), tt.opts) {
+				t.Fatal("two renders differ")
+			}
+			path := filepath.Join("testdata", tt.file)
+			if *update {
+				if err := os.MkdirAll("testdata", 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("read golden (run with -update): %v", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from the golden file; run go test -update and review the diff", tt.file)
+			}
+		})
+	}
+}
+
+func TestContent(t *testing.T) {
+	r := fixture.Results()
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+		not  []string
+	}{
+		{"default", Options{}, []string{
+			"**5 failures** (1 critical, 2 high, 1 low, 1 info)",
+			"| NIST SP 800-53 Rev. 5 (5.1.1) | 2 | 3 | 2 | 1 | 0 |",
+			"`repo-a/.cursor/mcp.json:4`",
+			"<details><summary>Waived failures (1)</summary>",
+			"<details><summary>Evaluation errors (1)</summary>",
+			`root directory \| pipe`,
+		}, []string{"…and", "All 5 failures"}},
+		{"top two", Options{Top: 2}, []string{"…and 3 more.", "<details><summary>All 5 failures</summary>"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := render(t, r, tt.opts)
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("summary lacks %q", w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(out, n) {
+					t.Errorf("summary has %q", n)
+				}
+			}
+		})
+	}
+	// Most severe first: the critical failure is the first row of the table.
+	out := render(t, r, Options{})
+	first := strings.Index(out, "| critical |")
+	high := strings.Index(out, "| high |")
+	if first < 0 || high < 0 || first > high {
+		t.Errorf("failures not sorted by severity (critical at %d, high at %d)", first, high)
+	}
+}
+
+func TestNoFailures(t *testing.T) {
+	r := fixture.Results()
+	for i := range r.Controls {
+		for j := range r.Controls[i].Evaluations {
+			r.Controls[i].Evaluations[j].Verdict = assess.VerdictPass
+		}
+	}
+	out := render(t, r, Options{})
+	for _, w := range []string{"**No failures**", "No failing controls."} {
+		if !strings.Contains(out, w) {
+			t.Errorf("summary lacks %q:\n%s", w, out)
+		}
+	}
+}

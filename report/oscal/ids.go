@@ -1,0 +1,106 @@
+package oscal
+
+import (
+	"strings"
+	"unicode"
+
+	gouuid "github.com/defenseunicorns/go-oscal/src/pkg/uuid"
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+)
+
+// id returns a version-5 UUID derived from the parts, so the same content
+// always gets the same UUID.
+func id(parts ...string) string {
+	return gouuid.NewUUIDWithSource("tollgate:" + strings.Join(parts, "\x1f"))
+}
+
+// Token turns an identifier into an OSCAL token (an XML NCName): letters,
+// digits, '.', '-' and '_', starting with a letter or '_'; spaces are
+// dropped and other characters become '-'. NIST SP 800-53
+// identifiers are written the way NIST's OSCAL catalogs write them
+// ("AC-6(1)" becomes "ac-6.1").
+func Token(framework, requirement string) string {
+	s := requirement
+	if strings.HasPrefix(framework, "nist-800-53") {
+		s = strings.ToLower(s)
+		s = strings.ReplaceAll(s, "(", ".")
+		s = strings.ReplaceAll(s, ")", "")
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	return tokenize(s)
+}
+
+func tokenize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == '.', r == '-', r == '_':
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			// "Art. 32" reads as "Art.32"
+		default:
+			b.WriteRune('-')
+		}
+	}
+	out := b.String()
+	if out == "" {
+		return "_"
+	}
+	if first := []rune(out)[0]; !unicode.IsLetter(first) && first != '_' {
+		out = "_" + out
+	}
+	return out
+}
+
+// clean collapses whitespace so a value fits OSCAL's string type (non-empty,
+// no leading, trailing or embedded line breaks).
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// props builds a property list in Tollgate's namespace from name/value
+// pairs, skipping empty values; it returns nil when nothing is left.
+func props(pairs ...string) *[]oscalTypes.Property {
+	var out []oscalTypes.Property
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if p, ok := prop(pairs[i], pairs[i+1]); ok {
+			out = append(out, p)
+		}
+	}
+	return list(out)
+}
+
+func prop(name, value string) (oscalTypes.Property, bool) {
+	v := clean(value)
+	if v == "" {
+		return oscalTypes.Property{}, false
+	}
+	return oscalTypes.Property{Name: name, Ns: NS, Value: v}, true
+}
+
+// list returns nil for an empty slice (OSCAL arrays need at least one item)
+// and a pointer to the slice otherwise.
+func list[T any](s []T) *[]T {
+	if len(s) == 0 {
+		return nil
+	}
+	return &s
+}
+
+// orDefault returns s, or def when s is blank.
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+func isHex64(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,171 @@
+// Package sarif writes Tollgate results as SARIF 2.1.0 for code scanning:
+// one rule per control (help with description and remediation, tags with
+// the framework requirements and risks, a security-severity), one result
+// per failing control × subject at its file and line, waived failures as
+// suppressed results with the waiver's justification, and evaluation errors
+// as tool notifications. Passing pairs produce nothing.
+package sarif
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+)
+
+const (
+	schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+	infoURI   = "https://tollgate.dev"
+	// srcRoot is the base every artifact URI is relative to: the scan root.
+	srcRoot = "SRCROOT"
+	// fingerprintKey names Tollgate's partial fingerprint.
+	fingerprintKey = "tollgateFinding/v1"
+)
+
+// Options configure the SARIF log.
+type Options struct {
+	// Category distinguishes runs uploaded for the same commit (automationDetails.id).
+	Category string
+}
+
+// Write writes r as a SARIF 2.1.0 log to w.
+func Write(w io.Writer, r *assess.Results, opts Options) error {
+	if r == nil {
+		return fmt.Errorf("write SARIF: no results")
+	}
+	x := view.New(r)
+	rules, index := buildRules(x)
+	out := run{
+		Tool:      tool{Driver: driver{Name: "Tollgate", Version: r.Version, InformationURI: infoURI, Rules: rules}},
+		Artifacts: artifacts(r),
+		Results:   []result{},
+	}
+	if opts.Category != "" {
+		out.AutomationDetails = &automationDetails{ID: strings.TrimSuffix(opts.Category, "/") + "/"}
+	}
+	for _, f := range x.Findings() {
+		out.Results = append(out.Results, buildResult(x, f, index[f.Control.ID]))
+	}
+	inv := invocation{ExecutionSuccessful: true}
+	for _, f := range x.Errors() {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, notification{
+			Level:      "error",
+			Message:    message{Text: orDefault(f.Eval.Message, f.Control.ID+" could not be evaluated for "+f.Subject.Name)},
+			Descriptor: &reportingRef{ID: f.Control.ID},
+			Locations:  locations(f),
+			Properties: map[string]any{"subject": f.Subject.ID},
+		})
+	}
+	out.Invocations = []invocation{inv}
+	doc := log{Schema: schemaURI, Version: "2.1.0", Runs: []run{out}}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("encode SARIF: %w", err)
+	}
+	if _, err := w.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("write SARIF: %w", err)
+	}
+	return nil
+}
+
+// buildResult turns one failing or waived pair into a SARIF result.
+func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
+	res := result{
+		RuleID:    f.Control.ID,
+		RuleIndex: ruleIndex,
+		Level:     level(f.Control.Severity),
+		Message:   message{Text: orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", f.Subject.Name, f.Control.ID, f.Control.Title))},
+		Locations: locations(f),
+		PartialFingerprints: map[string]string{
+			fingerprintKey: view.FindingKey(f.Control.ID, f.Subject.ID)[:32],
+		},
+		Properties: map[string]any{
+			"subject":     f.Subject.ID,
+			"subjectKind": string(f.Subject.Kind),
+			"severity":    f.Control.Severity,
+			"findingId":   view.FindingID(f.Control.ID, f.Subject.ID),
+		},
+	}
+	if len(f.Eval.Reasons) > 0 {
+		var reasons []string
+		for _, re := range f.Eval.Reasons {
+			reasons = append(reasons, re.Path+": "+re.Detail)
+		}
+		res.Properties["reasons"] = reasons
+	}
+	if f.Waived() {
+		just := "Waived by " + orDefault(f.Eval.Waiver, "a waiver")
+		if w := f.Waiver; w != nil {
+			just = fmt.Sprintf("%s (waiver %s, owner %s, approved by %s, expires %s)", w.Justification, w.ID, w.Owner, w.ApprovedBy, w.Expires.UTC().Format("2006-01-02"))
+		}
+		res.Suppressions = []suppression{{Kind: "external", Status: "accepted", Justification: just}}
+	}
+	return res
+}
+
+// locations points at the subject's declaration: file and line when known,
+// else a logical location (URL, cluster object or subject ID).
+func locations(f view.Finding) []location {
+	p := f.Subject.Provenance
+	if p.File != "" {
+		pl := &physicalLocation{ArtifactLocation: artifactLoc{URI: p.File, URIBaseID: srcRoot}}
+		if p.Line > 0 {
+			pl.Region = &region{StartLine: p.Line, StartColumn: p.Column}
+		}
+		return []location{{PhysicalLocation: pl}}
+	}
+	name := orDefault(f.Location, f.Subject.ID)
+	return []location{{LogicalLocations: []logicalLocation{{Name: name, FullyQualifiedName: f.Subject.ID, Kind: "resource"}}}}
+}
+
+// level maps a control severity onto a SARIF level.
+func level(severity string) string {
+	switch severity {
+	case "critical", "high":
+		return "error"
+	case "medium":
+		return "warning"
+	}
+	return "note"
+}
+
+// securitySeverity is the CVSS-like score code-scanning tools rank by.
+func securitySeverity(severity string) string {
+	switch severity {
+	case "critical":
+		return "9.5"
+	case "high":
+		return "8.0"
+	case "medium":
+		return "5.5"
+	case "low":
+		return "3.0"
+	}
+	return "0.0"
+}
+
+func artifacts(r *assess.Results) []artifact {
+	var out []artifact
+	for _, a := range r.Artifacts {
+		art := artifact{Location: artifactLoc{URI: a.Path, URIBaseID: srcRoot}, Length: a.Size}
+		if a.SHA256 != "" {
+			art.Hashes = map[string]string{"sha-256": a.SHA256}
+		}
+		out = append(out, art)
+	}
+	return out
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

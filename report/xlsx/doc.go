@@ -1,0 +1,23 @@
+// Package xlsx writes the auditor workbook: a Summary sheet with a chart,
+// one sheet per framework, Findings, Evidence, Inventory and Waivers. The
+// sheets and their columns come from a versioned profile (templates/workbook);
+// every sheet has a frozen header row, an autofilter and set column widths,
+// and status cells are coloured (satisfied green, not satisfied red, not
+// assessed grey, manual amber, error orange).
+//
+// Fields a profile may use, per sheet kind ("blank" is always allowed):
+//
+//	summary:   framework.id framework.title framework.version requirements
+//	           satisfied not_satisfied not_assessed manual error satisfied_pct
+//	framework: requirement.id requirement.title requirement.group status
+//	           reason controls evidence hashes waivers
+//	findings:  id control.id control.title severity subject.id subject.name
+//	           subject.kind location asset message reasons remediation
+//	           requirements risks status poam_status source detected
+//	           waiver.id waiver.owner waiver.expires waiver.justification
+//	evidence:  artifact.path bundle_path format size sha256 redacted_sha256 subjects
+//	inventory: subject.id subject.kind subject.name client format scope
+//	           transport location collector package endpoint source_status failures
+//	waivers:   waiver.id control.id subjects justification owner approved_by
+//	           expires status matched location
+package xlsx

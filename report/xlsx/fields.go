@@ -1,0 +1,189 @@
+package xlsx
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+	"github.com/tollgate-dev/tollgate/templates/workbook"
+)
+
+// statusCell is a value shown with the fill colour of its key.
+type statusCell struct{ label, key string }
+
+type fieldFunc func(row any) any
+
+// fields lists, per sheet kind, the fields a profile may name.
+var fields = map[string]map[string]fieldFunc{
+	workbook.KindSummary: {
+		"framework.id":      sum(func(r summaryRow) any { return r.fw.Framework.ID }),
+		"framework.title":   sum(func(r summaryRow) any { return orDefault(r.fw.Framework.Title, r.fw.Framework.ID) }),
+		"framework.version": sum(func(r summaryRow) any { return r.fw.Framework.Version }),
+		"requirements":      sum(func(r summaryRow) any { return len(r.fw.Requirements) }),
+		"satisfied":         sum(func(r summaryRow) any { return r.fw.Tally.Satisfied }),
+		"not_satisfied":     sum(func(r summaryRow) any { return r.fw.Tally.NotSatisfied }),
+		"not_assessed":      sum(func(r summaryRow) any { return r.fw.Tally.NotAssessed }),
+		"manual":            sum(func(r summaryRow) any { return r.fw.Tally.Manual }),
+		"error":             sum(func(r summaryRow) any { return r.fw.Tally.Error }),
+		"satisfied_pct": sum(func(r summaryRow) any {
+			if len(r.fw.Requirements) == 0 {
+				return "n/a"
+			}
+			return fmt.Sprintf("%.0f%%", 100*float64(r.fw.Tally.Satisfied)/float64(len(r.fw.Requirements)))
+		}),
+	},
+	workbook.KindFramework: {
+		"requirement.id":    req(func(r requirementRow) any { return r.rr.Requirement.ID }),
+		"requirement.title": req(func(r requirementRow) any { return r.rr.Requirement.Title }),
+		"requirement.group": req(func(r requirementRow) any { return r.rr.Requirement.Group }),
+		"status": req(func(r requirementRow) any {
+			return statusCell{label: view.StatusLabel(r.rr.Status), key: string(r.rr.Status)}
+		}),
+		"reason": req(func(r requirementRow) any { return r.rr.Reason }),
+		"controls": req(func(r requirementRow) any {
+			var out []string
+			for _, l := range r.rr.Links {
+				out = append(out, fmt.Sprintf("%s (%s)", l.Control, orDefault(l.Provenance, "asserted")))
+			}
+			return listCell(out)
+		}),
+		"evidence": req(func(r requirementRow) any { return listCell(r.evidence) }),
+		"hashes":   req(func(r requirementRow) any { return listCell(r.hashes) }),
+		"waivers":  req(func(r requirementRow) any { return listCell(r.waivers) }),
+	},
+	workbook.KindFindings: {
+		"id":            find(func(r findingRow) any { return view.FindingID(r.Control.ID, r.Subject.ID) }),
+		"control.id":    find(func(r findingRow) any { return r.Control.ID }),
+		"control.title": find(func(r findingRow) any { return r.Control.Title }),
+		"severity":      find(func(r findingRow) any { return r.Control.Severity }),
+		"subject.id":    find(func(r findingRow) any { return r.Subject.ID }),
+		"subject.name":  find(func(r findingRow) any { return r.Subject.Name }),
+		"subject.kind":  find(func(r findingRow) any { return string(r.Subject.Kind) }),
+		"location":      find(func(r findingRow) any { return r.Location }),
+		"asset":         find(func(r findingRow) any { return strings.TrimSpace(r.Subject.ID + "\n" + r.Location) }),
+		"message":       find(func(r findingRow) any { return r.Eval.Message }),
+		"reasons": find(func(r findingRow) any {
+			var out []string
+			for _, re := range r.Eval.Reasons {
+				out = append(out, re.Path+": "+re.Detail)
+			}
+			return listCell(out)
+		}),
+		"remediation": find(func(r findingRow) any { return r.Control.Remediation }),
+		"requirements": find(func(r findingRow) any {
+			var out []string
+			for _, ref := range r.reqs {
+				out = append(out, ref.String())
+			}
+			return listCell(out)
+		}),
+		"risks": find(func(r findingRow) any { return strings.Join(r.Control.Risks, "\n") }),
+		"status": find(func(r findingRow) any {
+			return statusCell{label: view.VerdictLabel(r.Eval.Verdict), key: string(r.Eval.Verdict)}
+		}),
+		"poam_status": find(func(r findingRow) any {
+			if r.Waived() {
+				return statusCell{label: "Risk Accepted", key: "risk-accepted"}
+			}
+			return statusCell{label: "Open", key: "open"}
+		}),
+		"source":   find(func(r findingRow) any { return r.source }),
+		"detected": find(func(r findingRow) any { return r.detected }),
+		"waiver.id": find(func(r findingRow) any {
+			return r.Eval.Waiver
+		}),
+		"waiver.owner": find(func(r findingRow) any { return waiverField(r, func(w *assess.WaiverRecord) string { return w.Owner }) }),
+		"waiver.expires": find(func(r findingRow) any {
+			return waiverField(r, func(w *assess.WaiverRecord) string { return date(w) })
+		}),
+		"waiver.justification": find(func(r findingRow) any {
+			return waiverField(r, func(w *assess.WaiverRecord) string { return w.Justification })
+		}),
+	},
+	workbook.KindEvidence: {
+		"artifact.path":   art(func(r artifactRow) any { return r.a.Path }),
+		"bundle_path":     art(func(r artifactRow) any { return r.a.BundlePath }),
+		"format":          art(func(r artifactRow) any { return r.a.Format }),
+		"size":            art(func(r artifactRow) any { return r.a.Size }),
+		"sha256":          art(func(r artifactRow) any { return r.a.SHA256 }),
+		"redacted_sha256": art(func(r artifactRow) any { return r.a.RedactedSHA256 }),
+		"subjects":        art(func(r artifactRow) any { return r.subjects }),
+	},
+	workbook.KindInventory: {
+		"subject.id":    subj(func(r subjectRow) any { return r.f.ID }),
+		"subject.kind":  subj(func(r subjectRow) any { return r.f.Kind }),
+		"subject.name":  subj(func(r subjectRow) any { return r.f.Name }),
+		"client":        subj(func(r subjectRow) any { return r.f.Client }),
+		"format":        subj(func(r subjectRow) any { return r.f.Format }),
+		"scope":         subj(func(r subjectRow) any { return r.f.Scope }),
+		"transport":     subj(func(r subjectRow) any { return r.f.Transport }),
+		"location":      subj(func(r subjectRow) any { return r.f.Location }),
+		"collector":     subj(func(r subjectRow) any { return r.f.Collector }),
+		"package":       subj(func(r subjectRow) any { return r.f.Package }),
+		"endpoint":      subj(func(r subjectRow) any { return r.f.Endpoint }),
+		"source_status": subj(func(r subjectRow) any { return r.f.Status }),
+		"failures":      subj(func(r subjectRow) any { return r.failures }),
+	},
+	workbook.KindWaivers: {
+		"waiver.id":     wv(func(r waiverRow) any { return r.w.ID }),
+		"control.id":    wv(func(r waiverRow) any { return r.w.Control }),
+		"subjects":      wv(func(r waiverRow) any { return listCell(r.w.Subjects) }),
+		"justification": wv(func(r waiverRow) any { return r.w.Justification }),
+		"owner":         wv(func(r waiverRow) any { return r.w.Owner }),
+		"approved_by":   wv(func(r waiverRow) any { return r.w.ApprovedBy }),
+		"expires":       wv(func(r waiverRow) any { return date(&r.w) }),
+		"status": wv(func(r waiverRow) any {
+			key := map[string]string{assess.WaiverActive: "waived", assess.WaiverExpired: "error", assess.WaiverUnused: "not-assessed"}[r.w.Status]
+			return statusCell{label: r.w.Status, key: key}
+		}),
+		"matched": wv(func(r waiverRow) any { return r.w.Matched }),
+		"location": wv(func(r waiverRow) any {
+			if r.w.File == "" || r.w.Line == 0 {
+				return r.w.File
+			}
+			return fmt.Sprintf("%s:%d", r.w.File, r.w.Line)
+		}),
+	},
+}
+
+func waiverField(r findingRow, get func(*assess.WaiverRecord) string) string {
+	if r.Waiver == nil {
+		return ""
+	}
+	return get(r.Waiver)
+}
+
+func date(w *assess.WaiverRecord) string {
+	if w.Expires.IsZero() {
+		return ""
+	}
+	return w.Expires.UTC().Format("2006-01-02")
+}
+
+// Typed adapters: each field function receives the row type of its sheet.
+func sum(f func(summaryRow) any) fieldFunc { return func(r any) any { return f(r.(summaryRow)) } }
+func req(f func(requirementRow) any) fieldFunc {
+	return func(r any) any { return f(r.(requirementRow)) }
+}
+func find(f func(findingRow) any) fieldFunc { return func(r any) any { return f(r.(findingRow)) } }
+func art(f func(artifactRow) any) fieldFunc { return func(r any) any { return f(r.(artifactRow)) } }
+func subj(f func(subjectRow) any) fieldFunc { return func(r any) any { return f(r.(subjectRow)) } }
+func wv(f func(waiverRow) any) fieldFunc    { return func(r any) any { return f(r.(waiverRow)) } }
+
+// CheckProfile reports whether every column of p names a field its sheet
+// kind provides.
+func CheckProfile(p *workbook.Profile) error {
+	for _, s := range p.Sheets {
+		known := fields[s.Kind]
+		for _, c := range s.Columns {
+			if c.Field == workbook.FieldBlank {
+				continue
+			}
+			if _, ok := known[c.Field]; !ok {
+				return fmt.Errorf("workbook profile %s: %s sheet, column %q: unknown field %q", p.Name, s.Kind, c.Header, c.Field)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,215 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+	"github.com/tollgate-dev/tollgate/templates/workbook"
+)
+
+// Options configure the workbook.
+type Options struct {
+	// Profile names an embedded column profile ("" = "default").
+	Profile string
+	// Custom, when set, is used instead of the named profile.
+	Custom *workbook.Profile
+}
+
+// Write renders r as an xlsx workbook to w.
+func Write(w io.Writer, r *assess.Results, opts Options) error {
+	if r == nil {
+		return fmt.Errorf("write workbook: no results")
+	}
+	p := opts.Custom
+	if p == nil {
+		var err error
+		if p, err = workbook.Load(opts.Profile); err != nil {
+			return fmt.Errorf("write workbook: %w", err)
+		}
+	}
+	if err := CheckProfile(p); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := build(f, r, p); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	data, err := normalize(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("write workbook: %w", err)
+	}
+	return nil
+}
+
+func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
+	st, err := newStyles(f)
+	if err != nil {
+		return err
+	}
+	x := view.New(r)
+	names := newNamer(p)
+	first := ""
+	for _, s := range p.Sheets {
+		switch s.Kind {
+		case workbook.KindFramework:
+			for _, fw := range r.Frameworks {
+				if fw.Framework == nil {
+					continue
+				}
+				name := names.framework(fw.Framework.ID)
+				if err := writeSheet(f, st, name, s, requirementRows(x, fw)); err != nil {
+					return err
+				}
+				first = orDefault(first, name)
+			}
+			continue
+		case workbook.KindSummary:
+			rows := summaryRows(r)
+			if err := writeSheet(f, st, s.Name, s, rows); err != nil {
+				return err
+			}
+			if err := addChart(f, s, len(rows)); err != nil {
+				return err
+			}
+		case workbook.KindFindings:
+			err = writeSheet(f, st, s.Name, s, findingRows(x))
+		case workbook.KindEvidence:
+			err = writeSheet(f, st, s.Name, s, artifactRows(x))
+		case workbook.KindInventory:
+			err = writeSheet(f, st, s.Name, s, subjectRows(x))
+		case workbook.KindWaivers:
+			err = writeSheet(f, st, s.Name, s, waiverRows(r))
+		}
+		if err != nil {
+			return err
+		}
+		first = orDefault(first, s.Name)
+	}
+	if first == "" {
+		return fmt.Errorf("profile %s produced no sheet", p.Name)
+	}
+	// NewFile starts with Sheet1: drop it unless the profile uses that name.
+	if !names.used["sheet1"] {
+		if err := f.DeleteSheet("Sheet1"); err != nil {
+			return fmt.Errorf("drop the default sheet: %w", err)
+		}
+	}
+	if idx, err := f.GetSheetIndex(first); err == nil && idx >= 0 {
+		f.SetActiveSheet(idx)
+	}
+	ts := r.Timestamp.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Title:          "Tollgate assessment workbook",
+		Subject:        "MCP compliance assessment",
+		Creator:        "Tollgate " + r.Version,
+		LastModifiedBy: "Tollgate " + r.Version,
+		Created:        ts,
+		Modified:       ts,
+		Keywords:       "tollgate; mcp; compliance; profile " + p.Name,
+		Version:        fmt.Sprintf("%s v%d", p.Name, p.Version),
+	}); err != nil {
+		return fmt.Errorf("document properties: %w", err)
+	}
+	return nil
+}
+
+// writeSheet writes a header row and one row per item, styles them, sets
+// widths, freezes the header and adds an autofilter.
+func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, rows []any) error {
+	if _, err := f.NewSheet(name); err != nil {
+		return fmt.Errorf("sheet %q: %w", name, err)
+	}
+	fns := fields[s.Kind]
+	last := len(s.Columns)
+	for i, c := range s.Columns {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		if err := f.SetCellStr(name, cell, c.Header); err != nil {
+			return fmt.Errorf("sheet %q header: %w", name, err)
+		}
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		width := c.Width
+		if width == 0 {
+			width = 16
+		}
+		if err := f.SetColWidth(name, col, col, width); err != nil {
+			return fmt.Errorf("sheet %q width: %w", name, err)
+		}
+	}
+	lastCol, _ := excelize.ColumnNumberToName(last)
+	if err := f.SetCellStyle(name, "A1", lastCol+"1", st.header); err != nil {
+		return fmt.Errorf("sheet %q header style: %w", name, err)
+	}
+	if len(rows) > 0 {
+		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("%s%d", lastCol, len(rows)+1), st.body); err != nil {
+			return fmt.Errorf("sheet %q body style: %w", name, err)
+		}
+	}
+	for r, row := range rows {
+		for i, c := range s.Columns {
+			if c.Field == workbook.FieldBlank {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
+			if err := setCell(f, st, name, cell, fns[c.Field](row)); err != nil {
+				return fmt.Errorf("sheet %q cell %s: %w", name, cell, err)
+			}
+		}
+	}
+	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return fmt.Errorf("sheet %q freeze header: %w", name, err)
+	}
+	lastRow := len(rows) + 1
+	if lastRow < 2 {
+		lastRow = 2
+	}
+	if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastCol, lastRow), nil); err != nil {
+		return fmt.Errorf("sheet %q autofilter: %w", name, err)
+	}
+	return nil
+}
+
+func setCell(f *excelize.File, st *styles, sheet, cell string, v any) error {
+	switch v := v.(type) {
+	case statusCell:
+		if err := f.SetCellStr(sheet, cell, v.label); err != nil {
+			return err
+		}
+		if id, ok := st.status[v.key]; ok {
+			return f.SetCellStyle(sheet, cell, cell, id)
+		}
+		return nil
+	case string:
+		if v == "" {
+			return nil
+		}
+		return f.SetCellStr(sheet, cell, limit(v))
+	default:
+		return f.SetCellValue(sheet, cell, v)
+	}
+}
+
+// maxCell is the most characters a spreadsheet cell holds.
+const maxCell = 32767
+
+// limit keeps text within a cell's limit. Text is always stored as a string
+// cell, so a spreadsheet never evaluates it as a formula.
+func limit(s string) string {
+	if r := []rune(s); len(r) > maxCell {
+		s = string(r[:maxCell-1]) + "…"
+	}
+	return s
+}
