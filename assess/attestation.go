@@ -65,16 +65,17 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 				continue
 			}
 			seen[a.ID] = a
-			if !ok {
+			exp, expErr := time.Time{}, error(nil)
+			if raw, has := attrs.strings["expires"]; has {
+				if exp, expErr = parseExpiry(raw); expErr != nil {
+					ps.addf(a.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
+				}
+			}
+			if !ok || expErr != nil {
 				continue
 			}
 			a.Control, a.Statement = attrs.strings["control"], attrs.strings["statement"]
 			a.AttestedBy, a.Evidence = attrs.strings["attested_by"], attrs.strings["evidence"]
-			exp, err := parseExpiry(attrs.strings["expires"])
-			if err != nil {
-				ps.addf(a.File, attrs.lines["expires"], "%s: %v", ctx, err)
-				continue
-			}
 			a.Expires, a.dateOnly = exp, len(attrs.strings["expires"]) == len(time.DateOnly)
 			if !isURL(a.Evidence) {
 				sum, err := hashFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.Evidence)))

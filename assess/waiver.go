@@ -57,17 +57,18 @@ func LoadWaivers(paths ...string) ([]Waiver, error) {
 				continue
 			}
 			seen[w.ID] = w
-			if !ok {
+			exp, expErr := time.Time{}, error(nil)
+			if raw, has := attrs.strings["expires"]; has {
+				if exp, expErr = parseExpiry(raw); expErr != nil {
+					ps.addf(w.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
+				}
+			}
+			if !ok || expErr != nil {
 				continue
 			}
 			w.Control, w.Justification = attrs.strings["control"], attrs.strings["justification"]
 			w.Owner, w.ApprovedBy = attrs.strings["owner"], attrs.strings["approved_by"]
 			w.Subjects = attrs.lists["subjects"]
-			exp, err := parseExpiry(attrs.strings["expires"])
-			if err != nil {
-				ps.addf(w.File, attrs.lines["expires"], "%s: %v", ctx, err)
-				continue
-			}
 			w.Expires, w.dateOnly = exp, len(attrs.strings["expires"]) == len(time.DateOnly)
 			out = append(out, w)
 		}

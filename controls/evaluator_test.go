@@ -204,3 +204,31 @@ func TestIncompleteCheckFails(t *testing.T) {
 		t.Errorf("stdio (when incomplete): %+v", o)
 	}
 }
+
+// TestNumberKinds checks that subjects reach CUE with JSON's number kinds:
+// integers as int, decimals as float.
+func TestNumberKinds(t *testing.T) {
+	tests := []struct {
+		check, subject, want string
+	}{
+		{"port: int", `{"kind":"server","port":8080}`, ResultPass},
+		{"port: int & <1024", `{"kind":"server","port":8080}`, ResultFail},
+		{"ratio: float", `{"kind":"server","ratio":0.5}`, ResultPass},
+		{"ratio: int", `{"kind":"server","ratio":0.5}`, ResultFail},
+		{"big: number", `{"kind":"server","big":1e400}`, ResultPass},
+	}
+	for _, tt := range tests {
+		cat := &Catalog{Controls: []*Control{{ID: "T-1", Subject: "server", Check: tt.check, Message: "m"}}}
+		plan, err := NewPlan(cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := DecodeJSON([]byte(tt.subject))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := plan.NewEvaluator().Evaluate(0, s); got.Result != tt.want {
+			t.Errorf("%s on %s: %+v, want %s", tt.check, tt.subject, got, tt.want)
+		}
+	}
+}

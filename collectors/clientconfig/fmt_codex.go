@@ -55,7 +55,7 @@ var codexSpec = &entrySpec{
 		return h
 	},
 	oauthDiscovery: true,
-	extra: codexExtra,
+	extra:          codexExtra,
 }
 
 func codexExtra(p *parser, s *evidence.Server, n *node) {

@@ -13,8 +13,8 @@ import (
 // its path says so, Windsurf's otherwise.
 type windsurfFormat struct{ client string }
 
-func (f windsurfFormat) ID() string                          { return f.client + "/mcp_config.json" }
-func (f windsurfFormat) Client() string                      { return f.client }
+func (f windsurfFormat) ID() string                        { return f.client + "/mcp_config.json" }
+func (f windsurfFormat) Client() string                    { return f.client }
 func (windsurfFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
 func (f windsurfFormat) MatchName(p string) nameMatch {
 	if f.client == "antigravity" {

@@ -31,6 +31,9 @@ var zedKnown = keys("source", "command", "args", "env", "url", "headers", "setti
 var zedSpec = &entrySpec{
 	known:   zedKnown,
 	urlKeys: []string{"url"},
+	// Zed runs the MCP OAuth flow for a remote server that has no
+	// Authorization header configured.
+	oauthDiscovery: true,
 	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
 		switch {
 		case hasCommand:

@@ -49,7 +49,7 @@ func TestFormats(t *testing.T) {
 		{"proj/.vscode/mcp.json#ignored", want{client: "vscode", transport: stdio, auth: local, line: 16, ignored: true}},
 		{"proj/.zed/settings.json#flat", want{client: "zed", transport: stdio, auth: local, line: 5, approvals: evidence.Approvals{AutoApproveAll: true, Mode: "always_allow_tool_actions"}}},
 		{"proj/.zed/settings.json#nested", want{client: "zed", transport: stdio, auth: local, line: 6, unknown: []string{"command.extra"}, approvals: evidence.Approvals{AutoApproveAll: true, Mode: "always_allow_tool_actions"}}},
-		{"proj/.zed/settings.json#remote", want{client: "zed", transport: http, auth: none, line: 7, approvals: evidence.Approvals{AutoApproveAll: true, Mode: "always_allow_tool_actions"}}},
+		{"proj/.zed/settings.json#remote", want{client: "zed", transport: http, auth: evidence.AuthOAuthCapable, line: 7, approvals: evidence.Approvals{AutoApproveAll: true, Mode: "always_allow_tool_actions"}}},
 		{"proj/.zed/settings.json#vscode-shaped", want{client: "zed", transport: stdio, auth: local, line: 9, ignored: true, approvals: evidence.Approvals{AutoApproveAll: true, Mode: "always_allow_tool_actions"}}},
 		{"proj/.gemini/settings.json#stream", want{client: "gemini-cli", transport: http, auth: oauthCap, line: 4, approvals: evidence.Approvals{AutoApproveAll: true, Trust: true}}},
 		{"proj/.gemini/settings.json#legacy", want{client: "gemini-cli", transport: sse, auth: oauthCap, line: 5, approvals: evidence.Approvals{IncludeTools: []string{"read"}, ExcludeTools: []string{"delete", "write"}}}},

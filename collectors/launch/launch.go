@@ -114,10 +114,13 @@ func (a *analyzer) analyze(argv []string, idx indexer, depth int) {
 	case base == "wsl":
 		a.wsl(argv, idx, depth)
 	case base == "npx":
-		a.npmExec(RunnerNPX, argv, 1, false)
+		// npm assumes --yes when standard input is not a terminal, and MCP
+		// clients start stdio servers with piped stdin: npx installs without
+		// asking unless told --no.
+		a.npmExec(RunnerNPX, argv, 1, true)
 	case base == "npm":
 		if len(argv) > 1 && (argv[1] == "exec" || argv[1] == "x") {
-			a.npmExec(RunnerNPX, argv, 2, false)
+			a.npmExec(RunnerNPX, argv, 2, true)
 		} else {
 			l.Runner = RunnerNPM
 		}

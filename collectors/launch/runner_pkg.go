@@ -19,7 +19,9 @@ loop:
 		w := argv[i]
 		flag, val, hasEq := strings.Cut(w, "=")
 		switch {
-		case w == "-y" || w == "--yes" || flag == "--yes" && val != "false":
+		case w == "--no" || flag == "--yes" && val == "false":
+			l.AutoInstall = false
+		case w == "-y" || w == "--yes" || flag == "--yes":
 			l.AutoInstall = true
 		case flag == "-p" || flag == "--package":
 			if hasEq {

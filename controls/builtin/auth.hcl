@@ -11,7 +11,6 @@ control "MCP-AUTH-01" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     remote: url:      string
     remote: loopback: false
@@ -50,7 +49,6 @@ control "MCP-AUTH-02" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#token-handling"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     remote: url:      string
     remote: loopback: false
@@ -58,7 +56,7 @@ control "MCP-AUTH-02" {
   check = <<-CUE
     auth: kind: !="static-bearer" & !="basic" & !="api-key"
   CUE
-  message = "{{.name}} in {{.location}} authenticates to {{.remote.host}} with a static credential ({{.auth.kind}}) instead of OAuth"
+  message = "{{.name}} in {{.location}} authenticates to {{if .remote.host}}{{.remote.host}}{{else}}{{.remote.url}}{{end}} with a static credential ({{.auth.kind}}) instead of OAuth"
 
   example "static bearer from an input fails" {
     expect  = "fail"
@@ -89,7 +87,6 @@ control "MCP-AUTH-03" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#access-token-usage"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     remote: url: string
   CUE

@@ -7,11 +7,11 @@ control "MCP-CONFIG-01" {
   severity    = "medium"
   risks       = ["misconfiguration-drift", "shadow-servers"]
   subject     = "source"
-  description = "A recognised MCP configuration file could not be read as its format (malformed JSON/JSONC/YAML/TOML) or does not have the shape the client expects. Depending on the client, the whole file is skipped or partly applied: servers that appear to be configured, or disabled, or restricted, may not be, and nothing in it can be assessed."
+  description = "A recognised MCP configuration file could not be read as its format (malformed JSON/JSONC/YAML/TOML) or does not have the shape the client expects. Depending on the client, the whole file is skipped or partly applied: servers that appear to be configured, or disabled, or restricted, may not be, and nothing in it can be assessed. Files recognised as MCP-related but read by another collector family (status `unsupported`, e.g. a gateway config or Kubernetes manifest when that collector is not run) are not judged here: they were not parsed, so nothing is known about their syntax."
   remediation = "Fix the syntax or structure error at the reported line (validate the file with the client's own loader or a schema), then re-run the assessment."
 
   when = <<-CUE
-    status: string
+    status: string & !="unsupported"
   CUE
   check = <<-CUE
     status: "ok" | "empty"
@@ -29,6 +29,10 @@ control "MCP-CONFIG-01" {
   example "valid file passes" {
     expect  = "pass"
     subject = { kind = "source", name = ".cursor/mcp.json", format = "cursor/mcp.json", status = "ok", servers = 2 }
+  }
+  example "file for another collector is not applicable" {
+    expect  = "not-applicable"
+    subject = { kind = "source", name = "agentgateway/config.yaml", format = "agentgateway/config", status = "unsupported" }
   }
   example "empty file passes" {
     expect  = "pass"
@@ -75,7 +79,7 @@ control "MCP-CONFIG-03" {
   check = <<-CUE
     unknown_keys?: [...!~"(?i)(enable|disable|approv|allow|deny|block|trust|auth|token|bearer|header|env|secret|oauth|tls|ssl|verify|cert|read.?only|sandbox|network|root|permission|scope|exclude|include|tools)"]
   CUE
-  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise and silently drops: {{.failing}}"
+  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise and silently drops, among them a protection or switch: {{.unknown_keys}}"
 
   example "unknown enabled flag fails" {
     expect  = "fail"

@@ -11,7 +11,6 @@ control "MCP-CONSENT-01" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#security-considerations"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
   CUE
   check = <<-CUE
@@ -44,13 +43,12 @@ control "MCP-CONSENT-02" {
   remediation = "Remove tools that change state, run code or send data from the auto-approve list, so each call is confirmed; keep only read-only tools there."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
   CUE
   check = <<-CUE
     approvals: auto_approve?: [...!~"(?i)(exec|run|shell|command|cmd|eval|script|write|edit|delete|remove|drop|truncate|insert|update|create|move|rename|push|merge|deploy|publish|send|post|email|pay|transfer|kill|sql)"]
   CUE
-  message = "{{.name}} in {{.location}} auto-approves tools that act: {{.failing}}"
+  message = "{{.name}} in {{.location}} auto-approves tools that act (auto-approve list: {{.approvals.auto_approve}})"
 
   example "execute_sql auto-approved fails" {
     expect  = "fail"
@@ -64,8 +62,8 @@ control "MCP-CONSENT-02" {
     expect  = "pass"
     subject = { name = "brave", disabled = false, ignored = false, approvals = { auto_approve_all = false, trust = false } }
   }
-  example "disabled entry is not applicable" {
-    expect  = "not-applicable"
+  example "disabled entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
     subject = { name = "puppeteer", disabled = true, ignored = false, approvals = { auto_approve = ["puppeteer_evaluate"], auto_approve_all = false, trust = false } }
   }
 }
@@ -81,7 +79,6 @@ control "MCP-CONSENT-03" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#tool"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     approvals: mode: string
   CUE

@@ -11,7 +11,6 @@ control "MCP-SANDBOX-01" {
   remediation = "Remove `--privileged`. If the server needs one specific capability, add only that with `--cap-add`, and run as a non-root user (`--user`) with `--read-only` and `--security-opt no-new-privileges`."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -44,7 +43,6 @@ control "MCP-SANDBOX-02" {
   remediation = "Drop `--network host` and `--pid host`. Use the default bridge network (or `--network none` for servers that need no network) and publish only the ports that are needed, bound to 127.0.0.1."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -78,7 +76,6 @@ control "MCP-SANDBOX-03" {
   remediation = "Do not mount the engine socket into MCP servers. If a server must manage containers, run it against a rootless engine or a socket proxy that allows only the API calls it needs, and never together with untrusted tools."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -107,7 +104,6 @@ control "MCP-SANDBOX-04" {
   remediation = "Mount host paths read-only (`-v /path:/data:ro` or `--mount type=bind,src=/path,dst=/data,readonly`), and give write access only to a dedicated directory the server actually needs to write to."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -141,7 +137,6 @@ control "MCP-SANDBOX-05" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -170,7 +165,6 @@ control "MCP-SANDBOX-06" {
   remediation = "Remove the capability. Most MCP servers need none; run with `--cap-drop ALL` and add back only a harmless capability the server demonstrably needs."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: container: image: string
   CUE
@@ -204,7 +198,6 @@ control "MCP-SANDBOX-07" {
   references  = ["https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices#scope-minimization"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
   CUE
   check = <<-CUE
@@ -225,8 +218,8 @@ control "MCP-SANDBOX-07" {
     expect  = "pass"
     subject = { name = "filesystem", disabled = false, ignored = false, filesystem_roots = [{ path = "/Users/me/projects/app", broad = false }] }
   }
-  example "disabled entry is not applicable" {
-    expect  = "not-applicable"
+  example "disabled entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
     subject = { name = "filesystem", disabled = true, ignored = false, filesystem_roots = [{ path = "/", broad = true, reason = "root" }] }
   }
 }

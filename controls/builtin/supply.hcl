@@ -13,7 +13,6 @@ control "MCP-SUPPLY-01" {
   references  = ["https://owasp.org/www-project-mcp-top-10/", "https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices#local-mcp-server-compromise"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: package: ecosystem: !="oci"
   CUE
@@ -34,8 +33,8 @@ control "MCP-SUPPLY-01" {
     expect  = "pass"
     subject = { name = "time", disabled = false, ignored = false, launch = { command = "uvx", runner = "uvx", package = { ecosystem = "pypi", name = "mcp-server-time", version = "0.6.2", pinning = "exact", pinned = true } } }
   }
-  example "disabled entry is not applicable" {
-    expect  = "not-applicable"
+  example "disabled entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
     subject = { name = "puppeteer", disabled = true, ignored = false, launch = { command = "npx", runner = "npx", package = { ecosystem = "npm", name = "@modelcontextprotocol/server-puppeteer", pinning = "none", pinned = false } } }
   }
   example "container image is left to MCP-SUPPLY-04" {
@@ -54,7 +53,6 @@ control "MCP-SUPPLY-02" {
   remediation = "Replace `latest` with an exact version (`@playwright/mcp@0.0.41`) or, for images, a digest (`mcp/sqlite@sha256:…`), and update deliberately."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: package: pinning: string
   CUE
@@ -87,11 +85,11 @@ control "MCP-SUPPLY-03" {
   severity    = "low"
   risks       = ["supply-chain-tampering", "consent-bypass"]
   subject     = "server"
-  description = "The runner is told to install packages without asking (`npx -y`, `--yes`, `bunx -y`, `pnpm dlx --yes`). That removes the one prompt that shows which package is about to be downloaded and executed; combined with an unpinned or mistyped name, the first launch installs and runs arbitrary code."
+  description = "The runner is told to install packages without asking (`npx -y`, `--yes`, `bunx -y`, `pnpm dlx --yes`). That removes the one prompt that shows which package is about to be downloaded and executed; combined with an unpinned or mistyped name, the first launch installs and runs arbitrary code. Registry `server.json` manifests are not judged here: they publish a package, and how a client installs it is decided by the client's own configuration."
   remediation = "Install the server package ahead of time at a pinned version (global install, a lockfile-managed tool directory, or a container image by digest) and launch the installed command; if a runner must fetch, pin the exact version so `-y` can only ever install the reviewed release."
 
   when = <<-CUE
-    disabled: false
+    scope?:   !="registry"
     ignored:  false
     launch: runner: string
   CUE
@@ -107,6 +105,14 @@ control "MCP-SUPPLY-03" {
   example "installed binary passes" {
     expect  = "pass"
     subject = { name = "context7", disabled = false, ignored = false, launch = { command = "context7-mcp", runner = "binary", auto_install = false } }
+  }
+  example "registry manifest is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "rundeck-mcp", scope = "registry", disabled = false, ignored = false, launch = { command = "uvx", runner = "uvx", auto_install = true, package = { ecosystem = "pypi", name = "rundeck-mcp", version = "0.1.0", pinning = "exact", pinned = true } } }
+  }
+  example "project uvx still fails" {
+    expect  = "fail"
+    subject = { name = "gis-mcp", scope = "project", disabled = false, ignored = false, launch = { command = "uvx", runner = "uvx", auto_install = true } }
   }
   example "remote server is not applicable" {
     expect  = "not-applicable"
@@ -125,7 +131,6 @@ control "MCP-SUPPLY-04" {
   references  = ["https://docs.docker.com/reference/cli/docker/image/pull/#pull-an-image-by-digest-immutable-identifier"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: package: name:      string
     launch: package: ecosystem: "oci"
@@ -168,7 +173,6 @@ control "MCP-SUPPLY-05" {
   references  = ["https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices#local-mcp-server-compromise"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: command: string
   CUE
@@ -201,7 +205,6 @@ control "MCP-SUPPLY-06" {
   remediation = "Download and review the installer once, verify its checksum or signature, install the server to a fixed location and launch the installed program directly."
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     launch: command: string
   CUE
@@ -231,7 +234,6 @@ control "MCP-SUPPLY-07" {
   references  = ["https://github.com/modelcontextprotocol/servers-archived"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
   CUE
   check = <<-CUE
@@ -247,8 +249,8 @@ control "MCP-SUPPLY-07" {
     expect  = "pass"
     subject = { name = "playwright", disabled = false, ignored = false, archived = false }
   }
-  example "disabled archived entry is not applicable" {
-    expect  = "not-applicable"
+  example "disabled archived entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
     subject = { name = "brave", disabled = true, ignored = false, archived = true }
   }
 }
@@ -264,7 +266,6 @@ control "MCP-SUPPLY-08" {
 
   when = <<-CUE
     scope:    "project"
-    disabled: false
     ignored:  false
     launch: command: string
   CUE

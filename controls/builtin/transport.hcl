@@ -11,7 +11,6 @@ control "MCP-TRANSPORT-01" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#communication-security"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     remote: loopback: false
     remote: scheme:   string
@@ -84,25 +83,28 @@ control "MCP-TRANSPORT-03" {
   severity    = "medium"
   risks       = ["dns-rebinding", "missing-authentication", "local-server-compromise"]
   subject     = "server"
-  description = "A server listening on localhost is reached over HTTP with no credential. Every local process, and any web page the user visits that rebinds a hostname to 127.0.0.1 or exploits weak Origin checks, can call its tools with the user's privileges. The specification asks local servers to bind to loopback, validate Origin and authenticate connections."
+  description = "A server listening on localhost is reached over HTTP with no credential. Every local process, and any web page the user visits that rebinds a hostname to 127.0.0.1 or exploits weak Origin checks, can call its tools with the user's privileges. The specification asks local servers to bind to loopback, validate Origin and authenticate connections. A client that would run OAuth discovery if the server asked does not count as authentication here: local servers practically never offer OAuth, so an entry with no configured credential is treated as unauthenticated."
   remediation = "Prefer the stdio transport for local servers. If HTTP is needed, require a per-install bearer token (referenced from the environment, not written in the file) and make the server validate the Origin and Host headers."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning"]
 
   when = <<-CUE
-    disabled: false
     ignored:  false
     transport: "streamable-http" | "sse"
     remote: url:      string
     remote: loopback: true
   CUE
   check = <<-CUE
-    auth: kind: !="none"
+    auth: kind: !="none" & !="oauth-capable"
   CUE
-  message = "{{.name}} in {{.location}} calls a local HTTP server at {{.remote.url}} without any authentication"
+  message = "{{.name}} in {{.location}} calls a local HTTP server at {{.remote.url}} without a configured credential"
 
   example "localhost without auth fails" {
     expect  = "fail"
     subject = { name = "minhome", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:3111/mcp", loopback = true }, auth = { kind = "none", in_query = false } }
+  }
+  example "localhost with only OAuth discovery fails" {
+    expect  = "fail"
+    subject = { name = "minhome", client = "cursor", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:3111/mcp", loopback = true }, auth = { kind = "oauth-capable", in_query = false } }
   }
   example "localhost with a referenced token passes" {
     expect  = "pass"

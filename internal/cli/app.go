@@ -36,9 +36,20 @@ func NewApp() *App {
 	}
 }
 
-// Config loads the configuration, binding the given flags (config key → flag name).
-func (a *App) Config(cmdFlags flagSet, bindings map[string]string) (*config.Loaded, error) {
-	loaded, err := config.Load(a.ConfigPath, cmdFlags, bindings)
+// Config loads the configuration, binding the given flags (config key → flag
+// name). args are the command's positional paths: a single folder may hold
+// the tollgate.yaml of the project being assessed.
+func (a *App) Config(cmdFlags flagSet, bindings map[string]string, args ...string) (*config.Loaded, error) {
+	var dirs []string
+	for _, arg := range args {
+		if info, err := os.Stat(arg); err == nil && info.IsDir() {
+			dirs = append(dirs, arg)
+		}
+	}
+	if len(dirs) != len(args) {
+		dirs = nil
+	}
+	loaded, err := config.Load(a.ConfigPath, dirs, cmdFlags, bindings)
 	if err != nil {
 		return nil, &ExitError{Code: 2, Err: err}
 	}

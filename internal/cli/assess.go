@@ -58,7 +58,7 @@ Malformed inputs are findings, not errors.`,
   tollgate assess . --fail-on critical --format sarif,json -o out/
   tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			loaded, err := app.Config(cmd.Flags(), mergeBindings(sourceBindings, assessBindings))
+			loaded, err := app.Config(cmd.Flags(), mergeBindings(sourceBindings, assessBindings), args...)
 			if err != nil {
 				return err
 			}
@@ -165,7 +165,7 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
-	// TODO(evidence href): ropts.OSCAL.EvidenceBase = EvidenceDir + "/"
+	ropts.OSCAL.EvidenceBase = EvidenceDir + "/"
 	files, err := writeOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}

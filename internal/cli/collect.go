@@ -46,7 +46,7 @@ func runCollect(cmd *cobra.Command, app *App, args []string, opts collectOptions
 	if opts.format != "table" && opts.format != "json" {
 		return usageError("--format %q: want table or json", opts.format)
 	}
-	loaded, err := app.Config(cmd.Flags(), sourceBindings)
+	loaded, err := app.Config(cmd.Flags(), sourceBindings, args...)
 	if err != nil {
 		return err
 	}

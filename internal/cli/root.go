@@ -51,6 +51,7 @@ tollgate.yaml in the working directory (or --config FILE).`,
 var subcommands = []func(*App) *cobra.Command{
 	newAssessCommand,
 	newCollectCommand,
+	newControlsCommand,
 	newEvaluateCommand,
 	newFrameworksCommand,
 	newVersionCommand,

@@ -4,10 +4,10 @@
 package config
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
@@ -74,11 +74,14 @@ type Loaded struct {
 	viper *viper.Viper
 }
 
-// Load reads the configuration. path names a file explicitly ("" looks for
-// tollgate.yaml in the working directory and is quiet when it is absent).
-// flags, when non-nil, are bound so that set flags win over file and env.
-// bindings maps configuration keys to flag names.
-func Load(path string, flags *pflag.FlagSet, bindings map[string]string) (*Loaded, error) {
+// Load reads the configuration. path names a file explicitly; when it is ""
+// Load looks for tollgate.yaml in the working directory and then, when
+// searchDirs holds exactly one directory (the folder being assessed), in that
+// directory, and is quiet when there is none. Relative paths in the file
+// (sources.paths, catalogs, waivers, attestations) are taken relative to the
+// file's own folder. flags, when non-nil, are bound so that set flags win
+// over file and env; bindings maps configuration keys to flag names.
+func Load(path string, searchDirs []string, flags *pflag.FlagSet, bindings map[string]string) (*Loaded, error) {
 	v := viper.New()
 	for k, val := range Defaults {
 		v.SetDefault(k, val)
@@ -94,22 +97,23 @@ func Load(path string, flags *pflag.FlagSet, bindings map[string]string) (*Loade
 
 	explicit := path != ""
 	if !explicit {
-		path = FileName
+		path = find(searchDirs)
 	}
-	data, err := os.ReadFile(path)
-	switch {
-	case err == nil:
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read config: %w", err)
+		}
 		if err := CheckKeys(path, data); err != nil {
 			return nil, err
 		}
-		v.SetConfigType("yaml")
-		if err := v.ReadConfig(bytes.NewReader(data)); err != nil {
+		values, err := fileValues(path, data)
+		if err != nil {
+			return nil, err
+		}
+		if err := v.MergeConfigMap(values); err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
 		}
-	case errors.Is(err, os.ErrNotExist) && !explicit:
-		path = ""
-	default:
-		return nil, fmt.Errorf("read config: %w", err)
 	}
 
 	if flags != nil {
@@ -126,6 +130,61 @@ func Load(path string, flags *pflag.FlagSet, bindings map[string]string) (*Loade
 		return nil, fmt.Errorf("decode config %s: %w", path, err)
 	}
 	return &Loaded{Config: cfg, File: path, viper: v}, nil
+}
+
+// find returns the configuration file Load reads when none is named, or "".
+func find(searchDirs []string) string {
+	candidates := []string{FileName}
+	if len(searchDirs) == 1 {
+		candidates = append(candidates, filepath.Join(searchDirs[0], FileName))
+	}
+	for _, c := range candidates {
+		if info, err := os.Stat(c); err == nil && info.Mode().IsRegular() {
+			return c
+		}
+	}
+	return ""
+}
+
+// pathKeys are the keys whose values are file paths, resolved against the
+// configuration file's folder.
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}}
+
+// fileValues decodes a configuration file and resolves its relative paths.
+func fileValues(path string, data []byte) (map[string]any, error) {
+	values := map[string]any{}
+	if err := yaml.Unmarshal(data, &values); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	base := filepath.Dir(path)
+	for _, key := range pathKeys {
+		m := values
+		for _, part := range key[:len(key)-1] {
+			next, ok := m[part].(map[string]any)
+			if !ok {
+				m = nil
+				break
+			}
+			m = next
+		}
+		if m == nil {
+			continue
+		}
+		last := key[len(key)-1]
+		switch list := m[last].(type) {
+		case []any:
+			for i, item := range list {
+				if p, ok := item.(string); ok && p != "" && !filepath.IsAbs(p) {
+					list[i] = filepath.Join(base, p)
+				}
+			}
+		case string:
+			if list != "" && !filepath.IsAbs(list) {
+				m[last] = []any{filepath.Join(base, list)}
+			}
+		}
+	}
+	return values, nil
 }
 
 // Keys lists every known configuration key in dotted form, sorted.

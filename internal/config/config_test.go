@@ -55,7 +55,7 @@ func TestCheckKeys(t *testing.T) {
 func TestLoadPrecedence(t *testing.T) {
 	path := writeConfig(t, "output:\n  dir: from-file\n  formats: [json, md]\ngate:\n  fail_on: medium\n")
 
-	cfg, err := Load(path, nil, nil)
+	cfg, err := Load(path, nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestLoadPrecedence(t *testing.T) {
 	if err := flags.Parse([]string{"-o", "from-flag"}); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err = Load(path, flags, map[string]string{"output.dir": "output"})
+	cfg, err = Load(path, nil, flags, map[string]string{"output.dir": "output"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,14 +90,47 @@ func TestLoadPrecedence(t *testing.T) {
 
 func TestLoadMissingFile(t *testing.T) {
 	t.Chdir(t.TempDir())
-	cfg, err := Load("", nil, nil)
+	cfg, err := Load("", nil, nil, nil)
 	if err != nil {
 		t.Fatalf("absent default file must be fine: %v", err)
 	}
 	if cfg.File != "" || cfg.Config.Output.Dir != "tollgate-out" {
 		t.Fatalf("unexpected %+v", cfg)
 	}
-	if _, err := Load(filepath.Join(t.TempDir(), "nope.yaml"), nil, nil); err == nil {
+	if _, err := Load(filepath.Join(t.TempDir(), "nope.yaml"), nil, nil, nil); err == nil {
 		t.Fatal("an explicitly named missing file must be an error")
+	}
+}
+
+func TestLoadFromAssessedFolder(t *testing.T) {
+	t.Chdir(t.TempDir())
+	dir := filepath.Join(t.TempDir(), "project")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	body := "waivers: [policy/waivers.hcl]\nattestations: /abs/attest.hcl\nsources:\n  paths: [repos]\n"
+	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := Load("", []string{dir}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.File != filepath.Join(dir, FileName) {
+		t.Fatalf("config not found in the assessed folder: %q", cfg.File)
+	}
+	if got, want := cfg.Config.Waivers, []string{filepath.Join(dir, "policy/waivers.hcl")}; len(got) != 1 || got[0] != want[0] {
+		t.Errorf("waivers = %v, want %v (relative to the file)", got, want)
+	}
+	if got := cfg.Config.Attestations; len(got) != 1 || got[0] != "/abs/attest.hcl" {
+		t.Errorf("attestations = %v: absolute paths stay as written", got)
+	}
+	if got := cfg.Config.Sources.Paths; len(got) != 1 || got[0] != filepath.Join(dir, "repos") {
+		t.Errorf("sources.paths = %v", got)
+	}
+	// With two folders there is no single project to take the file from.
+	cfg, err = Load("", []string{dir, t.TempDir()}, nil, nil)
+	if err != nil || cfg.File != "" {
+		t.Fatalf("want no config file with two folders, got %q, %v", cfg.File, err)
 	}
 }

@@ -77,8 +77,8 @@ func catalogControl(c *controls.Control) oscalTypes.Control {
 		}
 	}
 	for _, ref := range c.References {
-		if strings.TrimSpace(ref) != "" {
-			links = append(links, oscalTypes.Link{Href: strings.TrimSpace(ref), Rel: "reference"})
+		if href := uriReference(ref); href != "" {
+			links = append(links, oscalTypes.Link{Href: href, Rel: "reference"})
 		}
 	}
 	var parts []oscalTypes.Part

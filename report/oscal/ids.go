@@ -1,6 +1,8 @@
 package oscal
 
 import (
+	"fmt"
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -103,4 +105,49 @@ func isHex64(s string) bool {
 		}
 	}
 	return true
+}
+
+// pathHref turns a slash-separated file path into a relative URI reference
+// (RFC 3986 §4.1): every segment is percent-encoded, so spaces, '#', '?' and
+// '%' in file names survive, and a first segment containing ':' is prefixed
+// with "./" so it cannot be read as a URI scheme.
+func pathHref(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	out := strings.Join(segs, "/")
+	if first := segs[0]; strings.Contains(first, ":") {
+		out = "./" + out
+	}
+	if out == "" {
+		return "."
+	}
+	return out
+}
+
+// uriReference returns s as a URI reference: surrounding space is trimmed
+// and every byte RFC 3986 does not allow in a URI (space, control
+// characters, non-ASCII, '"', '<', '>', '\', '^', '`', '{', '|', '}', and a
+// '%' that starts no escape) is percent-encoded. It returns "" for a blank s.
+func uriReference(s string) string {
+	s = strings.TrimSpace(s)
+	const allowed = "-._~:/?#[]@!$&'()*+,;="
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', strings.IndexByte(allowed, c) >= 0:
+			b.WriteByte(c)
+		case c == '%' && i+2 < len(s) && isHexDigit(s[i+1]) && isHexDigit(s[i+2]):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func isHexDigit(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

@@ -21,7 +21,9 @@ func (b *arBuilder) localDefinitions(key string, controlIDs []string) *oscalType
 	for _, cid := range controlIDs {
 		if cr := b.x.Control(cid); cr != nil {
 			for _, e := range cr.Evaluations {
-				subjects[e.SubjectID] = true
+				if !orgWide(e) {
+					subjects[e.SubjectID] = true
+				}
 			}
 		}
 	}
@@ -61,13 +63,17 @@ func (b *arBuilder) inventoryItem(key string, f view.Facts, a *evidence.Artifact
 	if f.Location != "" {
 		desc += " at " + f.Location
 	}
-	p := []oscalTypes.Property{{Name: "asset-id", Value: clean(f.ID)}}
+	var p []oscalTypes.Property
+	if asset, ok := prop("asset-id", f.ID); ok {
+		asset.Ns = "" // asset-id is an OSCAL core property
+		p = append(p, asset)
+	}
 	if more := props("subject-id", f.ID, "kind", f.Kind, "name", f.Name, "client", f.Client, "format", f.Format,
 		"scope", f.Scope, "transport", f.Transport, "location", f.Location, "collector", f.Collector,
 		"package", f.Package, "endpoint", f.Endpoint, "source-status", f.Status); more != nil {
 		p = append(p, *more...)
 	}
-	item := oscalTypes.InventoryItem{UUID: subjectUUID(key, f.ID), Description: desc + ".", Props: &p}
+	item := oscalTypes.InventoryItem{UUID: subjectUUID(key, f.ID), Description: desc + ".", Props: list(p)}
 	if a != nil {
 		item.Links = &[]oscalTypes.Link{{Href: "#" + artifactResourceID(a), Rel: "evidence"}}
 	}
@@ -96,7 +102,7 @@ func (b *arBuilder) backMatter() *oscalTypes.BackMatter {
 		Props: props("tool", orDefault(r.Tool, "tollgate"), "tool-version", r.Version),
 	}}
 	for i := range r.Artifacts {
-		resources = append(resources, artifactResource(b.opts.BundleBase, &r.Artifacts[i]))
+		resources = append(resources, artifactResource(b.opts.EvidenceBase, &r.Artifacts[i]))
 	}
 	return &oscalTypes.BackMatter{Resources: &resources}
 }

@@ -57,16 +57,17 @@ func stamp(t time.Time) (time.Time, error) {
 // artifactResourceID is the UUID of the back-matter resource for an artifact.
 func artifactResourceID(a *evidence.Artifact) string { return id("artifact", a.Path) }
 
-// artifactHref is where the artifact sits: its redacted copy in the bundle
-// when there is one, else its path relative to the scan root.
+// artifactHref is where the artifact sits, as a URI reference: its redacted
+// copy in the bundle (under base) when there is one, else its path relative
+// to the scan root.
 func artifactHref(base string, a *evidence.Artifact) string {
 	if a.BundlePath != "" {
 		if base != "" {
-			return path.Join(base, a.BundlePath)
+			return pathHref(path.Join(base, a.BundlePath))
 		}
-		return a.BundlePath
+		return pathHref(a.BundlePath)
 	}
-	return a.Path
+	return pathHref(a.Path)
 }
 
 // artifactDigest is the sha256 of the file at artifactHref.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 // observation records one control judged against every applicable subject.
@@ -21,7 +22,19 @@ func (b *arBuilder) observation(key string, cr *assess.ControlResult) oscalTypes
 		method = "EXAMINE"
 	}
 	var subjects []oscalTypes.SubjectReference
+	var orgProps []string
+	var orgRemarks []string
 	for _, e := range cr.Evaluations {
+		if orgWide(e) {
+			// Judged once for the deployment as a whole (a manual control
+			// and its attestation): there is no inventory item to refer to,
+			// so the verdict is recorded on the observation itself.
+			orgProps = append(orgProps, "verdict", string(e.Verdict), "attestation", e.Attestation, "waiver", e.Waiver)
+			if r := evaluationRemarks(e); r != "" {
+				orgRemarks = append(orgRemarks, r)
+			}
+			continue
+		}
 		meta := b.x.Meta(e.SubjectID)
 		subjects = append(subjects, oscalTypes.SubjectReference{
 			SubjectUuid: subjectUUID(key, e.SubjectID),
@@ -38,19 +51,28 @@ func (b *arBuilder) observation(key string, cr *assess.ControlResult) oscalTypes
 	if len(cr.Evaluations) == 0 {
 		desc = fmt.Sprintf("%s (%s) found no applicable subject.", c.ID, c.Title)
 	}
+	if len(subjects) == 0 && len(orgProps) > 0 {
+		desc = fmt.Sprintf("%s (%s) was judged for the deployment as a whole: %s.", c.ID, c.Title, view.StatusLabel(cr.Status))
+	}
+	pairs := append([]string{"control-id", c.ID, "status", string(cr.Status), "severity", c.Severity, "family", c.Family,
+		"pass", fmt.Sprint(n.Pass), "fail", fmt.Sprint(n.Fail), "waived", fmt.Sprint(n.Waived),
+		"error", fmt.Sprint(n.Error), "manual", fmt.Sprint(n.Manual)}, orgProps...)
 	return oscalTypes.Observation{
-		UUID:        id("observation", key, c.ID),
-		Title:       c.ID + ": " + c.Title,
-		Description: desc,
-		Methods:     []string{method},
-		Collected:   b.ts,
-		Props: props("control-id", c.ID, "status", string(cr.Status), "severity", c.Severity, "family", c.Family,
-			"pass", fmt.Sprint(n.Pass), "fail", fmt.Sprint(n.Fail), "waived", fmt.Sprint(n.Waived),
-			"error", fmt.Sprint(n.Error), "manual", fmt.Sprint(n.Manual)),
+		UUID:             id("observation", key, c.ID),
+		Title:            c.ID + ": " + c.Title,
+		Description:      desc,
+		Methods:          []string{method},
+		Collected:        b.ts,
+		Props:            props(pairs...),
 		Subjects:         list(subjects),
 		RelevantEvidence: b.evidence(cr),
+		Remarks:          strings.Join(orgRemarks, "\n\n"),
 	}
 }
+
+// orgWide reports whether e judged the deployment as a whole rather than one
+// subject (manual controls are evaluated once, with no subject).
+func orgWide(e assess.Evaluation) bool { return strings.TrimSpace(e.SubjectID) == "" }
 
 // evaluationRemarks explains a verdict: the message and CUE's reasons.
 func evaluationRemarks(e assess.Evaluation) string {
@@ -70,6 +92,9 @@ func (b *arBuilder) evidence(cr *assess.ControlResult) *[]oscalTypes.RelevantEvi
 	artifacts := map[string]*evidence.Artifact{}
 	origins := map[string]bool{}
 	for _, e := range cr.Evaluations {
+		if orgWide(e) {
+			continue
+		}
 		if a := b.x.SubjectArtifact(e.SubjectID); a != nil {
 			artifacts[a.Path] = a
 			continue
@@ -83,7 +108,7 @@ func (b *arBuilder) evidence(cr *assess.ControlResult) *[]oscalTypes.RelevantEvi
 		a := artifacts[p]
 		out = append(out, oscalTypes.RelevantEvidence{
 			Description: fmt.Sprintf("Artifact %s (redacted copy in the evidence bundle).", a.Path),
-			Href:        artifactHref(b.opts.BundleBase, a),
+			Href:        artifactHref(b.opts.EvidenceBase, a),
 			Props:       props("sha256", a.SHA256, "redacted-sha256", a.RedactedSHA256, "artifact-path", a.Path),
 			Links:       &[]oscalTypes.Link{{Href: "#" + artifactResourceID(a), Rel: "evidence"}},
 		})

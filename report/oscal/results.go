@@ -17,10 +17,12 @@ import (
 type Options struct {
 	// Title is the document title; empty means "Tollgate assessment results".
 	Title string
-	// BundleBase is prepended to artifact paths inside the evidence bundle
-	// when they are written as hrefs (e.g. "../bundle"); empty leaves them
-	// relative to the bundle root.
-	BundleBase string
+	// EvidenceBase is the folder, relative to the OSCAL file, where the
+	// evidence bundle sits (e.g. "evidence/"). Evidence hrefs are written as
+	// EvidenceBase followed by the artifact's path inside the bundle
+	// ("evidence/artifacts/<path>"); empty leaves them relative to the
+	// bundle root ("artifacts/<path>").
+	EvidenceBase string
 }
 
 // Write writes r as OSCAL 1.1.3 assessment results to w. The document is

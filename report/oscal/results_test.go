@@ -39,11 +39,11 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestMarshalAssessmentResults(t *testing.T) {
-	first, err := Marshal(fixture.Results(), Options{BundleBase: "bundle"})
+	first, err := Marshal(fixture.Results(), Options{EvidenceBase: "evidence/"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Marshal(fixture.Results(), Options{BundleBase: "bundle"})
+	second, err := Marshal(fixture.Results(), Options{EvidenceBase: "evidence/"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,6 +252,18 @@ func TestMarshalEdgeCases(t *testing.T) {
 		}},
 		{name: "artifact without hashes", mutate: func(r *assess.Results) {
 			r.Artifacts[0].SHA256, r.Artifacts[0].RedactedSHA256 = "", ""
+		}},
+		{name: "organisation-wide evaluation without a subject", mutate: func(r *assess.Results) {
+			r.Controls[0].Evaluations = append(r.Controls[0].Evaluations,
+				assess.Evaluation{ControlID: r.Controls[0].Control.ID, Verdict: assess.VerdictManual, Message: "Awaiting attestation."})
+		}},
+		{name: "blank subject id and whitespace-only facts", mutate: func(r *assess.Results) {
+			r.Controls[0].Evaluations[0].SubjectID = "  "
+			r.Subjects[0].Metadata().Name = " \n "
+		}},
+		{name: "artifact paths that are not URI-safe", mutate: func(r *assess.Results) {
+			r.Artifacts[0].BundlePath = "artifacts/my repo/#1 100%.json"
+			r.Artifacts[1].BundlePath, r.Artifacts[1].Path = "", "C:/Users/x/mcp config.json"
 		}},
 	}
 	for _, tt := range tests {

@@ -89,6 +89,10 @@ func (b *arBuilder) subjectList(evs []assess.Evaluation) string {
 			names = append(names, fmt.Sprintf("and %d more", len(evs)-maxListed))
 			break
 		}
+		if orgWide(e) {
+			names = append(names, "the deployment as a whole")
+			continue
+		}
 		meta := b.x.Meta(e.SubjectID)
 		name := orDefault(meta.Name, e.SubjectID)
 		if loc := meta.Provenance.Location(); loc != "" {

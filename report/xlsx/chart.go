@@ -8,6 +8,9 @@ import (
 	"github.com/tollgate-dev/tollgate/templates/workbook"
 )
 
+// chartTextColour is the colour of the chart's title and axis labels.
+const chartTextColour = "404040"
+
 // chartSeries are the summary fields drawn in the chart, with their colours.
 var chartSeries = []struct{ field, colour string }{
 	{"satisfied", "70AD47"},
@@ -18,7 +21,7 @@ var chartSeries = []struct{ field, colour string }{
 }
 
 // addChart draws a stacked bar per framework from the summary's status
-// columns, beside the table. It draws nothing when the profile's summary has
+// columns, below the table. It draws nothing when the profile's summary has
 // no status column or there is no framework.
 func addChart(f *excelize.File, s workbook.Sheet, rows int) error {
 	if rows == 0 {
@@ -37,9 +40,9 @@ func addChart(f *excelize.File, s workbook.Sheet, rows int) error {
 	ref := func(c, r1, r2 int) string {
 		name, _ := excelize.ColumnNumberToName(c)
 		if r1 == r2 {
-			return fmt.Sprintf("'%s'!$%s$%d", s.Name, name, r1)
+			return fmt.Sprintf("%s!$%s$%d", quoteSheet(s.Name), name, r1)
 		}
-		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", s.Name, name, r1, name, r2)
+		return fmt.Sprintf("%s!$%s$%d:$%s$%d", quoteSheet(s.Name), name, r1, name, r2)
 	}
 	var series []excelize.ChartSeries
 	for _, cs := range chartSeries {
@@ -60,15 +63,21 @@ func addChart(f *excelize.File, s workbook.Sheet, rows int) error {
 	if len(series) == 0 {
 		return nil
 	}
-	anchor, _ := excelize.CoordinatesToCellName(len(s.Columns)+2, 2)
+	// Below the table, so it is on screen next to the numbers and prints on
+	// the same page width.
+	anchor, _ := excelize.CoordinatesToCellName(1, rows+3)
 	vary := false
+	labels := excelize.Font{Color: chartTextColour, Size: 9}
 	err := f.AddChart(s.Name, anchor, &excelize.Chart{
 		Type:       excelize.BarStacked,
 		VaryColors: &vary,
 		Series:     series,
-		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Requirements by status"}}},
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Requirements by status", Font: &excelize.Font{Color: chartTextColour, Size: 14}}}},
 		Legend:     excelize.ChartLegend{Position: "bottom"},
-		Dimension:  excelize.ChartDimension{Width: 640, Height: uint(200 + 40*rows)},
+		// Frameworks top to bottom in table order.
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: labels},
+		YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: labels},
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(200 + 40*rows)},
 	})
 	if err != nil {
 		return fmt.Errorf("summary chart: %w", err)

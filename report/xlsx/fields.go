@@ -12,6 +12,10 @@ import (
 // statusCell is a value shown with the fill colour of its key.
 type statusCell struct{ label, key string }
 
+// percentCell is a fraction shown as a whole percentage; it stays a number,
+// so it sorts and aligns as one.
+type percentCell float64
+
 type fieldFunc func(row any) any
 
 // fields lists, per sheet kind, the fields a profile may name.
@@ -30,7 +34,7 @@ var fields = map[string]map[string]fieldFunc{
 			if len(r.fw.Requirements) == 0 {
 				return "n/a"
 			}
-			return fmt.Sprintf("%.0f%%", 100*float64(r.fw.Tally.Satisfied)/float64(len(r.fw.Requirements)))
+			return percentCell(float64(r.fw.Tally.Satisfied) / float64(len(r.fw.Requirements)))
 		}),
 	},
 	workbook.KindFramework: {

@@ -33,9 +33,10 @@ var statusFills = map[string]string{
 
 // styles holds the style IDs of one workbook.
 type styles struct {
-	header int
-	body   int
-	status map[string]int
+	header  int
+	body    int
+	percent int
+	status  map[string]int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -60,6 +61,14 @@ func newStyles(f *excelize.File) (*styles, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("body style: %w", err)
+	}
+	s.percent, err = f.NewStyle(&excelize.Style{
+		NumFmt:    9, // 0%
+		Alignment: &excelize.Alignment{Vertical: "top"},
+		Border:    border,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("percent style: %w", err)
 	}
 	for _, key := range sortedKeys(statusFills) {
 		id, err := f.NewStyle(&excelize.Style{

@@ -135,19 +135,25 @@ func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, row
 	}
 	fns := fields[s.Kind]
 	last := len(s.Columns)
+	widths := make([]float64, last)
+	headerLines := 1
 	for i, c := range s.Columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(name, cell, c.Header); err != nil {
 			return fmt.Errorf("sheet %q header: %w", name, err)
 		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		width := c.Width
-		if width == 0 {
-			width = 16
+		widths[i] = c.Width
+		if widths[i] == 0 {
+			widths[i] = defaultWidth
 		}
-		if err := f.SetColWidth(name, col, col, width); err != nil {
+		if err := f.SetColWidth(name, col, col, widths[i]); err != nil {
 			return fmt.Errorf("sheet %q width: %w", name, err)
 		}
+		headerLines = max(headerLines, wrappedLines(c.Header, widths[i]))
+	}
+	if err := setRowHeight(f, name, 1, headerLines); err != nil {
+		return err
 	}
 	lastCol, _ := excelize.ColumnNumberToName(last)
 	if err := f.SetCellStyle(name, "A1", lastCol+"1", st.header); err != nil {
@@ -159,14 +165,20 @@ func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, row
 		}
 	}
 	for r, row := range rows {
+		lines := 1
 		for i, c := range s.Columns {
 			if c.Field == workbook.FieldBlank {
 				continue
 			}
 			cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
-			if err := setCell(f, st, name, cell, fns[c.Field](row)); err != nil {
+			v := fns[c.Field](row)
+			if err := setCell(f, st, name, cell, v); err != nil {
 				return fmt.Errorf("sheet %q cell %s: %w", name, cell, err)
 			}
+			lines = max(lines, wrappedLines(limit(cellText(v)), widths[i]))
+		}
+		if err := setRowHeight(f, name, r+2, lines); err != nil {
+			return err
 		}
 	}
 	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
@@ -178,6 +190,19 @@ func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, row
 	}
 	if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastCol, lastRow), nil); err != nil {
 		return fmt.Errorf("sheet %q autofilter: %w", name, err)
+	}
+	return printSetup(f, name)
+}
+
+// setRowHeight gives a row the height of lines lines of text, when that is
+// more than one.
+func setRowHeight(f *excelize.File, sheet string, row, lines int) error {
+	h, ok := rowHeight(lines)
+	if !ok {
+		return nil
+	}
+	if err := f.SetRowHeight(sheet, row, h); err != nil {
+		return fmt.Errorf("sheet %q row %d height: %w", sheet, row, err)
 	}
 	return nil
 }
@@ -192,6 +217,11 @@ func setCell(f *excelize.File, st *styles, sheet, cell string, v any) error {
 			return f.SetCellStyle(sheet, cell, cell, id)
 		}
 		return nil
+	case percentCell:
+		if err := f.SetCellFloat(sheet, cell, float64(v), -1, 64); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, cell, cell, st.percent)
 	case string:
 		if v == "" {
 			return nil

@@ -1,0 +1,74 @@
+package assess
+
+import (
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/mappings"
+)
+
+func TestControlResult(t *testing.T) {
+	c := &controls.Control{ID: "C-1", Subject: "server"}
+	ev := func(vs ...Verdict) []Evaluation {
+		var out []Evaluation
+		for _, v := range vs {
+			out = append(out, Evaluation{Verdict: v})
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		evals []Evaluation
+		want  Status
+	}{
+		{"nothing applicable", nil, StatusNotAssessed},
+		{"all pass", ev(VerdictPass, VerdictPass), StatusSatisfied},
+		{"a failure", ev(VerdictPass, VerdictFail), StatusNotSatisfied},
+		{"failure and error", ev(VerdictError, VerdictFail), StatusNotSatisfied},
+		{"error only", ev(VerdictPass, VerdictError), StatusError},
+		{"waived failure", ev(VerdictPass, VerdictWaived), StatusSatisfied},
+		{"only waived", ev(VerdictWaived), StatusSatisfied},
+	}
+	for _, tt := range tests {
+		cr := controlResult(c, tt.evals, 2)
+		if cr.Status != tt.want || cr.Reason == "" || cr.Counts.NotApplicable != 2 {
+			t.Errorf("%s: %s (%q), want %s", tt.name, cr.Status, cr.Reason, tt.want)
+		}
+	}
+}
+
+func TestRequirementResult(t *testing.T) {
+	by := map[string]*ControlResult{}
+	for id, s := range map[string]Status{
+		"SAT": StatusSatisfied, "FAIL": StatusNotSatisfied, "ERR": StatusError, "MAN": StatusManual, "NA": StatusNotAssessed,
+	} {
+		by[id] = &ControlResult{Control: &controls.Control{ID: id}, Status: s}
+	}
+	links := func(ids ...string) []mappings.Link {
+		var out []mappings.Link
+		for _, id := range ids {
+			out = append(out, mappings.Link{Control: id})
+		}
+		return out
+	}
+	tests := []struct {
+		name   string
+		links  []mappings.Link
+		want   Status
+		reason string
+	}{
+		{"unmapped", nil, StatusNotAssessed, "No control maps to this requirement."},
+		{"failure wins", links("SAT", "FAIL", "ERR"), StatusNotSatisfied, "Not satisfied: FAIL failed."},
+		{"error before satisfied", links("SAT", "ERR"), StatusError, "Undecided: ERR could not be evaluated."},
+		{"satisfied with pending attestation", links("SAT", "MAN", "NA"), StatusSatisfied, "Satisfied by SAT. Awaiting attestation: MAN. Nothing applicable to NA."},
+		{"manual only", links("MAN"), StatusManual, "Awaiting attestation: MAN."},
+		{"manual and not applicable", links("MAN", "NA"), StatusManual, "Awaiting attestation: MAN."},
+		{"nothing applicable", links("NA"), StatusNotAssessed, "No subject was applicable to NA."},
+	}
+	for _, tt := range tests {
+		rr := requirementResult(mappings.Requirement{ID: "R"}, tt.links, by)
+		if rr.Status != tt.want || rr.Reason != tt.reason {
+			t.Errorf("%s: %s %q, want %s %q", tt.name, rr.Status, rr.Reason, tt.want, tt.reason)
+		}
+	}
+}
