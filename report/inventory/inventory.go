@@ -84,7 +84,7 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 		case srv.Disabled:
 			client += " (disabled)"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(srv.Name, 40), client, srv.Transport, clip(Target(srv), 70), srv.Provenance.Location())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(srv.Name, 40), client, srv.Transport, clip(Target(srv), 100), srv.Provenance.Location())
 	}
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write inventory: %w", err)

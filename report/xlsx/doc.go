@@ -1,9 +1,10 @@
 // Package xlsx writes the auditor workbook: a Summary sheet with a chart,
 // one sheet per framework, Findings, Evidence, Inventory and Waivers. The
 // sheets and their columns come from a versioned profile (templates/workbook);
-// every sheet has a frozen header row, an autofilter and set column widths,
-// and status cells are coloured (satisfied green, not satisfied red, not
-// assessed grey, manual amber, error orange).
+// every sheet has a frozen header row, an autofilter, set column widths, rows
+// tall enough for their wrapped text, and prints landscape one page wide
+// with the header row repeated; status cells are coloured (satisfied green,
+// not satisfied red, not assessed grey, manual amber, error orange).
 //
 // Fields a profile may use, per sheet kind ("blank" is always allowed):
 //

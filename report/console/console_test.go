@@ -1,0 +1,151 @@
+package console
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+)
+
+// failures counts the fail and waived evaluations of r, the numbers every
+// output must agree on.
+func failures(r *assess.Results) (fail, waived int) {
+	for _, cr := range r.Controls {
+		for _, ev := range cr.Evaluations {
+			switch ev.Verdict {
+			case assess.VerdictFail:
+				fail++
+			case assess.VerdictWaived:
+				waived++
+			}
+		}
+	}
+	return fail, waived
+}
+
+func TestSummariseAgreesWithResults(t *testing.T) {
+	r := fixture.Results()
+	s := Summarise(r, Gate{Passed: false, Reasons: []string{"2 unwaived failures"}, FailOn: "high"}, nil)
+	fail, waived := failures(r)
+	if fail == 0 || waived == 0 {
+		t.Fatalf("fixture must have failures and waivers, got %d and %d", fail, waived)
+	}
+	if len(s.Failures) != fail || len(s.Waived) != waived {
+		t.Errorf("summary has %d failures and %d waived, results have %d and %d", len(s.Failures), len(s.Waived), fail, waived)
+	}
+	if len(s.Frameworks) != len(r.Frameworks) {
+		t.Errorf("summary has %d frameworks, results %d", len(s.Frameworks), len(r.Frameworks))
+	}
+	for i, f := range s.Frameworks {
+		tally := r.Frameworks[i].Tally
+		if f.Satisfied != tally.Satisfied || f.NotSatisfied != tally.NotSatisfied || f.NotAssessed != tally.NotAssessed {
+			t.Errorf("framework %s: summary %+v, tally %+v", f.ID, f, tally)
+		}
+	}
+	for i := 1; i < len(s.Failures); i++ {
+		a, b := s.Failures[i-1], s.Failures[i]
+		if rank(a.Severity) > rank(b.Severity) {
+			t.Errorf("failures not ordered by severity: %s before %s", a.Severity, b.Severity)
+		}
+	}
+	for _, f := range s.Failures {
+		if f.Location == "" && f.Subject != "" {
+			t.Errorf("failure of %s on %s has no location", f.Control, f.Subject)
+		}
+	}
+}
+
+func rank(s string) int {
+	for i, v := range []string{"critical", "high", "medium", "low", "info"} {
+		if v == s {
+			return i
+		}
+	}
+	return 9
+}
+
+func TestWriteText(t *testing.T) {
+	r := fixture.Results()
+	files := []File{{Path: "out/results.json", Description: "stable machine-readable results"}}
+	tests := []struct {
+		name     string
+		gate     Gate
+		opts     Options
+		want     []string
+		dontWant []string
+	}{
+		{
+			name: "failed gate, no colour",
+			gate: Gate{Passed: false, Reasons: []string{"3 unwaived failures at or above severity high"}},
+			want: []string{"FRAMEWORK", "Failing checks", "repo-a/.cursor/mcp.json:4", "out/results.json", "Gate: FAILED: 3 unwaived failures"},
+			// No escape codes when colour is off, and no secret value.
+			dontWant: []string{"\x1b[", fixture.Canary},
+		},
+		{
+			name: "passed gate in colour",
+			gate: Gate{Passed: true, FailOn: "critical", Coverage: 42.5},
+			opts: Options{Color: true},
+			want: []string{"\x1b[32mPASSED\x1b[0m", "fail-on critical, coverage 42.5%"},
+		},
+		{
+			name: "long failure lists are cut",
+			gate: Gate{Passed: false, Reasons: []string{"x"}},
+			opts: Options{MaxFailures: 1},
+			want: []string{"… and"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteText(&buf, Summarise(r, tt.gate, files), tt.opts); err != nil {
+				t.Fatal(err)
+			}
+			out := buf.String()
+			for _, w := range tt.want {
+				if !strings.Contains(out, w) {
+					t.Errorf("output lacks %q:\n%s", w, out)
+				}
+			}
+			for _, w := range tt.dontWant {
+				if strings.Contains(out, w) {
+					t.Errorf("output contains %q:\n%s", w, out)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteJSONIsStableAndComplete(t *testing.T) {
+	r := fixture.Results()
+	s := Summarise(r, Gate{Passed: true, FailOn: "none"}, nil)
+	var a, b bytes.Buffer
+	if err := WriteJSON(&a, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteJSON(&b, Summarise(fixture.Results(), Gate{Passed: true, FailOn: "none"}, nil)); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Fatal("two summaries of the same results differ")
+	}
+	var decoded Summary
+	if err := json.Unmarshal(a.Bytes(), &decoded); err != nil {
+		t.Fatalf("summary is not valid JSON: %v", err)
+	}
+	fail, _ := failures(r)
+	if len(decoded.Failures) != fail || decoded.Counts.Fail != r.Counts.Fail {
+		t.Errorf("decoded summary has %d failures (counts %d), want %d (%d)", len(decoded.Failures), decoded.Counts.Fail, fail, r.Counts.Fail)
+	}
+	if strings.Contains(a.String(), fixture.Canary) {
+		t.Error("summary JSON contains a secret value")
+	}
+}
+
+func TestOneLineStripsControlCharacters(t *testing.T) {
+	if got := oneLine("a\nb\x1b[31m  c\t"); got != "a b [31m c" {
+		t.Errorf("oneLine = %q", got)
+	}
+}
