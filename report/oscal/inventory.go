@@ -27,6 +27,13 @@ func (b *arBuilder) localDefinitions(key string, controlIDs []string) *oscalType
 			}
 		}
 	}
+	return b.inventory(key, subjects)
+}
+
+// inventory describes the given subjects as inventory items, and the MCP
+// clients they were declared for as components; it returns nil when there
+// is no subject.
+func (b *arBuilder) inventory(key string, subjects map[string]bool) *oscalTypes.LocalDefinitions {
 	var items []oscalTypes.InventoryItem
 	clients := map[string]int{}
 	for _, sid := range sortedKeys(subjects) {
