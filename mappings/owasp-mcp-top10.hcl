@@ -2,7 +2,7 @@
 
 framework "owasp-mcp-top10" {
   title   = "OWASP MCP Top 10"
-  version = "2025 (v0.1 beta)"
+  version = "2025 v0.1 beta"
 
   requirement "MCP01:2025" { title = "Token Mismanagement & Secret Exposure" }
   requirement "MCP02:2025" { title = "Privilege Escalation via Scope Creep" }

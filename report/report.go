@@ -44,6 +44,8 @@ type Format struct {
 var registry = []Format{
 	{Name: "oscal", File: "assessment-results.json", Description: "OSCAL 1.1.3 assessment results",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.Write(w, r, o.OSCAL) }},
+	{Name: "poam", File: "poam.json", Description: "OSCAL 1.1.3 plan of action and milestones",
+		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.WritePOAM(w, r, o.OSCAL) }},
 	{Name: "xlsx", File: "tollgate-report.xlsx", Description: "auditor workbook",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return xlsx.Write(w, r, o.XLSX) }},
 	{Name: "sarif", File: "tollgate.sarif", Description: "SARIF 2.1.0 for code scanning",

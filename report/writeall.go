@@ -69,6 +69,9 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 func writeTemp(dir, name string, data []byte) (string, error) {
 	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
 	if err != nil {
+		if errors.Is(err, os.ErrPermission) {
+			return "", fmt.Errorf("cannot write into %s: permission denied", dir)
+		}
 		return "", err
 	}
 	_, werr := f.Write(data)

@@ -110,7 +110,7 @@ control "MCP-SANDBOX-04" {
   check = <<-CUE
     launch: container: mounts?: [...({host_path: false} | {read_only: true})]
   CUE
-  message = "{{.name}} in {{.location}} mounts host path(s) read-write into {{.launch.container.image}} ({{.failing}})"
+  message = "{{.name}} in {{.location}} mounts host path(s) read-write into {{.launch.container.image}}:{{range .launch.container.mounts}}{{if and .host_path (not .read_only)}} {{.source}}{{end}}{{end}}"
 
   example "read-write bind mount fails" {
     expect  = "fail"
@@ -204,7 +204,7 @@ control "MCP-SANDBOX-07" {
     filesystem_roots?: [...{broad: false}]
     launch?: container?: mounts?: [...{broad: false}]
   CUE
-  message = "{{.name}} in {{.location}} is given a broad filesystem root ({{.failing}})"
+  message = "{{.name}} in {{.location}} is given broad filesystem access:{{range .filesystem_roots}}{{if .broad}} {{.path}} ({{.reason}}){{end}}{{end}}"
 
   example "home directory root fails" {
     expect  = "fail"

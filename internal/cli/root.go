@@ -53,6 +53,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newCollectCommand,
 	newControlsCommand,
 	newEvaluateCommand,
+	newExportCommand,
 	newFrameworksCommand,
 	newVersionCommand,
 }

@@ -60,7 +60,6 @@ type Output struct {
 // Defaults are the values used when nothing else sets a key.
 var Defaults = map[string]any{
 	"output.dir":              "tollgate-out",
-	"output.formats":          []string{"oscal", "xlsx", "sarif", "junit", "json", "md"},
 	"output.workbook_profile": "default",
 	"gate.fail_on":            "high",
 	"sources.max_file_size":   "10MB",
