@@ -148,7 +148,7 @@ func analyze(c candidate, req collectors.Request, src *evidence.Source, raw []by
 		src.Format = rec.unsupported.format
 		src.Status = evidence.StatusUnsupported
 		src.Diagnostics = []evidence.Diagnostic{{Severity: "info", File: c.rel, Message: fmt.Sprintf(
-			"%s is not a client configuration; the %s collector reads it", rec.unsupported.format, rec.unsupported.collector)}}
+			"%s is not a client configuration; it belongs to the %s collector family, which this version does not include", rec.unsupported.format, rec.unsupported.collector)}}
 		return fileResult{subjects: []evidence.Subject{src}}
 	case rec.f == nil && rec.perr != nil && (c.explicit || len(weak) > 0 && bytes.Contains(bytes.ToLower(data), []byte("mcp"))):
 		// A generic name (server.json, settings.json) that does not parse is

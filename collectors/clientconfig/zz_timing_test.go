@@ -73,3 +73,58 @@ func TestZZTiming(t *testing.T) {
 		fmt.Printf("%-9s%s\n", name, line)
 	}
 }
+
+func TestZZTiming2(t *testing.T) {
+	lol := "a: &a [x,x,x,x,x,x,x,x,x]\n"
+	prev := "a"
+	for i, c := range "bcdefghij" {
+		_ = i
+		lol += fmt.Sprintf("%c: &%c [*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s,*%s]\n", c, c, prev, prev, prev, prev, prev, prev, prev, prev, prev)
+		prev = string(c)
+	}
+	lol2 := "a: &a {k: [x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x,x]}\n"
+	prev = "a"
+	for _, c := range "bcd" {
+		lol2 += fmt.Sprintf("%c: &%c [", c, c) + strings.Repeat("*"+prev+",", 60) + "*" + prev + "]\n"
+		prev = string(c)
+	}
+	cases := map[string][]byte{
+		"lol.yaml":      []byte(lol),
+		"lol2.yaml":     []byte(lol2),
+		"lolmcp.yaml":   []byte("mcpServers:\n  - name: a\n    command: x\n" + lol),
+		"deepflow.yaml": []byte(strings.Repeat("[", 8000)),
+		"deepblock.yaml": func() []byte {
+			var b strings.Builder
+			for i := 0; i < 2000; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "- \n")
+			}
+			return []byte(b.String())
+		}(),
+		"deepmap.yaml": func() []byte {
+			var b strings.Builder
+			for i := 0; i < 2000; i++ {
+				b.WriteString(strings.Repeat(" ", i) + "a:\n")
+			}
+			return []byte(b.String())
+		}(),
+		"keys.toml":    []byte(strings.Repeat("a.", 4000) + "b = 1\n"),
+		"tables.toml":  func() []byte { var b strings.Builder; for i := 0; i < 2000; i++ { fmt.Fprintf(&b, "[a%d]\n", i) }; return []byte(b.String()) }(),
+		"dotted.toml":  func() []byte { var b strings.Builder; for i := 0; i < 1000; i++ { fmt.Fprintf(&b, "[%s]\n", strings.Repeat("x.", i)+"y") }; return []byte(b.String()) }(),
+		"arrtab.toml":  []byte(strings.Repeat("[[a]]\n", 4000)),
+		"inl.toml":     []byte("a = " + strings.Repeat("{b = ", 90) + "1" + strings.Repeat("}", 90)),
+	}
+	names := map[string]string{".yaml": ".continue/config.yaml", ".toml": ".codex/config.toml"}
+	for _, k := range []string{"lol.yaml", "lol2.yaml", "lolmcp.yaml", "deepflow.yaml", "deepblock.yaml", "deepmap.yaml", "keys.toml", "tables.toml", "dotted.toml", "arrtab.toml", "inl.toml"} {
+		d := timeOne(names[filepath.Ext(k)], cases[k])
+		fmt.Printf("%-15s %6d bytes %v\n", k, len(cases[k]), d)
+	}
+}
+
+func TestZZKeys(t *testing.T) {
+	n := 2000
+	if s := os.Getenv("ZZN"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	d := timeOne(".codex/config.toml", []byte(strings.Repeat("a.", n)+"b = 1\n"))
+	fmt.Println(n, d)
+}

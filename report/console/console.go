@@ -70,6 +70,9 @@ type Summary struct {
 	Servers    int             `json:"servers"`
 	Sources    int             `json:"sources"`
 	Unreadable int             `json:"sources_not_fully_read"`
+	// Unsupported counts files recognised as MCP-related (gateway,
+	// Kubernetes) that no collector of this version reads.
+	Unsupported int `json:"sources_unsupported"`
 	Counts     assess.Counts   `json:"counts"`
 	Frameworks []FrameworkLine `json:"frameworks"`
 	Failures   []Failure       `json:"failures"`
@@ -95,7 +98,11 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 			}
 		case *evidence.Source:
 			s.Sources++
-			if v.Status != evidence.StatusOK {
+			switch v.Status {
+			case evidence.StatusOK:
+			case evidence.StatusUnsupported:
+				s.Unsupported++
+			default:
 				s.Unreadable++
 			}
 		}
@@ -161,6 +168,9 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	fmt.Fprintf(w, "%s %s: %d servers in %d files", p.bold("Tollgate"), s.Version, s.Servers, s.Sources)
 	if s.Unreadable > 0 {
 		fmt.Fprintf(w, " (%s)", p.yellow(fmt.Sprintf("%d not fully read", s.Unreadable)))
+	}
+	if s.Unsupported > 0 {
+		fmt.Fprintf(w, " (%d recognised but not collected by this version)", s.Unsupported)
 	}
 	fmt.Fprintf(w, "; %d checks: %d pass, %d fail, %d waived, %d error, %d manual\n\n",
 		s.Counts.Pass+s.Counts.Fail+s.Counts.Waived+s.Counts.Error+s.Counts.Manual,

@@ -39,7 +39,7 @@ func WriteJSON(w io.Writer, b *evidence.Bundle) error {
 
 // Summary counts what an inventory holds.
 type Summary struct {
-	Servers, Ignored, Disabled, Sources, Problems int
+	Servers, Ignored, Disabled, Sources, Problems, Unsupported int
 }
 
 // Summarise counts servers, ignored entries and sources with problems.
@@ -59,7 +59,11 @@ func Summarise(subjects []evidence.Subject) Summary {
 			}
 		case *evidence.Source:
 			s.Sources++
-			if v.Status != evidence.StatusOK {
+			switch v.Status {
+			case evidence.StatusOK:
+			case evidence.StatusUnsupported:
+				s.Unsupported++
+			default:
 				s.Problems++
 			}
 		}
@@ -90,10 +94,21 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 		return fmt.Errorf("write inventory: %w", err)
 	}
 
-	var problems []*evidence.Source
+	var problems, unsupported []*evidence.Source
 	for _, subj := range subjects {
-		if src, ok := subj.(*evidence.Source); ok && src.Status != evidence.StatusOK {
+		src, ok := subj.(*evidence.Source)
+		switch {
+		case !ok || src.Status == evidence.StatusOK:
+		case src.Status == evidence.StatusUnsupported:
+			unsupported = append(unsupported, src)
+		default:
 			problems = append(problems, src)
+		}
+	}
+	if len(unsupported) > 0 {
+		fmt.Fprintln(w, "\nRecognised but not collected by this version:")
+		for _, src := range unsupported {
+			fmt.Fprintf(w, "  %s (%s)\n", src.Provenance.Location(), src.Format)
 		}
 	}
 	if len(problems) > 0 {
@@ -110,8 +125,12 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 		}
 	}
 	s := Summarise(subjects)
-	fmt.Fprintf(w, "\n%d servers (%d disabled), %d ignored entries, in %d files; %d files not fully read\n",
+	fmt.Fprintf(w, "\n%d servers (%d disabled), %d ignored entries, in %d files; %d files not fully read",
 		s.Servers, s.Disabled, s.Ignored, s.Sources, s.Problems)
+	if s.Unsupported > 0 {
+		fmt.Fprintf(w, "; %d recognised but not collected", s.Unsupported)
+	}
+	fmt.Fprintln(w)
 	return nil
 }
 
