@@ -30,22 +30,7 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(got, render(t, fixture.Results())) {
 		t.Fatal("two renders differ")
 	}
-	path := filepath.Join("testdata", "results.json")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("results.json differs from the golden file; run go test -update and review the diff")
-	}
+	fixture.Golden(t, "results.json", got, *update)
 }
 
 func TestSummaryAgreesWithLists(t *testing.T) {

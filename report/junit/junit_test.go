@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -28,22 +26,7 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(got, render(t, fixture.Results())) {
 		t.Fatal("two renders differ")
 	}
-	path := filepath.Join("testdata", "junit.xml")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("junit.xml differs from the golden file; run go test -update and review the diff")
-	}
+	fixture.Golden(t, "junit.xml", got, *update)
 }
 
 func TestCounts(t *testing.T) {

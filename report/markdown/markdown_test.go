@@ -3,8 +3,6 @@ package markdown
 import (
 	"bytes"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -37,22 +35,7 @@ func TestGolden(t *testing.T) {
 			if got != render(t, fixture.Results(), tt.opts) {
 				t.Fatal("two renders differ")
 			}
-			path := filepath.Join("testdata", tt.file)
-			if *update {
-				if err := os.MkdirAll("testdata", 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("read golden (run with -update): %v", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from the golden file; run go test -update and review the diff", tt.file)
-			}
+			fixture.Golden(t, tt.file, []byte(got), *update)
 		})
 	}
 }

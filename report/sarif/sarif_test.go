@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -29,22 +27,7 @@ func TestGolden(t *testing.T) {
 	if !bytes.Equal(got, render(t, fixture.Results())) {
 		t.Fatal("two renders differ")
 	}
-	path := filepath.Join("testdata", "tollgate.sarif")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read golden (run with -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Error("tollgate.sarif differs from the golden file; run go test -update and review the diff")
-	}
+	fixture.Golden(t, "tollgate.sarif", got, *update)
 }
 
 type sarifDoc struct {
