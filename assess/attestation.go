@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 // Attestation is a person's statement that a manual control is in place,
@@ -47,7 +49,7 @@ func (a Attestation) Expired(now time.Time) bool { return expired(a.Expires, a.d
 // file:line.
 func LoadAttestations(paths ...string) ([]Attestation, error) {
 	var (
-		ps   fileProblems
+		ps   diag.Collector
 		out  []Attestation
 		seen = map[string]Attestation{}
 	)
@@ -61,14 +63,14 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 			ctx := fmt.Sprintf("attestation %q", a.ID)
 			attrs, ok := decodeBlock(b, ctx, []string{"control", "statement", "attested_by", "evidence", "expires"}, nil, &ps)
 			if prev, dup := seen[a.ID]; dup {
-				ps.addf(a.File, a.Line, "%s is already defined at %s:%d", ctx, prev.File, prev.Line)
+				ps.Addf(a.File, a.Line, "%s is already defined at %s:%d", ctx, prev.File, prev.Line)
 				continue
 			}
 			seen[a.ID] = a
 			exp, expErr := time.Time{}, error(nil)
 			if raw, has := attrs.strings["expires"]; has {
 				if exp, expErr = parseExpiry(raw); expErr != nil {
-					ps.addf(a.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
+					ps.Addf(a.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
 				}
 			}
 			if !ok || expErr != nil {
@@ -80,7 +82,7 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 			if !isURL(a.Evidence) {
 				sum, err := hashFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.Evidence)))
 				if err != nil {
-					ps.addf(a.File, attrs.lines["evidence"], "%s: evidence: %v", ctx, err)
+					ps.Addf(a.File, attrs.lines["evidence"], "%s: evidence: %v", ctx, err)
 					continue
 				}
 				a.EvidenceSHA256 = sum
@@ -88,7 +90,7 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 			out = append(out, a)
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Attestation) int { return cmp.Compare(a.ID, b.ID) })

@@ -1,91 +1,31 @@
 package assess
 
 import (
-	"cmp"
 	"fmt"
 	"os"
-	"slices"
 	"strings"
 	"time"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/tollgate-dev/tollgate/internal/diag"
 	"github.com/zclconf/go-cty/cty"
 	"github.com/zclconf/go-cty/cty/convert"
 )
 
-// FileError is every problem found in waiver or attestation files, each as
-// file:line: message, sorted.
-type FileError struct {
-	Problems []string
-}
-
-// Error joins the problems, one per line.
-func (e *FileError) Error() string { return strings.Join(e.Problems, "\n") }
-
-// fileProblems collects problems while decoding waiver or attestation files.
-type fileProblems struct {
-	list []fileProblem
-}
-
-// fileProblem is one problem at file:line.
-type fileProblem struct {
-	file string
-	line int
-	msg  string
-}
-
-func (p *fileProblems) addf(file string, line int, format string, args ...any) {
-	p.list = append(p.list, fileProblem{file: file, line: line, msg: fmt.Sprintf(format, args...)})
-}
-
-func (p *fileProblems) addDiags(prefix string, diags hcl.Diagnostics) {
-	for _, d := range diags {
-		if d.Severity != hcl.DiagError {
-			continue
-		}
-		msg := d.Summary
-		if d.Detail != "" {
-			msg += ": " + d.Detail
-		}
-		if prefix != "" {
-			msg = prefix + ": " + msg
-		}
-		file, line := "", 0
-		if d.Subject != nil {
-			file, line = d.Subject.Filename, d.Subject.Start.Line
-		}
-		p.addf(file, line, "%s", msg)
-	}
-}
-
-func (p *fileProblems) err() error {
-	if len(p.list) == 0 {
-		return nil
-	}
-	slices.SortStableFunc(p.list, func(a, b fileProblem) int {
-		return cmp.Or(cmp.Compare(a.file, b.file), cmp.Compare(a.line, b.line), cmp.Compare(a.msg, b.msg))
-	})
-	out := &FileError{}
-	for _, fp := range p.list {
-		out.Problems = append(out.Problems, fmt.Sprintf("%s:%d: %s", fp.file, fp.line, fp.msg))
-	}
-	return out
-}
-
 // parseBlocks reads an HCL file holding blocks of one type, each with one label.
-func parseBlocks(path, blockType string, ps *fileProblems) ([]*hcl.Block, error) {
+func parseBlocks(path, blockType string, ps *diag.Collector) ([]*hcl.Block, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %ss: %w", blockType, err)
 	}
 	f, diags := hclsyntax.ParseConfig(src, path, hcl.InitialPos)
 	if diags.HasErrors() {
-		ps.addDiags("", diags)
+		ps.AddDiags("", diags)
 		return nil, nil
 	}
 	content, diags := f.Body.Content(&hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{{Type: blockType, LabelNames: []string{"id"}}}})
-	ps.addDiags("", diags)
+	ps.AddDiags("", diags)
 	return content.Blocks, nil
 }
 
@@ -98,20 +38,20 @@ type blockAttrs struct {
 }
 
 // decodeBlock decodes the named attributes of b (every one required).
-func decodeBlock(b *hcl.Block, ctx string, names, lists []string, ps *fileProblems) (blockAttrs, bool) {
+func decodeBlock(b *hcl.Block, ctx string, names, lists []string, ps *diag.Collector) (blockAttrs, bool) {
 	schema := &hcl.BodySchema{}
 	for _, n := range append(append([]string(nil), names...), lists...) {
 		schema.Attributes = append(schema.Attributes, hcl.AttributeSchema{Name: n, Required: true})
 	}
 	out := blockAttrs{strings: map[string]string{}, lists: map[string][]string{}, lines: map[string]int{}}
 	content, diags := b.Body.Content(schema)
-	ps.addDiags(ctx, diags)
+	ps.AddDiags(ctx, diags)
 	ok := !diags.HasErrors()
 	for name, a := range content.Attributes {
 		out.lines[name] = a.Expr.Range().Start.Line
 		v, d := a.Expr.Value(nil)
 		if d.HasErrors() {
-			ps.addDiags(ctx, d)
+			ps.AddDiags(ctx, d)
 			ok = false
 			continue
 		}
@@ -122,14 +62,14 @@ func decodeBlock(b *hcl.Block, ctx string, names, lists []string, ps *fileProble
 		if isList {
 			l, err := convert.Convert(v, cty.List(cty.String))
 			if err != nil || l.IsNull() || !l.IsWhollyKnown() || l.LengthInt() == 0 {
-				ps.addf(b.DefRange.Filename, out.lines[name], "%s: %s must be a non-empty list of strings", ctx, name)
+				ps.Addf(b.DefRange.Filename, out.lines[name], "%s: %s must be a non-empty list of strings", ctx, name)
 				ok = false
 				continue
 			}
 			for it := l.ElementIterator(); it.Next(); {
 				_, e := it.Element()
 				if e.IsNull() || strings.TrimSpace(e.AsString()) == "" {
-					ps.addf(b.DefRange.Filename, out.lines[name], "%s: %s must not contain empty entries", ctx, name)
+					ps.Addf(b.DefRange.Filename, out.lines[name], "%s: %s must not contain empty entries", ctx, name)
 					ok = false
 					break
 				}
@@ -139,7 +79,7 @@ func decodeBlock(b *hcl.Block, ctx string, names, lists []string, ps *fileProble
 		}
 		s, err := convert.Convert(v, cty.String)
 		if err != nil || s.IsNull() || !s.IsKnown() || strings.TrimSpace(s.AsString()) == "" {
-			ps.addf(b.DefRange.Filename, out.lines[name], "%s: %s must be a non-empty string", ctx, name)
+			ps.Addf(b.DefRange.Filename, out.lines[name], "%s: %s must be a non-empty string", ctx, name)
 			ok = false
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/diag"
 	"github.com/tollgate-dev/tollgate/mappings"
 )
 
@@ -138,29 +139,26 @@ func selectFrameworks(set *mappings.Set, want []string) ([]*mappings.Framework, 
 // checkReferences rejects waivers and attestations that name no control of
 // the catalog, or an attestation of an automated control.
 func checkReferences(in Input) error {
-	var problems []string
+	var ps diag.Collector
 	for _, w := range in.Waivers {
 		c := in.Catalog.Control(w.Control)
 		switch {
 		case c == nil:
-			problems = append(problems, fmt.Sprintf("%s:%d: waiver %q: unknown control %q", w.File, w.Line, w.ID, w.Control))
+			ps.Addf(w.File, w.Line, "waiver %q: unknown control %q", w.ID, w.Control)
 		case c.Manual:
-			problems = append(problems, fmt.Sprintf("%s:%d: waiver %q: control %s is manual; attest it instead", w.File, w.Line, w.ID, w.Control))
+			ps.Addf(w.File, w.Line, "waiver %q: control %s is manual; attest it instead", w.ID, w.Control)
 		}
 	}
 	for _, a := range in.Attestations {
 		c := in.Catalog.Control(a.Control)
 		switch {
 		case c == nil:
-			problems = append(problems, fmt.Sprintf("%s:%d: attestation %q: unknown control %q", a.File, a.Line, a.ID, a.Control))
+			ps.Addf(a.File, a.Line, "attestation %q: unknown control %q", a.ID, a.Control)
 		case !c.Manual:
-			problems = append(problems, fmt.Sprintf("%s:%d: attestation %q: control %s is checked automatically, not by attestation", a.File, a.Line, a.ID, a.Control))
+			ps.Addf(a.File, a.Line, "attestation %q: control %s is checked automatically, not by attestation", a.ID, a.Control)
 		}
 	}
-	if len(problems) > 0 {
-		return &FileError{Problems: problems}
-	}
-	return nil
+	return ps.Err()
 }
 
 // addCounts sums two tallies.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 // Waiver accepts the failures of one control on the subjects it selects,
@@ -39,7 +41,7 @@ func (w Waiver) Expired(now time.Time) bool { return expired(w.Expires, w.dateOn
 // required; all problems are returned together, each with file:line.
 func LoadWaivers(paths ...string) ([]Waiver, error) {
 	var (
-		ps   fileProblems
+		ps   diag.Collector
 		out  []Waiver
 		seen = map[string]Waiver{}
 	)
@@ -53,14 +55,14 @@ func LoadWaivers(paths ...string) ([]Waiver, error) {
 			ctx := fmt.Sprintf("waiver %q", w.ID)
 			attrs, ok := decodeBlock(b, ctx, []string{"control", "justification", "owner", "approved_by", "expires"}, []string{"subjects"}, &ps)
 			if prev, dup := seen[w.ID]; dup {
-				ps.addf(w.File, w.Line, "%s is already defined at %s:%d", ctx, prev.File, prev.Line)
+				ps.Addf(w.File, w.Line, "%s is already defined at %s:%d", ctx, prev.File, prev.Line)
 				continue
 			}
 			seen[w.ID] = w
 			exp, expErr := time.Time{}, error(nil)
 			if raw, has := attrs.strings["expires"]; has {
 				if exp, expErr = parseExpiry(raw); expErr != nil {
-					ps.addf(w.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
+					ps.Addf(w.File, attrs.lines["expires"], "%s: %v", ctx, expErr)
 				}
 			}
 			if !ok || expErr != nil {
@@ -73,7 +75,7 @@ func LoadWaivers(paths ...string) ([]Waiver, error) {
 			out = append(out, w)
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(out, func(a, b Waiver) int { return cmp.Compare(a.ID, b.ID) })

@@ -3,6 +3,8 @@ package controls
 import (
 	"cmp"
 	"slices"
+
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 // Catalog is a validated set of controls and the risks they refer to.
@@ -51,7 +53,7 @@ func (c *Catalog) sort() {
 // which built-in and custom controls are equal. It rejects control or risk
 // IDs defined twice and controls that name a risk no catalog defines.
 func Merge(cats ...*Catalog) (*Catalog, error) {
-	var ps problems
+	var ps diag.Collector
 	out := &Catalog{}
 	controlAt := map[string]*Control{}
 	riskAt := map[string]Risk{}
@@ -61,7 +63,7 @@ func Merge(cats ...*Catalog) (*Catalog, error) {
 		}
 		for _, r := range cat.Risks {
 			if prev, dup := riskAt[r.ID]; dup {
-				ps.addf(r.File, r.Line, "risk %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+				ps.Addf(r.File, r.Line, "risk %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 				continue
 			}
 			riskAt[r.ID] = r
@@ -69,7 +71,7 @@ func Merge(cats ...*Catalog) (*Catalog, error) {
 		}
 		for _, c := range cat.Controls {
 			if prev, dup := controlAt[c.ID]; dup {
-				ps.addf(c.File, c.Line, "control %q is already defined at %s:%d", c.ID, prev.File, prev.Line)
+				ps.Addf(c.File, c.Line, "control %q is already defined at %s:%d", c.ID, prev.File, prev.Line)
 				continue
 			}
 			controlAt[c.ID] = c
@@ -79,11 +81,11 @@ func Merge(cats ...*Catalog) (*Catalog, error) {
 	for _, c := range out.Controls {
 		for _, r := range c.Risks {
 			if _, ok := riskAt[r]; !ok {
-				ps.addf(c.File, c.Line, "control %q: unknown risk %q", c.ID, r)
+				ps.Addf(c.File, c.Line, "control %q: unknown risk %q", c.ID, r)
 			}
 		}
 	}
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	out.sort()

@@ -13,6 +13,7 @@ import (
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
 	cueerrors "cuelang.org/go/cue/errors"
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 //go:embed builtin/*.hcl
@@ -75,7 +76,7 @@ func load(fsys fs.FS, prefix string, builtin bool) (*Catalog, error) {
 	}
 	sort.Strings(files)
 	var (
-		ps  problems
+		ps  diag.Collector
 		cat = &Catalog{}
 		ctx = cuecontext.New()
 	)
@@ -97,7 +98,7 @@ func load(fsys fs.FS, prefix string, builtin bool) (*Catalog, error) {
 		}
 	}
 	checkDuplicates(cat, &ps)
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	cat.sort()
@@ -106,11 +107,11 @@ func load(fsys fs.FS, prefix string, builtin bool) (*Catalog, error) {
 
 // checkDuplicates reports control and risk IDs defined twice in one catalog.
 // Unknown risks are left to Merge, which sees every catalog.
-func checkDuplicates(cat *Catalog, ps *problems) {
+func checkDuplicates(cat *Catalog, ps *diag.Collector) {
 	seenC := map[string]*Control{}
 	for _, c := range cat.Controls {
 		if prev, dup := seenC[c.ID]; dup {
-			ps.addf(c.File, c.Line, "control %q is already defined at %s:%d", c.ID, prev.File, prev.Line)
+			ps.Addf(c.File, c.Line, "control %q is already defined at %s:%d", c.ID, prev.File, prev.Line)
 			continue
 		}
 		seenC[c.ID] = c
@@ -118,7 +119,7 @@ func checkDuplicates(cat *Catalog, ps *problems) {
 	seenR := map[string]Risk{}
 	for _, r := range cat.Risks {
 		if prev, dup := seenR[r.ID]; dup {
-			ps.addf(r.File, r.Line, "risk %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
+			ps.Addf(r.File, r.Line, "risk %q is already defined at %s:%d", r.ID, prev.File, prev.Line)
 			continue
 		}
 		seenR[r.ID] = r
@@ -127,7 +128,7 @@ func checkDuplicates(cat *Catalog, ps *problems) {
 
 // validateControl compiles a control's CUE and parses its message template,
 // recording problems at the file lines they come from.
-func validateControl(ctx *cue.Context, pc *parsedControl, ps *problems) bool {
+func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bool {
 	ok := true
 	for _, s := range []struct {
 		name string
@@ -140,7 +141,7 @@ func validateControl(ctx *cue.Context, pc *parsedControl, ps *problems) bool {
 			ok = false
 			errs := cueerrors.Errors(err)
 			if len(errs) == 0 {
-				ps.addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
+				ps.Addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
 			}
 			for _, e := range errs {
 				line := s.sn.line
@@ -150,14 +151,14 @@ func validateControl(ctx *cue.Context, pc *parsedControl, ps *problems) bool {
 						break
 					}
 				}
-				ps.addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
+				ps.Addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
 			}
 		}
 	}
 	if pc.Message != "" {
 		if _, err := template.New(pc.ID).Parse(pc.Message); err != nil {
 			ok = false
-			ps.addf(pc.File, pc.messageLine, "control %q: message: %v", pc.ID, err)
+			ps.Addf(pc.File, pc.messageLine, "control %q: message: %v", pc.ID, err)
 		}
 	}
 	return ok

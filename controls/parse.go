@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 // Expected verdicts of an example.
@@ -43,14 +44,14 @@ type parsedControl struct {
 
 // parseFile decodes one catalog file. Problems are recorded, and whatever
 // decoded cleanly is returned so that later checks still run.
-func parseFile(name string, src []byte, builtin bool, ps *problems) ([]Risk, []*parsedControl) {
+func parseFile(name string, src []byte, builtin bool, ps *diag.Collector) ([]Risk, []*parsedControl) {
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
 	if diags.HasErrors() {
-		ps.addDiags("", diags)
+		ps.AddDiags("", diags)
 		return nil, nil
 	}
 	content, diags := f.Body.Content(fileSchema)
-	ps.addDiags("", diags)
+	ps.AddDiags("", diags)
 	var (
 		risks    []Risk
 		controls []*parsedControl
@@ -71,17 +72,17 @@ func parseFile(name string, src []byte, builtin bool, ps *problems) ([]Risk, []*
 }
 
 // parseRisk decodes a risk block.
-func parseRisk(b *hcl.Block, ps *problems) (Risk, bool) {
+func parseRisk(b *hcl.Block, ps *diag.Collector) (Risk, bool) {
 	id := b.Labels[0]
 	file, line := b.DefRange.Filename, b.DefRange.Start.Line
 	ctx := fmt.Sprintf("risk %q", id)
 	ok := true
 	if !riskIDPattern.MatchString(id) {
-		ps.addf(file, line, "%s: id must be lower-case words joined by hyphens", ctx)
+		ps.Addf(file, line, "%s: id must be lower-case words joined by hyphens", ctx)
 		ok = false
 	}
 	content, diags := b.Body.Content(riskSchema)
-	ps.addDiags(ctx, diags)
+	ps.AddDiags(ctx, diags)
 	if diags.HasErrors() {
 		ok = false
 	}
@@ -93,16 +94,16 @@ func parseRisk(b *hcl.Block, ps *problems) (Risk, bool) {
 
 // parseControl decodes and validates a control block (everything that does
 // not need other controls or risks).
-func parseControl(b *hcl.Block, src []byte, builtin bool, ps *problems) *parsedControl {
+func parseControl(b *hcl.Block, src []byte, builtin bool, ps *diag.Collector) *parsedControl {
 	id := b.Labels[0]
 	file, line := b.DefRange.Filename, b.DefRange.Start.Line
 	ctx := fmt.Sprintf("control %q", id)
-	start := len(ps.list)
+	start := ps.Len()
 	if !controlIDPattern.MatchString(id) {
-		ps.addf(file, line, "%s: id must be letters and digits joined by '-', '_' or '.'", ctx)
+		ps.Addf(file, line, "%s: id must be letters and digits joined by '-', '_' or '.'", ctx)
 	}
 	content, diags := b.Body.Content(controlSchema)
-	ps.addDiags(ctx, diags)
+	ps.AddDiags(ctx, diags)
 
 	c := &Control{ID: id, File: file, Line: line, Builtin: builtin}
 	pc := &parsedControl{Control: c}
@@ -117,32 +118,32 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *problems) *parsedC
 		pc.messageLine = a.Expr.Range().Start.Line
 	}
 	if a := attrs["severity"]; a != nil && stringAttr(attrs, "severity", &c.Severity, ctx, ps) && SeverityRank(c.Severity) < 0 {
-		ps.addf(file, a.Expr.Range().Start.Line, "%s: severity %q is not one of %s", ctx, c.Severity, strings.Join(Severities, ", "))
+		ps.Addf(file, a.Expr.Range().Start.Line, "%s: severity %q is not one of %s", ctx, c.Severity, strings.Join(Severities, ", "))
 	}
 	var kind string
 	if a := attrs["subject"]; a != nil && stringAttr(attrs, "subject", &kind, ctx, ps) {
 		c.Subject = evidence.Kind(kind)
 		if !c.Subject.Valid() {
-			ps.addf(file, a.Expr.Range().Start.Line, "%s: subject %q is not one of %s", ctx, kind, kindList())
+			ps.Addf(file, a.Expr.Range().Start.Line, "%s: subject %q is not one of %s", ctx, kind, kindList())
 		}
 	}
 	if a := attrs["risks"]; a != nil {
 		pc.risksLine = a.Expr.Range().Start.Line
 		if v, d := attrStrings(a); d.HasErrors() {
-			ps.addDiags(ctx, d)
+			ps.AddDiags(ctx, d)
 		} else if len(v) == 0 {
-			ps.addf(file, pc.risksLine, "%s: risks must name at least one risk", ctx)
+			ps.Addf(file, pc.risksLine, "%s: risks must name at least one risk", ctx)
 		} else {
 			c.Risks = v
 		}
 	}
 	if a := attrs["references"]; a != nil {
 		if v, d := attrStrings(a); d.HasErrors() {
-			ps.addDiags(ctx, d)
+			ps.AddDiags(ctx, d)
 		} else {
 			for _, ref := range v {
 				if u, err := url.Parse(ref); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-					ps.addf(file, a.Expr.Range().Start.Line, "%s: reference %q is not an http(s) URL", ctx, ref)
+					ps.Addf(file, a.Expr.Range().Start.Line, "%s: reference %q is not an http(s) URL", ctx, ref)
 				}
 			}
 			c.References = v
@@ -150,7 +151,7 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *problems) *parsedC
 	}
 	if a := attrs["manual"]; a != nil {
 		v, d := attrBool(a)
-		ps.addDiags(ctx, d)
+		ps.AddDiags(ctx, d)
 		c.Manual = v
 	}
 	for _, name := range []string{"when", "check"} {
@@ -173,14 +174,14 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *problems) *parsedC
 	for _, eb := range content.Blocks {
 		ex := parseExample(eb, ctx, ps)
 		if slices.ContainsFunc(c.Examples, func(e Example) bool { return e.Name == ex.Name }) {
-			ps.addf(file, ex.Line, "%s: duplicate example %q", ctx, ex.Name)
+			ps.Addf(file, ex.Line, "%s: duplicate example %q", ctx, ex.Name)
 			continue
 		}
 		c.Examples = append(c.Examples, ex)
 		expects = append(expects, ex.Expect)
 	}
 	checkShape(pc, attrs, expects, ctx, ps)
-	if len(ps.list) > start {
+	if ps.Len() > start {
 		return nil
 	}
 	return pc
@@ -189,55 +190,55 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *problems) *parsedC
 // checkShape enforces the rules that tie attributes together: manual
 // controls carry guidance and nothing to evaluate; automated controls carry a
 // check, a message and both a passing and a failing example.
-func checkShape(pc *parsedControl, attrs hcl.Attributes, expects []string, ctx string, ps *problems) {
+func checkShape(pc *parsedControl, attrs hcl.Attributes, expects []string, ctx string, ps *diag.Collector) {
 	c := pc.Control
 	if c.Manual {
 		for _, name := range []string{"when", "check", "message"} {
 			if a := attrs[name]; a != nil {
-				ps.addf(c.File, a.NameRange.Start.Line, "%s: a manual control has no %s (an attestation satisfies it)", ctx, name)
+				ps.Addf(c.File, a.NameRange.Start.Line, "%s: a manual control has no %s (an attestation satisfies it)", ctx, name)
 			}
 		}
 		if len(c.Examples) > 0 {
-			ps.addf(c.File, c.Examples[0].Line, "%s: a manual control has no examples", ctx)
+			ps.Addf(c.File, c.Examples[0].Line, "%s: a manual control has no examples", ctx)
 		}
 		if attrs["guidance"] == nil {
-			ps.addf(c.File, c.Line, "%s: a manual control needs guidance (what an attestation must show)", ctx)
+			ps.Addf(c.File, c.Line, "%s: a manual control needs guidance (what an attestation must show)", ctx)
 		}
 		return
 	}
 	if a := attrs["guidance"]; a != nil {
-		ps.addf(c.File, a.NameRange.Start.Line, "%s: guidance is only for manual controls", ctx)
+		ps.Addf(c.File, a.NameRange.Start.Line, "%s: guidance is only for manual controls", ctx)
 	}
 	if attrs["check"] == nil {
-		ps.addf(c.File, c.Line, "%s: missing check (the CUE every applicable subject must satisfy)", ctx)
+		ps.Addf(c.File, c.Line, "%s: missing check (the CUE every applicable subject must satisfy)", ctx)
 	}
 	if attrs["message"] == nil {
-		ps.addf(c.File, c.Line, "%s: missing message (the words a failure is reported with)", ctx)
+		ps.Addf(c.File, c.Line, "%s: missing message (the words a failure is reported with)", ctx)
 	}
 	pass, fail := slices.Contains(expects, ExpectPass), slices.Contains(expects, ExpectFail)
 	if !pass || !fail {
-		ps.addf(c.File, c.Line, "%s: needs at least one passing and one failing example", ctx)
+		ps.Addf(c.File, c.Line, "%s: needs at least one passing and one failing example", ctx)
 	}
 }
 
 // parseExample decodes an example block. Problems are recorded; the
 // example is returned regardless, so that the shape checks see what it
 // declares.
-func parseExample(b *hcl.Block, ctx string, ps *problems) Example {
+func parseExample(b *hcl.Block, ctx string, ps *diag.Collector) Example {
 	ex := Example{Name: b.Labels[0], Line: b.DefRange.Start.Line}
 	ctx = fmt.Sprintf("%s: example %q", ctx, ex.Name)
 	content, diags := b.Body.Content(exampleSchema)
-	ps.addDiags(ctx, diags)
+	ps.AddDiags(ctx, diags)
 	if a := content.Attributes["expect"]; a != nil && stringAttr(content.Attributes, "expect", &ex.Expect, ctx, ps) {
 		switch ex.Expect {
 		case ExpectPass, ExpectFail, ExpectNotApplicable:
 		default:
-			ps.addf(b.DefRange.Filename, a.Expr.Range().Start.Line, "%s: expect %q is not pass, fail or not-applicable", ctx, ex.Expect)
+			ps.Addf(b.DefRange.Filename, a.Expr.Range().Start.Line, "%s: expect %q is not pass, fail or not-applicable", ctx, ex.Expect)
 		}
 	}
 	if a := content.Attributes["subject"]; a != nil {
 		m, d := attrObject(a)
-		ps.addDiags(ctx, d)
+		ps.AddDiags(ctx, d)
 		ex.Subject = m
 	}
 	return ex
@@ -245,13 +246,13 @@ func parseExample(b *hcl.Block, ctx string, ps *problems) Example {
 
 // stringAttr decodes an optional string attribute into dst. It reports
 // whether the attribute was present and valid.
-func stringAttr(attrs hcl.Attributes, name string, dst *string, ctx string, ps *problems) bool {
+func stringAttr(attrs hcl.Attributes, name string, dst *string, ctx string, ps *diag.Collector) bool {
 	a := attrs[name]
 	if a == nil {
 		return false
 	}
 	s, diags := attrString(a)
-	ps.addDiags(ctx, diags)
+	ps.AddDiags(ctx, diags)
 	if diags.HasErrors() {
 		return false
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+	"github.com/tollgate-dev/tollgate/internal/diag"
 	"github.com/zclconf/go-cty/cty"
 )
 
@@ -61,7 +62,7 @@ func load(fsys fs.FS, prefix string) (*Set, error) {
 		return nil, fmt.Errorf("mappings: %w", err)
 	}
 	sort.Strings(names)
-	ps := &problems{}
+	ps := &diag.Collector{}
 	set := &Set{}
 	for _, name := range names {
 		src, err := fs.ReadFile(fsys, name)
@@ -80,10 +81,10 @@ func load(fsys fs.FS, prefix string) (*Set, error) {
 		set.Exclusions = append(set.Exclusions, excl...)
 	}
 	if len(names) == 0 {
-		ps.addf(prefix, 0, "no *.hcl mapping files")
+		ps.Addf(prefix, 0, "no *.hcl mapping files")
 	}
 	set.validate(ps)
-	if err := ps.err(); err != nil {
+	if err := ps.Err(); err != nil {
 		return nil, err
 	}
 	set.sort()
@@ -128,13 +129,13 @@ var (
 
 // parseFile reads one mapping file: its framework, the links of controls
 // into it, and the declared absences of links.
-func parseFile(name string, src []byte, ps *problems) (*Framework, []Link, []Exclusion) {
+func parseFile(name string, src []byte, ps *diag.Collector) (*Framework, []Link, []Exclusion) {
 	f, diags := hclsyntax.ParseConfig(src, name, hcl.InitialPos)
-	if ps.addDiags(diags) {
+	if ps.AddDiags("", diags) {
 		return nil, nil, nil
 	}
 	content, diags := f.Body.Content(fileSchema)
-	ps.addDiags(diags)
+	ps.AddDiags("", diags)
 
 	var fw *Framework
 	for _, b := range content.Blocks {
@@ -142,13 +143,13 @@ func parseFile(name string, src []byte, ps *problems) (*Framework, []Link, []Exc
 			continue
 		}
 		if fw != nil {
-			ps.addf(name, line(b), "second framework %q in one file (the first is %q at line %d)", b.Labels[0], fw.ID, fw.Line)
+			ps.Addf(name, line(b), "second framework %q in one file (the first is %q at line %d)", b.Labels[0], fw.ID, fw.Line)
 			continue
 		}
 		fw = parseFramework(name, b, ps)
 	}
 	if fw == nil {
-		ps.addf(name, 1, "no framework block: every mapping file declares the framework its links belong to")
+		ps.Addf(name, 1, "no framework block: every mapping file declares the framework its links belong to")
 		return nil, nil, nil
 	}
 
@@ -161,11 +162,11 @@ func parseFile(name string, src []byte, ps *problems) (*Framework, []Link, []Exc
 		}
 		id := b.Labels[0]
 		if id == "" {
-			ps.addf(name, line(b), "%s block with an empty control id", b.Type)
+			ps.Addf(name, line(b), "%s block with an empty control id", b.Type)
 			continue
 		}
 		if prev, dup := seenControl[id]; dup {
-			ps.addf(name, line(b), "control %s is already mapped or excluded at line %d", id, prev)
+			ps.Addf(name, line(b), "control %s is already mapped or excluded at line %d", id, prev)
 			continue
 		}
 		seenControl[id] = line(b)
@@ -174,12 +175,12 @@ func parseFile(name string, src []byte, ps *problems) (*Framework, []Link, []Exc
 			links = append(links, parseControl(name, fw, b, ps)...)
 		case "none":
 			body, diags := b.Body.Content(noneSchema)
-			if ps.addDiags(diags) {
+			if ps.AddDiags("", diags) {
 				continue
 			}
 			reason := stringAttr(name, body.Attributes["reason"], ps)
 			if strings.TrimSpace(reason) == "" {
-				ps.addf(name, line(b), "none %q: reason must say why the control maps to nothing in %s", id, fw.ID)
+				ps.Addf(name, line(b), "none %q: reason must say why the control maps to nothing in %s", id, fw.ID)
 			}
 			excl = append(excl, Exclusion{Control: id, Framework: fw.ID, Reason: reason, File: name, Line: line(b)})
 		}
@@ -187,13 +188,13 @@ func parseFile(name string, src []byte, ps *problems) (*Framework, []Link, []Exc
 	return fw, links, excl
 }
 
-func parseFramework(name string, b *hcl.Block, ps *problems) *Framework {
+func parseFramework(name string, b *hcl.Block, ps *diag.Collector) *Framework {
 	fw := &Framework{ID: b.Labels[0], File: name, Line: line(b)}
 	if fw.ID == "" {
-		ps.addf(name, line(b), "framework with an empty id")
+		ps.Addf(name, line(b), "framework with an empty id")
 	}
 	body, diags := b.Body.Content(frameworkSchema)
-	ps.addDiags(diags)
+	ps.AddDiags("", diags)
 	fw.Title = stringAttr(name, body.Attributes["title"], ps)
 	fw.Version = stringAttr(name, body.Attributes["version"], ps)
 	if a := body.Attributes["main"]; a != nil {
@@ -202,20 +203,20 @@ func parseFramework(name string, b *hcl.Block, ps *problems) *Framework {
 	seen := map[string]int{}
 	addReq := func(rb *hcl.Block, group string) {
 		rbody, diags := rb.Body.Content(requirementSchema)
-		if ps.addDiags(diags) {
+		if ps.AddDiags("", diags) {
 			return
 		}
 		r := Requirement{ID: rb.Labels[0], Group: group, Line: line(rb)}
 		r.Title = stringAttr(name, rbody.Attributes["title"], ps)
 		switch {
 		case r.ID == "":
-			ps.addf(name, r.Line, "framework %s: requirement with an empty id", fw.ID)
+			ps.Addf(name, r.Line, "framework %s: requirement with an empty id", fw.ID)
 			return
 		case strings.TrimSpace(r.Title) == "":
-			ps.addf(name, r.Line, "framework %s: requirement %s has an empty title", fw.ID, r.ID)
+			ps.Addf(name, r.Line, "framework %s: requirement %s has an empty title", fw.ID, r.ID)
 		}
 		if prev, dup := seen[r.ID]; dup {
-			ps.addf(name, r.Line, "framework %s: requirement %s is already declared at line %d", fw.ID, r.ID, prev)
+			ps.Addf(name, r.Line, "framework %s: requirement %s is already declared at line %d", fw.ID, r.ID, prev)
 			return
 		}
 		seen[r.ID] = r.Line
@@ -227,7 +228,7 @@ func parseFramework(name string, b *hcl.Block, ps *problems) *Framework {
 			addReq(blk, "")
 		case "group":
 			gbody, diags := blk.Body.Content(groupSchema)
-			if ps.addDiags(diags) {
+			if ps.AddDiags("", diags) {
 				continue
 			}
 			for _, rb := range gbody.Blocks {
@@ -236,26 +237,26 @@ func parseFramework(name string, b *hcl.Block, ps *problems) *Framework {
 		}
 	}
 	if len(fw.Requirements) == 0 {
-		ps.addf(name, fw.Line, "framework %s declares no requirements", fw.ID)
+		ps.Addf(name, fw.Line, "framework %s declares no requirements", fw.ID)
 	}
 	return fw
 }
 
-func parseControl(name string, fw *Framework, b *hcl.Block, ps *problems) []Link {
+func parseControl(name string, fw *Framework, b *hcl.Block, ps *diag.Collector) []Link {
 	id := b.Labels[0]
 	body, diags := b.Body.Content(controlSchema)
-	if ps.addDiags(diags) {
+	if ps.AddDiags("", diags) {
 		return nil
 	}
 	if len(body.Blocks) == 0 {
-		ps.addf(name, line(b), "control %s maps nothing: add a maps block, or use `none %q { reason = \"…\" }`", id, id)
+		ps.Addf(name, line(b), "control %s maps nothing: add a maps block, or use `none %q { reason = \"…\" }`", id, id)
 	}
 	var links []Link
 	seen := map[string]int{}
 	for _, mb := range body.Blocks {
 		l := Link{Control: id, Framework: fw.ID, Requirement: mb.Labels[0], File: name, Line: line(mb)}
 		mbody, diags := mb.Body.Content(mapsSchema)
-		if ps.addDiags(diags) {
+		if ps.AddDiags("", diags) {
 			continue
 		}
 		l.Provenance = stringAttr(name, mbody.Attributes["provenance"], ps)
@@ -264,27 +265,27 @@ func parseControl(name string, fw *Framework, b *hcl.Block, ps *problems) []Link
 			l.Via = stringAttr(name, a, ps)
 		}
 		if fw.Requirement(l.Requirement) == nil {
-			ps.addf(name, l.Line, "control %s maps to %q, which framework %s does not declare", id, l.Requirement, fw.ID)
+			ps.Addf(name, l.Line, "control %s maps to %q, which framework %s does not declare", id, l.Requirement, fw.ID)
 		}
 		if prev, dup := seen[l.Requirement]; dup {
-			ps.addf(name, l.Line, "control %s maps to %s twice (first at line %d)", id, l.Requirement, prev)
+			ps.Addf(name, l.Line, "control %s maps to %s twice (first at line %d)", id, l.Requirement, prev)
 			continue
 		}
 		seen[l.Requirement] = l.Line
 		switch l.Provenance {
 		case ProvenanceOfficial:
 			if l.Via == "" {
-				ps.addf(name, l.Line, "control %s → %s: an official link must name the crosswalked requirement it rests on with via", id, l.Requirement)
+				ps.Addf(name, l.Line, "control %s → %s: an official link must name the crosswalked requirement it rests on with via", id, l.Requirement)
 			}
 		case ProvenanceAsserted:
 			if l.Via != "" {
-				ps.addf(name, l.Line, "control %s → %s: via is only meaningful for official links", id, l.Requirement)
+				ps.Addf(name, l.Line, "control %s → %s: via is only meaningful for official links", id, l.Requirement)
 			}
 		default:
-			ps.addf(name, l.Line, "control %s → %s: provenance %q is neither %q nor %q", id, l.Requirement, l.Provenance, ProvenanceOfficial, ProvenanceAsserted)
+			ps.Addf(name, l.Line, "control %s → %s: provenance %q is neither %q nor %q", id, l.Requirement, l.Provenance, ProvenanceOfficial, ProvenanceAsserted)
 		}
 		if strings.TrimSpace(l.Rationale) == "" {
-			ps.addf(name, l.Line, "control %s → %s: empty rationale", id, l.Requirement)
+			ps.Addf(name, l.Line, "control %s → %s: empty rationale", id, l.Requirement)
 		}
 		links = append(links, l)
 	}
@@ -293,11 +294,11 @@ func parseControl(name string, fw *Framework, b *hcl.Block, ps *problems) []Link
 
 // validate checks what spans files: unique framework ids, and that every
 // official link's via is a requirement the same control also maps to.
-func (s *Set) validate(ps *problems) {
+func (s *Set) validate(ps *diag.Collector) {
 	seen := map[string]*Framework{}
 	for _, fw := range s.Frameworks {
 		if prev, dup := seen[fw.ID]; dup {
-			ps.addf(fw.File, fw.Line, "framework %s is already declared in %s:%d", fw.ID, prev.File, prev.Line)
+			ps.Addf(fw.File, fw.Line, "framework %s is already declared in %s:%d", fw.ID, prev.File, prev.Line)
 			continue
 		}
 		seen[fw.ID] = fw
@@ -308,13 +309,13 @@ func (s *Set) validate(ps *problems) {
 	}
 	for _, l := range s.Links {
 		if l.Provenance == ProvenanceOfficial && l.Via != "" && !mapped[[2]string{l.Control, l.Via}] {
-			ps.addf(l.File, l.Line, "control %s → %s is official via %s, but %s does not map to %s", l.Control, l.Requirement, l.Via, l.Control, l.Via)
+			ps.Addf(l.File, l.Line, "control %s → %s is official via %s, but %s does not map to %s", l.Control, l.Requirement, l.Via, l.Control, l.Via)
 		}
 	}
 	for _, e := range s.Exclusions {
 		for _, l := range s.Links {
 			if l.Control == e.Control && l.Framework == e.Framework {
-				ps.addf(e.File, e.Line, "control %s is excluded from %s but also mapped at %s:%d", e.Control, e.Framework, l.File, l.Line)
+				ps.Addf(e.File, e.Line, "control %s is excluded from %s but also mapped at %s:%d", e.Control, e.Framework, l.File, l.Line)
 				break
 			}
 		}
@@ -344,28 +345,28 @@ func (s *Set) sort() {
 
 func line(b *hcl.Block) int { return b.DefRange.Start.Line }
 
-func stringAttr(file string, a *hcl.Attribute, ps *problems) string {
+func stringAttr(file string, a *hcl.Attribute, ps *diag.Collector) string {
 	if a == nil {
 		return ""
 	}
 	v, diags := a.Expr.Value(nil)
-	if ps.addDiags(diags) {
+	if ps.AddDiags("", diags) {
 		return ""
 	}
 	if v.IsNull() || !v.IsKnown() || v.Type() != cty.String {
-		ps.addf(file, a.Range.Start.Line, "%s must be a string", a.Name)
+		ps.Addf(file, a.Range.Start.Line, "%s must be a string", a.Name)
 		return ""
 	}
 	return v.AsString()
 }
 
-func boolAttr(file string, a *hcl.Attribute, ps *problems) bool {
+func boolAttr(file string, a *hcl.Attribute, ps *diag.Collector) bool {
 	v, diags := a.Expr.Value(nil)
-	if ps.addDiags(diags) {
+	if ps.AddDiags("", diags) {
 		return false
 	}
 	if v.IsNull() || !v.IsKnown() || v.Type() != cty.Bool {
-		ps.addf(file, a.Range.Start.Line, "%s must be true or false", a.Name)
+		ps.Addf(file, a.Range.Start.Line, "%s must be true or false", a.Name)
 		return false
 	}
 	return v.True()

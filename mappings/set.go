@@ -3,6 +3,8 @@ package mappings
 import (
 	"fmt"
 	"sort"
+
+	"github.com/tollgate-dev/tollgate/internal/diag"
 )
 
 // Framework returns the framework with the given id, or nil.
@@ -64,18 +66,18 @@ func (s *Set) ExclusionFor(controlID, frameworkID string) (Exclusion, bool) {
 // Check reports links and exclusions that name controls not in known (the
 // ids of the loaded control catalog), each with its file and line.
 func (s *Set) Check(known map[string]bool) error {
-	ps := &problems{}
+	ps := &diag.Collector{}
 	for _, l := range s.Links {
 		if !known[l.Control] {
-			ps.addf(l.File, l.Line, "control %s is not in the catalog (mapped to %s %s)", l.Control, l.Framework, l.Requirement)
+			ps.Addf(l.File, l.Line, "control %s is not in the catalog (mapped to %s %s)", l.Control, l.Framework, l.Requirement)
 		}
 	}
 	for _, e := range s.Exclusions {
 		if !known[e.Control] {
-			ps.addf(e.File, e.Line, "control %s is not in the catalog (excluded from %s)", e.Control, e.Framework)
+			ps.Addf(e.File, e.Line, "control %s is not in the catalog (excluded from %s)", e.Control, e.Framework)
 		}
 	}
-	return ps.err()
+	return ps.Err()
 }
 
 // Unmapped returns, for each main framework, the ids in controls that
