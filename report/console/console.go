@@ -64,21 +64,21 @@ type FrameworkLine struct {
 
 // Summary is the machine-readable form of what the console shows.
 type Summary struct {
-	Tool       string          `json:"tool"`
-	Version    string          `json:"version"`
-	Timestamp  string          `json:"timestamp"`
-	Servers    int             `json:"servers"`
-	Sources    int             `json:"sources"`
-	Unreadable int             `json:"sources_not_fully_read"`
+	Tool       string `json:"tool"`
+	Version    string `json:"version"`
+	Timestamp  string `json:"timestamp"`
+	Servers    int    `json:"servers"`
+	Sources    int    `json:"sources"`
+	Unreadable int    `json:"sources_not_fully_read"`
 	// Unsupported counts files recognised as MCP-related (gateway,
 	// Kubernetes) that no collector of this version reads.
-	Unsupported int `json:"sources_unsupported"`
-	Counts     assess.Counts   `json:"counts"`
-	Frameworks []FrameworkLine `json:"frameworks"`
-	Failures   []Failure       `json:"failures"`
-	Waived     []Failure       `json:"waived"`
-	Files      []File          `json:"files,omitempty"`
-	Gate       Gate            `json:"gate"`
+	Unsupported int             `json:"sources_unsupported"`
+	Counts      assess.Counts   `json:"counts"`
+	Frameworks  []FrameworkLine `json:"frameworks"`
+	Failures    []Failure       `json:"failures"`
+	Waived      []Failure       `json:"waived"`
+	Files       []File          `json:"files,omitempty"`
+	Gate        Gate            `json:"gate"`
 }
 
 // Summarise builds the summary of results.
