@@ -38,7 +38,7 @@ const (
 
 // Diagnostic is a problem found while reading a source.
 type Diagnostic struct {
-	Severity string `json:"severity"` // error | warning
+	Severity string `json:"severity"` // error | warning | info
 	File     string `json:"file,omitempty"`
 	Line     int    `json:"line,omitempty"`
 	Column   int    `json:"column,omitempty"`

@@ -109,7 +109,7 @@ func codexExtra(p *parser, s *evidence.Server, n *node) {
 
 // envRef is a credential taken from the named environment variable.
 func envRef(name string) evidence.Value {
-	return evidence.Value{Kind: evidence.ValueEnvReference, Secret: true, Reason: "env-reference", Ref: name, Text: fmt.Sprintf("${%s}", name)}
+	return evidence.Value{Kind: evidence.ValueEnvReference, Secret: true, Reason: "key-name", Ref: name, Text: fmt.Sprintf("${%s}", name)}
 }
 
 func (f codexFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
