@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
@@ -76,6 +77,7 @@ Malformed inputs are findings, not errors.`,
 	f := cmd.Flags()
 	addSourceFlags(f)
 	addEvaluateFlags(f, &opts)
+	registerEvaluateCompletions(cmd)
 	return cmd
 }
 
@@ -107,7 +109,24 @@ and writes the same reports and exit code as 'tollgate assess'.`,
 		},
 	}
 	addEvaluateFlags(cmd.Flags(), &opts)
+	registerEvaluateCompletions(cmd)
 	return cmd
+}
+
+// registerEvaluateCompletions completes the values of the evaluate flags.
+func registerEvaluateCompletions(cmd *cobra.Command) {
+	_ = cmd.RegisterFlagCompletionFunc("frameworks", completeFrameworkIDs)
+	_ = cmd.RegisterFlagCompletionFunc("fail-on", cobra.FixedCompletions(append(append([]string{}, controls.Severities...), pipeline.FailOnNone), cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("summary", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("workbook-profile", cobra.FixedCompletions([]string{"default", "poam"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		done := prefix[:strings.LastIndex(prefix, ",")+1]
+		var out []string
+		for _, f := range report.Formats {
+			out = append(out, done+f)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 }
 
 func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {

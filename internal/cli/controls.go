@@ -12,6 +12,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/pipeline"
 )
 
 // controlsOptions are the flags of the controls commands.
@@ -70,9 +71,10 @@ func newControlsListCommand(app *App) *cobra.Command {
 func newControlsShowCommand(app *App) *cobra.Command {
 	opts := &controlsOptions{}
 	cmd := &cobra.Command{
-		Use:   "show ID",
-		Short: "Show one control: its text, CUE checks, examples and framework mappings",
-		Args:  cobra.ExactArgs(1),
+		Use:               "show ID",
+		Short:             "Show one control: its text, CUE checks, examples and framework mappings",
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: completeControlIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkControlsFormat(opts.format, "text", "json"); err != nil {
 				return err
@@ -103,7 +105,7 @@ func newControlsTestCommand(app *App) *cobra.Command {
 		Short: "Run every control's examples; exit 1 if any gives another verdict than it expects",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cat, err := loadCoverageCatalog(opts.catalog)
+			cat, err := pipeline.LoadCatalog(opts.catalog)
 			if err != nil {
 				return &ExitError{Code: 2, Err: err}
 			}
@@ -121,7 +123,7 @@ func newControlsTestCommand(app *App) *cobra.Command {
 
 // loadControlsAndMappings loads the merged catalog and the built-in mappings.
 func loadControlsAndMappings(dirs []string) (*controls.Catalog, *mappings.Set, error) {
-	cat, err := loadCoverageCatalog(dirs)
+	cat, err := pipeline.LoadCatalog(dirs)
 	if err != nil {
 		return nil, nil, &ExitError{Code: 2, Err: err}
 	}

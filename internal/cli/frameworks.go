@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/pipeline"
 )
 
 // frameworksOptions are the flags of the frameworks commands.
@@ -61,7 +61,8 @@ func newFrameworksCoverageCommand(app *App) *cobra.Command {
 		Long: `For every requirement of a framework (or of every framework), show whether at
 least one automated control maps to it (automated), only manual controls that need an
 attestation do (manual), or nothing does (uncovered), with totals.`,
-		Args: cobra.MaximumNArgs(1),
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completeFrameworkIDs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := checkFrameworksFormat(opts.format); err != nil {
 				return err
@@ -70,7 +71,7 @@ attestation do (manual), or nothing does (uncovered), with totals.`,
 			if err != nil {
 				return &ExitError{Code: 2, Err: err}
 			}
-			cat, err := loadCoverageCatalog(opts.catalog)
+			cat, err := pipeline.LoadCatalog(opts.catalog)
 			if err != nil {
 				return &ExitError{Code: 2, Err: err}
 			}
@@ -100,26 +101,6 @@ attestation do (manual), or nothing does (uncovered), with totals.`,
 	cmd.Flags().StringVar(&opts.format, "format", "table", "output format: table or json")
 	cmd.Flags().StringArrayVar(&opts.catalog, "catalog", nil, "additional control catalog directory (repeatable)")
 	return cmd
-}
-
-// loadCoverageCatalog loads the built-in catalog merged with the given directories.
-func loadCoverageCatalog(dirs []string) (*controls.Catalog, error) {
-	builtin, err := controls.Builtin()
-	if err != nil {
-		return nil, err
-	}
-	if len(dirs) == 0 {
-		return builtin, nil
-	}
-	cats := []*controls.Catalog{builtin}
-	for _, dir := range dirs {
-		c, err := controls.LoadDir(dir)
-		if err != nil {
-			return nil, err
-		}
-		cats = append(cats, c)
-	}
-	return controls.Merge(cats...)
 }
 
 func checkFrameworksFormat(format string) error {
