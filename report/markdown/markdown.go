@@ -18,10 +18,17 @@ import (
 // DefaultTop is how many failures are shown before the rest is folded away.
 const DefaultTop = 10
 
+// DefaultDetail is how many rows a folded list shows at most. A pull-request
+// comment is limited in size (GitHub allows 65,536 characters), so a large
+// fleet's full list belongs in results.json and SARIF, not here.
+const DefaultDetail = 100
+
 // Options configure the summary.
 type Options struct {
 	// Top is the number of failures listed in the open ("" or 0 = DefaultTop).
 	Top int
+	// Detail caps the rows of each folded list (0 = DefaultDetail).
+	Detail int
 }
 
 // Write writes r as Markdown to w.
@@ -32,6 +39,10 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	top := opts.Top
 	if top <= 0 {
 		top = DefaultTop
+	}
+	detail := opts.Detail
+	if detail <= 0 {
+		detail = DefaultDetail
 	}
 	x := view.New(r)
 	var b bytes.Buffer
@@ -56,6 +67,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if len(failures) == 0 {
 		b.WriteString("No failing controls.\n\n")
 	} else {
+		byControl(&b, failures)
 		shown := failures
 		if len(shown) > top {
 			shown = shown[:top]
@@ -66,14 +78,14 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		}
 		b.WriteString("\n")
 		if len(failures) > len(shown) {
-			details(&b, fmt.Sprintf("All %d failures", len(failures)), func() { findingTable(&b, failures, true) })
+			details(&b, fmt.Sprintf("All %d failures", len(failures)), func() { cappedTable(&b, failures, true, detail) })
 		}
 	}
 	if len(waived) > 0 {
-		details(&b, fmt.Sprintf("Waived failures (%d)", len(waived)), func() { findingTable(&b, waived, true) })
+		details(&b, fmt.Sprintf("Waived failures (%d)", len(waived)), func() { cappedTable(&b, waived, true, detail) })
 	}
 	if len(errs) > 0 {
-		details(&b, fmt.Sprintf("Evaluation errors (%d)", len(errs)), func() { findingTable(&b, errs, false) })
+		details(&b, fmt.Sprintf("Evaluation errors (%d)", len(errs)), func() { cappedTable(&b, errs, false, detail) })
 	}
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("write Markdown summary: %w", err)
@@ -122,6 +134,42 @@ func frameworks(b *bytes.Buffer, r *assess.Results) {
 		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d |\n", cell(name), t.Satisfied, t.NotSatisfied, t.NotAssessed, t.Manual, t.Error)
 	}
 	b.WriteString("\n")
+}
+
+// byControl counts the failures of each control, most severe first: the
+// shape of the problem at a glance, whatever the size of the fleet.
+func byControl(b *bytes.Buffer, failures []view.Finding) {
+	type row struct {
+		f     view.Finding
+		count int
+	}
+	var rows []*row
+	seen := map[string]*row{}
+	for _, f := range failures {
+		if r, ok := seen[f.Control.ID]; ok {
+			r.count++
+			continue
+		}
+		r := &row{f: f, count: 1}
+		seen[f.Control.ID] = r
+		rows = append(rows, r)
+	}
+	b.WriteString("| Severity | Control | Failing subjects |\n|---|---|---:|\n")
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %s | **%s** %s | %d |\n", cell(r.f.Control.Severity), cell(r.f.Control.ID), cell(r.f.Control.Title), r.count)
+	}
+	b.WriteString("\n")
+}
+
+// cappedTable is findingTable showing at most limit rows, then a pointer to
+// the complete lists.
+func cappedTable(b *bytes.Buffer, fs []view.Finding, withDetail bool, limit int) {
+	if len(fs) <= limit {
+		findingTable(b, fs, withDetail)
+		return
+	}
+	findingTable(b, fs[:limit], withDetail)
+	fmt.Fprintf(b, "\n…and %d more: see results.json or tollgate.sarif for the complete list.\n", len(fs)-limit)
 }
 
 // findingTable lists findings; withDetail names the waiver of waived ones.

@@ -96,3 +96,16 @@ func TestNoFailures(t *testing.T) {
 		}
 	}
 }
+
+func TestFoldedListsAreCapped(t *testing.T) {
+	r := fixture.Results()
+	// Five failing pairs in the fixture: with one row open and two folded,
+	// the folded list must stop after two and point to the full lists.
+	got := render(t, r, Options{Top: 1, Detail: 2})
+	if !strings.Contains(got, "…and 3 more: see results.json or tollgate.sarif") {
+		t.Errorf("folded list is not capped:\n%s", got)
+	}
+	if !strings.Contains(got, "| Severity | Control | Failing subjects |") {
+		t.Errorf("no per-control counts:\n%s", got)
+	}
+}
