@@ -6,6 +6,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -39,6 +40,11 @@ type CollectOptions struct {
 func Collect(ctx context.Context, opts CollectOptions) (*evidence.Bundle, error) {
 	if len(opts.Paths) == 0 && !opts.UserConfigs {
 		return nil, fmt.Errorf("collect: no sources: name files or directories, or use --user-configs")
+	}
+	for _, p := range opts.Paths {
+		if _, err := os.Lstat(p); err != nil {
+			return nil, fmt.Errorf("collect: %w", err)
+		}
 	}
 	req := collectors.Request{
 		Paths:       opts.Paths,
