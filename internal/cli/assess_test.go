@@ -87,7 +87,9 @@ type tally struct {
 //     satisfied (not satisfied, not assessed, manual, error);
 //   - per framework, the unwaived failures of the controls mapped to it:
 //     results.json findings naming a requirement of the framework, and the
-//     OSCAL result's observation subjects with verdict fail;
+//     OSCAL result's observation subjects with verdict fail (observations
+//     list the subjects that did not pass; their fail, waived and error
+//     counts must match the subjects listed);
 //   - the Markdown headline's failure count.
 func TestOutputsAgree(t *testing.T) {
 	trees := []struct {
@@ -357,9 +359,16 @@ type oscalDoc struct {
 			Observations []struct {
 				Props    []oscalTestProp `json:"props"`
 				Subjects []struct {
+					UUID  string          `json:"subject-uuid"`
 					Props []oscalTestProp `json:"props"`
 				} `json:"subjects"`
 			} `json:"observations"`
+			LocalDefinitions struct {
+				InventoryItems []struct {
+					UUID  string          `json:"uuid"`
+					Props []oscalTestProp `json:"props"`
+				} `json:"inventory-items"`
+			} `json:"local-definitions"`
 		} `json:"results"`
 	} `json:"assessment-results"`
 }
@@ -418,23 +427,50 @@ func oscalTally(t *testing.T, data []byte) tally {
 
 // oscalVerdicts returns the number of distinct control × subject pairs per
 // verdict across all results, and per result (framework) the number of
-// observation subjects whose verdict is fail.
+// observation subjects whose verdict is fail. Observations list only the
+// subjects that did not pass, each referring to an inventory item of its
+// result whose asset-id is the subject ID, or record a verdict on the
+// deployment as a whole in their own props; they count every verdict in
+// props, which must agree with what they list.
 func oscalVerdicts(t *testing.T, data []byte) (map[string]int, map[string]int) {
 	t.Helper()
 	pairs := map[string]map[string]bool{}
 	perFramework := map[string]int{}
 	for _, res := range decodeOSCAL(t, data).AR.Results {
 		fw := oscalProp(res.Props, "framework")
+		assets := map[string]string{}
+		for _, it := range res.LocalDefinitions.InventoryItems {
+			assets[it.UUID] = oscalProp(it.Props, "asset-id")
+		}
 		for _, o := range res.Observations {
 			control := oscalProp(o.Props, "control-id")
+			listed := map[string]int{}
 			for _, s := range o.Subjects {
 				v := oscalProp(s.Props, "verdict")
+				listed[v]++
+				asset, ok := assets[s.UUID]
+				if !ok || asset == "" {
+					t.Errorf("%s: %s observation of %s lists subject %s, which is no inventory item of the result", fileOSCAL, fw, control, s.UUID)
+				}
 				if pairs[v] == nil {
 					pairs[v] = map[string]bool{}
 				}
-				pairs[v][control+"\x00"+oscalProp(s.Props, "subject-id")] = true
+				pairs[v][control+"\x00"+asset] = true
 				if v == "fail" {
 					perFramework[fw]++
+				}
+			}
+			if listed["pass"] > 0 {
+				t.Errorf("%s: %s observation of %s lists %d passing subjects", fileOSCAL, fw, control, listed["pass"])
+			}
+			for _, p := range o.Props {
+				if p.Name == "verdict" { // judged for the deployment as a whole
+					listed[p.Value]++
+				}
+			}
+			for _, v := range []string{"fail", "waived", "error"} {
+				if got := oscalProp(o.Props, v); got != fmt.Sprint(listed[v]) {
+					t.Errorf("%s: %s observation of %s counts %s %s, lists %d", fileOSCAL, fw, control, got, v, listed[v])
 				}
 			}
 		}

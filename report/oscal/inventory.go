@@ -13,15 +13,19 @@ import (
 // planResourceID is the back-matter resource describing what was assessed.
 func planResourceID() string { return id("resource", "assessment-plan") }
 
-// localDefinitions describes every subject the result's controls judged as
-// an inventory item, and every MCP client those subjects were declared for
-// as a component.
+// localDefinitions describes, as inventory items, the subjects the result's
+// observations list (those that did not pass a control; see observation),
+// and as components the MCP clients they were declared for. Subjects that
+// passed every control of the result are counted by its observations and
+// described in results.json and the evidence bundle, not here: a result
+// describes what it refers to, and OSCAL gives a result no way to share
+// inventory with the others.
 func (b *arBuilder) localDefinitions(key string, controlIDs []string) *oscalTypes.LocalDefinitions {
 	subjects := map[string]bool{}
 	for _, cid := range controlIDs {
 		if cr := b.x.Control(cid); cr != nil {
 			for _, e := range cr.Evaluations {
-				if !orgWide(e) {
+				if !orgWide(e) && listed(e) {
 					subjects[e.SubjectID] = true
 				}
 			}
@@ -54,7 +58,7 @@ func (b *arBuilder) inventory(key string, subjects map[string]bool) *oscalTypes.
 			UUID:        id("component", key, client),
 			Type:        "software",
 			Title:       client,
-			Description: fmt.Sprintf("MCP client %s: %d assessed subjects were declared for it.", client, clients[client]),
+			Description: fmt.Sprintf("MCP client %s: %d of the subjects described here were declared for it.", client, clients[client]),
 			Props:       props("client", client),
 			Status:      oscalTypes.SystemComponentStatus{State: "operational"},
 		})
@@ -65,19 +69,34 @@ func (b *arBuilder) inventory(key string, subjects map[string]bool) *oscalTypes.
 	return &oscalTypes.LocalDefinitions{InventoryItems: &items, Components: list(components)}
 }
 
+// inventoryItem describes one subject. An item is repeated in every result
+// whose observations list the subject, so it stays short: the subject's ID
+// is its OSCAL asset-id, its kind and file:line are props, its client is
+// the implemented component, its artifact a link, and the other facts an
+// auditor reads (scope, transport, package or endpoint, a source's parse
+// status) are stated in its description. results.json and the evidence
+// bundle's manifest hold every subject in full (redacted).
 func (b *arBuilder) inventoryItem(key string, f view.Facts, a *evidence.Artifact) oscalTypes.InventoryItem {
 	desc := strings.TrimSpace(fmt.Sprintf("MCP %s %s", orDefault(f.Kind, "subject"), f.Name))
 	if f.Location != "" {
 		desc += " at " + f.Location
+	}
+	var facts []string
+	for _, fact := range [][2]string{{"client", f.Client}, {"scope", f.Scope}, {"transport", f.Transport},
+		{"package", f.Package}, {"endpoint", f.Endpoint}, {"parse status", f.Status}} {
+		if v := clean(fact[1]); v != "" {
+			facts = append(facts, fact[0]+" "+v)
+		}
+	}
+	if len(facts) > 0 {
+		desc += " (" + strings.Join(facts, ", ") + ")"
 	}
 	var p []oscalTypes.Property
 	if asset, ok := prop("asset-id", f.ID); ok {
 		asset.Ns = "" // asset-id is an OSCAL core property
 		p = append(p, asset)
 	}
-	if more := props("subject-id", f.ID, "kind", f.Kind, "name", f.Name, "client", f.Client, "format", f.Format,
-		"scope", f.Scope, "transport", f.Transport, "location", f.Location, "collector", f.Collector,
-		"package", f.Package, "endpoint", f.Endpoint, "source-status", f.Status); more != nil {
+	if more := props("kind", f.Kind, "location", f.Location); more != nil {
 		p = append(p, *more...)
 	}
 	item := oscalTypes.InventoryItem{UUID: subjectUUID(key, f.ID), Description: desc + ".", Props: list(p)}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -82,28 +83,60 @@ func TestAssessmentResultsFromRealEngine(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := decodeAR(t, data)
-			var hrefs, orgObservations int
+			var hrefs, manifests, orgObservations int
 			for _, res := range d.AR.Results {
 				for _, o := range res.Observations {
 					if len(o.Subjects) == 0 && propValue(o.Props, "verdict") != "" {
 						orgObservations++
 					}
 					for _, e := range o.Evidence {
-						if e.Href == "" {
-							continue
+						switch {
+						case e.Href == "":
+						case propValue(e.Props, "evidence-kind") == "bundle-manifest":
+							manifests++
+							checkManifest(t, out, e.Href, len(bundle.Artifacts))
+						default:
+							hrefs++
+							checkHref(t, out, e.Href, propValue(e.Props, "redacted-sha256"))
 						}
-						hrefs++
-						checkHref(t, out, e.Href, propValue(e.Props, "redacted-sha256"))
 					}
 				}
 			}
 			if hrefs == 0 {
 				t.Error("no relevant evidence carries an href")
 			}
+			if manifests == 0 {
+				t.Error("no relevant evidence points at the bundle manifest")
+			}
 			if orgObservations == 0 {
 				t.Error("no observation records an organisation-wide verdict")
 			}
 		})
+	}
+}
+
+// checkManifest resolves href against the folder holding the OSCAL file and
+// checks that it is the bundle manifest, listing every artifact.
+func checkManifest(t *testing.T, base, href string, artifacts int) {
+	t.Helper()
+	if href != "evidence/"+evidence.ManifestFile {
+		t.Errorf("manifest href %q is not the bundle manifest", href)
+		return
+	}
+	data, err := os.ReadFile(filepath.Join(base, "evidence", evidence.ManifestFile))
+	if err != nil {
+		t.Errorf("manifest href %q does not resolve: %v", href, err)
+		return
+	}
+	var m struct {
+		Artifacts []json.RawMessage `json:"artifacts"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Errorf("manifest %q: %v", href, err)
+		return
+	}
+	if len(m.Artifacts) != artifacts {
+		t.Errorf("manifest %q lists %d artifacts, the bundle holds %d", href, len(m.Artifacts), artifacts)
 	}
 }
 

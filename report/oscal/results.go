@@ -20,8 +20,9 @@ type Options struct {
 	// EvidenceBase is the folder, relative to the OSCAL file, where the
 	// evidence bundle sits (e.g. "evidence/"). Evidence hrefs are written as
 	// EvidenceBase followed by the artifact's path inside the bundle
-	// ("evidence/artifacts/<path>"); empty leaves them relative to the
-	// bundle root ("artifacts/<path>").
+	// ("evidence/artifacts/<path>"), and the bundle manifest as
+	// EvidenceBase followed by "manifest.json"; empty leaves them relative
+	// to the bundle root ("artifacts/<path>", "manifest.json").
 	EvidenceBase string
 }
 

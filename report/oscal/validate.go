@@ -6,55 +6,205 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/defenseunicorns/go-oscal/src/pkg/validation"
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
 // maxReported bounds how many schema violations an error message lists.
 const maxReported = 5
 
-// encode marshals a document and validates it against the OSCAL 1.1.3
-// schema; it returns the indented JSON only when the document is valid.
+// encode marshals a document, lays it out (see layout) and validates the
+// bytes it returns against the OSCAL 1.1.3 schema; it returns them only
+// when the document is valid.
 func encode(doc oscalTypes.OscalModels) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(doc); err != nil {
 		return nil, fmt.Errorf("encode OSCAL document: %w", err)
 	}
-	if err := Validate(buf.Bytes()); err != nil {
+	var out bytes.Buffer
+	out.Grow(compact.Len() + compact.Len()/2)
+	layout(&out, compact.Bytes())
+	if err := Validate(out.Bytes()); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return out.Bytes(), nil
 }
 
-// Validate checks an OSCAL JSON document against the OSCAL 1.1.3 schema with
-// go-oscal and returns an error naming the first violations.
+// schema is the OSCAL complete schema go-oscal ships for Version, compiled
+// once per process: compiling it takes longer than validating most
+// documents.
+var schema = sync.OnceValues(func() (*jsonschema.Schema, error) {
+	// go-oscal keeps its schemas in an internal package; a validator for a
+	// placeholder document hands out the schema for Version, and the path
+	// go-oscal compiles it under.
+	v, err := validation.NewValidatorDesiredVersion(map[string]any{"catalog": map[string]any{}}, Version)
+	if err != nil {
+		return nil, err
+	}
+	params, err := v.GetValidationParams()
+	if err != nil {
+		return nil, err
+	}
+	c := jsonschema.NewCompiler()
+	if err := c.AddResource(params.SchemaPath, params.SchemaData); err != nil {
+		return nil, err
+	}
+	return c.Compile(params.SchemaPath)
+})
+
+// Validate checks an OSCAL JSON document against the OSCAL 1.1.3 complete
+// schema (the one go-oscal validates with, compiled the way go-oscal
+// compiles it) and returns an error naming the first violations.
+//
+// Unlike go-oscal's validator, which recompiles the schema and converts the
+// document to a generic map and back on every call, it compiles the schema
+// once per process and decodes the document once, so the time and memory it
+// takes are proportional to the document alone.
 func Validate(data []byte) error {
-	var doc map[string]any
+	sch, err := schema()
+	if err != nil {
+		return fmt.Errorf("validate OSCAL document: load the OSCAL %s schema: %w", Version, err)
+	}
+	var doc any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return fmt.Errorf("validate OSCAL document: %w", err)
 	}
-	v, err := validation.NewValidatorDesiredVersion(doc, Version)
-	if err != nil {
-		return fmt.Errorf("validate OSCAL document: %w", err)
+	m, ok := doc.(map[string]any)
+	if !ok || len(m) != 1 {
+		return fmt.Errorf("validate OSCAL document: want a JSON object holding exactly one OSCAL model")
 	}
-	if verr := v.Validate(); verr != nil {
-		res, rerr := v.GetValidationResult()
-		if rerr != nil || len(res.Errors) == 0 {
-			return fmt.Errorf("OSCAL document is not valid OSCAL %s: %w", Version, verr)
+	verr := sch.Validate(doc)
+	if verr == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(verr, &ve) {
+		return fmt.Errorf("OSCAL document is not valid OSCAL %s: %w", Version, verr)
+	}
+	found := validation.ExtractErrors(m, ve.DetailedOutput())
+	if len(found) == 0 {
+		return fmt.Errorf("OSCAL document is not valid OSCAL %s: %w", Version, verr)
+	}
+	var msgs []string
+	for i, e := range found {
+		if i == maxReported {
+			msgs = append(msgs, fmt.Sprintf("and %d more", len(found)-maxReported))
+			break
 		}
-		var msgs []string
-		for i, e := range res.Errors {
-			if i == maxReported {
-				msgs = append(msgs, fmt.Sprintf("and %d more", len(res.Errors)-maxReported))
-				break
+		msgs = append(msgs, fmt.Sprintf("%s: %s", e.InstanceLocation, e.Error))
+	}
+	return errors.New("OSCAL document is not valid OSCAL " + Version + ": " + strings.Join(msgs, "; "))
+}
+
+// layout writes the compact JSON src to dst indented by two spaces per
+// level, except that an object or array holding no object or array (a
+// property, a link, a hash, a list of strings) is written on one line:
+//
+//	"props": [
+//	  {"name": "verdict", "ns": "https://tollgate.dev/ns/oscal", "value": "fail"}
+//	],
+//
+// The documents stay readable and diff well, at about two thirds of the
+// size plain indentation gives them: OSCAL spends most of its lines on
+// such small objects, and assessment results of a large fleet hold
+// hundreds of thousands of them. src must be valid JSON without
+// insignificant whitespace (what encoding/json writes), optionally ending
+// in a newline; layout runs in time linear in its size.
+func layout(dst *bytes.Buffer, src []byte) {
+	depth := 0
+	newline := func() {
+		dst.WriteByte('\n')
+		for range depth {
+			dst.WriteString("  ")
+		}
+	}
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
+		case '"':
+			end := stringEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
+		case '{', '[':
+			if end, ok := flatEnd(src, i); ok {
+				writeFlat(dst, src[i:end])
+				i = end
+				continue
 			}
-			msgs = append(msgs, fmt.Sprintf("%s: %s", e.InstanceLocation, e.Error))
+			dst.WriteByte(c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst.WriteByte(c)
+		case ',':
+			dst.WriteByte(',')
+			newline()
+		case ':':
+			dst.WriteString(": ")
+		default:
+			dst.WriteByte(c)
 		}
-		return errors.New("OSCAL document is not valid OSCAL " + Version + ": " + strings.Join(msgs, "; "))
+		i++
 	}
-	return nil
+}
+
+// stringEnd returns the index just past the JSON string starting at
+// src[i] (a '"').
+func stringEnd(src []byte, i int) int {
+	for j := i + 1; j < len(src); j++ {
+		switch src[j] {
+		case '\\':
+			j++
+		case '"':
+			return j + 1
+		}
+	}
+	return len(src)
+}
+
+// flatEnd reports whether the object or array starting at src[i] holds no
+// object or array and, if so, returns the index just past its end. It
+// stops at the first nested object or array, so the scans layout makes
+// read each byte at most twice.
+func flatEnd(src []byte, i int) (int, bool) {
+	for j := i + 1; j < len(src); {
+		switch src[j] {
+		case '"':
+			j = stringEnd(src, j)
+			continue
+		case '{', '[':
+			return 0, false
+		case '}', ']':
+			return j + 1, true
+		}
+		j++
+	}
+	return 0, false
+}
+
+// writeFlat writes a flat object or array on one line, with a space after
+// each colon and comma.
+func writeFlat(dst *bytes.Buffer, src []byte) {
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
+		case '"':
+			end := stringEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
+		case ':', ',':
+			dst.WriteByte(c)
+			dst.WriteByte(' ')
+		default:
+			dst.WriteByte(c)
+		}
+		i++
+	}
 }
