@@ -116,7 +116,7 @@ func processFile(c candidate, req collectors.Request) fileResult {
 		src.Format = "directory"
 		return fail(c.status, c.detail)
 	}
-	strong, _ := nameCandidates(c.rel)
+	strong, weak := nameCandidates(c.rel)
 	if strong != nil {
 		src.Format, src.Client = strong.ID(), strong.Client()
 		src.Provenance.Collector = collectorName + "/" + strong.Client()
@@ -131,18 +131,23 @@ func processFile(c candidate, req collectors.Request) fileResult {
 		}
 		return fail(rd.status, rd.detail)
 	}
-	return analyze(c, req, src, rd.data)
+	return analyzeNamed(c, strong, weak, req, src, rd.data)
 }
 
 // analyze recognises and parses the content of one file.
 func analyze(c candidate, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
-	_, weak := nameCandidates(c.rel)
+	strong, weak := nameCandidates(c.rel)
+	return analyzeNamed(c, strong, weak, req, src, raw)
+}
+
+// analyzeNamed is analyze for a file whose nameCandidates are known.
+func analyzeNamed(c candidate, strong format, weak []format, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	sum := sha256.Sum256(raw)
 	src.Provenance.SHA256 = hex.EncodeToString(sum[:])
 
 	li := newLineIndex(data)
-	rec := recognize(c.rel, data, li)
+	rec := recognize(c.rel, strong, weak, data, li)
 	switch {
 	case rec.f == nil && rec.unsupported != nil:
 		src.Format = rec.unsupported.format

@@ -43,8 +43,9 @@ func seedFuzz(f *testing.F, names int, exts ...string) {
 // and every server must be linked to its source.
 func fuzzName(t *testing.T, which uint8, data []byte, names []string) {
 	if len(data) > 8<<10 {
-		// Redaction of a large input takes long enough to stall the fuzzer;
-		// the parsers' logic is exercised by small inputs.
+		// Large inputs slow every run and the minimizer down; the parsers'
+		// logic is exercised by small inputs, and TestPathologicalInputsLinear
+		// checks that the time taken grows linearly with the input.
 		t.Skip("input larger than 8 KiB")
 	}
 	names = names[int(which)%len(names) : int(which)%len(names)+1]
@@ -88,17 +89,22 @@ var (
 func FuzzJSON(f *testing.F) {
 	seedFuzz(f, len(jsonNames), ".json")
 	f.Add(uint8(0), []byte(`{"mcpServers": {"a": {"command": "x", "args": ["-y"], "env": {"K": "v"}}}} // c`))
+	// A credential value running to the end of the file (once quadratic to
+	// redact).
+	f.Add(uint8(0), []byte(`{"token": "`+strings.Repeat("\xd9", 4000)))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) { fuzzName(t, which, data, jsonNames) })
 }
 
 func FuzzYAML(f *testing.F) {
 	seedFuzz(f, len(yamlNames), ".yaml", ".yml")
 	f.Add(uint8(0), []byte("mcpServers:\n  - name: a\n    command: x\n    args: [a, b]\n"))
+	f.Add(uint8(0), []byte(yamlAliasBomb())) // once expanded to a million nodes
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) { fuzzName(t, which, data, yamlNames) })
 }
 
 func FuzzTOML(f *testing.F) {
 	seedFuzz(f, len(tomlNames), ".toml")
 	f.Add(uint8(0), []byte("[mcp_servers.a]\ncommand = \"x\"\nenv = { K = \"v\" }\n"))
+	f.Add(uint8(0), []byte(dottedTOML(2000))) // once took seconds to build
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) { fuzzName(t, which, data, tomlNames) })
 }

@@ -1,7 +1,8 @@
 package clientconfig
 
 import (
-	"regexp"
+	"bytes"
+	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
@@ -12,21 +13,156 @@ import (
 // "key: value" / "key = value" pair and every long bare word is checked with
 // secrets.LooksSecret, and what looks secret is redacted too. Redacting a
 // little too much in the bundle copy is the safe failure.
-var (
-	lexPair = regexp.MustCompile(`["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]]{4,})`)
-	lexWord = regexp.MustCompile(`[^\s"'<>(){}\[\],;=]{16,}`)
-)
+//
+// The scans run over whole files, so they are hand-written and linear. They
+// find exactly what these regular expressions find (lexical_test.go checks
+// it):
+//
+//	pairs: ["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]]{4,})
+//	words: [^\s"'<>(){}\[\],;=]{16,}
 
 // lexicalSecrets adds the secret-looking values in data to red.
 func lexicalSecrets(data []byte, red *secrets.Redactor) {
-	for _, m := range lexPair.FindAllSubmatch(data, -1) {
-		if ok, _ := secrets.LooksSecret(string(m[1]), string(m[2])); ok {
-			red.Add(string(m[2]))
+	for pos := 0; ; {
+		key, val, end, ok := nextLexPair(data, pos)
+		if !ok {
+			break
 		}
+		if ok, _ := secrets.LooksSecret(string(key), string(val)); ok {
+			red.Add(string(val))
+		}
+		pos = end
 	}
-	for _, w := range lexWord.FindAll(data, -1) {
+	for pos := 0; ; {
+		w, end, ok := nextLexWord(data, pos)
+		if !ok {
+			break
+		}
 		if ok, _ := secrets.LooksSecret("", string(w)); ok {
 			red.Add(string(w))
 		}
+		pos = end
 	}
+}
+
+// maxLexKey is the longest key of a lexical pair.
+const maxLexKey = 64
+
+// nextLexPair finds the first pair at or after pos and returns its key, its
+// value and where the pair ends. The pair is found from its separator: the
+// key is looked for in the bytes before it (a key cannot span a separator),
+// the value after it.
+func nextLexPair(data []byte, pos int) (key, val []byte, end int, ok bool) {
+	prevSep := pos - 1
+	for {
+		j := bytes.IndexAny(data[prevSep+1:], ":=")
+		if j < 0 {
+			return nil, nil, 0, false
+		}
+		q := prevSep + 1 + j
+		lo := prevSep + 1
+		prevSep = q
+		sp := q
+		for sp > lo && isSpaceByte(data[sp-1]) {
+			sp--
+		}
+		if lo < sp-maxLexKey-2 {
+			lo = sp - maxLexKey - 2
+		}
+		k, found := lexKey(data, lo, sp)
+		if !found {
+			continue
+		}
+		if v, e, found := lexValue(data, q+1); found {
+			return k, v, e, true
+		}
+	}
+}
+
+// lexKey finds the leftmost start in [lo, sp) from which an optionally
+// quoted key of 1 to 64 key bytes runs exactly to sp.
+func lexKey(data []byte, lo, sp int) ([]byte, bool) {
+	for p := lo; p < sp; p++ {
+		i := p
+		if isQuoteByte(data[i]) {
+			i++
+		}
+		ks := i
+		for i < sp && isLexKeyByte(data[i]) {
+			i++
+		}
+		if n := i - ks; n < 1 || n > maxLexKey {
+			continue
+		}
+		ke := i
+		if i < sp && isQuoteByte(data[i]) {
+			i++
+		}
+		if i == sp {
+			return data[ks:ke], true
+		}
+	}
+	return nil, false
+}
+
+// lexValue reads the value after a separator that ends at v: blanks, an
+// optional quote, then at least four characters up to a quote, blank, comma,
+// "}" or "]".
+func lexValue(data []byte, v int) (val []byte, end int, ok bool) {
+	for v < len(data) && isSpaceByte(data[v]) {
+		v++
+	}
+	if v < len(data) && isQuoteByte(data[v]) {
+		v++
+	}
+	x := v
+	for x < len(data) && !isLexValueStop(data[x]) {
+		x++
+	}
+	if utf8.RuneCount(data[v:x]) < 4 {
+		return nil, 0, false
+	}
+	return data[v:x], x, true
+}
+
+// nextLexWord finds the first run of at least sixteen word characters at or
+// after pos and returns it and where it ends.
+func nextLexWord(data []byte, pos int) (word []byte, end int, ok bool) {
+	for pos < len(data) {
+		for pos < len(data) && isLexWordStop(data[pos]) {
+			pos++
+		}
+		start := pos
+		for pos < len(data) && !isLexWordStop(data[pos]) {
+			pos++
+		}
+		if pos-start >= 16 && utf8.RuneCount(data[start:pos]) >= 16 {
+			return data[start:pos], pos, true
+		}
+	}
+	return nil, 0, false
+}
+
+func isQuoteByte(c byte) bool { return c == '"' || c == '\'' }
+
+// isSpaceByte reports whether c is white space as \s in a regular
+// expression: tab, newline, form feed, carriage return or space.
+func isSpaceByte(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+func isLexKeyByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+func isLexValueStop(c byte) bool {
+	return isQuoteByte(c) || isSpaceByte(c) || c == ',' || c == '}' || c == ']'
+}
+
+func isLexWordStop(c byte) bool {
+	switch c {
+	case '"', '\'', '<', '>', '(', ')', '{', '}', '[', ']', ',', ';', '=':
+		return true
+	}
+	return isSpaceByte(c)
 }

@@ -62,10 +62,10 @@ func mayConsider(p string) bool {
 }
 
 // recognize decides what a file is, by name and by content. p is the
-// provenance path; data has no byte-order mark.
-func recognize(p string, data []byte, li lineIndex) recognition {
+// provenance path, strong and weak its nameCandidates; data has no
+// byte-order mark.
+func recognize(p string, strong format, weak []format, data []byte, li lineIndex) recognition {
 	var r recognition
-	strong, weak := nameCandidates(p)
 	r.named = strong != nil || len(weak) > 0
 	syn, ok := syntaxOfPath(p)
 	switch {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
@@ -14,10 +13,16 @@ import (
 
 // parseTOML decodes a TOML document into a node tree. Values come from the
 // decoder (which enforces TOML's rules: duplicate keys, redefined tables);
-// positions come from a second pass over the document's expressions, which
-// records where each key path is first declared.
+// positions come from a first pass over the document's expressions, which
+// records where each key path is first declared and rejects key paths
+// nested deeper than maxNesting (dotted keys nest without brackets, so
+// checkNesting alone does not bound them).
 func parseTOML(data []byte, li lineIndex) (*node, *parseError) {
 	if perr := checkNesting(data, li); perr != nil {
+		return nil, perr
+	}
+	paths, perr := tomlKeyLines(data, li)
+	if perr != nil {
 		return nil, perr
 	}
 	var doc map[string]any
@@ -29,51 +34,114 @@ func parseTOML(data []byte, li lineIndex) (*node, *parseError) {
 		}
 		return nil, perr
 	}
-	lines := tomlKeyLines(data, li)
-	return tomlNode(doc, nil, lines), nil
+	return paths.node(doc, tomlRoot, ""), nil
 }
 
 // tomlPos is where a key path is first declared.
 type tomlPos struct{ line, col int }
 
-// tomlKeyLines maps dotted key paths (joined with "\x00") to the position of
-// their first declaration: a [table] header, a key = value line or a key in
-// an inline table.
-func tomlKeyLines(data []byte, li lineIndex) map[string]tomlPos {
-	out := map[string]tomlPos{}
+// tomlRoot is the path ID of the document's root table.
+const tomlRoot = 0
+
+// tomlNoPath is the path ID of a value whose key path was never declared
+// (the elements of an array of tables, for instance).
+const tomlNoPath = -1
+
+// tomlPathKey names a key path by its parent's ID and its last key.
+type tomlPathKey struct {
+	parent int
+	key    string
+}
+
+// tomlPaths numbers the key paths declared in a document and records where
+// each is first declared. Paths are identified by their parent's ID and last
+// key, so recording and looking up a path costs the same at any depth.
+type tomlPaths struct {
+	ids   map[tomlPathKey]int
+	pos   []tomlPos // by ID; pos[tomlRoot] is unused
+	depth []int     // number of keys in the path, by ID
+}
+
+// child returns the ID of the path parent + key, or tomlNoPath.
+func (t *tomlPaths) child(parent int, key string) int {
+	if parent == tomlNoPath {
+		return tomlNoPath
+	}
+	if id, ok := t.ids[tomlPathKey{parent, key}]; ok {
+		return id
+	}
+	return tomlNoPath
+}
+
+// position returns where path id is declared (zero when unknown).
+func (t *tomlPaths) position(id int) tomlPos {
+	if id <= tomlRoot {
+		return tomlPos{}
+	}
+	return t.pos[id]
+}
+
+// declare records the path parent + key at offset, unless it is already
+// known, and returns its ID.
+func (t *tomlPaths) declare(parent int, key string, offset int, li lineIndex) int {
+	k := tomlPathKey{parent, key}
+	if id, ok := t.ids[k]; ok {
+		return id
+	}
+	line, col := li.position(offset)
+	id := len(t.pos)
+	t.ids[k] = id
+	t.pos = append(t.pos, tomlPos{line, col})
+	t.depth = append(t.depth, t.depth[parent]+1)
+	return id
+}
+
+// tomlKeyLines records the position of the first declaration of every key
+// path: a [table] header, a key = value line or a key in an inline table.
+// It fails when a key path is nested deeper than maxNesting.
+func tomlKeyLines(data []byte, li lineIndex) (*tomlPaths, *parseError) {
+	t := &tomlPaths{ids: map[tomlPathKey]int{}, pos: []tomlPos{{}}, depth: []int{0}}
 	var p unstable.Parser
 	p.Reset(data)
-	var table []string
+	table := tomlRoot
 	for p.NextExpression() {
 		e := p.Expression()
+		var perr *parseError
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			table = tomlRecordKey(out, nil, e.Key(), li)
+			table, perr = t.record(tomlRoot, e.Key(), li)
 		case unstable.KeyValue:
-			path := tomlRecordKey(out, table, e.Key(), li)
-			tomlRecordInline(out, path, e.Value(), li)
+			var path int
+			if path, perr = t.record(table, e.Key(), li); perr == nil {
+				perr = t.recordInline(path, e.Value(), li)
+			}
+		}
+		if perr != nil {
+			return nil, perr
 		}
 	}
-	return out
+	return t, nil
 }
 
-func tomlRecordKey(out map[string]tomlPos, prefix []string, it unstable.Iterator, li lineIndex) []string {
-	path := append([]string(nil), prefix...)
+// record declares every prefix of the dotted key it under prefix and
+// returns the ID of the whole path.
+func (t *tomlPaths) record(prefix int, it unstable.Iterator, li lineIndex) (int, *parseError) {
+	id := prefix
 	for it.Next() {
 		k := it.Node()
-		path = append(path, string(k.Data))
-		key := strings.Join(path, "\x00")
-		if _, seen := out[key]; !seen {
+		id = t.declare(id, string(k.Data), int(k.Raw.Offset), li)
+		if t.depth[id] > maxNesting {
 			line, col := li.position(int(k.Raw.Offset))
-			out[key] = tomlPos{line, col}
+			return 0, &parseError{line: line, col: col, msg: fmt.Sprintf("keys nested deeper than %d levels", maxNesting)}
 		}
 	}
-	return path
+	return id, nil
 }
 
-func tomlRecordInline(out map[string]tomlPos, path []string, v *unstable.Node, li lineIndex) {
+// recordInline declares the keys of an inline table assigned to path.
+func (t *tomlPaths) recordInline(path int, v *unstable.Node, li lineIndex) *parseError {
 	if v == nil || v.Kind != unstable.InlineTable {
-		return
+		return nil
 	}
 	it := v.Children()
 	for it.Next() {
@@ -81,69 +149,80 @@ func tomlRecordInline(out map[string]tomlPos, path []string, v *unstable.Node, l
 		if kv.Kind != unstable.KeyValue {
 			continue
 		}
-		sub := tomlRecordKey(out, path, kv.Key(), li)
-		tomlRecordInline(out, sub, kv.Value(), li)
+		sub, perr := t.record(path, kv.Key(), li)
+		if perr == nil {
+			perr = t.recordInline(sub, kv.Value(), li)
+		}
+		if perr != nil {
+			return perr
+		}
 	}
+	return nil
 }
 
-// tomlNode converts a decoded TOML value into a node, ordering table members
-// by where they are declared.
-func tomlNode(v any, path []string, lines map[string]tomlPos) *node {
-	n := &node{ptr: tomlPointer(path)}
-	if pos, ok := lines[strings.Join(path, "\x00")]; ok {
+// node converts a decoded TOML value whose key path is id (tomlNoPath when
+// undeclared) and whose JSON pointer is ptr into a node, ordering table
+// members by where they are declared.
+func (t *tomlPaths) node(v any, id int, ptr string) *node {
+	n := &node{ptr: ptr}
+	if id != tomlNoPath {
+		pos := t.position(id)
 		n.line, n.col = pos.line, pos.col
 	}
-	switch t := v.(type) {
+	switch tv := v.(type) {
 	case map[string]any:
 		n.kind = kindObject
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
+		type member struct {
+			key string
+			id  int
+			pos tomlPos
 		}
-		sort.Slice(keys, func(i, j int) bool {
-			a := lines[strings.Join(append(path[:len(path):len(path)], keys[i]), "\x00")]
-			b := lines[strings.Join(append(path[:len(path):len(path)], keys[j]), "\x00")]
-			if a.line != b.line {
-				return a.line < b.line
+		members := make([]member, 0, len(tv))
+		for k := range tv {
+			cid := t.child(id, k)
+			var pos tomlPos
+			if cid != tomlNoPath {
+				pos = t.position(cid)
 			}
-			return keys[i] < keys[j]
+			members = append(members, member{k, cid, pos})
+		}
+		sort.Slice(members, func(i, j int) bool {
+			a, b := members[i], members[j]
+			if a.pos.line != b.pos.line {
+				return a.pos.line < b.pos.line
+			}
+			return a.key < b.key
 		})
-		for _, k := range keys {
-			n.keys = append(n.keys, k)
-			n.vals = append(n.vals, tomlNode(t[k], append(path[:len(path):len(path)], k), lines))
+		n.keys = make([]string, 0, len(members))
+		n.vals = make([]*node, 0, len(members))
+		for _, m := range members {
+			n.keys = append(n.keys, m.key)
+			n.vals = append(n.vals, t.node(tv[m.key], m.id, childPointer(ptr, m.key)))
 		}
 	case []any:
 		n.kind = kindArray
-		for i, it := range t {
-			child := tomlNode(it, append(path[:len(path):len(path)], strconv.Itoa(i)), lines)
+		for i, it := range tv {
+			idx := strconv.Itoa(i)
+			child := t.node(it, t.child(id, idx), childPointer(ptr, idx))
 			if child.line == 0 {
 				child.line, child.col = n.line, n.col
 			}
 			n.items = append(n.items, child)
 		}
 	case string:
-		n.kind, n.text = kindString, t
+		n.kind, n.text = kindString, tv
 	case bool:
-		n.kind, n.text = kindBool, strconv.FormatBool(t)
+		n.kind, n.text = kindBool, strconv.FormatBool(tv)
 	case int64:
-		n.kind, n.text = kindNumber, strconv.FormatInt(t, 10)
+		n.kind, n.text = kindNumber, strconv.FormatInt(tv, 10)
 	case float64:
-		n.kind, n.text = kindNumber, strconv.FormatFloat(t, 'g', -1, 64)
+		n.kind, n.text = kindNumber, strconv.FormatFloat(tv, 'g', -1, 64)
 	case time.Time:
-		n.kind, n.text = kindString, t.Format(time.RFC3339Nano)
+		n.kind, n.text = kindString, tv.Format(time.RFC3339Nano)
 	case toml.LocalDate, toml.LocalTime, toml.LocalDateTime:
-		n.kind, n.text = kindString, fmt.Sprint(t)
+		n.kind, n.text = kindString, fmt.Sprint(tv)
 	default:
 		n.kind = kindNull
 	}
 	return n
-}
-
-// tomlPointer renders a key path as a JSON pointer.
-func tomlPointer(path []string) string {
-	ptr := ""
-	for _, p := range path {
-		ptr = childPointer(ptr, p)
-	}
-	return ptr
 }

@@ -3,6 +3,7 @@ package clientconfig
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -13,6 +14,13 @@ import (
 // maxYAMLNodes bounds how many nodes a YAML document may expand to, so alias
 // bombs ("billion laughs") are rejected instead of exhausting memory.
 const maxYAMLNodes = 1 << 20
+
+// maxYAMLAliasNodes bounds how many nodes aliases may copy into the tree.
+// Real configurations alias a few small snippets; a document whose aliases
+// expand to more is an alias bomb, which the clients' own YAML readers
+// reject too (Continue's limits alias expansion to a hundred references),
+// and expanding it would cost time out of all proportion to its size.
+const maxYAMLAliasNodes = 1 << 14
 
 var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
@@ -48,13 +56,23 @@ func yamlError(err error) *parseError {
 
 // yamlBuilder converts yaml.v3 nodes into nodes.
 type yamlBuilder struct {
+	// count is the number of nodes built so far.
 	count int
+	// aliased is the number of nodes built by expanding aliases, and
+	// inAlias how many aliases enclose the node being built.
+	aliased, inAlias int
 }
 
 func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseError) {
 	b.count++
 	if b.count > maxYAMLNodes || depth > maxNesting {
 		return nil, &parseError{line: y.Line, col: y.Column, msg: "document expands to too many nodes (alias bomb?)"}
+	}
+	if b.inAlias > 0 {
+		b.aliased++
+		if b.aliased > maxYAMLAliasNodes {
+			return nil, &parseError{line: y.Line, col: y.Column, msg: fmt.Sprintf("aliases expand to more than %d nodes (alias bomb?)", maxYAMLAliasNodes)}
+		}
 	}
 	switch y.Kind {
 	case yaml.DocumentNode:
@@ -66,7 +84,9 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseE
 		if y.Alias == nil {
 			return &node{kind: kindNull, ptr: ptr, line: y.Line, col: y.Column}, nil
 		}
+		b.inAlias++
 		n, err := b.value(y.Alias, ptr, depth+1)
+		b.inAlias--
 		if err != nil {
 			return nil, err
 		}

@@ -96,6 +96,48 @@ func IsCredentialKey(key string) bool {
 // boundaries: "X-API-Key" → x api key, "clientSecret" → client secret.
 func keyWords(key string) []string {
 	key = strings.TrimLeft(key, "-")
+	for i := 0; i < len(key); i++ {
+		if key[i] >= 0x80 {
+			return keyWordsRunes(key)
+		}
+	}
+	// ASCII: the same rules as keyWordsRunes, on bytes; a word is a
+	// contiguous run of the key.
+	var words []string
+	start := -1
+	for i := 0; i < len(key); i++ {
+		c := key[i]
+		switch {
+		case !isLetter(c) && !isDigitByte(c):
+			if start >= 0 {
+				words = append(words, strings.ToLower(key[start:i]))
+				start = -1
+			}
+			continue
+		case isUpperByte(c) && start >= 0:
+			prev := key[i-1]
+			nextLower := i+1 < len(key) && isLowerByte(key[i+1])
+			if isLowerByte(prev) || isDigitByte(prev) || (isUpperByte(prev) && nextLower) {
+				words = append(words, strings.ToLower(key[start:i]))
+				start = -1
+			}
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		words = append(words, strings.ToLower(key[start:]))
+	}
+	return words
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+func isUpperByte(c byte) bool { return c >= 'A' && c <= 'Z' }
+func isLowerByte(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// keyWordsRunes is keyWords for keys with non-ASCII characters.
+func keyWordsRunes(key string) []string {
 	var words []string
 	var cur []rune
 	flush := func() {

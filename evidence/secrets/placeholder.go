@@ -5,20 +5,41 @@ import (
 	"strings"
 )
 
-var placeholderPatterns = []*regexp.Regexp{
-	regexp.MustCompile(`^<[^<>]+>$`),             // <token>, <paste-your-token-here>
-	regexp.MustCompile(`^\{\{\s*[^{}]+\s*\}\}$`), // {{API_KEY}}
-	regexp.MustCompile(`^\[[A-Za-z0-9 _\-]+\]$`), // [YOUR_TOKEN]
-	regexp.MustCompile(`(?i)^your[-_ .]`),        // YOUR_API_KEY, your-api-key-here
-	regexp.MustCompile(`(?i)(^|[-_ ])here$`),     // api-key-here, PUT_TOKEN_HERE
-	regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill|set)[-_ ]?(me|your|in|here|with)\b`), // REPLACE_ME, paste-your…
-	regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill)[-_ ]`),
-	regexp.MustCompile(`^(?i:x){3,}$`),                                       // xxxx
-	regexp.MustCompile(`^[xX*•.…_\-]{3,}$`),                                  // ****, ..., ___, …
-	regexp.MustCompile(`(?i)^[a-z0-9]{1,12}[-_](?:x{3,}|\.{3,}|\*{3,}|…)+$`), // sk-xxxx, ghp_...
-	regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_])*x{4,}(?:[-_]x{3,})*$`),        // xxxx-xxxx, key_xxxx
-	regexp.MustCompile(`(?i)^(todo|tbd|fixme|placeholder|dummy|example|sample|redacted|none|null|nil|undefined|n/a|tbc|unset|notset|not-set|not_set)$`),
-	regexp.MustCompile(`(?i)^\.\.\.`),
+// placeholderPatterns recognise stand-ins. Each comes with a guard, a cheap
+// test that every ASCII string the pattern matches passes, so most values
+// are judged without running the expressions. Text with non-ASCII bytes runs
+// them all: (?i) also folds "ſ" to s and the Kelvin sign to k.
+var placeholderPatterns = []struct {
+	re    *regexp.Regexp
+	guard func(v string) bool // v is non-empty ASCII
+}{
+	// <token>, <paste-your-token-here>
+	{regexp.MustCompile(`^<[^<>]+>$`), func(v string) bool { return v[0] == '<' && v[len(v)-1] == '>' }},
+	// {{API_KEY}}
+	{regexp.MustCompile(`^\{\{\s*[^{}]+\s*\}\}$`), func(v string) bool { return strings.HasPrefix(v, "{{") && strings.HasSuffix(v, "}}") }},
+	// [YOUR_TOKEN]
+	{regexp.MustCompile(`^\[[A-Za-z0-9 _\-]+\]$`), func(v string) bool { return v[0] == '[' && v[len(v)-1] == ']' }},
+	// YOUR_API_KEY, your-api-key-here
+	{regexp.MustCompile(`(?i)^your[-_ .]`), func(v string) bool { return v[0]|0x20 == 'y' }},
+	// api-key-here, PUT_TOKEN_HERE
+	{regexp.MustCompile(`(?i)(^|[-_ ])here$`), func(v string) bool { return len(v) >= 4 && containsFoldASCII(v[len(v)-4:], "here") }},
+	// REPLACE_ME, paste-your…
+	{regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill|set)[-_ ]?(me|your|in|here|with)\b`),
+		func(v string) bool { return strings.IndexByte("ripeafs", v[0]|0x20) >= 0 }},
+	{regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill)[-_ ]`),
+		func(v string) bool { return strings.IndexByte("ripeaf", v[0]|0x20) >= 0 }},
+	// xxxx
+	{regexp.MustCompile(`^(?i:x){3,}$`), func(v string) bool { return v[0]|0x20 == 'x' }},
+	// ****, ..., ___, …
+	{regexp.MustCompile(`^[xX*•.…_\-]{3,}$`), func(v string) bool { return strings.IndexByte("xX*._-", v[0]) >= 0 }},
+	// sk-xxxx, ghp_...
+	{regexp.MustCompile(`(?i)^[a-z0-9]{1,12}[-_](?:x{3,}|\.{3,}|\*{3,}|…)+$`),
+		func(v string) bool { return strings.IndexByte("xX.*", v[len(v)-1]) >= 0 }},
+	// xxxx-xxxx, key_xxxx
+	{regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_])*x{4,}(?:[-_]x{3,})*$`), func(v string) bool { return v[len(v)-1]|0x20 == 'x' }},
+	{regexp.MustCompile(`(?i)^(todo|tbd|fixme|placeholder|dummy|example|sample|redacted|none|null|nil|undefined|n/a|tbc|unset|notset|not-set|not_set)$`),
+		func(v string) bool { return len(v) <= len("placeholder") }},
+	{regexp.MustCompile(`(?i)^\.\.\.`), func(v string) bool { return strings.HasPrefix(v, "...") }},
 }
 
 // authSchemes are the credential schemes an Authorization value starts with.
@@ -45,8 +66,18 @@ func isPlaceholder(v string) bool {
 	if rest, _ := stripAuthScheme(v); rest != "" {
 		v = rest
 	}
-	for _, re := range placeholderPatterns {
-		if re.MatchString(v) {
+	if v == "" {
+		return false
+	}
+	ascii := true
+	for i := 0; i < len(v); i++ {
+		if v[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	for _, p := range placeholderPatterns {
+		if (!ascii || p.guard(v)) && p.re.MatchString(v) {
 			return true
 		}
 	}

@@ -2,7 +2,6 @@ package secrets
 
 import (
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -20,14 +19,13 @@ const redactedPrefix = "[REDACTED:"
 // and literal values under credential-like keys ("password": "…",
 // API_KEY=…, --token=…). A Redactor is safe for concurrent use.
 type Redactor struct {
-	mu       sync.Mutex
-	secrets  map[string]struct{}
-	replacer *strings.Replacer // built lazily from secrets; nil when stale
+	mu      sync.RWMutex
+	secrets literalSet
 }
 
 // NewRedactor returns an empty Redactor.
 func NewRedactor() *Redactor {
-	return &Redactor{secrets: map[string]struct{}{}}
+	return &Redactor{}
 }
 
 // Add remembers a raw secret. Strings shorter than four bytes are ignored.
@@ -37,10 +35,7 @@ func (r *Redactor) Add(secret string) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if _, ok := r.secrets[secret]; !ok {
-		r.secrets[secret] = struct{}{}
-		r.replacer = nil
-	}
+	r.secrets.add(secret)
 }
 
 // Len returns the number of remembered secrets.
@@ -48,9 +43,9 @@ func (r *Redactor) Len() int {
 	if r == nil {
 		return 0
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return len(r.secrets)
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return r.secrets.len()
 }
 
 // Redact returns a copy of data with every remembered secret and every
@@ -59,107 +54,98 @@ func (r *Redactor) Redact(data []byte) []byte {
 	return []byte(r.RedactString(string(data)))
 }
 
-// RedactString is Redact for strings.
+// RedactString is Redact for strings. Remembered secrets are replaced first:
+// scanning left to right, the longest secret that starts at a position is
+// replaced whole and the scan resumes after it.
 func (r *Redactor) RedactString(s string) string {
-	if rep := r.getReplacer(); rep != nil {
-		s = rep.Replace(s)
+	if r != nil {
+		r.mu.RLock()
+		s = r.secrets.replace(s, redacted)
+		r.mu.RUnlock()
 	}
 	return redactShapes(s)
-}
-
-// getReplacer returns a replacer for the remembered secrets, longest first so
-// that a secret containing another is replaced whole.
-func (r *Redactor) getReplacer() *strings.Replacer {
-	if r == nil {
-		return nil
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.replacer != nil || len(r.secrets) == 0 {
-		return r.replacer
-	}
-	list := make([]string, 0, len(r.secrets))
-	for s := range r.secrets {
-		list = append(list, s)
-	}
-	sort.Slice(list, func(i, j int) bool {
-		if len(list[i]) != len(list[j]) {
-			return len(list[i]) > len(list[j])
-		}
-		return list[i] < list[j]
-	})
-	pairs := make([]string, 0, 2*len(list))
-	for _, s := range list {
-		pairs = append(pairs, s, redacted(s))
-	}
-	r.replacer = strings.NewReplacer(pairs...)
-	return r.replacer
 }
 
 // redacted is the replacement text for a secret.
 func redacted(secret string) string { return redactedPrefix + Shape(secret) + "]" }
 
-var (
-	// reKeyValue finds key: value, key = value, "key": "value" and --flag=value.
-	reKeyValue = regexp.MustCompile(`(["']?)(-{0,2}[A-Za-z_][A-Za-z0-9_.\-]{0,80})(["']?)([ \t]*[:=][ \t]*)((?:[Bb]earer|[Bb]asic|[Tt]oken)[ \t]+)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s,#"'{}\[\]]+)`)
-	// reFlagPair finds "--flag", "value" pairs in JSON and TOML argument arrays.
-	reFlagPair = regexp.MustCompile(`(["'])(-{1,2}[A-Za-z][A-Za-z0-9_\-]{1,60})(["'][ \t]*,[ \t\r\n]*["'])((?:[^"'\\\n]|\\.)*)(["'])`)
-)
+// reFlagPair finds "--flag", "value" pairs in JSON and TOML argument arrays.
+// Key-value pairs (key: value, key = value, "key": "value", --flag=value) are
+// found by scanKeyValue.
+var reFlagPair = regexp.MustCompile(`(["'])(-{1,2}[A-Za-z][A-Za-z0-9_\-]{1,60})(["'][ \t]*,[ \t\r\n]*["'])((?:[^"'\\\n]|\\.)*)(["'])`)
 
-// redactShapes replaces secrets recognisable by their form.
+// redactShapes replaces secrets recognisable by their form. The passes run
+// in order, each over the output of the one before; a pass whose pattern
+// cannot match (its literal is absent) is skipped.
 func redactShapes(s string) string {
-	s = rePEM.ReplaceAllStringFunc(s, redacted)
-	for _, t := range tokenShapes {
-		s = t.re.ReplaceAllStringFunc(s, redacted)
+	if mayHavePEM(s) {
+		s = rePEM.ReplaceAllStringFunc(s, redacted)
 	}
-	s = reURLPassword.ReplaceAllStringFunc(s, func(m string) string {
-		sub := reURLPassword.FindStringSubmatch(m)
-		if isReferenceOrPlaceholder(sub[3]) || strings.HasPrefix(sub[3], redactedPrefix) {
-			return m
+	mask := tokenHintMask(s)
+	for i, t := range tokenShapes {
+		if mask&(1<<i) == 0 {
+			continue
 		}
-		return sub[1] + "://" + sub[2] + ":" + redacted(sub[3]) + "@"
-	})
-	s = reADOPassword.ReplaceAllStringFunc(s, func(m string) string {
-		sub := reADOPassword.FindStringSubmatch(m)
-		pw := strings.Trim(sub[1], `"'{}`)
-		if pw == "" || isReferenceOrPlaceholder(pw) || strings.HasPrefix(pw, redactedPrefix) {
-			return m
+		replaced := false
+		s = t.re.ReplaceAllStringFunc(s, func(m string) string {
+			replaced = true
+			return redacted(m)
+		})
+		if replaced {
+			// the replacement shows a public prefix, which may be a hint
+			mask = tokenHintMask(s)
 		}
-		return strings.Replace(m, pw, redacted(pw), 1)
-	})
-	s = reKeyValue.ReplaceAllStringFunc(s, redactKeyValue)
-	s = reFlagPair.ReplaceAllStringFunc(s, func(m string) string {
-		sub := reFlagPair.FindStringSubmatch(m)
-		if !IsCredentialKey(sub[2]) || !redactable(sub[2], sub[4]) {
-			return m
-		}
-		return sub[1] + sub[2] + sub[3] + redacted(sub[4]) + sub[5]
-	})
+	}
+	if mayHaveURLPassword(s) {
+		s = replaceURLPasswords(s, func(m urlPasswordMatch) string {
+			if isReferenceOrPlaceholder(m.password) || strings.HasPrefix(m.password, redactedPrefix) {
+				return s[m.start:m.end]
+			}
+			return m.scheme + "://" + m.user + ":" + redacted(m.password) + "@"
+		})
+	}
+	if mayHaveADOPassword(s) {
+		s = replaceADOPasswords(s, func(sub []string) string {
+			pw := strings.Trim(sub[1], `"'{}`)
+			if pw == "" || isReferenceOrPlaceholder(pw) || strings.HasPrefix(pw, redactedPrefix) {
+				return sub[0]
+			}
+			return strings.Replace(sub[0], pw, redacted(pw), 1)
+		})
+	}
+	s = replaceKeyValues(s, redactKeyValue)
+	if mayHaveFlagPair(s) {
+		s = replaceFlagPairs(s, func(sub []string) string {
+			if !IsCredentialKey(sub[2]) || !redactable(sub[2], sub[4]) {
+				return sub[0]
+			}
+			return sub[1] + sub[2] + sub[3] + redacted(sub[4]) + sub[5]
+		})
+	}
 	return s
 }
 
-// redactKeyValue redacts the value of one key-value match when the key names
+// redactKeyValue redacts the value of one key-value pair when the key names
 // a credential and the value is a literal secret.
-func redactKeyValue(m string) string {
-	sub := reKeyValue.FindStringSubmatch(m)
-	key, scheme, raw := sub[2], sub[5], sub[6]
-	if !IsCredentialKey(key) {
-		return m
+func redactKeyValue(m kvMatch) string {
+	whole := m.open + m.key + m.close + m.sep + m.scheme + m.value
+	if !IsCredentialKey(m.key) {
+		return whole
 	}
 	quote := ""
-	val := raw
-	if len(raw) >= 2 && (raw[0] == '"' || raw[0] == '\'') {
-		quote, val = raw[:1], raw[1:len(raw)-1]
+	val := m.value
+	if len(val) >= 2 && (val[0] == '"' || val[0] == '\'') {
+		quote, val = val[:1], val[1:len(val)-1]
 	}
 	inner, innerScheme := stripAuthScheme(val)
-	if !redactable(key, inner) {
-		return m
+	if !redactable(m.key, inner) {
+		return whole
 	}
 	prefix := ""
 	if innerScheme != "" {
 		prefix = innerScheme + " "
 	}
-	return sub[1] + key + sub[3] + sub[4] + scheme + quote + prefix + redacted(inner) + quote
+	return m.open + m.key + m.close + m.sep + m.scheme + quote + prefix + redacted(inner) + quote
 }
 
 // redactable reports whether val, found under key in raw text, is a literal
@@ -180,13 +166,12 @@ func (r *Redactor) Merge(other *Redactor) {
 	if r == nil || other == nil || r == other {
 		return
 	}
-	other.mu.Lock()
-	list := make([]string, 0, len(other.secrets))
-	for s := range other.secrets {
-		list = append(list, s)
-	}
-	other.mu.Unlock()
+	other.mu.RLock()
+	list := other.secrets.list()
+	other.mu.RUnlock()
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	for _, s := range list {
-		r.Add(s)
+		r.secrets.add(s)
 	}
 }

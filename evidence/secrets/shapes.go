@@ -13,32 +13,34 @@ type tokenShape struct {
 	// prefix is the public prefix that Shape may reveal.
 	prefix string
 	re     *regexp.Regexp
+	// hints are literals of which every match contains one.
+	hints []string
 }
 
 // tokenShapes are checked in order; more specific prefixes come first.
 var tokenShapes = []tokenShape{
-	{"github", "github_pat_", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`)},
-	{"github", "", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}`)},
-	{"anthropic", "sk-ant-", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_\-]{20,}`)},
-	{"openai", "sk-proj-", regexp.MustCompile(`\bsk-proj-[A-Za-z0-9_\-]{20,}`)},
-	{"openai", "sk-svcacct-", regexp.MustCompile(`\bsk-svcacct-[A-Za-z0-9_\-]{20,}`)},
-	{"stripe", "", regexp.MustCompile(`\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}`)},
-	{"openai", "sk-", regexp.MustCompile(`\bsk-[A-Za-z0-9]{20,}`)},
-	{"slack", "", regexp.MustCompile(`\bxox[abpres]-[A-Za-z0-9\-]{10,}`)},
-	{"slack", "xapp-", regexp.MustCompile(`\bxapp-[A-Za-z0-9\-]{10,}`)},
-	{"aws", "", regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`)},
-	{"google", "AIza", regexp.MustCompile(`\bAIza[0-9A-Za-z_\-]{35}`)},
-	{"gitlab", "glpat-", regexp.MustCompile(`\bglpat-[A-Za-z0-9_\-]{20,}`)},
-	{"npm", "npm_", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}`)},
-	{"huggingface", "hf_", regexp.MustCompile(`\bhf_[A-Za-z0-9]{30,}`)},
-	{"sendgrid", "SG.", regexp.MustCompile(`\bSG\.[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{20,}`)},
-	{"digitalocean", "", regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}`)},
-	{"shopify", "", regexp.MustCompile(`\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}`)},
-	{"notion", "ntn_", regexp.MustCompile(`\bntn_[A-Za-z0-9]{40,}`)},
-	{"groq", "gsk_", regexp.MustCompile(`\bgsk_[A-Za-z0-9]{40,}`)},
-	{"perplexity", "pplx-", regexp.MustCompile(`\bpplx-[A-Za-z0-9]{40,}`)},
-	{"linear", "lin_api_", regexp.MustCompile(`\blin_api_[A-Za-z0-9]{30,}`)},
-	{"jwt", "eyJ", regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}`)},
+	{"github", "github_pat_", regexp.MustCompile(`\bgithub_pat_[A-Za-z0-9_]{22,}`), []string{"github_pat_"}},
+	{"github", "", regexp.MustCompile(`\bgh[pousr]_[A-Za-z0-9]{30,}`), []string{"ghp_", "gho_", "ghu_", "ghs_", "ghr_"}},
+	{"anthropic", "sk-ant-", regexp.MustCompile(`\bsk-ant-[A-Za-z0-9_\-]{20,}`), []string{"sk-ant-"}},
+	{"openai", "sk-proj-", regexp.MustCompile(`\bsk-proj-[A-Za-z0-9_\-]{20,}`), []string{"sk-proj-"}},
+	{"openai", "sk-svcacct-", regexp.MustCompile(`\bsk-svcacct-[A-Za-z0-9_\-]{20,}`), []string{"sk-svcacct-"}},
+	{"stripe", "", regexp.MustCompile(`\b[sr]k_(?:live|test)_[A-Za-z0-9]{16,}`), []string{"k_live_", "k_test_"}},
+	{"openai", "sk-", regexp.MustCompile(`\bsk-[A-Za-z0-9]{20,}`), []string{"sk-"}},
+	{"slack", "", regexp.MustCompile(`\bxox[abpres]-[A-Za-z0-9\-]{10,}`), []string{"xox"}},
+	{"slack", "xapp-", regexp.MustCompile(`\bxapp-[A-Za-z0-9\-]{10,}`), []string{"xapp-"}},
+	{"aws", "", regexp.MustCompile(`\b(?:AKIA|ASIA)[A-Z0-9]{16}\b`), []string{"AKIA", "ASIA"}},
+	{"google", "AIza", regexp.MustCompile(`\bAIza[0-9A-Za-z_\-]{35}`), []string{"AIza"}},
+	{"gitlab", "glpat-", regexp.MustCompile(`\bglpat-[A-Za-z0-9_\-]{20,}`), []string{"glpat-"}},
+	{"npm", "npm_", regexp.MustCompile(`\bnpm_[A-Za-z0-9]{36}`), []string{"npm_"}},
+	{"huggingface", "hf_", regexp.MustCompile(`\bhf_[A-Za-z0-9]{30,}`), []string{"hf_"}},
+	{"sendgrid", "SG.", regexp.MustCompile(`\bSG\.[A-Za-z0-9_\-]{20,}\.[A-Za-z0-9_\-]{20,}`), []string{"SG."}},
+	{"digitalocean", "", regexp.MustCompile(`\bdo[opr]_v1_[a-f0-9]{64}`), []string{"_v1_"}},
+	{"shopify", "", regexp.MustCompile(`\bshp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}`), []string{"shp"}},
+	{"notion", "ntn_", regexp.MustCompile(`\bntn_[A-Za-z0-9]{40,}`), []string{"ntn_"}},
+	{"groq", "gsk_", regexp.MustCompile(`\bgsk_[A-Za-z0-9]{40,}`), []string{"gsk_"}},
+	{"perplexity", "pplx-", regexp.MustCompile(`\bpplx-[A-Za-z0-9]{40,}`), []string{"pplx-"}},
+	{"linear", "lin_api_", regexp.MustCompile(`\blin_api_[A-Za-z0-9]{30,}`), []string{"lin_api_"}},
+	{"jwt", "eyJ", regexp.MustCompile(`\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}`), []string{"eyJ"}},
 }
 
 var (
@@ -70,10 +72,16 @@ type strongMatch struct {
 // findStrong looks for credentials recognisable by form alone: PEM private
 // keys, known token formats, JWTs, passwords in URLs and connection strings.
 func findStrong(s string) (strongMatch, bool) {
-	if loc := rePEM.FindStringIndex(s); loc != nil {
-		return strongMatch{reason: "pem", part: s[loc[0]:loc[1]]}, true
+	if mayHavePEM(s) {
+		if loc := rePEM.FindStringIndex(s); loc != nil {
+			return strongMatch{reason: "pem", part: s[loc[0]:loc[1]]}, true
+		}
 	}
-	for _, t := range tokenShapes {
+	mask := tokenHintMask(s)
+	for i, t := range tokenShapes {
+		if mask&(1<<i) == 0 {
+			continue
+		}
 		if m := t.re.FindString(s); m != "" {
 			reason := "token-shape:" + t.name
 			if t.name == "jwt" {
@@ -82,8 +90,16 @@ func findStrong(s string) (strongMatch, bool) {
 			return strongMatch{reason: reason, part: m, prefix: shapePrefix(m)}, true
 		}
 	}
-	for _, m := range reURLPassword.FindAllStringSubmatch(s, -1) {
-		pw := m[3]
+	if !mayHaveURLPassword(s) {
+		return findADOPassword(s)
+	}
+	for pos := 0; ; {
+		m, ok := scanURLPassword(s, pos)
+		if !ok {
+			break
+		}
+		pos = m.end
+		pw := m.password
 		if pw == "" || isReferenceOrPlaceholder(pw) {
 			continue
 		}
@@ -91,20 +107,31 @@ func findStrong(s string) (strongMatch, bool) {
 			pw = p
 		}
 		reason := "url-password"
-		scheme := strings.ToLower(m[1])
+		scheme := strings.ToLower(m.scheme)
 		if databaseSchemes[scheme] || strings.HasPrefix(strings.ToLower(s), "jdbc:") {
 			reason = "connection-string"
 		}
 		return strongMatch{reason: reason, part: pw}, true
 	}
-	if strings.Contains(s, "=") {
-		for _, m := range reADOPassword.FindAllStringSubmatch(s, -1) {
-			pw := strings.Trim(m[1], `"'{}`)
-			if pw == "" || isReferenceOrPlaceholder(pw) {
-				continue
-			}
-			return strongMatch{reason: "connection-string", part: pw}, true
+	return findADOPassword(s)
+}
+
+// findADOPassword looks for a literal Password=… in a connection string.
+func findADOPassword(s string) (strongMatch, bool) {
+	if !mayHaveADOPassword(s) {
+		return strongMatch{}, false
+	}
+	for pos := 0; pos < len(s); {
+		loc, ok := scanADOPassword(s, pos)
+		if !ok {
+			break
 		}
+		pos = loc[1]
+		pw := strings.Trim(s[loc[2]:loc[3]], `"'{}`)
+		if pw == "" || isReferenceOrPlaceholder(pw) {
+			continue
+		}
+		return strongMatch{reason: "connection-string", part: pw}, true
 	}
 	return strongMatch{}, false
 }

@@ -1,0 +1,524 @@
+package secrets
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Redaction and classification run over whole configuration files, so the
+// scans here are linear and cheap on text that holds no secret: each regular
+// expression is run only when the text holds a literal every match contains,
+// or only at the few positions where a match can start; the key-value and
+// URL-password patterns, which would otherwise run over every byte, have
+// hand-written scanners. scan_test.go checks each against the regular
+// expression it stands for.
+
+// tokenHint is one of the literals of which every match of
+// tokenShapes[shape] contains at least one (see tokenShape.hints).
+type tokenHint struct {
+	lit   string
+	shape int
+}
+
+// tokenHintsByFirst lists the token hints by their first byte.
+var tokenHintsByFirst = func() (t [256][]tokenHint) {
+	if len(tokenShapes) > 32 {
+		panic("secrets: more token shapes than bits in a hint mask")
+	}
+	for i, shape := range tokenShapes {
+		for _, h := range shape.hints {
+			t[h[0]] = append(t[h[0]], tokenHint{h, i})
+		}
+	}
+	return t
+}()
+
+// tokenHintMask returns the set of token shapes (bit i for tokenShapes[i])
+// one of whose hints s contains: the shapes whose expressions can match s.
+// One pass over s replaces a search for each hint.
+func tokenHintMask(s string) uint32 {
+	var mask uint32
+	for i := 0; i < len(s); i++ {
+		for _, h := range tokenHintsByFirst[s[i]] {
+			if strings.HasPrefix(s[i:], h.lit) {
+				mask |= 1 << h.shape
+			}
+		}
+	}
+	return mask
+}
+
+// mayHavePEM reports whether rePEM can match s.
+func mayHavePEM(s string) bool { return strings.Contains(s, "PRIVATE KEY") }
+
+// mayHaveURLPassword reports whether reURLPassword can match s.
+func mayHaveURLPassword(s string) bool {
+	return strings.Contains(s, "://") && strings.IndexByte(s, '@') >= 0
+}
+
+// mayHaveADOPassword reports whether reADOPassword can match s: it needs
+// "=" and, case-insensitively, "pwd" or "password". Text with non-ASCII
+// bytes is always scanned, because (?i) also folds some non-ASCII letters
+// (U+017F ſ matches s).
+func mayHaveADOPassword(s string) bool {
+	if strings.IndexByte(s, '=') < 0 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return containsFoldASCII(s, "pwd") || containsFoldASCII(s, "password")
+}
+
+// containsFoldASCII reports whether s contains sub (lower-case ASCII
+// letters) ignoring ASCII case.
+func containsFoldASCII(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		j := 0
+		for j < len(sub) && s[i+j]|0x20 == sub[j] {
+			j++
+		}
+		if j == len(sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayHaveFlagPair reports whether reFlagPair can match s.
+func mayHaveFlagPair(s string) bool {
+	return strings.Contains(s, `"-`) || strings.Contains(s, `'-`)
+}
+
+// reFlagPairAt is reFlagPair anchored at the start of the text.
+var reFlagPairAt = regexp.MustCompile(`^(?:` + reFlagPair.String() + `)`)
+
+// replaceFlagPairs is reFlagPair.ReplaceAllStringFunc(s, fn) that tries the
+// expression only where a match can start: at a quote followed by "-".
+func replaceFlagPairs(s string, fn func(sub []string) string) string {
+	var b strings.Builder
+	changed := false
+	last, pos := 0, 0
+	for pos < len(s) {
+		j := strings.IndexByte(s[pos:], '-')
+		if j < 0 {
+			break
+		}
+		dash := pos + j
+		p := dash - 1
+		if p < pos || s[p] != '"' && s[p] != '\'' {
+			pos = dash + 1
+			continue
+		}
+		loc := reFlagPairAt.FindStringSubmatchIndex(s[p:])
+		if loc == nil {
+			pos = dash + 1
+			continue
+		}
+		sub := make([]string, len(loc)/2)
+		for i := range sub {
+			sub[i] = s[p+loc[2*i] : p+loc[2*i+1]]
+		}
+		if rep := fn(sub); rep != sub[0] {
+			b.WriteString(s[last:p])
+			b.WriteString(rep)
+			last, changed = p+loc[1], true
+		}
+		pos = p + loc[1]
+	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// kvMatch is one key-value pair found in raw text (see scanKeyValue); the
+// fields are the submatches of the pattern, Match the whole pair.
+type kvMatch struct {
+	start, end int
+	// open and close are the key's quotes, when it is quoted.
+	open, key, close string
+	// sep is the separator with the blanks around it.
+	sep string
+	// scheme is an auth scheme before the value ("Bearer "), if any.
+	scheme string
+	// value is the value as written, with its quotes.
+	value string
+}
+
+// maxKVKeyPrefix is the longest text a key-value key can span: a quote, two
+// dashes, a letter, eighty key characters and a closing quote.
+const maxKVKeyPrefix = 85
+
+// scanKeyValue finds the first key-value pair in s at or after pos: key: value,
+// key = value, "key": "value" or --flag=value. It matches exactly what the
+// regular expression
+//
+//	(["']?)(-{0,2}[A-Za-z_][A-Za-z0-9_.\-]{0,80})(["']?)([ \t]*[:=][ \t]*)((?:[Bb]earer|[Bb]asic|[Tt]oken)[ \t]+)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s,#"'{}\[\]]+)
+//
+// matches, in linear time: a pair is found from its separator, the key is
+// looked for in the few bytes before it and the value is read once.
+func scanKeyValue(s string, pos int) (kvMatch, bool) {
+	prevSep := pos - 1
+	for {
+		j := strings.IndexAny(s[prevSep+1:], ":=")
+		if j < 0 {
+			break
+		}
+		q := prevSep + 1 + j
+		lo := prevSep + 1
+		prevSep = q
+		sp := q
+		for sp > lo && (s[sp-1] == ' ' || s[sp-1] == '\t') {
+			sp--
+		}
+		if lo < sp-maxKVKeyPrefix {
+			lo = sp - maxKVKeyPrefix
+		}
+		m, ok := kvKey(s, lo, sp)
+		if !ok {
+			continue
+		}
+		if !kvValue(s, sp, q, &m) {
+			continue
+		}
+		return m, true
+	}
+	return kvMatch{}, false
+}
+
+// kvKey finds the leftmost start in [lo, sp) from which a quoted or bare key
+// runs exactly to sp, where the blanks before the separator begin.
+func kvKey(s string, lo, sp int) (kvMatch, bool) {
+	for p := lo; p < sp; p++ {
+		i := p
+		var m kvMatch
+		if isQuote(s[i]) {
+			m.open = s[i : i+1]
+			i++
+		}
+		ks := i
+		for i < sp && s[i] == '-' && i-ks < 3 {
+			i++
+		}
+		if i-ks > 2 || i >= sp || !isKeyStart(s[i]) {
+			continue
+		}
+		i++
+		rs := i
+		for i < sp && isKeyByte(s[i]) {
+			i++
+		}
+		if i-rs > 80 {
+			continue
+		}
+		m.key = s[ks:i]
+		if i < sp && isQuote(s[i]) {
+			m.close = s[i : i+1]
+			i++
+		}
+		if i != sp {
+			continue
+		}
+		m.start = p
+		return m, true
+	}
+	return kvMatch{}, false
+}
+
+// kvValue reads the separator (whose blanks start at sp, its character at
+// q) and the value after it into m, preferring a value after an auth scheme,
+// and sets m.end.
+func kvValue(s string, sp, q int, m *kvMatch) bool {
+	v := q + 1
+	for v < len(s) && (s[v] == ' ' || s[v] == '\t') {
+		v++
+	}
+	m.sep = s[sp:v]
+	if w := schemeWordLen(s[v:]); w > 0 {
+		j := v + w
+		if j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t') {
+				j++
+			}
+			if e, ok := kvValueEnd(s, j); ok {
+				m.scheme, m.value, m.end = s[v:j], s[j:e], e
+				return true
+			}
+		}
+	}
+	if e, ok := kvValueEnd(s, v); ok {
+		m.value, m.end = s[v:e], e
+		return true
+	}
+	return false
+}
+
+// schemeWordLen returns the length of the auth scheme word s starts with
+// (Bearer, Basic, Token, capitalised or not), or 0.
+func schemeWordLen(s string) int {
+	for _, w := range [...]string{"Bearer", "bearer", "Basic", "basic", "Token", "token"} {
+		if strings.HasPrefix(s, w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// kvValueEnd returns the end of the value starting at v: a double-quoted
+// string with backslash escapes, a single-quoted string (both on one line)
+// or a bare word.
+func kvValueEnd(s string, v int) (int, bool) {
+	if v >= len(s) {
+		return 0, false
+	}
+	switch s[v] {
+	case '"':
+		for x := v + 1; x < len(s); x++ {
+			switch s[x] {
+			case '"':
+				return x + 1, true
+			case '\n':
+				return 0, false
+			case '\\':
+				if x+1 >= len(s) || s[x+1] == '\n' {
+					return 0, false
+				}
+				x++
+			}
+		}
+		return 0, false
+	case '\'':
+		for x := v + 1; x < len(s); x++ {
+			switch s[x] {
+			case '\'':
+				return x + 1, true
+			case '\n':
+				return 0, false
+			}
+		}
+		return 0, false
+	}
+	x := v
+	for x < len(s) && !isBareStop(s[x]) {
+		x++
+	}
+	return x, x > v
+}
+
+func isQuote(c byte) bool { return c == '"' || c == '\'' }
+
+func isKeyStart(c byte) bool { return isLetter(c) || c == '_' }
+
+func isKeyByte(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+// isBareStop reports whether c ends a bare value: white space (as \s in a
+// regular expression: tab, newline, form feed, carriage return, space) or
+// one of , # " ' { } [ ].
+func isBareStop(c byte) bool {
+	switch c {
+	case '\t', '\n', '\f', '\r', ' ', ',', '#', '"', '\'', '{', '}', '[', ']':
+		return true
+	}
+	return false
+}
+
+// replaceKeyValues replaces every key-value pair in s (as found by
+// scanKeyValue, left to right, without overlaps) by fn's result.
+func replaceKeyValues(s string, fn func(m kvMatch) string) string {
+	var b strings.Builder
+	changed := false
+	last, pos := 0, 0
+	for {
+		m, ok := scanKeyValue(s, pos)
+		if !ok {
+			break
+		}
+		if rep := fn(m); rep != s[m.start:m.end] {
+			b.WriteString(s[last:m.start])
+			b.WriteString(rep)
+			last, changed = m.end, true
+		}
+		pos = m.end
+	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// urlPasswordMatch is one match of reURLPassword: the whole match and the
+// scheme, user and password submatches.
+type urlPasswordMatch struct {
+	start, end             int
+	scheme, user, password string
+}
+
+// scanURLPassword finds the first scheme://user:password@ in s at or after
+// pos, exactly as reURLPassword would, in linear time: a match is found from
+// its "://", the scheme is the run of scheme characters before it, starting
+// at a word boundary.
+func scanURLPassword(s string, pos int) (urlPasswordMatch, bool) {
+	for from := pos; ; {
+		j := strings.Index(s[from:], "://")
+		if j < 0 {
+			return urlPasswordMatch{}, false
+		}
+		c := from + j
+		from = c + 1
+		// The scheme: the leftmost letter in the run of scheme characters
+		// before "://" that starts a word.
+		r := c
+		for r > pos && isSchemeByte(s[r-1]) {
+			r--
+		}
+		p := -1
+		for q := r; q < c; q++ {
+			if isLetter(s[q]) && (q == 0 || !isWordByte(s[q-1])) {
+				p = q
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		// user: a run without ":", "/", "@", quotes, angle brackets or
+		// white space; then ":"; the password: a run without "@", "/",
+		// quotes, angle brackets or white space; then "@".
+		u := c + 3
+		x := u
+		for x < len(s) && !isURLUserStop(s[x]) {
+			x++
+		}
+		if x >= len(s) || s[x] != ':' {
+			continue
+		}
+		pw := x + 1
+		y := pw
+		for y < len(s) && !isURLPasswordStop(s[y]) {
+			y++
+		}
+		if y == pw || y >= len(s) || s[y] != '@' {
+			continue
+		}
+		return urlPasswordMatch{start: p, end: y + 1, scheme: s[p:c], user: s[u:x], password: s[pw:y]}, true
+	}
+}
+
+func isSchemeByte(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || c == '+' || c == '.' || c == '-'
+}
+
+func isURLPasswordStop(c byte) bool {
+	switch c {
+	case '\t', '\n', '\f', '\r', ' ', '@', '/', '"', '\'', '<', '>':
+		return true
+	}
+	return false
+}
+
+func isURLUserStop(c byte) bool { return c == ':' || isURLPasswordStop(c) }
+
+// replaceURLPasswords is reURLPassword.ReplaceAllStringFunc(s, fn).
+func replaceURLPasswords(s string, fn func(m urlPasswordMatch) string) string {
+	var b strings.Builder
+	changed := false
+	last, pos := 0, 0
+	for {
+		m, ok := scanURLPassword(s, pos)
+		if !ok {
+			break
+		}
+		if rep := fn(m); rep != s[m.start:m.end] {
+			b.WriteString(s[last:m.start])
+			b.WriteString(rep)
+			last, changed = m.end, true
+		}
+		pos = m.end
+	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// reADOPasswordAt is reADOPassword anchored at the start of the text.
+var reADOPasswordAt = regexp.MustCompile(`^(?:` + reADOPassword.String() + `)`)
+
+// scanADOPassword finds the first match of reADOPassword in s at or after
+// pos and returns its submatch indexes (relative to s). The expression is
+// tried only where a match can start: at the start of the text or at a
+// delimiter, followed by "p" or "P".
+func scanADOPassword(s string, pos int) ([]int, bool) {
+	for q := pos; q < len(s); q++ {
+		var next byte
+		switch {
+		case q == 0 && (s[0] == 'p' || s[0] == 'P'):
+			next = s[0]
+		case isADODelimiter(s[q]) && q+1 < len(s):
+			next = s[q+1]
+		default:
+			continue
+		}
+		if next != 'p' && next != 'P' {
+			continue
+		}
+		if loc := reADOPasswordAt.FindStringSubmatchIndex(s[q:]); loc != nil {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += q
+				}
+			}
+			return loc, true
+		}
+	}
+	return nil, false
+}
+
+// isADODelimiter reports whether c may precede Password= in a connection
+// string: ";", a quote or white space.
+func isADODelimiter(c byte) bool {
+	switch c {
+	case ';', '"', '\'', '\t', '\n', '\f', '\r', ' ':
+		return true
+	}
+	return false
+}
+
+// replaceADOPasswords is reADOPassword.ReplaceAllStringFunc(s, fn), with
+// fn given the submatches.
+func replaceADOPasswords(s string, fn func(sub []string) string) string {
+	var b strings.Builder
+	changed := false
+	last, pos := 0, 0
+	for pos < len(s) {
+		loc, ok := scanADOPassword(s, pos)
+		if !ok {
+			break
+		}
+		sub := make([]string, len(loc)/2)
+		for i := range sub {
+			if loc[2*i] >= 0 {
+				sub[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		if rep := fn(sub); rep != sub[0] {
+			b.WriteString(s[last:loc[0]])
+			b.WriteString(rep)
+			last, changed = loc[1], true
+		}
+		pos = loc[1]
+	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
