@@ -134,13 +134,8 @@ func processFile(c candidate, req collectors.Request) fileResult {
 	return analyzeNamed(c, strong, weak, req, src, rd.data)
 }
 
-// analyze recognises and parses the content of one file.
-func analyze(c candidate, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
-	strong, weak := nameCandidates(c.rel)
-	return analyzeNamed(c, strong, weak, req, src, raw)
-}
-
-// analyzeNamed is analyze for a file whose nameCandidates are known.
+// analyzeNamed recognises and parses the content of one file whose
+// nameCandidates are known.
 func analyzeNamed(c candidate, strong format, weak []format, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
 	data := bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 	sum := sha256.Sum256(raw)
@@ -181,7 +176,7 @@ func analyzeNamed(c candidate, strong format, weak []format, req collectors.Requ
 	}
 	d := &document{
 		path: c.rel, data: data, li: li, sha256: src.Provenance.SHA256, location: c.location,
-		root: rec.root, leniency: rec.leniency, now: req.Now.UTC(), version: req.Version, red: red, sourceID: src.ID,
+		root: rec.root, now: req.Now.UTC(), version: req.Version, red: red, sourceID: src.ID,
 	}
 	if d.location == locProject && strings.HasPrefix(c.rel, "~/") {
 		d.location = locUser
@@ -206,6 +201,9 @@ func analyzeNamed(c candidate, strong format, weak []format, req collectors.Requ
 				}
 			}
 		}
+	}
+	for _, dup := range rec.leniency.duplicates {
+		diags = append(diags, evidence.Diagnostic{Severity: "warning", File: c.rel, Line: dup.line, Column: dup.col, Message: dup.msg})
 	}
 	src.Diagnostics = diags
 	p := &parser{d: d, f: f, servers: servers}

@@ -21,8 +21,6 @@ type document struct {
 	// system-wide (managed) location.
 	location location
 	root     *node
-	// leniency records JSONC extensions the document uses.
-	leniency jsonLeniency
 	now      time.Time
 	version  string
 	red      *secrets.Redactor

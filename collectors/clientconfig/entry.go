@@ -2,8 +2,10 @@ package clientconfig
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // entrySpec describes how one client reads a server entry of the common
@@ -24,6 +26,15 @@ type entrySpec struct {
 	headers func(n *node) map[string]string
 	// extra reads client-specific keys (approvals, disabled, …).
 	extra func(p *parser, s *evidence.Server, n *node)
+}
+
+// entryHeaders returns the HTTP headers of the entry n.
+func (spec *entrySpec) entryHeaders(n *node) map[string]string {
+	if spec.headers != nil {
+		return spec.headers(n)
+	}
+	h, _ := n.stringMap("headers")
+	return h
 }
 
 // keys builds a known-key set.
@@ -67,6 +78,15 @@ func transportName(t string) string {
 	return ""
 }
 
+// quoteKey quotes a member name for a message, unless the name itself looks
+// like a credential.
+func quoteKey(key string) string {
+	if ok, _ := secrets.LooksSecret("", key); ok {
+		return "(a key that looks like a secret)"
+	}
+	return strconv.Quote(clip(key))
+}
+
 // clip bounds a configured word quoted in a message.
 func clip(s string) string {
 	if len(s) > 24 {
@@ -103,30 +123,26 @@ func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evi
 			reason = "stdio entry without a command"
 		}
 	case (transport == evidence.TransportStreamableHTTP || transport == evidence.TransportSSE) && urlKey != "":
-		var headers map[string]string
-		if spec.headers != nil {
-			headers = spec.headers(n)
-		} else {
-			headers, _ = n.stringMap("headers")
-		}
-		p.remote(s, rawURL, headers, transport, spec.oauthDiscovery)
+		p.remote(s, rawURL, spec.entryHeaders(n), transport, spec.oauthDiscovery)
 	case transport == evidence.TransportStreamableHTTP || transport == evidence.TransportSSE:
 		s.Transport = transport
 		if reason == "" {
 			reason = "remote entry without a URL"
 		}
 	default:
-		if reason == "" {
-			reason = "entry has neither a command nor a URL"
-		}
-		// Still read what is there, so secrets in it are classified.
-		if hasCommand {
+		// An unknown transport: still read what is there, so secrets in it
+		// are classified (headers included).
+		switch {
+		case hasCommand:
 			args, _ := n.strings("args")
 			cwd, _ := n.str("cwd")
 			p.stdio(s, command, args, cwd)
 			s.Transport = evidence.TransportUnknown
-		} else if urlKey != "" {
-			p.remote(s, rawURL, nil, evidence.TransportUnknown, false)
+		case urlKey != "":
+			p.remote(s, rawURL, spec.entryHeaders(n), evidence.TransportUnknown, spec.oauthDiscovery && reason == "")
+		}
+		if reason == "" && !hasCommand && urlKey == "" {
+			reason = "entry has neither a command nor a URL"
 		}
 	}
 	if env, ok := n.stringMap("env"); ok {

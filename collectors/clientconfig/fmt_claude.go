@@ -70,9 +70,13 @@ func (p *parser) rootServers(root *node, key, scope string, spec *entrySpec, als
 }
 
 // claudeCodeTransport is Claude Code's rule: an entry is validated against
-// a union of stdio ({command}, type optional), sse ({type: "sse", url}) and
-// http ({type: "http", url}); a url without a type matches no branch and the
-// server is dropped ("Does not adhere to MCP server configuration schema").
+// a union of stdio ({command}, type optional), sse ({type: "sse", url}),
+// http ({type: "http", url}; "streamable-http" is accepted by recent
+// releases only), WebSocket ({type: "ws", url}) and the IDE-internal
+// "sse-ide" and "ws-ide" shapes. A url without a type matches no branch and
+// the server is dropped ("Does not adhere to MCP server configuration
+// schema"), as is an unknown type such as "streamableHttp". A WebSocket
+// server is loaded; its transport has no evidence name, so it is unknown.
 func claudeCodeTransport(n *node, hasCommand bool, urlKey string) (string, string) {
 	if t, ok := n.str("type"); ok {
 		switch t {
@@ -80,8 +84,13 @@ func claudeCodeTransport(n *node, hasCommand bool, urlKey string) (string, strin
 			return evidence.TransportStdio, ""
 		case "http", "streamable-http":
 			return evidence.TransportStreamableHTTP, ""
-		case "sse":
+		case "sse", "sse-ide":
 			return evidence.TransportSSE, ""
+		case "ws", "ws-ide":
+			if urlKey == "" {
+				return evidence.TransportUnknown, "WebSocket entry without a URL"
+			}
+			return evidence.TransportUnknown, ""
 		}
 		return evidence.TransportUnknown, fmt.Sprintf("Claude Code does not know type %q", clip(t))
 	}

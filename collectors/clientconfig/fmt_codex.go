@@ -13,9 +13,17 @@ import (
 // env_http_headers). Codex interpolates nothing: tokens come from the
 // environment only through bearer_token_env_var and env_http_headers, and an
 // inline bearer_token is rejected. default_tools_approval_mode (auto,
-// prompt, writes, approve) sets per-server approvals, per-tool
+// prompt, approve) sets per-server approvals, per-tool
 // [mcp_servers.<name>.tools.<tool>] approval_mode refines it, and the
 // top-level approval_policy "never" means nothing is ever confirmed.
+//
+// Codex decides the transport from the keys present: command makes a stdio
+// server and url a Streamable HTTP one. A table that mixes the two (url,
+// bearer_token_env_var, http_headers, env_http_headers, oauth or
+// oauth_resource next to command; args, env, env_vars or cwd next to url)
+// or has neither is rejected ("… is not supported for stdio", "invalid
+// transport"). Keys Codex does not know are ignored, not rejected, so a
+// "headers" table is never sent.
 type codexFormat struct{}
 
 func (codexFormat) ID() string                          { return "codex/config.toml" }
@@ -36,7 +44,50 @@ func (codexFormat) MatchContent(root *node, _ bool) bool {
 var codexKnown = keys("command", "args", "env", "env_vars", "cwd", "enabled", "required", "url", "bearer_token_env_var",
 	"bearer_token", "http_headers", "env_http_headers", "enabled_tools", "disabled_tools", "startup_timeout_sec",
 	"startup_timeout_ms", "tool_timeout_sec", "default_tools_approval_mode", "tools", "scopes", "oauth_resource",
-	"supports_parallel_tool_calls")
+	"supports_parallel_tool_calls", "oauth", "experimental_environment", "name")
+
+// codexHTTPOnly and codexStdioOnly are the keys Codex refuses in a stdio and
+// in a Streamable HTTP server table respectively.
+var (
+	codexHTTPOnly  = []string{"url", "bearer_token_env_var", "bearer_token", "http_headers", "env_http_headers", "oauth", "oauth_resource"}
+	codexStdioOnly = []string{"args", "env", "env_vars", "cwd", "bearer_token"}
+)
+
+// codexRejection returns why Codex rejects the server table n ("" when it
+// accepts it): a key its transport does not support, or no transport at all.
+func codexRejection(n *node) string {
+	if !n.isObject() {
+		return fmt.Sprintf("a server is a table, not a %s", n.kind)
+	}
+	key, transport := codexConflict(n)
+	switch {
+	case key != "":
+		return fmt.Sprintf("%s is not supported for %s", key, transport)
+	case !n.has("command") && !n.has("url"):
+		return "invalid transport (neither command nor url)"
+	}
+	return ""
+}
+
+// codexConflict returns the first key Codex rejects in the server table n,
+// with the transport it was rejected for.
+func codexConflict(n *node) (key, transport string) {
+	switch {
+	case n.has("command"):
+		for _, k := range codexHTTPOnly {
+			if n.has(k) {
+				return k, "stdio"
+			}
+		}
+	case n.has("url"):
+		for _, k := range codexStdioOnly {
+			if n.has(k) {
+				return k, "streamable_http"
+			}
+		}
+	}
+	return "", ""
+}
 
 var codexSpec = &entrySpec{
 	known:   codexKnown,
@@ -86,6 +137,7 @@ func codexExtra(p *parser, s *evidence.Server, n *node) {
 		s.Auth = evidence.Auth{Kind: evidence.AuthStaticBearer, Header: "Authorization", Value: &v}
 		p.ignore(s, "Codex rejects an inline bearer_token; use bearer_token_env_var")
 	}
+
 	if s.Remote == nil {
 		return
 	}
@@ -115,6 +167,27 @@ func envRef(name string) evidence.Value {
 func (f codexFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "mcp_servers", d.scope(), codexSpec)
+	// One rejected server table makes Codex fail to load config.toml
+	// ("Error loading config.toml: invalid transport in `mcp_servers.x`"),
+	// so no server of the file is started.
+	if tables := d.root.get("mcp_servers"); tables.isObject() {
+		first := ""
+		for i, name := range tables.keys {
+			if why := codexRejection(tables.vals[i]); why != "" {
+				if tables.vals[i].isObject() { // entry reported the others
+					p.fail(tables.vals[i], "server %q: %s; Codex refuses to load config.toml", name, why)
+				}
+				if first == "" {
+					first = fmt.Sprintf("Codex refuses to load config.toml: %s in mcp_servers.%s", why, name)
+				}
+			}
+		}
+		if first != "" {
+			for _, s := range p.servers {
+				p.ignore(s, first)
+			}
+		}
+	}
 	if policy, ok := d.root.str("approval_policy"); ok && policy == "never" {
 		for _, s := range p.servers {
 			s.Approvals.AutoApproveAll = true

@@ -6,10 +6,6 @@ import (
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
-// continueScope is user for ~/.continue and project for a workspace's
-// .continue folder.
-func continueScope(d *document) string { return d.scope() }
-
 // continueYAML reads Continue's config.yaml and the YAML blocks in
 // .continue/mcpServers/: both hold an "mcpServers" list of
 // {name, type, command, args, env, cwd, url, requestOptions.headers}.
@@ -66,23 +62,23 @@ func (f continueYAML) Parse(d *document) ([]*evidence.Server, []evidence.Diagnos
 			if u, ok := item.str("uses"); ok && !item.has("command") && !item.has("url") {
 				// A hub block ("uses: owner/block") is resolved by Continue
 				// from its hub; its launch is not in this file.
-				s := p.newServer(name, item, continueScope(d))
+				s := p.newServer(name, item, d.scope())
 				s.UnknownKeys = item.unknownKeys(continueKnown)
 				p.warn(item, "server %q comes from hub block %q, which is not resolved offline", name, clip(u))
 				continue
 			}
-			p.entry(name, item, continueScope(d), continueSpec)
+			p.entry(name, item, d.scope(), continueSpec)
 		}
 	case list.isObject():
 		// The Claude-style map belongs in .json blocks; config.yaml wants a list.
 		for i, name := range list.keys {
-			s := p.entry(name, list.vals[i], continueScope(d), continueSpec)
+			s := p.entry(name, list.vals[i], d.scope(), continueSpec)
 			p.ignore(s, "mcpServers in Continue YAML is a list; a map entry is not loaded")
 		}
 	default:
 		p.fail(list, "mcpServers should be a list, found a %s", list.kind)
 	}
-	p.strays(root, keys("mcpServers"), "mcpServers", continueScope(d), continueSpec)
+	p.strays(root, keys("mcpServers"), "mcpServers", d.scope(), continueSpec)
 	return p.result()
 }
 
@@ -106,6 +102,6 @@ var continueJSONSpec = &entrySpec{
 
 func (f continueJSON) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
-	p.rootServers(d.root, "mcpServers", continueScope(d), continueJSONSpec)
+	p.rootServers(d.root, "mcpServers", d.scope(), continueJSONSpec)
 	return p.result()
 }

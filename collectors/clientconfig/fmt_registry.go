@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/launch"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
@@ -224,8 +225,9 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string
 			m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s.transport: unknown type %q", where, clip(t)))
 		}
 		if u, ok := tr.str("url"); ok {
-			r, _ := p.remoteOnly(u, nil)
-			s.Remote = r
+			// The package serves HTTP once started; its URL is evidence, its
+			// auth is the launch's.
+			s.Remote, _ = launch.AnalyzeRemote(u, nil, p.syn, p.d.red)
 		}
 	}
 	pkgFacts := &evidence.Package{Ecosystem: regType, Name: ident, Version: version}
@@ -287,13 +289,6 @@ func versionPinning(v string) (string, bool) {
 		return evidence.PinRange, false
 	}
 	return evidence.PinExact, true
-}
-
-// remoteOnly analyses a URL with headers without deciding auth.
-func (p *parser) remoteOnly(rawURL string, headers map[string]string) (*evidence.Remote, evidence.Auth) {
-	s := &evidence.Server{}
-	p.remote(s, rawURL, headers, "", false)
-	return s.Remote, s.Auth
 }
 
 // registryRemote reads one remote endpoint as a server.

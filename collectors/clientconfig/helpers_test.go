@@ -52,3 +52,10 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 		}
 	}
 }
+
+// analyze recognises and parses the content of one file, as processFile does
+// once the file is read.
+func analyze(c candidate, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
+	strong, weak := nameCandidates(c.rel)
+	return analyzeNamed(c, strong, weak, req, src, raw)
+}

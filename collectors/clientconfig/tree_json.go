@@ -50,10 +50,17 @@ func (e *parseError) Error() string {
 	return e.msg
 }
 
-// jsonLeniency records where a document uses JSONC extensions.
+// maxDuplicates bounds how many repeated member names a document reports.
+const maxDuplicates = 20
+
+// jsonLeniency records where a document depends on how leniently it is
+// read: the JSONC extensions it uses, and the member names it repeats.
 type jsonLeniency struct {
 	comment       *parseError // first comment
 	trailingComma *parseError // first trailing comma
+	// duplicates are the repeated member names (up to maxDuplicates), each
+	// at the repetition, its message naming the key and the first line.
+	duplicates []*parseError
 }
 
 // used reports whether the document needs any JSONC leniency.
@@ -145,7 +152,13 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *node {
 			child := b.value(&m.Value, childPointer(ptr, key), true)
 			child.line, child.col = b.li.position(m.Name.StartOffset)
 			if j, dup := index[key]; dup {
-				// JSON.parse and most decoders keep the last duplicate.
+				// JSON.parse, VS Code's JSONC parser and serde_json maps keep
+				// the last duplicate: the entry a reader of the file sees
+				// first is not the one the client runs.
+				if len(b.leniency.duplicates) < maxDuplicates {
+					b.leniency.duplicates = append(b.leniency.duplicates, &parseError{line: child.line, col: child.col,
+						msg: fmt.Sprintf("key %s repeats the one at line %d; the last one is used", quoteKey(key), n.vals[j].line)})
+				}
 				n.vals[j] = child
 				continue
 			}

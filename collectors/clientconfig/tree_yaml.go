@@ -95,6 +95,8 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseE
 	case yaml.MappingNode:
 		n := &node{kind: kindObject, ptr: ptr, line: y.Line, col: y.Column}
 		index := map[string]int{}
+		// explicit holds the keys written in this mapping (not merged in).
+		explicit := map[string]bool{}
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
@@ -104,12 +106,22 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseE
 				continue
 			}
 			key := k.Value
+			if explicit[key] {
+				// YAML requires unique keys, and the clients' readers (yaml
+				// for Continue, like yaml.v3 decoding into a map) reject the
+				// document rather than pick one value.
+				first := n.vals[index[key]]
+				return nil, &parseError{line: k.Line, col: k.Column,
+					msg: fmt.Sprintf("mapping key %s already defined at line %d", quoteKey(key), first.line)}
+			}
+			explicit[key] = true
 			child, err := b.value(v, childPointer(ptr, key), depth+1)
 			if err != nil {
 				return nil, err
 			}
 			child.line, child.col = k.Line, k.Column
 			if j, dup := index[key]; dup {
+				// A key written here overrides one merged in with "<<".
 				n.vals[j] = child
 				continue
 			}

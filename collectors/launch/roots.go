@@ -22,10 +22,14 @@ var (
 	reUnixHome  = regexp.MustCompile(`^/(?:Users|home)/[^/]+/?$`)
 )
 
-// homeForms are the ways a home directory is written.
+// homeForms are the ways a home directory is written, in lower case:
+// Windows variable names are case-insensitive (%userprofile%), and Cursor and
+// VS Code expand ${env:HOME} and ${env:USERPROFILE}.
 var homeForms = map[string]bool{
-	"~": true, "$HOME": true, "${HOME}": true, "${userHome}": true, "%USERPROFILE%": true,
-	"%HOMEPATH%": true, "$env:USERPROFILE": true, "/root": true, "/Users": true, "/home": true,
+	"~": true, "$home": true, "${home}": true, "${userhome}": true, "${env:home}": true,
+	"%userprofile%": true, "%homepath%": true, "%homedrive%%homepath%": true, "$userprofile": true,
+	"${userprofile}": true, "${env:userprofile}": true, "$env:userprofile": true, "$env:home": true,
+	"/root": true, "/users": true, "/home": true,
 }
 
 // credentialDirs are dotfile and credential directories.
@@ -47,7 +51,7 @@ func classifyRoot(path string) evidence.FSRoot {
 		r.Broad, r.Reason = true, BroadRoot
 	case reDriveRoot.MatchString(p):
 		r.Broad, r.Reason = true, BroadDriveRoot
-	case homeForms[trimmed] || reUnixHome.MatchString(p) || reWinHome.MatchString(p) || reWinUsers.MatchString(p):
+	case homeForms[strings.ToLower(trimmed)] || reUnixHome.MatchString(p) || reWinHome.MatchString(p) || reWinUsers.MatchString(p):
 		r.Broad, r.Reason = true, BroadHome
 	default:
 		for _, part := range strings.FieldsFunc(p, func(c rune) bool { return c == '/' || c == '\\' }) {

@@ -62,32 +62,13 @@ func (a *analyzer) uvTool(argv []string, start int) {
 	l.Runner = RunnerUVX
 	l.AutoInstall = true
 	from := ""
-	i := start
-	for ; i < len(argv); i++ {
-		w := argv[i]
-		flag, val, hasEq := strings.Cut(w, "=")
-		if flag == "--from" {
-			if !hasEq && i+1 < len(argv) {
-				val = argv[i+1]
-				i++
-			}
-			from = val
-			continue
+	i := uvOptions(argv, start, func(flag, val string) bool {
+		if flag != "--from" {
+			return false
 		}
-		if uvValueFlags[flag] {
-			if !hasEq {
-				i++
-			}
-			continue
-		}
-		if w == "--" {
-			i++
-			break
-		}
-		if !strings.HasPrefix(w, "-") {
-			break
-		}
-	}
+		from = val
+		return true
+	})
 	var rest []string
 	spec := from
 	if i < len(argv) {
@@ -101,6 +82,39 @@ func (a *analyzer) uvTool(argv []string, start int) {
 	}
 	l.Package = parsePyPI(spec)
 	a.serverFacts(l.Package.Name, rest)
+}
+
+// uvOptions skips the options of a uv command line from start and returns
+// the index of the first operand (after "--" when present). Each option
+// that takes a value is offered to want with its value ("--flag value" or
+// "--flag=value"); want reports whether it used it. Options it does not
+// want are skipped with their values.
+func uvOptions(argv []string, start int, want func(flag, val string) bool) int {
+	i := start
+	for ; i < len(argv); i++ {
+		w := argv[i]
+		flag, val, hasEq := strings.Cut(w, "=")
+		if !hasEq && i+1 < len(argv) && want(flag, argv[i+1]) {
+			i++
+			continue
+		}
+		if hasEq && want(flag, val) {
+			continue
+		}
+		if uvValueFlags[flag] {
+			if !hasEq {
+				i++
+			}
+			continue
+		}
+		if w == "--" {
+			return i + 1
+		}
+		if !strings.HasPrefix(w, "-") {
+			break
+		}
+	}
+	return i
 }
 
 // uvValueFlags are uv/uvx flags that take a value.
@@ -149,36 +163,19 @@ func (a *analyzer) uv(argv []string) {
 func (a *analyzer) uvRun(argv []string, start int, directory string) {
 	l := a.l
 	var with string
-	i := start
-	for ; i < len(argv); i++ {
-		w := argv[i]
-		flag, val, hasEq := strings.Cut(w, "=")
-		if flag == "--with" || flag == "--directory" || flag == "--project" {
-			if !hasEq && i+1 < len(argv) {
-				val = argv[i+1]
-				i++
-			}
-			if flag == "--with" && with == "" {
+	i := uvOptions(argv, start, func(flag, val string) bool {
+		switch flag {
+		case "--with":
+			if with == "" {
 				with = val
-			} else if flag != "--with" {
-				directory = val
 			}
-			continue
+		case "--directory", "--project":
+			directory = val
+		default:
+			return false
 		}
-		if uvValueFlags[flag] {
-			if !hasEq {
-				i++
-			}
-			continue
-		}
-		if w == "--" {
-			i++
-			break
-		}
-		if !strings.HasPrefix(w, "-") {
-			break
-		}
-	}
+		return true
+	})
 	var rest []string
 	target := ""
 	if i < len(argv) {

@@ -331,20 +331,28 @@ func isBareStop(c byte) bool {
 // replaceKeyValues replaces every key-value pair in s (as found by
 // scanKeyValue, left to right, without overlaps) by fn's result.
 func replaceKeyValues(s string, fn func(m kvMatch) string) string {
+	return replaceMatches(s, scanKeyValue, func(m kvMatch) (int, int) { return m.start, m.end }, fn)
+}
+
+// replaceMatches replaces every match scan finds in s, left to right and
+// without overlaps, by fn's result; bounds gives a match's start and end. s
+// itself is returned when nothing changes.
+func replaceMatches[M any](s string, scan func(s string, pos int) (M, bool), bounds func(M) (int, int), fn func(M) string) string {
 	var b strings.Builder
 	changed := false
 	last, pos := 0, 0
 	for {
-		m, ok := scanKeyValue(s, pos)
+		m, ok := scan(s, pos)
 		if !ok {
 			break
 		}
-		if rep := fn(m); rep != s[m.start:m.end] {
-			b.WriteString(s[last:m.start])
+		start, end := bounds(m)
+		if rep := fn(m); rep != s[start:end] {
+			b.WriteString(s[last:start])
 			b.WriteString(rep)
-			last, changed = m.end, true
+			last, changed = end, true
 		}
-		pos = m.end
+		pos = end
 	}
 	if !changed {
 		return s
@@ -427,26 +435,7 @@ func isURLUserStop(c byte) bool { return c == ':' || isURLPasswordStop(c) }
 
 // replaceURLPasswords is reURLPassword.ReplaceAllStringFunc(s, fn).
 func replaceURLPasswords(s string, fn func(m urlPasswordMatch) string) string {
-	var b strings.Builder
-	changed := false
-	last, pos := 0, 0
-	for {
-		m, ok := scanURLPassword(s, pos)
-		if !ok {
-			break
-		}
-		if rep := fn(m); rep != s[m.start:m.end] {
-			b.WriteString(s[last:m.start])
-			b.WriteString(rep)
-			last, changed = m.end, true
-		}
-		pos = m.end
-	}
-	if !changed {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+	return replaceMatches(s, scanURLPassword, func(m urlPasswordMatch) (int, int) { return m.start, m.end }, fn)
 }
 
 // reADOPasswordAt is reADOPassword anchored at the start of the text.
@@ -495,30 +484,13 @@ func isADODelimiter(c byte) bool {
 // replaceADOPasswords is reADOPassword.ReplaceAllStringFunc(s, fn), with
 // fn given the submatches.
 func replaceADOPasswords(s string, fn func(sub []string) string) string {
-	var b strings.Builder
-	changed := false
-	last, pos := 0, 0
-	for pos < len(s) {
-		loc, ok := scanADOPassword(s, pos)
-		if !ok {
-			break
-		}
+	return replaceMatches(s, scanADOPassword, func(loc []int) (int, int) { return loc[0], loc[1] }, func(loc []int) string {
 		sub := make([]string, len(loc)/2)
 		for i := range sub {
 			if loc[2*i] >= 0 {
 				sub[i] = s[loc[2*i]:loc[2*i+1]]
 			}
 		}
-		if rep := fn(sub); rep != sub[0] {
-			b.WriteString(s[last:loc[0]])
-			b.WriteString(rep)
-			last, changed = loc[1], true
-		}
-		pos = loc[1]
-	}
-	if !changed {
-		return s
-	}
-	b.WriteString(s[last:])
-	return b.String()
+		return fn(sub)
+	})
 }
