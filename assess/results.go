@@ -117,7 +117,8 @@ type FrameworkTally struct {
 
 // FrameworkResult is one framework's roll-up.
 type FrameworkResult struct {
-	Framework    *mappings.Framework `json:"framework"`
+	Framework *mappings.Framework `json:"framework"`
+	// Requirements are in the framework's own order.
 	Requirements []RequirementResult `json:"requirements"`
 	Tally        FrameworkTally      `json:"tally"`
 }

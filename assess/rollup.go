@@ -34,12 +34,15 @@ func controlResult(c *controls.Control, evals []Evaluation, notApplicable int) C
 	case n.Error > 0:
 		cr.Status = StatusError
 		cr.Reason = fmt.Sprintf("%s could not be evaluated on %s; no failure was found elsewhere.", c.ID, plural(n.Error, "subject"))
-	case n.Pass > 0 || n.Waived > 0:
+	case n.Pass > 0:
 		cr.Status = StatusSatisfied
 		cr.Reason = fmt.Sprintf("%s passed on %s.", c.ID, plural(n.Pass, "subject"))
 		if n.Waived > 0 {
 			cr.Reason += fmt.Sprintf(" %s waived.", plural(n.Waived, "failure"))
 		}
+	case n.Waived > 0:
+		cr.Status = StatusSatisfied
+		cr.Reason = fmt.Sprintf("%s has no unwaived failure: %s waived.", c.ID, plural(n.Waived, "failure"))
 	default:
 		cr.Status = StatusNotAssessed
 		cr.Reason = fmt.Sprintf("No %s subject was applicable to %s.", c.Subject, c.ID)
@@ -93,9 +96,9 @@ func rollUpFrameworks(frameworks []*mappings.Framework, set *mappings.Set, resul
 	var out []FrameworkResult
 	for _, f := range frameworks {
 		fr := FrameworkResult{Framework: f, Requirements: []RequirementResult{}}
-		reqs := slices.Clone(f.Requirements)
-		slices.SortFunc(reqs, func(a, b mappings.Requirement) int { return cmp.Compare(a.ID, b.ID) })
-		for _, req := range reqs {
+		// Requirements keep the framework's own order (AC-2 before AC-17,
+		// Art. 5 before Art. 32), as auditors read them.
+		for _, req := range f.Requirements {
 			ls := links[key{f.ID, req.ID}]
 			slices.SortFunc(ls, func(a, b mappings.Link) int { return cmp.Compare(a.Control, b.Control) })
 			rr := requirementResult(req, ls, byControl)

@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/controls"
@@ -70,5 +71,28 @@ func TestRequirementResult(t *testing.T) {
 		if rr.Status != tt.want || rr.Reason != tt.reason {
 			t.Errorf("%s: %s %q, want %s %q", tt.name, rr.Status, rr.Reason, tt.want, tt.reason)
 		}
+	}
+}
+
+func TestControlResultWaivedOnlyReason(t *testing.T) {
+	c := &controls.Control{ID: "C-1", Subject: "server"}
+	cr := controlResult(c, []Evaluation{{Verdict: VerdictWaived}}, 0)
+	if want := "C-1 has no unwaived failure: 1 failure waived."; cr.Reason != want {
+		t.Errorf("reason = %q, want %q", cr.Reason, want)
+	}
+}
+
+func TestRollUpKeepsFrameworkOrder(t *testing.T) {
+	c := &controls.Control{ID: "C-1", Subject: "server"}
+	results := []ControlResult{controlResult(c, []Evaluation{{Verdict: VerdictPass}}, 0)}
+	fw := &mappings.Framework{ID: "fw", Requirements: []mappings.Requirement{{ID: "AC-2"}, {ID: "AC-17"}, {ID: "Art. 5"}, {ID: "Art. 32"}}}
+	set := &mappings.Set{Links: []mappings.Link{{Framework: "fw", Requirement: "AC-17", Control: "C-1"}}}
+	out := rollUpFrameworks([]*mappings.Framework{fw}, set, results)
+	var got []string
+	for _, rr := range out[0].Requirements {
+		got = append(got, rr.Requirement.ID)
+	}
+	if want := []string{"AC-2", "AC-17", "Art. 5", "Art. 32"}; !slices.Equal(got, want) {
+		t.Errorf("requirements in %v, want the framework's order %v", got, want)
 	}
 }

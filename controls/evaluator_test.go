@@ -232,3 +232,31 @@ func TestNumberKinds(t *testing.T) {
 		}
 	}
 }
+
+// TestBuiltinMessages checks messages of the shipped catalog that people act
+// on: they must carry what the subject says, not just a status word.
+func TestBuiltinMessages(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	results, err := RunExamples(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[[2]string]string{
+		{"MCP-CONFIG-01", "malformed JSON fails"}: "agentgateway.yaml (agentgateway/config.yaml) could not be read as a valid configuration (parse-error): line 12: mapping values are not allowed in this context",
+		{"MCP-CONFIG-01", "wrong shape fails"}:    "server.json (mcp-registry/server.json) could not be read as a valid configuration (schema-error)",
+	}
+	for _, r := range results {
+		if w, ok := want[[2]string{r.Control, r.Example}]; ok {
+			if r.Message != w {
+				t.Errorf("%s %q: message %q, want %q", r.Control, r.Example, r.Message, w)
+			}
+			delete(want, [2]string{r.Control, r.Example})
+		}
+	}
+	for k := range want {
+		t.Errorf("no example %s %q", k[0], k[1])
+	}
+}

@@ -16,7 +16,7 @@ control "MCP-CONFIG-01" {
   check = <<-CUE
     status: "ok" | "empty"
   CUE
-  message = "{{.name}} ({{.format}}) could not be read as a valid configuration: {{.status}}"
+  message = "{{.name}} ({{.format}}) could not be read as a valid configuration ({{.status}}){{range .diagnostics}}{{if eq .severity \"error\"}}: {{if .line}}line {{.line}}: {{end}}{{.message}}{{end}}{{end}}"
 
   example "malformed JSON fails" {
     expect  = "fail"

@@ -6,7 +6,7 @@ control "MCP-CONSENT-01" {
   severity    = "high"
   risks       = ["consent-bypass", "indirect-prompt-injection", "tool-poisoning"]
   subject     = "server"
-  description = "Every tool of the server runs without asking the user: Gemini CLI `trust: true`, Codex approval `auto`, a `*` entry in an auto-approve list. A single instruction injected through any content the agent reads then turns directly into actions, with nobody in the loop; the specification asks that a human be able to deny tool invocations."
+  description = "Every tool of the server runs without asking the user: Gemini CLI `trust: true`, Codex `default_tools_approval_mode = \"approve\"` or `approval_policy = \"never\"`, Zed `always_allow_tool_actions`, a `*` entry in an auto-approve list. A single instruction injected through any content the agent reads then turns directly into actions, with nobody in the loop; the specification asks that a human be able to deny tool invocations."
   remediation = "Remove the blanket trust flag or wildcard and let the client prompt. If some tools are safe to run unattended, list them individually (read-only tools only) and review the list when the server changes."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#security-considerations"]
 
@@ -23,9 +23,9 @@ control "MCP-CONSENT-01" {
     expect  = "fail"
     subject = { name = "github", disabled = false, ignored = false, approvals = { auto_approve_all = true, trust = true } }
   }
-  example "codex auto approval fails" {
+  example "codex approve mode fails" {
     expect  = "fail"
-    subject = { name = "github", disabled = false, ignored = false, approvals = { auto_approve_all = true, trust = false, mode = "auto" } }
+    subject = { name = "github", disabled = false, ignored = false, approvals = { auto_approve_all = true, trust = false, mode = "approve" } }
   }
   example "prompting passes" {
     expect  = "pass"
@@ -74,8 +74,8 @@ control "MCP-CONSENT-03" {
   severity    = "low"
   risks       = ["consent-bypass", "tool-poisoning"]
   subject     = "server"
-  description = "The client's approval mode for the server asks only for tools the server itself declares as writing (Codex `default_tools_approval_mode = \"writes\"`). Tool annotations come from the server and the specification says to treat them as untrusted, so a malicious or careless server decides which of its calls are confirmed."
-  remediation = "Use the prompting mode (`approve`/`prompt`) for servers that are not fully trusted, and allow unattended calls only for individually reviewed tools."
+  description = "The client's approval mode for the server lets the server's own tool annotations decide which calls are confirmed (Codex `default_tools_approval_mode = \"writes\"` or `\"auto\"`: tools the server does not mark as writing or destructive run unasked). Tool annotations come from the server and the specification says to treat them as untrusted, so a malicious or careless server decides which of its calls are confirmed."
+  remediation = "Set `default_tools_approval_mode = \"prompt\"` for servers that are not fully trusted (not `approve`, which runs every tool unasked), and allow unattended calls only for individually reviewed tools (`[mcp_servers.<name>.tools.<tool>] approval_mode = \"approve\"`)."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#tool"]
 
   when = <<-CUE
@@ -91,9 +91,13 @@ control "MCP-CONSENT-03" {
     expect  = "fail"
     subject = { name = "tracker", disabled = false, ignored = false, approvals = { mode = "writes", auto_approve_all = false, trust = false } }
   }
-  example "approve mode passes" {
+  example "annotation-driven auto mode fails" {
+    expect  = "fail"
+    subject = { name = "tracker", disabled = false, ignored = false, approvals = { mode = "auto", auto_approve_all = false, trust = false } }
+  }
+  example "prompt mode passes" {
     expect  = "pass"
-    subject = { name = "tracker", disabled = false, ignored = false, approvals = { mode = "approve", auto_approve_all = false, trust = false } }
+    subject = { name = "tracker", disabled = false, ignored = false, approvals = { mode = "prompt", auto_approve_all = false, trust = false } }
   }
   example "no mode is not applicable" {
     expect  = "not-applicable"

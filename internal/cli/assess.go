@@ -59,19 +59,11 @@ Malformed inputs are findings, not errors.`,
   tollgate assess . --fail-on critical --format sarif,json -o out/
   tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			loaded, err := app.Config(cmd.Flags(), mergeBindings(sourceBindings, assessBindings), args...)
+			loaded, bundle, now, err := collectSources(cmd, app, mergeBindings(sourceBindings, assessBindings), args, opts.timestamp)
 			if err != nil {
 				return err
 			}
-			copts, err := collectOptionsFrom(loaded.Config.Sources, args, opts.timestamp, app.Version)
-			if err != nil {
-				return err
-			}
-			bundle, err := pipeline.Collect(cmd.Context(), copts)
-			if err != nil {
-				return &ExitError{Code: 2, Err: err}
-			}
-			return evaluateAndReport(cmd, app, bundle, loaded.Config, copts.Now, opts)
+			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
 		},
 	}
 	f := cmd.Flags()

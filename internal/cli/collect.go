@@ -3,7 +3,6 @@ package cli
 import (
 	"github.com/spf13/cobra"
 	"github.com/tollgate-dev/tollgate/evidence"
-	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report/inventory"
 )
 
@@ -46,17 +45,9 @@ func runCollect(cmd *cobra.Command, app *App, args []string, opts collectOptions
 	if opts.format != "table" && opts.format != "json" {
 		return usageError("--format %q: want table or json", opts.format)
 	}
-	loaded, err := app.Config(cmd.Flags(), sourceBindings, args...)
+	_, bundle, _, err := collectSources(cmd, app, sourceBindings, args, opts.timestamp)
 	if err != nil {
 		return err
-	}
-	copts, err := collectOptionsFrom(loaded.Config.Sources, args, opts.timestamp, app.Version)
-	if err != nil {
-		return err
-	}
-	bundle, err := pipeline.Collect(cmd.Context(), copts)
-	if err != nil {
-		return &ExitError{Code: 2, Err: err}
 	}
 	if opts.bundleDir != "" {
 		if err := evidence.WriteBundle(opts.bundleDir, bundle); err != nil {

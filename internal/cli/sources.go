@@ -3,8 +3,11 @@ package cli
 import (
 	"fmt"
 	"io"
+	"time"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
 )
@@ -58,4 +61,23 @@ func collectOptionsFrom(src config.Sources, args []string, timestamp, version st
 // printf writes to w, ignoring errors (diagnostic output).
 func (a *App) printf(w io.Writer, format string, args ...any) {
 	fmt.Fprintf(w, format, args...)
+}
+
+// collectSources loads the configuration (flags bound by bindings) and
+// collects the sources it and args name, as of the --timestamp given. A
+// collection failure is an internal error (exit 2).
+func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, args []string, timestamp string) (*config.Loaded, *evidence.Bundle, time.Time, error) {
+	loaded, err := app.Config(cmd.Flags(), bindings, args...)
+	if err != nil {
+		return nil, nil, time.Time{}, err
+	}
+	copts, err := collectOptionsFrom(loaded.Config.Sources, args, timestamp, app.Version)
+	if err != nil {
+		return nil, nil, time.Time{}, err
+	}
+	bundle, err := pipeline.Collect(cmd.Context(), copts)
+	if err != nil {
+		return nil, nil, time.Time{}, &ExitError{Code: 2, Err: err}
+	}
+	return loaded, bundle, copts.Now, nil
 }

@@ -1,7 +1,8 @@
 // Package console prints the summary of an assessment for a person at a
 // terminal or a CI log: per framework, how many requirements are satisfied,
 // not satisfied and not assessed; the failing controls with subject and
-// file:line; where each report went; and the gate's verdict.
+// file:line; what could not be evaluated and why; where each report went;
+// and the gate's verdict.
 package console
 
 import (
@@ -49,6 +50,9 @@ type Failure struct {
 	Location string `json:"location"`
 	Message  string `json:"message"`
 	Waived   bool   `json:"waived,omitempty"`
+	// file and line order failures by declaration (line 3 before line 11).
+	file string
+	line int
 }
 
 // FrameworkLine is one framework's requirement tally.
@@ -77,8 +81,10 @@ type Summary struct {
 	Frameworks  []FrameworkLine `json:"frameworks"`
 	Failures    []Failure       `json:"failures"`
 	Waived      []Failure       `json:"waived"`
-	Files       []File          `json:"files,omitempty"`
-	Gate        Gate            `json:"gate"`
+	// Errors are the control × subject pairs that could not be evaluated.
+	Errors []Failure `json:"errors"`
+	Files  []File    `json:"files,omitempty"`
+	Gate   Gate      `json:"gate"`
 }
 
 // Summarise builds the summary of results.
@@ -86,7 +92,7 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	s := Summary{
 		Tool: r.Tool, Version: r.Version, Timestamp: r.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"),
 		Counts: r.Counts, Files: files, Gate: gate,
-		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{},
+		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Errors: []Failure{},
 	}
 	byID := make(map[string]evidence.Subject, len(r.Subjects))
 	for _, subj := range r.Subjects {
@@ -116,7 +122,9 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	}
 	for _, cr := range r.Controls {
 		for _, ev := range cr.Evaluations {
-			if ev.Verdict != assess.VerdictFail && ev.Verdict != assess.VerdictWaived {
+			switch ev.Verdict {
+			case assess.VerdictFail, assess.VerdictWaived, assess.VerdictError:
+			default:
 				continue
 			}
 			f := Failure{Control: cr.Control.ID, Title: cr.Control.Title, Severity: cr.Control.Severity,
@@ -124,20 +132,26 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 			if subj, ok := byID[ev.SubjectID]; ok {
 				m := subj.Metadata()
 				f.Name, f.Location = m.Name, m.Provenance.Location()
+				f.file, f.line = m.Provenance.File, m.Provenance.Line
 			}
-			if f.Waived {
+			switch ev.Verdict {
+			case assess.VerdictWaived:
 				s.Waived = append(s.Waived, f)
-			} else {
+			case assess.VerdictError:
+				s.Errors = append(s.Errors, f)
+			default:
 				s.Failures = append(s.Failures, f)
 			}
 		}
 	}
 	sortFailures(s.Failures)
 	sortFailures(s.Waived)
+	sortFailures(s.Errors)
 	return s
 }
 
-// sortFailures orders by severity, then control, then location.
+// sortFailures orders by severity, then control, then file, line (as a
+// number) and location.
 func sortFailures(fs []Failure) {
 	sort.SliceStable(fs, func(i, j int) bool {
 		a, b := fs[i], fs[j]
@@ -147,8 +161,46 @@ func sortFailures(fs []Failure) {
 		if a.Control != b.Control {
 			return a.Control < b.Control
 		}
-		return a.Location < b.Location
+		if a.file != b.file {
+			return a.file < b.file
+		}
+		if a.line != b.line {
+			return a.line < b.line
+		}
+		if a.Location != b.Location {
+			return a.Location < b.Location
+		}
+		return a.Subject < b.Subject
 	})
+}
+
+// errorGroup is one cause of evaluation errors: a subject and a message
+// shared by the controls it left undecided.
+type errorGroup struct {
+	location, message string
+	controls          int
+}
+
+// groupErrors folds errors with the same subject and message into one line:
+// an unreadable file leaves every control of its kind undecided.
+func groupErrors(errs []Failure) []errorGroup {
+	var out []errorGroup
+	index := map[[2]string]int{}
+	for _, f := range errs {
+		loc := f.Location
+		if loc == "" {
+			loc = f.Subject
+		}
+		k := [2]string{loc, f.Message}
+		if i, ok := index[k]; ok {
+			out[i].controls++
+			continue
+		}
+		index[k] = len(out)
+		out = append(out, errorGroup{location: loc, message: f.Message, controls: 1})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].location < out[j].location })
+	return out
 }
 
 // WriteJSON writes the summary as indented JSON.
@@ -165,7 +217,7 @@ func WriteJSON(w io.Writer, s Summary) error {
 // WriteText writes the summary for people.
 func WriteText(w io.Writer, s Summary, opts Options) error {
 	p := painter{on: opts.Color}
-	fmt.Fprintf(w, "%s %s: %d servers in %d files", p.bold("Tollgate"), s.Version, s.Servers, s.Sources)
+	fmt.Fprintf(w, "%s %s: %s in %s", p.bold("Tollgate"), s.Version, plural(s.Servers, "server"), plural(s.Sources, "file"))
 	if s.Unreadable > 0 {
 		fmt.Fprintf(w, " (%s)", p.yellow(fmt.Sprintf("%d not fully read", s.Unreadable)))
 	}
@@ -189,10 +241,7 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	}
 
 	if n := len(s.Failures); n > 0 {
-		limit := opts.MaxFailures
-		if limit <= 0 {
-			limit = 50
-		}
+		limit := maxLines(opts)
 		fmt.Fprintf(w, "%s (%d):\n", p.bold("Failing checks"), n)
 		for i, f := range s.Failures {
 			if i == limit {
@@ -208,6 +257,21 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	}
 	if n := len(s.Waived); n > 0 {
 		fmt.Fprintf(w, "Waived failures: %d\n\n", n)
+	}
+	if n := len(s.Errors); n > 0 {
+		fmt.Fprintf(w, "%s (%s):\n", p.bold("Could not evaluate"), plural(n, "check"))
+		groups := groupErrors(s.Errors)
+		for i, g := range groups {
+			if i == maxLines(opts) {
+				fmt.Fprintf(w, "  … and %d more (see the reports)\n", len(groups)-i)
+				break
+			}
+			fmt.Fprintf(w, "  %s  (%s)\n", p.yellow(oneLine(g.location)), plural(g.controls, "control"))
+			if g.message != "" {
+				fmt.Fprintf(w, "      %s\n", oneLine(g.message))
+			}
+		}
+		fmt.Fprintln(w)
 	}
 	if len(s.Files) > 0 {
 		fmt.Fprintln(w, p.bold("Reports:"))
@@ -262,4 +326,20 @@ func (p painter) severity(s string) string {
 		return p.yellow(label)
 	}
 	return label
+}
+
+// plural renders a count with its noun, e.g. "1 server", "3 servers".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// maxLines is how many failure (or error) lines are printed.
+func maxLines(opts Options) int {
+	if opts.MaxFailures <= 0 {
+		return 50
+	}
+	return opts.MaxFailures
 }

@@ -149,3 +149,49 @@ func TestOneLineStripsControlCharacters(t *testing.T) {
 		t.Errorf("oneLine = %q", got)
 	}
 }
+
+func TestWriteTextListsEvaluationErrors(t *testing.T) {
+	r := fixture.Results()
+	s := Summarise(r, Gate{Passed: true, FailOn: "none"}, nil)
+	errs := 0
+	for _, cr := range r.Controls {
+		for _, ev := range cr.Evaluations {
+			if ev.Verdict == assess.VerdictError {
+				errs++
+			}
+		}
+	}
+	if errs == 0 || len(s.Errors) != errs {
+		t.Fatalf("summary has %d errors, results %d (the fixture must have some)", len(s.Errors), errs)
+	}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, s, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Could not evaluate (", "the gateway fronting mcp-gateway could not be read"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, buf.String())
+		}
+	}
+}
+
+func TestWriteTextCountsInWords(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteText(&buf, Summary{Version: "1", Servers: 1, Sources: 1}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), ": 1 server in 1 file;") {
+		t.Errorf("singular counts read badly: %q", buf.String())
+	}
+}
+
+func TestSortFailuresByLineNumber(t *testing.T) {
+	fs := []Failure{
+		{Control: "C", Severity: "low", Location: "a.json:11", file: "a.json", line: 11},
+		{Control: "C", Severity: "low", Location: "a.json:3", file: "a.json", line: 3},
+	}
+	sortFailures(fs)
+	if fs[0].line != 3 {
+		t.Errorf("line 11 sorted before line 3: %+v", fs)
+	}
+}

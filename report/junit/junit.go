@@ -123,13 +123,17 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	return nil
 }
 
-// testcase renders one control × subject evaluation.
+// newCase renders one control × subject evaluation.
 func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
 	c := cr.Control
 	meta := x.Meta(e.SubjectID)
 	name := meta.Name
-	if loc := meta.Provenance.Location(); loc != "" {
+	if loc := meta.Provenance.Location(); loc != "" && loc != name {
 		name += " (" + loc + ")"
+	}
+	if e.SubjectID == "" {
+		// A manual control is judged once, by attestation, not per subject.
+		name = "attestation"
 	}
 	tc := testcase{Name: name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line, Time: "0"}
 	msg := e.Message
@@ -147,11 +151,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 		}
 		tc.Skipped = &skipped{Message: reason}
 	case assess.VerdictManual:
-		reason := "manual control: " + orDefault(msg, "needs a valid attestation")
-		if e.Attestation != "" {
-			reason = "manual control attested by " + e.Attestation
-		}
-		tc.Skipped = &skipped{Message: reason}
+		tc.Skipped = &skipped{Message: "manual control: " + orDefault(msg, "needs a valid attestation")}
 	case assess.VerdictNotApplicable:
 		tc.Skipped = &skipped{Message: "not applicable"}
 	}
@@ -163,9 +163,7 @@ func body(e assess.Evaluation, remediation string) string {
 	if e.Message != "" {
 		lines = append(lines, e.Message)
 	}
-	for _, r := range e.Reasons {
-		lines = append(lines, fmt.Sprintf("%s: %s", r.Path, r.Detail))
-	}
+	lines = append(lines, view.ReasonTexts(e.Reasons)...)
 	if remediation != "" {
 		lines = append(lines, "Remediation: "+remediation)
 	}

@@ -82,3 +82,31 @@ func TestCounts(t *testing.T) {
 		t.Errorf("suite failures sum to %d, root says %d", failures, doc.Failures)
 	}
 }
+
+func TestEveryCaseIsNamed(t *testing.T) {
+	var doc testsuites
+	if err := xml.Unmarshal(render(t, fixture.Results()), &doc); err != nil {
+		t.Fatal(err)
+	}
+	manual := 0
+	for _, s := range doc.Suites {
+		for _, c := range s.Cases {
+			if c.Name == "" {
+				t.Errorf("suite %s has a test case without a name", s.Name)
+			}
+			if c.Name == "attestation" {
+				manual++
+			}
+		}
+	}
+	if manual == 0 {
+		t.Error("the fixture's manual controls have no attestation case")
+	}
+}
+
+func TestReasonWithoutPath(t *testing.T) {
+	got := body(assess.Evaluation{Message: "m", Reasons: []assess.Reason{{Detail: "line 1: syntax error"}}}, "")
+	if want := "m\nline 1: syntax error"; got != want {
+		t.Errorf("body = %q, want %q", got, want)
+	}
+}

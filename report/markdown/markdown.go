@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -109,7 +111,7 @@ func headline(failures []view.Finding) string {
 			delete(count, s)
 		}
 	}
-	for _, s := range sortedKeys(count) {
+	for _, s := range slices.Sorted(maps.Keys(count)) {
 		parts = append(parts, fmt.Sprintf("%d %s", count[s], orDefault(s, "unrated")))
 	}
 	return fmt.Sprintf("**%s** (%s)", plural(len(failures), "failure"), strings.Join(parts, ", "))

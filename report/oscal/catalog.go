@@ -2,6 +2,8 @@ package oscal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,7 +26,7 @@ func ExportCatalog(ctrls []*controls.Control, risks []controls.Risk, opts Export
 		families[c.Family] = append(families[c.Family], catalogControl(c))
 	}
 	var groups []oscalTypes.Group
-	for _, fam := range sortedKeys(families) {
+	for _, fam := range slices.Sorted(maps.Keys(families)) {
 		ctl := families[fam]
 		groups = append(groups, oscalTypes.Group{
 			ID:       "family-" + tokenize(orDefault(fam, "other")),

@@ -2,6 +2,8 @@ package oscal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -94,7 +96,7 @@ func implementedRequirements(fw *mappings.Framework, links []mappings.Link, ctrl
 			order = append(order, r.ID)
 		}
 	}
-	for _, rid := range sortedKeys(byReq) {
+	for _, rid := range slices.Sorted(maps.Keys(byReq)) {
 		if !known[rid] {
 			order = append(order, rid)
 		}

@@ -2,6 +2,8 @@ package oscal
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
@@ -40,7 +42,7 @@ func (b *arBuilder) localDefinitions(key string, controlIDs []string) *oscalType
 func (b *arBuilder) inventory(key string, subjects map[string]bool) *oscalTypes.LocalDefinitions {
 	var items []oscalTypes.InventoryItem
 	clients := map[string]int{}
-	for _, sid := range sortedKeys(subjects) {
+	for _, sid := range slices.Sorted(maps.Keys(subjects)) {
 		f := view.Facts{ID: sid, Name: sid}
 		if s := b.x.Subject(sid); s != nil {
 			f = view.SubjectFacts(s)
@@ -53,7 +55,7 @@ func (b *arBuilder) inventory(key string, subjects map[string]bool) *oscalTypes.
 		items = append(items, item)
 	}
 	var components []oscalTypes.SystemComponent
-	for _, client := range sortedKeys(clients) {
+	for _, client := range slices.Sorted(maps.Keys(clients)) {
 		components = append(components, oscalTypes.SystemComponent{
 			UUID:        id("component", key, client),
 			Type:        "software",

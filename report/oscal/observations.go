@@ -2,8 +2,9 @@ package oscal
 
 import (
 	"fmt"
+	"maps"
 	"path"
-	"sort"
+	"slices"
 	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
@@ -104,8 +105,8 @@ func evaluationRemarks(e assess.Evaluation) string {
 	if e.Message != "" {
 		lines = append(lines, e.Message)
 	}
-	for _, r := range e.Reasons {
-		lines = append(lines, fmt.Sprintf("- %s: %s", r.Path, r.Detail))
+	for _, r := range view.ReasonTexts(e.Reasons) {
+		lines = append(lines, "- "+r)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -136,11 +137,11 @@ func (b *arBuilder) evidence(cr *assess.ControlResult) *[]oscalTypes.RelevantEvi
 		}
 	}
 	var out []oscalTypes.RelevantEvidence
-	for _, p := range sortedKeys(artifacts) {
+	for _, p := range slices.Sorted(maps.Keys(artifacts)) {
 		a := artifacts[p]
 		out = append(out, b.artifactEvidence(a))
 	}
-	for _, loc := range sortedKeys(origins) {
+	for _, loc := range slices.Sorted(maps.Keys(origins)) {
 		out = append(out, oscalTypes.RelevantEvidence{
 			Description: fmt.Sprintf("Collected from %s.", loc),
 			Props:       props("location", loc),
@@ -189,15 +190,6 @@ func (b *arBuilder) manifestEvidence(passed int) oscalTypes.RelevantEvidence {
 // OSCAL file.
 func manifestHref(base string) string {
 	return pathHref(path.Join(base, evidence.ManifestFile))
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // subjectUUID is the UUID of a subject's inventory item in one result.

@@ -14,7 +14,6 @@ type run struct {
 	Artifacts         []artifact         `json:"artifacts,omitempty"`
 	Results           []result           `json:"results"`
 	AutomationDetails *automationDetails `json:"automationDetails,omitempty"`
-	Properties        map[string]any     `json:"properties,omitempty"`
 }
 
 type automationDetails struct {
@@ -69,15 +68,18 @@ type invocation struct {
 }
 
 type notification struct {
-	Level      string         `json:"level"`
-	Message    message        `json:"message"`
-	Descriptor *reportingRef  `json:"descriptor,omitempty"`
-	Locations  []location     `json:"locations,omitempty"`
-	Properties map[string]any `json:"properties,omitempty"`
+	Level   string  `json:"level"`
+	Message message `json:"message"`
+	// AssociatedRule names the rule (control) the notification is about;
+	// descriptor would name a notification descriptor, which Tollgate has none of.
+	AssociatedRule *reportingRef  `json:"associatedRule,omitempty"`
+	Locations      []location     `json:"locations,omitempty"`
+	Properties     map[string]any `json:"properties,omitempty"`
 }
 
 type reportingRef struct {
-	ID string `json:"id"`
+	ID    string `json:"id"`
+	Index int    `json:"index"`
 }
 
 type artifact struct {
@@ -89,7 +91,6 @@ type artifact struct {
 type artifactLoc struct {
 	URI       string `json:"uri"`
 	URIBaseID string `json:"uriBaseId,omitempty"`
-	Index     *int   `json:"index,omitempty"`
 }
 
 type result struct {

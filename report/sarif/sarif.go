@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -53,11 +54,11 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	inv := invocation{ExecutionSuccessful: true}
 	for _, f := range x.Errors() {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, notification{
-			Level:      "error",
-			Message:    message{Text: orDefault(f.Eval.Message, f.Control.ID+" could not be evaluated for "+f.Subject.Name)},
-			Descriptor: &reportingRef{ID: f.Control.ID},
-			Locations:  locations(f),
-			Properties: map[string]any{"subject": f.Subject.ID},
+			Level:          "error",
+			Message:        message{Text: orDefault(f.Eval.Message, f.Control.ID+" could not be evaluated for "+f.Subject.Name)},
+			AssociatedRule: &reportingRef{ID: f.Control.ID, Index: index[f.Control.ID]},
+			Locations:      locations(f),
+			Properties:     map[string]any{"subject": f.Subject.ID},
 		})
 	}
 	out.Invocations = []invocation{inv}
@@ -94,11 +95,7 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
 		},
 	}
 	if len(f.Eval.Reasons) > 0 {
-		var reasons []string
-		for _, re := range f.Eval.Reasons {
-			reasons = append(reasons, re.Path+": "+re.Detail)
-		}
-		res.Properties["reasons"] = reasons
+		res.Properties["reasons"] = view.ReasonTexts(f.Eval.Reasons)
 	}
 	if f.Waived() {
 		just := "Waived by " + orDefault(f.Eval.Waiver, "a waiver")
@@ -115,7 +112,7 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
 func locations(f view.Finding) []location {
 	p := f.Subject.Provenance
 	if p.File != "" {
-		pl := &physicalLocation{ArtifactLocation: artifactLoc{URI: p.File, URIBaseID: srcRoot}}
+		pl := &physicalLocation{ArtifactLocation: artifactLoc{URI: fileURI(p.File), URIBaseID: srcRoot}}
 		if p.Line > 0 {
 			pl.Region = &region{StartLine: p.Line, StartColumn: p.Column}
 		}
@@ -154,13 +151,26 @@ func securitySeverity(severity string) string {
 func artifacts(r *assess.Results) []artifact {
 	var out []artifact
 	for _, a := range r.Artifacts {
-		art := artifact{Location: artifactLoc{URI: a.Path, URIBaseID: srcRoot}, Length: a.Size}
+		art := artifact{Location: artifactLoc{URI: fileURI(a.Path), URIBaseID: srcRoot}, Length: a.Size}
 		if a.SHA256 != "" {
 			art.Hashes = map[string]string{"sha-256": a.SHA256}
 		}
 		out = append(out, art)
 	}
 	return out
+}
+
+// fileURI turns a slash-separated path relative to the scan root into a
+// relative URI reference, as SARIF requires: each segment percent-encoded
+// (a space, '#', '%' or '?' in a file name would otherwise change its
+// meaning).
+func fileURI(path string) string {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		// ':' too, so no first segment reads as a URI scheme.
+		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
+	}
+	return strings.Join(segs, "/")
 }
 
 func orDefault(s, def string) string {

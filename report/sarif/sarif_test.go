@@ -46,9 +46,12 @@ type sarifDoc struct {
 		} `json:"tool"`
 		Invocations []struct {
 			Notifications []struct {
-				Descriptor struct {
-					ID string `json:"id"`
-				} `json:"descriptor"`
+				// SARIF §3.58.7: a notification names the rule it concerns
+				// in associatedRule; descriptor is for notification descriptors.
+				Rule *struct {
+					ID    string `json:"id"`
+					Index int    `json:"index"`
+				} `json:"associatedRule"`
 			} `json:"toolExecutionNotifications"`
 		} `json:"invocations"`
 		Results []struct {
@@ -138,8 +141,9 @@ func TestContent(t *testing.T) {
 		t.Error("no MCP-SECRETS-01 result at repo-a/.cursor/mcp.json:4")
 	}
 	// The evaluation error is a notification, not a result.
-	if n := run.Invocations[0].Notifications; len(n) != 1 || n[0].Descriptor.ID != "MCP-AUTH-01" {
-		t.Errorf("notifications = %+v, want the MCP-AUTH-01 error", n)
+	if n := run.Invocations[0].Notifications; len(n) != 1 || n[0].Rule == nil || n[0].Rule.ID != "MCP-AUTH-01" ||
+		run.Tool.Driver.Rules[n[0].Rule.Index].ID != "MCP-AUTH-01" {
+		t.Errorf("notifications = %+v, want the MCP-AUTH-01 error with its rule", n)
 	}
 	// Rules carry framework tags and a security-severity.
 	for _, rule := range run.Tool.Driver.Rules {
@@ -190,5 +194,19 @@ func TestNoPassResults(t *testing.T) {
 	}
 	if !bytes.Contains(render(t, r), []byte(`"results": []`)) {
 		t.Error("an all-pass run must still carry an empty results array")
+	}
+}
+
+func TestFileURIIsAURIReference(t *testing.T) {
+	for in, want := range map[string]string{
+		"repo-a/.cursor/mcp.json":         "repo-a/.cursor/mcp.json",
+		"my repo/.vscode/mcp.json":        "my%20repo/.vscode/mcp.json",
+		"odd#name/100%/mcp.json":          "odd%23name/100%25/mcp.json",
+		"c:drive/claude_desktop.json":     "c%3Adrive/claude_desktop.json",
+		"workstations/bob/cline?x=1.json": "workstations/bob/cline%3Fx=1.json",
+	} {
+		if got := fileURI(in); got != want {
+			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -67,14 +67,8 @@ var fields = map[string]map[string]fieldFunc{
 		"location":      find(func(r findingRow) any { return r.Location }),
 		"asset":         find(func(r findingRow) any { return strings.TrimSpace(r.Subject.ID + "\n" + r.Location) }),
 		"message":       find(func(r findingRow) any { return r.Eval.Message }),
-		"reasons": find(func(r findingRow) any {
-			var out []string
-			for _, re := range r.Eval.Reasons {
-				out = append(out, re.Path+": "+re.Detail)
-			}
-			return listCell(out)
-		}),
-		"remediation": find(func(r findingRow) any { return r.Control.Remediation }),
+		"reasons":       find(func(r findingRow) any { return listCell(view.ReasonTexts(r.Eval.Reasons)) }),
+		"remediation":   find(func(r findingRow) any { return r.Control.Remediation }),
 		"requirements": find(func(r findingRow) any {
 			var out []string
 			for _, ref := range r.reqs {

@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -74,8 +76,8 @@ func requirementRows(x *view.Index, fw assess.FrameworkResult) []any {
 				}
 			}
 		}
-		row := requirementRow{fw: fw.Framework.ID, rr: rr, waivers: sortedKeys(waivers)}
-		for _, p := range sortedKeys(arts) {
+		row := requirementRow{fw: fw.Framework.ID, rr: rr, waivers: slices.Sorted(maps.Keys(waivers))}
+		for _, p := range slices.Sorted(maps.Keys(arts)) {
 			row.evidence = append(row.evidence, p)
 			row.hashes = append(row.hashes, arts[p].SHA256)
 		}
@@ -148,13 +150,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

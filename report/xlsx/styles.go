@@ -2,6 +2,8 @@ package xlsx
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -70,7 +72,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("percent style: %w", err)
 	}
-	for _, key := range sortedKeys(statusFills) {
+	for _, key := range slices.Sorted(maps.Keys(statusFills)) {
 		id, err := f.NewStyle(&excelize.Style{
 			Font:      &excelize.Font{Bold: true},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFills[key]}},

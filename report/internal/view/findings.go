@@ -88,3 +88,22 @@ func BySeverity(fs []Finding) {
 		return fs[i].Subject.ID < fs[j].Subject.ID
 	})
 }
+
+// ReasonText renders one cause of a failure or error for people:
+// "path: detail", or the detail alone when the cause has no path (a file
+// that could not be read, a check that could not run).
+func ReasonText(r assess.Reason) string {
+	if r.Path == "" {
+		return r.Detail
+	}
+	return r.Path + ": " + r.Detail
+}
+
+// ReasonTexts renders every reason with ReasonText.
+func ReasonTexts(rs []assess.Reason) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, ReasonText(r))
+	}
+	return out
+}
