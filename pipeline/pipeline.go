@@ -5,8 +5,12 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -43,6 +47,9 @@ func Collect(ctx context.Context, opts CollectOptions) (*evidence.Bundle, error)
 	}
 	for _, p := range opts.Paths {
 		if _, err := os.Lstat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("collect: %s: no such file or folder", p)
+			}
 			return nil, fmt.Errorf("collect: %w", err)
 		}
 	}
@@ -98,11 +105,11 @@ func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*a
 	if err != nil {
 		return nil, fmt.Errorf("load built-in mappings: %w", err)
 	}
-	waivers, err := assess.LoadWaivers(opts.Waivers...)
+	waivers, err := assess.LoadWaivers(displayPaths(opts.Waivers)...)
 	if err != nil {
 		return nil, fmt.Errorf("load waivers: %w", err)
 	}
-	attestations, err := assess.LoadAttestations(opts.Attestations...)
+	attestations, err := assess.LoadAttestations(displayPaths(opts.Attestations)...)
 	if err != nil {
 		return nil, fmt.Errorf("load attestations: %w", err)
 	}
@@ -118,6 +125,28 @@ func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*a
 		Tool:         Tool,
 		Version:      opts.Version,
 	})
+}
+
+// displayPaths makes paths relative to the working directory where they lie
+// under it, so that the file names reports record (waivers, attestations)
+// are the same on every machine that checks out the same repository.
+func displayPaths(paths []string) []string {
+	wd, err := os.Getwd()
+	if err != nil {
+		return paths
+	}
+	out := make([]string, len(paths))
+	for i, p := range paths {
+		out[i] = p
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(wd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			out[i] = rel
+		}
+	}
+	return out
 }
 
 // LoadCatalog returns the built-in catalog merged with the catalogs in dirs.

@@ -59,8 +59,12 @@ func (b *arBuilder) observation(key string, cr *assess.ControlResult) oscalTypes
 		})
 	}
 	n := cr.Counts
-	desc := fmt.Sprintf("%s (%s) was judged against %d applicable subjects: %d pass, %d fail, %d waived, %d error, %d manual.",
-		c.ID, c.Title, len(cr.Evaluations), n.Pass, n.Fail, n.Waived, n.Error, n.Manual)
+	noun := "subjects"
+	if len(cr.Evaluations) == 1 {
+		noun = "subject"
+	}
+	desc := fmt.Sprintf("%s (%s) was judged against %d applicable %s: %d pass, %d fail, %d waived, %d error, %d manual.",
+		c.ID, c.Title, len(cr.Evaluations), noun, n.Pass, n.Fail, n.Waived, n.Error, n.Manual)
 	switch {
 	case len(cr.Evaluations) == 0:
 		desc = fmt.Sprintf("%s (%s) found no applicable subject.", c.ID, c.Title)
