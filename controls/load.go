@@ -126,8 +126,9 @@ func checkDuplicates(cat *Catalog, ps *diag.Collector) {
 	}
 }
 
-// validateControl compiles a control's CUE and parses its message template,
-// recording problems at the file lines they come from.
+// validateControl compiles a control's CUE, checks that the fields it names
+// exist in the evidence schema and parses its message template, recording
+// problems at the file lines they come from.
 func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bool {
 	ok := true
 	for _, s := range []struct {
@@ -137,22 +138,25 @@ func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bo
 		if s.sn.src == "" {
 			continue
 		}
-		if _, err := compileSnippet(ctx, s.sn.src); err != nil {
-			ok = false
-			errs := cueerrors.Errors(err)
-			if len(errs) == 0 {
-				ps.Addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
-			}
-			for _, e := range errs {
-				line := s.sn.line
-				for _, p := range cueerrors.Positions(e) {
-					if p.IsValid() && p.Line() > 0 {
-						line = s.sn.line + p.Line() - 1
-						break
-					}
+		_, err := compileSnippet(ctx, s.sn.src)
+		if err == nil {
+			ok = checkFieldNames(pc, s.name, s.sn.src, ps) && ok
+			continue
+		}
+		ok = false
+		errs := cueerrors.Errors(err)
+		if len(errs) == 0 {
+			ps.Addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
+		}
+		for _, e := range errs {
+			line := s.sn.line
+			for _, p := range cueerrors.Positions(e) {
+				if p.IsValid() && p.Line() > 0 {
+					line = s.sn.line + p.Line() - 1
+					break
 				}
-				ps.Addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
 			}
+			ps.Addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
 		}
 	}
 	if pc.Message != "" {
@@ -162,6 +166,28 @@ func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bo
 		}
 	}
 	return ok
+}
+
+// checkFieldNames reports, at the control's line, every field path a
+// compiled when or check snippet names that subjects of the control's kind
+// do not have. CUE fills in absent fields, so a misspelt name would
+// otherwise make a check vacuous. It reports whether there was no problem.
+func checkFieldNames(pc *parsedControl, name, src string, ps *diag.Collector) bool {
+	n, _, err := namedPaths(src)
+	if err != nil {
+		ps.Addf(pc.File, pc.Line, "control %q: %s: %v", pc.ID, name, err)
+		return false
+	}
+	schemas, err := subjectSchemas()
+	if err != nil {
+		ps.Addf(pc.File, pc.Line, "control %q: %s: %v", pc.ID, name, err)
+		return false
+	}
+	unknown := unknownFields(n, schemas[pc.Subject])
+	for _, u := range unknown {
+		ps.Addf(pc.File, pc.Line, "control %q: %s refers to %s", pc.ID, name, u.describe(pc.Subject))
+	}
+	return len(unknown) == 0
 }
 
 // cueMessage renders a CUE error without its position.

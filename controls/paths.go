@@ -138,9 +138,22 @@ type analyser struct {
 // observedPaths returns the paths of a subject that src can observe, or nil
 // for the whole subject.
 func observedPaths(src string) (*pathNode, error) {
+	n, complete, err := namedPaths(src)
+	if err != nil || !complete {
+		return nil, err
+	}
+	return n, nil
+}
+
+// namedPaths returns the subject paths src names by field labels, whether or
+// not it can be fully analysed: complete is false when some part (a
+// comprehension, a reference to subject data, an alias …) lets src observe
+// more than the returned paths. Parts that cannot be analysed contribute no
+// paths; every path returned is named literally in src.
+func namedPaths(src string) (n *pathNode, complete bool, err error) {
 	f, err := parser.ParseFile("snippet.cue", src)
 	if err != nil {
-		return nil, fmt.Errorf("parse CUE: %w", err)
+		return nil, false, fmt.Errorf("parse CUE: %w", err)
 	}
 	a := &analyser{imports: map[string]bool{}, defs: map[string]ast.Expr{}, pure: map[string]bool{}}
 	for spec := range f.ImportSpecs() {
@@ -159,11 +172,7 @@ func observedPaths(src string) (*pathNode, error) {
 			}
 		}
 	}
-	n := a.decls(f.Decls)
-	if a.whole {
-		return nil, nil
-	}
-	return normalize(n), nil
+	return normalize(a.decls(f.Decls)), !a.whole, nil
 }
 
 // isNonData reports whether a label names a definition or hidden field.

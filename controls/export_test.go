@@ -1,0 +1,4 @@
+package controls
+
+// LinkedFieldName exposes linkedField to external tests.
+const LinkedFieldName = linkedField
