@@ -22,7 +22,8 @@ type Request struct {
 	// a single directory in Paths is its own root; otherwise the working
 	// directory is.
 	Root string
-	// Paths are the files and directories to scan. When empty, Root is scanned.
+	// Paths are the files and directories to scan. When empty, Root is
+	// scanned, unless UserConfigs is set: then only the per-user locations are.
 	Paths []string
 	// Include and Exclude are glob patterns matched against the slash-separated
 	// path relative to the root (and against the base name). A file is read

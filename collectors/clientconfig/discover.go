@@ -63,7 +63,9 @@ func discover(ctx context.Context, req collectors.Request) ([]candidate, error) 
 	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc,
 		visited: map[string]bool{}, seenFiles: map[string]bool{}}
 	paths := req.Paths
-	if len(paths) == 0 {
+	if len(paths) == 0 && !req.UserConfigs {
+		// With neither paths nor user configs, the scan root is the input;
+		// --user-configs alone reads only the per-user locations.
 		paths = []string{root}
 	}
 	for _, p := range paths {

@@ -123,6 +123,9 @@ func literalSecret(key, value string) (reason, part string) {
 		return m.reason, m.part
 	}
 	token, _ := stripAuthScheme(strings.TrimSpace(value))
+	if isAuthSchemeWord(token) {
+		return "", ""
+	}
 	if IsCredentialKey(key) {
 		switch {
 		case isWeakDefault(token):

@@ -173,6 +173,11 @@ func TestLooksSecret(t *testing.T) {
 		{"API_KEY", "", false, ""},
 		{"NAME", "hello world", false, ""},
 		{"", "AKIAIOSFODNN7EXAMPLE", true, "token-shape:aws"},
+		// The scheme alone, as a line-oriented scan sees it before a
+		// reference ("Authorization: Bearer ${{ secrets.X }}"), is no secret.
+		{"Authorization", "Bearer", false, ""},
+		{"Authorization", "basic", false, ""},
+		{"Authorization", "Bearer abcd1234efgh", true, "key-name"},
 	}
 	for _, tt := range tests {
 		got, reason := LooksSecret(tt.key, tt.value)

@@ -56,6 +56,17 @@ func stripAuthScheme(s string) (rest, scheme string) {
 	return s, ""
 }
 
+// isAuthSchemeWord reports whether s is only an auth scheme's name ("Bearer"),
+// as when the credential that follows it is a reference or on another line.
+func isAuthSchemeWord(s string) bool {
+	for _, p := range authSchemes {
+		if strings.EqualFold(s, strings.TrimSpace(p)) {
+			return true
+		}
+	}
+	return false
+}
+
 // reVarNameValue is a variable's own name given as its value (API_KEY:
 // "OPENAI_API_KEY"): a stand-in when the key names a credential.
 var reVarNameValue = regexp.MustCompile(`^[A-Z][A-Z0-9_]*_(KEY|TOKEN|SECRET|PASSWORD|PAT|APIKEY)$`)
