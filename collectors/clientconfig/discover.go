@@ -1,8 +1,10 @@
 package clientconfig
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -166,6 +168,32 @@ func (w *walker) walkDirAt(dir string, loc location) {
 	}
 }
 
+// isEvidenceBundle reports whether dir, listed as entries, is an evidence
+// bundle Tollgate wrote: a manifest.json naming Tollgate beside an artifacts
+// folder.
+func isEvidenceBundle(dir string, entries []fs.DirEntry) bool {
+	var manifest, artifacts bool
+	for _, e := range entries {
+		switch {
+		case e.Name() == evidence.ManifestFile && e.Type().IsRegular():
+			manifest = true
+		case e.Name() == evidence.ArtifactsDir && e.IsDir():
+			artifacts = true
+		}
+	}
+	if !manifest || !artifacts {
+		return false
+	}
+	f, err := os.Open(filepath.Join(dir, evidence.ManifestFile))
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(`"format_version"`)) && bytes.Contains(head[:n], []byte(`"tool": "tollgate"`))
+}
+
 // walkDir walks dir, whose real path's ancestors are in ancestors.
 func (w *walker) walkDir(dir string, ancestors map[string]bool) {
 	if w.ctx.Err() != nil {
@@ -184,6 +212,11 @@ func (w *walker) walkDir(dir string, ancestors map[string]bool) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		w.add(candidate{abs: dir, rel: w.relPath(dir), explicit: true, status: evidence.StatusUnreadable, detail: "directory cannot be listed: " + describeOpenError(err)})
+		return
+	}
+	if isEvidenceBundle(dir, entries) {
+		// Tollgate's own output (tollgate-out/evidence/): redacted copies
+		// of files already collected from where they live.
 		return
 	}
 	for _, e := range entries {
