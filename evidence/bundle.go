@@ -283,6 +283,9 @@ func hashHex(data []byte) string {
 func ReadBundle(dir string) (*Bundle, error) {
 	mpath := filepath.Join(dir, ManifestFile)
 	data, err := os.ReadFile(mpath)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("read bundle %s: not an evidence bundle (no %s); write one with 'tollgate collect PATH -o DIR'", dir, ManifestFile)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
 	}
