@@ -261,6 +261,11 @@ func writeControl(w io.Writer, cat *controls.Catalog, set *mappings.Set, c *cont
 		}
 		fmt.Fprintf(&b, "  %-18s %s%s [%s]\n  %18s %s\n", l.Framework, l.Requirement, title, l.Provenance, "", l.Rationale)
 	}
+	for _, fw := range set.Frameworks {
+		if e, ok := set.ExclusionFor(c.ID, fw.ID); ok {
+			fmt.Fprintf(&b, "  %-18s not mapped\n  %18s %s\n", fw.ID, "", e.Reason)
+		}
+	}
 	if len(c.References) > 0 {
 		b.WriteString("\nReferences\n")
 		for _, r := range c.References {

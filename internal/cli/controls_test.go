@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/mappings"
 )
 
 func runControls(t *testing.T, args ...string) (string, error) {
@@ -208,5 +209,23 @@ func TestControlsTest(t *testing.T) {
 	}
 	if !strings.Contains(out, `FAIL ACME-01 "enabled passes"`) || !strings.Contains(out, "expected fail, got pass") {
 		t.Errorf("failure report:\n%s", out)
+	}
+}
+
+func TestControlsShowSaysWhereNoMappingExists(t *testing.T) {
+	set, err := mappings.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Exclusions) == 0 {
+		t.Skip("no control is declared unmapped")
+	}
+	e := set.Exclusions[0]
+	out, err := runControls(t, "show", e.Control)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, e.Framework) || !strings.Contains(out, "not mapped") || !strings.Contains(out, e.Reason) {
+		t.Errorf("show %s does not explain why it has no %s mapping:\n%s", e.Control, e.Framework, out)
 	}
 }
