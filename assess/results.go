@@ -115,6 +115,22 @@ type FrameworkTally struct {
 	Error        int `json:"error"`
 }
 
+// Add counts one status.
+func (t *FrameworkTally) Add(s Status) {
+	switch s {
+	case StatusSatisfied:
+		t.Satisfied++
+	case StatusNotSatisfied:
+		t.NotSatisfied++
+	case StatusNotAssessed:
+		t.NotAssessed++
+	case StatusManual:
+		t.Manual++
+	case StatusError:
+		t.Error++
+	}
+}
+
 // FrameworkResult is one framework's roll-up.
 type FrameworkResult struct {
 	Framework *mappings.Framework `json:"framework"`

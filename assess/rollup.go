@@ -102,18 +102,7 @@ func rollUpFrameworks(frameworks []*mappings.Framework, set *mappings.Set, resul
 			ls := links[key{f.ID, req.ID}]
 			slices.SortFunc(ls, func(a, b mappings.Link) int { return cmp.Compare(a.Control, b.Control) })
 			rr := requirementResult(req, ls, byControl)
-			switch rr.Status {
-			case StatusSatisfied:
-				fr.Tally.Satisfied++
-			case StatusNotSatisfied:
-				fr.Tally.NotSatisfied++
-			case StatusNotAssessed:
-				fr.Tally.NotAssessed++
-			case StatusManual:
-				fr.Tally.Manual++
-			case StatusError:
-				fr.Tally.Error++
-			}
+			fr.Tally.Add(rr.Status)
 			fr.Requirements = append(fr.Requirements, rr)
 		}
 		out = append(out, fr)

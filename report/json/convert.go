@@ -117,21 +117,6 @@ func addVerdicts(t *Verdicts, c Verdicts) {
 	t.Manual += c.Manual
 }
 
-func addStatus(t *Tally, s assess.Status) {
-	switch s {
-	case assess.StatusSatisfied:
-		t.Satisfied++
-	case assess.StatusNotSatisfied:
-		t.NotSatisfied++
-	case assess.StatusNotAssessed:
-		t.NotAssessed++
-	case assess.StatusManual:
-		t.Manual++
-	case assess.StatusError:
-		t.Error++
-	}
-}
-
 // strs returns s, or an empty (not null) list.
 func strs(s []string) []string {
 	if s == nil {

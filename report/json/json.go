@@ -68,6 +68,7 @@ func Build(r *assess.Results) *Document {
 		doc.Frameworks = append(doc.Frameworks, f)
 		doc.Summary.Frameworks = append(doc.Summary.Frameworks, FrameworkSum{ID: f.ID, Title: f.Title, Requirements: len(f.Requirements), Tally: f.Tally})
 	}
+	var status assess.FrameworkTally
 	for _, cr := range r.Controls {
 		if cr.Control == nil {
 			continue
@@ -76,8 +77,9 @@ func Build(r *assess.Results) *Document {
 		doc.Controls = append(doc.Controls, c)
 		doc.Summary.Controls++
 		addVerdicts(&doc.Summary.Verdicts, c.Counts)
-		addStatus(&doc.Summary.ControlStatus, cr.Status)
+		status.Add(cr.Status)
 	}
+	doc.Summary.ControlStatus = Tally(status)
 	for _, f := range doc.Findings {
 		switch f.Verdict {
 		case string(assess.VerdictFail):
