@@ -131,6 +131,66 @@ var corpusCases = []corpusCase{
 		mustNotFail: []string{"MCP-CONFIG-01"},
 		note:        unsupportedNote + " Out of scope: HARDCODED_SECRET_MANIFEST, SECRET_IN_ARGS, LATEST_TAG, NO_SECURITY_CONTEXT, BROAD_RBAC, OPEN_EGRESS.",
 	},
+	{
+		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: NO_AUTHN, NO_AUTHZ on the multiplexed route, UNPINNED uvx/npx targets.",
+	},
+	{
+		file:        "agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: SCHEMA_INVALID routes and backends, CORS_WILDCARD, NO_AUTHN, NO_AUTHZ.",
+	},
+	{
+		file:        "contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: PAPER_CONTROLS (permissive plugins, fail-open), SSRF_PROTECTION_OFF, DEFAULT_CREDENTIALS.",
+	},
+	{
+		file:        "contextforge/IBM__mcp-context-forge__docker-compose.sso.yml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: SECRET_PLAINTEXT (dev client secret), INSECURE_OIDC_HTTP, SSO auto-create users, admin password login kept.",
+	},
+	{
+		file:        "docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: LATEST_TAG gateway image, use_api_socket, NETWORK_EXPOSED_GATEWAY without auth, SSE transport; GOOD tool allowlist.",
+	},
+	{
+		file:        "docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: DOCKER_SOCKET_MOUNT, IMAGE_UNPINNED with pull_policy always; GOOD secrets by store reference, no published port.",
+	},
+	{
+		file:        "kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: AMBIENT_CLOUD_CREDENTIALS (metadata egress), OPEN_EGRESS, LATEST_TAG; GOOD ingress restriction.",
+	},
+	{
+		file:        "kubernetes/kagent-dev__kmcp__helm_kmcp_values.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: IMAGE_UNPINNED, cluster-wide controller RBAC; GOOD pod security context.",
+	},
+	{
+		file:        "litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS (master_key), DEBUG_ENABLED, SSE transport, undocumented mcp_builtin_servers key.",
+	},
+	{
+		file:        "litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS (master_key), ALLOW_ALL_KEYS, templated url.",
+	},
+	{
+		file:        "toolhive/stacklok__toolhive__examples_authz-config.json",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: NO_AUTHZ for unconstrained permits; GOOD role-restricted tools.",
+	},
+	{
+		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_with_kubernetes_oidc.yaml",
+		mustNotFail: []string{"MCP-CONFIG-01"},
+		note:        unsupportedNote + " Out of scope: SCHEMA_DRIFT, OPEN_EGRESS, IMAGE_UNPINNED, NO_AUTHZ, NO_AUDIT; GOOD service-account audience.",
+	},
 
 	// Claude Code.
 	{

@@ -82,6 +82,24 @@ func TestCorpus(t *testing.T) {
 		"zed/0xc1x__fudi__.zed_settings.json":                                                      {status: ok, live: 3, format: "zed/settings.json"},
 	}
 
+	// Second batch of gateway and cluster files.
+	for file, w := range map[string]want{
+		"agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml":                    {status: unsup, format: "agentgateway/config"},
+		"agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml":                            {status: unsup, format: "agentgateway/config"},
+		"contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml":             {status: unsup, format: "helm/values"},
+		"contextforge/IBM__mcp-context-forge__docker-compose.sso.yml":                                    {status: unsup, format: "docker-compose"},
+		"docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml":                        {status: unsup, format: "docker-compose"},
+		"docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml":                          {status: unsup, format: "docker-compose"},
+		"kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml":       {status: unsup, format: "helm/values"},
+		"kubernetes/kagent-dev__kmcp__helm_kmcp_values.yaml":                                             {status: unsup, format: "helm/values"},
+		"litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml":            {status: unsup, format: "litellm/config"},
+		"litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml":                            {status: unsup, format: "litellm/config"},
+		"toolhive/stacklok__toolhive__examples_authz-config.json":                                        {status: unsup, format: "toolhive/authz-config"},
+		"toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_with_kubernetes_oidc.yaml": {status: unsup, format: "toolhive/manifest"},
+	} {
+		tests[file] = w
+	}
+
 	res := collect(t, root)
 	sources, servers := index(res)
 

@@ -31,6 +31,11 @@ var (
 	reKongFormat    = regexp.MustCompile(`(?m)^_format_version:`)
 	reHelmValues    = regexp.MustCompile(`(^|[_/])values([-_.][^/]*)?\.ya?ml$`)
 	reComposeName   = regexp.MustCompile(`(^|[_/])(docker-)?compose([-_.][^/]*)?\.ya?ml$`)
+	reModelList     = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
+	reLiteLLMMCP    = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
+	reChartPath     = regexp.MustCompile(`(^|[_/])(helm|charts?)([-_/]|$)`)
+	reImageRepo     = regexp.MustCompile(`(?m)^image:\s*$[\s\S]*?^\s+repository:`)
+	reCedarAuthz    = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
 	unsupportedList = []unsupportedRule{
 		{family{"agentgateway/config", "gateway"}, func(p string, data, lower []byte) bool {
 			return bytes.Contains(lower, []byte("agentgateway.dev")) || reBinds.Match(data) || reMCPTargets.Match(data) ||
@@ -38,6 +43,12 @@ var (
 		}},
 		{family{"toolhive/manifest", "gateway"}, func(p string, data, lower []byte) bool {
 			return bytes.Contains(lower, []byte("toolhive.stacklok.dev"))
+		}},
+		{family{"litellm/config", "gateway"}, func(p string, data, lower []byte) bool {
+			return reModelList.Match(data) && reLiteLLMMCP.Match(data)
+		}},
+		{family{"toolhive/authz-config", "gateway"}, func(p string, data, lower []byte) bool {
+			return reCedarAuthz.Match(data)
 		}},
 		{family{"docker-compose", "gateway"}, func(p string, data, lower []byte) bool {
 			return (reServices.Match(data) || reComposeName.MatchString(p)) && bytes.Contains(lower, []byte("mcp"))
@@ -52,7 +63,8 @@ var (
 			return reAPIVersion.Match(data) && reKind.Match(data) && bytes.Contains(lower, []byte("mcp"))
 		}},
 		{family{"helm/values", "kubernetes"}, func(p string, data, lower []byte) bool {
-			return reHelmValues.MatchString(p) && bytes.Contains(lower, []byte("mcp"))
+			return (reHelmValues.MatchString(p) || (reChartPath.MatchString(p) && reImageRepo.Match(data))) &&
+				bytes.Contains(lower, []byte("mcp"))
 		}},
 	}
 )
