@@ -47,8 +47,8 @@ func findings(x *view.Index, fs []view.Finding) []Finding {
 	for _, f := range fs {
 		p := f.Subject.Provenance
 		item := Finding{
-			ID:          view.FindingID(f.Control.ID, f.Subject.ID),
-			Fingerprint: view.FindingKey(f.Control.ID, f.Subject.ID)[:32],
+			ID:          f.ID(),
+			Fingerprint: f.Fingerprint(),
 			Control:     f.Control.ID, Title: f.Control.Title, Severity: f.Control.Severity,
 			Verdict: string(f.Eval.Verdict), Subject: f.Subject.ID, SubjectKind: string(f.Subject.Kind),
 			SubjectName: f.Subject.Name,

@@ -24,7 +24,7 @@ const (
 	// srcRoot is the base every artifact URI is relative to: the scan root.
 	srcRoot = "SRCROOT"
 	// fingerprintKey names Tollgate's partial fingerprint.
-	fingerprintKey = "tollgateFinding/v1"
+	fingerprintKey = assess.FingerprintRecipe
 )
 
 // Options configure the SARIF log.
@@ -85,13 +85,13 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
 		Message:   message{Text: orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", f.Subject.Name, f.Control.ID, f.Control.Title))},
 		Locations: locations(f),
 		PartialFingerprints: map[string]string{
-			fingerprintKey: view.FindingKey(f.Control.ID, f.Subject.ID)[:32],
+			fingerprintKey: f.Fingerprint(),
 		},
 		Properties: map[string]any{
 			"subject":     f.Subject.ID,
 			"subjectKind": string(f.Subject.Kind),
 			"severity":    f.Control.Severity,
-			"findingId":   view.FindingID(f.Control.ID, f.Subject.ID),
+			"findingId":   f.ID(),
 		},
 	}
 	if len(f.Eval.Reasons) > 0 {

@@ -106,7 +106,7 @@ func TestContent(t *testing.T) {
 		if run.Tool.Driver.Rules[res.RuleIndex].ID != res.RuleID {
 			t.Errorf("result %s points at rule %d", res.RuleID, res.RuleIndex)
 		}
-		if len(res.Fingerprints["tollgateFinding/v1"]) != 32 {
+		if len(res.Fingerprints[assess.FingerprintRecipe]) != 32 {
 			t.Errorf("%s: fingerprint %v", res.RuleID, res.Fingerprints)
 		}
 		if len(res.Suppressions) > 0 {
@@ -169,10 +169,10 @@ func TestFingerprintsStable(t *testing.T) {
 	b := decode(t, render(t, r))
 	prints := map[string]bool{}
 	for _, res := range a.Runs[0].Results {
-		prints[res.Fingerprints["tollgateFinding/v1"]] = true
+		prints[res.Fingerprints[assess.FingerprintRecipe]] = true
 	}
 	for _, res := range b.Runs[0].Results {
-		if !prints[res.Fingerprints["tollgateFinding/v1"]] {
+		if !prints[res.Fingerprints[assess.FingerprintRecipe]] {
 			t.Errorf("%s fingerprint changed", res.RuleID)
 		}
 	}

@@ -57,7 +57,7 @@ var fields = map[string]map[string]fieldFunc{
 		"waivers":  req(func(r requirementRow) any { return listCell(r.waivers) }),
 	},
 	workbook.KindFindings: {
-		"id":            find(func(r findingRow) any { return view.FindingID(r.Control.ID, r.Subject.ID) }),
+		"id":            find(func(r findingRow) any { return r.ID() }),
 		"control.id":    find(func(r findingRow) any { return r.Control.ID }),
 		"control.title": find(func(r findingRow) any { return r.Control.Title }),
 		"severity":      find(func(r findingRow) any { return r.Control.Severity }),

@@ -1,0 +1,62 @@
+package assess
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFailingFacts(t *testing.T) {
+	tests := []struct {
+		name    string
+		reasons []Reason
+		want    []string
+	}{
+		{"none", nil, nil},
+		{"map keys stay", []Reason{{Path: "env.GITHUB_TOKEN.kind", Detail: "x"}}, []string{"env.GITHUB_TOKEN.kind"}},
+		{"list indices fold", []Reason{
+			{Path: "launch.container.mounts.1.read_only"}, {Path: "launch.container.mounts.0.read_only"},
+			{Path: "launch.container.mounts.0.host_path"},
+		}, []string{"launch.container.mounts.*.host_path", "launch.container.mounts.*.read_only"}},
+		{"repeats and empty paths drop", []Reason{{Path: "launch.package.pinning"}, {Path: ""}, {Path: "launch.package.pinning"}},
+			[]string{"launch.package.pinning"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := FailingFacts(tt.reasons); !slices.Equal(got, tt.want) {
+				t.Errorf("FailingFacts = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFingerprint(t *testing.T) {
+	base := Fingerprint("MCP-SECRETS-01", "server:a/.mcp.json#github", []Reason{{Path: "env.GITHUB_TOKEN.kind", Detail: `conflicting values "literal-secret" and "env-reference"`}})
+	if len(base) != 32 {
+		t.Fatalf("fingerprint %q: want 32 hex digits", base)
+	}
+	same := []struct {
+		name    string
+		reasons []Reason
+	}{
+		{"details and values do not count", []Reason{{Path: "env.GITHUB_TOKEN.kind", Detail: "something else"}}},
+		{"repeated reasons do not count", []Reason{{Path: "env.GITHUB_TOKEN.kind"}, {Path: "env.GITHUB_TOKEN.kind"}}},
+	}
+	for _, tt := range same {
+		if got := Fingerprint("MCP-SECRETS-01", "server:a/.mcp.json#github", tt.reasons); got != base {
+			t.Errorf("%s: fingerprint changed", tt.name)
+		}
+	}
+	differ := map[string]string{
+		"another control": Fingerprint("MCP-SECRETS-02", "server:a/.mcp.json#github", []Reason{{Path: "env.GITHUB_TOKEN.kind"}}),
+		"another subject": Fingerprint("MCP-SECRETS-01", "server:b/.mcp.json#github", []Reason{{Path: "env.GITHUB_TOKEN.kind"}}),
+		"another fact":    Fingerprint("MCP-SECRETS-01", "server:a/.mcp.json#github", []Reason{{Path: "env.SLACK_TOKEN.kind"}}),
+	}
+	for name, fp := range differ {
+		if fp == base {
+			t.Errorf("%s: same fingerprint", name)
+		}
+	}
+	if id := FindingID(base); len(id) != 13 || id[:3] != "TG-" {
+		t.Errorf("FindingID = %q", id)
+	}
+}
