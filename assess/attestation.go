@@ -4,12 +4,15 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/internal/diag"
@@ -80,9 +83,9 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 			a.AttestedBy, a.Evidence = attrs.strings["attested_by"], attrs.strings["evidence"]
 			a.Expires, a.dateOnly = exp, len(attrs.strings["expires"]) == len(time.DateOnly)
 			if !isURL(a.Evidence) {
-				sum, err := hashFile(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.Evidence)))
+				sum, err := hashEvidence(filepath.Dir(path), a.Evidence)
 				if err != nil {
-					ps.Addf(a.File, attrs.lines["evidence"], "%s: evidence: %v", ctx, err)
+					ps.Addf(a.File, attrs.lines["evidence"], "%s: %v", ctx, err)
 					continue
 				}
 				a.EvidenceSHA256 = sum
@@ -103,16 +106,66 @@ func isURL(s string) bool {
 	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
-// hashFile returns the hex sha256 of a file.
-func hashFile(path string) (string, error) {
-	f, err := os.Open(path)
+// MaxEvidenceSize is the largest attestation evidence file that is hashed.
+const MaxEvidenceSize = 256 << 20
+
+// hashEvidence returns the hex sha256 of an attestation's evidence file,
+// named relative to the attestation file's folder dir. The file must lie in
+// that folder or below it (no absolute path, no ".." or symbolic link
+// leading out of it), be a regular file (a FIFO or device could block or
+// never end) and be at most MaxEvidenceSize bytes.
+func hashEvidence(dir, name string) (string, error) {
+	rel := filepath.FromSlash(name)
+	if filepath.IsAbs(rel) || filepath.VolumeName(rel) != "" || strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) {
+		return "", fmt.Errorf("evidence %q must be a path relative to the attestation file's folder, or an http(s) URL", name)
+	}
+	if !filepath.IsLocal(rel) {
+		return "", fmt.Errorf("evidence %q is outside the attestation file's folder", name)
+	}
+	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("evidence %q: %w", name, err)
+	}
+	defer root.Close()
+	info, err := root.Stat(rel)
+	if err != nil {
+		return "", evidenceError(name, err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", fmt.Errorf("evidence %q is not a regular file", name)
+	}
+	if info.Size() > MaxEvidenceSize {
+		return "", fmt.Errorf("evidence %q is larger than %d MiB", name, MaxEvidenceSize>>20)
+	}
+	f, err := root.Open(rel)
+	if err != nil {
+		return "", evidenceError(name, err)
 	}
 	defer f.Close()
+	// The file may have been replaced since it was checked.
+	if now, err := f.Stat(); err != nil || !os.SameFile(info, now) {
+		return "", fmt.Errorf("evidence %q changed while it was read", name)
+	}
 	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", fmt.Errorf("hash %s: %w", path, err)
+	n, err := io.Copy(h, io.LimitReader(f, MaxEvidenceSize+1))
+	if err != nil {
+		return "", fmt.Errorf("evidence %q: %w", name, err)
+	}
+	if n > MaxEvidenceSize {
+		return "", fmt.Errorf("evidence %q is larger than %d MiB", name, MaxEvidenceSize>>20)
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// evidenceError words an error opening an evidence file: a symbolic link
+// out of the folder is an escape, anything else keeps its cause.
+func evidenceError(name string, err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("evidence %q: no such file next to the attestation file", name)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) && strings.Contains(pe.Err.Error(), "escapes") {
+		return fmt.Errorf("evidence %q is outside the attestation file's folder (through a symbolic link)", name)
+	}
+	return fmt.Errorf("evidence %q: %w", name, err)
 }

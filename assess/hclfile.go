@@ -88,17 +88,27 @@ func decodeBlock(b *hcl.Block, ctx string, names, lists []string, ps *diag.Colle
 	return out, ok
 }
 
+// Expiry years OSCAL can record: its date and date-time types accept only
+// years 1900 to 2999, and an expiry becomes a risk deadline there.
+const (
+	minExpiryYear = 1900
+	maxExpiryYear = 2999
+)
+
 // parseExpiry reads an expiry date (2026-12-31, valid through that day UTC)
-// or an RFC 3339 timestamp.
+// or an RFC 3339 timestamp, in the years OSCAL can record.
 func parseExpiry(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t.UTC(), nil
-	}
-	t, err := time.Parse(time.RFC3339, s)
+	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("expires %q is not a date (2026-12-31) or an RFC 3339 time", s)
+		if t, err = time.Parse(time.RFC3339, s); err != nil {
+			return time.Time{}, fmt.Errorf("expires %q is not a date (2026-12-31) or an RFC 3339 time", s)
+		}
 	}
-	return t.UTC(), nil
+	t = t.UTC()
+	if y := t.Year(); y < minExpiryYear || y > maxExpiryYear {
+		return time.Time{}, fmt.Errorf("expires %q is outside the years %d to %d that OSCAL reports can record", s, minExpiryYear, maxExpiryYear)
+	}
+	return t, nil
 }
 
 // expired reports whether an expiry has passed at now. A bare date is valid
