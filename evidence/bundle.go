@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -279,15 +280,36 @@ func hashHex(data []byte) string {
 
 // ReadBundle reads a bundle written by WriteBundle: it decodes every subject
 // by its kind and checks each artifact's redacted copy against its recorded
-// hash. Errors name the file at fault.
+// hash. A bundle holds only regular files and folders: one with a symbolic
+// link or any other kind of entry is refused before anything in it is read,
+// and no path in the manifest can lead out of the bundle. Errors name the
+// file at fault and never print anything read from it.
 func ReadBundle(dir string) (*Bundle, error) {
 	mpath := filepath.Join(dir, ManifestFile)
-	data, err := os.ReadFile(mpath)
+	info, err := os.Stat(dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("read bundle %s: no such folder", dir)
+		}
+		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("read bundle %s: not an evidence bundle (not a folder); write one with 'tollgate collect PATH -o DIR'", dir)
+	}
+	if err := checkBundleEntries(dir); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
+	}
+	defer root.Close()
+	data, err := readRegular(root, ManifestFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("read bundle %s: not an evidence bundle (no %s); write one with 'tollgate collect PATH -o DIR'", dir, ManifestFile)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read bundle %s: %w", dir, err)
+		return nil, fmt.Errorf("read bundle: %s: %w", mpath, err)
 	}
 	var m manifest
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -315,16 +337,58 @@ func ReadBundle(dir string) (*Bundle, error) {
 			return nil, fmt.Errorf("read bundle: %s: artifact %s: %w", mpath, a.Path, err)
 		}
 		fpath := filepath.Join(dir, filepath.FromSlash(a.BundlePath))
-		content, err := os.ReadFile(fpath)
+		content, err := readRegular(root, filepath.FromSlash(a.BundlePath))
 		if err != nil {
-			return nil, fmt.Errorf("read bundle: artifact %s: %w", a.Path, err)
+			return nil, fmt.Errorf("read bundle: artifact %s: %s: %w", a.Path, fpath, err)
 		}
 		if got := hashHex(content); got != a.RedactedSHA256 {
-			return nil, fmt.Errorf("read bundle: %s: sha256 %s does not match the manifest's %s (modified or corrupted)", fpath, got[:12], shortHash(a.RedactedSHA256))
+			return nil, fmt.Errorf("read bundle: %s: its content does not match the manifest's sha256 %s (modified or corrupted)", fpath, shortHash(a.RedactedSHA256))
 		}
 		b.Files[a.BundlePath] = content
 	}
 	return b, nil
+}
+
+// checkBundleEntries refuses a bundle folder holding anything other than
+// regular files and folders (a symbolic link could lead reads out of it, a
+// FIFO or device could block them), naming the first such entry.
+func checkBundleEntries(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("read bundle %s: %w", dir, err)
+		}
+		if p == dir {
+			return nil
+		}
+		switch t := d.Type(); {
+		case t.IsDir() || t.IsRegular():
+			return nil
+		case t&fs.ModeSymlink != 0:
+			return fmt.Errorf("read bundle %s: %s is a symbolic link; an evidence bundle holds only regular files and folders", dir, p)
+		default:
+			return fmt.Errorf("read bundle %s: %s is not a regular file or folder; an evidence bundle holds only regular files and folders", dir, p)
+		}
+	})
+}
+
+// readRegular reads a regular file inside root, refusing anything else.
+func readRegular(root *os.Root, name string) ([]byte, error) {
+	info, err := root.Lstat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	f, err := root.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if now, err := f.Stat(); err != nil || !os.SameFile(info, now) {
+		return nil, errors.New("changed while it was read")
+	}
+	return io.ReadAll(f)
 }
 
 func shortHash(h string) string {

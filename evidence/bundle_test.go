@@ -2,6 +2,8 @@ package evidence_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -136,7 +138,7 @@ func TestReadBundleErrors(t *testing.T) {
 		}, "format_version"},
 		{"tampered artifact", func(dir string) error {
 			return os.WriteFile(filepath.Join(dir, "artifacts/repo/.cursor/mcp.json"), []byte(`{"mcpServers": {}}`), 0o644)
-		}, "mcp.json: sha256"},
+		}, "mcp.json: its content does not match the manifest"},
 		{"missing artifact", func(dir string) error {
 			return os.Remove(filepath.Join(dir, "artifacts/repo/.cursor/mcp.json"))
 		}, "artifact repo/.cursor/mcp.json"},
@@ -185,5 +187,101 @@ func TestBundleNeverHoldsCanary(t *testing.T) {
 	}
 	if _, err := evidence.ReadBundle(dir); err != nil {
 		t.Fatalf("bundle written through Redact does not read back: %v", err)
+	}
+}
+
+// TestReadBundleRefusesLinks guards that reading a bundle never follows a
+// symbolic link (to a folder or a file, even one whose content matches the
+// manifest) and never opens a FIFO, and that a hash mismatch does not
+// reveal the hash of what was read.
+func TestReadBundleRefusesLinks(t *testing.T) {
+	const artifact = "artifacts/repo/.cursor/mcp.json"
+	tests := []struct {
+		name    string
+		corrupt func(t *testing.T, dir, outside string)
+		want    string
+	}{
+		{"artifacts folder is a link out of the bundle", func(t *testing.T, dir, outside string) {
+			moveOut(t, filepath.Join(dir, "artifacts"), filepath.Join(outside, "artifacts"))
+			symlink(t, filepath.Join(outside, "artifacts"), filepath.Join(dir, "artifacts"))
+		}, "is a symbolic link"},
+		{"artifact is a link out of the bundle", func(t *testing.T, dir, outside string) {
+			moveOut(t, filepath.Join(dir, filepath.FromSlash(artifact)), filepath.Join(outside, "mcp.json"))
+			symlink(t, filepath.Join(outside, "mcp.json"), filepath.Join(dir, filepath.FromSlash(artifact)))
+		}, "is a symbolic link"},
+		{"artifact is a link inside the bundle", func(t *testing.T, dir, _ string) {
+			p := filepath.Join(dir, filepath.FromSlash(artifact))
+			moveOut(t, p, filepath.Join(dir, "artifacts", "copy.json"))
+			symlink(t, "../copy.json", p)
+		}, "is a symbolic link"},
+		{"manifest is a link", func(t *testing.T, dir, outside string) {
+			moveOut(t, filepath.Join(dir, evidence.ManifestFile), filepath.Join(outside, "m.json"))
+			symlink(t, filepath.Join(outside, "m.json"), filepath.Join(dir, evidence.ManifestFile))
+		}, "is a symbolic link"},
+		{"FIFO in the bundle", func(t *testing.T, dir, _ string) {
+			p := filepath.Join(dir, filepath.FromSlash(artifact))
+			if err := os.Remove(p); err != nil {
+				t.Fatal(err)
+			}
+			if !makeFIFO(p) {
+				t.Skip("no FIFOs on this system")
+			}
+		}, "not a regular file or folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "bundle")
+			outside := t.TempDir()
+			if err := evidence.WriteBundle(dir, sampleBundle(t, secrets.NewRedactor())); err != nil {
+				t.Fatal(err)
+			}
+			tt.corrupt(t, dir, outside)
+			done := make(chan error, 1)
+			go func() {
+				_, err := evidence.ReadBundle(dir)
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Fatalf("err = %v; want one saying %q", err, tt.want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("reading the bundle did not return")
+			}
+		})
+	}
+
+	t.Run("mismatch names no hash of the content read", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "bundle")
+		if err := evidence.WriteBundle(dir, sampleBundle(t, secrets.NewRedactor())); err != nil {
+			t.Fatal(err)
+		}
+		altered := []byte("root:*:20228:0:99999:7:::\n")
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(artifact)), altered, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := evidence.ReadBundle(dir)
+		if err == nil {
+			t.Fatal("altered artifact accepted")
+		}
+		sum := sha256.Sum256(altered)
+		if got := hex.EncodeToString(sum[:]); strings.Contains(err.Error(), got[:8]) {
+			t.Errorf("error %q reveals the altered file's sha256 %s", err, got[:12])
+		}
+	})
+}
+
+func moveOut(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.Rename(from, to); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Skipf("symbolic links unavailable: %v", err)
 	}
 }
