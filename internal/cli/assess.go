@@ -20,7 +20,7 @@ import (
 
 // EvidenceDir is the folder inside the output folder that holds the evidence
 // bundle the reports point into.
-const EvidenceDir = "evidence"
+const EvidenceDir = pipeline.EvidenceDir
 
 type assessOptions struct {
 	timestamp string

@@ -52,6 +52,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newAssessCommand,
 	newCollectCommand,
 	newControlsCommand,
+	newDiffCommand,
 	newEvaluateCommand,
 	newExportCommand,
 	newFrameworksCommand,

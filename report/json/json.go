@@ -46,18 +46,19 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 func Build(r *assess.Results) *Document {
 	x := view.New(r)
 	doc := &Document{
-		SchemaVersion: SchemaVersion,
-		Tool:          Tool{Name: orDefault(r.Tool, "tollgate"), Version: r.Version},
-		Timestamp:     r.Timestamp.UTC().Format(time.RFC3339),
-		Frameworks:    []Framework{},
-		Controls:      []Control{},
-		Findings:      findings(x, x.Findings()),
-		Errors:        findings(x, x.Errors()),
-		Subjects:      []Subject{},
-		Artifacts:     []Artifact{},
-		Waivers:       []Waiver{},
-		Attestations:  []Attestation{},
-		Risks:         []Risk{},
+		SchemaVersion:     SchemaVersion,
+		Tool:              Tool{Name: orDefault(r.Tool, "tollgate"), Version: r.Version},
+		Timestamp:         r.Timestamp.UTC().Format(time.RFC3339),
+		FingerprintRecipe: assess.FingerprintRecipe,
+		Frameworks:        []Framework{},
+		Controls:          []Control{},
+		Findings:          findings(x, x.Findings()),
+		Errors:            findings(x, x.Errors()),
+		Subjects:          []Subject{},
+		Artifacts:         []Artifact{},
+		Waivers:           []Waiver{},
+		Attestations:      []Attestation{},
+		Risks:             []Risk{},
 	}
 	doc.Summary = Summary{Subjects: len(r.Subjects), BySeverity: map[string]int{}, Frameworks: []FrameworkSum{}}
 	for _, fw := range r.Frameworks {

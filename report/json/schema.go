@@ -7,19 +7,21 @@ const SchemaVersion = "1"
 
 // Document is results.json.
 type Document struct {
-	SchemaVersion string        `json:"schema_version"`
-	Tool          Tool          `json:"tool"`
-	Timestamp     string        `json:"timestamp"`
-	Summary       Summary       `json:"summary"`
-	Frameworks    []Framework   `json:"frameworks"`
-	Controls      []Control     `json:"controls"`
-	Findings      []Finding     `json:"findings"`
-	Errors        []Finding     `json:"errors"`
-	Subjects      []Subject     `json:"subjects"`
-	Artifacts     []Artifact    `json:"artifacts"`
-	Waivers       []Waiver      `json:"waivers"`
-	Attestations  []Attestation `json:"attestations"`
-	Risks         []Risk        `json:"risks"`
+	SchemaVersion string `json:"schema_version"`
+	Tool          Tool   `json:"tool"`
+	Timestamp     string `json:"timestamp"`
+	// FingerprintRecipe names how the findings' fingerprints were made.
+	FingerprintRecipe string        `json:"fingerprint_recipe"`
+	Summary           Summary       `json:"summary"`
+	Frameworks        []Framework   `json:"frameworks"`
+	Controls          []Control     `json:"controls"`
+	Findings          []Finding     `json:"findings"`
+	Errors            []Finding     `json:"errors"`
+	Subjects          []Subject     `json:"subjects"`
+	Artifacts         []Artifact    `json:"artifacts"`
+	Waivers           []Waiver      `json:"waivers"`
+	Attestations      []Attestation `json:"attestations"`
+	Risks             []Risk        `json:"risks"`
 }
 
 // Tool identifies the producer.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/internal/mdtext"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -194,21 +195,10 @@ func details(b *bytes.Buffer, summary string, body func()) {
 }
 
 // cell makes text safe inside a Markdown table cell.
-func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.NewReplacer("|", `\|`, "<", "&lt;", ">", "&gt;").Replace(s)
-}
+func cell(s string) string { return mdtext.Cell(s) }
 
 // code renders s as inline code, or plain text when it holds a backtick.
-func code(s string) string {
-	if s == "" {
-		return ""
-	}
-	if strings.Contains(s, "`") {
-		return cell(s)
-	}
-	return "`" + cell(s) + "`"
-}
+func code(s string) string { return mdtext.Code(s) }
 
 func orDefault(s, def string) string {
 	if strings.TrimSpace(s) == "" {
