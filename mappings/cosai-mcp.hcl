@@ -4,6 +4,7 @@
 framework "cosai-mcp" {
   title   = "CoSAI Model Context Protocol Security threat categories"
   version = "2025"
+  source  = "https://github.com/cosai-oasis/ws4-secure-design-agentic-systems"
 
   requirement "MCP-T1"  { title = "Improper Authentication and Identity Management" }
   requirement "MCP-T2"  { title = "Missing or Improper Access Control" }
@@ -22,7 +23,7 @@ framework "cosai-mcp" {
 control "MCP-AUTH-01" {
   maps "MCP-T1" {
     provenance = "asserted"
-    rationale  = "Authentication is missing."
+    rationale  = "A remote server that accepts calls without credentials cannot tell one caller from another: the identity failure MCP-T1 describes."
   }
 }
 
@@ -36,7 +37,7 @@ control "MCP-AUTH-02" {
 control "MCP-AUTH-03" {
   maps "MCP-T7" {
     provenance = "asserted"
-    rationale  = "Tokens are carried insecurely."
+    rationale  = "Credentials in a URL query string end up in proxy, server and browser logs and in referrers, a session-security failure of the transport."
   }
 }
 
@@ -108,7 +109,7 @@ control "MCP-GATEWAY-02" {
 control "MCP-GATEWAY-03" {
   maps "MCP-T1" {
     provenance = "asserted"
-    rationale  = "Identity is propagated improperly."
+    rationale  = "Passing the client's token through to upstream servers lets every server act as the user, so no service in the chain holds an identity of its own."
   }
 
   maps "MCP-T9" {
@@ -120,7 +121,7 @@ control "MCP-GATEWAY-03" {
 control "MCP-GATEWAY-04" {
   maps "MCP-T2" {
     provenance = "asserted"
-    rationale  = "Access control is missing."
+    rationale  = "Without per-tool authorization, any authenticated caller reaches every tool behind the gateway: missing access control in MCP-T2's sense."
   }
 }
 
@@ -134,7 +135,7 @@ control "MCP-GATEWAY-05" {
 control "MCP-GATEWAY-06" {
   maps "MCP-T10" {
     provenance = "asserted"
-    rationale  = "Rate limiting is absent."
+    rationale  = "A gateway that does not rate-limit lets one client exhaust the servers and upstream APIs behind it, the resource abuse MCP-T10 covers."
   }
 }
 
@@ -165,21 +166,21 @@ control "MCP-GATEWAY-08" {
 control "MCP-GATEWAY-09" {
   maps "MCP-T8" {
     provenance = "asserted"
-    rationale  = "Network isolation is missing."
+    rationale  = "A gateway with unrestricted outbound access lets servers reach any host, so the network isolation MCP-T8 asks for is missing."
   }
 }
 
 control "MCP-GATEWAY-10" {
   maps "MCP-T7" {
     provenance = "asserted"
-    rationale  = "Transport security is missing."
+    rationale  = "A gateway listener without TLS beyond loopback carries tokens and tool traffic in cleartext, a transport-security failure."
   }
 }
 
 control "MCP-GOV-01" {
   maps "MCP-T11" {
     provenance = "asserted"
-    rationale  = "Lifecycle governance of servers."
+    rationale  = "An approved-server list is the lifecycle gate MCP-T11 asks for: servers are reviewed before use and can be withdrawn."
   }
 }
 
@@ -193,7 +194,7 @@ control "MCP-GOV-02" {
 control "MCP-GOV-03" {
   maps "MCP-T1" {
     provenance = "asserted"
-    rationale  = "Testing verifies authentication."
+    rationale  = "Periodic security testing of MCP endpoints is how broken or missing authentication is found before an attacker finds it."
   }
 
   maps "MCP-T7" {
@@ -205,7 +206,7 @@ control "MCP-GOV-03" {
 control "MCP-GOV-04" {
   maps "MCP-T12" {
     provenance = "asserted"
-    rationale  = "Auditability."
+    rationale  = "Retained and reviewed tool-call logs are what makes agent actions auditable after the fact, the gap MCP-T12 names."
   }
 }
 
@@ -219,14 +220,14 @@ control "MCP-GOV-05" {
 control "MCP-GOV-06" {
   maps "MCP-T11" {
     provenance = "asserted"
-    rationale  = "Third-party lifecycle governance."
+    rationale  = "Recording MCP servers as suppliers puts third-party servers under the same lifecycle governance as other suppliers."
   }
 }
 
 control "MCP-GOV-07" {
   maps "MCP-T1" {
     provenance = "asserted"
-    rationale  = "Identity and credential lifecycle."
+    rationale  = "Credentials that can be rotated and revoked keep an MCP identity trustworthy after a leak or a staff change."
   }
 }
 
@@ -280,7 +281,7 @@ control "MCP-REGISTRY-03" {
 control "MCP-REGISTRY-04" {
   maps "MCP-T6" {
     provenance = "asserted"
-    rationale  = "Integrity verification is missing."
+    rationale  = "Without a SHA-256 in the manifest, a client cannot verify the downloaded bundle is the one published, the integrity gap MCP-T6 describes."
   }
 }
 
@@ -493,19 +494,19 @@ control "MCP-TOOL-01" {
 control "MCP-TOOL-02" {
   maps "MCP-T4" {
     provenance = "asserted"
-    rationale  = "Instruction boundary failure."
+    rationale  = "Instructions hidden in tool descriptions cross from data into the model's instructions, the boundary failure MCP-T4 names."
   }
 
   maps "MCP-T3" {
     provenance = "asserted"
-    rationale  = "Unsanitised tool metadata."
+    rationale  = "Tool descriptions reach the model unsanitised; hidden instructions in them are unvalidated input."
   }
 }
 
 control "MCP-TRANSPORT-01" {
   maps "MCP-T7" {
     provenance = "asserted"
-    rationale  = "Transport security is missing."
+    rationale  = "Plain HTTP to a remote server exposes the session and its tokens to anyone on the path, a transport-security failure."
   }
 }
 
@@ -519,7 +520,7 @@ control "MCP-TRANSPORT-02" {
 control "MCP-TRANSPORT-03" {
   maps "MCP-T1" {
     provenance = "asserted"
-    rationale  = "No authentication of callers."
+    rationale  = "A local HTTP server without authentication serves any local process or browser page that finds its port, so callers are not identified."
   }
 
   maps "MCP-T8" {

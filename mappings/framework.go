@@ -16,11 +16,30 @@ type Framework struct {
 	Version string `json:"version"` // e.g. 5.1.1
 	// Main is true for the four frameworks every control is mapped into where an
 	// honest mapping exists (800-53, ISO 27001, SSDF, GDPR).
-	Main         bool          `json:"main"`
+	Main bool `json:"main"`
+	// Source is where the framework is published (a URL), so that reports
+	// can say which text their requirement ids refer to.
+	Source string `json:"source,omitempty"`
+	// Catalog is the URL of an OSCAL catalog of the framework, when one is
+	// published; requirement ids then correspond to its control ids.
+	Catalog string `json:"catalog,omitempty"`
+	// Crosswalk is the published crosswalk the framework's official links
+	// rest on; nil when the framework has none.
+	Crosswalk    *Crosswalk    `json:"crosswalk,omitempty"`
 	Requirements []Requirement `json:"requirements"`
 	File         string        `json:"file"`
 	// Line is the line of the framework block in File.
 	Line int `json:"line"`
+}
+
+// Crosswalk is a published mapping between SP 800-53 and another framework.
+// An official link into the framework rests on one of its rows: the row
+// relating the link's requirement to the 800-53 control named by Link.Via.
+type Crosswalk struct {
+	// Title names the crosswalk, its publisher and date.
+	Title string `json:"title"`
+	// Source is where it is published (a URL).
+	Source string `json:"source"`
 }
 
 // Requirement is one requirement (control, clause, task, article) of a framework.
@@ -43,8 +62,13 @@ type Link struct {
 	// control maps to it as well.
 	Via       string `json:"via,omitempty"`
 	Rationale string `json:"rationale"`
-	File      string `json:"file"`
-	Line      int    `json:"line"`
+	// Objectives are the assessment objectives of the requirement the link
+	// judges precisely (SP 800-53A ids such as "sc-8.1_obj"), where the
+	// control examines exactly those; empty when it bears on the
+	// requirement as a whole.
+	Objectives []string `json:"objectives,omitempty"`
+	File       string   `json:"file"`
+	Line       int      `json:"line"`
 }
 
 // Exclusion records that a control honestly maps to nothing in a framework,

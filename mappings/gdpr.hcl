@@ -6,6 +6,7 @@ framework "gdpr" {
   title   = "General Data Protection Regulation"
   version = "2016/679"
   main    = true
+  source  = "https://eur-lex.europa.eu/eli/reg/2016/679/oj"
 
   group "Chapter II" {
     requirement "Art. 5" { title = "Principles relating to processing of personal data" }
@@ -25,11 +26,6 @@ framework "gdpr" {
     requirement "Art. 33" { title = "Notification of a personal data breach to the supervisory authority" }
     requirement "Art. 34" { title = "Communication of a personal data breach to the data subject" }
     requirement "Art. 35" { title = "Data protection impact assessment" }
-    requirement "Art. 39" { title = "Tasks of the data protection officer" }
-  }
-
-  group "Chapter V" {
-    requirement "Art. 44" { title = "General principle for transfers" }
   }
 }
 
@@ -117,7 +113,7 @@ control "MCP-GATEWAY-04" {
 
   maps "Art. 25" {
     provenance = "asserted"
-    rationale  = "Per-tool authorization limits access to personal data by default."
+    rationale  = "Where the tools behind the gateway reach personal data, per-tool authorization is data protection by default: each caller reaches only the tools, and so the personal data, its purpose needs."
   }
 }
 
@@ -159,11 +155,6 @@ control "MCP-GATEWAY-09" {
     provenance = "asserted"
     rationale  = "Preventing exfiltration protects personal data."
   }
-
-  maps "Art. 44" {
-    provenance = "asserted"
-    rationale  = "Unrestricted egress lets personal data leave for any destination, including outside the Union."
-  }
 }
 
 control "MCP-GATEWAY-10" {
@@ -176,7 +167,7 @@ control "MCP-GATEWAY-10" {
 control "MCP-GOV-01" {
   maps "Art. 24" {
     provenance = "asserted"
-    rationale  = "The controller implements organisational measures over which tools process data."
+    rationale  = "An approved-server list is one of the organisational measures Art. 24 asks the controller to implement: it decides which tools may process personal data. It contributes to Art. 24; it does not demonstrate it."
   }
 
   maps "Art. 32" {
@@ -219,7 +210,7 @@ control "MCP-GOV-04" {
 control "MCP-GOV-05" {
   maps "Art. 35" {
     provenance = "asserted"
-    rationale  = "Data protection impact assessment."
+    rationale  = "Connecting an agent to servers that process personal data at scale is the kind of new processing Art. 35 requires an impact assessment for."
   }
 
   maps "Art. 25" {
@@ -236,7 +227,7 @@ control "MCP-GOV-06" {
 
   maps "Art. 30" {
     provenance = "asserted"
-    rationale  = "Records of processing activities."
+    rationale  = "MCP servers that process personal data are processing activities (and often processors) that Art. 30 requires the controller to record."
   }
 }
 
@@ -248,9 +239,9 @@ control "MCP-GOV-07" {
 }
 
 control "MCP-GOV-08" {
-  maps "Art. 39" {
+  maps "Art. 32" {
     provenance = "asserted"
-    rationale  = "The DPO's tasks include awareness-raising and training of staff involved in processing."
+    rationale  = "Art. 32(4) requires steps to ensure that anyone acting under the controller's authority with access to personal data processes it only on instructions; training the people who connect agents to data through MCP is such a step."
   }
 }
 
@@ -319,7 +310,7 @@ control "MCP-SANDBOX-04" {
 
   maps "Art. 25" {
     provenance = "asserted"
-    rationale  = "Write access only where needed is data protection by default."
+    rationale  = "Where the mounted host directories hold personal data, read-only mounts are data protection by default: the server cannot alter or delete what its task only needs to read."
   }
 }
 
@@ -340,7 +331,7 @@ control "MCP-SANDBOX-06" {
 control "MCP-SANDBOX-07" {
   maps "Art. 25" {
     provenance = "asserted"
-    rationale  = "Narrow filesystem roots are data protection by default: only necessary data is accessible."
+    rationale  = "Where the host filesystem holds personal data (home directories usually do), narrow roots are data protection by default: only the data the task needs is reachable by the server."
   }
 
   maps "Art. 32" {

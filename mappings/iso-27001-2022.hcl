@@ -7,6 +7,12 @@ framework "iso-27001-2022" {
   title   = "ISO/IEC 27001:2022"
   version = "2022"
   main    = true
+  source  = "https://www.iso.org/standard/27001"
+
+  crosswalk {
+    title  = "NIST OLIR informative reference: SP 800-53 Rev. 5 to ISO/IEC 27001:2022 (2023-10-12)"
+    source = "https://csrc.nist.gov/projects/olir"
+  }
 
   group "A.5" {
     requirement "A.5.7"  { title = "Threat intelligence" }
@@ -23,7 +29,6 @@ framework "iso-27001-2022" {
     requirement "A.5.23" { title = "Information security for use of cloud services" }
     requirement "A.5.24" { title = "Information security incident management planning and preparation" }
     requirement "A.5.26" { title = "Response to information security incidents" }
-    requirement "A.5.33" { title = "Protection of records" }
     requirement "A.5.34" { title = "Privacy and protection of PII" }
   }
 
@@ -220,7 +225,7 @@ control "MCP-GATEWAY-05" {
   maps "A.8.15" {
     provenance = "official"
     via        = "AU-2"
-    rationale  = "Logging of tool activity."
+    rationale  = "A.8.15 requires logs of activities; a gateway that records each tool call produces the log of what agents did through MCP."
   }
 
   maps "A.8.16" {
@@ -266,13 +271,13 @@ control "MCP-GATEWAY-09" {
   maps "A.8.22" {
     provenance = "official"
     via        = "SC-7"
-    rationale  = "Segregation of server networks."
+    rationale  = "Restricting the gateway's outbound access keeps the MCP servers in their own network segment instead of letting them reach any network."
   }
 
   maps "A.8.23" {
     provenance = "official"
     via        = "SC-7"
-    rationale  = "Outbound web access filtering."
+    rationale  = "An egress allow-list at the gateway filters which external web destinations MCP servers may reach."
   }
 
   maps "A.8.12" {
@@ -298,7 +303,7 @@ control "MCP-GOV-01" {
   maps "A.5.9" {
     provenance = "official"
     via        = "CM-8"
-    rationale  = "Inventory of MCP servers."
+    rationale  = "The approved-server list is an inventory of the MCP servers the organisation allows, with their owners; A.5.9 asks for such an inventory of assets."
   }
 
   maps "A.8.19" {
@@ -323,7 +328,7 @@ control "MCP-GOV-02" {
   maps "A.5.26" {
     provenance = "official"
     via        = "IR-4"
-    rationale  = "Response to MCP incidents."
+    rationale  = "Response procedures that cover MCP (revoking server credentials, removing a server from clients) are what A.5.26 requires for incidents involving it."
   }
 }
 
@@ -350,7 +355,7 @@ control "MCP-GOV-04" {
 
   maps "A.8.16" {
     provenance = "asserted"
-    rationale  = "Logs are monitored."
+    rationale  = "Reviewing tool-call logs is the monitoring of activity A.8.16 asks for, applied to what agents do through MCP."
   }
 }
 
@@ -364,12 +369,12 @@ control "MCP-GOV-05" {
 control "MCP-GOV-06" {
   maps "A.5.19" {
     provenance = "asserted"
-    rationale  = "Supplier relationships."
+    rationale  = "Third-party MCP servers are suppliers; A.5.19 asks that their security risks be managed as part of the supplier relationship."
   }
 
   maps "A.5.20" {
     provenance = "asserted"
-    rationale  = "Security in supplier agreements."
+    rationale  = "Security requirements for hosted MCP services (data handling, credentials, logging) belong in the agreements A.5.20 asks for."
   }
 
   maps "A.5.23" {
@@ -383,7 +388,7 @@ control "MCP-GOV-07" {
   maps "A.5.17" {
     provenance = "official"
     via        = "IA-5"
-    rationale  = "Management of authentication information."
+    rationale  = "Rotating and revoking MCP credentials is the lifecycle management of authentication information that A.5.17 requires."
   }
 
   maps "A.5.18" {
@@ -397,7 +402,7 @@ control "MCP-GOV-08" {
   maps "A.6.3" {
     provenance = "official"
     via        = "AT-2"
-    rationale  = "Awareness and training."
+    rationale  = "People who configure MCP servers and approve tool calls need awareness of agent-specific risks such as prompt injection; A.6.3 asks for such training."
   }
 
   maps "A.5.10" {
@@ -553,12 +558,6 @@ control "MCP-SECRETS-01" {
     provenance = "official"
     via        = "IA-5"
     rationale  = "Authentication information must be handled so it is not disclosed; a plaintext token in a config file is disclosed."
-  }
-
-  maps "A.5.33" {
-    provenance = "official"
-    via        = "SC-28"
-    rationale  = "Configuration files are records copied into repositories and backups; secrets in them spread with every copy."
   }
 }
 

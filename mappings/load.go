@@ -4,11 +4,13 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
@@ -102,12 +104,19 @@ var (
 			{Name: "title", Required: true},
 			{Name: "version", Required: true},
 			{Name: "main"},
+			{Name: "source"},
+			{Name: "catalog"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "group", LabelNames: []string{"id"}},
 			{Type: "requirement", LabelNames: []string{"id"}},
+			{Type: "crosswalk"},
 		},
 	}
+	crosswalkSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
+		{Name: "title", Required: true},
+		{Name: "source", Required: true},
+	}}
 	groupSchema = &hcl.BodySchema{Blocks: []hcl.BlockHeaderSchema{
 		{Type: "requirement", LabelNames: []string{"id"}},
 	}}
@@ -121,6 +130,7 @@ var (
 		{Name: "provenance", Required: true},
 		{Name: "rationale", Required: true},
 		{Name: "via"},
+		{Name: "objectives"},
 	}}
 	noneSchema = &hcl.BodySchema{Attributes: []hcl.AttributeSchema{
 		{Name: "reason", Required: true},
@@ -200,6 +210,8 @@ func parseFramework(name string, b *hcl.Block, ps *diag.Collector) *Framework {
 	if a := body.Attributes["main"]; a != nil {
 		fw.Main = boolAttr(name, a, ps)
 	}
+	fw.Source = urlAttr(name, body.Attributes["source"], ps)
+	fw.Catalog = urlAttr(name, body.Attributes["catalog"], ps)
 	seen := map[string]int{}
 	addReq := func(rb *hcl.Block, group string) {
 		rbody, diags := rb.Body.Content(requirementSchema)
@@ -224,6 +236,16 @@ func parseFramework(name string, b *hcl.Block, ps *diag.Collector) *Framework {
 	}
 	for _, blk := range body.Blocks {
 		switch blk.Type {
+		case "crosswalk":
+			cbody, diags := blk.Body.Content(crosswalkSchema)
+			if ps.AddDiags("", diags) {
+				continue
+			}
+			if fw.Crosswalk != nil {
+				ps.Addf(name, line(blk), "framework %s: a second crosswalk block", fw.ID)
+				continue
+			}
+			fw.Crosswalk = &Crosswalk{Title: stringAttr(name, cbody.Attributes["title"], ps), Source: urlAttr(name, cbody.Attributes["source"], ps)}
 		case "requirement":
 			addReq(blk, "")
 		case "group":
@@ -264,6 +286,9 @@ func parseControl(name string, fw *Framework, b *hcl.Block, ps *diag.Collector) 
 		if a := mbody.Attributes["via"]; a != nil {
 			l.Via = stringAttr(name, a, ps)
 		}
+		if a := mbody.Attributes["objectives"]; a != nil {
+			l.Objectives = objectivesAttr(name, a, ps)
+		}
 		if fw.Requirement(l.Requirement) == nil {
 			ps.Addf(name, l.Line, "control %s maps to %q, which framework %s does not declare", id, l.Requirement, fw.ID)
 		}
@@ -276,6 +301,9 @@ func parseControl(name string, fw *Framework, b *hcl.Block, ps *diag.Collector) 
 		case ProvenanceOfficial:
 			if l.Via == "" {
 				ps.Addf(name, l.Line, "control %s → %s: an official link must name the crosswalked requirement it rests on with via", id, l.Requirement)
+			}
+			if fw.Crosswalk == nil {
+				ps.Addf(name, l.Line, "control %s → %s is official, but framework %s names no crosswalk block for it to rest on", id, l.Requirement, fw.ID)
 			}
 		case ProvenanceAsserted:
 			if l.Via != "" {
@@ -358,6 +386,57 @@ func stringAttr(file string, a *hcl.Attribute, ps *diag.Collector) string {
 		return ""
 	}
 	return v.AsString()
+}
+
+// urlAttr reads an optional attribute holding an absolute http(s) URL.
+func urlAttr(file string, a *hcl.Attribute, ps *diag.Collector) string {
+	if a == nil {
+		return ""
+	}
+	s := stringAttr(file, a, ps)
+	u, err := url.Parse(s)
+	if s != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+		ps.Addf(file, a.Range.Start.Line, "%s %q is not an http(s) URL", a.Name, s)
+		return ""
+	}
+	return s
+}
+
+// objectivesAttr reads a list of assessment objective ids; each must be an
+// OSCAL token (letters, digits, '.', '-', '_').
+func objectivesAttr(file string, a *hcl.Attribute, ps *diag.Collector) []string {
+	v, diags := a.Expr.Value(nil)
+	if ps.AddDiags("", diags) {
+		return nil
+	}
+	if v.IsNull() || !v.IsKnown() || !(v.Type().IsTupleType() || v.Type().IsListType()) {
+		ps.Addf(file, a.Range.Start.Line, "objectives must be a list of strings")
+		return nil
+	}
+	var out []string
+	for it := v.ElementIterator(); it.Next(); {
+		_, ev := it.Element()
+		if ev.IsNull() || !ev.IsKnown() || ev.Type() != cty.String || !isToken(ev.AsString()) {
+			ps.Addf(file, a.Range.Start.Line, "objectives must be a list of objective ids such as \"sc-8.1_obj\"")
+			return nil
+		}
+		out = append(out, ev.AsString())
+	}
+	return out
+}
+
+// isToken reports whether s is an OSCAL token: a letter or '_' followed by
+// letters, digits, '.', '-' or '_'.
+func isToken(s string) bool {
+	for i, r := range s {
+		switch {
+		case r == '_' || unicode.IsLetter(r):
+		case i > 0 && (unicode.IsDigit(r) || r == '.' || r == '-'):
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 func boolAttr(file string, a *hcl.Attribute, ps *diag.Collector) bool {

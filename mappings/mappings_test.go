@@ -2,6 +2,7 @@ package mappings_test
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -469,6 +470,32 @@ func TestLoadReportsProblemsWithPositions(t *testing.T) {
 }
 none "C" { reason = "none" }`, `f.hcl:12: control C is already mapped or excluded at line 6`},
 		{"empty reason", fw + `none "C" { reason = "" }`, `f.hcl:6: none "C": reason must say why`},
+		{"empty rationale", fw + `control "C" {
+  maps "R-1" {
+    provenance = "asserted"
+    rationale  = "  "
+  }
+}`, `f.hcl:7: control C → R-1: empty rationale`},
+		{"official link without a crosswalk", fw + `control "C" {
+  maps "R-1" {
+    provenance = "official"
+    via        = "R-1"
+    rationale  = "x"
+  }
+}`, `f.hcl:7: control C → R-1 is official, but framework f names no crosswalk block`},
+		{"objectives that are no ids", fw + `control "C" {
+  maps "R-1" {
+    provenance = "asserted"
+    objectives = ["ac-2 obj"]
+    rationale  = "x"
+  }
+}`, `f.hcl:9: objectives must be a list of objective ids`},
+		{"source that is no URL", `framework "f" {
+  title   = "F"
+  version = "1"
+  source  = "the standard"
+  requirement "R-1" { title = "One" }
+}`, `f.hcl:4: source "the standard" is not an http(s) URL`},
 		{"no framework", `control "C" {}`, `f.hcl:1: no framework block`},
 		{"syntax error", `framework "f" {`, `f.hcl:1:`},
 	} {
@@ -537,4 +564,202 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestEveryLinkExplainsItself: every built-in link carries a rationale an
+// auditor can read (a sentence, not a word), and no rationale is copied
+// between different requirements of one control, which would mean it says
+// nothing about either.
+func TestEveryLinkExplainsItself(t *testing.T) {
+	set := builtin(t)
+	seen := map[string]mappings.Link{}
+	for _, l := range set.Links {
+		words := len(strings.Fields(l.Rationale))
+		if words < 5 {
+			t.Errorf("%s:%d %s → %s %s: rationale %q is not an explanation", l.File, l.Line, l.Control, l.Framework, l.Requirement, l.Rationale)
+		}
+		key := l.Control + "\x00" + l.Framework + "\x00" + strings.ToLower(strings.TrimSpace(l.Rationale))
+		if prev, dup := seen[key]; dup {
+			t.Errorf("%s:%d %s → %s repeats the rationale of %s:%d (%s)", l.File, l.Line, l.Control, l.Requirement, prev.File, prev.Line, prev.Requirement)
+		}
+		seen[key] = l
+	}
+	for _, e := range set.Exclusions {
+		if len(strings.Fields(e.Reason)) < 5 {
+			t.Errorf("%s:%d none %s in %s: reason %q is not an explanation", e.File, e.Line, e.Control, e.Framework, e.Reason)
+		}
+	}
+}
+
+// TestMappingFits pins links whose fit was judged against the text of the
+// requirement: those that must not exist (the requirement is about
+// something else) and the better-fitting ones that replace them.
+func TestMappingFits(t *testing.T) {
+	set := builtin(t)
+	has := map[[3]string]bool{}
+	for _, l := range set.Links {
+		has[[3]string{l.Control, l.Framework, l.Requirement}] = true
+	}
+	for _, tc := range []struct {
+		control, framework, requirement string
+		want                            bool
+		why                             string
+	}{
+		{"MCP-AUTH-02", "nist-800-53-rev5", "IA-5(13)", false, "IA-5(13) prohibits cached authenticators after a period; a static token sent to a server is not a cached authenticator"},
+		{"MCP-AUTH-02", "nist-800-53-rev5", "IA-5", true, "authenticator lifetime and refresh"},
+		{"MCP-AUTH-02", "nist-800-53-rev5", "AC-6", true, "token scope"},
+		{"MCP-SECRETS-01", "iso-27001-2022", "A.5.33", false, "A.5.33 protects records (legal, retention); a credential in a config file is not a record"},
+		{"MCP-SECRETS-01", "iso-27001-2022", "A.5.17", true, "authentication information"},
+		{"MCP-SECRETS-01", "nist-ssdf-1.1", "PS.1.1", false, "PS.1.1 is access control to code storage, not secrets in code"},
+		{"MCP-SECRETS-01", "nist-ssdf-1.1", "PO.5.2", true, "hardening development endpoints, data at rest"},
+		{"MCP-SUPPLY-01", "nist-800-53-rev5", "CM-14", false, "CM-14 requires verifying a digital signature; a version pin verifies none"},
+		{"MCP-SUPPLY-04", "nist-800-53-rev5", "CM-14", false, "a digest is no signature"},
+		{"MCP-SUPPLY-04", "nist-800-53-rev5", "SR-11", false, "a digest gives integrity, not authenticity (anti-counterfeit)"},
+		{"MCP-SUPPLY-04", "nist-800-53-rev5", "SR-4(3)", true, "validates the image received was not altered"},
+		{"MCP-SUPPLY-04", "nist-800-53-rev5", "SI-7", true, "integrity verification"},
+		{"MCP-AUTH-01", "nist-800-53-rev5", "AC-17", false, "AC-17 governs users' remote access into the system, not a client calling an external service"},
+		{"MCP-TRANSPORT-01", "nist-800-53-rev5", "AC-17", false, "as above"},
+		{"MCP-TRANSPORT-01", "nist-800-53-rev5", "IA-9", true, "TLS authenticates the service"},
+		{"MCP-SANDBOX-07", "nist-800-53-rev5", "SC-4", false, "broad filesystem roots are access control (AC-3, AC-6), not shared system resources"},
+		{"MCP-SANDBOX-07", "nist-800-53-rev5", "AC-6", true, "least privilege"},
+		{"MCP-SECRETS-02", "nist-800-53-rev5", "SC-4", true, "the process table is a shared system resource"},
+		{"MCP-GATEWAY-09", "gdpr", "Art. 44", false, "open egress is not a transfer to a third country"},
+		{"MCP-GOV-08", "gdpr", "Art. 39", false, "Art. 39 lists the DPO's tasks, not a controller obligation"},
+		{"MCP-GOV-08", "gdpr", "Art. 32", true, "Art. 32(4): people acting under the controller's authority"},
+	} {
+		if got := has[[3]string{tc.control, tc.framework, tc.requirement}]; got != tc.want {
+			verb := "must not"
+			if tc.want {
+				verb = "must"
+			}
+			t.Errorf("%s %s map to %s %s: %s", tc.control, verb, tc.framework, tc.requirement, tc.why)
+		}
+	}
+}
+
+// TestFrameworksNameTheirSources: every built-in framework says where it is
+// published, and every framework with official links names the crosswalk
+// they rest on, so reports can show which text an id refers to and which
+// crosswalk backs an official link.
+func TestFrameworksNameTheirSources(t *testing.T) {
+	set := builtin(t)
+	official := map[string]bool{}
+	for _, l := range set.Links {
+		if l.Provenance == mappings.ProvenanceOfficial {
+			official[l.Framework] = true
+		}
+	}
+	for _, fw := range set.Frameworks {
+		if fw.Source == "" {
+			t.Errorf("framework %s names no source", fw.ID)
+		}
+		if official[fw.ID] && (fw.Crosswalk == nil || fw.Crosswalk.Title == "" || fw.Crosswalk.Source == "") {
+			t.Errorf("framework %s has official links but no crosswalk", fw.ID)
+		}
+	}
+}
+
+// TestObjectivesExistInTheCatalog: every assessment objective a link names
+// is an SP 800-53A objective of the requirement it maps to, in NIST's
+// resolved catalogs.
+func TestObjectivesExistInTheCatalog(t *testing.T) {
+	set := builtin(t)
+	var named int
+	for _, l := range set.Links {
+		named += len(l.Objectives)
+	}
+	if named == 0 {
+		t.Fatal("no link names an objective; this test would prove nothing")
+	}
+	objectives := catalogObjectives(t)
+	for _, l := range set.Links {
+		for _, o := range l.Objectives {
+			if l.Framework != "nist-800-53-rev5" {
+				t.Errorf("%s:%d %s → %s %s names objective %s, but only SP 800-53 has objectives", l.File, l.Line, l.Control, l.Framework, l.Requirement, o)
+				continue
+			}
+			ctl, ok := objectives[o]
+			if !ok {
+				t.Errorf("%s:%d %s → %s: objective %s is not in NIST's catalog", l.File, l.Line, l.Control, l.Requirement, o)
+				continue
+			}
+			if want := nistID(l.Requirement); ctl != want {
+				t.Errorf("%s:%d %s → %s: objective %s belongs to %s, not %s", l.File, l.Line, l.Control, l.Requirement, o, ctl, want)
+			}
+		}
+	}
+}
+
+// nistID writes an SP 800-53 id the way NIST's OSCAL catalog does: AC-6(1)
+// becomes ac-6.1.
+func nistID(req string) string {
+	return strings.NewReplacer("(", ".", ")", "").Replace(strings.ToLower(req))
+}
+
+// catalogObjectives maps every assessment-objective part id in NIST's
+// resolved SP 800-53 catalogs to the id of its control, skipping the test
+// when the reference data is absent.
+func catalogObjectives(t *testing.T) map[string]string {
+	t.Helper()
+	dir := filepath.Join(dataDir, "nist-800-53-rev5", "resolved")
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("reference data %s not present", dir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	type part struct {
+		ID    string `json:"id"`
+		Name  string `json:"name"`
+		Parts []part `json:"parts"`
+	}
+	type control struct {
+		ID       string    `json:"id"`
+		Parts    []part    `json:"parts"`
+		Controls []control `json:"controls"`
+	}
+	type group struct {
+		Controls []control `json:"controls"`
+		Groups   []group   `json:"groups"`
+	}
+	out := map[string]string{}
+	var addParts func(ctl string, ps []part, inObjective bool)
+	addParts = func(ctl string, ps []part, inObjective bool) {
+		for _, p := range ps {
+			obj := inObjective || p.Name == "assessment-objective"
+			if obj && p.ID != "" {
+				out[p.ID] = ctl
+			}
+			addParts(ctl, p.Parts, obj)
+		}
+	}
+	var addControls func([]control)
+	addControls = func(cs []control) {
+		for _, c := range cs {
+			addParts(c.ID, c.Parts, false)
+			addControls(c.Controls)
+		}
+	}
+	var addGroups func([]group)
+	addGroups = func(gs []group) {
+		for _, g := range gs {
+			addControls(g.Controls)
+			addGroups(g.Groups)
+		}
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			Catalog group `json:"catalog"`
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		addGroups([]group{doc.Catalog})
+	}
+	return out
 }

@@ -1,18 +1,21 @@
 # NIST SP 800-53 Rev. 5: security and privacy controls. Ids and titles as in the
 # 5.1.1 release (controls-index of the OSCAL catalog). Groups are control families.
 # Every link is asserted: no published crosswalk maps MCP checks onto 800-53.
+# `objectives` names the SP 800-53A assessment objectives a link judges exactly,
+# where the control examines precisely those; reports then target them.
 
 framework "nist-800-53-rev5" {
   title   = "NIST SP 800-53 Rev. 5"
   version = "5.1.1"
   main    = true
+  source  = "https://doi.org/10.6028/NIST.SP.800-53r5"
+  catalog = "https://raw.githubusercontent.com/usnistgov/oscal-content/main/nist.gov/SP800-53/rev5/json/NIST_SP-800-53_rev5_catalog.json"
 
   group "AC" {
     requirement "AC-2"  { title = "Account Management" }
     requirement "AC-3"  { title = "Access Enforcement" }
     requirement "AC-4"  { title = "Information Flow Enforcement" }
     requirement "AC-6"  { title = "Least Privilege" }
-    requirement "AC-17" { title = "Remote Access" }
   }
 
   group "AT" {
@@ -44,7 +47,6 @@ framework "nist-800-53-rev5" {
     requirement "CM-7(5)" { title = "Authorized Software — Allow-by-exception" }
     requirement "CM-8"    { title = "System Component Inventory" }
     requirement "CM-11"   { title = "User-installed Software" }
-    requirement "CM-14"   { title = "Signed Components" }
   }
 
   group "IA" {
@@ -52,7 +54,6 @@ framework "nist-800-53-rev5" {
     requirement "IA-3"     { title = "Device Identification and Authentication" }
     requirement "IA-5"     { title = "Authenticator Management" }
     requirement "IA-5(7)"  { title = "No Embedded Unencrypted Static Authenticators" }
-    requirement "IA-5(13)" { title = "Expiration of Cached Authenticators" }
     requirement "IA-8"     { title = "Identification and Authentication (Non-organizational Users)" }
     requirement "IA-9"     { title = "Service Identification and Authentication" }
   }
@@ -134,22 +135,12 @@ control "MCP-AUTH-01" {
     provenance = "asserted"
     rationale  = "Without authentication, no access enforcement is possible."
   }
-
-  maps "AC-17" {
-    provenance = "asserted"
-    rationale  = "Remote access to tools must be authorised."
-  }
 }
 
 control "MCP-AUTH-02" {
   maps "IA-5" {
     provenance = "asserted"
     rationale  = "Static long-lived tokens are weak authenticator management compared with expiring, scoped OAuth tokens."
-  }
-
-  maps "IA-5(13)" {
-    provenance = "asserted"
-    rationale  = "Static tokens never expire as cached authenticators should."
   }
 
   maps "AC-6" {
@@ -436,24 +427,24 @@ control "MCP-GOV-03" {
 
   maps "CA-2" {
     provenance = "asserted"
-    rationale  = "Control assessments include MCP."
+    rationale  = "Periodic security testing of MCP endpoints is a control assessment (CA-2) extended to the MCP services the organisation runs."
   }
 }
 
 control "MCP-GOV-04" {
   maps "AU-11" {
     provenance = "asserted"
-    rationale  = "Audit record retention."
+    rationale  = "Tool-call logs must be kept long enough to investigate an incident after the fact, which is the retention AU-11 requires."
   }
 
   maps "AU-6" {
     provenance = "asserted"
-    rationale  = "Audit record review."
+    rationale  = "Someone must review tool-call logs for misuse; AU-6 requires that review and reporting."
   }
 
   maps "AU-9" {
     provenance = "asserted"
-    rationale  = "Protection of audit information."
+    rationale  = "Tool-call logs must be protected from alteration by the agents and servers whose actions they record (AU-9)."
   }
 }
 
@@ -465,7 +456,7 @@ control "MCP-GOV-05" {
 
   maps "RA-3" {
     provenance = "asserted"
-    rationale  = "Risk assessment before approval."
+    rationale  = "A documented risk assessment before a server that processes personal data is approved is an RA-3 risk assessment scoped to that server."
   }
 }
 
@@ -583,7 +574,7 @@ control "MCP-REGISTRY-04" {
 
   maps "SR-11" {
     provenance = "asserted"
-    rationale  = "Hashes detect substituted bundles."
+    rationale  = "A published hash lets a client detect a substituted bundle, one of the means to detect counterfeit components that SR-11 asks for."
   }
 }
 
@@ -699,17 +690,13 @@ control "MCP-SANDBOX-06" {
 control "MCP-SANDBOX-07" {
   maps "AC-6" {
     provenance = "asserted"
+    objectives = ["ac-6_obj"]
     rationale  = "Broad roots hand the server far more data than its task needs."
   }
 
   maps "AC-3" {
     provenance = "asserted"
     rationale  = "Filesystem roots are the server's access enforcement boundary."
-  }
-
-  maps "SC-4" {
-    provenance = "asserted"
-    rationale  = "Home directories and dotfiles hold other applications' secrets, shared with the server."
   }
 }
 
@@ -726,6 +713,7 @@ control "MCP-SECRETS-01" {
 
   maps "SC-28" {
     provenance = "asserted"
+    objectives = ["sc-28_obj"]
     rationale  = "Credentials stored at rest in plain configuration files are unprotected information at rest."
   }
 }
@@ -810,11 +798,6 @@ control "MCP-SUPPLY-01" {
     provenance = "asserted"
     rationale  = "Pinning is a basic supply-chain control over third-party components."
   }
-
-  maps "CM-14" {
-    provenance = "asserted"
-    rationale  = "Exact versions let the client verify the signed or checksummed component that was reviewed."
-  }
 }
 
 control "MCP-SUPPLY-02" {
@@ -837,11 +820,13 @@ control "MCP-SUPPLY-02" {
 control "MCP-SUPPLY-03" {
   maps "CM-11" {
     provenance = "asserted"
+    objectives = ["cm-11_obj.b"]
     rationale  = "Auto-install lets software be installed by the client without the user's approval."
   }
 
   maps "CM-7(5)" {
     provenance = "asserted"
+    objectives = ["cm-7.5_obj.b"]
     rationale  = "Packages run without an allow decision, the opposite of allow-by-exception for software."
   }
 }
@@ -849,6 +834,7 @@ control "MCP-SUPPLY-03" {
 control "MCP-SUPPLY-04" {
   maps "SI-7" {
     provenance = "asserted"
+    objectives = ["si-7_obj.a-1"]
     rationale  = "A digest pins the exact image content, letting its integrity be verified."
   }
 
@@ -857,14 +843,9 @@ control "MCP-SUPPLY-04" {
     rationale  = "A digest records the precise provenance of the image that runs."
   }
 
-  maps "CM-14" {
+  maps "SR-4(3)" {
     provenance = "asserted"
-    rationale  = "Digest references are the prerequisite for verifying image signatures."
-  }
-
-  maps "SR-11" {
-    provenance = "asserted"
-    rationale  = "Digest pinning prevents substituted (counterfeit) images under the same tag."
+    rationale  = "A digest reference makes the engine refuse any image whose content differs from the one referenced, validating that the image received has not been altered (it says nothing of who built it)."
   }
 }
 
@@ -888,6 +869,7 @@ control "MCP-SUPPLY-05" {
 control "MCP-SUPPLY-06" {
   maps "SI-7" {
     provenance = "asserted"
+    objectives = ["si-7_obj.a-1"]
     rationale  = "Piping a download into a shell executes code whose integrity is never verified."
   }
 
@@ -968,17 +950,19 @@ control "MCP-TOOL-02" {
 control "MCP-TRANSPORT-01" {
   maps "SC-8" {
     provenance = "asserted"
+    objectives = ["sc-8_obj"]
     rationale  = "Plain HTTP gives no transmission confidentiality or integrity."
   }
 
   maps "SC-8(1)" {
     provenance = "asserted"
+    objectives = ["sc-8.1_obj"]
     rationale  = "TLS is the cryptographic protection of MCP traffic in transit."
   }
 
-  maps "AC-17" {
+  maps "IA-9" {
     provenance = "asserted"
-    rationale  = "Remote connections to MCP servers must be protected."
+    rationale  = "TLS authenticates the remote MCP service by its certificate before the client sends credentials or data; plain HTTP identifies the service by name only."
   }
 }
 

@@ -8,6 +8,12 @@ framework "nist-ssdf-1.1" {
   title   = "NIST SP 800-218 Secure Software Development Framework"
   version = "1.1"
   main    = true
+  source  = "https://doi.org/10.6028/NIST.SP.800-218"
+
+  crosswalk {
+    title  = "NIST SP 800-218 (SSDF 1.1): the SP 800-53 Rev. 5 references of each task"
+    source = "https://doi.org/10.6028/NIST.SP.800-218"
+  }
 
   group "PO.1" {
     requirement "PO.1.3" { title = "Communicate requirements to third-party providers" }
@@ -174,7 +180,7 @@ none "MCP-GATEWAY-10" {
 control "MCP-GOV-01" {
   maps "PO.3.2" {
     provenance = "asserted"
-    rationale  = "Approved developer toolchain components."
+    rationale  = "MCP servers are components of the developer toolchain; approving them before use is the recommended practice for deploying toolchain components."
   }
 
   maps "PW.4.1" {
@@ -357,11 +363,6 @@ control "MCP-SECRETS-01" {
     provenance = "asserted"
     rationale  = "MCP clients run on development endpoints; keeping credentials out of their configs hardens those endpoints."
   }
-
-  maps "PS.1.1" {
-    provenance = "asserted"
-    rationale  = "Committed client configs are code; credentials must not be readable by everyone with repository access."
-  }
 }
 
 control "MCP-SECRETS-02" {
@@ -395,7 +396,7 @@ control "MCP-SECRETS-05" {
 control "MCP-SECRETS-06" {
   maps "PS.1.1" {
     provenance = "asserted"
-    rationale  = "Committed code must not be a place where credentials are expected to be written."
+    rationale  = "A placeholder in committed configuration asks each developer to write a credential into a file that everyone with access to the repository can read, defeating least-privilege storage of configuration-as-code."
   }
 }
 

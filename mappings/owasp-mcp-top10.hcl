@@ -3,6 +3,7 @@
 framework "owasp-mcp-top10" {
   title   = "OWASP MCP Top 10"
   version = "2025 v0.1 beta"
+  source  = "https://owasp.org/www-project-mcp-top-10/"
 
   requirement "MCP01:2025" { title = "Token Mismanagement & Secret Exposure" }
   requirement "MCP02:2025" { title = "Privilege Escalation via Scope Creep" }
@@ -130,14 +131,14 @@ control "MCP-GATEWAY-03" {
 
   maps "MCP07:2025" {
     provenance = "asserted"
-    rationale  = "Upstream authorization is bypassed."
+    rationale  = "Token passthrough lets upstream servers accept a token issued for someone else, bypassing their own authorization."
   }
 }
 
 control "MCP-GATEWAY-04" {
   maps "MCP07:2025" {
     provenance = "asserted"
-    rationale  = "Missing authorization."
+    rationale  = "A gateway without per-tool authorization lets any authenticated caller use every tool, insufficient authorization in MCP07's sense."
   }
 
   maps "MCP02:2025" {
@@ -209,7 +210,7 @@ control "MCP-GOV-03" {
 control "MCP-GOV-04" {
   maps "MCP08:2025" {
     provenance = "asserted"
-    rationale  = "Audit and telemetry."
+    rationale  = "Retained and reviewed tool-call logs supply the audit trail and telemetry whose absence MCP08 describes."
   }
 }
 
@@ -230,7 +231,7 @@ control "MCP-GOV-06" {
 control "MCP-GOV-07" {
   maps "MCP01:2025" {
     provenance = "asserted"
-    rationale  = "Token lifecycle management."
+    rationale  = "Rotation and revocation limit how long a leaked MCP token stays useful, the core of token management."
   }
 }
 
@@ -272,7 +273,7 @@ control "MCP-REGISTRY-02" {
 control "MCP-REGISTRY-03" {
   maps "MCP04:2025" {
     provenance = "asserted"
-    rationale  = "Unnamespaced entries enable typosquatting."
+    rationale  = "Names without a namespace can be registered by anyone, so look-alike servers can be slipped into the supply chain (typosquatting)."
   }
 
   maps "MCP09:2025" {
@@ -467,7 +468,7 @@ control "MCP-TOOL-01" {
 control "MCP-TOOL-02" {
   maps "MCP03:2025" {
     provenance = "asserted"
-    rationale  = "Tool poisoning."
+    rationale  = "Hidden instructions in a tool description are tool poisoning: the description steers the model rather than describing the tool."
   }
 
   maps "MCP06:2025" {

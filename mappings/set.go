@@ -132,3 +132,25 @@ func Merge(sets ...*Set) (*Set, error) {
 	out.sort()
 	return out, nil
 }
+
+// Basis says, for people, what a link rests on: "asserted" (Tollgate's own
+// reasoned judgement, see the rationale) or, for an official link, the
+// published crosswalk and the SP 800-53 control it relates the requirement
+// to. fw is the link's framework (nil: the crosswalk is not named).
+func (l Link) Basis(fw *Framework) string {
+	if l.Provenance != ProvenanceOfficial {
+		return orDefault(l.Provenance, ProvenanceAsserted)
+	}
+	basis := "official via SP 800-53 " + l.Via
+	if fw != nil && fw.Crosswalk != nil && fw.Crosswalk.Title != "" {
+		basis += " (" + fw.Crosswalk.Title + ")"
+	}
+	return basis
+}
+
+func orDefault(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 )
@@ -229,4 +230,79 @@ func mustJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// TestOfficialLinksNameTheirCrosswalk: wherever a report shows that a
+// control supports a requirement through an official link, it names the
+// SP 800-53 control and the published crosswalk the link rests on, so an
+// auditor can check the row that makes it official.
+func TestOfficialLinksNameTheirCrosswalk(t *testing.T) {
+	r := fixture.Results()
+	var fw *mappings.Framework
+	var link mappings.Link
+	for _, f := range r.Frameworks {
+		for _, req := range f.Requirements {
+			for _, l := range req.Links {
+				if l.Provenance == mappings.ProvenanceOfficial {
+					fw, link = f.Framework, l
+				}
+			}
+		}
+	}
+	if fw == nil || fw.Crosswalk == nil {
+		t.Fatal("the fixture has no official link with a crosswalk; the test would prove nothing")
+	}
+	want := link.Basis(fw)
+	if !strings.Contains(want, link.Via) || !strings.Contains(want, fw.Crosswalk.Title) {
+		t.Fatalf("Basis = %q names neither %s nor the crosswalk", want, link.Via)
+	}
+	out := renderAll(t, r)
+	if !strings.Contains(string(out["sarif"]), want) {
+		t.Errorf("SARIF rule help does not say %q", want)
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(out["xlsx"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	rows, err := book.GetRows(fw.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, row := range rows {
+		for _, cell := range row {
+			found = found || strings.Contains(cell, link.Control+" ("+want+")")
+		}
+	}
+	if !found {
+		t.Errorf("workbook sheet %s does not show %s (%s)", fw.ID, link.Control, want)
+	}
+	var js struct {
+		Frameworks []struct {
+			ID           string `json:"id"`
+			Requirements []struct {
+				ID       string `json:"id"`
+				Controls []struct {
+					Control, Provenance, Via, Crosswalk string
+				} `json:"controls"`
+			} `json:"requirements"`
+		} `json:"frameworks"`
+	}
+	if err := json.Unmarshal(out["json"], &js); err != nil {
+		t.Fatal(err)
+	}
+	found = false
+	for _, f := range js.Frameworks {
+		for _, req := range f.Requirements {
+			for _, c := range req.Controls {
+				if f.ID == fw.ID && req.ID == link.Requirement && c.Control == link.Control {
+					found = c.Via == link.Via && c.Crosswalk == fw.Crosswalk.Title
+				}
+			}
+		}
+	}
+	if !found {
+		t.Errorf("results.json does not give %s → %s its via %s and crosswalk", link.Control, link.Requirement, link.Via)
+	}
 }

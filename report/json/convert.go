@@ -5,6 +5,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -15,7 +16,11 @@ func framework(fw assess.FrameworkResult) Framework {
 		req := Requirement{ID: rr.Requirement.ID, Title: rr.Requirement.Title, Group: rr.Requirement.Group,
 			Status: string(rr.Status), Reason: rr.Reason, Controls: []Link{}}
 		for _, l := range rr.Links {
-			req.Controls = append(req.Controls, Link{Control: l.Control, Provenance: l.Provenance, Rationale: l.Rationale})
+			link := Link{Control: l.Control, Provenance: l.Provenance, Rationale: l.Rationale, Via: l.Via, Objectives: strs(l.Objectives)}
+			if l.Provenance == mappings.ProvenanceOfficial && f.Crosswalk != nil {
+				link.Crosswalk = f.Crosswalk.Title
+			}
+			req.Controls = append(req.Controls, link)
 		}
 		out.Requirements = append(out.Requirements, req)
 	}

@@ -95,6 +95,14 @@ type Link struct {
 	Control    string `json:"control"`
 	Provenance string `json:"provenance"`
 	Rationale  string `json:"rationale"`
+	// Via is the SP 800-53 control an official link's crosswalk row relates
+	// the requirement to ("" for asserted links).
+	Via string `json:"via"`
+	// Crosswalk names the published crosswalk an official link rests on
+	// ("" for asserted links).
+	Crosswalk string `json:"crosswalk"`
+	// Objectives are the assessment objectives the link judges precisely.
+	Objectives []string `json:"objectives"`
 }
 
 // Control is one control with its verdicts.

@@ -30,7 +30,7 @@ func buildRules(x *view.Index) ([]rule, map[string]int) {
 		if refs := x.Requirements(c.ID); len(refs) > 0 {
 			var lines []string
 			for _, ref := range refs {
-				lines = append(lines, fmt.Sprintf("- %s (%s)", ref.String(), orDefault(ref.Provenance, "asserted")))
+				lines = append(lines, fmt.Sprintf("- %s (%s)", ref.String(), ref.Basis))
 			}
 			md += "\n\n**Supports:**\n" + strings.Join(lines, "\n")
 		}

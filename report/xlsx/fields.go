@@ -48,7 +48,7 @@ var fields = map[string]map[string]fieldFunc{
 		"controls": req(func(r requirementRow) any {
 			var out []string
 			for _, l := range r.rr.Links {
-				out = append(out, fmt.Sprintf("%s (%s)", l.Control, orDefault(l.Provenance, "asserted")))
+				out = append(out, fmt.Sprintf("%s (%s)", l.Control, l.Basis(r.framework)))
 			}
 			return listCell(out)
 		}),

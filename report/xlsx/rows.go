@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -18,11 +19,12 @@ const maxListed = 20
 type summaryRow struct{ fw assess.FrameworkResult }
 
 type requirementRow struct {
-	fw       string
-	rr       assess.RequirementResult
-	evidence []string
-	hashes   []string
-	waivers  []string
+	fw        string
+	framework *mappings.Framework
+	rr        assess.RequirementResult
+	evidence  []string
+	hashes    []string
+	waivers   []string
 }
 
 type findingRow struct {
@@ -76,7 +78,7 @@ func requirementRows(x *view.Index, fw assess.FrameworkResult) []any {
 				}
 			}
 		}
-		row := requirementRow{fw: fw.Framework.ID, rr: rr, waivers: slices.Sorted(maps.Keys(waivers))}
+		row := requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, waivers: slices.Sorted(maps.Keys(waivers))}
 		for _, p := range slices.Sorted(maps.Keys(arts)) {
 			row.evidence = append(row.evidence, p)
 			row.hashes = append(row.hashes, arts[p].SHA256)

@@ -17,6 +17,8 @@ type ReqRef struct {
 	Framework   string
 	Requirement string
 	Provenance  string
+	// Basis says what the link rests on (see mappings.Link.Basis).
+	Basis string
 }
 
 // String renders the reference as framework:requirement.
@@ -70,7 +72,7 @@ func New(r *assess.Results) *Index {
 		}
 		for _, req := range fw.Requirements {
 			for _, l := range req.Links {
-				x.reqs[l.Control] = append(x.reqs[l.Control], ReqRef{Framework: fw.Framework.ID, Requirement: req.Requirement.ID, Provenance: l.Provenance})
+				x.reqs[l.Control] = append(x.reqs[l.Control], ReqRef{Framework: fw.Framework.ID, Requirement: req.Requirement.ID, Provenance: l.Provenance, Basis: l.Basis(fw.Framework)})
 			}
 		}
 	}
