@@ -1,38 +1,44 @@
 // Package collectors defines how Tollgate gathers evidence: a Collector turns
-// sources (files, directories, clusters, endpoints) into subjects plus the
-// redacted artifacts they were read from. Each family of sources lives in its
-// own sub-package (clientconfig, kubernetes, gateway, probe).
+// sources into subjects plus the redacted artifacts they were read from, and
+// Collectors is the registry of built-in collectors.
+//
+// Files are collected by one walk (package files) that offers each file to
+// an ordered registry of analyzers (Analyzers): the client configuration
+// formats (clientconfig), then recognisers for families not collected yet
+// (pending). Shared packages: launch analyses how a server is started or
+// reached, internal/postree parses JSON, YAML and TOML with positions.
 package collectors
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
 // DefaultMaxFileSize is the largest file a collector reads into memory when a
 // Request does not set MaxFileSize. Larger files are reported, not read.
-const DefaultMaxFileSize int64 = 10 << 20
+const DefaultMaxFileSize = files.DefaultMaxFileSize
 
-// Request says what to collect.
+// Request says what to collect: the fields every collector reads, then one
+// options struct per collector family.
 type Request struct {
 	// Root is the scan root: subject file paths are relative to it. When empty,
 	// a single directory in Paths is its own root; otherwise the working
 	// directory is.
 	Root string
 	// Paths are the files and directories to scan. When empty, Root is
-	// scanned, unless UserConfigs is set: then only the per-user locations are.
+	// scanned, unless ClientConfigs.UserConfigs is set: then only the
+	// per-user locations are.
 	Paths []string
 	// Include and Exclude are glob patterns matched against the slash-separated
 	// path relative to the root (and against the base name). A file is read
 	// when it matches no Exclude pattern and, if Include is set, an Include
-	// pattern. "**" matches any number of directories.
+	// pattern. "**" matches any number of directories. See CheckGlobs.
 	Include, Exclude []string
-	// UserConfigs adds every client's well-known per-user and system
-	// configuration paths on this machine.
-	UserConfigs bool
 	// MaxFileSize caps how many bytes of one file are read (0 means
 	// DefaultMaxFileSize).
 	MaxFileSize int64
@@ -42,14 +48,33 @@ type Request struct {
 	Now time.Time
 	// Version is the Tollgate version recorded as the collector version.
 	Version string
+
+	// ClientConfigs are the options of the client configuration collector.
+	ClientConfigs ClientConfigOptions
 }
 
-// Limit returns the effective per-file size limit.
-func (r Request) Limit() int64 {
-	if r.MaxFileSize > 0 {
-		return r.MaxFileSize
+// ClientConfigOptions are the options of the client configuration collector.
+type ClientConfigOptions struct {
+	// UserConfigs adds every client's well-known per-user and system
+	// configuration paths on this machine.
+	UserConfigs bool
+}
+
+
+// CheckGlobs reports the first include or exclude pattern that is not a
+// valid glob, naming it.
+func (r Request) CheckGlobs() error {
+	for _, set := range []struct {
+		name     string
+		patterns []string
+	}{{"include", r.Include}, {"exclude", r.Exclude}} {
+		for _, p := range set.patterns {
+			if err := files.CompileGlob(p); err != nil {
+				return fmt.Errorf("%s: %w", set.name, err)
+			}
+		}
 	}
-	return DefaultMaxFileSize
+	return nil
 }
 
 // Result is what a collector produced.
@@ -64,12 +89,27 @@ type Result struct {
 
 // Collector gathers evidence from one family of sources.
 type Collector interface {
-	// Name is the collector family, e.g. "clientconfig".
+	// Name is the collector family, e.g. "files".
 	Name() string
 	// Collect reads the sources the request names. Problems with one input
 	// become evidence (a source subject with a diagnostic); an error is
 	// returned only when collection as a whole cannot proceed.
 	Collect(ctx context.Context, req Request) (*Result, error)
+}
+
+// Collect runs every built-in collector over the request and merges what
+// they produced.
+func Collect(ctx context.Context, req Request) (*Result, error) {
+	all := &Result{}
+	for _, c := range Collectors() {
+		res, err := c.Collect(ctx, req)
+		if err != nil {
+			return nil, fmt.Errorf("collect with %s: %w", c.Name(), err)
+		}
+		all.Merge(res)
+	}
+	all.Sort()
+	return all, nil
 }
 
 // Merge appends other's subjects, artifacts and files to r and re-sorts.

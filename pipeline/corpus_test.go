@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -433,7 +434,7 @@ func assessCorpus(t *testing.T) *corpusRun {
 	corpusOnce.Do(func() {
 		ctx := context.Background()
 		now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		b, err := Collect(ctx, CollectOptions{Paths: []string{corpusDir}, Now: now, Version: "test"})
+		b, err := Collect(ctx, collectors.Request{Paths: []string{corpusDir}, Now: now, Version: "test"})
 		if err != nil {
 			corpusErr = err
 			return

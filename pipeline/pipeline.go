@@ -15,7 +15,6 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/collectors"
-	"github.com/tollgate-dev/tollgate/collectors/clientconfig"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
@@ -24,28 +23,13 @@ import (
 // Tool is the producer name written into bundles and results.
 const Tool = "tollgate"
 
-// Collectors returns the built-in collectors, in a fixed order.
-func Collectors() []collectors.Collector {
-	return []collectors.Collector{clientconfig.New()}
-}
-
-// CollectOptions say what to collect.
-type CollectOptions struct {
-	Paths            []string
-	Include, Exclude []string
-	UserConfigs      bool
-	MaxFileSize      int64
-	Now              time.Time
-	Version          string
-}
-
-// Collect runs every collector over the sources and returns the evidence as a
-// bundle (not yet written anywhere).
-func Collect(ctx context.Context, opts CollectOptions) (*evidence.Bundle, error) {
-	if len(opts.Paths) == 0 && !opts.UserConfigs {
+// Collect runs every collector over the sources the request names and
+// returns the evidence as a bundle (not yet written anywhere).
+func Collect(ctx context.Context, req collectors.Request) (*evidence.Bundle, error) {
+	if len(req.Paths) == 0 && !req.ClientConfigs.UserConfigs {
 		return nil, fmt.Errorf("collect: no sources: name files or directories, or use --user-configs")
 	}
-	for _, p := range opts.Paths {
+	for _, p := range req.Paths {
 		if _, err := os.Lstat(p); err != nil {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("collect: %s: no such file or folder", p)
@@ -53,29 +37,18 @@ func Collect(ctx context.Context, opts CollectOptions) (*evidence.Bundle, error)
 			return nil, fmt.Errorf("collect: %w", err)
 		}
 	}
-	req := collectors.Request{
-		Paths:       opts.Paths,
-		Include:     opts.Include,
-		Exclude:     opts.Exclude,
-		UserConfigs: opts.UserConfigs,
-		MaxFileSize: opts.MaxFileSize,
-		Now:         opts.Now,
-		Version:     opts.Version,
+	if err := req.CheckGlobs(); err != nil {
+		return nil, fmt.Errorf("collect: %w", err)
 	}
-	all := &collectors.Result{}
-	for _, c := range Collectors() {
-		res, err := c.Collect(ctx, req)
-		if err != nil {
-			return nil, fmt.Errorf("collect with %s: %w", c.Name(), err)
-		}
-		all.Merge(res)
+	all, err := collectors.Collect(ctx, req)
+	if err != nil {
+		return nil, err
 	}
-	all.Sort()
 	return &evidence.Bundle{
 		FormatVersion: evidence.BundleFormatVersion,
 		Tool:          Tool,
-		ToolVersion:   opts.Version,
-		Created:       opts.Now,
+		ToolVersion:   req.Version,
+		Created:       req.Now,
 		Subjects:      all.Subjects,
 		Artifacts:     all.Artifacts,
 		Files:         all.Files,

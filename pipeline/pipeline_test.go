@@ -5,10 +5,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/collectors"
 )
 
 func TestCollectRejectsMissingPaths(t *testing.T) {
-	_, err := Collect(t.Context(), CollectOptions{Paths: []string{filepath.Join(t.TempDir(), "nope")}})
+	_, err := Collect(t.Context(), collectors.Request{Paths: []string{filepath.Join(t.TempDir(), "nope")}})
 	if err == nil || !strings.Contains(err.Error(), "nope") {
 		t.Fatalf("a path named on the command line that does not exist must be an error naming it, got %v", err)
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -20,7 +21,7 @@ func TestCollectedSubjectsMatchTheSchema(t *testing.T) {
 			if _, err := os.Stat(root); err != nil {
 				t.Skipf("%s not present", root)
 			}
-			b, err := Collect(context.Background(), CollectOptions{
+			b, err := Collect(context.Background(), collectors.Request{
 				Paths: []string{root}, Now: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC), Version: "test",
 			})
 			if err != nil {

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/collectors/files"
 )
 
 // benchDir holds the generated tree; it lives as long as the benchmark's
@@ -40,11 +40,11 @@ func BenchmarkCollect10k(b *testing.B) {
 		}
 		writeFiles(b, benchDir, files)
 	}
-	req := collectors.Request{Root: benchDir, Now: fixedNow}
+	opts := files.Options{Root: benchDir, Paths: []string{benchDir}, Now: fixedNow}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		res, err := New().Collect(context.Background(), req)
+		res, err := files.Collect(context.Background(), opts, testAnalyzers())
 		if err != nil {
 			b.Fatal(err)
 		}

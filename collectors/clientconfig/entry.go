@@ -2,10 +2,9 @@ package clientconfig
 
 import (
 	"fmt"
-	"strconv"
 
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
-	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // entrySpec describes how one client reads a server entry of the common
@@ -18,22 +17,22 @@ type entrySpec struct {
 	urlKeys []string
 	// transport decides the transport; a non-empty reason means the client
 	// does not load the entry. urlKey is the URL key present ("" for none).
-	transport func(n *node, hasCommand bool, urlKey string) (transport, reason string)
+	transport func(n *postree.Node, hasCommand bool, urlKey string) (transport, reason string)
 	// oauthDiscovery is true when the client runs OAuth discovery for a
 	// remote server without static credentials.
 	oauthDiscovery bool
 	// headers returns the entry's HTTP headers (default: the "headers" map).
-	headers func(n *node) map[string]string
+	headers func(n *postree.Node) map[string]string
 	// extra reads client-specific keys (approvals, disabled, …).
-	extra func(p *parser, s *evidence.Server, n *node)
+	extra func(p *parser, s *evidence.Server, n *postree.Node)
 }
 
 // entryHeaders returns the HTTP headers of the entry n.
-func (spec *entrySpec) entryHeaders(n *node) map[string]string {
+func (spec *entrySpec) entryHeaders(n *postree.Node) map[string]string {
 	if spec.headers != nil {
 		return spec.headers(n)
 	}
-	h, _ := n.stringMap("headers")
+	h, _ := n.StringMap("headers")
 	return h
 }
 
@@ -49,8 +48,8 @@ func keys(list ...string) map[string]bool {
 // commonTransport is the rule most clients follow: an explicit "type" of
 // stdio, http/streamable-http or sse decides; otherwise a command means
 // stdio and a URL means Streamable HTTP.
-func commonTransport(n *node, hasCommand bool, urlKey string) (string, string) {
-	if t, ok := n.str("type"); ok {
+func commonTransport(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
+	if t, ok := n.Str("type"); ok {
 		if tr := transportName(t); tr != "" {
 			return tr, ""
 		}
@@ -78,15 +77,6 @@ func transportName(t string) string {
 	return ""
 }
 
-// quoteKey quotes a member name for a message, unless the name itself looks
-// like a credential.
-func quoteKey(key string) string {
-	if ok, _ := secrets.LooksSecret("", key); ok {
-		return "(a key that looks like a secret)"
-	}
-	return strconv.Quote(clip(key))
-}
-
 // clip bounds a configured word quoted in a message.
 func clip(s string) string {
 	if len(s) > 24 {
@@ -96,17 +86,17 @@ func clip(s string) string {
 }
 
 // entry reads one server entry.
-func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evidence.Server {
+func (p *parser) entry(name string, n *postree.Node, scope string, spec *entrySpec) *evidence.Server {
 	s := p.newServer(name, n, scope)
-	if !n.isObject() {
-		p.ignore(s, fmt.Sprintf("entry is a %s, not an object", n.kind))
-		p.fail(n, "server %q: entry is a %s, not an object", name, n.kind)
+	if !n.IsObject() {
+		p.ignore(s, fmt.Sprintf("entry is a %s, not an object", n.Kind))
+		p.fail(n, "server %q: entry is a %s, not an object", name, n.Kind)
 		return s
 	}
-	command, hasCommand := n.str("command")
+	command, hasCommand := n.Str("command")
 	urlKey, rawURL := "", ""
 	for _, k := range spec.urlKeys {
-		if u, ok := n.str(k); ok {
+		if u, ok := n.Str(k); ok {
 			urlKey, rawURL = k, u
 			break
 		}
@@ -114,8 +104,8 @@ func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evi
 	transport, reason := spec.transport(n, hasCommand, urlKey)
 	switch {
 	case transport == evidence.TransportStdio && hasCommand:
-		args, _ := n.strings("args")
-		cwd, _ := n.str("cwd")
+		args, _ := n.Strings("args")
+		cwd, _ := n.Str("cwd")
 		p.stdio(s, command, args, cwd)
 	case transport == evidence.TransportStdio:
 		s.Transport = evidence.TransportStdio
@@ -134,8 +124,8 @@ func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evi
 		// are classified (headers included).
 		switch {
 		case hasCommand:
-			args, _ := n.strings("args")
-			cwd, _ := n.str("cwd")
+			args, _ := n.Strings("args")
+			cwd, _ := n.Str("cwd")
 			p.stdio(s, command, args, cwd)
 			s.Transport = evidence.TransportUnknown
 		case urlKey != "":
@@ -145,13 +135,13 @@ func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evi
 			reason = "entry has neither a command nor a URL"
 		}
 	}
-	if env, ok := n.stringMap("env"); ok {
+	if env, ok := n.StringMap("env"); ok {
 		p.env(s, env)
 	}
-	if d, ok := n.boolean("disabled"); ok {
+	if d, ok := n.Boolean("disabled"); ok {
 		s.Disabled = d
 	}
-	s.UnknownKeys = n.unknownKeys(spec.known)
+	s.UnknownKeys = n.UnknownKeys(spec.known)
 	if spec.extra != nil {
 		spec.extra(p, s, n)
 	}
@@ -162,26 +152,26 @@ func (p *parser) entry(name string, n *node, scope string, spec *entrySpec) *evi
 }
 
 // entries reads every member of a server map.
-func (p *parser) entries(obj *node, scope string, spec *entrySpec) {
+func (p *parser) entries(obj *postree.Node, scope string, spec *entrySpec) {
 	if obj == nil {
 		return
 	}
-	if !obj.isObject() {
-		p.fail(obj, "expected an object of servers, found a %s", obj.kind)
+	if !obj.IsObject() {
+		p.fail(obj, "expected an object of servers, found a %s", obj.Kind)
 		return
 	}
-	for i, name := range obj.keys {
-		p.entry(name, obj.vals[i], scope, spec)
+	for i, name := range obj.Keys {
+		p.entry(name, obj.Vals[i], scope, spec)
 	}
 }
 
 // looksLikeServer reports whether n has the shape of a server entry.
-func looksLikeServer(n *node) bool {
-	if !n.isObject() {
+func looksLikeServer(n *postree.Node) bool {
+	if !n.IsObject() {
 		return false
 	}
 	for _, k := range []string{"command", "url", "serverUrl", "httpUrl"} {
-		if n.has(k) {
+		if n.Has(k) {
 			return true
 		}
 	}
@@ -190,11 +180,11 @@ func looksLikeServer(n *node) bool {
 
 // looksLikeServerMap reports whether n is an object whose members are
 // server entries.
-func looksLikeServerMap(n *node) bool {
-	if !n.isObject() || len(n.vals) == 0 {
+func looksLikeServerMap(n *postree.Node) bool {
+	if !n.IsObject() || len(n.Vals) == 0 {
 		return false
 	}
-	for _, v := range n.vals {
+	for _, v := range n.Vals {
 		if looksLikeServer(v) {
 			return true
 		}
@@ -207,35 +197,35 @@ func looksLikeServerMap(n *node) bool {
 // ("mcpServers" in a VS Code file), or a nested "servers" map ("mcp.servers"
 // in a Zed file). skip lists the keys the client does read. The entries are
 // read (so their values are classified) and marked ignored.
-func (p *parser) strays(obj *node, skip map[string]bool, where, scope string, spec *entrySpec) {
-	if !obj.isObject() {
+func (p *parser) strays(obj *postree.Node, skip map[string]bool, where, scope string, spec *entrySpec) {
+	if !obj.IsObject() {
 		return
 	}
 	client := p.f.Client()
-	for i, k := range obj.keys {
+	for i, k := range obj.Keys {
 		if skip[k] {
 			continue
 		}
-		v := obj.vals[i]
+		v := obj.Vals[i]
 		switch {
 		case looksLikeServer(v):
 			s := p.entry(k, v, scope, spec)
 			s.Ignored, s.IgnoredReason = true, fmt.Sprintf("server object not wrapped in %s; %s does not read it", where, client)
 		case looksLikeServerMap(v):
-			for j, name := range v.keys {
-				if !looksLikeServer(v.vals[j]) {
+			for j, name := range v.Keys {
+				if !looksLikeServer(v.Vals[j]) {
 					continue
 				}
-				s := p.entry(name, v.vals[j], scope, spec)
+				s := p.entry(name, v.Vals[j], scope, spec)
 				s.Ignored, s.IgnoredReason = true, fmt.Sprintf("declared under %q; %s reads servers only from %s", k, client, where)
 			}
-		case v.isObject() && looksLikeServerMap(v.get("servers")):
-			inner := v.get("servers")
-			for j, name := range inner.keys {
-				if !looksLikeServer(inner.vals[j]) {
+		case v.IsObject() && looksLikeServerMap(v.Get("servers")):
+			inner := v.Get("servers")
+			for j, name := range inner.Keys {
+				if !looksLikeServer(inner.Vals[j]) {
 					continue
 				}
-				s := p.entry(name, inner.vals[j], scope, spec)
+				s := p.entry(name, inner.Vals[j], scope, spec)
 				s.Ignored, s.IgnoredReason = true, fmt.Sprintf("declared under %q; %s reads servers only from %s", k+".servers", client, where)
 			}
 		}

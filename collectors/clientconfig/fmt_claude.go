@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -28,23 +30,25 @@ func urlTransport(raw string) string {
 // app, so an entry with just a url is not loaded.
 type claudeDesktop struct{}
 
-func (claudeDesktop) ID() string                          { return "claude-desktop/claude_desktop_config.json" }
-func (claudeDesktop) Client() string                      { return "claude-desktop" }
-func (claudeDesktop) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (claudeDesktop) MatchName(p string) nameMatch {
+func (claudeDesktop) ID() string                                { return "claude-desktop/claude_desktop_config.json" }
+func (claudeDesktop) Client() string                            { return "claude-desktop" }
+func (claudeDesktop) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (claudeDesktop) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{base: "claude_desktop_config.json"}}, nil)
 }
-func (claudeDesktop) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (claudeDesktop) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 
 var claudeDesktopSpec = &entrySpec{
 	known:   keys("command", "args", "env"),
 	urlKeys: []string{"url"},
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		if hasCommand {
 			return evidence.TransportStdio, ""
 		}
 		if urlKey != "" {
-			u, _ := n.str(urlKey)
+			u, _ := n.Str(urlKey)
 			return urlTransport(u), "Claude Desktop runs only stdio servers from its JSON config; a url entry is not loaded (remote servers are added as connectors)"
 		}
 		return evidence.TransportUnknown, ""
@@ -59,12 +63,12 @@ func (f claudeDesktop) Parse(d *document) ([]*evidence.Server, []evidence.Diagno
 
 // rootServers reads the server map under key in root and reports server
 // entries found elsewhere in root as ignored.
-func (p *parser) rootServers(root *node, key, scope string, spec *entrySpec, alsoRead ...string) {
-	if !root.isObject() {
-		p.fail(root, "expected a JSON object at the top level, found a %s", root.kind)
+func (p *parser) rootServers(root *postree.Node, key, scope string, spec *entrySpec, alsoRead ...string) {
+	if !root.IsObject() {
+		p.fail(root, "expected a JSON object at the top level, found a %s", root.Kind)
 		return
 	}
-	p.entries(root.get(key), scope, spec)
+	p.entries(root.Get(key), scope, spec)
 	skip := keys(append(alsoRead, key)...)
 	p.strays(root, skip, key, scope, spec)
 }
@@ -77,8 +81,8 @@ func (p *parser) rootServers(root *node, key, scope string, spec *entrySpec, als
 // the server is dropped ("Does not adhere to MCP server configuration
 // schema"), as is an unknown type such as "streamableHttp". A WebSocket
 // server is loaded; its transport has no evidence name, so it is unknown.
-func claudeCodeTransport(n *node, hasCommand bool, urlKey string) (string, string) {
-	if t, ok := n.str("type"); ok {
+func claudeCodeTransport(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
+	if t, ok := n.Str("type"); ok {
 		switch t {
 		case "stdio":
 			return evidence.TransportStdio, ""
@@ -98,7 +102,7 @@ func claudeCodeTransport(n *node, hasCommand bool, urlKey string) (string, strin
 		return evidence.TransportStdio, ""
 	}
 	if urlKey != "" {
-		u, _ := n.str(urlKey)
+		u, _ := n.Str(urlKey)
 		return urlTransport(u), `url entry without "type": Claude Code requires type "http" or "sse" and drops the server`
 	}
 	return evidence.TransportUnknown, ""
@@ -109,11 +113,11 @@ var claudeCodeSpec = &entrySpec{
 	urlKeys:        []string{"url"},
 	transport:      claudeCodeTransport,
 	oauthDiscovery: true,
-	extra: func(p *parser, s *evidence.Server, n *node) {
-		if n.get("oauth").isObject() && s.Remote != nil && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
+	extra: func(p *parser, s *evidence.Server, n *postree.Node) {
+		if n.Get("oauth").IsObject() && s.Remote != nil && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
 			s.Auth.Kind = evidence.AuthOAuth
 		}
-		if h, ok := n.str("headersHelper"); ok && h != "" && s.Remote != nil && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
+		if h, ok := n.Str("headersHelper"); ok && h != "" && s.Remote != nil && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
 			// A helper script prints the headers at connect time.
 			s.Auth.Kind = evidence.AuthReference
 		}
@@ -124,13 +128,17 @@ var claudeCodeSpec = &entrySpec{
 // parsed with JSON.parse.
 type claudeCodeProject struct{}
 
-func (claudeCodeProject) ID() string                          { return "claude-code/.mcp.json" }
-func (claudeCodeProject) Client() string                      { return "claude-code" }
-func (claudeCodeProject) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (claudeCodeProject) MatchName(p string) nameMatch {
+func (claudeCodeProject) ID() string     { return "claude-code/.mcp.json" }
+func (claudeCodeProject) Client() string { return "claude-code" }
+func (claudeCodeProject) Syntax() (postree.Syntax, postree.Dialect) {
+	return postree.JSON, postree.Strict
+}
+func (claudeCodeProject) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{base: ".mcp.json"}}, nil)
 }
-func (claudeCodeProject) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (claudeCodeProject) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 func (f claudeCodeProject) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "mcpServers", d.scope(), claudeCodeSpec)
@@ -141,20 +149,22 @@ func (f claudeCodeProject) Parse(d *document) ([]*evidence.Server, []evidence.Di
 // projects["/abs/path"].mcpServers are local scope (one project only).
 type claudeCodeUser struct{}
 
-func (claudeCodeUser) ID() string                          { return "claude-code/.claude.json" }
-func (claudeCodeUser) Client() string                      { return "claude-code" }
-func (claudeCodeUser) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (claudeCodeUser) MatchName(p string) nameMatch {
+func (claudeCodeUser) ID() string                                { return "claude-code/.claude.json" }
+func (claudeCodeUser) Client() string                            { return "claude-code" }
+func (claudeCodeUser) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (claudeCodeUser) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{base: ".claude.json"}}, nil)
 }
-func (claudeCodeUser) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (claudeCodeUser) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 func (f claudeCodeUser) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "mcpServers", evidence.ScopeUser, claudeCodeSpec, "projects")
-	if projects := d.root.get("projects"); projects.isObject() {
-		for _, proj := range projects.vals {
-			if proj.isObject() {
-				p.entries(proj.get("mcpServers"), evidence.ScopeLocal, claudeCodeSpec)
+	if projects := d.root.Get("projects"); projects.IsObject() {
+		for _, proj := range projects.Vals {
+			if proj.IsObject() {
+				p.entries(proj.Get("mcpServers"), evidence.ScopeLocal, claudeCodeSpec)
 			}
 		}
 	}
@@ -164,13 +174,17 @@ func (f claudeCodeUser) Parse(d *document) ([]*evidence.Server, []evidence.Diagn
 // claudeCodeManaged reads an administrator's managed-mcp.json.
 type claudeCodeManaged struct{}
 
-func (claudeCodeManaged) ID() string                          { return "claude-code/managed-mcp.json" }
-func (claudeCodeManaged) Client() string                      { return "claude-code" }
-func (claudeCodeManaged) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (claudeCodeManaged) MatchName(p string) nameMatch {
+func (claudeCodeManaged) ID() string     { return "claude-code/managed-mcp.json" }
+func (claudeCodeManaged) Client() string { return "claude-code" }
+func (claudeCodeManaged) Syntax() (postree.Syntax, postree.Dialect) {
+	return postree.JSON, postree.Strict
+}
+func (claudeCodeManaged) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{base: "managed-mcp.json"}}, nil)
 }
-func (claudeCodeManaged) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (claudeCodeManaged) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 func (f claudeCodeManaged) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "mcpServers", evidence.ScopeManaged, claudeCodeSpec)

@@ -3,6 +3,8 @@ package clientconfig
 import (
 	"fmt"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -13,20 +15,22 @@ import (
 // "transportType"; a url entry without either is SSE.
 type clineFormat struct{}
 
-func (clineFormat) ID() string                          { return "cline/cline_mcp_settings.json" }
-func (clineFormat) Client() string                      { return "cline" }
-func (clineFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (clineFormat) MatchName(p string) nameMatch {
+func (clineFormat) ID() string                                { return "cline/cline_mcp_settings.json" }
+func (clineFormat) Client() string                            { return "cline" }
+func (clineFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (clineFormat) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{base: "cline_mcp_settings.json"}}, nil)
 }
-func (clineFormat) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (clineFormat) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 
 var clineSpec = &entrySpec{
 	known:   keys("type", "transportType", "command", "args", "env", "cwd", "url", "headers", "disabled", "timeout", "autoApprove", "alwaysAllow"),
 	urlKeys: []string{"url"},
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		for _, k := range []string{"type", "transportType"} {
-			if t, ok := n.str(k); ok {
+			if t, ok := n.Str(k); ok {
 				if tr := transportName(t); tr != "" {
 					return tr, ""
 				}
@@ -41,9 +45,9 @@ var clineSpec = &entrySpec{
 		}
 		return evidence.TransportUnknown, ""
 	},
-	extra: func(p *parser, s *evidence.Server, n *node) {
+	extra: func(p *parser, s *evidence.Server, n *postree.Node) {
 		for _, k := range []string{"autoApprove", "alwaysAllow"} {
-			tools, _ := n.strings(k)
+			tools, _ := n.Strings(k)
 			s.Approvals.AutoApprove = appendApprovals(&s.Approvals, s.Approvals.AutoApprove, tools)
 		}
 	},

@@ -3,6 +3,8 @@ package clientconfig
 import (
 	"fmt"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -26,10 +28,10 @@ import (
 // "headers" table is never sent.
 type codexFormat struct{}
 
-func (codexFormat) ID() string                          { return "codex/config.toml" }
-func (codexFormat) Client() string                      { return "codex" }
-func (codexFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxTOML, dialectStrict }
-func (codexFormat) MatchName(p string) nameMatch {
+func (codexFormat) ID() string                                { return "codex/config.toml" }
+func (codexFormat) Client() string                            { return "codex" }
+func (codexFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.TOML, postree.Strict }
+func (codexFormat) MatchName(p string) files.Strength {
 	return matchAny(p,
 		[]pattern{{dir: ".codex", base: "config.toml"}, {dir: "codex", base: "config.toml"}},
 		[]pattern{{base: "config.toml"}, {base: "*.toml"}})
@@ -37,8 +39,8 @@ func (codexFormat) MatchName(p string) nameMatch {
 
 // MatchContent claims a TOML document with an mcp_servers table: that table
 // is Codex's own.
-func (codexFormat) MatchContent(root *node, _ bool) bool {
-	return root.get("mcp_servers").isObject()
+func (codexFormat) MatchContent(root *postree.Node, _ bool) bool {
+	return root.Get("mcp_servers").IsObject()
 }
 
 var codexKnown = keys("command", "args", "env", "env_vars", "cwd", "enabled", "required", "url", "bearer_token_env_var",
@@ -55,15 +57,15 @@ var (
 
 // codexRejection returns why Codex rejects the server table n ("" when it
 // accepts it): a key its transport does not support, or no transport at all.
-func codexRejection(n *node) string {
-	if !n.isObject() {
-		return fmt.Sprintf("a server is a table, not a %s", n.kind)
+func codexRejection(n *postree.Node) string {
+	if !n.IsObject() {
+		return fmt.Sprintf("a server is a table, not a %s", n.Kind)
 	}
 	key, transport := codexConflict(n)
 	switch {
 	case key != "":
 		return fmt.Sprintf("%s is not supported for %s", key, transport)
-	case !n.has("command") && !n.has("url"):
+	case !n.Has("command") && !n.Has("url"):
 		return "invalid transport (neither command nor url)"
 	}
 	return ""
@@ -71,17 +73,17 @@ func codexRejection(n *node) string {
 
 // codexConflict returns the first key Codex rejects in the server table n,
 // with the transport it was rejected for.
-func codexConflict(n *node) (key, transport string) {
+func codexConflict(n *postree.Node) (key, transport string) {
 	switch {
-	case n.has("command"):
+	case n.Has("command"):
 		for _, k := range codexHTTPOnly {
-			if n.has(k) {
+			if n.Has(k) {
 				return k, "stdio"
 			}
 		}
-	case n.has("url"):
+	case n.Has("url"):
 		for _, k := range codexStdioOnly {
-			if n.has(k) {
+			if n.Has(k) {
 				return k, "streamable_http"
 			}
 		}
@@ -92,7 +94,7 @@ func codexConflict(n *node) (key, transport string) {
 var codexSpec = &entrySpec{
 	known:   codexKnown,
 	urlKeys: []string{"url"},
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		switch {
 		case hasCommand:
 			return evidence.TransportStdio, ""
@@ -101,38 +103,38 @@ var codexSpec = &entrySpec{
 		}
 		return evidence.TransportUnknown, ""
 	},
-	headers: func(n *node) map[string]string {
-		h, _ := n.stringMap("http_headers")
+	headers: func(n *postree.Node) map[string]string {
+		h, _ := n.StringMap("http_headers")
 		return h
 	},
 	oauthDiscovery: true,
 	extra:          codexExtra,
 }
 
-func codexExtra(p *parser, s *evidence.Server, n *node) {
-	if en, ok := n.boolean("enabled"); ok && !en {
+func codexExtra(p *parser, s *evidence.Server, n *postree.Node) {
+	if en, ok := n.Boolean("enabled"); ok && !en {
 		s.Disabled = true
 	}
-	if inc, ok := n.strings("enabled_tools"); ok {
+	if inc, ok := n.Strings("enabled_tools"); ok {
 		s.Approvals.IncludeTools = inc
 	}
-	if exc, ok := n.strings("disabled_tools"); ok {
+	if exc, ok := n.Strings("disabled_tools"); ok {
 		s.Approvals.ExcludeTools = exc
 	}
-	if mode, ok := n.str("default_tools_approval_mode"); ok {
+	if mode, ok := n.Str("default_tools_approval_mode"); ok {
 		s.Approvals.Mode = mode
 		if mode == "approve" {
 			s.Approvals.AutoApproveAll = true
 		}
 	}
-	if tools := n.get("tools"); tools.isObject() {
-		for i, tool := range tools.keys {
-			if m, _ := tools.vals[i].str("approval_mode"); m == "approve" {
+	if tools := n.Get("tools"); tools.IsObject() {
+		for i, tool := range tools.Keys {
+			if m, _ := tools.Vals[i].Str("approval_mode"); m == "approve" {
 				s.Approvals.AutoApprove = append(s.Approvals.AutoApprove, tool)
 			}
 		}
 	}
-	if tok, ok := n.str("bearer_token"); ok {
+	if tok, ok := n.Str("bearer_token"); ok {
 		v := p.value("bearer_token", tok)
 		s.Auth = evidence.Auth{Kind: evidence.AuthStaticBearer, Header: "Authorization", Value: &v}
 		p.ignore(s, "Codex rejects an inline bearer_token; use bearer_token_env_var")
@@ -141,7 +143,7 @@ func codexExtra(p *parser, s *evidence.Server, n *node) {
 	if s.Remote == nil {
 		return
 	}
-	if envHeaders, ok := n.stringMap("env_http_headers"); ok {
+	if envHeaders, ok := n.StringMap("env_http_headers"); ok {
 		if s.Remote.Headers == nil {
 			s.Remote.Headers = map[string]evidence.Value{}
 		}
@@ -153,7 +155,7 @@ func codexExtra(p *parser, s *evidence.Server, n *node) {
 			}
 		}
 	}
-	if envVar, ok := n.str("bearer_token_env_var"); ok && envVar != "" {
+	if envVar, ok := n.Str("bearer_token_env_var"); ok && envVar != "" {
 		v := envRef(envVar)
 		s.Auth = evidence.Auth{Kind: evidence.AuthReference, Header: "Authorization", Value: &v}
 	}
@@ -170,12 +172,12 @@ func (f codexFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnost
 	// One rejected server table makes Codex fail to load config.toml
 	// ("Error loading config.toml: invalid transport in `mcp_servers.x`"),
 	// so no server of the file is started.
-	if tables := d.root.get("mcp_servers"); tables.isObject() {
+	if tables := d.root.Get("mcp_servers"); tables.IsObject() {
 		first := ""
-		for i, name := range tables.keys {
-			if why := codexRejection(tables.vals[i]); why != "" {
-				if tables.vals[i].isObject() { // entry reported the others
-					p.fail(tables.vals[i], "server %q: %s; Codex refuses to load config.toml", name, why)
+		for i, name := range tables.Keys {
+			if why := codexRejection(tables.Vals[i]); why != "" {
+				if tables.Vals[i].IsObject() { // entry reported the others
+					p.fail(tables.Vals[i], "server %q: %s; Codex refuses to load config.toml", name, why)
 				}
 				if first == "" {
 					first = fmt.Sprintf("Codex refuses to load config.toml: %s in mcp_servers.%s", why, name)
@@ -188,7 +190,7 @@ func (f codexFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnost
 			}
 		}
 	}
-	if policy, ok := d.root.str("approval_policy"); ok && policy == "never" {
+	if policy, ok := d.root.Str("approval_policy"); ok && policy == "never" {
 		for _, s := range p.servers {
 			s.Approvals.AutoApproveAll = true
 			if s.Approvals.Mode == "" {

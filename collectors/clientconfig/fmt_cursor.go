@@ -1,6 +1,10 @@
 package clientconfig
 
-import "github.com/tollgate-dev/tollgate/evidence"
+import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
 
 // cursorFormat reads Cursor's mcp.json (project .cursor/mcp.json or the
 // user's ~/.cursor/mcp.json). Cursor rejects comments and trailing commas
@@ -9,29 +13,31 @@ import "github.com/tollgate-dev/tollgate/evidence"
 // remote servers that ask for it.
 type cursorFormat struct{}
 
-func (cursorFormat) ID() string                          { return "cursor/mcp.json" }
-func (cursorFormat) Client() string                      { return "cursor" }
-func (cursorFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (cursorFormat) MatchName(p string) nameMatch {
+func (cursorFormat) ID() string                                { return "cursor/mcp.json" }
+func (cursorFormat) Client() string                            { return "cursor" }
+func (cursorFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (cursorFormat) MatchName(p string) files.Strength {
 	return matchAny(p, []pattern{{dir: ".cursor", base: "mcp.json"}}, nil)
 }
-func (cursorFormat) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (cursorFormat) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 
 var cursorSpec = &entrySpec{
 	known:          keys("type", "command", "args", "env", "envFile", "url", "headers", "auth"),
 	urlKeys:        []string{"url"},
 	transport:      commonTransport,
 	oauthDiscovery: true,
-	extra: func(p *parser, s *evidence.Server, n *node) {
-		auth := n.get("auth")
-		if !auth.isObject() || s.Remote == nil {
+	extra: func(p *parser, s *evidence.Server, n *postree.Node) {
+		auth := n.Get("auth")
+		if !auth.IsObject() || s.Remote == nil {
 			return
 		}
 		// Static OAuth client credentials: {CLIENT_ID, CLIENT_SECRET, scopes}.
 		if s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable {
 			s.Auth = evidence.Auth{Kind: evidence.AuthOAuth}
 		}
-		if secret, ok := auth.str("CLIENT_SECRET"); ok && s.Auth.Kind == evidence.AuthOAuth {
+		if secret, ok := auth.Str("CLIENT_SECRET"); ok && s.Auth.Kind == evidence.AuthOAuth {
 			v := p.value("CLIENT_SECRET", secret)
 			s.Auth.Value = &v
 		}

@@ -1,6 +1,8 @@
 package clientconfig
 
 import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -14,28 +16,28 @@ import (
 // mcp.excluded list turns servers off by name.
 type geminiFormat struct{}
 
-func (geminiFormat) ID() string                          { return "gemini-cli/settings.json" }
-func (geminiFormat) Client() string                      { return "gemini-cli" }
-func (geminiFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectComments }
-func (geminiFormat) MatchName(p string) nameMatch {
+func (geminiFormat) ID() string                                { return "gemini-cli/settings.json" }
+func (geminiFormat) Client() string                            { return "gemini-cli" }
+func (geminiFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Comments }
+func (geminiFormat) MatchName(p string) files.Strength {
 	return matchAny(p,
 		[]pattern{{dir: ".gemini", base: "settings.json"}, {dir: "gemini-cli", base: "settings.json"}, {dir: "GeminiCli", base: "settings.json"}},
 		[]pattern{{base: "settings.json"}})
 }
-func (geminiFormat) MatchContent(root *node, byName bool) bool {
-	return byName && root.get("mcpServers").isObject()
+func (geminiFormat) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.Get("mcpServers").IsObject()
 }
 
 var geminiSpec = &entrySpec{
 	known: keys("command", "args", "env", "cwd", "url", "httpUrl", "headers", "timeout", "trust",
 		"includeTools", "excludeTools", "oauth", "authProviderType", "description", "type", "targetAudience", "targetServiceAccount"),
 	urlKeys: []string{"httpUrl", "url"},
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		switch urlKey {
 		case "httpUrl":
 			return evidence.TransportStreamableHTTP, ""
 		case "url":
-			if t, _ := n.str("type"); t == "http" {
+			if t, _ := n.Str("type"); t == "http" {
 				return evidence.TransportStreamableHTTP, ""
 			}
 			return evidence.TransportSSE, ""
@@ -46,31 +48,31 @@ var geminiSpec = &entrySpec{
 		return evidence.TransportUnknown, ""
 	},
 	oauthDiscovery: true,
-	extra: func(p *parser, s *evidence.Server, n *node) {
-		if t, ok := n.boolean("trust"); ok {
+	extra: func(p *parser, s *evidence.Server, n *postree.Node) {
+		if t, ok := n.Boolean("trust"); ok {
 			s.Approvals.Trust = t
 			s.Approvals.AutoApproveAll = s.Approvals.AutoApproveAll || t
 		}
-		if inc, ok := n.strings("includeTools"); ok {
+		if inc, ok := n.Strings("includeTools"); ok {
 			s.Approvals.IncludeTools = inc
 		}
-		if exc, ok := n.strings("excludeTools"); ok {
+		if exc, ok := n.Strings("excludeTools"); ok {
 			s.Approvals.ExcludeTools = exc
 		}
-		oauth := n.get("oauth")
-		if oauth.isObject() && s.Remote != nil {
-			enabled, set := oauth.boolean("enabled")
+		oauth := n.Get("oauth")
+		if oauth.IsObject() && s.Remote != nil {
+			enabled, set := oauth.Boolean("enabled")
 			if (enabled || !set) && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
 				s.Auth = evidence.Auth{Kind: evidence.AuthOAuth}
 			}
-			if secret, ok := oauth.str("clientSecret"); ok {
+			if secret, ok := oauth.Str("clientSecret"); ok {
 				v := p.value("clientSecret", secret)
 				if s.Auth.Kind == evidence.AuthOAuth {
 					s.Auth.Value = &v
 				}
 			}
 		}
-		if apt, ok := n.str("authProviderType"); ok && apt != "" && apt != "dynamic_discovery" && s.Remote != nil &&
+		if apt, ok := n.Str("authProviderType"); ok && apt != "" && apt != "dynamic_discovery" && s.Remote != nil &&
 			(s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
 			s.Auth = evidence.Auth{Kind: evidence.AuthOAuth}
 		}
@@ -80,7 +82,7 @@ var geminiSpec = &entrySpec{
 func (f geminiFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "mcpServers", d.scope(), geminiSpec, "mcp")
-	if excluded, ok := d.root.get("mcp").strings("excluded"); ok {
+	if excluded, ok := d.root.Get("mcp").Strings("excluded"); ok {
 		off := keys(excluded...)
 		for _, s := range p.servers {
 			if off[s.Name] {

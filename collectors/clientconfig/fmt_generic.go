@@ -1,6 +1,10 @@
 package clientconfig
 
-import "github.com/tollgate-dev/tollgate/evidence"
+import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
 
 // genericFormat reads a JSON file that is not any client's known file but
 // declares servers under "mcpServers", the shape most clients share (a
@@ -9,12 +13,12 @@ import "github.com/tollgate-dev/tollgate/evidence"
 // is assumed to be expanded.
 type genericFormat struct{}
 
-func (genericFormat) ID() string                          { return "generic/mcpServers.json" }
-func (genericFormat) Client() string                      { return "unknown" }
-func (genericFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectJSONC }
-func (genericFormat) MatchName(string) nameMatch          { return nameNone }
-func (genericFormat) MatchContent(root *node, _ bool) bool {
-	return looksLikeServerMap(root.get("mcpServers"))
+func (genericFormat) ID() string                                { return "generic/mcpServers.json" }
+func (genericFormat) Client() string                            { return "unknown" }
+func (genericFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.JSONC }
+func (genericFormat) MatchName(string) files.Strength           { return files.None }
+func (genericFormat) MatchContent(root *postree.Node, _ bool) bool {
+	return looksLikeServerMap(root.Get("mcpServers"))
 }
 
 var genericSpec = &entrySpec{

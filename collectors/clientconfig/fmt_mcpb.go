@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -14,17 +16,17 @@ import (
 // the bundle declares and its privacy policies.
 type mcpbFormat struct{}
 
-func (mcpbFormat) ID() string                          { return "mcpb/manifest.json" }
-func (mcpbFormat) Client() string                      { return "mcpb" }
-func (mcpbFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (mcpbFormat) MatchName(p string) nameMatch {
+func (mcpbFormat) ID() string                                { return "mcpb/manifest.json" }
+func (mcpbFormat) Client() string                            { return "mcpb" }
+func (mcpbFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (mcpbFormat) MatchName(p string) files.Strength {
 	return matchAny(p, nil, []pattern{{base: "manifest.json"}})
 }
 
 // MatchContent claims a document with a manifest_version or dxt_version and
 // a server object: that pair is the bundle manifest's own.
-func (mcpbFormat) MatchContent(root *node, _ bool) bool {
-	return (root.has("manifest_version") || root.has("dxt_version")) && root.get("server").isObject()
+func (mcpbFormat) MatchContent(root *postree.Node, _ bool) bool {
+	return (root.Has("manifest_version") || root.Has("dxt_version")) && root.Get("server").IsObject()
 }
 
 var mcpbTopKeys = keys("$schema", "manifest_version", "dxt_version", "id", "name", "display_name", "version", "description",
@@ -36,41 +38,41 @@ func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnosti
 	p := newParser(d, f)
 	root := d.root
 	m := &evidence.Manifest{Type: "mcpb"}
-	m.SchemaVersion, _ = root.str("manifest_version")
+	m.SchemaVersion, _ = root.Str("manifest_version")
 	if m.SchemaVersion == "" {
-		m.SchemaVersion, _ = root.str("dxt_version")
+		m.SchemaVersion, _ = root.Str("dxt_version")
 	}
-	m.PackageName, _ = root.str("name")
-	m.Version, _ = root.str("version")
+	m.PackageName, _ = root.Str("name")
+	m.Version, _ = root.Str("version")
 	m.ExplicitVersion = m.Version != "" && m.Version != "latest"
 	for _, k := range []string{"name", "version", "description", "author", "server"} {
-		if !root.has(k) {
+		if !root.Has(k) {
 			m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("required key %q is missing", k))
 		}
 	}
-	for _, k := range root.unknownKeys(mcpbTopKeys) {
+	for _, k := range root.UnknownKeys(mcpbTopKeys) {
 		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("unknown key %q", clip(k)))
 	}
-	if pp := root.get("privacy_policies"); pp != nil && pp.kind == kindArray {
-		m.PrivacyPolicies = len(pp.items)
+	if pp := root.Get("privacy_policies"); pp != nil && pp.Kind == postree.Array {
+		m.PrivacyPolicies = len(pp.Items)
 	}
-	if tools := root.get("tools"); tools != nil && tools.kind == kindArray {
-		for _, t := range tools.items {
-			if n, ok := t.str("name"); ok {
+	if tools := root.Get("tools"); tools != nil && tools.Kind == postree.Array {
+		for _, t := range tools.Items {
+			if n, ok := t.Str("name"); ok {
 				m.Tools = append(m.Tools, n)
 			}
 		}
 		sort.Strings(m.Tools)
 	}
 	sensitive := map[string]bool{}
-	if uc := root.get("user_config"); uc.isObject() {
-		for i, k := range uc.keys {
-			if sens, _ := uc.vals[i].boolean("sensitive"); sens {
+	if uc := root.Get("user_config"); uc.IsObject() {
+		for i, k := range uc.Keys {
+			if sens, _ := uc.Vals[i].Boolean("sensitive"); sens {
 				sensitive[k] = true
 			} else if secretName(k) {
 				m.UnmarkedSecrets = append(m.UnmarkedSecrets, k)
 			}
-			if def, ok := uc.vals[i].str("default"); ok && def != "" && (sensitive[k] || secretName(k)) {
+			if def, ok := uc.Vals[i].Str("default"); ok && def != "" && (sensitive[k] || secretName(k)) {
 				// A default for a credential ships inside the bundle.
 				p.value(k, def)
 			}
@@ -82,19 +84,19 @@ func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnosti
 	if name == "" {
 		name = "bundle"
 	}
-	server := root.get("server")
+	server := root.Get("server")
 	s := p.newServer(name, server, evidence.ScopeBundle)
 	s.Manifest = m
-	cfg := server.get("mcp_config")
-	command, ok := cfg.str("command")
+	cfg := server.Get("mcp_config")
+	command, ok := cfg.Str("command")
 	if !ok {
 		p.ignore(s, "server.mcp_config has no command")
 		s.Transport = evidence.TransportStdio
 		return p.result()
 	}
-	args, _ := cfg.strings("args")
+	args, _ := cfg.Strings("args")
 	p.stdio(s, command, args, "")
-	if env, ok := cfg.stringMap("env"); ok {
+	if env, ok := cfg.StringMap("env"); ok {
 		p.env(s, env)
 	}
 	for k, v := range s.Env {
@@ -105,8 +107,8 @@ func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnosti
 		}
 	}
 	if s.Launch != nil && s.Launch.Package == nil {
-		typ, _ := server.str("type")
-		entry, _ := server.str("entry_point")
+		typ, _ := server.Str("type")
+		entry, _ := server.Str("entry_point")
 		s.Launch.Package = &evidence.Package{Ecosystem: "mcpb", Name: m.PackageName, Version: m.Version, Pinning: evidence.PinLocal}
 		if entry == "" && typ == "" {
 			s.Launch.Package.Pinning = evidence.PinNone

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/collectors/launch"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
@@ -15,21 +17,21 @@ import (
 // endpoint), each carrying the manifest's facts.
 type registryFormat struct{}
 
-func (registryFormat) ID() string                          { return "mcp-registry/server.json" }
-func (registryFormat) Client() string                      { return "mcp-registry" }
-func (registryFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (registryFormat) MatchName(p string) nameMatch {
+func (registryFormat) ID() string                                { return "mcp-registry/server.json" }
+func (registryFormat) Client() string                            { return "mcp-registry" }
+func (registryFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (registryFormat) MatchName(p string) files.Strength {
 	return matchAny(p, nil, []pattern{{base: "server.json"}})
 }
 
 // MatchContent claims a document whose $schema is the server schema, or a
 // file named server.json with a name and packages or remotes.
-func (registryFormat) MatchContent(root *node, byName bool) bool {
-	if s, _ := root.str("$schema"); strings.Contains(s, "server.schema.json") {
+func (registryFormat) MatchContent(root *postree.Node, byName bool) bool {
+	if s, _ := root.Str("$schema"); strings.Contains(s, "server.schema.json") {
 		return true
 	}
-	_, named := root.str("name")
-	return byName && named && (root.get("packages") != nil || root.get("remotes") != nil)
+	_, named := root.Str("name")
+	return byName && named && (root.Get("packages") != nil || root.Get("remotes") != nil)
 }
 
 var (
@@ -43,20 +45,20 @@ var (
 func (f registryFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	root := d.root
-	if !root.isObject() {
-		p.fail(root, "expected a JSON object at the top level, found a %s", root.kind)
+	if !root.IsObject() {
+		p.fail(root, "expected a JSON object at the top level, found a %s", root.Kind)
 		return p.result()
 	}
 	m := registryManifest(root)
-	pkgs := root.get("packages")
-	if pkgs != nil && pkgs.kind == kindArray {
-		for i, pkg := range pkgs.items {
+	pkgs := root.Get("packages")
+	if pkgs != nil && pkgs.Kind == postree.Array {
+		for i, pkg := range pkgs.Items {
 			p.registryPackage(m, pkg, fmt.Sprintf("packages[%d]", i))
 		}
 	}
-	remotes := root.get("remotes")
-	if remotes != nil && remotes.kind == kindArray {
-		for i, rem := range remotes.items {
+	remotes := root.Get("remotes")
+	if remotes != nil && remotes.Kind == postree.Array {
+		for i, rem := range remotes.Items {
 			p.registryRemote(m, rem, fmt.Sprintf("remotes[%d]", i))
 		}
 	}
@@ -67,13 +69,13 @@ func (f registryFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagn
 }
 
 // registryManifest reads the top-level facts shared by every subject.
-func registryManifest(root *node) evidence.Manifest {
+func registryManifest(root *postree.Node) evidence.Manifest {
 	m := evidence.Manifest{Type: "server.json"}
-	if s, ok := root.str("$schema"); ok {
+	if s, ok := root.Str("$schema"); ok {
 		m.SchemaVersion = schemaDate.FindString(s)
 	}
-	m.PackageName, _ = root.str("name")
-	m.Version, _ = root.str("version")
+	m.PackageName, _ = root.Str("name")
+	m.Version, _ = root.Str("version")
 	m.ReverseDNSName = reverseDNS(m.PackageName)
 	m.ExplicitVersion = m.Version != "" && m.Version != "latest"
 	if !m.ReverseDNSName {
@@ -82,7 +84,7 @@ func registryManifest(root *node) evidence.Manifest {
 	if m.Version == "" {
 		m.SchemaErrors = append(m.SchemaErrors, "version is missing")
 	}
-	for _, k := range root.unknownKeys(registryTopKeys) {
+	for _, k := range root.UnknownKeys(registryTopKeys) {
 		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("unknown key %q", clip(k)))
 	}
 	return m
@@ -116,22 +118,22 @@ type registryInput struct {
 
 // registryInputs reads a list of key/value inputs, recording schema errors
 // and unmarked secrets in m.
-func registryInputs(list *node, where string, m *evidence.Manifest) []registryInput {
-	if list == nil || list.kind != kindArray {
+func registryInputs(list *postree.Node, where string, m *evidence.Manifest) []registryInput {
+	if list == nil || list.Kind != postree.Array {
 		return nil
 	}
 	var out []registryInput
-	for i, it := range list.items {
+	for i, it := range list.Items {
 		at := fmt.Sprintf("%s[%d]", where, i)
-		name, _ := it.str("name")
+		name, _ := it.Str("name")
 		in := registryInput{name: name}
-		in.secret, _ = it.boolean("isSecret")
-		if v, ok := it.scalar("value"); ok {
+		in.secret, _ = it.Boolean("isSecret")
+		if v, ok := it.Scalar("value"); ok {
 			in.value, in.hasValue = v, true
-		} else if v, ok := it.scalar("default"); ok {
+		} else if v, ok := it.Scalar("default"); ok {
 			in.value, in.hasValue = v, true
 		}
-		for _, k := range it.unknownKeys(registryInputKeys) {
+		for _, k := range it.UnknownKeys(registryInputKeys) {
 			msg := fmt.Sprintf("%s: unknown key %q", at, clip(k))
 			if k == "required" {
 				msg = fmt.Sprintf("%s: %q is not a server.json key (use isRequired)", at, k)
@@ -167,19 +169,19 @@ func (p *parser) inputValue(in registryInput) evidence.Value {
 }
 
 // registryPackage reads one package as a server.
-func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string) {
+func (p *parser) registryPackage(base evidence.Manifest, pkg *postree.Node, where string) {
 	m := base
 	m.SchemaErrors = append([]string(nil), base.SchemaErrors...)
-	regType, _ := pkg.str("registryType")
-	ident, _ := pkg.str("identifier")
-	version, _ := pkg.str("version")
-	sha, _ := pkg.str("fileSha256")
+	regType, _ := pkg.Str("registryType")
+	ident, _ := pkg.Str("identifier")
+	version, _ := pkg.Str("version")
+	sha, _ := pkg.Str("fileSha256")
 	name := m.PackageName
 	if name == "" {
 		name = ident
 	}
 	s := p.newServer(name, pkg, evidence.ScopeRegistry)
-	for _, k := range pkg.unknownKeys(registryPkgKeys) {
+	for _, k := range pkg.UnknownKeys(registryPkgKeys) {
 		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s: unknown key %q", where, clip(k)))
 	}
 	if regType == "mcpb" && sha == "" {
@@ -188,11 +190,11 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string
 	if version == "latest" {
 		m.SchemaErrors = append(m.SchemaErrors, where+": version \"latest\" is not allowed")
 	}
-	envs := registryInputs(pkg.get("environmentVariables"), where+".environmentVariables", &m)
-	pkgArgs := registryArgs(pkg.get("packageArguments"))
-	runArgs := registryArgs(pkg.get("runtimeArguments"))
+	envs := registryInputs(pkg.Get("environmentVariables"), where+".environmentVariables", &m)
+	pkgArgs := registryArgs(pkg.Get("packageArguments"))
+	runArgs := registryArgs(pkg.Get("runtimeArguments"))
 
-	command, _ := pkg.str("runtimeHint")
+	command, _ := pkg.Str("runtimeHint")
 	if command == "" {
 		command = registryRunners[regType]
 	}
@@ -213,8 +215,8 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string
 		args = append(append(args, ref), pkgArgs...)
 		p.stdio(s, command, args, "")
 	}
-	tr := pkg.get("transport")
-	t, _ := tr.str("type")
+	tr := pkg.Get("transport")
+	t, _ := tr.Str("type")
 	switch t {
 	case "", "stdio":
 		s.Transport = evidence.TransportStdio
@@ -224,10 +226,10 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string
 			s.Transport = evidence.TransportUnknown
 			m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s.transport: unknown type %q", where, clip(t)))
 		}
-		if u, ok := tr.str("url"); ok {
+		if u, ok := tr.Str("url"); ok {
 			// The package serves HTTP once started; its URL is evidence, its
 			// auth is the launch's.
-			s.Remote, _ = launch.AnalyzeRemote(u, nil, p.syn, p.d.red)
+			s.Remote, _ = launch.AnalyzeRemote(u, nil, p.syn, p.d.file.Redactor())
 		}
 	}
 	pkgFacts := &evidence.Package{Ecosystem: regType, Name: ident, Version: version}
@@ -251,23 +253,23 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *node, where string
 
 // registryArgs renders declared arguments as a command line: positional
 // values as given, named ones as "--name value".
-func registryArgs(list *node) []string {
-	if list == nil || list.kind != kindArray {
+func registryArgs(list *postree.Node) []string {
+	if list == nil || list.Kind != postree.Array {
 		return nil
 	}
 	var out []string
-	for _, a := range list.items {
-		v, ok := a.scalar("value")
+	for _, a := range list.Items {
+		v, ok := a.Scalar("value")
 		if !ok {
-			v, ok = a.scalar("default")
+			v, ok = a.Scalar("default")
 		}
 		if !ok {
-			if hint, has := a.str("valueHint"); has {
+			if hint, has := a.Str("valueHint"); has {
 				v, ok = "{"+hint+"}", true
 			}
 		}
-		if typ, _ := a.str("type"); typ == "named" {
-			if n, has := a.str("name"); has {
+		if typ, _ := a.Str("type"); typ == "named" {
+			if n, has := a.Str("name"); has {
 				out = append(out, n)
 			}
 		}
@@ -292,18 +294,18 @@ func versionPinning(v string) (string, bool) {
 }
 
 // registryRemote reads one remote endpoint as a server.
-func (p *parser) registryRemote(base evidence.Manifest, rem *node, where string) {
+func (p *parser) registryRemote(base evidence.Manifest, rem *postree.Node, where string) {
 	m := base
 	m.SchemaErrors = append([]string(nil), base.SchemaErrors...)
 	name := m.PackageName
 	s := p.newServer(name, rem, evidence.ScopeRegistry)
-	t, _ := rem.str("type")
+	t, _ := rem.Str("type")
 	s.Transport = transportName(t)
 	if s.Transport == "" || s.Transport == evidence.TransportStdio {
 		s.Transport = evidence.TransportUnknown
 		m.SchemaErrors = append(m.SchemaErrors, fmt.Sprintf("%s: type %q is not streamable-http or sse", where, clip(t)))
 	}
-	headers := registryInputs(rem.get("headers"), where+".headers", &m)
+	headers := registryInputs(rem.Get("headers"), where+".headers", &m)
 	literal := map[string]string{}
 	for _, h := range headers {
 		if h.hasValue {
@@ -313,7 +315,7 @@ func (p *parser) registryRemote(base evidence.Manifest, rem *node, where string)
 			}
 		}
 	}
-	u, _ := rem.str("url")
+	u, _ := rem.Str("url")
 	tr := s.Transport
 	p.remote(s, u, literal, tr, false)
 	for _, h := range headers {

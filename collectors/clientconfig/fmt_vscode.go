@@ -1,6 +1,8 @@
 package clientconfig
 
 import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -18,7 +20,7 @@ var vscodeSpec = &entrySpec{
 
 // vscodeScope is user for the files under the editor's User folder.
 func vscodeScope(d *document) string {
-	if d.location == locProject && pathHas(d.path, "/user/") && !pathHas(d.path, ".vscode/") {
+	if d.location == files.Project && pathHas(d.path, "/user/") && !pathHas(d.path, ".vscode/") {
 		return evidence.ScopeUser
 	}
 	return d.scope()
@@ -27,60 +29,60 @@ func vscodeScope(d *document) string {
 // vscodeMCP reads .vscode/mcp.json and the user's mcp.json.
 type vscodeMCP struct{}
 
-func (vscodeMCP) ID() string                          { return "vscode/mcp.json" }
-func (vscodeMCP) Client() string                      { return "vscode" }
-func (vscodeMCP) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectJSONC }
-func (vscodeMCP) MatchName(p string) nameMatch {
+func (vscodeMCP) ID() string                                { return "vscode/mcp.json" }
+func (vscodeMCP) Client() string                            { return "vscode" }
+func (vscodeMCP) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.JSONC }
+func (vscodeMCP) MatchName(p string) files.Strength {
 	return matchAny(p,
 		[]pattern{{dir: ".vscode", base: "mcp.json"}, {dir: "Code/User", base: "mcp.json"}, {dir: "Code - Insiders/User", base: "mcp.json"}},
 		[]pattern{{base: "mcp.json"}})
 }
-func (vscodeMCP) MatchContent(root *node, byName bool) bool {
-	return byName && root.isObject() && (root.get("servers").isObject() || root.has("inputs"))
+func (vscodeMCP) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject() && (root.Get("servers").IsObject() || root.Has("inputs"))
 }
 func (f vscodeMCP) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	p.rootServers(d.root, "servers", vscodeScope(d), vscodeSpec, "inputs")
-	p.resolveInputs(d.root.get("inputs"))
+	p.resolveInputs(d.root.Get("inputs"))
 	return p.result()
 }
 
 // vscodeSettings reads the legacy "mcp" section of a VS Code settings.json.
 type vscodeSettings struct{}
 
-func (vscodeSettings) ID() string                          { return "vscode/settings.json" }
-func (vscodeSettings) Client() string                      { return "vscode" }
-func (vscodeSettings) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectJSONC }
-func (vscodeSettings) MatchName(p string) nameMatch {
+func (vscodeSettings) ID() string                                { return "vscode/settings.json" }
+func (vscodeSettings) Client() string                            { return "vscode" }
+func (vscodeSettings) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.JSONC }
+func (vscodeSettings) MatchName(p string) files.Strength {
 	return matchAny(p, nil, []pattern{{base: "settings.json"}})
 }
-func (vscodeSettings) MatchContent(root *node, byName bool) bool {
-	return byName && root.get("mcp").isObject()
+func (vscodeSettings) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.Get("mcp").IsObject()
 }
 func (f vscodeSettings) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
-	mcp := d.root.get("mcp")
+	mcp := d.root.Get("mcp")
 	scope := vscodeScope(d)
-	p.entries(mcp.get("servers"), scope, vscodeSpec)
+	p.entries(mcp.Get("servers"), scope, vscodeSpec)
 	p.strays(d.root, keys("mcp"), "mcp.servers", scope, vscodeSpec)
 	p.strays(mcp, keys("servers", "inputs"), "mcp.servers", scope, vscodeSpec)
-	p.resolveInputs(mcp.get("inputs"))
+	p.resolveInputs(mcp.Get("inputs"))
 	return p.result()
 }
 
 // resolveInputs marks ${input:id} references to password inputs as secrets
 // and warns about references to inputs that are not declared.
-func (p *parser) resolveInputs(inputs *node) {
+func (p *parser) resolveInputs(inputs *postree.Node) {
 	password := map[string]bool{}
 	declared := map[string]bool{}
-	if inputs != nil && inputs.kind == kindArray {
-		for _, in := range inputs.items {
-			id, ok := in.str("id")
+	if inputs != nil && inputs.Kind == postree.Array {
+		for _, in := range inputs.Items {
+			id, ok := in.Str("id")
 			if !ok {
 				continue
 			}
 			declared[id] = true
-			if pw, _ := in.boolean("password"); pw {
+			if pw, _ := in.Boolean("password"); pw {
 				password[id] = true
 			}
 		}

@@ -1,6 +1,8 @@
 package clientconfig
 
 import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -13,41 +15,43 @@ import (
 // its path says so, Windsurf's otherwise.
 type windsurfFormat struct{ client string }
 
-func (f windsurfFormat) ID() string                        { return f.client + "/mcp_config.json" }
-func (f windsurfFormat) Client() string                    { return f.client }
-func (windsurfFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectStrict }
-func (f windsurfFormat) MatchName(p string) nameMatch {
+func (f windsurfFormat) ID() string                              { return f.client + "/mcp_config.json" }
+func (f windsurfFormat) Client() string                          { return f.client }
+func (windsurfFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.Strict }
+func (f windsurfFormat) MatchName(p string) files.Strength {
 	if f.client == "antigravity" {
-		if m := matchAny(p, []pattern{{dir: ".gemini/antigravity", base: "mcp_config.json"}}, nil); m != nameNone {
+		if m := matchAny(p, []pattern{{dir: ".gemini/antigravity", base: "mcp_config.json"}}, nil); m != files.None {
 			return m
 		}
 		if pathHas(p, "antigravity") {
 			return matchAny(p, []pattern{{base: "mcp_config.json"}}, nil)
 		}
-		return nameNone
+		return files.None
 	}
 	return matchAny(p, []pattern{{base: "mcp_config.json"}}, nil)
 }
-func (windsurfFormat) MatchContent(root *node, byName bool) bool { return byName && root.isObject() }
+func (windsurfFormat) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.IsObject()
+}
 
 var windsurfSpec = &entrySpec{
 	known:   keys("command", "args", "env", "serverUrl", "headers", "disabled", "disabledTools"),
 	urlKeys: []string{"serverUrl", "url"},
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		switch {
 		case hasCommand:
 			return evidence.TransportStdio, ""
 		case urlKey == "serverUrl":
 			return evidence.TransportStreamableHTTP, ""
 		case urlKey != "":
-			u, _ := n.str(urlKey)
+			u, _ := n.Str(urlKey)
 			return urlTransport(u), "remote servers are configured with serverUrl; a url entry is not connected"
 		}
 		return evidence.TransportUnknown, ""
 	},
 	oauthDiscovery: true,
-	extra: func(p *parser, s *evidence.Server, n *node) {
-		if tools, ok := n.strings("disabledTools"); ok {
+	extra: func(p *parser, s *evidence.Server, n *postree.Node) {
+		if tools, ok := n.Strings("disabledTools"); ok {
 			s.Approvals.ExcludeTools = append(s.Approvals.ExcludeTools, tools...)
 		}
 	},

@@ -1,6 +1,8 @@
 package clientconfig
 
 import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -14,16 +16,16 @@ import (
 // shapes) are not read by Zed.
 type zedFormat struct{}
 
-func (zedFormat) ID() string                          { return "zed/settings.json" }
-func (zedFormat) Client() string                      { return "zed" }
-func (zedFormat) Syntax() (syntaxFamily, jsonDialect) { return syntaxJSON, dialectJSONC }
-func (zedFormat) MatchName(p string) nameMatch {
+func (zedFormat) ID() string                                { return "zed/settings.json" }
+func (zedFormat) Client() string                            { return "zed" }
+func (zedFormat) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.JSONC }
+func (zedFormat) MatchName(p string) files.Strength {
 	return matchAny(p,
 		[]pattern{{dir: ".zed", base: "settings.json"}, {dir: "zed", base: "settings.json"}, {dir: "Zed", base: "settings.json"}},
 		[]pattern{{base: "settings.json"}})
 }
-func (zedFormat) MatchContent(root *node, byName bool) bool {
-	return byName && root.get("context_servers").isObject()
+func (zedFormat) MatchContent(root *postree.Node, byName bool) bool {
+	return byName && root.Get("context_servers").IsObject()
 }
 
 var zedKnown = keys("source", "command", "args", "env", "url", "headers", "settings", "enabled", "timeout")
@@ -34,14 +36,14 @@ var zedSpec = &entrySpec{
 	// Zed runs the MCP OAuth flow for a remote server that has no
 	// Authorization header configured.
 	oauthDiscovery: true,
-	transport: func(n *node, hasCommand bool, urlKey string) (string, string) {
+	transport: func(n *postree.Node, hasCommand bool, urlKey string) (string, string) {
 		switch {
 		case hasCommand:
 			return evidence.TransportStdio, ""
 		case urlKey != "":
 			return evidence.TransportStreamableHTTP, ""
 		}
-		if src, _ := n.str("source"); src == "extension" {
+		if src, _ := n.Str("source"); src == "extension" {
 			return evidence.TransportStdio, ""
 		}
 		return evidence.TransportUnknown, ""
@@ -51,18 +53,18 @@ var zedSpec = &entrySpec{
 func (f zedFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)
 	root := d.root
-	if !root.isObject() {
-		p.fail(root, "expected a JSON object at the top level, found a %s", root.kind)
+	if !root.IsObject() {
+		p.fail(root, "expected a JSON object at the top level, found a %s", root.Kind)
 		return p.result()
 	}
 	scope := d.scope()
-	autoAll, _ := root.get("agent").boolean("always_allow_tool_actions")
-	if cs := root.get("context_servers"); cs != nil {
-		if !cs.isObject() {
-			p.fail(cs, "context_servers should be an object, found a %s", cs.kind)
+	autoAll, _ := root.Get("agent").Boolean("always_allow_tool_actions")
+	if cs := root.Get("context_servers"); cs != nil {
+		if !cs.IsObject() {
+			p.fail(cs, "context_servers should be an object, found a %s", cs.Kind)
 		}
-		for i, name := range cs.keys {
-			p.zedEntry(name, cs.vals[i], scope)
+		for i, name := range cs.Keys {
+			p.zedEntry(name, cs.Vals[i], scope)
 		}
 	}
 	p.strays(root, keys("context_servers"), "context_servers", scope, zedSpec)
@@ -76,30 +78,30 @@ func (f zedFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic
 }
 
 // zedEntry reads one context server in either shape.
-func (p *parser) zedEntry(name string, n *node, scope string) {
-	cmd := n.get("command")
-	if !cmd.isObject() {
+func (p *parser) zedEntry(name string, n *postree.Node, scope string) {
+	cmd := n.Get("command")
+	if !cmd.IsObject() {
 		s := p.entry(name, n, scope, zedSpec)
-		if src, _ := n.str("source"); src == "extension" && s.Launch == nil {
+		if src, _ := n.Str("source"); src == "extension" && s.Launch == nil {
 			p.warn(n, "context server %q is provided by a Zed extension; its command is not in this file", name)
 		}
-		if en, ok := n.boolean("enabled"); ok && !en {
+		if en, ok := n.Boolean("enabled"); ok && !en {
 			s.Disabled = true
 		}
 		return
 	}
 	s := p.newServer(name, n, scope)
-	path, ok := cmd.str("path")
+	path, ok := cmd.Str("path")
 	if !ok {
 		p.ignore(s, "command object without a path")
 		return
 	}
-	args, _ := cmd.strings("args")
+	args, _ := cmd.Strings("args")
 	p.stdio(s, path, args, "")
-	if env, ok := cmd.stringMap("env"); ok {
+	if env, ok := cmd.StringMap("env"); ok {
 		p.env(s, env)
 	}
-	s.UnknownKeys = append(n.unknownKeys(zedKnown), prefixed("command.", cmd.unknownKeys(keys("path", "args", "env")))...)
+	s.UnknownKeys = append(n.UnknownKeys(zedKnown), prefixed("command.", cmd.UnknownKeys(keys("path", "args", "env")))...)
 }
 
 // prefixed prefixes every key with p.

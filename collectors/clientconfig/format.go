@@ -4,30 +4,9 @@ import (
 	"path"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
-)
-
-// syntaxFamily is the file syntax a format is written in.
-type syntaxFamily uint8
-
-const (
-	syntaxJSON syntaxFamily = iota
-	syntaxYAML
-	syntaxTOML
-)
-
-// nameMatch says how strongly a path alone identifies a format.
-type nameMatch uint8
-
-const (
-	// nameNone: the path says nothing about the format.
-	nameNone nameMatch = iota
-	// nameWeak: the path is a generic name (settings.json, server.json) that
-	// the format uses; the content decides.
-	nameWeak
-	// nameStrong: the path is the format's own file name; the file is this
-	// format even when it cannot be parsed.
-	nameStrong
 )
 
 // format reads one client's configuration file (or one manifest type).
@@ -37,15 +16,18 @@ type format interface {
 	// Client is the client the format belongs to.
 	Client() string
 	// Syntax is the file syntax; dialect is how leniently JSON is read.
-	Syntax() (syntaxFamily, jsonDialect)
+	Syntax() (postree.Syntax, postree.Dialect)
 	// MatchName reports how strongly path (slash-separated, relative to the
-	// scan root or home-relative) identifies the format.
-	MatchName(path string) nameMatch
+	// scan root or home-relative) identifies the format: files.Strong for
+	// the format's own file name, files.Weak for a generic name the format
+	// uses, files.None otherwise (the analyzer adds files.Content for paths
+	// in the format's syntax).
+	MatchName(path string) files.Strength
 	// MatchContent reports whether a parsed document has the format's shape.
 	// byName is true when the path already matched weakly or strongly;
 	// formats whose shape is shared by several clients only claim a document
 	// by content when byName is true.
-	MatchContent(root *node, byName bool) bool
+	MatchContent(root *postree.Node, byName bool) bool
 	// Parse reads the servers the document declares.
 	Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic)
 }
@@ -118,18 +100,18 @@ func (pt pattern) match(p string) bool {
 }
 
 // matchAny returns the strength of the first pattern list that matches.
-func matchAny(p string, strong, weak []pattern) nameMatch {
+func matchAny(p string, strong, weak []pattern) files.Strength {
 	for _, pt := range strong {
 		if pt.match(p) {
-			return nameStrong
+			return files.Strong
 		}
 	}
 	for _, pt := range weak {
 		if pt.match(p) {
-			return nameWeak
+			return files.Weak
 		}
 	}
-	return nameNone
+	return files.None
 }
 
 // pathHas reports whether any directory or name segment of p contains sub

@@ -11,7 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -60,16 +59,15 @@ func fuzzName(t *testing.T, which uint8, data []byte, names []string) {
 			panic(fmt.Sprintf("analysis of a %d-byte input took over 5s:\n%s", len(data), buf[:n]))
 		}
 	}()
-	req := collectors.Request{Now: fixedNow}
 	for _, name := range names {
-		src := &evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, ID: evidence.MakeID(evidence.KindSource, name, ""), Name: name}}
-		res := analyze(candidate{rel: name, explicit: true}, req, src, data)
-		for _, s := range res.subjects {
-			if srv, ok := s.(*evidence.Server); ok && (len(srv.Links) != 1 || srv.Links[0] != src.ID) {
+		sourceID := evidence.MakeID(evidence.KindSource, name, "")
+		subjects := analyze(name, data)
+		for _, s := range subjects {
+			if srv, ok := s.(*evidence.Server); ok && (len(srv.Links) != 1 || srv.Links[0] != sourceID) {
 				t.Fatalf("%s: server %q not linked to its source", name, srv.Name)
 			}
 		}
-		if _, err := json.Marshal(res.subjects); err != nil {
+		if _, err := json.Marshal(subjects); err != nil {
 			t.Fatalf("%s: marshal: %v", name, err)
 		}
 	}

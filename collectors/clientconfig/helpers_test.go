@@ -7,17 +7,28 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/pending"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
 // fixedNow is the collection time used by tests, so output is reproducible.
 var fixedNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
-// collect runs the collector over paths with root as the scan root.
-func collect(t testing.TB, root string, paths ...string) *collectors.Result {
+// testAnalyzers are the analyzers collection runs over files: the client
+// formats, then the recognisers of families not collected yet (so that the
+// corpus's gateway and cluster files are reported as unsupported).
+func testAnalyzers() []files.Analyzer {
+	return append(Analyzers(), pending.Analyzers()...)
+}
+
+// collect walks paths (root itself when none) with root as the scan root.
+func collect(t testing.TB, root string, paths ...string) *files.Output {
 	t.Helper()
-	res, err := New().Collect(context.Background(), collectors.Request{Root: root, Paths: paths, Now: fixedNow, Version: "test"})
+	if len(paths) == 0 {
+		paths = []string{root}
+	}
+	res, err := files.Collect(context.Background(), files.Options{Root: root, Paths: paths, Now: fixedNow, Version: "test"}, testAnalyzers())
 	if err != nil {
 		t.Fatalf("Collect: %v", err)
 	}
@@ -25,7 +36,7 @@ func collect(t testing.TB, root string, paths ...string) *collectors.Result {
 }
 
 // index splits a result into sources by file and servers by "file#name".
-func index(res *collectors.Result) (map[string]*evidence.Source, map[string]*evidence.Server) {
+func index(res *files.Output) (map[string]*evidence.Source, map[string]*evidence.Server) {
 	sources := map[string]*evidence.Source{}
 	servers := map[string]*evidence.Server{}
 	for _, s := range res.Subjects {
@@ -53,9 +64,8 @@ func writeFiles(t testing.TB, dir string, files map[string]string) {
 	}
 }
 
-// analyze recognises and parses the content of one file, as processFile does
-// once the file is read.
-func analyze(c candidate, req collectors.Request, src *evidence.Source, raw []byte) fileResult {
-	strong, weak := nameCandidates(c.rel)
-	return analyzeNamed(c, strong, weak, req, src, raw)
+// analyze recognises and parses data as the content of a file named
+// explicitly at name, as collection does once the file is read.
+func analyze(name string, data []byte) []evidence.Subject {
+	return files.CollectData(context.Background(), name, data, files.Options{Now: fixedNow}, testAnalyzers()).Subjects
 }

@@ -1,11 +1,11 @@
 package clientconfig
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/collectors/launch"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
@@ -34,39 +34,30 @@ func (p *parser) result() ([]*evidence.Server, []evidence.Diagnostic) {
 }
 
 // warn records a warning at n.
-func (p *parser) warn(n *node, format string, args ...any) {
+func (p *parser) warn(n *postree.Node, format string, args ...any) {
 	p.diags = append(p.diags, p.d.diag("warning", n, fmt.Sprintf(format, args...)))
 }
 
 // fail records an error at n.
-func (p *parser) fail(n *node, format string, args ...any) {
+func (p *parser) fail(n *postree.Node, format string, args ...any) {
 	p.diags = append(p.diags, p.d.diag("error", n, fmt.Sprintf(format, args...)))
 }
 
 // newServer starts a server declared at n and records it.
-func (p *parser) newServer(name string, n *node, scope string) *evidence.Server {
+func (p *parser) newServer(name string, n *postree.Node, scope string) *evidence.Server {
 	s := &evidence.Server{
 		Meta: evidence.Meta{
-			Kind: evidence.KindServer,
-			ID:   evidence.MakeID(evidence.KindServer, p.d.path, name),
-			Name: name,
-			Provenance: evidence.Provenance{
-				Collector:        collectorName + "/" + p.f.Client(),
-				CollectorVersion: p.d.version,
-				File:             p.d.path,
-				SHA256:           p.d.sha256,
-				Collected:        p.d.now,
-			},
-			Links: []string{p.d.sourceID},
+			Kind:       evidence.KindServer,
+			ID:         evidence.MakeID(evidence.KindServer, p.d.path, name),
+			Name:       name,
+			Provenance: p.d.file.Provenance(collectorName+"/"+p.f.Client(), n),
+			Links:      []string{p.d.sourceID},
 		},
 		Client:    p.f.Client(),
 		Format:    p.f.ID(),
 		Scope:     scope,
 		Transport: evidence.TransportUnknown,
 		Auth:      evidence.Auth{Kind: evidence.AuthNone},
-	}
-	if n != nil {
-		s.Provenance.Line, s.Provenance.Column, s.Provenance.Pointer = n.line, n.col, n.ptr
 	}
 	p.servers = append(p.servers, s)
 	return s
@@ -91,16 +82,9 @@ func (p *parser) value(key, raw string) evidence.Value {
 	return v
 }
 
-// secret hands a raw secret to the Redactor, together with the escaped form
-// it has inside a JSON (or YAML/TOML double-quoted) string.
-func (p *parser) secret(raw string) {
-	p.d.red.Add(raw)
-	if b, err := json.Marshal(raw); err == nil {
-		if esc := string(b[1 : len(b)-1]); esc != raw {
-			p.d.red.Add(esc)
-		}
-	}
-}
+// secret hands a raw secret to the file, so that neither it nor its escaped
+// form survives in the stored copy.
+func (p *parser) secret(raw string) { p.d.file.Secret(raw) }
 
 // env classifies an environment map into s.Env.
 func (p *parser) env(s *evidence.Server, env map[string]string) {
@@ -118,7 +102,7 @@ func (p *parser) env(s *evidence.Server, env map[string]string) {
 // stdio analyses a local launch.
 func (p *parser) stdio(s *evidence.Server, command string, args []string, cwd string) {
 	s.Transport = evidence.TransportStdio
-	res := launch.Analyze(command, args, cwd, p.syn, p.d.red)
+	res := launch.Analyze(command, args, cwd, p.syn, p.d.file.Redactor())
 	s.Launch = res.Launch
 	s.FilesystemRoots = append(s.FilesystemRoots, res.Roots...)
 	s.Archived = s.Archived || res.Archived
@@ -160,7 +144,7 @@ func bridgeAuth(r *evidence.Remote) evidence.Auth {
 // runs OAuth discovery for a remote that has no static credentials.
 func (p *parser) remote(s *evidence.Server, rawURL string, headers map[string]string, transport string, oauthDiscovery bool) {
 	s.Transport = transport
-	r, auth := launch.AnalyzeRemote(rawURL, headers, p.syn, p.d.red)
+	r, auth := launch.AnalyzeRemote(rawURL, headers, p.syn, p.d.file.Redactor())
 	s.Remote = r
 	s.Auth = auth
 	if s.Auth.Kind == "" {

@@ -6,16 +6,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
 // analyzeTimed runs one file through analyze and reports how long it took.
-func analyzeTimed(name string, data []byte) (fileResult, time.Duration) {
-	src := &evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, ID: evidence.MakeID(evidence.KindSource, name, ""), Name: name}}
+func analyzeTimed(name string, data []byte) ([]evidence.Subject, time.Duration) {
 	start := time.Now()
-	res := analyze(candidate{rel: name, explicit: true}, collectors.Request{Now: fixedNow}, src, data)
-	return res, time.Since(start)
+	subjects := analyze(name, data)
+	return subjects, time.Since(start)
 }
 
 // dottedTOML is a TOML key nested depth levels deep with dotted keys only.
@@ -48,7 +46,7 @@ func TestPathologicalInputsRejected(t *testing.T) {
 			t.Errorf("%s (%d bytes): took %v", tt.name, len(tt.data), d)
 		}
 		var src *evidence.Source
-		for _, s := range res.subjects {
+		for _, s := range res {
 			if v, ok := s.(*evidence.Source); ok {
 				src = v
 			}
@@ -62,7 +60,7 @@ func TestPathologicalInputsRejected(t *testing.T) {
 	if d > 2*time.Second {
 		t.Errorf("500-level dotted key took %v", d)
 	}
-	for _, s := range res.subjects {
+	for _, s := range res {
 		if v, ok := s.(*evidence.Source); ok && v.Status == evidence.StatusParseError {
 			t.Errorf("500-level dotted key: %+v", v.Diagnostics)
 		}

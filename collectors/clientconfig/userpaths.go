@@ -4,17 +4,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+
+	"github.com/tollgate-dev/tollgate/collectors/files"
 )
 
-// userPath is one well-known per-user or system configuration location.
-type userPath struct {
-	path string
-	loc  location
-}
-
-// Well-known configuration locations, per client and OS. "~" is the home
-// directory, %APPDATA% the roaming application-data folder on Windows
-// (~/AppData/Roaming when unset), $XDG_CONFIG_HOME defaults to ~/.config.
+// UserPlaces returns every client's well-known per-user and system
+// configuration locations on this machine (read with --user-configs). Per
+// client and OS, where "~" is the home directory, %APPDATA% the roaming
+// application-data folder on Windows (~/AppData/Roaming when unset), and
+// $XDG_CONFIG_HOME defaults to ~/.config:
 //
 //	client          OS        location
 //	claude-desktop  darwin    ~/Library/Application Support/Claude/claude_desktop_config.json
@@ -41,7 +39,7 @@ type userPath struct {
 //	                windows   C:/ProgramData/gemini-cli/settings.json (system)
 //	codex           all       $CODEX_HOME/config.toml (default ~/.codex/config.toml)
 //	                unix      /etc/codex/config.toml (system)
-func userConfigPaths() []userPath {
+func UserPlaces() []files.Place {
 	home, err := os.UserHomeDir()
 	if err != nil || home == "" {
 		return nil
@@ -89,8 +87,8 @@ func userConfigPaths() []userPath {
 		}
 	}
 
-	var out []userPath
-	user := func(p string) { out = append(out, userPath{p, locUser}) }
+	var out []files.Place
+	user := func(p string) { out = append(out, files.Place{Path: p, Location: files.User}) }
 	user(h(".claude.json"))
 	user(h(".claude", ".mcp.json"))
 	user(h(".cursor", "mcp.json"))
@@ -111,7 +109,7 @@ func userConfigPaths() []userPath {
 		}
 	}
 	for _, p := range system {
-		out = append(out, userPath{p, locSystem})
+		out = append(out, files.Place{Path: p, Location: files.System})
 	}
 	return out
 }

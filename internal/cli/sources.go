@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
@@ -28,33 +29,33 @@ func addSourceFlags(f *pflag.FlagSet) {
 	f.String("max-file-size", "10MB", "larger files are reported, not read")
 }
 
-// collectOptionsFrom turns the resolved source configuration and positional
-// paths into collection options. Paths on the command line replace
+// collectRequestFrom turns the resolved source configuration and positional
+// paths into a collection request. Paths on the command line replace
 // sources.paths from the configuration file.
-func collectOptionsFrom(src config.Sources, args []string, timestamp, version string) (pipeline.CollectOptions, error) {
+func collectRequestFrom(src config.Sources, args []string, timestamp, version string) (collectors.Request, error) {
 	now, err := resolveTimestamp(timestamp)
 	if err != nil {
-		return pipeline.CollectOptions{}, err
+		return collectors.Request{}, err
 	}
 	limit, err := parseSize(src.MaxFileSize)
 	if err != nil {
-		return pipeline.CollectOptions{}, usageError("--max-file-size: %v", err)
+		return collectors.Request{}, usageError("--max-file-size: %v", err)
 	}
 	paths := args
 	if len(paths) == 0 {
 		paths = src.Paths
 	}
 	if len(paths) == 0 && !src.UserConfigs {
-		return pipeline.CollectOptions{}, usageError("name at least one file or folder to read (or use --user-configs)")
+		return collectors.Request{}, usageError("name at least one file or folder to read (or use --user-configs)")
 	}
-	return pipeline.CollectOptions{
-		Paths:       paths,
-		Include:     src.Include,
-		Exclude:     src.Exclude,
-		UserConfigs: src.UserConfigs,
-		MaxFileSize: limit,
-		Now:         now,
-		Version:     version,
+	return collectors.Request{
+		Paths:         paths,
+		Include:       src.Include,
+		Exclude:       src.Exclude,
+		MaxFileSize:   limit,
+		Now:           now,
+		Version:       version,
+		ClientConfigs: collectors.ClientConfigOptions{UserConfigs: src.UserConfigs},
 	}, nil
 }
 
@@ -71,13 +72,13 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
-	copts, err := collectOptionsFrom(loaded.Config.Sources, args, timestamp, app.Version)
+	req, err := collectRequestFrom(loaded.Config.Sources, args, timestamp, app.Version)
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
-	bundle, err := pipeline.Collect(cmd.Context(), copts)
+	bundle, err := pipeline.Collect(cmd.Context(), req)
 	if err != nil {
 		return nil, nil, time.Time{}, &ExitError{Code: 2, Err: err}
 	}
-	return loaded, bundle, copts.Now, nil
+	return loaded, bundle, req.Now, nil
 }

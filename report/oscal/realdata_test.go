@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/pipeline"
 )
@@ -33,7 +34,7 @@ func realResults(t *testing.T, dir string) (*assess.Results, *evidence.Bundle) {
 	t.Helper()
 	now := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
 	ctx := context.Background()
-	bundle, err := pipeline.Collect(ctx, pipeline.CollectOptions{Paths: []string{dir}, Now: now, Version: "test"})
+	bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Now: now, Version: "test"})
 	if err != nil {
 		t.Fatalf("collect %s: %v", dir, err)
 	}

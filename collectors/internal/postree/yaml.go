@@ -1,4 +1,4 @@
-package clientconfig
+package postree
 
 import (
 	"bytes"
@@ -24,13 +24,16 @@ const maxYAMLAliasNodes = 1 << 14
 
 var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?`)
 
-// parseYAML parses the first document of a YAML stream into a node tree.
-func parseYAML(data []byte) (*node, *parseError) {
+// ParseYAML parses the first document of a YAML stream into a node tree
+// (what a reader that loads one document sees). An empty stream is a null
+// node. Repeated mapping keys are an error, merge keys ("<<") are applied,
+// and aliases are expanded within bounds.
+func ParseYAML(data []byte) (*Node, *SyntaxError) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return &node{kind: kindNull}, nil
+			return &Node{Kind: Null}, nil
 		}
 		return nil, yamlError(err)
 	}
@@ -42,13 +45,38 @@ func parseYAML(data []byte) (*node, *parseError) {
 	return root, nil
 }
 
-func yamlError(err error) *parseError {
+// ParseYAMLDocuments parses every document of a YAML stream ("---"
+// separated, as Kubernetes manifests are written), in order. Each document's
+// pointers start at its own root; empty documents are null nodes. The node
+// and alias bounds apply to the stream as a whole. A syntax error in any
+// document fails the stream, as kubectl does.
+func ParseYAMLDocuments(data []byte) ([]*Node, *SyntaxError) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	b := yamlBuilder{}
+	var docs []*Node
+	for {
+		var doc yaml.Node
+		if err := dec.Decode(&doc); err != nil {
+			if errors.Is(err, io.EOF) {
+				return docs, nil
+			}
+			return nil, yamlError(err)
+		}
+		root, err := b.value(&doc, "", 0)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, root)
+	}
+}
+
+func yamlError(err error) *SyntaxError {
 	msg := err.Error()
-	perr := &parseError{msg: sanitizeMessage(msg)}
+	perr := &SyntaxError{Msg: sanitizeMessage(msg)}
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		perr.line, _ = strconv.Atoi(m[1])
+		perr.Line, _ = strconv.Atoi(m[1])
 		if m[2] != "" {
-			perr.col, _ = strconv.Atoi(m[2])
+			perr.Col, _ = strconv.Atoi(m[2])
 		}
 	}
 	return perr
@@ -63,26 +91,26 @@ type yamlBuilder struct {
 	aliased, inAlias int
 }
 
-func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseError) {
+func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *SyntaxError) {
 	b.count++
-	if b.count > maxYAMLNodes || depth > maxNesting {
-		return nil, &parseError{line: y.Line, col: y.Column, msg: "document expands to too many nodes (alias bomb?)"}
+	if b.count > maxYAMLNodes || depth > MaxNesting {
+		return nil, &SyntaxError{Line: y.Line, Col: y.Column, Msg: "document expands to too many nodes (alias bomb?)"}
 	}
 	if b.inAlias > 0 {
 		b.aliased++
 		if b.aliased > maxYAMLAliasNodes {
-			return nil, &parseError{line: y.Line, col: y.Column, msg: fmt.Sprintf("aliases expand to more than %d nodes (alias bomb?)", maxYAMLAliasNodes)}
+			return nil, &SyntaxError{Line: y.Line, Col: y.Column, Msg: fmt.Sprintf("aliases expand to more than %d nodes (alias bomb?)", maxYAMLAliasNodes)}
 		}
 	}
 	switch y.Kind {
 	case yaml.DocumentNode:
 		if len(y.Content) == 0 {
-			return &node{kind: kindNull, ptr: ptr}, nil
+			return &Node{Kind: Null, Pointer: ptr}, nil
 		}
 		return b.value(y.Content[0], ptr, depth+1)
 	case yaml.AliasNode:
 		if y.Alias == nil {
-			return &node{kind: kindNull, ptr: ptr, line: y.Line, col: y.Column}, nil
+			return &Node{Kind: Null, Pointer: ptr, Line: y.Line, Col: y.Column}, nil
 		}
 		b.inAlias++
 		n, err := b.value(y.Alias, ptr, depth+1)
@@ -90,10 +118,10 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseE
 		if err != nil {
 			return nil, err
 		}
-		n.line, n.col = y.Line, y.Column
+		n.Line, n.Col = y.Line, y.Column
 		return n, nil
 	case yaml.MappingNode:
-		n := &node{kind: kindObject, ptr: ptr, line: y.Line, col: y.Column}
+		n := &Node{Kind: Object, Pointer: ptr, Line: y.Line, Col: y.Column}
 		index := map[string]int{}
 		// explicit holds the keys written in this mapping (not merged in).
 		explicit := map[string]bool{}
@@ -110,77 +138,77 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*node, *parseE
 				// YAML requires unique keys, and the clients' readers (yaml
 				// for Continue, like yaml.v3 decoding into a map) reject the
 				// document rather than pick one value.
-				first := n.vals[index[key]]
-				return nil, &parseError{line: k.Line, col: k.Column,
-					msg: fmt.Sprintf("mapping key %s already defined at line %d", quoteKey(key), first.line)}
+				first := n.Vals[index[key]]
+				return nil, &SyntaxError{Line: k.Line, Col: k.Column,
+					Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(key), first.Line)}
 			}
 			explicit[key] = true
 			child, err := b.value(v, childPointer(ptr, key), depth+1)
 			if err != nil {
 				return nil, err
 			}
-			child.line, child.col = k.Line, k.Column
+			child.Line, child.Col = k.Line, k.Column
 			if j, dup := index[key]; dup {
 				// A key written here overrides one merged in with "<<".
-				n.vals[j] = child
+				n.Vals[j] = child
 				continue
 			}
-			index[key] = len(n.keys)
-			n.keys = append(n.keys, key)
-			n.vals = append(n.vals, child)
+			index[key] = len(n.Keys)
+			n.Keys = append(n.Keys, key)
+			n.Vals = append(n.Vals, child)
 		}
 		return n, nil
 	case yaml.SequenceNode:
-		n := &node{kind: kindArray, ptr: ptr, line: y.Line, col: y.Column}
+		n := &Node{Kind: Array, Pointer: ptr, Line: y.Line, Col: y.Column}
 		for i, it := range y.Content {
 			child, err := b.value(it, indexPointer(ptr, i), depth+1)
 			if err != nil {
 				return nil, err
 			}
-			n.items = append(n.items, child)
+			n.Items = append(n.Items, child)
 		}
 		return n, nil
 	}
-	n := &node{ptr: ptr, line: y.Line, col: y.Column, text: y.Value}
+	n := &Node{Pointer: ptr, Line: y.Line, Col: y.Column, Text: y.Value}
 	switch y.ShortTag() {
 	case "!!null":
-		n.kind, n.text = kindNull, ""
+		n.Kind, n.Text = Null, ""
 	case "!!bool":
-		n.kind = kindBool
+		n.Kind = Bool
 		var v bool
 		if y.Decode(&v) == nil {
-			n.text = strconv.FormatBool(v)
+			n.Text = strconv.FormatBool(v)
 		}
 	case "!!int", "!!float":
-		n.kind = kindNumber
+		n.Kind = Number
 	default:
-		n.kind = kindString
+		n.Kind = String
 	}
 	return n, nil
 }
 
 // merge applies a YAML merge key ("<<: *anchor"): members not already set
 // are copied from the merged mapping(s).
-func (b *yamlBuilder) merge(n *node, index map[string]int, v *yaml.Node, ptr string, depth int) *parseError {
+func (b *yamlBuilder) merge(n *Node, index map[string]int, v *yaml.Node, ptr string, depth int) *SyntaxError {
 	src, err := b.value(v, ptr, depth+1)
 	if err != nil {
 		return err
 	}
-	sources := []*node{src}
-	if src.kind == kindArray {
-		sources = src.items
+	sources := []*Node{src}
+	if src.Kind == Array {
+		sources = src.Items
 	}
 	for _, s := range sources {
-		if s.kind != kindObject {
+		if s.Kind != Object {
 			continue
 		}
-		for i, k := range s.keys {
+		for i, k := range s.Keys {
 			if _, dup := index[k]; dup {
 				continue
 			}
-			index[k] = len(n.keys)
-			n.keys = append(n.keys, k)
-			n.vals = append(n.vals, s.vals[i])
+			index[k] = len(n.Keys)
+			n.Keys = append(n.Keys, k)
+			n.Vals = append(n.Vals, s.Vals[i])
 		}
 	}
 	return nil

@@ -1,4 +1,4 @@
-package clientconfig
+package collectors
 
 import (
 	"context"
@@ -7,10 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
+
+// fixedNow is the collection time used by tests, so output is reproducible.
+var fixedNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // TestUserConfigsAlone checks that --user-configs without paths reads the
 // per-user client configs and nothing from the working directory.
@@ -33,7 +36,7 @@ func TestUserConfigsAlone(t *testing.T) {
 	write(filepath.Join(work, ".mcp.json"), `{"mcpServers": {"project-server": {"command": "node", "args": ["x.js"]}}}`)
 	t.Chdir(work)
 
-	res, err := New().Collect(context.Background(), collectors.Request{UserConfigs: true, Now: fixedNow})
+	res, err := Collect(context.Background(), Request{ClientConfigs: ClientConfigOptions{UserConfigs: true}, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +81,7 @@ func TestSkipsEvidenceBundles(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(other, "artifacts", ".mcp.json"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	res, err := New().Collect(context.Background(), collectors.Request{Paths: []string{repo}, Now: fixedNow})
+	res, err := Collect(context.Background(), Request{Paths: []string{repo}, Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
 	}

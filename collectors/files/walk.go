@@ -1,4 +1,4 @@
-package clientconfig
+package files
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -32,7 +31,7 @@ type candidate struct {
 	// explicit is true for files named directly in the request: they are
 	// always reported, whatever they hold.
 	explicit bool
-	location location
+	location Location
 	// status is preset for entries that cannot be read at all (symlink loops).
 	status, detail string
 }
@@ -42,35 +41,32 @@ type walker struct {
 	ctx              context.Context
 	root, home       string
 	include, exclude globSet
-	visited          map[string]bool
-	seenFiles        map[string]bool
-	out              []candidate
+	// consider reports whether a walked file is worth reading: some
+	// analyzer matches its path.
+	consider  func(rel string) bool
+	visited   map[string]bool
+	seenFiles map[string]bool
+	out       []candidate
 }
 
-// discover lists the files a request covers, sorted by provenance path.
-func discover(ctx context.Context, req collectors.Request) ([]candidate, error) {
-	inc, err := compileGlobs(req.Include)
+// discover lists the files the options cover, sorted by provenance path.
+func discover(ctx context.Context, opts Options, consider func(rel string) bool) ([]candidate, error) {
+	inc, err := compileGlobs(opts.Include)
 	if err != nil {
 		return nil, fmt.Errorf("include: %w", err)
 	}
-	exc, err := compileGlobs(req.Exclude)
+	exc, err := compileGlobs(opts.Exclude)
 	if err != nil {
 		return nil, fmt.Errorf("exclude: %w", err)
 	}
-	root, err := scanRoot(req)
+	root, err := scanRoot(opts)
 	if err != nil {
 		return nil, err
 	}
 	home, _ := os.UserHomeDir()
-	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc,
+	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc, consider: consider,
 		visited: map[string]bool{}, seenFiles: map[string]bool{}}
-	paths := req.Paths
-	if len(paths) == 0 && !req.UserConfigs {
-		// With neither paths nor user configs, the scan root is the input;
-		// --user-configs alone reads only the per-user locations.
-		paths = []string{root}
-	}
-	for _, p := range paths {
+	for _, p := range opts.Paths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -89,18 +85,16 @@ func discover(ctx context.Context, req collectors.Request) ([]candidate, error) 
 			w.add(candidate{abs: abs, rel: w.relPath(abs), explicit: true})
 		}
 	}
-	if req.UserConfigs {
-		for _, up := range userConfigPaths() {
-			info, err := os.Stat(up.path)
-			if err != nil {
-				continue
-			}
-			if info.IsDir() {
-				w.walkDirAt(up.path, up.loc)
-				continue
-			}
-			w.add(candidate{abs: up.path, rel: w.relPath(up.path), location: up.loc})
+	for _, pl := range opts.Places {
+		info, err := os.Stat(pl.Path)
+		if err != nil {
+			continue
 		}
+		if info.IsDir() {
+			w.walkDirAt(pl.Path, pl.Location)
+			continue
+		}
+		w.add(candidate{abs: pl.Path, rel: w.relPath(pl.Path), location: pl.Location})
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -110,11 +104,11 @@ func discover(ctx context.Context, req collectors.Request) ([]candidate, error) 
 }
 
 // scanRoot decides the directory provenance paths are relative to.
-func scanRoot(req collectors.Request) (string, error) {
-	root := req.Root
-	if root == "" && len(req.Paths) == 1 {
-		if info, err := os.Stat(req.Paths[0]); err == nil && info.IsDir() {
-			root = req.Paths[0]
+func scanRoot(opts Options) (string, error) {
+	root := opts.Root
+	if root == "" && len(opts.Paths) == 1 {
+		if info, err := os.Stat(opts.Paths[0]); err == nil && info.IsDir() {
+			root = opts.Paths[0]
 		}
 	}
 	if root == "" {
@@ -160,7 +154,7 @@ func (w *walker) add(c candidate) {
 }
 
 // walkDirAt walks a per-user directory with the given location.
-func (w *walker) walkDirAt(dir string, loc location) {
+func (w *walker) walkDirAt(dir string, loc Location) {
 	start := len(w.out)
 	w.walkDir(dir, map[string]bool{})
 	for i := start; i < len(w.out); i++ {
@@ -234,7 +228,7 @@ func (w *walker) walkDir(dir string, ancestors map[string]bool) {
 			w.walkDir(full, ancestors)
 			continue
 		}
-		if mode.IsRegular() && mayConsider(rel) {
+		if mode.IsRegular() && w.consider(rel) {
 			w.add(candidate{abs: full, rel: rel})
 		}
 	}
@@ -248,13 +242,13 @@ func (w *walker) symlink(full, rel string, ancestors map[string]bool) {
 	if err != nil {
 		if openStatus(err) == evidence.StatusSymlinkLoop {
 			w.add(candidate{abs: full, rel: rel, explicit: true, status: evidence.StatusSymlinkLoop, detail: "symbolic link loop: " + describeOpenError(err)})
-		} else if mayConsider(rel) {
+		} else if w.consider(rel) {
 			w.add(candidate{abs: full, rel: rel})
 		}
 		return
 	}
 	if !info.IsDir() {
-		if mayConsider(rel) {
+		if w.consider(rel) {
 			w.add(candidate{abs: full, rel: rel})
 		}
 		return

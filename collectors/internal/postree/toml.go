@@ -1,4 +1,4 @@
-package clientconfig
+package postree
 
 import (
 	"errors"
@@ -11,13 +11,13 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// parseTOML decodes a TOML document into a node tree. Values come from the
+// ParseTOML decodes a TOML document into a node tree. Values come from the
 // decoder (which enforces TOML's rules: duplicate keys, redefined tables);
 // positions come from a first pass over the document's expressions, which
 // records where each key path is first declared and rejects key paths
-// nested deeper than maxNesting (dotted keys nest without brackets, so
-// checkNesting alone does not bound them).
-func parseTOML(data []byte, li lineIndex) (*node, *parseError) {
+// nested deeper than MaxNesting (dotted keys nest without brackets, so
+// bracket counting alone does not bound them). li must be NewLines(data).
+func ParseTOML(data []byte, li Lines) (*Node, *SyntaxError) {
 	if perr := checkNesting(data, li); perr != nil {
 		return nil, perr
 	}
@@ -27,10 +27,10 @@ func parseTOML(data []byte, li lineIndex) (*node, *parseError) {
 	}
 	var doc map[string]any
 	if err := toml.Unmarshal(data, &doc); err != nil {
-		perr := &parseError{msg: sanitizeMessage(err.Error())}
+		perr := &SyntaxError{Msg: sanitizeMessage(err.Error())}
 		var de *toml.DecodeError
 		if errors.As(err, &de) {
-			perr.line, perr.col = de.Position()
+			perr.Line, perr.Col = de.Position()
 		}
 		return nil, perr
 	}
@@ -83,12 +83,12 @@ func (t *tomlPaths) position(id int) tomlPos {
 
 // declare records the path parent + key at offset, unless it is already
 // known, and returns its ID.
-func (t *tomlPaths) declare(parent int, key string, offset int, li lineIndex) int {
+func (t *tomlPaths) declare(parent int, key string, offset int, li Lines) int {
 	k := tomlPathKey{parent, key}
 	if id, ok := t.ids[k]; ok {
 		return id
 	}
-	line, col := li.position(offset)
+	line, col := li.Position(offset)
 	id := len(t.pos)
 	t.ids[k] = id
 	t.pos = append(t.pos, tomlPos{line, col})
@@ -98,15 +98,15 @@ func (t *tomlPaths) declare(parent int, key string, offset int, li lineIndex) in
 
 // tomlKeyLines records the position of the first declaration of every key
 // path: a [table] header, a key = value line or a key in an inline table.
-// It fails when a key path is nested deeper than maxNesting.
-func tomlKeyLines(data []byte, li lineIndex) (*tomlPaths, *parseError) {
+// It fails when a key path is nested deeper than MaxNesting.
+func tomlKeyLines(data []byte, li Lines) (*tomlPaths, *SyntaxError) {
 	t := &tomlPaths{ids: map[tomlPathKey]int{}, pos: []tomlPos{{}}, depth: []int{0}}
 	var p unstable.Parser
 	p.Reset(data)
 	table := tomlRoot
 	for p.NextExpression() {
 		e := p.Expression()
-		var perr *parseError
+		var perr *SyntaxError
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
 			table, perr = t.record(tomlRoot, e.Key(), li)
@@ -125,21 +125,21 @@ func tomlKeyLines(data []byte, li lineIndex) (*tomlPaths, *parseError) {
 
 // record declares every prefix of the dotted key it under prefix and
 // returns the ID of the whole path.
-func (t *tomlPaths) record(prefix int, it unstable.Iterator, li lineIndex) (int, *parseError) {
+func (t *tomlPaths) record(prefix int, it unstable.Iterator, li Lines) (int, *SyntaxError) {
 	id := prefix
 	for it.Next() {
 		k := it.Node()
 		id = t.declare(id, string(k.Data), int(k.Raw.Offset), li)
-		if t.depth[id] > maxNesting {
-			line, col := li.position(int(k.Raw.Offset))
-			return 0, &parseError{line: line, col: col, msg: fmt.Sprintf("keys nested deeper than %d levels", maxNesting)}
+		if t.depth[id] > MaxNesting {
+			line, col := li.Position(int(k.Raw.Offset))
+			return 0, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("keys nested deeper than %d levels", MaxNesting)}
 		}
 	}
 	return id, nil
 }
 
 // recordInline declares the keys of an inline table assigned to path.
-func (t *tomlPaths) recordInline(path int, v *unstable.Node, li lineIndex) *parseError {
+func (t *tomlPaths) recordInline(path int, v *unstable.Node, li Lines) *SyntaxError {
 	if v == nil || v.Kind != unstable.InlineTable {
 		return nil
 	}
@@ -163,15 +163,15 @@ func (t *tomlPaths) recordInline(path int, v *unstable.Node, li lineIndex) *pars
 // node converts a decoded TOML value whose key path is id (tomlNoPath when
 // undeclared) and whose JSON pointer is ptr into a node, ordering table
 // members by where they are declared.
-func (t *tomlPaths) node(v any, id int, ptr string) *node {
-	n := &node{ptr: ptr}
+func (t *tomlPaths) node(v any, id int, ptr string) *Node {
+	n := &Node{Pointer: ptr}
 	if id != tomlNoPath {
 		pos := t.position(id)
-		n.line, n.col = pos.line, pos.col
+		n.Line, n.Col = pos.line, pos.col
 	}
 	switch tv := v.(type) {
 	case map[string]any:
-		n.kind = kindObject
+		n.Kind = Object
 		type member struct {
 			key string
 			id  int
@@ -193,36 +193,36 @@ func (t *tomlPaths) node(v any, id int, ptr string) *node {
 			}
 			return a.key < b.key
 		})
-		n.keys = make([]string, 0, len(members))
-		n.vals = make([]*node, 0, len(members))
+		n.Keys = make([]string, 0, len(members))
+		n.Vals = make([]*Node, 0, len(members))
 		for _, m := range members {
-			n.keys = append(n.keys, m.key)
-			n.vals = append(n.vals, t.node(tv[m.key], m.id, childPointer(ptr, m.key)))
+			n.Keys = append(n.Keys, m.key)
+			n.Vals = append(n.Vals, t.node(tv[m.key], m.id, childPointer(ptr, m.key)))
 		}
 	case []any:
-		n.kind = kindArray
+		n.Kind = Array
 		for i, it := range tv {
 			idx := strconv.Itoa(i)
 			child := t.node(it, t.child(id, idx), childPointer(ptr, idx))
-			if child.line == 0 {
-				child.line, child.col = n.line, n.col
+			if child.Line == 0 {
+				child.Line, child.Col = n.Line, n.Col
 			}
-			n.items = append(n.items, child)
+			n.Items = append(n.Items, child)
 		}
 	case string:
-		n.kind, n.text = kindString, tv
+		n.Kind, n.Text = String, tv
 	case bool:
-		n.kind, n.text = kindBool, strconv.FormatBool(tv)
+		n.Kind, n.Text = Bool, strconv.FormatBool(tv)
 	case int64:
-		n.kind, n.text = kindNumber, strconv.FormatInt(tv, 10)
+		n.Kind, n.Text = Number, strconv.FormatInt(tv, 10)
 	case float64:
-		n.kind, n.text = kindNumber, strconv.FormatFloat(tv, 'g', -1, 64)
+		n.Kind, n.Text = Number, strconv.FormatFloat(tv, 'g', -1, 64)
 	case time.Time:
-		n.kind, n.text = kindString, tv.Format(time.RFC3339Nano)
+		n.Kind, n.Text = String, tv.Format(time.RFC3339Nano)
 	case toml.LocalDate, toml.LocalTime, toml.LocalDateTime:
-		n.kind, n.text = kindString, fmt.Sprint(tv)
+		n.Kind, n.Text = String, fmt.Sprint(tv)
 	default:
-		n.kind = kindNull
+		n.Kind = Null
 	}
 	return n
 }

@@ -1,4 +1,4 @@
-package clientconfig
+package files
 
 import (
 	"io/fs"
@@ -9,6 +9,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+)
+
+// Inputs the scanners are compared on, beyond the generated ones: the
+// shared corpus of real configuration files and the client format fixtures.
+const (
+	corpusDir  = "../../../shared/corpus"
+	formatsDir = "../clientconfig/testdata/formats"
 )
 
 // The lexical scanners stand for these expressions.

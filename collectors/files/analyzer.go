@@ -1,0 +1,73 @@
+package files
+
+import (
+	"context"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// Strength says how strongly a path alone points at an analyzer.
+type Strength uint8
+
+const (
+	// None: the analyzer has nothing to do with the path.
+	None Strength = iota
+	// Content: the path's syntax is one the analyzer reads (a .yaml file
+	// for a YAML format); the content decides.
+	Content
+	// Weak: the path is a generic name the format uses (settings.json,
+	// server.json, config.yaml); the content decides.
+	Weak
+	// Strong: the path is the format's own file name (.cursor/mcp.json);
+	// the file is this format even when it cannot be parsed.
+	Strong
+)
+
+// Label says how a file an analyzer reads is described in its source
+// subject.
+type Label struct {
+	// Format identifies the file format, e.g. "cursor/mcp.json".
+	Format string
+	// Client is the MCP client the file configures, "" when none.
+	Client string
+	// Collector is recorded as the provenance collector of the source and
+	// of every subject read from it, e.g. "clientconfig/cursor".
+	Collector string
+}
+
+// Analyzer reads one format of file. The walk offers each file it reads to
+// the analyzers in registry order, strongest path match first; see Collect.
+type Analyzer interface {
+	// Label describes the files the analyzer reads; a file named strongly
+	// for the analyzer that cannot be read is reported under this label.
+	Label() Label
+	// Match reports how strongly path (slash-separated, relative to the scan
+	// root, or "~/…" or absolute for per-user and system files) points at
+	// the analyzer. Files no analyzer matches are not read (unless named
+	// explicitly).
+	Match(path string) Strength
+	// Analyze reads f, which matched with strength by. It returns nil when
+	// the file is not the analyzer's (allowed only below Strong: a strong
+	// match must be reported whatever the file holds). Problems with the
+	// file are evidence: a status and diagnostics on the source subject,
+	// never an error.
+	Analyze(ctx context.Context, f *File, by Strength) *Analysis
+}
+
+// Analysis is what an analyzer read from one file.
+type Analysis struct {
+	// Source is the file's source subject, made with File.NewSource: its
+	// status, diagnostics and counts.
+	Source *evidence.Source
+	// Subjects are the other subjects read from the file, each linked to
+	// Source (File.SourceID).
+	Subjects []evidence.Subject
+	// Store keeps a redacted copy of the file in the bundle with an
+	// artifact record. Set it whenever the analysis read the content; a
+	// file only recognised (not read) is not stored.
+	Store bool
+	// Tentative marks an analysis that stands only if no analyzer after this
+	// one claims the file (a generic name that fails to parse, reported as a
+	// parse error unless another format recognises it).
+	Tentative bool
+}

@@ -1,0 +1,210 @@
+package postree
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"github.com/tailscale/hujson"
+)
+
+// Dialect is how leniently a reader accepts JSON.
+type Dialect uint8
+
+const (
+	// Strict is plain JSON (JSON.parse, serde_json, encoding/json).
+	Strict Dialect = iota
+	// Comments allows comments but not trailing commas
+	// (strip-json-comments followed by JSON.parse).
+	Comments
+	// JSONC allows comments and trailing commas (VS Code's and Zed's
+	// settings parsers).
+	JSONC
+)
+
+// String names the dialect as messages do.
+func (d Dialect) String() string {
+	switch d {
+	case Comments:
+		return "JSON with comments"
+	case JSONC:
+		return "JSONC"
+	}
+	return "strict JSON"
+}
+
+// maxDuplicates bounds how many repeated member names a document reports.
+const maxDuplicates = 20
+
+// Leniency records where a JSON document depends on how leniently it is
+// read: the JSONC extensions it uses, and the member names it repeats.
+type Leniency struct {
+	// Comment and TrailingComma are the first of each, or nil.
+	Comment, TrailingComma *SyntaxError
+	// Duplicates are the repeated member names (up to 20), each at the
+	// repetition, its message naming the key and the first line.
+	Duplicates []*SyntaxError
+}
+
+// Used reports whether the document needs any JSONC extension.
+func (l Leniency) Used() bool { return l.Comment != nil || l.TrailingComma != nil }
+
+// Violation returns the first extension the dialect does not allow, or nil.
+func (l Leniency) Violation(d Dialect) *SyntaxError {
+	switch d {
+	case Strict:
+		if l.Comment != nil && (l.TrailingComma == nil || l.Comment.before(l.TrailingComma)) {
+			return l.Comment
+		}
+		return l.TrailingComma
+	case Comments:
+		return l.TrailingComma
+	}
+	return nil
+}
+
+var hujsonPos = regexp.MustCompile(`^hujson: line (\d+), column (\d+): `)
+
+// ParseJSON parses JSON with JSONC extensions (comments, trailing commas)
+// into a node tree and reports which extensions the document uses; a
+// reader that does not accept them checks Leniency.Violation. Repeated
+// member names resolve last-wins, as JSON.parse and JSONC readers resolve
+// them. li must be NewLines(data).
+func ParseJSON(data []byte, li Lines) (*Node, Leniency, *SyntaxError) {
+	var len0 Leniency
+	if perr := checkNesting(data, li); perr != nil {
+		return nil, len0, perr
+	}
+	v, err := hujson.Parse(data)
+	if err != nil {
+		perr := &SyntaxError{Msg: sanitizeMessage(err.Error())}
+		if m := hujsonPos.FindStringSubmatch(err.Error()); m != nil {
+			perr.Line, _ = strconv.Atoi(m[1])
+			perr.Col, _ = strconv.Atoi(m[2])
+			perr.Msg = sanitizeMessage(err.Error()[len(m[0]):])
+		}
+		return nil, len0, perr
+	}
+	b := jsonBuilder{li: li}
+	root := b.value(&v, "", false)
+	return root, b.leniency, nil
+}
+
+// jsonBuilder converts a hujson value into nodes.
+type jsonBuilder struct {
+	li       Lines
+	leniency Leniency
+}
+
+func (b *jsonBuilder) extra(e hujson.Extra, at int) {
+	if b.leniency.Comment != nil || len(e) == 0 {
+		return
+	}
+	if i := bytes.IndexByte(e, '/'); i >= 0 {
+		line, col := b.li.Position(at + i)
+		b.leniency.Comment = &SyntaxError{Line: line, Col: col, Msg: "comment"}
+	}
+}
+
+func (b *jsonBuilder) trailing(last *hujson.Value) {
+	if b.leniency.TrailingComma != nil || last == nil || last.AfterExtra == nil {
+		return
+	}
+	line, col := b.li.Position(last.EndOffset + len(last.AfterExtra))
+	b.leniency.TrailingComma = &SyntaxError{Line: line, Col: col, Msg: "trailing comma"}
+}
+
+func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
+	b.extra(v.BeforeExtra, v.StartOffset-len(v.BeforeExtra))
+	b.extra(v.AfterExtra, v.EndOffset)
+	n := &Node{Pointer: ptr, Span: Span{v.StartOffset, v.EndOffset}}
+	if !member {
+		n.Line, n.Col = b.li.Position(v.StartOffset)
+	}
+	switch t := v.Value.(type) {
+	case *hujson.Object:
+		n.Kind = Object
+		b.extra(t.AfterExtra, v.EndOffset-1-len(t.AfterExtra))
+		index := make(map[string]int, len(t.Members))
+		for i := range t.Members {
+			m := &t.Members[i]
+			b.extra(m.Name.BeforeExtra, m.Name.StartOffset-len(m.Name.BeforeExtra))
+			b.extra(m.Name.AfterExtra, m.Name.EndOffset)
+			key := m.Name.Value.(hujson.Literal).String()
+			child := b.value(&m.Value, childPointer(ptr, key), true)
+			child.Line, child.Col = b.li.Position(m.Name.StartOffset)
+			if j, dup := index[key]; dup {
+				// JSON.parse, VS Code's JSONC parser and serde_json maps keep
+				// the last duplicate: the entry a reader of the file sees
+				// first is not the one the client runs.
+				if len(b.leniency.Duplicates) < maxDuplicates {
+					b.leniency.Duplicates = append(b.leniency.Duplicates, &SyntaxError{Line: child.Line, Col: child.Col,
+						Msg: fmt.Sprintf("key %s repeats the one at line %d; the last one is used", QuoteKey(key), n.Vals[j].Line)})
+				}
+				n.Vals[j] = child
+				continue
+			}
+			index[key] = len(n.Keys)
+			n.Keys = append(n.Keys, key)
+			n.Vals = append(n.Vals, child)
+		}
+		if len(t.Members) > 0 {
+			b.trailing(&t.Members[len(t.Members)-1].Value)
+		}
+	case *hujson.Array:
+		n.Kind = Array
+		b.extra(t.AfterExtra, v.EndOffset-1-len(t.AfterExtra))
+		for i := range t.Elements {
+			n.Items = append(n.Items, b.value(&t.Elements[i], indexPointer(ptr, i), false))
+		}
+		if len(t.Elements) > 0 {
+			b.trailing(&t.Elements[len(t.Elements)-1])
+		}
+	case hujson.Literal:
+		switch t.Kind() {
+		case '"':
+			n.Kind, n.Text = String, t.String()
+		case 't', 'f':
+			n.Kind, n.Text = Bool, string(t)
+		case '0':
+			n.Kind, n.Text = Number, string(t)
+		default:
+			n.Kind = Null
+		}
+	}
+	return n
+}
+
+// checkNesting rejects documents nested deeper than MaxNesting, before a
+// recursive parser sees them. It understands double- and single-quoted
+// strings well enough for JSON and TOML.
+func checkNesting(data []byte, li Lines) *SyntaxError {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if quote != 0 {
+			switch {
+			case c == '\\' && quote == '"':
+				i++
+			case c == quote || c == '\n':
+				quote = 0
+			}
+			continue
+		}
+		switch c {
+		case '"', '\'':
+			quote = c
+		case '[', '{':
+			depth++
+			if depth > MaxNesting {
+				line, col := li.Position(i)
+				return &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("nesting deeper than %d levels", MaxNesting)}
+			}
+		case ']', '}':
+			depth--
+		}
+	}
+	return nil
+}

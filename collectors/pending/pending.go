@@ -1,0 +1,123 @@
+// Package pending recognises MCP files that belong to collector families
+// this version does not include yet (gateways, Kubernetes manifests and Helm
+// values), so that they are reported as unsupported sources instead of
+// being skipped. Each family is one analyzer; when a family's collector is
+// built, its analyzers replace the matching ones here in the registry
+// (collectors.Analyzers).
+//
+// Rules look at the text, not a parse, so that even a file that does not
+// parse is recognised.
+package pending
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/evidence"
+)
+
+// family recognises one kind of MCP file another collector family reads.
+type family struct {
+	// format names what the file is, e.g. "agentgateway/config".
+	format string
+	// collector is the collector family that reads it.
+	collector string
+	// match looks at the provenance path, the text and its lower-case form.
+	match func(p string, data, lower []byte) bool
+}
+
+var (
+	reAPIVersion  = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
+	reKind        = regexp.MustCompile(`(?m)^kind:\s*\S`)
+	reServices    = regexp.MustCompile(`(?m)^services:\s*$`)
+	reBinds       = regexp.MustCompile(`(?m)^binds:\s*$`)
+	reMCPTargets  = regexp.MustCompile(`(?m)^mcp:\s*$[\s\S]*^\s+targets:`)
+	reRegistry    = regexp.MustCompile(`(?m)^registry:\s*$`)
+	reKongFormat  = regexp.MustCompile(`(?m)^_format_version:`)
+	reHelmValues  = regexp.MustCompile(`(^|[_/])values([-_.][^/]*)?\.ya?ml$`)
+	reComposeName = regexp.MustCompile(`(^|[_/])(docker-)?compose([-_.][^/]*)?\.ya?ml$`)
+	reModelList   = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
+	reLiteLLMMCP  = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
+	reChartPath   = regexp.MustCompile(`(^|[_/])(helm|charts?)([-_/]|$)`)
+	reImageRepo   = regexp.MustCompile(`(?m)^image:\s*$[\s\S]*?^\s+repository:`)
+	reCedarAuthz  = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
+)
+
+// families lists the recognisers in the order they are tried.
+var families = []family{
+	{"agentgateway/config", "gateway", func(p string, data, lower []byte) bool {
+		return bytes.Contains(lower, []byte("agentgateway.dev")) || reBinds.Match(data) || reMCPTargets.Match(data) ||
+			(strings.Contains(strings.ToLower(p), "agentgateway") && isYAMLPath(p))
+	}},
+	{"toolhive/manifest", "gateway", func(p string, data, lower []byte) bool {
+		return bytes.Contains(lower, []byte("toolhive.stacklok.dev"))
+	}},
+	{"litellm/config", "gateway", func(p string, data, lower []byte) bool {
+		return reModelList.Match(data) && reLiteLLMMCP.Match(data)
+	}},
+	{"toolhive/authz-config", "gateway", func(p string, data, lower []byte) bool {
+		return reCedarAuthz.Match(data)
+	}},
+	{"docker-compose", "gateway", func(p string, data, lower []byte) bool {
+		return (reServices.Match(data) || reComposeName.MatchString(p)) && bytes.Contains(lower, []byte("mcp"))
+	}},
+	{"docker-mcp/catalog", "gateway", func(p string, data, lower []byte) bool {
+		return reRegistry.Match(data) && bytes.Contains(lower, []byte("mcp"))
+	}},
+	{"kong/declarative", "gateway", func(p string, data, lower []byte) bool {
+		return reKongFormat.Match(data) && bytes.Contains(lower, []byte("mcp"))
+	}},
+	{"kubernetes/manifest", "kubernetes", func(p string, data, lower []byte) bool {
+		return reAPIVersion.Match(data) && reKind.Match(data) && bytes.Contains(lower, []byte("mcp"))
+	}},
+	{"helm/values", "kubernetes", func(p string, data, lower []byte) bool {
+		return (reHelmValues.MatchString(p) || (reChartPath.MatchString(p) && reImageRepo.Match(data))) &&
+			bytes.Contains(lower, []byte("mcp"))
+	}},
+}
+
+// Analyzers returns one analyzer per pending family, in recognition order.
+func Analyzers() []files.Analyzer {
+	out := make([]files.Analyzer, len(families))
+	for i := range families {
+		out[i] = &families[i]
+	}
+	return out
+}
+
+// isYAMLPath reports whether p has a YAML extension.
+func isYAMLPath(p string) bool {
+	ext := path.Ext(p)
+	return ext == ".yaml" || ext == ".yml"
+}
+
+// Label describes a recognised file: its format, read by no collector.
+func (fm *family) Label() files.Label {
+	return files.Label{Format: fm.format, Collector: "files"}
+}
+
+// Match looks at YAML and JSON files; the text decides.
+func (fm *family) Match(p string) files.Strength {
+	switch path.Ext(p) {
+	case ".yaml", ".yml", ".json":
+		return files.Content
+	}
+	return files.None
+}
+
+// Analyze reports f as unsupported when its text is this family's.
+func (fm *family) Analyze(_ context.Context, f *files.File, _ files.Strength) *files.Analysis {
+	if !fm.match(f.Path, f.Data, bytes.ToLower(f.Data)) {
+		return nil
+	}
+	src := f.NewSource(fm.Label())
+	src.Status = evidence.StatusUnsupported
+	src.Diagnostics = []evidence.Diagnostic{{Severity: "info", File: f.Path, Message: fmt.Sprintf(
+		"%s is not a client configuration; it belongs to the %s collector family, which this version does not include", fm.format, fm.collector)}}
+	return &files.Analysis{Source: src}
+}
