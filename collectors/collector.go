@@ -60,7 +60,6 @@ type ClientConfigOptions struct {
 	UserConfigs bool
 }
 
-
 // CheckGlobs reports the first include or exclude pattern that is not a
 // valid glob, naming it.
 func (r Request) CheckGlobs() error {
