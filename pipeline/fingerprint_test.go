@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/tollgate-dev/tollgate/collectors"
 )
 
 // findingIDs collects and evaluates dir and returns control/server name → finding ID.
 func findingIDs(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	now := time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC)
-	b, err := Collect(t.Context(), CollectOptions{Paths: []string{dir}, Now: now})
+	b, err := Collect(t.Context(), collectors.Request{Paths: []string{dir}, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
