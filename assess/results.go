@@ -165,6 +165,8 @@ type Results struct {
 	Attestations []AttestationRecord `json:"attestations,omitempty"`
 	// Counts tallies every evaluation of every control.
 	Counts Counts `json:"counts"`
+	// Baseline, when set, says which findings an earlier run already had.
+	Baseline *Baseline `json:"baseline,omitempty"`
 }
 
 // Attestation statuses.

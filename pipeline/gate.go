@@ -25,8 +25,12 @@ type GateVerdict struct {
 	Passed bool `json:"passed"`
 	// Reasons explain a failed gate, one sentence each.
 	Reasons []string `json:"reasons,omitempty"`
-	// Blocking is the number of unwaived failures at or above FailOn.
+	// Blocking is the number of unwaived failures at or above FailOn (with a
+	// baseline, only those absent from it).
 	Blocking int `json:"blocking"`
+	// Baselined is the number of unwaived failures at or above FailOn that the
+	// baseline already had, and so do not block.
+	Baselined int `json:"baselined,omitempty"`
 	// Coverage is the percentage of framework requirements that were assessed
 	// (satisfied or not satisfied), over every framework in the results.
 	Coverage float64 `json:"coverage"`
@@ -53,9 +57,26 @@ func (g Gate) Judge(r *assess.Results) GateVerdict {
 			if rank < 0 || rank > limit {
 				continue
 			}
-			v.Blocking += cr.Counts.Fail
+			if r.Baseline == nil {
+				v.Blocking += cr.Counts.Fail
+				continue
+			}
+			for _, e := range cr.Evaluations {
+				switch {
+				case e.Verdict != assess.VerdictFail:
+				case r.Baseline.State(e) == assess.BaselineNew:
+					v.Blocking++
+				default:
+					v.Baselined++
+				}
+			}
 		}
-		if v.Blocking > 0 {
+		switch {
+		case v.Blocking > 0 && r.Baseline != nil:
+			v.Passed = false
+			v.Reasons = append(v.Reasons, fmt.Sprintf("%d new unwaived %s at or above severity %s, absent from the baseline (%d more in the baseline)",
+				v.Blocking, plural(v.Blocking, "failure", "failures"), g.FailOn, v.Baselined))
+		case v.Blocking > 0:
 			v.Passed = false
 			v.Reasons = append(v.Reasons, fmt.Sprintf("%d unwaived %s at or above severity %s", v.Blocking, plural(v.Blocking, "failure", "failures"), g.FailOn))
 		}

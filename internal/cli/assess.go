@@ -39,6 +39,7 @@ var assessBindings = map[string]string{
 	"attestations":            "attestations",
 	"gate.fail_on":            "fail-on",
 	"gate.min_coverage":       "min-coverage",
+	"gate.baseline":           "baseline",
 }
 
 func newAssessCommand(app *App) *cobra.Command {
@@ -52,12 +53,18 @@ frameworks, and writes the reports (OSCAL assessment results, the auditor
 workbook, SARIF, JUnit, results.json and summary.md) plus the redacted evidence
 they point to, into the output folder.
 
+With --baseline (an earlier run's results.json, output folder or evidence
+bundle), only failures absent from the baseline fail the gate, and every report
+marks each finding new or baseline.
+
 Exit codes: 0 the gate passed; 1 the gate failed (an unwaived failure at or
-above --fail-on, or coverage below --min-coverage); 2 a usage or internal error.
+above --fail-on, absent from the baseline when one is given, or coverage below
+--min-coverage); 2 a usage or internal error.
 Malformed inputs are findings, not errors.`,
 		Example: `  tollgate assess examples/acme
   tollgate assess . --fail-on critical --format sarif,json -o out/
-  tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z`,
+  tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z
+  tollgate assess . --baseline main-out/results.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			loaded, bundle, now, err := collectSources(cmd, app, mergeBindings(sourceBindings, assessBindings), args, opts.timestamp)
 			if err != nil {
@@ -131,6 +138,7 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.StringSlice("attestations", nil, "attestation files for manual controls (HCL)")
 	f.String("fail-on", "high", "fail the gate on an unwaived failure at or above this severity (critical, high, medium, low, info, none)")
 	f.Float64("min-coverage", 0, "fail the gate when less than this percentage of framework requirements is assessed")
+	f.String("baseline", "", "an earlier run (results.json, output folder or evidence bundle): only failures absent from it fail the gate")
 	f.StringVar(&opts.timestamp, "timestamp", "", "assessment time (RFC 3339); pins outputs to be byte-identical (default SOURCE_DATE_EPOCH or now)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only the gate verdict")
 	f.StringVar(&opts.summary, "summary", "text", "console summary: text or json (machine-readable, on standard output)")
@@ -162,16 +170,26 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 			return usageError("--format %q: want some of %s", f, strings.Join(report.Formats, ", "))
 		}
 	}
-	results, err := pipeline.Evaluate(cmd.Context(), bundle, pipeline.EvaluateOptions{
+	eval := pipeline.EvaluateOptions{
 		Catalogs:     cfg.Catalogs,
 		Frameworks:   cfg.Frameworks,
 		Waivers:      cfg.Waivers,
 		Attestations: cfg.Attestations,
 		Now:          now,
 		Version:      app.Version,
-	})
+	}
+	results, err := pipeline.Evaluate(cmd.Context(), bundle, eval)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
+	}
+	if path := cfg.Gate.Baseline; path != "" {
+		base, err := pipeline.LoadResults(cmd.Context(), path, eval)
+		if err != nil {
+			return &ExitError{Code: 2, Err: fmt.Errorf("baseline: %w", err)}
+		}
+		if err := pipeline.ApplyBaseline(results, base, path); err != nil {
+			return &ExitError{Code: 2, Err: err}
+		}
 	}
 
 	var ropts report.Options
@@ -183,7 +201,8 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 	}
 
 	verdict := gate.Judge(results)
-	cg := console.Gate{Passed: verdict.Passed, Reasons: verdict.Reasons, Blocking: verdict.Blocking, Coverage: verdict.Coverage, FailOn: gate.FailOn}
+	cg := console.Gate{Passed: verdict.Passed, Reasons: verdict.Reasons, Blocking: verdict.Blocking, Baselined: verdict.Baselined,
+		Coverage: verdict.Coverage, FailOn: gate.FailOn}
 	summary := console.Summarise(results, cg, files)
 	switch {
 	case opts.summary == "json":

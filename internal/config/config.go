@@ -48,6 +48,9 @@ type Sources struct {
 type Gate struct {
 	FailOn      string  `mapstructure:"fail_on"`
 	MinCoverage float64 `mapstructure:"min_coverage"`
+	// Baseline is an earlier run (results.json, output folder or bundle):
+	// only failures absent from it fail the gate.
+	Baseline string `mapstructure:"baseline"`
 }
 
 // Output says where reports go.
@@ -147,7 +150,10 @@ func find(searchDirs []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}}
+
+// singlePathKeys are the path keys that hold one path rather than a list.
+var singlePathKeys = map[string]bool{"gate.baseline": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {
@@ -178,7 +184,11 @@ func fileValues(path string, data []byte) (map[string]any, error) {
 				}
 			}
 		case string:
-			if list != "" && !filepath.IsAbs(list) {
+			switch {
+			case list == "" || filepath.IsAbs(list):
+			case singlePathKeys[strings.Join(key, ".")]:
+				m[last] = filepath.Join(base, list)
+			default:
 				m[last] = []any{filepath.Join(base, list)}
 			}
 		}

@@ -108,7 +108,7 @@ func TestLoadFromAssessedFolder(t *testing.T) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	body := "waivers: [policy/waivers.hcl]\nattestations: /abs/attest.hcl\nsources:\n  paths: [repos]\n"
+	body := "waivers: [policy/waivers.hcl]\nattestations: /abs/attest.hcl\nsources:\n  paths: [repos]\ngate:\n  baseline: base/results.json\n"
 	if err := os.WriteFile(filepath.Join(dir, FileName), []byte(body), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +127,9 @@ func TestLoadFromAssessedFolder(t *testing.T) {
 	}
 	if got := cfg.Config.Sources.Paths; len(got) != 1 || got[0] != filepath.Join(dir, "repos") {
 		t.Errorf("sources.paths = %v", got)
+	}
+	if got, want := cfg.Config.Gate.Baseline, filepath.Join(dir, "base", "results.json"); got != want {
+		t.Errorf("gate.baseline = %q, want %q (one path, relative to the file)", got, want)
 	}
 	// With two folders there is no single project to take the file from.
 	cfg, err = Load("", []string{dir, t.TempDir()}, nil, nil)

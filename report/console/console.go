@@ -22,8 +22,11 @@ type Gate struct {
 	Passed   bool     `json:"passed"`
 	Reasons  []string `json:"reasons,omitempty"`
 	Blocking int      `json:"blocking"`
-	Coverage float64  `json:"coverage"`
-	FailOn   string   `json:"fail_on"`
+	// Baselined counts the failures at or above FailOn that the baseline
+	// already had, which do not block.
+	Baselined int     `json:"baselined,omitempty"`
+	Coverage  float64 `json:"coverage"`
+	FailOn    string  `json:"fail_on"`
 }
 
 // File is one report written.
@@ -50,6 +53,8 @@ type Failure struct {
 	Location string `json:"location"`
 	Message  string `json:"message"`
 	Waived   bool   `json:"waived,omitempty"`
+	// Baseline is "new" or "baseline" when the run has a baseline.
+	Baseline string `json:"baseline,omitempty"`
 	// file and line order failures by declaration (line 3 before line 11).
 	file string
 	line int
@@ -84,7 +89,20 @@ type Summary struct {
 	// Errors are the control × subject pairs that could not be evaluated.
 	Errors []Failure `json:"errors"`
 	Files  []File    `json:"files,omitempty"`
-	Gate   Gate      `json:"gate"`
+	// Baseline compares the run with its baseline, when it has one.
+	Baseline *Baseline `json:"baseline,omitempty"`
+	Gate     Gate      `json:"gate"`
+}
+
+// Baseline is the comparison of the run with its baseline.
+type Baseline struct {
+	Source    string `json:"source"`
+	Timestamp string `json:"timestamp"`
+	// New and Unchanged count the findings absent from the baseline and already in it.
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	// Fixed are the baseline's findings that are gone.
+	Fixed []Failure `json:"fixed"`
 }
 
 // Summarise builds the summary of results.
@@ -128,7 +146,8 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 				continue
 			}
 			f := Failure{Control: cr.Control.ID, Title: cr.Control.Title, Severity: cr.Control.Severity,
-				Subject: ev.SubjectID, Message: ev.Message, Waived: ev.Verdict == assess.VerdictWaived}
+				Subject: ev.SubjectID, Message: ev.Message, Waived: ev.Verdict == assess.VerdictWaived,
+				Baseline: r.Baseline.State(ev)}
 			if subj, ok := byID[ev.SubjectID]; ok {
 				m := subj.Metadata()
 				f.Name, f.Location = m.Name, m.Provenance.Location()
@@ -147,7 +166,30 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	sortFailures(s.Failures)
 	sortFailures(s.Waived)
 	sortFailures(s.Errors)
+	s.Baseline = summariseBaseline(r.Baseline, append(s.Failures, s.Waived...))
 	return s
+}
+
+// summariseBaseline counts the findings new since the baseline and lists
+// the baseline's fixed ones, or returns nil without a baseline.
+func summariseBaseline(b *assess.Baseline, findings []Failure) *Baseline {
+	if b == nil {
+		return nil
+	}
+	out := &Baseline{Source: b.Source, Timestamp: b.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"), Fixed: []Failure{}}
+	for _, f := range findings {
+		if f.Baseline == assess.BaselineNew {
+			out.New++
+		} else {
+			out.Unchanged++
+		}
+	}
+	for _, f := range b.Fixed {
+		out.Fixed = append(out.Fixed, Failure{Control: f.Control, Title: f.Title, Severity: f.Severity,
+			Subject: f.Subject, Name: f.SubjectName, Location: f.Location, Waived: f.Verdict == string(assess.VerdictWaived)})
+	}
+	sortFailures(out.Fixed)
+	return out
 }
 
 // sortFailures orders by severity, then control, then file, line (as a
@@ -248,7 +290,11 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 				fmt.Fprintf(w, "  … and %d more (see the reports)\n", n-limit)
 				break
 			}
-			fmt.Fprintf(w, "  %s %-16s %s  %s\n", p.severity(f.Severity), f.Control, oneLine(f.Name), f.Location)
+			mark := ""
+			if f.Baseline == assess.BaselineNew {
+				mark = "  " + p.bold("[new]")
+			}
+			fmt.Fprintf(w, "  %s %-16s %s  %s%s\n", p.severity(f.Severity), f.Control, oneLine(f.Name), f.Location, mark)
 			if f.Message != "" {
 				fmt.Fprintf(w, "      %s\n", oneLine(f.Message))
 			}
@@ -257,6 +303,17 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	}
 	if n := len(s.Waived); n > 0 {
 		fmt.Fprintf(w, "Waived failures: %d\n\n", n)
+	}
+	if b := s.Baseline; b != nil {
+		fmt.Fprintf(w, "%s %s (%s): %d new, %d already in it, %d fixed\n", p.bold("Baseline"), b.Source, b.Timestamp, b.New, b.Unchanged, len(b.Fixed))
+		for i, f := range b.Fixed {
+			if i == maxLines(opts) {
+				fmt.Fprintf(w, "  … and %d more fixed (see results.json)\n", len(b.Fixed)-i)
+				break
+			}
+			fmt.Fprintf(w, "  %s %-16s %s  %s\n", p.green(fmt.Sprintf("%-8s", "FIXED")), f.Control, oneLine(f.Name), f.Location)
+		}
+		fmt.Fprintln(w)
 	}
 	if n := len(s.Errors); n > 0 {
 		fmt.Fprintf(w, "%s (%s):\n", p.bold("Could not evaluate"), plural(n, "check"))
@@ -288,7 +345,11 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 func WriteGate(w io.Writer, g Gate, opts Options) {
 	p := painter{on: opts.Color}
 	if g.Passed {
-		fmt.Fprintf(w, "Gate: %s (fail-on %s, coverage %.1f%%)\n", p.green("PASSED"), g.FailOn, g.Coverage)
+		fmt.Fprintf(w, "Gate: %s (fail-on %s, coverage %.1f%%", p.green("PASSED"), g.FailOn, g.Coverage)
+		if g.Baselined > 0 {
+			fmt.Fprintf(w, "; %s at or above %s in the baseline", plural(g.Baselined, "failure"), g.FailOn)
+		}
+		fmt.Fprintln(w, ")")
 		return
 	}
 	fmt.Fprintf(w, "Gate: %s: %s\n", p.red("FAILED"), strings.Join(g.Reasons, "; "))

@@ -2,6 +2,7 @@ package json
 
 import (
 	"strings"
+	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -60,7 +61,7 @@ func findings(x *view.Index, fs []view.Finding) []Finding {
 			Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
 				Text: f.Location},
 			Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
-			Requirements: []string{}, Waiver: f.Eval.Waiver,
+			Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(f.Eval),
 		}
 		for _, ref := range x.Requirements(f.Control.ID) {
 			item.Requirements = append(item.Requirements, ref.String())
@@ -135,4 +136,24 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// baseline describes the comparison with a baseline, or nil without one.
+func baseline(b *assess.Baseline, fs []Finding) *Baseline {
+	if b == nil {
+		return nil
+	}
+	out := &Baseline{Source: b.Source, Timestamp: b.Timestamp.UTC().Format(time.RFC3339), Fixed: []BaselineFinding{}}
+	for _, f := range fs {
+		switch f.Baseline {
+		case assess.BaselineNew:
+			out.New++
+		case assess.BaselineUnchanged:
+			out.Unchanged++
+		}
+	}
+	for _, f := range b.Fixed {
+		out.Fixed = append(out.Fixed, BaselineFinding(f))
+	}
+	return out
 }

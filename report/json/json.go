@@ -106,6 +106,7 @@ func Build(r *assess.Results) *Document {
 	for _, a := range r.Attestations {
 		doc.Attestations = append(doc.Attestations, attestation(a))
 	}
+	doc.Baseline = baseline(r.Baseline, doc.Findings)
 	for _, rk := range r.Risks {
 		doc.Risks = append(doc.Risks, Risk{ID: rk.ID, Title: rk.Title, Description: rk.Description})
 	}

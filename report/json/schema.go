@@ -22,6 +22,33 @@ type Document struct {
 	Waivers           []Waiver      `json:"waivers"`
 	Attestations      []Attestation `json:"attestations"`
 	Risks             []Risk        `json:"risks"`
+	// Baseline compares the run with a baseline run; absent without one.
+	Baseline *Baseline `json:"baseline,omitempty"`
+}
+
+// Baseline says how the run compares with the baseline it was gated against.
+type Baseline struct {
+	Source    string `json:"source"`
+	Timestamp string `json:"timestamp"`
+	// New and Unchanged count this run's findings (failing or waived) absent
+	// from the baseline and already in it.
+	New       int `json:"new"`
+	Unchanged int `json:"unchanged"`
+	// Fixed are the baseline's findings that neither fail nor are waived now.
+	Fixed []BaselineFinding `json:"fixed"`
+}
+
+// BaselineFinding is one finding of the baseline run.
+type BaselineFinding struct {
+	ID          string `json:"id"`
+	Fingerprint string `json:"fingerprint"`
+	Control     string `json:"control"`
+	Title       string `json:"title"`
+	Severity    string `json:"severity"`
+	Subject     string `json:"subject"`
+	SubjectName string `json:"subject_name"`
+	Location    string `json:"location"`
+	Verdict     string `json:"verdict"`
 }
 
 // Tool identifies the producer.
@@ -165,6 +192,9 @@ type Finding struct {
 	Remediation  string   `json:"remediation"`
 	Requirements []string `json:"requirements"`
 	Waiver       string   `json:"waiver"`
+	// Baseline is "new" or "baseline" when the run was compared with a
+	// baseline (absent from it, already in it), else "".
+	Baseline string `json:"baseline"`
 }
 
 // Location says where a subject was declared.

@@ -139,7 +139,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
-		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: body(e, c.Remediation)}
+		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: body(e, c.Remediation) + "\n" + findingLine(x, e)}
 	case assess.VerdictError:
 		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(e, "")}
 	case assess.VerdictWaived:
@@ -168,6 +168,18 @@ func body(e assess.Evaluation, remediation string) string {
 		lines = append(lines, "Remediation: "+remediation)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// findingLine names the finding and, with a baseline, whether it is new.
+func findingLine(x *view.Index, e assess.Evaluation) string {
+	line := "Finding: " + e.FindingID()
+	switch x.R.Baseline.State(e) {
+	case assess.BaselineNew:
+		line += " (new: not in the baseline)"
+	case assess.BaselineUnchanged:
+		line += " (in the baseline)"
+	}
+	return line
 }
 
 func orDefault(s, def string) string {

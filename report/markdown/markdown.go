@@ -63,6 +63,10 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	fmt.Fprintf(&b, "%s · %d waived · %s · %s · %s  \n", headline(failures), len(waived),
 		plural(len(errs), "evaluation error"), plural(len(r.Subjects), "subject"), plural(len(r.Controls), "control"))
 	fmt.Fprintf(&b, "<sub>%s %s · %s</sub>\n\n", orDefault(r.Tool, "tollgate"), r.Version, r.Timestamp.UTC().Format("2006-01-02T15:04:05Z"))
+	if bl := r.Baseline; bl != nil {
+		fmt.Fprintf(&b, "**%d new, %d fixed** since the baseline %s (%s); %d already in it.\n\n", countNew(bl, x.Findings()), len(bl.Fixed),
+			code(bl.Source), bl.Timestamp.UTC().Format("2006-01-02T15:04:05Z"), len(x.Findings())-countNew(bl, x.Findings()))
+	}
 
 	frameworks(&b, r)
 
@@ -75,20 +79,23 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		if len(shown) > top {
 			shown = shown[:top]
 		}
-		findingTable(&b, shown, false)
+		findingTable(&b, r.Baseline, shown, false)
 		if rest := len(failures) - len(shown); rest > 0 {
 			fmt.Fprintf(&b, "\n…and %d more.\n", rest)
 		}
 		b.WriteString("\n")
 		if len(failures) > len(shown) {
-			details(&b, fmt.Sprintf("All %d failures", len(failures)), func() { cappedTable(&b, failures, true, detail) })
+			details(&b, fmt.Sprintf("All %d failures", len(failures)), func() { cappedTable(&b, r.Baseline, failures, true, detail) })
 		}
 	}
 	if len(waived) > 0 {
-		details(&b, fmt.Sprintf("Waived failures (%d)", len(waived)), func() { cappedTable(&b, waived, true, detail) })
+		details(&b, fmt.Sprintf("Waived failures (%d)", len(waived)), func() { cappedTable(&b, r.Baseline, waived, true, detail) })
 	}
 	if len(errs) > 0 {
-		details(&b, fmt.Sprintf("Evaluation errors (%d)", len(errs)), func() { cappedTable(&b, errs, false, detail) })
+		details(&b, fmt.Sprintf("Evaluation errors (%d)", len(errs)), func() { cappedTable(&b, r.Baseline, errs, false, detail) })
+	}
+	if bl := r.Baseline; bl != nil && len(bl.Fixed) > 0 {
+		details(&b, fmt.Sprintf("Fixed since the baseline (%d)", len(bl.Fixed)), func() { fixedTable(&b, bl.Fixed, detail) })
 	}
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("write Markdown summary: %w", err)
@@ -166,25 +173,52 @@ func byControl(b *bytes.Buffer, failures []view.Finding) {
 
 // cappedTable is findingTable showing at most limit rows, then a pointer to
 // the complete lists.
-func cappedTable(b *bytes.Buffer, fs []view.Finding, withDetail bool, limit int) {
+func cappedTable(b *bytes.Buffer, bl *assess.Baseline, fs []view.Finding, withDetail bool, limit int) {
 	if len(fs) <= limit {
-		findingTable(b, fs, withDetail)
+		findingTable(b, bl, fs, withDetail)
 		return
 	}
-	findingTable(b, fs[:limit], withDetail)
+	findingTable(b, bl, fs[:limit], withDetail)
 	fmt.Fprintf(b, "\n…and %d more: see results.json or tollgate.sarif for the complete list.\n", len(fs)-limit)
 }
 
 // findingTable lists findings; withDetail names the waiver of waived ones.
-func findingTable(b *bytes.Buffer, fs []view.Finding, withDetail bool) {
+func findingTable(b *bytes.Buffer, bl *assess.Baseline, fs []view.Finding, withDetail bool) {
 	b.WriteString("| Severity | Control | Subject | Location | Message |\n|---|---|---|---|---|\n")
 	for _, f := range fs {
+		sev := f.Control.Severity
+		if bl.State(f.Eval) == assess.BaselineNew {
+			sev += " · **new**"
+		}
 		msg := f.Eval.Message
 		if withDetail && f.Waived() {
 			msg = strings.TrimSpace(msg + " — waived by " + orDefault(f.Eval.Waiver, "a waiver"))
 		}
 		fmt.Fprintf(b, "| %s | **%s** %s | %s | %s | %s |\n",
-			cell(f.Control.Severity), cell(f.Control.ID), cell(f.Control.Title), cell(f.Subject.Name), code(f.Location), cell(msg))
+			sev, cell(f.Control.ID), cell(f.Control.Title), cell(f.Subject.Name), code(f.Location), cell(msg))
+	}
+}
+
+// countNew counts the findings absent from the baseline.
+func countNew(bl *assess.Baseline, fs []view.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if bl.State(f.Eval) == assess.BaselineNew {
+			n++
+		}
+	}
+	return n
+}
+
+// fixedTable lists the baseline's findings that are gone.
+func fixedTable(b *bytes.Buffer, fs []assess.BaselineFinding, limit int) {
+	b.WriteString("| Severity | Control | Subject | Location (in the baseline) |\n|---|---|---|---|\n")
+	for i, f := range fs {
+		if i == limit {
+			fmt.Fprintf(b, "\n…and %d more: see results.json for the complete list.\n", len(fs)-limit)
+			break
+		}
+		fmt.Fprintf(b, "| %s | **%s** %s | %s | %s |\n", cell(f.Severity), cell(f.Control), cell(f.Title), cell(f.SubjectName), code(f.Location))
 	}
 }
 

@@ -101,7 +101,9 @@ type result struct {
 	Locations           []location        `json:"locations"`
 	PartialFingerprints map[string]string `json:"partialFingerprints"`
 	Suppressions        []suppression     `json:"suppressions,omitempty"`
-	Properties          map[string]any    `json:"properties,omitempty"`
+	// BaselineState is "new" or "unchanged" when the run has a baseline.
+	BaselineState string         `json:"baselineState,omitempty"`
+	Properties    map[string]any `json:"properties,omitempty"`
 }
 
 type location struct {

@@ -94,6 +94,12 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
 			"findingId":   f.ID(),
 		},
 	}
+	switch x.R.Baseline.State(f.Eval) {
+	case assess.BaselineNew:
+		res.BaselineState = "new"
+	case assess.BaselineUnchanged:
+		res.BaselineState = "unchanged"
+	}
 	if len(f.Eval.Reasons) > 0 {
 		res.Properties["reasons"] = view.ReasonTexts(f.Eval.Reasons)
 	}
