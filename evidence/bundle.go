@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/tollgate-dev/tollgate/internal/staging"
 )
 
 // Artifact is one raw input file stored (redacted) in an evidence bundle.
@@ -41,6 +43,9 @@ const (
 	ManifestFile = "manifest.json"
 	// ArtifactsDir holds the redacted artifacts.
 	ArtifactsDir = "artifacts"
+	// OutputFolder is the folder of an assessment's output folder that
+	// holds its evidence bundle, where the reports point.
+	OutputFolder = "evidence"
 )
 
 // Bundle is an evidence bundle: the subjects collected, the artifacts they
@@ -77,55 +82,47 @@ type manifest struct {
 	Artifacts     []Artifact        `json:"artifacts"`
 }
 
-// WriteBundle writes b to dir as manifest.json plus artifacts/<path>. It
-// writes into a temporary directory beside dir and renames it into place, so
-// a reader never sees half a bundle; it refuses to replace an existing
-// directory that is neither empty nor a bundle. Output is deterministic:
-// subjects sorted by kind and ID, artifacts by path, indented JSON.
+// WriteBundle writes b to dir as manifest.json plus artifacts/<path>, all
+// or nothing: everything is staged beside dir and swapped in by renames, so
+// a reader never sees half a bundle and a failure leaves the previous bundle
+// as it was. It refuses to write into an existing directory that is neither
+// empty nor a bundle. Output is deterministic: subjects sorted by kind and
+// ID, artifacts by path, indented JSON.
 func WriteBundle(dir string, b *Bundle) error {
-	if b == nil {
-		return fmt.Errorf("write bundle %s: nil bundle", dir)
-	}
-	if err := checkReplaceable(dir); err != nil {
+	if err := CheckBundleDir(dir); err != nil {
 		return err
+	}
+	files, err := EncodeBundle(b)
+	if err != nil {
+		return fmt.Errorf("write bundle %s: %w", dir, err)
+	}
+	if err := staging.Write(dir, staging.Set{Files: files, Folders: []string{ArtifactsDir}}); err != nil {
+		return fmt.Errorf("write bundle: %w", err)
+	}
+	return nil
+}
+
+// EncodeBundle returns the files of b's on-disk form by bundle-relative
+// path: manifest.json and the redacted artifacts under artifacts/.
+func EncodeBundle(b *Bundle) (map[string][]byte, error) {
+	if b == nil {
+		return nil, fmt.Errorf("nil bundle")
 	}
 	files, artifacts, err := bundleFiles(b)
 	if err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
+		return nil, err
 	}
 	data, err := encodeManifest(b, artifacts)
 	if err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
+		return nil, err
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
-	}
-	tmp, err := os.MkdirTemp(parent, ".tollgate-bundle-*")
-	if err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
-	}
-	defer os.RemoveAll(tmp) // a no-op once renamed
-	for _, p := range sortedFileNames(files) {
-		full := filepath.Join(tmp, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return fmt.Errorf("write bundle %s: %w", dir, err)
-		}
-		if err := os.WriteFile(full, files[p], 0o644); err != nil {
-			return fmt.Errorf("write bundle %s: %w", dir, err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(tmp, ManifestFile), data, 0o644); err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
-	}
-	return swapInto(tmp, dir)
+	files[ManifestFile] = data
+	return files, nil
 }
 
-// checkReplaceable refuses to overwrite a directory that is not a bundle.
-func checkReplaceable(dir string) error {
+// CheckBundleDir returns an error when dir exists and is not a folder that
+// a bundle may be written into: an empty one or an earlier bundle.
+func CheckBundleDir(dir string) error {
 	info, err := os.Stat(dir)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -143,30 +140,8 @@ func checkReplaceable(dir string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	if _, err := os.Stat(filepath.Join(dir, ManifestFile)); err != nil {
-		return fmt.Errorf("write bundle %s: refusing to replace a directory that is not an evidence bundle (no %s)", dir, ManifestFile)
-	}
-	return nil
-}
-
-// swapInto renames tmp to dir, moving an existing bundle aside first.
-func swapInto(tmp, dir string) error {
-	if _, err := os.Stat(dir); err == nil {
-		old := tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return fmt.Errorf("write bundle %s: move old bundle aside: %w", dir, err)
-		}
-		if err := os.Rename(tmp, dir); err != nil {
-			_ = os.Rename(old, dir)
-			return fmt.Errorf("write bundle %s: %w", dir, err)
-		}
-		if err := os.RemoveAll(old); err != nil {
-			return fmt.Errorf("write bundle %s: remove old bundle: %w", dir, err)
-		}
-		return nil
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return fmt.Errorf("write bundle %s: %w", dir, err)
+	if info, err := os.Lstat(filepath.Join(dir, ManifestFile)); err != nil || !info.Mode().IsRegular() {
+		return fmt.Errorf("write bundle %s: refusing to replace a directory that is not an evidence bundle (no %s); move its files away or choose another folder", dir, ManifestFile)
 	}
 	return nil
 }

@@ -91,7 +91,7 @@ func TestBundleDeterministicAndReplace(t *testing.T) {
 	if !bytes.Equal(first, second) {
 		t.Errorf("manifest depends on subject order")
 	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".tollgate-bundle-*"))
+	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(dir), ".tollgate-*"))
 	if len(leftovers) != 0 {
 		t.Errorf("temporary directories left behind: %v", leftovers)
 	}

@@ -17,7 +17,7 @@ const ResultsFile = "results.json"
 
 // EvidenceDir is the folder inside an output folder that holds the evidence
 // bundle the reports point into.
-const EvidenceDir = "evidence"
+const EvidenceDir = evidence.OutputFolder
 
 // LoadResults reads the results of an earlier run from path, which is a
 // results.json file, an output folder holding one, or an evidence bundle (or

@@ -2,7 +2,7 @@
 // Tollgate writes: OSCAL assessment results, the auditor workbook, SARIF,
 // JUnit, results.json and a Markdown summary. Each format lives in its own
 // sub-package and reads only the Results; this package is their registry
-// and writes a set of them into a folder all or nothing.
+// and writes a set of them, with the evidence bundle, all or nothing.
 package report
 
 import (

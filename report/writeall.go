@@ -2,21 +2,22 @@ package report
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/staging"
 )
 
-// WriteAll renders r in the given formats (all of them when formats is
-// empty) and writes them into dir, returning the paths written in format
-// order. Every format is rendered in memory first; only when all succeeded
-// are the files written, each to a temporary file in dir that is then
-// renamed into place. A rendering error or an unwritable folder therefore
-// leaves no partial or half-written file behind.
-func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]string, error) {
+// Output is one rendered report.
+type Output struct {
+	Format Format
+	Data   []byte
+}
+
+// RenderAll renders r in the given formats (all of them when formats is
+// empty), in registry order, entirely in memory.
+func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, error) {
 	fs, err := resolve(formats)
 	if err != nil {
 		return nil, err
@@ -24,64 +25,37 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 	if r == nil {
 		return nil, fmt.Errorf("write reports: no results")
 	}
-	rendered := make([][]byte, len(fs))
+	out := make([]Output, len(fs))
 	for i, f := range fs {
 		var buf bytes.Buffer
 		if err := f.write(&buf, r, opts); err != nil {
 			return nil, fmt.Errorf("render %s report: %w", f.Name, err)
 		}
-		rendered[i] = buf.Bytes()
+		out[i] = Output{Format: f, Data: buf.Bytes()}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create output folder: %w", err)
-	}
-	temps := make([]string, 0, len(fs))
-	cleanup := func() {
-		for _, t := range temps {
-			os.Remove(t)
-		}
-	}
-	for i, f := range fs {
-		tmp, err := writeTemp(dir, f.File, rendered[i])
-		if tmp != "" {
-			temps = append(temps, tmp)
-		}
-		if err != nil {
-			cleanup()
-			return nil, fmt.Errorf("write %s report: %w", f.Name, err)
-		}
-	}
-	var written []string
-	for i, f := range fs {
-		dst := filepath.Join(dir, f.File)
-		if err := os.Rename(temps[i], dst); err != nil {
-			cleanup()
-			return written, fmt.Errorf("write %s report: %w", f.Name, err)
-		}
-		temps[i] = ""
-		written = append(written, dst)
-	}
-	return written, nil
+	return out, nil
 }
 
-// writeTemp writes data to a new temporary file in dir and returns its path
-// (also on error, so the caller can remove it).
-func writeTemp(dir, name string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, "."+name+".tmp-*")
+// WriteAll renders r in the given formats (all of them when formats is
+// empty) and writes them into dir, returning the paths written in format
+// order. Every format is rendered in memory first; only when all succeeded
+// are the files written, all or nothing (see internal/staging): a rendering
+// error, an unwritable folder or a full disk leaves the folder as it was.
+func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]string, error) {
+	outs, err := RenderAll(r, formats, opts)
 	if err != nil {
-		if errors.Is(err, os.ErrPermission) {
-			return "", fmt.Errorf("cannot write into %s: permission denied", dir)
-		}
-		return "", err
+		return nil, err
 	}
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		return f.Name(), err
+	files := make(map[string][]byte, len(outs))
+	for _, o := range outs {
+		files[o.Format.File] = o.Data
 	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return f.Name(), err
+	if err := staging.Write(dir, staging.Set{Files: files}); err != nil {
+		return nil, fmt.Errorf("write reports: %w", err)
 	}
-	return f.Name(), nil
+	written := make([]string, len(outs))
+	for i, o := range outs {
+		written[i] = filepath.Join(dir, o.Format.File)
+	}
+	return written, nil
 }

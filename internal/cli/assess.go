@@ -2,14 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
-	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/config"
@@ -17,10 +14,6 @@ import (
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/report/console"
 )
-
-// EvidenceDir is the folder inside the output folder that holds the evidence
-// bundle the reports point into.
-const EvidenceDir = pipeline.EvidenceDir
 
 type assessOptions struct {
 	timestamp string
@@ -194,10 +187,13 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
-	ropts.OSCAL.EvidenceBase = EvidenceDir + "/"
-	files, err := writeOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
+	written, err := report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
+	}
+	files := make([]console.File, len(written))
+	for i, w := range written {
+		files[i] = console.File{Path: w.Path, Description: w.Description}
 	}
 
 	verdict := gate.Judge(results)
@@ -220,33 +216,4 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 		return &ExitError{Code: 1, Silent: true, Err: fmt.Errorf("gate failed: %s", strings.Join(verdict.Reasons, "; "))}
 	}
 	return nil
-}
-
-// writeOutputs writes the reports and the evidence bundle into dir, all or
-// nothing: if the bundle cannot be written, the reports just written are
-// removed again.
-func writeOutputs(dir string, results *assess.Results, bundle *evidence.Bundle, formats []string, ropts report.Options) ([]console.File, error) {
-	written, err := report.WriteAll(dir, results, formats, ropts)
-	if err != nil {
-		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
-	}
-	evDir := filepath.Join(dir, EvidenceDir)
-	if err := evidence.WriteBundle(evDir, bundle); err != nil {
-		for _, p := range written {
-			os.Remove(p)
-		}
-		return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
-	}
-	var files []console.File
-	for _, p := range written {
-		desc := ""
-		for _, name := range report.Formats {
-			if f, ok := report.Lookup(name); ok && f.File == filepath.Base(p) {
-				desc = f.Description
-			}
-		}
-		files = append(files, console.File{Path: p, Description: desc})
-	}
-	files = append(files, console.File{Path: evDir + string(filepath.Separator), Description: "evidence bundle the reports point into"})
-	return files, nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/report/console"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 	"github.com/tollgate-dev/tollgate/report/oscal"
@@ -609,7 +610,7 @@ func TestNoCanaryInAnyOutput(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if strings.HasPrefix(name, EvidenceDir+"/artifacts/") {
+				if strings.HasPrefix(name, report.EvidenceDir+"/artifacts/") {
 					bundled++
 				}
 				if name == fileWorkbook {
@@ -661,7 +662,8 @@ func unzip(t *testing.T, data []byte) map[string][]byte {
 }
 
 // TestUnwritableOutput points the output folder where nothing can be
-// written: the run exits 2, says where and why, and leaves no file behind.
+// written: the run exits 2, says where and why, leaves no file behind and
+// changes none of the files already there.
 func TestUnwritableOutput(t *testing.T) {
 	tests := []struct {
 		name string
@@ -700,12 +702,27 @@ func TestUnwritableOutput(t *testing.T) {
 			t.Cleanup(func() { os.Chmod(ro, 0o755) })
 			return filepath.Join(ro, "out")
 		}},
+		// The user's own files named like reports must survive a run that
+		// cannot write its evidence.
+		{name: "reports of the user's next to an evidence folder that is not a bundle", wantMsg: "not an evidence bundle", setup: func(t *testing.T, dir string) string {
+			out := filepath.Join(dir, "out")
+			for name, body := range map[string]string{fileJSON: "MY OWN RESULTS", fileMarkdown: "my summary", "evidence/notes.txt": "mine"} {
+				p := filepath.Join(out, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			return out
+		}},
 		{name: "evidence folder taken by other files", wantMsg: "evidence", setup: func(t *testing.T, dir string) string {
 			out := filepath.Join(dir, "out")
-			if err := os.MkdirAll(filepath.Join(out, EvidenceDir), 0o755); err != nil {
+			if err := os.MkdirAll(filepath.Join(out, report.EvidenceDir), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(out, EvidenceDir, "notes.txt"), []byte("keep"), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(out, report.EvidenceDir, "notes.txt"), []byte("keep"), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			return out
@@ -719,6 +736,14 @@ func TestUnwritableOutput(t *testing.T) {
 			dir := t.TempDir()
 			target := tt.setup(t, dir)
 			before := listFiles(t, dir)
+			contents := map[string]string{}
+			for _, name := range before {
+				data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+				if err != nil {
+					t.Fatal(err)
+				}
+				contents[name] = string(data)
+			}
 			run := runTollgate(t, "assess", exampleDir, "-o", target, "--timestamp", fixedTimestamp, "--fail-on", "none")
 			if run.code != 2 {
 				t.Fatalf("exit %d, want 2 (err %v)", run.code, run.err)
@@ -729,6 +754,11 @@ func TestUnwritableOutput(t *testing.T) {
 			}
 			if after := listFiles(t, dir); strings.Join(after, "\n") != strings.Join(before, "\n") {
 				t.Errorf("files left behind:\nbefore %v\nafter  %v", before, after)
+			}
+			for name, body := range contents {
+				if got, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name))); err != nil || string(got) != body {
+					t.Errorf("%s changed by the failed run: %q (%v)", name, got, err)
+				}
 			}
 		})
 	}

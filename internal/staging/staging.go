@@ -1,0 +1,427 @@
+// Package staging writes a set of files into an output folder all or
+// nothing. Everything is first written to a staging folder beside the output
+// folder; only when every file is written are the entries swapped in by
+// renames, the entries they replace moved aside until the swap is complete.
+// A failure at any point, while writing or while swapping, puts the previous
+// entries back and removes the staging folder, so the output folder holds
+// either all of the previous outputs or all of the new ones. Entries of the
+// output folder that the set does not name are never touched.
+package staging
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Set is what to write into an output folder.
+type Set struct {
+	// Files maps slash-separated paths relative to the output folder to
+	// their content.
+	Files map[string][]byte
+	// Folders are paths (relative, slash-separated) replaced as a whole:
+	// the files under one are written together, and whatever the folder
+	// held before is replaced, also when the set has no file in it. Every
+	// file outside these folders replaces just the file of its name.
+	Folders []string
+}
+
+// Prefix starts the names of staging folders, so that nobody mistakes a
+// leftover of an interrupted run for an output.
+const Prefix = ".tollgate-staging-"
+
+// previousDir is where, inside the staging folder, replaced entries wait
+// until the swap is complete.
+const previousDir = ".previous"
+
+// Write writes set into dir all or nothing (see the package documentation).
+// dir and its parents are created when missing, and removed again when the
+// write fails. An existing entry of another kind than the one replacing it
+// (a folder where the set has a file, a file where it has a folder) is an
+// error before anything is written.
+func Write(dir string, set Set) error {
+	return osFS.write(dir, set)
+}
+
+// fileSystem is the operating system calls Write makes, replaceable in
+// tests to simulate a full disk or a failing rename.
+type fileSystem struct {
+	create func(name string) (io.WriteCloser, error)
+	rename func(from, to string) error
+}
+
+var osFS = fileSystem{
+	create: func(name string) (io.WriteCloser, error) {
+		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	},
+	rename: os.Rename,
+}
+
+// unit is one entry of the output folder that is replaced as a whole.
+type unit struct {
+	path   string // slash-separated, relative to the output folder
+	folder bool
+}
+
+func (fsys fileSystem) write(dir string, set Set) (err error) {
+	units, err := unitsOf(set)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	target, created, err := prepareDir(dir)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			removeCreated(created)
+		}
+	}()
+	if err := checkReplaceable(target, units); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	stage, err := makeStage(target)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if err := fsys.fill(stage, set, units); err != nil {
+		os.RemoveAll(stage)
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	if err := fsys.swap(stage, target, units); err != nil {
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	return nil
+}
+
+// unitsOf returns the entries the set replaces, sorted, checking that every
+// path is a clean relative path and that no file or folder lies inside
+// another file.
+func unitsOf(set Set) ([]unit, error) {
+	folders := map[string]bool{}
+	for _, f := range set.Folders {
+		if err := checkPath(f); err != nil {
+			return nil, err
+		}
+		folders[f] = true
+	}
+	seen := map[string]unit{}
+	for p := range set.Files {
+		if err := checkPath(p); err != nil {
+			return nil, err
+		}
+		u := unit{path: p}
+		for f := range folders {
+			if strings.HasPrefix(p, f+"/") {
+				u = unit{path: f, folder: true}
+			}
+		}
+		if folders[p] {
+			return nil, fmt.Errorf("%s is both a file and a folder of the output", p)
+		}
+		seen[u.path] = u
+	}
+	for f := range folders {
+		seen[f] = unit{path: f, folder: true}
+	}
+	units := make([]unit, 0, len(seen))
+	for _, u := range seen {
+		units = append(units, u)
+	}
+	sort.Slice(units, func(i, j int) bool { return units[i].path < units[j].path })
+	for i := range units {
+		for j := range units {
+			if i != j && strings.HasPrefix(units[j].path, units[i].path+"/") {
+				return nil, fmt.Errorf("%s lies inside %s", units[j].path, units[i].path)
+			}
+		}
+	}
+	return units, nil
+}
+
+func checkPath(p string) error {
+	if p == "" || path.Clean(p) != p || path.IsAbs(p) || strings.Contains(p, `\`) ||
+		p == ".." || strings.HasPrefix(p, "../") || strings.HasPrefix(path.Base(p), Prefix) {
+		return fmt.Errorf("output path %q must be a clean relative path", p)
+	}
+	return nil
+}
+
+// prepareDir resolves dir (following a symbolic link to a folder, so that
+// the staging folder sits beside the real one) and creates it and its
+// missing parents, returning what it created, deepest last.
+func prepareDir(dir string) (string, []string, error) {
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && !info.IsDir():
+		return "", nil, fmt.Errorf("create output folder %s: it exists and is not a folder", dir)
+	case err == nil:
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return "", nil, fmt.Errorf("create output folder %s: %w", dir, err)
+		}
+		return real, nil, nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return "", nil, fmt.Errorf("create output folder %s: %w", dir, err)
+	}
+	var missing []string
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		if _, err := os.Lstat(p); err == nil {
+			break
+		}
+		missing = append(missing, p)
+		if filepath.Dir(p) == p {
+			break
+		}
+	}
+	slices.Reverse(missing)
+	var created []string
+	for _, p := range missing {
+		if err := os.Mkdir(p, 0o755); err != nil {
+			removeCreated(created)
+			return "", nil, fmt.Errorf("create output folder %s: %w", dir, err)
+		}
+		created = append(created, p)
+	}
+	return filepath.Clean(dir), created, nil
+}
+
+// removeCreated removes the folders prepareDir created, when still empty.
+func removeCreated(created []string) {
+	for i := len(created) - 1; i >= 0; i-- {
+		os.Remove(created[i])
+	}
+}
+
+// checkReplaceable refuses, before anything is written, to replace an
+// entry with one of another kind, or to write through anything but a real
+// folder inside dir (a symbolic link there could lead the write elsewhere).
+func checkReplaceable(dir string, units []unit) error {
+	for _, u := range units {
+		p := filepath.Join(dir, filepath.FromSlash(u.path))
+		for parent := filepath.Dir(p); parent != dir && strings.HasPrefix(parent, dir); parent = filepath.Dir(parent) {
+			info, err := os.Lstat(parent)
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return err
+			}
+			if !info.IsDir() {
+				return fmt.Errorf("refusing to write %s: %s is not a folder", p, parent)
+			}
+		}
+		info, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		switch {
+		case u.folder && !info.IsDir():
+			return fmt.Errorf("refusing to replace %s with a folder: it is not a folder", p)
+		case !u.folder && info.IsDir():
+			return fmt.Errorf("refusing to replace %s with a file: it is a folder", p)
+		case !u.folder && !info.Mode().IsRegular() && info.Mode()&fs.ModeSymlink == 0:
+			return fmt.Errorf("refusing to replace %s: it is not a regular file", p)
+		}
+	}
+	return nil
+}
+
+// makeStage creates the staging folder: beside dir when the two are on one
+// file system (so renames between them work), else inside dir.
+func makeStage(dir string) (string, error) {
+	parent := filepath.Dir(dir)
+	if parent != dir && sameDevice(parent, dir) {
+		if stage, err := os.MkdirTemp(parent, Prefix+filepath.Base(dir)+"-*"); err == nil {
+			return stage, nil
+		}
+	}
+	stage, err := os.MkdirTemp(dir, Prefix+"*")
+	if err != nil {
+		return "", fmt.Errorf("create a staging folder: %w", err)
+	}
+	return stage, nil
+}
+
+// fill writes every file of the set, and every folder unit, into stage.
+// Files that are units themselves are flushed to disk; folder units may
+// hold many files and are renamed whole.
+func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
+	for _, u := range units {
+		if u.folder {
+			if err := os.MkdirAll(filepath.Join(stage, filepath.FromSlash(u.path)), 0o755); err != nil {
+				return err
+			}
+		}
+	}
+	names := make([]string, 0, len(set.Files))
+	for p := range set.Files {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	isUnit := map[string]bool{}
+	for _, u := range units {
+		isUnit[u.path] = !u.folder
+	}
+	for _, p := range names {
+		full := filepath.Join(stage, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := fsys.writeFile(full, set.Files[p], isUnit[p]); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+	}
+	return nil
+}
+
+func (fsys fileSystem) writeFile(name string, data []byte, sync bool) error {
+	w, err := fsys.create(name)
+	if err != nil {
+		return err
+	}
+	_, werr := w.Write(data)
+	var serr error
+	if f, ok := w.(*os.File); ok && sync && werr == nil {
+		serr = f.Sync()
+	}
+	return errors.Join(werr, serr, w.Close())
+}
+
+// swapped records one unit moved into the output folder.
+type swapped struct {
+	unit
+	// backedUp is true when an entry it replaced waits in the staging folder.
+	backedUp bool
+	// madeParents are folders created in the output folder to hold it.
+	madeParents []string
+}
+
+// swap moves every staged unit into dir, moving the entries they replace
+// into stage/.previous first. On failure it undoes what it did, in
+// reverse, and removes stage unless something could not be put back.
+func (fsys fileSystem) swap(stage, dir string, units []unit) error {
+	prev := filepath.Join(stage, previousDir)
+	if err := os.Mkdir(prev, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return err
+	}
+	var done []swapped
+	for _, u := range units {
+		s, err := fsys.swapOne(stage, prev, dir, u)
+		if err != nil {
+			if s.backedUp || len(s.madeParents) > 0 {
+				done = append(done, s)
+			}
+			return fsys.rollback(stage, prev, dir, done, err)
+		}
+		done = append(done, s)
+	}
+	os.RemoveAll(stage)
+	return nil
+}
+
+// swapOne moves one unit in. The result says what must be undone, also on
+// error.
+func (fsys fileSystem) swapOne(stage, prev, dir string, u unit) (swapped, error) {
+	s := swapped{unit: u}
+	rel := filepath.FromSlash(u.path)
+	dst := filepath.Join(dir, rel)
+	made, err := mkdirs(dir, filepath.Dir(rel))
+	s.madeParents = made
+	if err != nil {
+		return s, err
+	}
+	if _, err := os.Lstat(dst); err == nil {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(prev, rel)), 0o755); err != nil {
+			return s, err
+		}
+		if err := fsys.rename(dst, filepath.Join(prev, rel)); err != nil {
+			if !errors.Is(err, fs.ErrNotExist) { // gone meanwhile: nothing to keep
+				return s, fmt.Errorf("move %s aside: %w", dst, err)
+			}
+		} else {
+			s.backedUp = true
+		}
+	}
+	// A folder cannot be renamed over a folder that is not empty. If one
+	// is there again, another run wrote it meanwhile: move it aside too.
+	for attempt := 1; ; attempt++ {
+		err := fsys.rename(filepath.Join(stage, rel), dst)
+		if err == nil {
+			return s, nil
+		}
+		if _, serr := os.Lstat(dst); !u.folder || serr != nil || attempt == maxAttempts {
+			return s, fmt.Errorf("move %s into place: %w", dst, err)
+		}
+		aside := filepath.Join(prev, fmt.Sprintf("%s.%d", rel, attempt))
+		if err := fsys.rename(dst, aside); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return s, fmt.Errorf("move %s aside: %w", dst, err)
+		}
+	}
+}
+
+// maxAttempts bounds how often a folder is moved in while other runs keep
+// writing the same output folder.
+const maxAttempts = 5
+
+// mkdirs creates the folders of rel (relative) under dir that are
+// missing, returning those it created, deepest last.
+func mkdirs(dir, rel string) ([]string, error) {
+	if rel == "." {
+		return nil, nil
+	}
+	var made []string
+	p := dir
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		if err := os.Mkdir(p, 0o755); err == nil {
+			made = append(made, p)
+		} else if info, serr := os.Stat(p); serr != nil || !info.IsDir() {
+			return made, fmt.Errorf("create %s: %w", p, err)
+		}
+	}
+	return made, nil
+}
+
+// rollback undoes a partial swap: each unit moved in goes back to the
+// staging folder and the entry it replaced returns. It removes the staging
+// folder only when everything was put back; otherwise the previous entries
+// stay in it and the error says where.
+func (fsys fileSystem) rollback(stage, prev, dir string, done []swapped, cause error) error {
+	var failed []error
+	for i := len(done) - 1; i >= 0; i-- {
+		s := done[i]
+		rel := filepath.FromSlash(s.path)
+		dst := filepath.Join(dir, rel)
+		if _, err := os.Lstat(filepath.Join(stage, rel)); errors.Is(err, fs.ErrNotExist) {
+			// The unit was moved in: take it out again.
+			if err := fsys.rename(dst, filepath.Join(stage, rel)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				failed = append(failed, err)
+				continue
+			}
+		}
+		if s.backedUp {
+			if err := fsys.rename(filepath.Join(prev, rel), dst); err != nil {
+				failed = append(failed, err)
+				continue
+			}
+		}
+		removeCreated(s.madeParents)
+	}
+	if len(failed) > 0 {
+		return fmt.Errorf("%w; putting the previous outputs back failed (%w): what could not be restored is in %s", cause, errors.Join(failed...), prev)
+	}
+	os.RemoveAll(stage)
+	return cause
+}
