@@ -32,10 +32,20 @@ type Status string
 const (
 	StatusSatisfied    Status = "satisfied"
 	StatusNotSatisfied Status = "not-satisfied"
-	StatusNotAssessed  Status = "not-assessed" // nothing maps to it, or no applicable subject
-	StatusManual       Status = "manual"       // only manual controls map to it and none is attested
-	StatusError        Status = "error"        // an evaluation error left it undecided
+	// StatusWaived: no unwaived failure, but failures accepted under
+	// waivers (approved deviations). The requirement is not met; the risk
+	// is accepted until the waiver expires.
+	StatusWaived      Status = "waived"
+	StatusNotAssessed Status = "not-assessed" // nothing maps to it, or no applicable subject
+	StatusManual      Status = "manual"       // only manual controls map to it and none is attested
+	StatusError       Status = "error"        // an evaluation error left it undecided
 )
+
+// Assessed reports whether the status was decided by evidence: satisfied,
+// not satisfied, or not satisfied with the deviation approved (waived).
+func (s Status) Assessed() bool {
+	return s == StatusSatisfied || s == StatusNotSatisfied || s == StatusWaived
+}
 
 // Reason is one cause of a failure: where in the subject, and what is wrong.
 type Reason struct {
@@ -110,10 +120,18 @@ type RequirementResult struct {
 type FrameworkTally struct {
 	Satisfied    int `json:"satisfied"`
 	NotSatisfied int `json:"not_satisfied"`
+	Waived       int `json:"waived"`
 	NotAssessed  int `json:"not_assessed"`
 	Manual       int `json:"manual"`
 	Error        int `json:"error"`
 }
+
+// Assessed is the number of requirements decided by evidence (satisfied,
+// not satisfied or waived).
+func (t FrameworkTally) Assessed() int { return t.Satisfied + t.NotSatisfied + t.Waived }
+
+// Total is the number of requirements counted.
+func (t FrameworkTally) Total() int { return t.Assessed() + t.NotAssessed + t.Manual + t.Error }
 
 // Add counts one status.
 func (t *FrameworkTally) Add(s Status) {
@@ -122,6 +140,8 @@ func (t *FrameworkTally) Add(s Status) {
 		t.Satisfied++
 	case StatusNotSatisfied:
 		t.NotSatisfied++
+	case StatusWaived:
+		t.Waived++
 	case StatusNotAssessed:
 		t.NotAssessed++
 	case StatusManual:

@@ -11,9 +11,10 @@ import (
 )
 
 // controlResult rolls an automated control's evaluations up: not-satisfied
-// when any failure stands (waived ones do not), error when an evaluation
-// could not be made, satisfied when at least one subject passed or was
-// waived, not-assessed when no subject was applicable.
+// when any failure stands, waived when failures stand only under waivers
+// (approved deviations, not compliance), error when an evaluation could not
+// be made, satisfied when at least one subject passed and none failed,
+// not-assessed when no subject was applicable.
 func controlResult(c *controls.Control, evals []Evaluation, notApplicable int) ControlResult {
 	cr := ControlResult{Control: c, Evaluations: evals}
 	if cr.Evaluations == nil {
@@ -28,6 +29,18 @@ func controlResult(c *controls.Control, evals []Evaluation, notApplicable int) C
 	case n.Fail > 0:
 		cr.Status = StatusNotSatisfied
 		cr.Reason = fmt.Sprintf("%s failed on %s.", c.ID, plural(n.Fail, "subject"))
+		if n.Waived > 0 {
+			cr.Reason += fmt.Sprintf(" %s waived.", plural(n.Waived, "other failure"))
+		}
+		if n.Error > 0 {
+			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", plural(n.Error, "subject"))
+		}
+	case n.Waived > 0:
+		cr.Status = StatusWaived
+		cr.Reason = fmt.Sprintf("%s failed on %s, accepted under waivers (deviation approved).", c.ID, plural(n.Waived, "subject"))
+		if n.Pass > 0 {
+			cr.Reason += fmt.Sprintf(" It passed on %s.", plural(n.Pass, "subject"))
+		}
 		if n.Error > 0 {
 			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", plural(n.Error, "subject"))
 		}
@@ -37,12 +50,6 @@ func controlResult(c *controls.Control, evals []Evaluation, notApplicable int) C
 	case n.Pass > 0:
 		cr.Status = StatusSatisfied
 		cr.Reason = fmt.Sprintf("%s passed on %s.", c.ID, plural(n.Pass, "subject"))
-		if n.Waived > 0 {
-			cr.Reason += fmt.Sprintf(" %s waived.", plural(n.Waived, "failure"))
-		}
-	case n.Waived > 0:
-		cr.Status = StatusSatisfied
-		cr.Reason = fmt.Sprintf("%s has no unwaived failure: %s waived.", c.ID, plural(n.Waived, "failure"))
 	default:
 		cr.Status = StatusNotAssessed
 		cr.Reason = fmt.Sprintf("No %s subject was applicable to %s.", c.Subject, c.ID)
@@ -111,7 +118,8 @@ func rollUpFrameworks(frameworks []*mappings.Framework, set *mappings.Set, resul
 }
 
 // requirementResult rolls up one requirement. Causes stay distinct:
-// not-satisfied (a mapped control failed) > error (one could not be
+// not-satisfied (a mapped control failed) > waived (failures stand only
+// under waivers: a deviation, not compliance) > error (one could not be
 // evaluated) > satisfied (at least one is satisfied) > manual (only
 // unattested manual controls remain) > not-assessed (nothing maps, or
 // nothing mapped was applicable).
@@ -131,22 +139,28 @@ func requirementResult(req mappings.Requirement, links []mappings.Link, byContro
 		by[cr.Status] = append(by[cr.Status], l.Control)
 	}
 	list := func(s Status) string { return strings.Join(slices.Compact(by[s]), ", ") }
+	also := func(s Status, format string) string {
+		if len(by[s]) == 0 {
+			return ""
+		}
+		return fmt.Sprintf(" "+format, list(s))
+	}
 	switch {
 	case len(by[StatusNotSatisfied]) > 0:
 		rr.Status = StatusNotSatisfied
-		rr.Reason = fmt.Sprintf("Not satisfied: %s failed.", list(StatusNotSatisfied))
+		rr.Reason = fmt.Sprintf("Not satisfied: %s failed.", list(StatusNotSatisfied)) +
+			also(StatusWaived, "Waived failures of %s.")
+	case len(by[StatusWaived]) > 0:
+		rr.Status = StatusWaived
+		rr.Reason = fmt.Sprintf("Not satisfied, deviation approved: %s failed only on subjects covered by waivers.", list(StatusWaived)) +
+			also(StatusError, "%s could not be evaluated.")
 	case len(by[StatusError]) > 0:
 		rr.Status = StatusError
 		rr.Reason = fmt.Sprintf("Undecided: %s could not be evaluated.", list(StatusError))
 	case len(by[StatusSatisfied]) > 0:
 		rr.Status = StatusSatisfied
-		rr.Reason = fmt.Sprintf("Satisfied by %s.", list(StatusSatisfied))
-		if len(by[StatusManual]) > 0 {
-			rr.Reason += fmt.Sprintf(" Awaiting attestation: %s.", list(StatusManual))
-		}
-		if len(by[StatusNotAssessed]) > 0 {
-			rr.Reason += fmt.Sprintf(" Nothing applicable to %s.", list(StatusNotAssessed))
-		}
+		rr.Reason = fmt.Sprintf("Satisfied by %s.", list(StatusSatisfied)) +
+			also(StatusManual, "Awaiting attestation: %s.") + also(StatusNotAssessed, "Nothing applicable to %s.")
 	case len(by[StatusManual]) > 0:
 		rr.Status = StatusManual
 		rr.Reason = fmt.Sprintf("Awaiting attestation: %s.", list(StatusManual))

@@ -27,8 +27,10 @@ func TestControlResult(t *testing.T) {
 		{"a failure", ev(VerdictPass, VerdictFail), StatusNotSatisfied},
 		{"failure and error", ev(VerdictError, VerdictFail), StatusNotSatisfied},
 		{"error only", ev(VerdictPass, VerdictError), StatusError},
-		{"waived failure", ev(VerdictPass, VerdictWaived), StatusSatisfied},
-		{"only waived", ev(VerdictWaived), StatusSatisfied},
+		{"waived failure", ev(VerdictPass, VerdictWaived), StatusWaived},
+		{"only waived", ev(VerdictWaived), StatusWaived},
+		{"waived failure and error", ev(VerdictError, VerdictWaived), StatusWaived},
+		{"failure and waived failure", ev(VerdictWaived, VerdictFail), StatusNotSatisfied},
 	}
 	for _, tt := range tests {
 		cr := controlResult(c, tt.evals, 2)
@@ -42,6 +44,7 @@ func TestRequirementResult(t *testing.T) {
 	by := map[string]*ControlResult{}
 	for id, s := range map[string]Status{
 		"SAT": StatusSatisfied, "FAIL": StatusNotSatisfied, "ERR": StatusError, "MAN": StatusManual, "NA": StatusNotAssessed,
+		"WAIV": StatusWaived,
 	} {
 		by[id] = &ControlResult{Control: &controls.Control{ID: id}, Status: s}
 	}
@@ -61,6 +64,9 @@ func TestRequirementResult(t *testing.T) {
 		{"unmapped", nil, StatusNotAssessed, "No control maps to this requirement."},
 		{"failure wins", links("SAT", "FAIL", "ERR"), StatusNotSatisfied, "Not satisfied: FAIL failed."},
 		{"error before satisfied", links("SAT", "ERR"), StatusError, "Undecided: ERR could not be evaluated."},
+		{"a waived failure is no pass", links("SAT", "WAIV"), StatusWaived, "Not satisfied, deviation approved: WAIV failed only on subjects covered by waivers."},
+		{"failure wins over waived", links("WAIV", "FAIL"), StatusNotSatisfied, "Not satisfied: FAIL failed. Waived failures of WAIV."},
+		{"waived before error", links("ERR", "WAIV"), StatusWaived, "Not satisfied, deviation approved: WAIV failed only on subjects covered by waivers. ERR could not be evaluated."},
 		{"satisfied with pending attestation", links("SAT", "MAN", "NA"), StatusSatisfied, "Satisfied by SAT. Awaiting attestation: MAN. Nothing applicable to NA."},
 		{"manual only", links("MAN"), StatusManual, "Awaiting attestation: MAN."},
 		{"manual and not applicable", links("MAN", "NA"), StatusManual, "Awaiting attestation: MAN."},
@@ -77,7 +83,7 @@ func TestRequirementResult(t *testing.T) {
 func TestControlResultWaivedOnlyReason(t *testing.T) {
 	c := &controls.Control{ID: "C-1", Subject: "server"}
 	cr := controlResult(c, []Evaluation{{Verdict: VerdictWaived}}, 0)
-	if want := "C-1 has no unwaived failure: 1 failure waived."; cr.Reason != want {
+	if want := "C-1 failed on 1 subject, accepted under waivers (deviation approved)."; cr.Reason != want {
 		t.Errorf("reason = %q, want %q", cr.Reason, want)
 	}
 }

@@ -316,7 +316,7 @@ func frameworkChanges(from, to *resultsjson.Document) ([]StatusChange, []Framewo
 // SatisfiedPercent is the share of a framework's requirements that are
 // satisfied, in percent (0 for a framework without requirements).
 func SatisfiedPercent(fw resultsjson.Framework) float64 {
-	total := fw.Tally.Satisfied + fw.Tally.NotSatisfied + fw.Tally.NotAssessed + fw.Tally.Manual + fw.Tally.Error
+	total := fw.Tally.Satisfied + fw.Tally.NotSatisfied + fw.Tally.Waived + fw.Tally.NotAssessed + fw.Tally.Manual + fw.Tally.Error
 	if total == 0 {
 		return 0
 	}

@@ -32,7 +32,7 @@ type GateVerdict struct {
 	// baseline already had, and so do not block.
 	Baselined int `json:"baselined,omitempty"`
 	// Coverage is the percentage of framework requirements that were assessed
-	// (satisfied or not satisfied), over every framework in the results.
+	// (satisfied, not satisfied or waived), over every framework in the results.
 	Coverage float64 `json:"coverage"`
 }
 
@@ -89,14 +89,15 @@ func (g Gate) Judge(r *assess.Results) GateVerdict {
 }
 
 // Coverage is the percentage of framework requirements in the results whose
-// status was decided by evidence (satisfied or not satisfied). Requirements
+// status was decided by evidence (satisfied, not satisfied, or not satisfied
+// under an approved deviation). Requirements
 // that are not assessed, manual without an attestation, or in error count
 // against it. With no requirements at all it is 0.
 func Coverage(r *assess.Results) float64 {
 	var total, decided int
 	for _, fr := range r.Frameworks {
 		total += len(fr.Requirements)
-		decided += fr.Tally.Satisfied + fr.Tally.NotSatisfied
+		decided += fr.Tally.Assessed()
 	}
 	if total == 0 {
 		return 0

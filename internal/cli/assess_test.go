@@ -119,7 +119,7 @@ func TestOutputsAgree(t *testing.T) {
 				frameworks: map[string]map[string]int{}}
 			for _, f := range sum.Frameworks {
 				truth.frameworks[f.ID] = map[string]int{"satisfied": f.Satisfied, "not-satisfied": f.NotSatisfied,
-					"not-assessed": f.NotAssessed, "manual": f.Manual, "error": f.Error}
+					"waived": f.Waived, "not-assessed": f.NotAssessed, "manual": f.Manual, "error": f.Error}
 			}
 			if truth.fail == 0 || len(truth.frameworks) == 0 {
 				t.Fatalf("%s has no failure or no framework; the comparison would prove little", tree.dir)
@@ -214,7 +214,7 @@ func jsonTally(t *testing.T, data []byte) jsonCounts {
 	for _, fw := range doc.Frameworks {
 		tl := fw.Tally
 		c.frameworks[fw.ID] = map[string]int{"satisfied": tl.Satisfied, "not-satisfied": tl.NotSatisfied,
-			"not-assessed": tl.NotAssessed, "manual": tl.Manual, "error": tl.Error}
+			"waived": tl.Waived, "not-assessed": tl.NotAssessed, "manual": tl.Manual, "error": tl.Error}
 	}
 	var fail, waived int
 	for _, f := range raw.Findings {
@@ -309,7 +309,7 @@ func workbookTally(t *testing.T, path string) tally {
 	for _, r := range sheetRecords(t, book, "Summary") {
 		counts := map[string]int{}
 		for status, header := range map[string]string{"satisfied": "Satisfied", "not-satisfied": "Not satisfied",
-			"not-assessed": "Not assessed", "manual": "Manual", "error": "Error"} {
+			"waived": "Waived", "not-assessed": "Not assessed", "manual": "Manual", "error": "Error"} {
 			n, err := strconv.Atoi(r[header])
 			if err != nil {
 				t.Fatalf("Summary %s %s = %q: %v", r["Framework ID"], header, r[header], err)
@@ -410,7 +410,7 @@ func oscalTally(t *testing.T, data []byte) tally {
 	c := tally{fail: -1, waived: -1, errors: -1, frameworks: map[string]map[string]int{}}
 	for _, res := range doc.AR.Results {
 		fw := oscalProp(res.Props, "framework")
-		counts := map[string]int{"satisfied": 0, "not-satisfied": 0, "not-assessed": 0, "manual": 0, "error": 0}
+		counts := map[string]int{"satisfied": 0, "not-satisfied": 0, "waived": 0, "not-assessed": 0, "manual": 0, "error": 0}
 		notSatisfied := 0
 		for _, f := range res.Findings {
 			counts[oscalProp(f.Props, "status")]++

@@ -66,6 +66,7 @@ type FrameworkLine struct {
 	Title        string `json:"title"`
 	Satisfied    int    `json:"satisfied"`
 	NotSatisfied int    `json:"not_satisfied"`
+	Waived       int    `json:"waived"`
 	NotAssessed  int    `json:"not_assessed"`
 	Manual       int    `json:"manual"`
 	Error        int    `json:"error"`
@@ -134,7 +135,7 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	for _, fr := range r.Frameworks {
 		s.Frameworks = append(s.Frameworks, FrameworkLine{
 			ID: fr.Framework.ID, Title: fr.Framework.Title,
-			Satisfied: fr.Tally.Satisfied, NotSatisfied: fr.Tally.NotSatisfied, NotAssessed: fr.Tally.NotAssessed,
+			Satisfied: fr.Tally.Satisfied, NotSatisfied: fr.Tally.NotSatisfied, Waived: fr.Tally.Waived, NotAssessed: fr.Tally.NotAssessed,
 			Manual: fr.Tally.Manual, Error: fr.Tally.Error,
 		})
 	}
@@ -275,9 +276,10 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 		for _, f := range s.Frameworks {
 			width = max(width, len(f.ID))
 		}
-		fmt.Fprintf(w, "%-*s  %9s  %13s  %12s  %6s  %5s\n", width, "FRAMEWORK", "SATISFIED", "NOT SATISFIED", "NOT ASSESSED", "MANUAL", "ERROR")
+		fmt.Fprintln(w, "Framework requirements, judged for their MCP scope only (what the mapped MCP controls examine):")
+		fmt.Fprintf(w, "%-*s  %9s  %13s  %6s  %12s  %6s  %5s\n", width, "FRAMEWORK", "SCOPE MET", "SCOPE NOT MET", "WAIVED", "NOT ASSESSED", "MANUAL", "ERROR")
 		for _, f := range s.Frameworks {
-			fmt.Fprintf(w, "%-*s  %9d  %13d  %12d  %6d  %5d\n", width, f.ID, f.Satisfied, f.NotSatisfied, f.NotAssessed, f.Manual, f.Error)
+			fmt.Fprintf(w, "%-*s  %9d  %13d  %6d  %12d  %6d  %5d\n", width, f.ID, f.Satisfied, f.NotSatisfied, f.Waived, f.NotAssessed, f.Manual, f.Error)
 		}
 		fmt.Fprintln(w)
 	}

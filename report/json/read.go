@@ -6,9 +6,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
 )
+
+// readableVersions are the schema versions Read accepts. Version 1 differs
+// from 2 only in meaning: a requirement or control whose failures were all
+// waived was "satisfied" in version 1 and is "waived" in version 2, so a
+// comparison across the change shows it moving from one to the other.
+var readableVersions = []string{"1", SchemaVersion}
 
 // ReadFile reads a results.json file (see Read).
 func ReadFile(path string) (*Document, error) {
@@ -38,8 +46,8 @@ func Read(r io.Reader) (*Document, error) {
 	switch {
 	case doc.SchemaVersion == "":
 		return nil, fmt.Errorf("not a Tollgate results.json: no schema_version")
-	case doc.SchemaVersion != SchemaVersion:
-		return nil, fmt.Errorf("results.json schema_version %q is not supported (this Tollgate reads %q)", doc.SchemaVersion, SchemaVersion)
+	case !slices.Contains(readableVersions, doc.SchemaVersion):
+		return nil, fmt.Errorf("results.json schema_version %q is not supported (this Tollgate reads %s)", doc.SchemaVersion, strings.Join(readableVersions, " and "))
 	}
 	if doc.FingerprintRecipe != assess.FingerprintRecipe {
 		refingerprint(doc.Findings)

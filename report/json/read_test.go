@@ -43,10 +43,20 @@ func TestReadRejectsOtherDocuments(t *testing.T) {
 	for name, input := range map[string]string{
 		"not JSON":        "<xml/>",
 		"SARIF":           `{"version": "2.1.0", "runs": []}`,
-		"a later version": `{"schema_version": "2"}`,
+		"a later version": `{"schema_version": "3"}`,
 	} {
 		if _, err := Read(strings.NewReader(input)); err == nil {
 			t.Errorf("%s: read without error", name)
 		}
+	}
+}
+
+func TestReadAcceptsTheVersionBeforeWaivedStatuses(t *testing.T) {
+	doc, err := Read(strings.NewReader(`{"schema_version": "1", "frameworks": [{"id": "gdpr", "tally": {"satisfied": 3}}]}`))
+	if err != nil {
+		t.Fatalf("version 1: %v", err)
+	}
+	if doc.Frameworks[0].Tally.Satisfied != 3 {
+		t.Errorf("tally = %+v", doc.Frameworks[0].Tally)
 	}
 }

@@ -3,7 +3,7 @@ package json
 // SchemaVersion is the version of the results.json format. It changes only
 // when a field is removed or changes meaning; new fields may be added within
 // a version. The format is documented in docs/results-json.md.
-const SchemaVersion = "1"
+const SchemaVersion = "2"
 
 // Document is results.json.
 type Document struct {
@@ -84,6 +84,7 @@ type Verdicts struct {
 type Tally struct {
 	Satisfied    int `json:"satisfied"`
 	NotSatisfied int `json:"not_satisfied"`
+	Waived       int `json:"waived"`
 	NotAssessed  int `json:"not_assessed"`
 	Manual       int `json:"manual"`
 	Error        int `json:"error"`

@@ -130,8 +130,9 @@ func frameworks(b *bytes.Buffer, r *assess.Results) {
 		b.WriteString("No framework was assessed.\n\n")
 		return
 	}
-	b.WriteString("| Framework | Satisfied | Not satisfied | Not assessed | Manual | Error |\n")
-	b.WriteString("|---|---:|---:|---:|---:|---:|\n")
+	b.WriteString("Requirements are judged for their MCP scope only: what the MCP controls mapped to each examine.\n\n")
+	b.WriteString("| Framework | MCP scope met | Not met | Waived (deviation approved) | Not assessed | Manual | Error |\n")
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, fw := range r.Frameworks {
 		if fw.Framework == nil {
 			continue
@@ -141,7 +142,7 @@ func frameworks(b *bytes.Buffer, r *assess.Results) {
 		if fw.Framework.Version != "" {
 			name += " (" + fw.Framework.Version + ")"
 		}
-		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d |\n", cell(name), t.Satisfied, t.NotSatisfied, t.NotAssessed, t.Manual, t.Error)
+		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %d |\n", cell(name), t.Satisfied, t.NotSatisfied, t.Waived, t.NotAssessed, t.Manual, t.Error)
 	}
 	b.WriteString("\n")
 }

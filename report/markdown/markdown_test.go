@@ -50,9 +50,9 @@ func TestContent(t *testing.T) {
 	}{
 		{"default", Options{}, []string{
 			"**5 failures** (1 critical, 2 high, 1 low, 1 info)",
-			"| NIST SP 800-53 Rev. 5 (5.1.1) | 2 | 3 | 2 | 1 | 0 |",
+			"| NIST SP 800-53 Rev. 5 (5.1.1) | 2 | 3 | 1 | 1 | 1 | 0 |",
 			"`repo-a/.cursor/mcp.json:4`",
-			"<details><summary>Waived failures (1)</summary>",
+			"<details><summary>Waived failures (2)</summary>",
 			"<details><summary>Evaluation errors (1)</summary>",
 			`root directory \| pipe`,
 		}, []string{"…and", "All 5 failures"}},

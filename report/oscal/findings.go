@@ -16,7 +16,7 @@ func objectiveStatus(s assess.Status, remarks string) oscalTypes.ObjectiveStatus
 	switch s {
 	case assess.StatusSatisfied:
 		return oscalTypes.ObjectiveStatus{State: "satisfied", Reason: "pass", Remarks: remarks}
-	case assess.StatusNotSatisfied:
+	case assess.StatusNotSatisfied, assess.StatusWaived:
 		return oscalTypes.ObjectiveStatus{State: "not-satisfied", Reason: "fail", Remarks: remarks}
 	}
 	return oscalTypes.ObjectiveStatus{State: "not-satisfied", Reason: "other", Remarks: remarks}

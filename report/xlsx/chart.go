@@ -15,6 +15,7 @@ const chartTextColour = "404040"
 var chartSeries = []struct{ field, colour string }{
 	{"satisfied", "70AD47"},
 	{"not_satisfied", "C00000"},
+	{"waived", "5B9BD5"},
 	{"not_assessed", "A5A5A5"},
 	{"manual", "FFC000"},
 	{"error", "ED7D31"},

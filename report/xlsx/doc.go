@@ -9,7 +9,7 @@
 // Fields a profile may use, per sheet kind ("blank" is always allowed):
 //
 //	summary:   framework.id framework.title framework.version requirements
-//	           satisfied not_satisfied not_assessed manual error satisfied_pct
+//	           satisfied not_satisfied waived not_assessed manual error satisfied_pct
 //	framework: requirement.id requirement.title requirement.group status
 //	           reason controls evidence hashes waivers
 //	findings:  id control.id control.title severity subject.id subject.name

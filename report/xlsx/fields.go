@@ -27,6 +27,7 @@ var fields = map[string]map[string]fieldFunc{
 		"requirements":      sum(func(r summaryRow) any { return len(r.fw.Requirements) }),
 		"satisfied":         sum(func(r summaryRow) any { return r.fw.Tally.Satisfied }),
 		"not_satisfied":     sum(func(r summaryRow) any { return r.fw.Tally.NotSatisfied }),
+		"waived":            sum(func(r summaryRow) any { return r.fw.Tally.Waived }),
 		"not_assessed":      sum(func(r summaryRow) any { return r.fw.Tally.NotAssessed }),
 		"manual":            sum(func(r summaryRow) any { return r.fw.Tally.Manual }),
 		"error":             sum(func(r summaryRow) any { return r.fw.Tally.Error }),
@@ -42,7 +43,7 @@ var fields = map[string]map[string]fieldFunc{
 		"requirement.title": req(func(r requirementRow) any { return r.rr.Requirement.Title }),
 		"requirement.group": req(func(r requirementRow) any { return r.rr.Requirement.Group }),
 		"status": req(func(r requirementRow) any {
-			return statusCell{label: view.StatusLabel(r.rr.Status), key: string(r.rr.Status)}
+			return statusCell{label: view.RequirementLabel(r.rr.Status), key: string(r.rr.Status)}
 		}),
 		"reason": req(func(r requirementRow) any { return r.rr.Reason }),
 		"controls": req(func(r requirementRow) any {

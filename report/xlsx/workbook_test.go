@@ -108,14 +108,14 @@ func TestStatusCellFills(t *testing.T) {
 	// The NIST sheet: status is column D; the fixture's requirements in order.
 	want := map[assess.Status]string{
 		assess.StatusSatisfied: colourGreen, assess.StatusNotSatisfied: colourRed,
-		assess.StatusNotAssessed: colourGrey, assess.StatusManual: colourAmber,
+		assess.StatusNotAssessed: colourGrey, assess.StatusManual: colourAmber, assess.StatusWaived: colourBlue,
 	}
 	seen := map[assess.Status]bool{}
 	for i, rr := range r.Frameworks[2].Requirements {
 		cell, _ := excelize.CoordinatesToCellName(4, i+2)
 		v, _ := f.GetCellValue("nist-800-53-rev5", cell)
-		if v != view.StatusLabel(rr.Status) {
-			t.Errorf("%s status = %q, want %q", rr.Requirement.ID, v, view.StatusLabel(rr.Status))
+		if v != view.RequirementLabel(rr.Status) {
+			t.Errorf("%s status = %q, want %q", rr.Requirement.ID, v, view.RequirementLabel(rr.Status))
 		}
 		if got := fill("nist-800-53-rev5", cell); got != want[rr.Status] {
 			t.Errorf("%s (%s) fill = %q, want %q", rr.Requirement.ID, rr.Status, got, want[rr.Status])
@@ -179,20 +179,24 @@ func TestPOAMProfile(t *testing.T) {
 	if len(rows)-1 != len(view.New(r).Findings()) {
 		t.Fatalf("POA&M rows = %d, want %d", len(rows)-1, len(view.New(r).Findings()))
 	}
+	expiry := map[string]string{}
+	for _, w := range r.Waivers {
+		expiry[w.Justification] = w.Expires.Format("2006-01-02")
+	}
 	statuses := map[string]int{}
 	for _, row := range rows[1:] {
 		statuses[row[col["Status"]]]++
 		if row[col["Status"]] == "Risk Accepted" {
-			if got := row[col["Scheduled Completion Date"]]; got != "2026-06-30" {
-				t.Errorf("risk-accepted item completion date = %q, want the waiver expiry", got)
+			if got, want := row[col["Scheduled Completion Date"]], expiry[row[col["Deviation Rationale"]]]; got != want {
+				t.Errorf("risk-accepted item completion date = %q, want the waiver expiry %q", got, want)
 			}
 		}
 		if row[col["Weakness Detector Source"]] != "tollgate 0.4.0" {
 			t.Errorf("source = %q", row[col["Weakness Detector Source"]])
 		}
 	}
-	if statuses["Open"] != 5 || statuses["Risk Accepted"] != 1 {
-		t.Errorf("POA&M statuses = %v, want 5 Open and 1 Risk Accepted", statuses)
+	if statuses["Open"] != 5 || statuses["Risk Accepted"] != 2 {
+		t.Errorf("POA&M statuses = %v, want 5 Open and 2 Risk Accepted", statuses)
 	}
 }
 
