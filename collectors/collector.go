@@ -69,7 +69,7 @@ func (r Request) CheckGlobs() error {
 	}{{"include", r.Include}, {"exclude", r.Exclude}} {
 		for _, p := range set.patterns {
 			if err := files.CompileGlob(p); err != nil {
-				return fmt.Errorf("%s: %w", set.name, err)
+				return fmt.Errorf("%s %w", set.name, err)
 			}
 		}
 	}

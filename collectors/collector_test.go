@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +16,17 @@ import (
 // fixedNow is the collection time used by tests, so output is reproducible.
 var fixedNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
+// writeFile creates path and its folders with body.
+func writeFile(t *testing.T, path, body string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestUserConfigsAlone checks that --user-configs without paths reads the
 // per-user client configs and nothing from the working directory.
 func TestUserConfigsAlone(t *testing.T) {
@@ -22,18 +34,9 @@ func TestUserConfigsAlone(t *testing.T) {
 	t.Setenv("HOME", home)
 	t.Setenv("USERPROFILE", home)
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
-	write := func(path, body string) {
-		t.Helper()
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write(filepath.Join(home, ".cursor", "mcp.json"), `{"mcpServers": {"user-server": {"command": "uvx", "args": ["mcp-server-time==0.6.2"]}}}`)
+	writeFile(t, filepath.Join(home, ".cursor", "mcp.json"), `{"mcpServers": {"user-server": {"command": "uvx", "args": ["mcp-server-time==0.6.2"]}}}`)
 	work := t.TempDir()
-	write(filepath.Join(work, ".mcp.json"), `{"mcpServers": {"project-server": {"command": "node", "args": ["x.js"]}}}`)
+	writeFile(t, filepath.Join(work, ".mcp.json"), `{"mcpServers": {"project-server": {"command": "node", "args": ["x.js"]}}}`)
 	t.Chdir(work)
 
 	res, err := Collect(context.Background(), Request{ClientConfigs: ClientConfigOptions{UserConfigs: true}, Now: fixedNow})
@@ -93,5 +96,56 @@ func TestSkipsEvidenceBundles(t *testing.T) {
 	}
 	if len(files) != 2 || files[0] != ".mcp.json" || files[1] != "vendor-docs/artifacts/.mcp.json" {
 		t.Fatalf("servers found in %v, want .mcp.json and vendor-docs/artifacts/.mcp.json only", files)
+	}
+}
+
+// TestUserConfigsFollowTheSameRules checks that per-user configuration
+// files are read through links that stay in the home directory (dotfile
+// managers link them there), and that a link out of it is reported and not
+// read.
+func TestUserConfigsFollowTheSameRules(t *testing.T) {
+	home, elsewhere := t.TempDir(), t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	link := func(target, path string) {
+		t.Helper()
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, path); err != nil {
+			t.Skipf("symbolic links unavailable: %v", err)
+		}
+	}
+	writeFile(t, filepath.Join(home, "dotfiles", "cursor.json"), `{"mcpServers": {"dotfile-server": {"command": "uvx", "args": ["mcp-server-time==0.6.2"]}}}`)
+	link(filepath.Join(home, "dotfiles", "cursor.json"), filepath.Join(home, ".cursor", "mcp.json"))
+	writeFile(t, filepath.Join(elsewhere, "settings.json"), `{"mcpServers": {"planted": {"command": "x", "env": {"TOKEN": "CANARY-ELSEWHERE"}}}}`)
+	link(filepath.Join(elsewhere, "settings.json"), filepath.Join(home, ".gemini", "settings.json"))
+	t.Chdir(t.TempDir())
+
+	res, err := Collect(context.Background(), Request{ClientConfigs: ClientConfigOptions{UserConfigs: true}, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string]*evidence.Source{}
+	var servers []string
+	for _, s := range res.Subjects {
+		switch v := s.(type) {
+		case *evidence.Source:
+			sources[v.Name] = v
+		case *evidence.Server:
+			servers = append(servers, v.Name)
+		}
+	}
+	if len(servers) != 1 || servers[0] != "dotfile-server" {
+		t.Errorf("servers = %v, want only dotfile-server (read through a link inside the home directory)", servers)
+	}
+	if src := sources["~/.gemini/settings.json"]; src == nil || src.Status != evidence.StatusSymlinkOutsideRoot {
+		t.Errorf("~/.gemini/settings.json = %+v, want a symlink-outside-root source", src)
+	}
+	for name, content := range res.Files {
+		if strings.Contains(string(content), "CANARY") {
+			t.Errorf("%s holds the content of a file outside the home directory", name)
+		}
 	}
 }

@@ -31,6 +31,12 @@ const (
 	StatusTooLarge    = "too-large"
 	StatusUnreadable  = "unreadable"
 	StatusSymlinkLoop = "symlink-loop"
+	// StatusSymlinkOutsideRoot marks a symbolic link whose target lies
+	// outside the scanned folder; the target is not read.
+	StatusSymlinkOutsideRoot = "symlink-outside-root"
+	// StatusNotRegular marks a named pipe, socket, device or folder named
+	// like a configuration file; it is not read.
+	StatusNotRegular = "not-regular"
 	// StatusUnsupported marks an MCP-related file this collector recognises but
 	// another collector family reads (gateway configs, Kubernetes manifests).
 	StatusUnsupported = "unsupported"

@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"path"
 	"runtime"
 	"sort"
@@ -85,7 +84,7 @@ func Collect(ctx context.Context, opts Options, analyzers []Analyzer) (*Output, 
 		c.opts.Now = time.Now()
 	}
 	c.opts.Now = c.opts.Now.UTC()
-	cands, err := discover(ctx, opts, c.considered)
+	cands, err := discover(ctx, opts, c.strength)
 	if err != nil {
 		return nil, err
 	}
@@ -164,15 +163,18 @@ type fileResult struct {
 	content  []byte
 }
 
-// considered reports whether a walked file is worth reading: some analyzer
-// matches its path.
-func (c *collection) considered(rel string) bool {
+// strength returns the strongest match of rel by any analyzer.
+func (c *collection) strength(rel string) Strength {
+	best := None
 	for _, a := range c.analyzers {
-		if a.Match(rel) != None {
-			return true
+		if m := a.Match(rel); m > best {
+			best = m
+			if best == Strong {
+				break
+			}
 		}
 	}
-	return false
+	return best
 }
 
 // match is one analyzer's match of a path.
@@ -201,10 +203,19 @@ func (c *collection) matches(rel string) (all []match, strong Analyzer) {
 func (c *collection) process(ctx context.Context, cand candidate) fileResult {
 	if cand.status != "" {
 		l := walkerLabel
-		l.Format = "directory"
+		if _, strong := c.matches(cand.rel); strong != nil {
+			l = strong.Label()
+		}
+		if cand.dir {
+			l = Label{Format: "directory", Collector: walkerLabel.Collector}
+		}
 		return c.fail(cand, l, cand.status, cand.detail, 0)
 	}
-	return c.analyze(ctx, cand, readFile(cand.abs, c.opts.limit()))
+	name := cand.real
+	if name == "" {
+		name = cand.abs
+	}
+	return c.analyze(ctx, cand, readFile(name, c.opts.limit()))
 }
 
 // analyze recognises and reads one candidate whose content has been read.
@@ -319,14 +330,4 @@ func BundlePath(rel string) string {
 	}
 	p = path.Clean("/" + p)
 	return "artifacts" + p
-}
-
-// CompileGlob checks one include or exclude pattern; the error says what is
-// wrong with it.
-func CompileGlob(pattern string) error {
-	_, err := globRegexp(pattern)
-	if err != nil {
-		return fmt.Errorf("glob %q: %w", pattern, err)
-	}
-	return nil
 }

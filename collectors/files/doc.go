@@ -5,9 +5,13 @@
 // The walk (Collect) skips version-control, dependency and cache folders and
 // Tollgate's own evidence bundles, applies the include and exclude globs,
 // and reads each candidate once, up to the size limit, refusing binary
-// files. A file that cannot be read, and a folder that cannot be listed,
-// becomes a source subject with a status (too-large, binary, empty,
-// unreadable, symlink-loop) rather than an error, so nothing is skipped
+// files. It reads only inside what it was asked to scan: a symbolic link
+// whose target lies outside the scan root (or the named folder, the home
+// directory for per-user places) is reported and never followed, and only
+// regular files are opened, without blocking. A file that cannot be read,
+// and a folder that cannot be listed, becomes a source subject with a
+// status (too-large, binary, empty, unreadable, not-regular, symlink-loop,
+// symlink-outside-root) rather than an error, so nothing is skipped
 // silently.
 //
 // An Analyzer reads one format. Match says, from the path alone, how

@@ -24,10 +24,12 @@ type readOutcome struct {
 }
 
 // readFile reads at most limit bytes of name. Problems are returned as a
-// status (unreadable, too-large, binary, empty, symlink-loop), never as an
-// error: they are evidence about the file.
+// status (unreadable, not-regular, too-large, binary, empty, symlink-loop),
+// never as an error: they are evidence about the file. The file is opened
+// without blocking, so a named pipe put where a file was expected is
+// reported instead of hanging the read.
 func readFile(name string, limit int64) readOutcome {
-	f, err := os.Open(name)
+	f, err := os.OpenFile(name, os.O_RDONLY|openNonBlocking, 0)
 	if err != nil {
 		return readOutcome{status: openStatus(err), detail: describeOpenError(err)}
 	}
@@ -37,7 +39,7 @@ func readFile(name string, limit int64) readOutcome {
 		return readOutcome{status: evidence.StatusUnreadable, detail: describeOpenError(err)}
 	}
 	if !info.Mode().IsRegular() {
-		return readOutcome{status: evidence.StatusUnreadable, detail: "not a regular file"}
+		return readOutcome{status: evidence.StatusNotRegular, detail: describeMode(info.Mode()) + ", not a regular file; not read"}
 	}
 	size := info.Size()
 	if size > limit {

@@ -791,6 +791,8 @@ func TestAssessExitCodes(t *testing.T) {
 		{name: "unknown flag", args: []string{"assess", exampleDir, "--no-such-flag"}, want: 2, wantMsg: "no-such-flag"},
 		{name: "unknown config key", args: []string{"--config", cfgPath, "assess", exampleDir}, want: 2, wantMsg: cfgPath + ":3"},
 		{name: "no source", args: []string{"assess"}, want: 2},
+		{name: "malformed include glob", args: []string{"assess", exampleDir, "--include", "["}, want: 2, wantMsg: `include pattern "["`},
+		{name: "malformed exclude glob", args: []string{"assess", exampleDir, "--exclude", "**/[a-"}, want: 2, wantMsg: `exclude pattern "**/[a-"`},
 		{name: "missing bundle", args: []string{"evaluate", filepath.Join(clean, "no-bundle")}, want: 2, wantMsg: "no-bundle"},
 	}
 	for _, tt := range tests {

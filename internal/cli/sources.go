@@ -48,7 +48,7 @@ func collectRequestFrom(src config.Sources, args []string, timestamp, version st
 	if len(paths) == 0 && !src.UserConfigs {
 		return collectors.Request{}, usageError("name at least one file or folder to read (or use --user-configs)")
 	}
-	return collectors.Request{
+	req := collectors.Request{
 		Paths:         paths,
 		Include:       src.Include,
 		Exclude:       src.Exclude,
@@ -56,7 +56,11 @@ func collectRequestFrom(src config.Sources, args []string, timestamp, version st
 		Now:           now,
 		Version:       version,
 		ClientConfigs: collectors.ClientConfigOptions{UserConfigs: src.UserConfigs},
-	}, nil
+	}
+	if err := req.CheckGlobs(); err != nil {
+		return collectors.Request{}, usageError("%v", err)
+	}
+	return req, nil
 }
 
 // printf writes to w, ignoring errors (diagnostic output).
