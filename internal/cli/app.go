@@ -38,20 +38,15 @@ func NewApp() *App {
 
 // Config loads the configuration, binding the given flags (config key → flag
 // name). args are the command's positional paths: a single folder may hold
-// the tollgate.yaml of the project being assessed.
+// the tollgate.yaml of the project being assessed. Settings such a file may
+// not make (see config.Load) are reported on standard error.
 func (a *App) Config(cmdFlags flagSet, bindings map[string]string, args ...string) (*config.Loaded, error) {
-	var dirs []string
-	for _, arg := range args {
-		if info, err := os.Stat(arg); err == nil && info.IsDir() {
-			dirs = append(dirs, arg)
-		}
-	}
-	if len(dirs) != len(args) {
-		dirs = nil
-	}
-	loaded, err := config.Load(a.ConfigPath, dirs, cmdFlags, bindings)
+	loaded, err := config.Load(a.ConfigPath, args, cmdFlags, bindings)
 	if err != nil {
 		return nil, &ExitError{Code: 2, Err: err}
+	}
+	if w := loaded.Warning(); w != "" {
+		a.printf(a.Err, "warning: %s\n", w)
 	}
 	return loaded, nil
 }

@@ -72,18 +72,26 @@ var Defaults = map[string]any{
 type Loaded struct {
 	Config Config
 	// File is the configuration file read, or "" when none was found.
-	File  string
-	viper *viper.Viper
+	File string
+	// Ignored are the keys of File that were not applied because Load found
+	// the file inside a folder being assessed (see trust.go); Warning says
+	// so in words.
+	Ignored []string
+	ignored []ignoredKey
+	viper   *viper.Viper
 }
 
 // Load reads the configuration. path names a file explicitly; when it is ""
 // Load looks for tollgate.yaml in the working directory and then, when
-// searchDirs holds exactly one directory (the folder being assessed), in that
+// assessed (the paths being assessed) is exactly one directory, in that
 // directory, and is quiet when there is none. Relative paths in the file
-// (sources.paths, catalogs, waivers, attestations) are taken relative to the
-// file's own folder. flags, when non-nil, are bound so that set flags win
-// over file and env; bindings maps configuration keys to flag names.
-func Load(path string, searchDirs []string, flags *pflag.FlagSet, bindings map[string]string) (*Loaded, error) {
+// (sources.paths, catalogs, waivers, attestations, gate.baseline,
+// output.dir) are taken relative to the file's own folder. A file found
+// inside a folder being assessed cannot weaken the gate, add catalogs or
+// send outputs outside that folder: those settings are left out and listed
+// in Ignored. flags, when non-nil, are bound so that set flags win over file
+// and env; bindings maps configuration keys to flag names.
+func Load(path string, assessed []string, flags *pflag.FlagSet, bindings map[string]string) (*Loaded, error) {
 	v := viper.New()
 	for k, val := range Defaults {
 		v.SetDefault(k, val)
@@ -99,8 +107,9 @@ func Load(path string, searchDirs []string, flags *pflag.FlagSet, bindings map[s
 
 	explicit := path != ""
 	if !explicit {
-		path = find(searchDirs)
+		path = find(assessed)
 	}
+	var ignored []ignoredKey
 	if path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -112,6 +121,14 @@ func Load(path string, searchDirs []string, flags *pflag.FlagSet, bindings map[s
 		values, err := fileValues(path, data)
 		if err != nil {
 			return nil, err
+		}
+		if !explicit {
+			if len(assessed) == 0 {
+				assessed = pathsOf(values)
+			}
+			if tree := treeHolding(path, assessed); tree != "" {
+				ignored = confine(data, values, tree)
+			}
 		}
 		if err := v.MergeConfigMap(values); err != nil {
 			return nil, fmt.Errorf("read %s: %w", path, err)
@@ -131,14 +148,43 @@ func Load(path string, searchDirs []string, flags *pflag.FlagSet, bindings map[s
 	if err := v.Unmarshal(&cfg); err != nil {
 		return nil, fmt.Errorf("decode config %s: %w", path, err)
 	}
-	return &Loaded{Config: cfg, File: path, viper: v}, nil
+	l := &Loaded{Config: cfg, File: path, viper: v}
+	for _, k := range ignored {
+		// A flag or variable that sets the key wins anyway: nothing to say.
+		if flags != nil {
+			if f := flags.Lookup(bindings[k.key]); f != nil && f.Changed {
+				continue
+			}
+		}
+		if _, set := os.LookupEnv(EnvPrefix + "_" + strings.ToUpper(strings.ReplaceAll(k.key, ".", "_"))); set {
+			continue
+		}
+		l.ignored = append(l.ignored, k)
+		l.Ignored = append(l.Ignored, k.key)
+	}
+	return l, nil
+}
+
+// pathsOf returns the sources.paths of a file's values.
+func pathsOf(values map[string]any) []string {
+	src, _ := values["sources"].(map[string]any)
+	list, _ := src["paths"].([]any)
+	var out []string
+	for _, p := range list {
+		if s, ok := p.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // find returns the configuration file Load reads when none is named, or "".
-func find(searchDirs []string) string {
+func find(assessed []string) string {
 	candidates := []string{FileName}
-	if len(searchDirs) == 1 {
-		candidates = append(candidates, filepath.Join(searchDirs[0], FileName))
+	if len(assessed) == 1 {
+		if info, err := os.Stat(assessed[0]); err == nil && info.IsDir() {
+			candidates = append(candidates, filepath.Join(assessed[0], FileName))
+		}
 	}
 	for _, c := range candidates {
 		if info, err := os.Stat(c); err == nil && info.Mode().IsRegular() {
@@ -150,10 +196,10 @@ func find(searchDirs []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}}
 
 // singlePathKeys are the path keys that hold one path rather than a list.
-var singlePathKeys = map[string]bool{"gate.baseline": true}
+var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {

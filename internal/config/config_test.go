@@ -59,7 +59,8 @@ func TestLoadPrecedence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Config.Output.Dir != "from-file" || cfg.Config.Gate.FailOn != "medium" {
+	// output.dir is relative to the file, like every path in it.
+	if cfg.Config.Output.Dir != filepath.Join(filepath.Dir(path), "from-file") || cfg.Config.Gate.FailOn != "medium" {
 		t.Fatalf("file values not read: %+v", cfg.Config)
 	}
 	if got := strings.Join(cfg.Config.Output.Formats, ","); got != "json,md" {
@@ -127,6 +128,15 @@ func TestLoadFromAssessedFolder(t *testing.T) {
 	}
 	if got := cfg.Config.Sources.Paths; len(got) != 1 || got[0] != filepath.Join(dir, "repos") {
 		t.Errorf("sources.paths = %v", got)
+	}
+	// Found in the assessed folder, the file cannot set a baseline; named
+	// explicitly, it can.
+	if got := cfg.Config.Gate.Baseline; got != "" || strings.Join(cfg.Ignored, ",") != "gate.baseline" {
+		t.Errorf("gate.baseline = %q from a file inside the assessed folder (ignored: %v)", got, cfg.Ignored)
+	}
+	cfg, err = Load(filepath.Join(dir, FileName), []string{dir}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if got, want := cfg.Config.Gate.Baseline, filepath.Join(dir, "base", "results.json"); got != want {
 		t.Errorf("gate.baseline = %q, want %q (one path, relative to the file)", got, want)
