@@ -242,6 +242,8 @@ func (c *collection) analyze(ctx context.Context, cand candidate, rd readOutcome
 		Explicit: cand.explicit,
 		Now:      c.opts.Now,
 		Version:  c.opts.Version,
+		Abs:      cand.abs,
+		area:     cand.area,
 		raw:      rd.data,
 		red:      secrets.NewRedactor(),
 	}

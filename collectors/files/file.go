@@ -53,7 +53,11 @@ type File struct {
 	// every subject's provenance.
 	Now     time.Time
 	Version string
+	// Abs is the file's absolute path on disk ("" for content not read
+	// from disk).
+	Abs string
 
+	area    area
 	raw     []byte
 	lines   postree.Lines
 	red     *secrets.Redactor
@@ -77,6 +81,19 @@ type Parsed struct {
 type Stream struct {
 	Docs []*postree.Node
 	Err  *postree.SyntaxError
+}
+
+// InScannedArea reports whether path (absolute, on disk) lies inside the
+// folders the walk that found the file may read, after resolving symbolic
+// links. Analyzers that read further files beside the one they were handed
+// (a Helm chart's templates, a kustomization's resources) read only those
+// it accepts, so a link or a "../" cannot carry a file from elsewhere on the
+// machine into the evidence.
+func (f *File) InScannedArea(path string) bool {
+	if len(f.area) == 0 {
+		return false
+	}
+	return f.area.contains(realPath(path))
 }
 
 // Lines returns the file's line index, for turning offsets into positions.

@@ -45,6 +45,10 @@ type candidate struct {
 	status, detail string
 	// dir is true when the finding is about a folder.
 	dir bool
+	// area is the scanned area the file was found in: analyzers that read
+	// further files (a chart's templates, a kustomization's resources) stay
+	// inside it.
+	area area
 }
 
 // walker discovers candidate files.
@@ -147,9 +151,11 @@ func (w *walker) named(abs string, confine area, loc Location, explicit bool) {
 		w.add(candidate{abs: abs, rel: rel, explicit: true, location: loc})
 	case info.IsDir():
 		start := len(w.out)
-		w.walkDir(abs, append(confine, realPath(abs)), map[string]bool{})
+		inside := append(confine, realPath(abs))
+		w.walkDir(abs, inside, map[string]bool{})
 		for i := start; i < len(w.out); i++ {
 			w.out[i].location = loc
+			w.out[i].area = inside
 		}
 	default:
 		real := realPath(abs)
@@ -157,7 +163,8 @@ func (w *walker) named(abs string, confine area, loc Location, explicit bool) {
 			w.add(outsideRoot(abs, rel, false))
 			return
 		}
-		w.add(candidate{abs: abs, real: real, viaLink: real != abs, rel: rel, explicit: explicit, location: loc})
+		w.add(candidate{abs: abs, real: real, viaLink: real != abs, rel: rel, explicit: explicit, location: loc,
+			area: append(confine, realPath(filepath.Dir(abs)))})
 	}
 }
 
