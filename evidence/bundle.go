@@ -59,6 +59,10 @@ type Bundle struct {
 	ToolVersion string `json:"tool_version,omitempty"`
 	// Created is when the bundle was written (UTC).
 	Created time.Time `json:"created"`
+	// Origin labels where the evidence was collected: a host name or a
+	// repository (see ValidOrigin). Evaluating several bundles together
+	// qualifies each bundle's subjects by it (see Merge).
+	Origin string `json:"origin,omitempty"`
 	// Subjects are the collected subjects.
 	Subjects []Subject `json:"subjects"`
 	// Artifacts describe the raw inputs; those with a BundlePath have a
@@ -78,6 +82,7 @@ type manifest struct {
 	Tool          string            `json:"tool"`
 	ToolVersion   string            `json:"tool_version,omitempty"`
 	Created       time.Time         `json:"created"`
+	Origin        string            `json:"origin,omitempty"`
 	Subjects      []json.RawMessage `json:"subjects"`
 	Artifacts     []Artifact        `json:"artifacts"`
 }
@@ -205,7 +210,7 @@ func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
 		}
 		return mi.ID < mj.ID
 	})
-	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion,
+	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion, Origin: b.Origin,
 		Created: b.Created.UTC(), Subjects: make([]json.RawMessage, 0, len(subjects)), Artifacts: artifacts}
 	if m.FormatVersion == "" {
 		m.FormatVersion = BundleFormatVersion
@@ -295,7 +300,12 @@ func ReadBundle(dir string) (*Bundle, error) {
 	if m.FormatVersion != BundleFormatVersion {
 		return nil, fmt.Errorf("read bundle: %s: unsupported format_version %q (want %q)", mpath, m.FormatVersion, BundleFormatVersion)
 	}
-	b := &Bundle{FormatVersion: m.FormatVersion, Tool: m.Tool, ToolVersion: m.ToolVersion, Created: m.Created,
+	if m.Origin != "" {
+		if err := ValidOrigin(m.Origin); err != nil {
+			return nil, fmt.Errorf("read bundle: %s: %w", mpath, err)
+		}
+	}
+	b := &Bundle{FormatVersion: m.FormatVersion, Tool: m.Tool, ToolVersion: m.ToolVersion, Created: m.Created, Origin: m.Origin,
 		Artifacts: m.Artifacts, Files: map[string][]byte{}}
 	for i, raw := range m.Subjects {
 		s, err := DecodeSubject(raw)

@@ -76,14 +76,23 @@ Malformed inputs are findings, not errors.`,
 func newEvaluateCommand(app *App) *cobra.Command {
 	var opts assessOptions
 	cmd := &cobra.Command{
-		Use:   "evaluate BUNDLE",
-		Short: "Evaluate an evidence bundle collected elsewhere and write the reports",
-		Long: `Evaluate reads an evidence bundle written by 'tollgate collect -o DIR' (for
-example in a CI job or on another machine), judges it with the control catalog,
-and writes the same reports and exit code as 'tollgate assess'.`,
+		Use:   "evaluate BUNDLE...",
+		Short: "Evaluate evidence bundles collected elsewhere and write the reports",
+		Long: `Evaluate reads evidence bundles written by 'tollgate collect -o DIR' (for
+example in CI jobs, MDM jobs or cluster CronJobs, on other machines), judges
+them with the control catalog, and writes the same reports and exit code as
+'tollgate assess'. Every artifact's hash is checked first.
+
+Several bundles are evaluated as one fleet: each bundle's subjects and files
+are qualified by its origin (the --origin label given at collect time, by
+default the repository or host name), as if each bundle were a folder named
+after it, so the reports say which machine or repository each finding comes
+from. Bundles of the same origin that overlap are merged: the copy collected
+last is used, and differing copies are reported.`,
 		Example: `  tollgate collect repos/ -o bundle/
-  tollgate evaluate bundle/ -o out/`,
-		Args: cobra.ExactArgs(1),
+  tollgate evaluate bundle/ -o out/
+  tollgate evaluate fleet/*/ -o fleet-out/`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			loaded, err := app.Config(cmd.Flags(), assessBindings)
 			if err != nil {
@@ -93,9 +102,9 @@ and writes the same reports and exit code as 'tollgate assess'.`,
 			if err != nil {
 				return err
 			}
-			bundle, err := evidence.ReadBundle(args[0])
+			bundle, err := readBundles(app, args)
 			if err != nil {
-				return &ExitError{Code: 2, Err: err}
+				return err
 			}
 			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
 		},
@@ -103,6 +112,27 @@ and writes the same reports and exit code as 'tollgate assess'.`,
 	addEvaluateFlags(cmd.Flags(), &opts)
 	registerEvaluateCompletions(cmd)
 	return cmd
+}
+
+// readBundles reads every bundle (checking every artifact's hash) and
+// merges them into one, printing where overlapping copies differed.
+func readBundles(app *App, dirs []string) (*evidence.Bundle, error) {
+	parts := make([]evidence.Part, 0, len(dirs))
+	for _, dir := range dirs {
+		b, err := evidence.ReadBundle(dir)
+		if err != nil {
+			return nil, &ExitError{Code: 2, Err: err}
+		}
+		parts = append(parts, evidence.Part{Path: dir, Bundle: b})
+	}
+	merged, notes, err := evidence.Merge(parts)
+	if err != nil {
+		return nil, &ExitError{Code: 2, Err: err}
+	}
+	for _, n := range notes {
+		app.printf(app.Err, "note: %s\n", n)
+	}
+	return merged, nil
 }
 
 // registerEvaluateCompletions completes the values of the evaluate flags.

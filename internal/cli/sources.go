@@ -19,6 +19,7 @@ var sourceBindings = map[string]string{
 	"sources.exclude":       "exclude",
 	"sources.user_configs":  "user-configs",
 	"sources.max_file_size": "max-file-size",
+	"sources.origin":        "origin",
 }
 
 // addSourceFlags adds the flags that say what to collect.
@@ -27,6 +28,7 @@ func addSourceFlags(f *pflag.FlagSet) {
 	f.StringSlice("exclude", nil, "skip files matching these globs")
 	f.Bool("user-configs", false, "also read this machine's per-user client configs (Claude, Cursor, VS Code, …)")
 	f.String("max-file-size", "10MB", "larger files are reported, not read")
+	f.String("origin", "", "label the evidence with where it was collected, for evaluating many bundles together (default: the repository the paths lie in, else the host name)")
 }
 
 // collectRequestFrom turns the resolved source configuration and positional
@@ -80,9 +82,16 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
+	origin := loaded.Config.Sources.Origin
+	if origin == "" {
+		origin = pipeline.DetectOrigin(req)
+	} else if err := evidence.ValidOrigin(origin); err != nil {
+		return nil, nil, time.Time{}, usageError("--origin: %v", err)
+	}
 	bundle, err := pipeline.Collect(cmd.Context(), req)
 	if err != nil {
 		return nil, nil, time.Time{}, &ExitError{Code: 2, Err: err}
 	}
+	bundle.Origin = origin
 	return loaded, bundle, req.Now, nil
 }

@@ -42,6 +42,8 @@ type Sources struct {
 	Exclude     []string `mapstructure:"exclude"`
 	UserConfigs bool     `mapstructure:"user_configs"`
 	MaxFileSize string   `mapstructure:"max_file_size"`
+	// Origin labels the evidence bundle: where it was collected.
+	Origin string `mapstructure:"origin"`
 }
 
 // Gate decides the exit code.
