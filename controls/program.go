@@ -95,7 +95,7 @@ func (p *program) eval(ctx *cue.Context, data []byte) (out Outcome) {
 		}
 	}
 	if err := p.check.Unify(subject).Validate(cue.Concrete(true)); err != nil {
-		return Outcome{Result: ResultFail, Reasons: reasons(err)}
+		return Outcome{Result: ResultFail, Reasons: reasons(err, goValue)}
 	}
 	return Outcome{Result: ResultPass}
 }

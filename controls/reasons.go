@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	cueerrors "cuelang.org/go/cue/errors"
@@ -21,19 +22,35 @@ var valueLeaves = map[string]bool{
 }
 
 // reasons turns a CUE validation error into sorted, de-duplicated reasons
-// that carry no secret value.
-func reasons(err error) []Reason {
+// worded for people (what the subject holds and what the check requires,
+// not CUE's own messages) that carry no secret value. subject is the
+// subject as judged (Go values decoded from its JSON); it supplies the
+// value at a failing path, which tells the found value from the required
+// one in a conflict.
+func reasons(err error, subject any) []Reason {
 	errs := cueerrors.Errors(err)
 	var out []Reason
 	var summaries []Reason
+	conflicts := map[string]*conflict{}
 	for _, e := range errs {
 		format, args := e.Msg()
-		r := Reason{Path: pathString(e.Path()), Detail: detail(e.Path(), format, args)}
+		path := pathString(e.Path())
 		if strings.Contains(format, "errors in empty disjunction") {
-			summaries = append(summaries, r)
+			summaries = append(summaries, Reason{Path: path, Detail: "none of the forms the check allows matches"})
 			continue
 		}
-		out = append(out, r)
+		if c, ok := newConflict(e.Path(), format, args, subject); ok {
+			if prev := conflicts[path]; prev != nil && prev.found == c.found {
+				prev.want = append(prev.want, c.want...)
+			} else if prev == nil {
+				conflicts[path] = c
+			}
+			continue
+		}
+		out = append(out, Reason{Path: path, Detail: detail(e.Path(), format, args)})
+	}
+	for path, c := range conflicts {
+		out = append(out, Reason{Path: path, Detail: c.String()})
 	}
 	if len(out) == 0 {
 		out = summaries
@@ -47,20 +64,165 @@ func compareReasons(a, b Reason) int {
 	return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Detail, b.Detail))
 }
 
+// conflict is a value the subject holds where the check requires others.
+type conflict struct {
+	found string
+	want  []string
+}
+
+// String words the conflict: `is "http"; the check requires "https"`.
+func (c *conflict) String() string {
+	want := slices.Compact(slices.Sorted(slices.Values(c.want)))
+	for i, w := range want {
+		if w == `""` {
+			want[i] = "an empty value"
+		}
+	}
+	if len(want) == 1 {
+		return fmt.Sprintf("is %s; the check requires %s", c.found, want[0])
+	}
+	return fmt.Sprintf("is %s; the check requires one of %s", c.found, strings.Join(want, ", "))
+}
+
+// newConflict reads a CUE "conflicting values A and B" error at a path
+// whose value in the subject is A or B: the other one is what the check
+// requires. It reports false for any other error, or when the subject's
+// value cannot be told apart.
+func newConflict(path []string, format string, args []any, subject any) (*conflict, bool) {
+	if !strings.HasPrefix(format, "conflicting values") || len(args) < 2 || sensitive(path) {
+		return nil, false
+	}
+	v, ok := lookup(subject, path)
+	if !ok {
+		return nil, false
+	}
+	found := render(v)
+	a, b := safeArgs(args[:2])[0].(string), safeArgs(args[:2])[1].(string)
+	switch found {
+	case a:
+		return &conflict{found: found, want: []string{b}}, true
+	case b:
+		return &conflict{found: found, want: []string{a}}, true
+	}
+	return nil, false
+}
+
 // detail words one CUE error without secret or bulky values.
 func detail(path []string, format string, args []any) string {
-	if len(path) > 0 && sensitiveLeaves[path[len(path)-1]] {
+	if sensitive(path) {
 		return "the value does not satisfy the check (value not shown)"
 	}
+	a := safeArgs(args)
 	switch {
 	case strings.HasPrefix(format, "incomplete value"):
-		return fmt.Sprintf("missing: the check requires %s", safeArgs(args)...)
+		return fmt.Sprintf("missing: the check requires %s", a...)
 	case format == "field is required but not present":
 		return "missing: the check requires this field"
 	case format == "field not allowed":
 		return "not allowed by the check"
+	case strings.HasPrefix(format, "conflicting values") && len(a) >= 2:
+		if strings.Contains(format, "mismatched types") {
+			return fmt.Sprintf("has the wrong type for the check (%s where %s is expected)", kindOf(a[0]), kindOf(a[1]))
+		}
+		return fmt.Sprintf("is not what the check requires (one of %s and %s is expected, the other was found)", a[0], a[1])
+	case strings.HasPrefix(format, "invalid value") && strings.Contains(format, "out of bound") && len(a) >= 2:
+		return outOfBound(fmt.Sprint(a[0]), fmt.Sprint(a[1]))
+	case strings.HasPrefix(format, "invalid value") && strings.Contains(format, "does not satisfy") && len(a) >= 2:
+		return fmt.Sprintf("is %s, which does not satisfy %s", a[0], a[1])
 	}
-	return fmt.Sprintf(format, safeArgs(args)...)
+	return fmt.Sprintf(format, a...)
+}
+
+// outOfBound words a value outside a CUE bound such as !="sse", !~"re",
+// =~"re" or >=3.
+func outOfBound(value, bound string) string {
+	for _, b := range []struct{ op, words string }{
+		{"!=", "is %s, which the check does not allow"},
+		{"!~", "is %s, which matches a pattern the check forbids: %s"},
+		{"=~", "is %s, which does not match the pattern the check requires: %s"},
+		{"<=", "is %s; the check requires at most %s"},
+		{">=", "is %s; the check requires at least %s"},
+		{"<", "is %s; the check requires less than %s"},
+		{">", "is %s; the check requires more than %s"},
+	} {
+		if rest, ok := strings.CutPrefix(bound, b.op); ok {
+			if strings.Count(b.words, "%s") == 1 {
+				return fmt.Sprintf(b.words, value)
+			}
+			return fmt.Sprintf(b.words, value, rest)
+		}
+	}
+	return fmt.Sprintf("is %s, outside what the check allows (%s)", value, bound)
+}
+
+// kindOf names the kind of a rendered CUE value for people.
+func kindOf(v any) string {
+	s := fmt.Sprint(v)
+	switch {
+	case s == "{…}" || s == "struct":
+		return "an object"
+	case s == "[…]" || s == "list":
+		return "a list"
+	case s == "true" || s == "false" || s == "bool":
+		return "true or false"
+	case strings.HasPrefix(s, `"`) || s == "string":
+		return "text"
+	}
+	return s
+}
+
+// sensitive reports whether the failing path ends at a field whose value is
+// never shown.
+func sensitive(path []string) bool {
+	return len(path) > 0 && sensitiveLeaves[path[len(path)-1]]
+}
+
+// lookup returns the value at a CUE path in a subject decoded from JSON.
+func lookup(v any, path []string) (any, bool) {
+	for _, e := range path {
+		if strings.HasPrefix(e, `"`) {
+			if u, err := literal.Unquote(e); err == nil {
+				e = u
+			}
+		}
+		switch node := v.(type) {
+		case map[string]any:
+			next, ok := node[e]
+			if !ok {
+				return nil, false
+			}
+			v = next
+		case []any:
+			i, err := strconv.Atoi(e)
+			if err != nil || i < 0 || i >= len(node) {
+				return nil, false
+			}
+			v = node[i]
+		default:
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// render writes a scalar the way CUE writes it in its messages: strings
+// quoted, numbers and booleans bare; objects and lists elided.
+func render(v any) string {
+	switch x := v.(type) {
+	case string:
+		s := strconv.Quote(x)
+		if len(s) > 80 {
+			s = s[:77] + "…"
+		}
+		return s
+	case map[string]any:
+		return "{…}"
+	case []any:
+		return "[…]"
+	case nil:
+		return "null"
+	}
+	return fmt.Sprint(v)
 }
 
 // safeArgs renders CUE error arguments, eliding structs and lists (which

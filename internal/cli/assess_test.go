@@ -24,6 +24,7 @@ import (
 // The files `tollgate assess` writes into its output folder.
 const (
 	fileOSCAL    = "assessment-results.json"
+	filePOAM     = "poam.json"
 	fileWorkbook = "tollgate-report.xlsx"
 	fileSARIF    = "tollgate.sarif"
 	fileJUnit    = "junit.xml"

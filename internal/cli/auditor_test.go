@@ -141,3 +141,28 @@ func readJSON(t *testing.T, path string, v any) {
 		t.Fatalf("%s: %v", path, err)
 	}
 }
+
+// TestReportsWordFailuresForPeople: no report an auditor or a code-scanning
+// UI reads carries CUE's own error text ("conflicting values", "out of
+// bound"); reasons say what the subject holds and what the check requires.
+func TestReportsWordFailuresForPeople(t *testing.T) {
+	out, _ := assessInto(t, exampleDir)
+	for _, name := range []string{fileOSCAL, filePOAM, fileSARIF, fileJUnit, fileJSON, fileMarkdown} {
+		data, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, raw := range []string{"conflicting values", "out of bound", "mismatched types"} {
+			if strings.Contains(string(data), raw) {
+				t.Errorf("%s contains CUE's error text %q", name, raw)
+			}
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(out, fileSARIF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `is \"http\"; the check requires \"https\"`) {
+		t.Errorf("%s does not word the plain-HTTP failure as found and required values", fileSARIF)
+	}
+}

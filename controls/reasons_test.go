@@ -1,0 +1,61 @@
+package controls
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestReasonsAreWords: a failure reads as what the subject holds and what
+// the check requires, never as CUE's own error text (conflicting values,
+// out of bound), which an auditor cannot read.
+func TestReasonsAreWords(t *testing.T) {
+	tests := []struct {
+		name, check, subject, path, want string
+	}{
+		{"scheme", `remote: scheme: "https"`, `{"kind":"server","remote":{"scheme":"http"}}`,
+			"remote.scheme", `is "http"; the check requires "https"`},
+		{"flag", `launch: auto_install: false`, `{"kind":"server","launch":{"auto_install":true}}`,
+			"launch.auto_install", `is true; the check requires false`},
+		{"one of", `env: [string]: kind: "env-reference" | "input-reference"`, `{"kind":"server","env":{"T":{"kind":"literal-secret"}}}`,
+			"env.T.kind", `is "literal-secret"; the check requires one of "env-reference", "input-reference"`},
+		{"not equal", `auth: kind: !="static-bearer"`, `{"kind":"server","auth":{"kind":"static-bearer"}}`,
+			"auth.kind", `is "static-bearer", which the check does not allow`},
+		{"forbidden pattern", `remote: path: !~"(^|/)sse/?$"`, `{"kind":"server","remote":{"path":"/mcp/sse"}}`,
+			"remote.path", `is "/mcp/sse", which matches a pattern the check forbids: "(^|/)sse/?$"`},
+		{"required pattern", `name: =~"^io\\."`, `{"kind":"server","name":"weather"}`,
+			"name", `is "weather", which does not match the pattern the check requires: "^io\\."`},
+		{"bound", `port: >=1024`, `{"kind":"server","port":80}`,
+			"port", `is 80; the check requires at least 1024`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat := &Catalog{Controls: []*Control{{ID: "T-1", Subject: "server", Check: tt.check, Message: "m"}}}
+			plan, err := NewPlan(cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, err := DecodeJSON([]byte(tt.subject))
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := plan.NewEvaluator().Evaluate(0, s)
+			if o.Result != ResultFail {
+				t.Fatalf("result %s", o.Result)
+			}
+			var got string
+			for _, r := range o.Reasons {
+				if r.Path == tt.path {
+					got = r.Detail
+				}
+				for _, raw := range []string{"conflicting values", "out of bound", "invalid value", "mismatched types"} {
+					if strings.Contains(r.Detail, raw) {
+						t.Errorf("reason %s: %q is CUE's text", r.Path, r.Detail)
+					}
+				}
+			}
+			if got != tt.want {
+				t.Errorf("reason at %s = %q, want %q (all: %+v)", tt.path, got, tt.want, o.Reasons)
+			}
+		})
+	}
+}
