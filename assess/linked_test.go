@@ -14,11 +14,11 @@ func TestLinkedSubjects(t *testing.T) {
 	cat := &controls.Catalog{Controls: []*controls.Control{{
 		ID: "T-LINK-01", Subject: evidence.KindServer, Family: "auth",
 		When:    "remote: url: string",
-		Check:   `linked!: gateway!: [...{authentication: "required"}]`,
+		Check:   `linked!: gateway!: [...{authentication: mode: "required"}]`,
 		Message: "{{.name}} is not fronted by an authenticating gateway",
 	}}}
 	gw := func(id, auth string) *evidence.Gateway {
-		return &evidence.Gateway{Meta: evidence.Meta{Kind: evidence.KindGateway, ID: id, Name: id}, Authentication: auth}
+		return &evidence.Gateway{Meta: evidence.Meta{Kind: evidence.KindGateway, ID: id, Name: id}, Authentication: evidence.GatewayAuthentication{Mode: auth}}
 	}
 	srv := func(name string, links ...string) *evidence.Server {
 		return &evidence.Server{Meta: evidence.Meta{Kind: evidence.KindServer, ID: "server:" + name, Name: name, Links: links},

@@ -51,40 +51,211 @@ type Diagnostic struct {
 	Message  string `json:"message"`
 }
 
-// Gateway is an MCP gateway or proxy and what it enforces.
+// Gateway is an MCP gateway or proxy and what it enforces, read from any
+// product's configuration into one shape. Facts a configuration leaves to
+// the product are filled with the product's documented default; facts the
+// product has no setting for are absent (optional fields) rather than
+// false, so controls can tell "turned off" from "not a feature here".
 type Gateway struct {
 	Meta
-	// Product is agentgateway, docker-mcp-gateway, toolhive, kong, contextforge, …
-	Product   string     `json:"product"`
+	// Product is agentgateway, docker-mcp-gateway, toolhive, contextforge,
+	// litellm, kong, envoy-ai-gateway, kmcp, microsoft-mcp-gateway, nginx, …
+	Product string `json:"product"`
+	// Version is the product version the configuration pins (an image tag
+	// or a declared version), when known.
+	Version string `json:"version,omitempty"`
+	// Image is the gateway's own container image, when the configuration
+	// runs it in a container.
+	Image *Package `json:"image,omitempty"`
+	// Container is the posture of the gateway's own container.
+	Container *Container `json:"container,omitempty"`
+	// Listeners are the addresses clients reach the gateway at.
 	Listeners []Listener `json:"listeners,omitempty"`
-	// Authentication is required, optional or none.
-	Authentication string   `json:"authentication"`
-	Issuers        []string `json:"issuers,omitempty"`
-	Audiences      []string `json:"audiences,omitempty"`
-	// ResourceMetadata is true when RFC 9728 protected resource metadata is served.
-	ResourceMetadata bool `json:"resource_metadata"`
-	// Authorization is true when a per-tool authorization policy is configured.
-	Authorization    bool     `json:"authorization"`
-	TokenPassthrough bool     `json:"token_passthrough"`
-	CORSOrigins      []string `json:"cors_origins,omitempty"`
-	RateLimit        bool     `json:"rate_limit"`
-	AuditLog         bool     `json:"audit_log"`
-	Tracing          bool     `json:"tracing"`
-	DNSRebinding     bool     `json:"dns_rebinding_protection"`
-	// Egress is restricted, open or unknown.
-	Egress          string           `json:"egress"`
-	SignatureVerify bool             `json:"signature_verification"`
-	SecretBlocking  bool             `json:"secret_blocking"`
-	Servers         []string         `json:"servers,omitempty"` // IDs of fronted servers
-	Env             map[string]Value `json:"env,omitempty"`
+	// Authentication is how callers prove who they are to the gateway.
+	Authentication GatewayAuthentication `json:"authentication"`
+	// Authorization is what decides which caller may use which tool.
+	Authorization GatewayAuthorization `json:"authorization"`
+	// TokenPassthrough is true when the gateway forwards the client's own
+	// token to upstream servers.
+	TokenPassthrough bool `json:"token_passthrough"`
+	// PassthroughHeaders are client request headers forwarded upstream.
+	PassthroughHeaders []string `json:"passthrough_headers,omitempty"`
+	// UpstreamAuth lists how the gateway authenticates to the servers behind
+	// it: static, token-exchange, oauth-client, workload-identity, signed-jwt,
+	// passthrough (sorted, distinct).
+	UpstreamAuth []string `json:"upstream_auth,omitempty"`
+	// UpstreamTLSUnverified is true when the gateway skips certificate
+	// verification of upstream servers.
+	UpstreamTLSUnverified bool `json:"upstream_tls_unverified"`
+	// Audit says what the gateway records about tool calls.
+	Audit GatewayAudit `json:"audit"`
+	// RateLimit is true when requests are rate-limited.
+	RateLimit bool `json:"rate_limit"`
+	// CORSOrigins are the web origins allowed to call the gateway ("*": any).
+	CORSOrigins []string `json:"cors_origins,omitempty"`
+	// CORSCredentials is true when cross-origin requests may carry cookies
+	// or authorization headers.
+	CORSCredentials bool `json:"cors_credentials"`
+	// DNSRebinding is true when the gateway validates the Host and Origin of
+	// requests (DNS-rebinding protection, Origin validation, CSRF origin
+	// checks).
+	DNSRebinding bool `json:"dns_rebinding_protection"`
+	// Egress is restricted, open or unknown: whether the servers behind the
+	// gateway may connect anywhere.
+	Egress string `json:"egress"`
+	// SSRF is the guard on URLs the gateway itself fetches (upstream
+	// servers, metadata), when the product has one.
+	SSRF *GatewaySSRF `json:"ssrf,omitempty"`
+	// SecretBlocking says whether secrets in tool arguments and results are
+	// blocked; absent when the product has no such feature.
+	SecretBlocking *bool `json:"secret_blocking,omitempty"`
+	// SignatureVerify says whether server images are verified before they
+	// run; absent when the product has no such feature.
+	SignatureVerify *bool `json:"signature_verification,omitempty"`
+	// Debug is true when a debug or development mode is switched on.
+	Debug bool `json:"debug"`
+	// SecureCookies says whether session cookies are marked Secure; absent
+	// when the gateway issues no cookies.
+	SecureCookies *bool `json:"secure_cookies,omitempty"`
+	// DefaultCredentials names settings left at a documented default
+	// credential (an example password or signing key).
+	DefaultCredentials []string `json:"default_credentials,omitempty"`
+	// WeakSecretsRefused is true when the gateway is configured to refuse to
+	// start with weak or default secrets.
+	WeakSecretsRefused bool `json:"weak_secrets_refused"`
+	// Credentials are the credentials written in the configuration (admin
+	// passwords, signing keys, master keys, upstream tokens), by setting
+	// name, classified and redacted.
+	Credentials map[string]Value `json:"credentials,omitempty"`
+	// ConfigErrors are settings the product rejects: with any of them it
+	// refuses to load the configuration.
+	ConfigErrors []string `json:"config_errors,omitempty"`
+	// IgnoredSettings are settings written where the product does not read
+	// them: they look configured but have no effect.
+	IgnoredSettings []string `json:"ignored_settings,omitempty"`
+	// Servers are the IDs of the server subjects the gateway fronts.
+	Servers []string `json:"servers,omitempty"`
+	// Env are environment values configured for the gateway, classified.
+	Env map[string]Value `json:"env,omitempty"`
 }
+
+// Gateway authentication modes.
+const (
+	GatewayAuthRequired = "required" // every MCP request must authenticate
+	GatewayAuthOptional = "optional" // credentials are checked when present; requests without one pass
+	GatewayAuthNone     = "none"     // no authentication
+	GatewayAuthUnknown  = "unknown"  // decided outside the assessed configuration (environment, another file)
+)
+
+// GatewayAuthentication is how callers authenticate to a gateway.
+type GatewayAuthentication struct {
+	// Mode is required, optional, none or unknown.
+	Mode string `json:"mode"`
+	// Kinds are the mechanisms accepted: jwt, oauth, oidc, api-key, basic,
+	// header-trust, mtls, service-account, external (sorted, distinct).
+	Kinds []string `json:"kinds,omitempty"`
+	// TokenValidation is true when bearer tokens from an identity provider
+	// are validated (jwt, oauth, oidc, service-account), so issuers and
+	// audiences apply.
+	TokenValidation bool `json:"token_validation"`
+	// Issuers are the accepted token issuers.
+	Issuers []string `json:"issuers,omitempty"`
+	// JWKS are the URLs signing keys are fetched from.
+	JWKS []string `json:"jwks_urls,omitempty"`
+	// Audiences are the accepted token audiences.
+	Audiences []string `json:"audiences,omitempty"`
+	// ResourceMetadata is true when RFC 9728 protected resource metadata is
+	// served.
+	ResourceMetadata bool `json:"resource_metadata"`
+	// Resource is the canonical resource URI the metadata names.
+	Resource string `json:"resource,omitempty"`
+	// AudienceNotResource is true when a validated audience is not an
+	// absolute URI naming the MCP resource (RFC 8707).
+	AudienceNotResource bool `json:"audience_not_resource"`
+	// InsecureKeySource is true when issuer or signing-key URLs are fetched
+	// over plain HTTP from a host other than loopback.
+	InsecureKeySource bool `json:"insecure_key_source"`
+	// TokenInQuery is true when tokens are accepted in the URL query string.
+	TokenInQuery bool `json:"token_in_query"`
+	// TrustedHeader names a request header whose value the gateway takes as
+	// the caller's identity without verifying it.
+	TrustedHeader string `json:"trusted_header,omitempty"`
+	// TokenExpiryMinutes is the lifetime of tokens the gateway issues (0:
+	// not set or not applicable).
+	TokenExpiryMinutes int `json:"token_expiry_minutes,omitempty"`
+	// NonExpiringTokens is true when tokens without an expiry are accepted
+	// or issued.
+	NonExpiringTokens bool `json:"non_expiring_tokens"`
+}
+
+// GatewayAuthorization is what decides which caller may use which tool.
+type GatewayAuthorization struct {
+	// Kind is none, cel, cedar, opa, allow-list, rbac or external.
+	Kind string `json:"kind"`
+	// PerTool is true when decisions are made per tool.
+	PerTool bool `json:"per_tool"`
+	// PerCaller is true when decisions depend on who the caller is.
+	PerCaller bool `json:"per_caller"`
+	// ReadsClaims is true when rules decide on token claims.
+	ReadsClaims bool `json:"reads_claims"`
+	// Unrestricted lists grants every caller receives: a rule with no
+	// condition on the caller, a server open to every key.
+	Unrestricted []string `json:"unrestricted,omitempty"`
+}
+
+// GatewayAudit says what a gateway records about tool calls.
+type GatewayAudit struct {
+	// Enabled is true when tool calls are logged.
+	Enabled bool `json:"enabled"`
+	// Payloads is true when tool arguments or results are written to logs.
+	Payloads bool `json:"payloads"`
+	// Credentials is true when tokens or secrets may be written to logs
+	// (debug-level request logging).
+	Credentials bool `json:"credentials"`
+	// Tracing is true when traces are exported.
+	Tracing bool `json:"tracing"`
+}
+
+// GatewaySSRF is a gateway's guard on the URLs it fetches itself.
+type GatewaySSRF struct {
+	// Protection is true when the guard is on.
+	Protection bool `json:"protection"`
+	// PrivateTargets is true when private-network addresses are allowed.
+	PrivateTargets bool `json:"private_targets"`
+	// Localhost is true when loopback addresses are allowed.
+	Localhost bool `json:"localhost"`
+}
+
+// Listener exposures.
+const (
+	ExposureLoopback      = "loopback"       // reachable from the local host only
+	ExposureInternal      = "internal"       // a container or cluster network only (not published)
+	ExposureAllInterfaces = "all-interfaces" // bound or published on every interface of a host
+	ExposureAddress       = "address"        // bound to one non-loopback address
+	ExposurePublic        = "public"         // a load balancer, ingress or public cloud service
+)
 
 // Listener is one address a gateway listens on.
 type Listener struct {
-	Bind     string `json:"bind"`
-	Port     int    `json:"port,omitempty"`
-	TLS      bool   `json:"tls"`
-	Loopback bool   `json:"loopback"`
+	// Bind is the address the socket is bound to ("0.0.0.0" for every
+	// interface, "" when the configuration does not say).
+	Bind string `json:"bind"`
+	// Port is the port clients connect to: the published host port when the
+	// gateway runs in a container whose port is published.
+	Port int `json:"port,omitempty"`
+	// TargetPort is the port inside the container, when it differs.
+	TargetPort int `json:"target_port,omitempty"`
+	// TLS is true when the listener terminates TLS.
+	TLS bool `json:"tls"`
+	// Loopback is true when only the local host can connect.
+	Loopback bool `json:"loopback"`
+	// Exposure is loopback, internal, all-interfaces, address or public.
+	Exposure string `json:"exposure"`
+	// Hosts are names clients reach the listener under: a compose service, a
+	// Kubernetes service, a listener hostname.
+	Hosts []string `json:"hosts,omitempty"`
+	// Path is the MCP endpoint path, when known.
+	Path string `json:"path,omitempty"`
 }
 
 // Workload is a Kubernetes workload running an MCP server or gateway.

@@ -16,6 +16,7 @@ const (
 	ScopeManaged  = "managed"  // an administrator-managed config
 	ScopeRegistry = "registry" // an MCP registry server.json
 	ScopeBundle   = "bundle"   // an MCPB/DXT manifest
+	ScopeGateway  = "gateway"  // a server declared behind a gateway, which is its client
 )
 
 // Server is one MCP server as declared in a client config or manifest.
@@ -23,11 +24,12 @@ type Server struct {
 	Meta
 	// Client is the client whose config declares the server: claude-desktop,
 	// claude-code, cursor, vscode, windsurf, antigravity, cline, continue, zed,
-	// gemini-cli, codex, mcp-registry, mcpb.
+	// gemini-cli, codex, mcp-registry, mcpb; for a server declared behind a
+	// gateway, the gateway product (agentgateway, docker-mcp-gateway, …).
 	Client string `json:"client"`
 	// Format identifies the file format, e.g. "vscode/mcp.json" or "codex/config.toml".
 	Format string `json:"format"`
-	// Scope is user, project, local, managed, registry or bundle.
+	// Scope is user, project, local, managed, registry, bundle or gateway.
 	Scope string `json:"scope"`
 	// Transport is stdio, streamable-http, sse or unknown.
 	Transport string `json:"transport"`

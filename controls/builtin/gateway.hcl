@@ -11,22 +11,29 @@ control "MCP-GATEWAY-01" {
   remediation = "Require authentication on every MCP route: OAuth/JWT validation in strict mode (agentgateway `mcpAuthentication`, ToolHive `oidcConfigRef`, Docker MCP Gateway bearer token without `--allow-unauthenticated`)."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization"]
 
-  check = <<-CUE
-    authentication: "required"
+  when = <<-CUE
+    authentication: mode: "required" | "optional" | "none"
   CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} does not require authentication (authentication: {{.authentication}})"
+  check = <<-CUE
+    authentication: mode: "required"
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} does not require authentication (authentication: {{.authentication.mode}})"
 
   example "no authentication fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "mcp-basic", product = "agentgateway", authentication = "none" }
+    subject = { name = "mcp-basic", product = "agentgateway", authentication = { mode = "none" } }
   }
   example "optional authentication fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", authentication = "optional" }
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "optional", kinds = ["jwt"] } }
   }
   example "required authentication passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "toolhive", authentication = "required" }
+    subject = { name = "edge", product = "toolhive", authentication = { mode = "required", kinds = ["oauth"] } }
+  }
+  example "authentication decided outside the file is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "proxy", product = "litellm", authentication = { mode = "unknown" } }
   }
 }
 
@@ -41,24 +48,24 @@ control "MCP-GATEWAY-02" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#token-audience-binding-and-validation"]
 
   when = <<-CUE
-    authentication: "required" | "optional"
+    authentication: token_validation: true
   CUE
   check = <<-CUE
-    audiences: [string, ...string]
+    authentication: audiences: [string, ...string]
   CUE
   message = "gateway {{.name}} ({{.product}}) in {{.location}} validates tokens without checking their audience"
 
   example "no audience fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", authentication = "required", issuers = ["https://idp.example.com"] }
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "required", token_validation = true, issuers = ["https://idp.example.com"] } }
   }
   example "audience configured passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "toolhive", authentication = "required", audiences = ["mcp-server"] }
+    subject = { name = "edge", product = "toolhive", authentication = { mode = "required", token_validation = true, audiences = ["https://mcp.example.com/mcp"] } }
   }
-  example "no authentication is not applicable" {
+  example "static key authentication is not applicable" {
     expect  = "not-applicable"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", authentication = "none" }
+    subject = { name = "gw", product = "docker-mcp-gateway", authentication = { mode = "required", kinds = ["api-key"], token_validation = false } }
   }
 }
 
@@ -79,11 +86,11 @@ control "MCP-GATEWAY-03" {
 
   example "passthrough fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", token_passthrough = true }
+    subject = { name = "edge", product = "agentgateway", token_passthrough = true, upstream_auth = ["passthrough"] }
   }
   example "no passthrough passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", token_passthrough = false }
+    subject = { name = "edge", product = "agentgateway", token_passthrough = false, upstream_auth = ["token-exchange"] }
   }
 }
 
@@ -97,17 +104,21 @@ control "MCP-GATEWAY-04" {
   remediation = "Add a per-tool authorization policy (agentgateway `mcpAuthorization` CEL rules, ToolHive Cedar `authzConfigRef`, ContextForge RBAC) that allows each role only the tools it needs."
 
   check = <<-CUE
-    authorization: true
+    authorization: per_tool: true
   CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} has no per-tool authorization policy"
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} has no per-tool authorization policy (authorization: {{.authorization.kind}})"
 
   example "no policy fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", authorization = false }
+    subject = { name = "edge", product = "agentgateway", authorization = { kind = "none", per_tool = false } }
   }
-  example "policy passes" {
+  example "policy for whole servers only fails" {
+    expect  = "fail"
+    subject = { name = "proxy", product = "litellm", authorization = { kind = "rbac", per_tool = false, per_caller = true } }
+  }
+  example "CEL policy passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", authorization = true }
+    subject = { name = "edge", product = "agentgateway", authorization = { kind = "cel", per_tool = true, per_caller = true, reads_claims = true } }
   }
 }
 
@@ -121,17 +132,17 @@ control "MCP-GATEWAY-05" {
   remediation = "Enable call logging on the gateway (ToolHive `audit.enabled`, Docker MCP Gateway `--log-calls`, agentgateway access logs with MCP attributes, ContextForge `SECURITY_LOGGING_ENABLED`) and ship the logs to central storage."
 
   check = <<-CUE
-    audit_log: true
+    audit: enabled: true
   CUE
   message = "gateway {{.name}} ({{.product}}) in {{.location}} keeps no audit log of tool calls"
 
   example "no audit log fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "toolhive", audit_log = false }
+    subject = { name = "edge", product = "toolhive", audit = { enabled = false } }
   }
   example "audit log passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "toolhive", audit_log = true }
+    subject = { name = "edge", product = "toolhive", audit = { enabled = true } }
   }
 }
 
@@ -152,11 +163,11 @@ control "MCP-GATEWAY-06" {
 
   example "no rate limit fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", rate_limit = false }
+    subject = { name = "edge", product = "agentgateway", rate_limit = false }
   }
   example "rate limit passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", rate_limit = true }
+    subject = { name = "edge", product = "agentgateway", rate_limit = true }
   }
 }
 
@@ -176,15 +187,15 @@ control "MCP-GATEWAY-07" {
 
   example "wildcard fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "mcp-basic", product = "agentgateway", cors_origins = ["*"] }
+    subject = { name = "mcp-basic", product = "agentgateway", cors_origins = ["*"] }
   }
   example "explicit origin passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", cors_origins = ["https://app.example.com"] }
+    subject = { name = "edge", product = "agentgateway", cors_origins = ["https://app.example.com"] }
   }
   example "no CORS passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway" }
+    subject = { name = "edge", product = "agentgateway" }
   }
 }
 
@@ -198,6 +209,9 @@ control "MCP-GATEWAY-08" {
   remediation = "Enable DNS-rebinding protection / Origin validation on the gateway and list the hostnames it is served under."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning"]
 
+  when = <<-CUE
+    listeners: [_, ...]
+  CUE
   check = <<-CUE
     dns_rebinding_protection: true
   CUE
@@ -205,11 +219,15 @@ control "MCP-GATEWAY-08" {
 
   example "protection off fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "mcp-basic", product = "agentgateway", dns_rebinding_protection = false }
+    subject = { name = "mcp-basic", product = "agentgateway", dns_rebinding_protection = false, listeners = [{ bind = "0.0.0.0", port = 3000, tls = false, loopback = false, exposure = "all-interfaces" }] }
   }
   example "protection on passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", dns_rebinding_protection = true }
+    subject = { name = "edge", product = "agentgateway", dns_rebinding_protection = true, listeners = [{ bind = "127.0.0.1", port = 3000, tls = false, loopback = true, exposure = "loopback" }] }
+  }
+  example "stdio gateway is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "gw", product = "docker-mcp-gateway", dns_rebinding_protection = false }
   }
 }
 
@@ -232,38 +250,43 @@ control "MCP-GATEWAY-09" {
 
   example "open egress fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "keycloak-demo", product = "toolhive", egress = "open" }
+    subject = { name = "keycloak-demo", product = "toolhive", egress = "open" }
   }
   example "restricted egress passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "duckduckgo", product = "docker-mcp-gateway", egress = "restricted" }
+    subject = { name = "duckduckgo", product = "docker-mcp-gateway", egress = "restricted" }
   }
   example "unknown egress is not applicable" {
     expect  = "not-applicable"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", egress = "unknown" }
+    subject = { name = "edge", product = "agentgateway", egress = "unknown" }
   }
 }
 
 control "MCP-GATEWAY-10" {
-  title       = "Gateway listeners use TLS beyond loopback"
+  title       = "Gateway listeners reachable beyond the host use TLS"
   family      = "gateway"
   severity    = "high"
   risks       = ["missing-transport-security"]
   subject     = "gateway"
-  description = "A gateway listener bound to a non-loopback address serves plain HTTP. Client tokens and tool traffic cross the network unencrypted."
-  remediation = "Terminate TLS on the listener (or on an ingress or load balancer in front of it), or bind the listener to 127.0.0.1 if only local clients use it."
+  description = "A gateway listener that other machines can reach (bound or published on every interface, bound to a network address, or behind a public load balancer) serves plain HTTP. Client tokens and tool traffic cross the network unencrypted. Listeners on loopback, and listeners only reachable inside a container or cluster network (not published), are not judged here: the hop beyond them is where TLS belongs."
+  remediation = "Terminate TLS on the listener (or on an ingress or load balancer in front of it), or bind the listener, or its published port, to 127.0.0.1 if only local clients use it."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#communication-security"]
 
   check = <<-CUE
-    listeners?: [...({tls: true} | {loopback: true})]
+    listeners?: [...({tls: true} | {exposure: "loopback" | "internal"})]
   CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} listens without TLS on a non-loopback address ({{.failing}})"
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} serves plain HTTP to other machines on{{range .listeners}}{{if and (not .tls) (ne .exposure \"loopback\") (ne .exposure \"internal\")}} {{.bind}}:{{.port}} ({{.exposure}}){{end}}{{end}}"
 
-  example "plain listener on all interfaces fails" {
+  example "port published on all interfaces fails" {
     expect  = "fail"
-    subject = { kind = "gateway", name = "dind", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8080, tls = false, loopback = false }] }
+    subject = { name = "dind", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8080, target_port = 8080, tls = false, loopback = false, exposure = "all-interfaces" }] }
   }
   example "TLS listener passes" {
     expect  = "pass"
-    subject = { kind = "gateway", name = "edge", product = "agentgateway", listeners = [{ bind = "0.0.0.0", port = 443, tls = true, loopback = false }, { bind = "127.0.0.1", port = 15000, tls = false, loopback = true }] }
+    subject = { name = "edge", product = "agentgateway", listeners = [{ bind = "0.0.0.0", port = 443, tls = true, loopback = false, exposure = "all-interfaces" }, { bind = "127.0.0.1", port = 15000, tls = false, loopback = true, exposure = "loopback" }] }
+  }
+  example "unpublished container listener passes" {
+    expect  = "pass"
+    subject = { name = "agno", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8811, tls = false, loopback = false, exposure = "internal", hosts = ["mcp-gateway"] }] }
   }
 }
