@@ -72,13 +72,14 @@ func (toolhiveExample) Interpret(_ context.Context, set *kubeobj.Set) kubeobj.In
 			Kind: evidence.KindGateway, ID: set.SubjectID(evidence.KindGateway, o), Name: o.Name,
 			Provenance: o.Provenance("gateway/toolhive"),
 			Links:      []string{set.Origin.SourceID, set.WorkloadID(o)},
-		}, Product: "toolhive", Authentication: "none", Egress: "unknown"}
+		}, Product: "toolhive", Authentication: evidence.GatewayAuthentication{Mode: evidence.GatewayAuthNone},
+			Authorization: evidence.GatewayAuthorization{Kind: "none"}, Egress: "unknown"}
 		ref := o.Root.Lookup("spec", "oidcConfigRef")
 		if name, ok := ref.Str("name"); ok {
 			if set.Find("toolhive.stacklok.dev", "MCPOIDCConfig", o.Namespace, name) == nil {
 				out.Diagnostics = append(out.Diagnostics, set.Diag("warning", o, ref, "MCPOIDCConfig "+name+" is not defined"))
 			} else {
-				gw.Authentication = "required"
+				gw.Authentication.Mode = evidence.GatewayAuthRequired
 			}
 		}
 		out.Subjects = append(out.Subjects, gw)
@@ -101,8 +102,8 @@ func TestExampleInterpreter(t *testing.T) {
 	if want := "workload:deploy/toolhive.yaml#toolhive-system/MCPServer/fetch"; gw.Links[1] != want {
 		t.Errorf("workload link = %q, want %q", gw.Links[1], want)
 	}
-	if gw.Authentication != "required" {
-		t.Errorf("fetch: authentication %q, want required (its MCPOIDCConfig is in the set)", gw.Authentication)
+	if gw.Authentication.Mode != "required" {
+		t.Errorf("fetch: authentication %q, want required (its MCPOIDCConfig is in the set)", gw.Authentication.Mode)
 	}
 	if p := gw.Provenance; p.File != "deploy/toolhive.yaml" || p.Line != 9 || p.Object != "MCPServer/fetch" || p.Namespace != "toolhive-system" {
 		t.Errorf("provenance = %+v, want deploy/toolhive.yaml:9 MCPServer/fetch in toolhive-system", p)
