@@ -284,31 +284,3 @@ type Workload struct {
 	IngressTLS          bool             `json:"ingress_tls"`
 	Env                 map[string]Value `json:"env,omitempty"`
 }
-
-// Endpoint is what a live probe of an MCP endpoint saw.
-type Endpoint struct {
-	Meta
-	URL                  string `json:"url"`
-	TLSVersion           string `json:"tls_version,omitempty"`
-	TLSVerified          bool   `json:"tls_verified"`
-	UnauthenticatedInit  bool   `json:"unauthenticated_initialize"`
-	UnauthenticatedList  bool   `json:"unauthenticated_tools_list"`
-	WWWAuthenticate      string `json:"www_authenticate,omitempty"`
-	ResourceMetadata     bool   `json:"resource_metadata"`
-	AuthServerMetadata   bool   `json:"authorization_server_metadata"`
-	RejectsForeignOrigin bool   `json:"rejects_foreign_origin"`
-	SessionIDEntropyBits int    `json:"session_id_entropy_bits,omitempty"`
-	Error                string `json:"error,omitempty"`
-}
-
-// Tool is one tool definition, from a live server or a snapshot.
-type Tool struct {
-	Meta
-	Server       string         `json:"server"`
-	Description  string         `json:"description,omitempty"`
-	InputSchema  map[string]any `json:"input_schema,omitempty"`
-	OutputSchema map[string]any `json:"output_schema,omitempty"`
-	Annotations  map[string]any `json:"annotations,omitempty"`
-	SHA256       string         `json:"sha256"`
-	LockedSHA256 string         `json:"locked_sha256,omitempty"`
-}

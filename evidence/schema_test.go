@@ -42,9 +42,19 @@ func sampleSubjects() []Subject {
 		&Workload{Meta: testMeta(KindWorkload, "Deployment/mcp"), Object: "Deployment/mcp", Namespace: "mcp",
 			Images:   []Package{{Ecosystem: "oci", Name: "ghcr.io/x/y", Pinning: PinDigest, Pinned: true, Digest: "sha256:" + strings.Repeat("a", 64)}},
 			Exposure: "cluster-ip"},
-		&Endpoint{Meta: testMeta(KindEndpoint, "https://x.dev/mcp"), URL: "https://x.dev/mcp", TLSVersion: "TLS1.3", TLSVerified: true},
-		&Tool{Meta: testMeta(KindTool, "search"), Server: "server:x#y", InputSchema: map[string]any{"type": "object"},
-			SHA256: strings.Repeat("cd", 32)},
+		&Endpoint{Meta: testMeta(KindEndpoint, "https://x.dev/mcp"), URL: "https://x.dev/mcp", Transport: TransportStreamableHTTP,
+			Scheme: "https", Host: "x.dev", Reachable: true, TLSVersion: "1.3", TLSVerified: true, Authentication: EndpointAuthRequired,
+			UnauthenticatedStatus: 401, Challenge: &AuthChallenge{Scheme: "bearer", ResourceMetadata: "https://x.dev/.well-known/oauth-protected-resource/mcp"},
+			ResourceMetadata: true, ProtectedResource: &ProtectedResource{URL: "https://x.dev/.well-known/oauth-protected-resource/mcp", DiscoveredVia: "www-authenticate",
+				Resource: "https://x.dev/mcp", ResourceMatches: true, AuthorizationServers: []string{"https://as.x.dev"}},
+			AuthServerMetadata: true, AuthorizationServers: []AuthorizationServer{{Issuer: "https://as.x.dev", Discovery: "oauth", IssuerMatches: true,
+				CodeChallengeMethods: []string{"S256"}, PKCES256: true, HTTPSEndpoints: true}},
+			PKCES256: true, QueryToken: TestNotTested, OriginValidation: OriginEnforced, Session: &Session{Issued: true, Samples: 2, Length: 36, EntropyBits: 122}},
+		&Tool{Meta: testMeta(KindTool, "search"), Type: DefinitionTool, Server: "web", InputSchema: map[string]any{"type": "object"},
+			Parameters:      []ToolParameter{{Path: "q", Type: "string", Required: true, Default: "x"}},
+			DestructiveHint: HintUnset, HiddenInstructions: []TextMatch{{Field: "description", Rule: "important-tag", Excerpt: "<IMPORTANT>"}},
+			SHA256: strings.Repeat("cd", 32), Lock: LockChanged, LockedSHA256: strings.Repeat("ef", 32),
+			Changes: []DefinitionChange{{Field: "description", Before: "a", After: "b"}}},
 	}
 }
 

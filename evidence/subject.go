@@ -66,14 +66,16 @@ type Provenance struct {
 }
 
 // Location renders file:line (or the best location available) for people.
+// A subject seen at a live endpoint is located by its URL, even when File
+// names the probe's record in the evidence bundle.
 func (p Provenance) Location() string {
 	switch {
+	case p.URL != "":
+		return p.URL
 	case p.File != "" && p.Line > 0:
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	case p.File != "":
 		return p.File
-	case p.URL != "":
-		return p.URL
 	case p.Object != "":
 		loc := p.Object
 		if p.Namespace != "" {

@@ -1,0 +1,205 @@
+package probe
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/mcptest"
+)
+
+var testNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+func run(t *testing.T, targets ...Target) ([]*evidence.Endpoint, []*evidence.Tool, map[string][]byte) {
+	t.Helper()
+	res, err := Run(context.Background(), targets, Options{Now: testNow, Version: "test", RequestTimeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var eps []*evidence.Endpoint
+	var tools []*evidence.Tool
+	for _, s := range res.Subjects {
+		if err := evidence.ValidateSubject(s); err != nil {
+			t.Errorf("schema: %v", err)
+		}
+		switch v := s.(type) {
+		case *evidence.Endpoint:
+			eps = append(eps, v)
+		case *evidence.Tool:
+			tools = append(tools, v)
+		}
+	}
+	return eps, tools, res.Files
+}
+
+func bearer() http.Header { return http.Header{"Authorization": {"Bearer " + mcptest.Token}} }
+
+func TestBenignEndpoint(t *testing.T) {
+	srv := mcptest.Benign(t)
+	eps, tools, files := run(t, URLTarget(srv.URL, nil))
+	if len(eps) != 1 {
+		t.Fatalf("endpoints = %d", len(eps))
+	}
+	ep := eps[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"reachable", ep.Reachable, true},
+		{"error", ep.Error, ""},
+		{"transport", ep.Transport, evidence.TransportStreamableHTTP},
+		{"authentication", ep.Authentication, evidence.EndpointAuthNone},
+		{"unauthenticated initialize", ep.UnauthenticatedInit, true},
+		{"unauthenticated tools/list", ep.UnauthenticatedList, true},
+		{"origin", ep.OriginValidation, evidence.OriginEnforced},
+		{"loopback", ep.Loopback, true},
+		{"server name", ep.ServerName, "benign"},
+		{"server version", ep.ServerVersion, "1.2.3"},
+		{"tools", ep.Tools, 3},
+		{"prompts", ep.Prompts, 1},
+		{"resource templates", ep.ResourceTemplates, 1},
+		{"session issued", ep.Session != nil && ep.Session.Issued, true},
+		{"session random", ep.Session != nil && !ep.Session.Predictable && ep.Session.EntropyBits >= 100, true},
+		{"cors", ep.CORSAllowOrigin, ""},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s = %v, want %v", c.name, c.got, c.want)
+		}
+	}
+	if ep.ProtocolVersion == "" {
+		t.Error("no protocol version")
+	}
+	for _, tool := range tools {
+		if n := len(tool.HiddenInstructions) + len(tool.InvisibleUnicode) + len(tool.EncodedBlobs) + len(tool.ANSIEscapes) + len(tool.Homoglyphs); n > 0 {
+			t.Errorf("benign %s %s flagged: %+v", tool.Type, tool.Name, tool)
+		}
+		if tool.Provenance.File == "" || !strings.HasPrefix(tool.Provenance.File, "probe/") {
+			t.Errorf("tool %s provenance file %q", tool.Name, tool.Provenance.File)
+		}
+	}
+	if len(files) != 1 {
+		t.Fatalf("files = %d", len(files))
+	}
+	for _, data := range files {
+		var rec Record
+		if err := json.Unmarshal(data, &rec); err != nil {
+			t.Fatal(err)
+		}
+		if len(rec.Exchanges) < 4 || len(rec.Definitions) != 5 {
+			t.Errorf("record has %d exchanges, %d definitions", len(rec.Exchanges), len(rec.Definitions))
+		}
+	}
+}
+
+func TestProtectedEndpoint(t *testing.T) {
+	srv := mcptest.Protected(t)
+	url := srv.URL + "/mcp"
+	t.Run("without credentials", func(t *testing.T) {
+		eps, tools, _ := run(t, URLTarget(url, nil))
+		ep := eps[0]
+		if ep.Authentication != evidence.EndpointAuthRequired || ep.UnauthenticatedInit || ep.UnauthenticatedStatus != 401 {
+			t.Errorf("auth = %s init=%v status=%d", ep.Authentication, ep.UnauthenticatedInit, ep.UnauthenticatedStatus)
+		}
+		if ep.Challenge == nil || !strings.HasSuffix(ep.Challenge.ResourceMetadata, "/.well-known/oauth-protected-resource/mcp") {
+			t.Errorf("challenge = %+v", ep.Challenge)
+		}
+		if !ep.ResourceMetadata || ep.ProtectedResource == nil || !ep.ProtectedResource.ResourceMatches || ep.ProtectedResource.DiscoveredVia != "www-authenticate" {
+			t.Errorf("protected resource = %+v", ep.ProtectedResource)
+		}
+		if !ep.AuthServerMetadata || !ep.PKCES256 || !ep.DynamicClientRegistration {
+			t.Errorf("AS metadata=%v pkce=%v dcr=%v %+v", ep.AuthServerMetadata, ep.PKCES256, ep.DynamicClientRegistration, ep.AuthorizationServers)
+		}
+		if len(tools) != 0 {
+			t.Errorf("listed %d definitions without credentials", len(tools))
+		}
+	})
+	t.Run("with a token", func(t *testing.T) {
+		eps, tools, files := run(t, URLTarget(url, bearer()))
+		ep := eps[0]
+		if ep.Error != "" || ep.Tools != 1 || len(tools) != 1 {
+			t.Errorf("error=%q tools=%d", ep.Error, ep.Tools)
+		}
+		if ep.QueryToken != evidence.TestRejected {
+			t.Errorf("query token = %s", ep.QueryToken)
+		}
+		if ep.OriginValidation != evidence.OriginEnforced {
+			t.Errorf("origin = %s", ep.OriginValidation)
+		}
+		for _, data := range files {
+			if strings.Contains(string(data), mcptest.Token) {
+				t.Error("token in the probe record")
+			}
+		}
+		blob, _ := json.Marshal(eps)
+		if strings.Contains(string(blob), mcptest.Token) {
+			t.Error("token in the endpoint subject")
+		}
+	})
+}
+
+func TestWeakEndpoint(t *testing.T) {
+	srv := mcptest.Weak(t)
+	eps, _, files := run(t, URLTarget(srv.URL, bearer()))
+	ep := eps[0]
+	if ep.Authentication != evidence.EndpointAuthRequired {
+		t.Errorf("authentication = %s", ep.Authentication)
+	}
+	if ep.QueryToken != evidence.TestAccepted {
+		t.Errorf("query token = %s", ep.QueryToken)
+	}
+	if ep.OriginValidation != evidence.OriginMissing {
+		t.Errorf("origin = %s", ep.OriginValidation)
+	}
+	if ep.CORSAllowOrigin != "*" || !ep.CORSAllowCredentials {
+		t.Errorf("cors = %q credentials=%v", ep.CORSAllowOrigin, ep.CORSAllowCredentials)
+	}
+	if ep.Session == nil || !ep.Session.Predictable || ep.Session.EntropyBits > 16 {
+		t.Errorf("session = %+v", ep.Session)
+	}
+	if ep.ResourceMetadata || ep.Challenge == nil || ep.Challenge.ResourceMetadata != "" {
+		t.Errorf("resource metadata = %v challenge = %+v", ep.ResourceMetadata, ep.Challenge)
+	}
+	for _, data := range files {
+		if strings.Contains(string(data), mcptest.Token) {
+			t.Error("token in the probe record")
+		}
+		if strings.Contains(string(data), "session-1") {
+			t.Error("session id in the probe record")
+		}
+	}
+}
+
+func TestPolicyRefusesBeforeSending(t *testing.T) {
+	for _, u := range []string{"http://169.254.169.254/latest/meta-data", "http://metadata.google.internal/computeMetadata/v1/",
+		"http://10.1.2.3/mcp", "http://[fe80::1]/mcp", "http://100.100.100.200/mcp"} {
+		eps, _, files := run(t, URLTarget(u, nil))
+		if !strings.Contains(eps[0].Error, "refused") || eps[0].Reachable {
+			t.Errorf("%s: error = %q", u, eps[0].Error)
+		}
+		for _, data := range files {
+			var rec Record
+			_ = json.Unmarshal(data, &rec)
+			if len(rec.Exchanges) > 0 {
+				t.Errorf("%s: %d requests recorded", u, len(rec.Exchanges))
+			}
+		}
+	}
+}
+
+func TestPrivateAllowedWithFlag(t *testing.T) {
+	p := Policy{AllowPrivate: true}
+	if err := p.CheckHost("10.1.2.3"); err != nil {
+		t.Error(err)
+	}
+	if err := p.CheckHost("169.254.169.254"); err == nil {
+		t.Error("link-local allowed")
+	}
+	if err := (Policy{}).CheckHost("127.0.0.1"); err != nil {
+		t.Error(err)
+	}
+}
