@@ -528,3 +528,166 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Network binding alone is relied on as protection."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "An endpoint open to anyone is improper authentication."
+  }
+
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "No credential means no access control on the tools."
+  }
+}
+
+control "MCP-ENDPOINT-02" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Identity management depends on correct resource metadata."
+  }
+}
+
+control "MCP-ENDPOINT-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Authorization flows without PKCE or metadata are improper authentication."
+  }
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding and isolation failure (DNS rebinding)."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Session and transport security failure."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Guessable or exposed session ids are a session security failure."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Accepting tokens in URLs is improper credential handling."
+  }
+
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Tokens in URLs escape the protected transport into logs."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Unverified or outdated TLS is a transport security failure."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Plain HTTP leaves MCP traffic without transport security."
+  }
+}
+
+control "MCP-ENDPOINT-10" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "An outdated protocol revision is a lifecycle failure of the implementation."
+  }
+}
+
+control "MCP-TOOL-03" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Text the reviewer cannot see blurs the instruction boundary."
+  }
+
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Tool metadata is not sanitised."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Encoded instructions cross the instruction boundary unseen."
+  }
+
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Tool metadata is not sanitised."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "One server crosses the trust boundary of another."
+  }
+
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Instructions about other tools cross the instruction boundary."
+  }
+}
+
+control "MCP-TOOL-06" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Colliding names blur which server a call crosses into."
+  }
+}
+
+control "MCP-TOOL-07" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Tool identity is not verified."
+  }
+
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Look-alike names mislead the model and its reviewers."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Confidential data (credentials) is targeted."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Data is sent outside its confidentiality boundary."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Privilege design relies on honest tool annotations."
+  }
+}
+
+control "MCP-TOOL-11" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Long model-facing text blurs the instruction boundary."
+  }
+}

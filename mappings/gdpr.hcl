@@ -436,3 +436,126 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Unauthenticated tools expose the personal data they reach."
+  }
+}
+
+none "MCP-ENDPOINT-02" {
+  reason = "Discovery metadata is an interoperability prerequisite of authentication; the protection of personal data is judged by MCP-ENDPOINT-01."
+}
+
+none "MCP-ENDPOINT-03" {
+  reason = "Authorization server metadata quality is judged for personal data through MCP-ENDPOINT-01 and MCP-ENDPOINT-08."
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "DNS rebinding exposes local tools and the personal data they reach."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Any web page could read answers that hold personal data."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Hijacked sessions expose the personal data handled in them."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Leaked tokens open the personal data the server reaches."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption of personal data in transit is an explicit Art. 32 measure."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption of personal data in transit is an explicit Art. 32 measure."
+  }
+}
+
+none "MCP-ENDPOINT-10" {
+  reason = "The protocol revision is a lifecycle concern; its security effects are judged by the other endpoint controls."
+}
+
+control "MCP-TOOL-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Hidden instructions are a known path to exfiltrating personal data the agent can reach."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Smuggled instructions are a path to exfiltrating personal data."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Shadowing redirects messages and data, including personal data, to attackers."
+  }
+}
+
+none "MCP-TOOL-06" {
+  reason = "Name collisions are an integrity and identification concern; personal data is affected only through what a shadowing tool then does (MCP-TOOL-05)."
+}
+
+control "MCP-TOOL-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Impersonating tools receive the data meant for the genuine ones, personal data included."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Harvested credentials open access to systems holding personal data."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Exfiltration cues threaten the confidentiality of personal data."
+  }
+
+  maps "Art. 5" {
+    provenance = "asserted"
+    rationale  = "Integrity and confidentiality of personal data the agent handles."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Unconfirmed destructive actions threaten the availability and integrity of personal data."
+  }
+}
+
+none "MCP-TOOL-11" {
+  reason = "Description length is a reviewability concern, not a measure for personal data."
+}

@@ -784,3 +784,201 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Local network services need protection against rebinding and local callers."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "A.5.16" {
+    provenance = "official"
+    via        = "IA-2"
+    rationale  = "Every caller of the endpoint must have an identity."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to the endpoint's tools must be controlled."
+  }
+
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication of remote callers."
+  }
+}
+
+control "MCP-ENDPOINT-02" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication needs discoverable, correct authorization metadata."
+  }
+}
+
+control "MCP-ENDPOINT-03" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication requires PKCE and HTTPS authorization endpoints."
+  }
+
+  maps "A.5.16" {
+    provenance = "official"
+    via        = "IA-2"
+    rationale  = "Identities are issued through a correctly identified authorization server."
+  }
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network security includes refusing cross-origin requests."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network security includes restricting cross-origin access."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication includes protecting session identifiers."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must not be handled in URLs."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "A.8.24" {
+    provenance = "official"
+    via        = "SC-12"
+    rationale  = "Use of cryptography requires sound certificates and protocols."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security requires protecting information in transit."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Information transferred to the server must be protected."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Cryptography must protect MCP traffic crossing the network."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security requires protecting information in transit."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Information transferred to the server must be protected."
+  }
+}
+
+control "MCP-ENDPOINT-10" {
+  maps "A.8.8" {
+    provenance = "official"
+    via        = "SI-2"
+    rationale  = "Outdated protocol implementations are technical vulnerabilities to manage."
+  }
+}
+
+control "MCP-TOOL-03" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against malicious content hidden in tool metadata."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against malicious content smuggled in encoded form."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Shadowing instructions are malicious content in tool metadata."
+  }
+}
+
+control "MCP-TOOL-06" {
+  maps "A.5.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "The inventory of tools must identify each one unambiguously."
+  }
+}
+
+control "MCP-TOOL-07" {
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against tools impersonating trusted ones."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be protected from harvesting."
+  }
+
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against malicious content in tool metadata."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Data leakage prevention covers instructions to send data out."
+  }
+
+  maps "A.8.7" {
+    provenance = "official"
+    via        = "SI-3"
+    rationale  = "Protection against malicious content in tool metadata."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "A.8.26" {
+    provenance = "asserted"
+    rationale  = "Application security requirements include declaring destructive operations."
+  }
+}
+
+control "MCP-TOOL-11" {
+  maps "A.8.26" {
+    provenance = "asserted"
+    rationale  = "Tool metadata must be reviewable as part of application security requirements."
+  }
+}

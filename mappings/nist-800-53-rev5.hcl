@@ -994,3 +994,226 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Loopback is not a trust boundary against browsers and other local processes."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Callers of the endpoint must be identified and authenticated."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access to tools must be enforced on every request."
+  }
+}
+
+control "MCP-ENDPOINT-02" {
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Clients identify the protected service and its authorization server from the metadata."
+  }
+
+  maps "IA-8" {
+    provenance = "asserted"
+    rationale  = "Non-organisational clients authenticate through the advertised authorization server."
+  }
+}
+
+control "MCP-ENDPOINT-03" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Authorization code flows must resist interception (PKCE S256)."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Authorization endpoints must use protected transport."
+  }
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Requests from foreign web origins cross a boundary that must be enforced."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Browser-originated flows to the server must be controlled."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "CORS decides which web origins may read the server's answers."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Wildcard CORS removes a boundary."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "SC-23" {
+    provenance = "asserted"
+    rationale  = "Session identifiers must be authentic and unguessable."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Tokens in URLs leak into logs and must not be accepted."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Credentials in URLs are exposed beyond the protected channel."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Unverified or outdated TLS does not protect transmission."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS is the cryptographic protection in transit."
+  }
+
+  maps "SC-12" {
+    provenance = "asserted"
+    rationale  = "Certificates must be issued and renewed properly."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Plain HTTP gives no transmission confidentiality or integrity."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS is the cryptographic protection of MCP traffic."
+  }
+}
+
+control "MCP-ENDPOINT-10" {
+  maps "SA-22" {
+    provenance = "asserted"
+    rationale  = "Old protocol revisions lack current security features and fixes."
+  }
+
+  maps "SI-2" {
+    provenance = "asserted"
+    rationale  = "Upgrading the server remediates protocol-level flaws."
+  }
+}
+
+control "MCP-TOOL-03" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Definition text is untrusted input to the model; invisible characters and escapes are input validation failures."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Hidden text in tool metadata is malicious content delivered through the tool list."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Encoded text in definitions is unvalidated input to the model."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Encoded instructions are malicious content delivered through metadata."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "One server's text redirects what flows to another server's tools."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Definitions are untrusted input and must not steer other tools."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Shadowing instructions are malicious content delivered through metadata."
+  }
+}
+
+control "MCP-TOOL-06" {
+  maps "CM-8" {
+    provenance = "asserted"
+    rationale  = "Each tool in the inventory must be uniquely identifiable to the server that offers it."
+  }
+}
+
+control "MCP-TOOL-07" {
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "A look-alike name is impersonation delivered through metadata."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Names are untrusted input and must be validated."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Pointing the model at credential stores endangers authenticators."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Credential-harvesting instructions are malicious content."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Instructions to send data elsewhere break information flow enforcement."
+  }
+
+  maps "SI-3" {
+    provenance = "asserted"
+    rationale  = "Exfiltration instructions are malicious content."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "SA-5" {
+    provenance = "asserted"
+    rationale  = "Annotations are the documentation clients rely on to gate destructive actions."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "A destructive tool posing as read-only runs without the confirmation least privilege requires."
+  }
+}
+
+control "MCP-TOOL-11" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Overlong descriptions evade review as input to the model."
+  }
+}

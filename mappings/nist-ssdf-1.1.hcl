@@ -546,3 +546,137 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Unauthenticated local tool servers weaken development endpoint hardening."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "A secure baseline for an MCP server requires authentication."
+  }
+}
+
+control "MCP-ENDPOINT-02" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Publishing correct authorization metadata is part of the server's secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-03" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "PKCE S256 and HTTPS endpoints are part of the secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Origin validation is part of the server's secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Restrictive CORS is part of the server's secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Random, header-only session ids are part of the secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Refusing query-string tokens is part of the secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Current TLS with valid certificates is part of the secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Serving only over TLS is part of the secure baseline."
+  }
+}
+
+control "MCP-ENDPOINT-10" {
+  maps "PW.4.1" {
+    provenance = "asserted"
+    rationale  = "Third-party MCP servers and SDKs must be kept current."
+  }
+}
+
+control "MCP-TOOL-03" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before they reach the model."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before use."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before use."
+  }
+}
+
+control "MCP-TOOL-06" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Acquired components are verified not to replace or impersonate others."
+  }
+}
+
+control "MCP-TOOL-07" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Acquired components are verified to be what they claim."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before use."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions are verified before use."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "PW.9.2" {
+    provenance = "official"
+    via        = "SA-5"
+    rationale  = "Secure defaults (confirmation of destructive tools) depend on documented behaviour."
+  }
+}
+
+control "MCP-TOOL-11" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Third-party tool definitions must be reviewable to be verified."
+  }
+}

@@ -494,3 +494,156 @@ control "MCP-TRANSPORT-03" {
     rationale  = "Loopback servers without authentication are insufficient authentication."
   }
 }
+
+control "MCP-ENDPOINT-01" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Serving tools without credentials is insufficient authentication."
+  }
+}
+
+control "MCP-ENDPOINT-02" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Without metadata clients fall back to weaker authentication."
+  }
+}
+
+control "MCP-ENDPOINT-03" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Weak OAuth configuration undermines authentication."
+  }
+}
+
+control "MCP-ENDPOINT-04" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Origin is part of deciding who may call the server."
+  }
+}
+
+control "MCP-ENDPOINT-05" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Cross-origin access bypasses intended callers."
+  }
+}
+
+control "MCP-ENDPOINT-06" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Guessable session ids let attackers ride on authenticated sessions."
+  }
+}
+
+control "MCP-ENDPOINT-07" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Accepting tokens in the query string is token mismanagement."
+  }
+}
+
+control "MCP-ENDPOINT-08" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Unverified or outdated TLS lets tokens be intercepted."
+  }
+}
+
+control "MCP-ENDPOINT-09" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Tokens sent over cleartext are easily stolen."
+  }
+}
+
+control "MCP-ENDPOINT-10" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Old revisions predate the authorization requirements."
+  }
+}
+
+control "MCP-TOOL-03" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Invisible characters are a tool-poisoning technique."
+  }
+
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Hidden text subverts the intent flow."
+  }
+}
+
+control "MCP-TOOL-04" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Encoded payloads are a tool-poisoning technique."
+  }
+}
+
+control "MCP-TOOL-05" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Tool shadowing is listed under tool poisoning."
+  }
+
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Instructions about other tools subvert the intent flow."
+  }
+}
+
+control "MCP-TOOL-06" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Name collisions enable tool shadowing."
+  }
+}
+
+control "MCP-TOOL-07" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Look-alike names are a shadowing and poisoning technique."
+  }
+}
+
+control "MCP-TOOL-08" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secret exposure through the agent."
+  }
+
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Tool poisoning aimed at credentials."
+  }
+}
+
+control "MCP-TOOL-09" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Tool poisoning aimed at exfiltration."
+  }
+
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Passing whole contents along is context and data over-sharing."
+  }
+}
+
+control "MCP-TOOL-10" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Misleading annotations are a poisoning of tool metadata."
+  }
+}
+
+control "MCP-TOOL-11" {
+  maps "MCP03:2025" {
+    provenance = "asserted"
+    rationale  = "Long descriptions are where poisoning hides."
+  }
+}

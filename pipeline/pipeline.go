@@ -15,6 +15,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/collectors/tooldef"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
@@ -23,10 +24,26 @@ import (
 // Tool is the producer name written into bundles and results.
 const Tool = "tollgate"
 
-// Collect runs every collector over the sources the request names and
-// returns the evidence as a bundle (not yet written anywhere).
-func Collect(ctx context.Context, req collectors.Request) (*evidence.Bundle, error) {
-	if len(req.Paths) == 0 && !req.ClientConfigs.UserConfigs {
+// Extra is what collection adds to the collectors' evidence: live probing
+// (which needs the servers the collectors found) and the lockfile every
+// tool definition is compared with.
+type Extra struct {
+	// Probe, when enabled, adds live endpoints to the evidence.
+	Probe *ProbeOptions
+	// Lock, when set, is compared with every tool definition collected.
+	Lock *tooldef.Lock
+}
+
+// Collect runs every collector over the sources the request names, then the
+// probe and the lock comparison extra asks for, and returns the evidence as
+// a bundle (not yet written anywhere).
+func Collect(ctx context.Context, req collectors.Request, extra ...Extra) (*evidence.Bundle, error) {
+	var x Extra
+	if len(extra) > 0 {
+		x = extra[0]
+	}
+	probing := x.Probe.Enabled()
+	if len(req.Paths) == 0 && !req.ClientConfigs.UserConfigs && !probing {
 		return nil, fmt.Errorf("collect: no sources: name files or directories, or use --user-configs")
 	}
 	for _, p := range req.Paths {
@@ -40,9 +57,22 @@ func Collect(ctx context.Context, req collectors.Request) (*evidence.Bundle, err
 	if err := req.CheckGlobs(); err != nil {
 		return nil, fmt.Errorf("collect: %w", err)
 	}
-	all, err := collectors.Collect(ctx, req)
-	if err != nil {
-		return nil, err
+	all := &collectors.Result{}
+	if len(req.Paths) > 0 || req.ClientConfigs.UserConfigs {
+		var err error
+		if all, err = collectors.Collect(ctx, req); err != nil {
+			return nil, err
+		}
+	}
+	if probing {
+		po := x.Probe.Options
+		po.Now, po.Version = req.Now, req.Version
+		if err := runProbe(ctx, x.Probe, po, all); err != nil {
+			return nil, err
+		}
+	}
+	if x.Lock != nil {
+		applyLock(x.Lock, all)
 	}
 	return &evidence.Bundle{
 		FormatVersion: evidence.BundleFormatVersion,

@@ -203,3 +203,63 @@ func TestPrivateAllowedWithFlag(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestPoisonedDefinitions(t *testing.T) {
+	poisoned := mcptest.Poisoned(t)
+	benign := mcptest.Benign(t)
+	_, tools, _ := run(t, URLTarget(poisoned.URL, nil), URLTarget(benign.URL, nil))
+	byName := map[string]*evidence.Tool{}
+	for _, tool := range tools {
+		if tool.Server == poisoned.URL {
+			byName[tool.Type+"/"+tool.Name] = tool
+		}
+	}
+	for _, p := range mcptest.Poisonings {
+		tool := byName[p.Type+"/"+p.Tool]
+		if tool == nil {
+			t.Errorf("%s %s not listed", p.Type, p.Tool)
+			continue
+		}
+		matches := factMatches(tool, p.Fact)
+		found := false
+		for _, m := range matches {
+			if m.Rule == p.Rule && (p.Decoded == "" || strings.Contains(m.Decoded, p.Decoded)) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s %s: no %s match of rule %s (decoded %q) in %+v", p.Type, p.Tool, p.Fact, p.Rule, p.Decoded, matches)
+		}
+	}
+	if tool := byName["tool/delete_repo"]; tool == nil || !tool.Destructive || !tool.ReadOnlyHint {
+		t.Errorf("delete_repo: %+v", tool)
+	}
+	if tool := byName["tool/drop_table"]; tool == nil || !tool.Destructive || tool.DestructiveHint != evidence.HintUnset {
+		t.Errorf("drop_table: %+v", tool)
+	}
+	if tool := byName["tool/describe"]; tool == nil || tool.DescriptionLength < 5000 {
+		t.Errorf("describe: length %d", tool.DescriptionLength)
+	}
+	if tool := byName["tool/add"]; tool == nil || len(tool.NameCollisions) != 1 || tool.NameCollisions[0] != benign.URL {
+		t.Errorf("add collisions: %v", tool.NameCollisions)
+	}
+	if tool := byName["tool/r\u0435ad_file"]; tool == nil || len(tool.NameCollisions) != 1 {
+		t.Errorf("look-alike read_file collisions: %v", tool.NameCollisions)
+	}
+	if tool := byName["tool/translate"]; tool != nil && strings.ContainsRune(tool.InvisibleUnicode[0].Excerpt, 0xE0073) {
+		t.Errorf("excerpt shows raw tag characters: %q", tool.InvisibleUnicode[0].Excerpt)
+	}
+	if tool := byName["tool/get_weather"]; tool != nil && strings.Contains(tool.ANSIEscapes[0].Excerpt, "\x1b") {
+		t.Errorf("excerpt holds a raw escape: %q", tool.ANSIEscapes[0].Excerpt)
+	}
+}
+
+// factMatches returns the matches of one heuristic fact by its JSON name.
+func factMatches(t *evidence.Tool, fact string) []evidence.TextMatch {
+	data, _ := json.Marshal(t)
+	var m map[string]json.RawMessage
+	_ = json.Unmarshal(data, &m)
+	var out []evidence.TextMatch
+	_ = json.Unmarshal(m[fact], &out)
+	return out
+}

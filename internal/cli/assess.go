@@ -19,6 +19,8 @@ type assessOptions struct {
 	timestamp string
 	quiet     bool
 	summary   string
+	probe     probeFlags
+	lock      string
 }
 
 // assessBindings maps configuration keys to the evaluate/report flags.
@@ -50,6 +52,12 @@ With --baseline (an earlier run's results.json, output folder or evidence
 bundle), only failures absent from the baseline fail the gate, and every report
 marks each finding new or baseline.
 
+With --probe, every remote server found in the configs is probed too (each
+with only the credentials its own entry references, resolved from the
+environment), and --probe-url adds endpoints; see 'tollgate probe'. When the
+assessed folder holds tollgate.lock (or --lock names one), every tool
+definition is compared with it: any change fails MCP-TOOL-01.
+
 Exit codes: 0 the gate passed; 1 the gate failed (an unwaived failure at or
 above --fail-on, absent from the baseline when one is given, or coverage below
 --min-coverage); 2 a usage or internal error.
@@ -57,9 +65,19 @@ Malformed inputs are findings, not errors.`,
 		Example: `  tollgate assess examples/acme
   tollgate assess . --fail-on critical --format sarif,json -o out/
   tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z
-  tollgate assess . --baseline main-out/results.json`,
+  tollgate assess . --baseline main-out/results.json
+  tollgate assess . --probe --lock tollgate.lock`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			loaded, bundle, now, err := collectSources(cmd, app, mergeBindings(sourceBindings, assessBindings), args, opts.timestamp)
+			po, err := opts.probe.options()
+			if err != nil {
+				return err
+			}
+			lock, err := lockFor(opts.lock, args)
+			if err != nil {
+				return err
+			}
+			loaded, bundle, now, err := collectSources(cmd, app, mergeBindings(sourceBindings, assessBindings), args, opts.timestamp,
+				pipeline.Extra{Probe: po, Lock: lock})
 			if err != nil {
 				return err
 			}
@@ -69,6 +87,8 @@ Malformed inputs are findings, not errors.`,
 	f := cmd.Flags()
 	addSourceFlags(f)
 	addEvaluateFlags(f, &opts)
+	addProbeFlags(f, &opts.probe, true)
+	f.StringVar(&opts.lock, "lock", "", "lockfile to compare tool definitions with (default: tollgate.lock in the assessed folder, when present)")
 	registerEvaluateCompletions(cmd)
 	return cmd
 }

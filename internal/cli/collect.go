@@ -3,6 +3,7 @@ package cli
 import (
 	"github.com/spf13/cobra"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report/inventory"
 )
 
@@ -45,7 +46,7 @@ func runCollect(cmd *cobra.Command, app *App, args []string, opts collectOptions
 	if opts.format != "table" && opts.format != "json" {
 		return usageError("--format %q: want table or json", opts.format)
 	}
-	_, bundle, _, err := collectSources(cmd, app, sourceBindings, args, opts.timestamp)
+	_, bundle, _, err := collectSources(cmd, app, sourceBindings, args, opts.timestamp, pipeline.Extra{})
 	if err != nil {
 		return err
 	}

@@ -56,5 +56,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newEvaluateCommand,
 	newExportCommand,
 	newFrameworksCommand,
+	newLockCommand,
+	newProbeCommand,
 	newVersionCommand,
 }

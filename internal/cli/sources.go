@@ -34,7 +34,8 @@ func addSourceFlags(f *pflag.FlagSet) {
 // collectRequestFrom turns the resolved source configuration and positional
 // paths into a collection request. Paths on the command line replace
 // sources.paths from the configuration file.
-func collectRequestFrom(src config.Sources, args []string, timestamp, version string) (collectors.Request, error) {
+// With probing set, no paths are needed: the probe is a source of its own.
+func collectRequestFrom(src config.Sources, args []string, timestamp, version string, probing bool) (collectors.Request, error) {
 	now, err := resolveTimestamp(timestamp)
 	if err != nil {
 		return collectors.Request{}, err
@@ -47,7 +48,7 @@ func collectRequestFrom(src config.Sources, args []string, timestamp, version st
 	if len(paths) == 0 {
 		paths = src.Paths
 	}
-	if len(paths) == 0 && !src.UserConfigs {
+	if len(paths) == 0 && !src.UserConfigs && !probing {
 		return collectors.Request{}, usageError("name at least one file or folder to read (or use --user-configs)")
 	}
 	req := collectors.Request{
@@ -72,13 +73,14 @@ func (a *App) printf(w io.Writer, format string, args ...any) {
 
 // collectSources loads the configuration (flags bound by bindings) and
 // collects the sources it and args name, as of the --timestamp given. A
-// collection failure is an internal error (exit 2).
-func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, args []string, timestamp string) (*config.Loaded, *evidence.Bundle, time.Time, error) {
+// collection failure is an internal error (exit 2). extra adds live probing
+// and the lockfile to the collection.
+func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, args []string, timestamp string, extra pipeline.Extra) (*config.Loaded, *evidence.Bundle, time.Time, error) {
 	loaded, err := app.Config(cmd.Flags(), bindings, args...)
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
-	req, err := collectRequestFrom(loaded.Config.Sources, args, timestamp, app.Version)
+	req, err := collectRequestFrom(loaded.Config.Sources, args, timestamp, app.Version, extra.Probe.Enabled())
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
@@ -88,7 +90,7 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 	} else if err := evidence.ValidOrigin(origin); err != nil {
 		return nil, nil, time.Time{}, usageError("--origin: %v", err)
 	}
-	bundle, err := pipeline.Collect(cmd.Context(), req)
+	bundle, err := pipeline.Collect(cmd.Context(), req, extra)
 	if err != nil {
 		return nil, nil, time.Time{}, &ExitError{Code: 2, Err: err}
 	}
