@@ -258,29 +258,180 @@ type Listener struct {
 	Path string `json:"path,omitempty"`
 }
 
-// Workload is a Kubernetes workload running an MCP server or gateway.
+// Workload is a Kubernetes workload running an MCP server or gateway: a
+// Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob or Pod, or an
+// MCP custom resource that the product's operator turns into one (a
+// ToolHive MCPServer, a kmcp MCPServer). The same facts are read from
+// manifests, rendered Helm charts, kustomizations and live clusters.
+//
+// Facts read from Helm values alone (Origin "helm-values", Partial true) are
+// what the values say: a container fact the values do not set is omitted,
+// never guessed, and controls judge only what is there.
 type Workload struct {
 	Meta
-	Object              string           `json:"object"` // Deployment/name
-	Namespace           string           `json:"namespace,omitempty"`
-	Images              []Package        `json:"images,omitempty"`
-	Privileged          bool             `json:"privileged"`
-	RunAsNonRoot        bool             `json:"run_as_non_root"`
-	ReadOnlyRootFS      bool             `json:"read_only_root_fs"`
-	AllowPrivEscalation bool             `json:"allow_privilege_escalation"`
-	CapabilitiesDropAll bool             `json:"capabilities_drop_all"`
-	ResourceLimits      bool             `json:"resource_limits"`
-	HostNetwork         bool             `json:"host_network"`
-	HostPID             bool             `json:"host_pid"`
-	HostPaths           []string         `json:"host_paths,omitempty"`
-	ServiceAccount      string           `json:"service_account,omitempty"`
-	AutomountToken      bool             `json:"automount_token"`
-	ClusterAdmin        bool             `json:"cluster_admin"`
-	WildcardRBAC        bool             `json:"wildcard_rbac"`
-	SecretAccess        bool             `json:"secret_access"`
-	IngressRestricted   bool             `json:"ingress_restricted"`
-	EgressRestricted    bool             `json:"egress_restricted"`
-	Exposure            string           `json:"exposure,omitempty"` // cluster-ip, node-port, load-balancer, ingress
-	IngressTLS          bool             `json:"ingress_tls"`
-	Env                 map[string]Value `json:"env,omitempty"`
+	// Object is Kind/name ("Deployment/github-mcp").
+	Object    string `json:"object"`
+	Namespace string `json:"namespace,omitempty"`
+	// Origin is what the workload was read from: manifest, helm-chart,
+	// helm-values, kustomization or cluster.
+	Origin string `json:"origin"`
+	// Partial is true when the facts come from Helm values without the
+	// chart that renders them.
+	Partial bool `json:"partial"`
+	// Role is what the workload runs: server or gateway.
+	Role string `json:"role"`
+	// RecognizedBy says which rules marked the workload as MCP ("ToolHive
+	// MCPServer", "image mcp/fetch", "label app.kubernetes.io/name=github-mcp").
+	RecognizedBy []string `json:"recognized_by"`
+	// Images are the images of every container, init containers included.
+	Images     []Package      `json:"images,omitempty"`
+	Containers []PodContainer `json:"containers,omitempty"`
+	// HostNetwork, HostPID and HostIPC are the pod's host namespaces.
+	HostNetwork bool `json:"host_network"`
+	HostPID     bool `json:"host_pid"`
+	HostIPC     bool `json:"host_ipc"`
+	// HostPaths are the hostPath volumes mounted into the pod.
+	HostPaths []HostPath `json:"host_paths,omitempty"`
+	// ServiceAccount is the pod's service account name ("default" when the
+	// pod names none; then DefaultServiceAccount is true).
+	ServiceAccount        string `json:"service_account,omitempty"`
+	DefaultServiceAccount bool   `json:"default_service_account"`
+	// AutomountToken is true when the service account token is mounted
+	// into the pod (the pod's setting, else the service account's, else
+	// Kubernetes' default: mounted).
+	AutomountToken bool `json:"automount_token"`
+	// CloudIdentity lists the cloud workload identities bound to the pod
+	// ("eks.amazonaws.com/role-arn" on its service account, …).
+	CloudIdentity []string `json:"cloud_identity,omitempty"`
+	// RBAC is what the service account may do in the API server.
+	RBAC WorkloadRBAC `json:"rbac"`
+	// Exposure is the widest way the pod is reachable: cluster-ip,
+	// node-port, load-balancer or ingress ("" when no Service selects it).
+	Exposure  string           `json:"exposure,omitempty"`
+	Services  []ExposedService `json:"services,omitempty"`
+	Ingresses []ExposedIngress `json:"ingresses,omitempty"`
+	Network   WorkloadNetwork  `json:"network"`
+}
+
+// PodContainer is one container of a workload's pod, with its effective
+// security settings (the container's own, else the pod's, else Kubernetes'
+// default). Pointer facts are omitted when unknown (Helm values that do not
+// set them).
+type PodContainer struct {
+	Name  string   `json:"name"`
+	Init  bool     `json:"init"`
+	Image *Package `json:"image,omitempty"`
+	// Privileged is securityContext.privileged.
+	Privileged *bool `json:"privileged,omitempty"`
+	// RunAsNonRoot is true when the container must run as a non-root user
+	// (runAsNonRoot, or a runAsUser other than 0).
+	RunAsNonRoot *bool `json:"run_as_non_root,omitempty"`
+	// AllowPrivilegeEscalation is true unless set to false (Kubernetes'
+	// default), and always true for privileged containers.
+	AllowPrivilegeEscalation *bool `json:"allow_privilege_escalation,omitempty"`
+	ReadOnlyRootFS           *bool `json:"read_only_root_fs,omitempty"`
+	// CapabilitiesDropAll is true when capabilities.drop holds ALL.
+	CapabilitiesDropAll *bool `json:"capabilities_drop_all,omitempty"`
+	// CapabilitiesAdded are capabilities.add, upper-case without CAP_.
+	CapabilitiesAdded []string `json:"capabilities_added,omitempty"`
+	// Seccomp is the effective seccomp profile type: RuntimeDefault,
+	// Localhost, Unconfined, or unset.
+	Seccomp string `json:"seccomp,omitempty"`
+	// CPULimit and MemoryLimit say whether resources.limits sets them.
+	CPULimit    *bool `json:"cpu_limit,omitempty"`
+	MemoryLimit *bool `json:"memory_limit,omitempty"`
+	// Env are the container's environment variables: literal values
+	// classified like client config env, references to Secrets as
+	// secret-reference.
+	Env map[string]Value `json:"env,omitempty"`
+	// SecretArgs are credentials passed on the command line.
+	SecretArgs []SecretArg `json:"secret_args,omitempty"`
+}
+
+// HostPath is a hostPath volume mounted into a pod.
+type HostPath struct {
+	Path     string `json:"path"`
+	ReadOnly bool   `json:"read_only"`
+}
+
+// WorkloadRBAC is what a workload's service account may do: the rules of
+// every Role and ClusterRole bound to it (aggregated ClusterRoles
+// resolved), and what they add up to.
+type WorkloadRBAC struct {
+	Rules []RBACRule `json:"rules,omitempty"`
+	// Bindings are the bindings that grant the rules ("ClusterRoleBinding/x").
+	Bindings []string `json:"bindings,omitempty"`
+	// Unresolved are roles bound to the account that the source does not
+	// define ("ClusterRole/custom"), so their rules are unknown.
+	Unresolved   []string `json:"unresolved,omitempty"`
+	ClusterAdmin bool     `json:"cluster_admin"`
+	// Wildcard is true when a rule grants "*" verbs or resources.
+	Wildcard bool `json:"wildcard"`
+	// SecretsRead is true when the account may get, list or watch Secrets.
+	SecretsRead bool `json:"secrets_read"`
+	// PodsCreate is true when it may create pods or workloads that make
+	// pods (Deployments, Jobs, …); PodsExec when it may exec or attach.
+	PodsCreate bool `json:"pods_create"`
+	PodsExec   bool `json:"pods_exec"`
+	// Escalate, Bind and Impersonate are the RBAC verbs that let an
+	// account grant itself more.
+	Escalate    bool `json:"escalate"`
+	Bind        bool `json:"bind"`
+	Impersonate bool `json:"impersonate"`
+}
+
+// RBACRule is one rule granted to a workload's service account.
+type RBACRule struct {
+	APIGroups       []string `json:"api_groups,omitempty"`
+	Resources       []string `json:"resources,omitempty"`
+	ResourceNames   []string `json:"resource_names,omitempty"`
+	NonResourceURLs []string `json:"non_resource_urls,omitempty"`
+	Verbs           []string `json:"verbs"`
+	// Role is the Role or ClusterRole the rule comes from, Binding the
+	// binding that grants it, Scope "cluster" or the namespace.
+	Role    string `json:"role"`
+	Binding string `json:"binding"`
+	Scope   string `json:"scope"`
+}
+
+// ExposedService is a Service that selects a workload's pods.
+type ExposedService struct {
+	Name string `json:"name"`
+	// Type is ClusterIP, NodePort, LoadBalancer or ExternalName.
+	Type  string `json:"type"`
+	Ports []int  `json:"ports,omitempty"`
+	// SourceRanges are loadBalancerSourceRanges (empty: any source).
+	SourceRanges []string `json:"source_ranges,omitempty"`
+	ExternalIPs  []string `json:"external_ips,omitempty"`
+}
+
+// ExposedIngress is an Ingress (or OpenShift Route) that routes to a
+// Service of a workload.
+type ExposedIngress struct {
+	Name  string   `json:"name"`
+	Kind  string   `json:"kind"` // Ingress or Route
+	Hosts []string `json:"hosts,omitempty"`
+	// TLS is true when every host it routes is covered by TLS.
+	TLS bool `json:"tls"`
+	// Auth names what authenticates requests at the ingress (an annotation
+	// such as nginx.ingress.kubernetes.io/auth-url), "" when nothing does.
+	Auth string `json:"auth,omitempty"`
+}
+
+// WorkloadNetwork is what the NetworkPolicies selecting a workload's pods
+// allow. IngressRestricted and EgressRestricted are omitted when unknown
+// (Helm values that do not say).
+type WorkloadNetwork struct {
+	Policies []string `json:"policies,omitempty"`
+	// IngressRestricted is true when a policy limits ingress and no rule
+	// admits every source.
+	IngressRestricted *bool `json:"ingress_restricted,omitempty"`
+	// EgressRestricted is true when a policy limits egress and no rule
+	// allows every destination (no "to", or 0.0.0.0/0 or ::/0).
+	EgressRestricted *bool `json:"egress_restricted,omitempty"`
+	// OpenEgress lists the rules that allow any destination.
+	OpenEgress []string `json:"open_egress,omitempty"`
+	// MetadataEgress is true when a policy explicitly allows egress to the
+	// cloud instance metadata address 169.254.169.254.
+	MetadataEgress bool `json:"metadata_egress"`
 }

@@ -120,6 +120,10 @@ func parsePyPI(spec string) *evidence.Package {
 	return pinned(p)
 }
 
+// ImagePackage parses an OCI image reference ([registry/]repo[:tag][@digest])
+// into a package with its pinning, as container launches are analysed.
+func ImagePackage(ref string) *evidence.Package { return parseImage(ref) }
+
 // parseImage parses an OCI image reference: [registry/]repo[:tag][@digest].
 func parseImage(ref string) *evidence.Package {
 	p := &evidence.Package{Ecosystem: EcosystemOCI}

@@ -38,6 +38,8 @@ func TestClassify(t *testing.T) {
 		{"mcpb user config", "mcpb", "API_KEY", "${user_config.api_key}", evidence.ValueConfigReference, true, "key-name", "api_key"},
 		{"mcpb dirname", "mcpb", "", "${__dirname}/server/index.js", evidence.ValueConfigReference, false, "", "__dirname"},
 		{"mcpb home", "mcpb", "", "${HOME}/Documents", evidence.ValueConfigReference, false, "", "HOME"},
+		{"kubernetes dependent env", "kubernetes", "--requirepass", "$(REDIS_PASSWORD)", evidence.ValueEnvReference, true, "key-name", "REDIS_PASSWORD"},
+		{"kubernetes escaped", "kubernetes", "X", "$$(NOT_EXPANDED)", evidence.ValueLiteral, false, "", ""},
 		{"codex nothing", "codex", "TOKEN", "$TOKEN", evidence.ValueUnexpandedReference, true, "key-name", "TOKEN"},
 		{"placeholder angle", "claude-code", "NOTION_API_TOKEN", "<paste-your-notion-internal-integration-token-here>", evidence.ValuePlaceholder, true, "", ""},
 		{"placeholder your", "cursor", "API_KEY", "YOUR_API_KEY", evidence.ValuePlaceholder, true, "", ""},

@@ -27,6 +27,7 @@ var (
 	reBrace    = regexp.MustCompile(`\$\{([^{}\s]{1,200})\}`)
 	reBare     = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 	rePercent  = regexp.MustCompile(`%([A-Za-z_][A-Za-z0-9_()]*)%`)
+	reParen    = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
 	reVarName  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	reUpperVar = regexp.MustCompile(`^[A-Z_][A-Z0-9_]+$`)
 )
@@ -71,6 +72,15 @@ func findReferences(s string, syn Syntax) []reference {
 		}
 		refs = append(refs, r)
 		mark(m[0], m[1])
+	}
+	if syn.DollarParen {
+		for _, m := range reParen.FindAllStringSubmatchIndex(s, -1) {
+			if m[0] > 0 && s[m[0]-1] == '$' {
+				continue // $$(VAR) is an escaped, literal $(VAR)
+			}
+			refs = append(refs, reference{start: m[0], end: m[1], name: s[m[2]:m[3]], kind: evidence.ValueEnvReference})
+			mark(m[0], m[1])
+		}
 	}
 	for _, m := range reBrace.FindAllStringSubmatchIndex(s, -1) {
 		if taken[m[0]] {

@@ -21,6 +21,9 @@ type Syntax struct {
 	Predefined bool
 	// FileRef is ${file:/path}, the content of a file (windsurf).
 	FileRef bool
+	// DollarParen is $(VAR), which Kubernetes expands in a container's
+	// command, args and env values from the container's own environment.
+	DollarParen bool
 }
 
 // SyntaxFor returns the reference forms the named client expands. An unknown
@@ -34,6 +37,7 @@ type Syntax struct {
 //   - windsurf: ${env:NAME} and ${file:/path}.
 //   - continue: ${{ secrets.NAME }} and ${{ inputs.NAME }}.
 //   - mcpb: ${user_config.key}, ${__dirname}, ${HOME}, ${DESKTOP}, ${DOCUMENTS}, ${DOWNLOADS}, ${pathSeparator}.
+//   - kubernetes: $(VAR) in container command, args and env values.
 //   - claude-desktop, cline, zed, antigravity, codex: no interpolation (Codex
 //     takes environment values only through bearer_token_env_var and env_vars).
 func SyntaxFor(client string) Syntax {
@@ -50,5 +54,6 @@ var syntaxTable = map[string]Syntax{
 	"windsurf":    {EnvColon: true, FileRef: true},
 	"continue":    {ContinueSecrets: true},
 	"mcpb":        {UserConfig: true},
+	"kubernetes":  {DollarParen: true},
 	// claude-desktop, cline, zed, antigravity and codex expand nothing.
 }
