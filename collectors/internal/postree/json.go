@@ -134,6 +134,7 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 			key := m.Name.Value.(hujson.Literal).String()
 			child := b.value(&m.Value, childPointer(ptr, key), true)
 			child.Line, child.Col = b.li.Position(m.Name.StartOffset)
+			child.KeySpan = Span{m.Name.StartOffset, m.Name.EndOffset}
 			if j, dup := index[key]; dup {
 				// JSON.parse, VS Code's JSONC parser and serde_json maps keep
 				// the last duplicate: the entry a reader of the file sees

@@ -69,8 +69,13 @@ type Node struct {
 	// Span is where the value is written in the data, as written: a quoted
 	// string's span includes its quotes and escapes, a block scalar's its
 	// indicator and every line. It is the range to replace when the value
-	// must not be stored. Zero when the syntax's reader does not tell.
+	// must not be stored. Zero when unknown: collections in YAML, values in
+	// arrays of TOML tables, and YAML scalars whose extent cannot be
+	// established exactly.
 	Span Span
+	// KeySpan is where an object member's key is written (zero for other
+	// values, and when unknown).
+	KeySpan Span
 }
 
 // Get returns the member named key, or nil (also when n is not an object).

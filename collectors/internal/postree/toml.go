@@ -60,6 +60,10 @@ type tomlPaths struct {
 	ids   map[tomlPathKey]int
 	pos   []tomlPos // by ID; pos[tomlRoot] is unused
 	depth []int     // number of keys in the path, by ID
+	// keys and values are where each path's last key and its value are
+	// written, items the spans of the elements of an array value, by ID.
+	keys, values map[int]Span
+	items        map[int][]Span
 }
 
 // child returns the ID of the path parent + key, or tomlNoPath.
@@ -81,26 +85,67 @@ func (t *tomlPaths) position(id int) tomlPos {
 	return t.pos[id]
 }
 
-// declare records the path parent + key at offset, unless it is already
-// known, and returns its ID.
-func (t *tomlPaths) declare(parent int, key string, offset int, li Lines) int {
+// declare records the path parent + key written at raw, unless it is
+// already known, and returns its ID.
+func (t *tomlPaths) declare(parent int, key string, raw unstable.Range, li Lines) int {
 	k := tomlPathKey{parent, key}
 	if id, ok := t.ids[k]; ok {
 		return id
 	}
-	line, col := li.Position(offset)
+	line, col := li.Position(int(raw.Offset))
 	id := len(t.pos)
 	t.ids[k] = id
 	t.pos = append(t.pos, tomlPos{line, col})
 	t.depth = append(t.depth, t.depth[parent]+1)
+	t.keys[id] = rangeSpan(raw)
 	return id
+}
+
+// rangeSpan converts a parser range.
+func rangeSpan(r unstable.Range) Span {
+	return Span{int(r.Offset), int(r.Offset + r.Length)}
+}
+
+// recordValue records where the value of path id is written: a scalar's
+// span, or the spans of an array's scalar elements. The first assignment
+// of a path is kept (TOML forbids a second).
+func (t *tomlPaths) recordValue(id int, v *unstable.Node) {
+	if v == nil {
+		return
+	}
+	switch v.Kind {
+	case unstable.InlineTable:
+	case unstable.Array:
+		if _, done := t.items[id]; done {
+			return
+		}
+		spans := []Span{}
+		it := v.Children()
+		for it.Next() {
+			el := it.Node()
+			switch el.Kind {
+			case unstable.Comment:
+				continue
+			case unstable.Array, unstable.InlineTable:
+				spans = append(spans, Span{})
+			default:
+				spans = append(spans, rangeSpan(el.Raw))
+			}
+		}
+		t.items[id] = spans
+	default:
+		if _, done := t.values[id]; !done {
+			t.values[id] = rangeSpan(v.Raw)
+		}
+	}
 }
 
 // tomlKeyLines records the position of the first declaration of every key
 // path: a [table] header, a key = value line or a key in an inline table.
 // It fails when a key path is nested deeper than MaxNesting.
 func tomlKeyLines(data []byte, li Lines) (*tomlPaths, *SyntaxError) {
-	t := &tomlPaths{ids: map[tomlPathKey]int{}, pos: []tomlPos{{}}, depth: []int{0}}
+	t := &tomlPaths{ids: map[tomlPathKey]int{}, pos: []tomlPos{{}}, depth: []int{0},
+		keys: map[int]Span{}, values: map[int]Span{}, items: map[int][]Span{}}
 	var p unstable.Parser
 	p.Reset(data)
 	table := tomlRoot
@@ -113,6 +158,7 @@ func tomlKeyLines(data []byte, li Lines) (*tomlPaths, *SyntaxError) {
 		case unstable.KeyValue:
 			var path int
 			if path, perr = t.record(table, e.Key(), li); perr == nil {
+				t.recordValue(path, e.Value())
 				perr = t.recordInline(path, e.Value(), li)
 			}
 		}
@@ -129,7 +175,7 @@ func (t *tomlPaths) record(prefix int, it unstable.Iterator, li Lines) (int, *Sy
 	id := prefix
 	for it.Next() {
 		k := it.Node()
-		id = t.declare(id, string(k.Data), int(k.Raw.Offset), li)
+		id = t.declare(id, string(k.Data), k.Raw, li)
 		if t.depth[id] > MaxNesting {
 			line, col := li.Position(int(k.Raw.Offset))
 			return 0, &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf("keys nested deeper than %d levels", MaxNesting)}
@@ -151,6 +197,7 @@ func (t *tomlPaths) recordInline(path int, v *unstable.Node, li Lines) *SyntaxEr
 		}
 		sub, perr := t.record(path, kv.Key(), li)
 		if perr == nil {
+			t.recordValue(sub, kv.Value())
 			perr = t.recordInline(sub, kv.Value(), li)
 		}
 		if perr != nil {
@@ -168,6 +215,7 @@ func (t *tomlPaths) node(v any, id int, ptr string) *Node {
 	if id != tomlNoPath {
 		pos := t.position(id)
 		n.Line, n.Col = pos.line, pos.col
+		n.Span, n.KeySpan = t.values[id], t.keys[id]
 	}
 	switch tv := v.(type) {
 	case map[string]any:
@@ -204,6 +252,9 @@ func (t *tomlPaths) node(v any, id int, ptr string) *Node {
 		for i, it := range tv {
 			idx := strconv.Itoa(i)
 			child := t.node(it, t.child(id, idx), childPointer(ptr, idx))
+			if items := t.items[id]; id != tomlNoPath && i < len(items) && !child.Span.Known() {
+				child.Span = items[i]
+			}
 			if child.Line == 0 {
 				child.Line, child.Col = n.Line, n.Col
 			}

@@ -37,8 +37,8 @@ func ParseYAML(data []byte) (*Node, *SyntaxError) {
 		}
 		return nil, yamlError(err)
 	}
-	b := yamlBuilder{}
-	root, err := b.value(&doc, "", 0)
+	b := yamlBuilder{data: data, lines: NewLines(data), otherBreaks: hasOtherBreaks(data)}
+	root, err := b.value(&doc, "", 0, false)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,7 @@ func ParseYAML(data []byte) (*Node, *SyntaxError) {
 // document fails the stream, as kubectl does.
 func ParseYAMLDocuments(data []byte) ([]*Node, *SyntaxError) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	b := yamlBuilder{}
+	b := yamlBuilder{data: data, lines: NewLines(data), otherBreaks: hasOtherBreaks(data)}
 	var docs []*Node
 	for {
 		var doc yaml.Node
@@ -62,7 +62,7 @@ func ParseYAMLDocuments(data []byte) ([]*Node, *SyntaxError) {
 			}
 			return nil, yamlError(err)
 		}
-		root, err := b.value(&doc, "", 0)
+		root, err := b.value(&doc, "", 0, false)
 		if err != nil {
 			return nil, err
 		}
@@ -84,6 +84,11 @@ func yamlError(err error) *SyntaxError {
 
 // yamlBuilder converts yaml.v3 nodes into nodes.
 type yamlBuilder struct {
+	// data is the document and lines its line index, for spans.
+	data        []byte
+	lines       Lines
+	otherBreaks bool
+	cur         yamlCursor
 	// count is the number of nodes built so far.
 	count int
 	// aliased is the number of nodes built by expanding aliases, and
@@ -91,7 +96,9 @@ type yamlBuilder struct {
 	aliased, inAlias int
 }
 
-func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *SyntaxError) {
+// value converts y, whose JSON pointer is ptr; flow is true inside a flow
+// collection ([…] or {…}), where plain scalars end at flow indicators.
+func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*Node, *SyntaxError) {
 	b.count++
 	if b.count > maxYAMLNodes || depth > MaxNesting {
 		return nil, &SyntaxError{Line: y.Line, Col: y.Column, Msg: "document expands to too many nodes (alias bomb?)"}
@@ -107,13 +114,15 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 		if len(y.Content) == 0 {
 			return &Node{Kind: Null, Pointer: ptr}, nil
 		}
-		return b.value(y.Content[0], ptr, depth+1)
+		return b.value(y.Content[0], ptr, depth+1, false)
 	case yaml.AliasNode:
 		if y.Alias == nil {
 			return &Node{Kind: Null, Pointer: ptr, Line: y.Line, Col: y.Column}, nil
 		}
 		b.inAlias++
-		n, err := b.value(y.Alias, ptr, depth+1)
+		// The aliased node keeps the span where its value is written (the
+		// anchor), and takes the alias's position.
+		n, err := b.value(y.Alias, ptr, depth+1, false)
 		b.inAlias--
 		if err != nil {
 			return nil, err
@@ -121,6 +130,7 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 		n.Line, n.Col = y.Line, y.Column
 		return n, nil
 	case yaml.MappingNode:
+		flow := flow || y.Style&yaml.FlowStyle != 0
 		n := &Node{Kind: Object, Pointer: ptr, Line: y.Line, Col: y.Column}
 		index := map[string]int{}
 		// explicit holds the keys written in this mapping (not merged in).
@@ -128,7 +138,7 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 		for i := 0; i+1 < len(y.Content); i += 2 {
 			k, v := y.Content[i], y.Content[i+1]
 			if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
-				if err := b.merge(n, index, v, ptr, depth); err != nil {
+				if err := b.merge(n, index, v, ptr, depth, flow); err != nil {
 					return nil, err
 				}
 				continue
@@ -143,11 +153,12 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 					Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(key), first.Line)}
 			}
 			explicit[key] = true
-			child, err := b.value(v, childPointer(ptr, key), depth+1)
+			child, err := b.value(v, childPointer(ptr, key), depth+1, flow)
 			if err != nil {
 				return nil, err
 			}
 			child.Line, child.Col = k.Line, k.Column
+			child.KeySpan = b.scalarSpan(k, flow)
 			if j, dup := index[key]; dup {
 				// A key written here overrides one merged in with "<<".
 				n.Vals[j] = child
@@ -159,9 +170,10 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 		}
 		return n, nil
 	case yaml.SequenceNode:
+		flow := flow || y.Style&yaml.FlowStyle != 0
 		n := &Node{Kind: Array, Pointer: ptr, Line: y.Line, Col: y.Column}
 		for i, it := range y.Content {
-			child, err := b.value(it, indexPointer(ptr, i), depth+1)
+			child, err := b.value(it, indexPointer(ptr, i), depth+1, flow)
 			if err != nil {
 				return nil, err
 			}
@@ -169,7 +181,7 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 		}
 		return n, nil
 	}
-	n := &Node{Pointer: ptr, Line: y.Line, Col: y.Column, Text: y.Value}
+	n := &Node{Pointer: ptr, Line: y.Line, Col: y.Column, Text: y.Value, Span: b.scalarSpan(y, flow)}
 	switch y.ShortTag() {
 	case "!!null":
 		n.Kind, n.Text = Null, ""
@@ -189,8 +201,8 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int) (*Node, *Syntax
 
 // merge applies a YAML merge key ("<<: *anchor"): members not already set
 // are copied from the merged mapping(s).
-func (b *yamlBuilder) merge(n *Node, index map[string]int, v *yaml.Node, ptr string, depth int) *SyntaxError {
-	src, err := b.value(v, ptr, depth+1)
+func (b *yamlBuilder) merge(n *Node, index map[string]int, v *yaml.Node, ptr string, depth int, flow bool) *SyntaxError {
+	src, err := b.value(v, ptr, depth+1, flow)
 	if err != nil {
 		return err
 	}
