@@ -126,10 +126,14 @@ last is used, and differing copies are reported.`,
 			if err != nil {
 				return err
 			}
+			if err := checkEmpty(cmd, app, pipeline.CheckBundleRead(bundle, args...)); err != nil {
+				return err
+			}
 			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
 		},
 	}
 	addEvaluateFlags(cmd.Flags(), &opts)
+	addAllowEmptyFlag(cmd.Flags())
 	registerEvaluateCompletions(cmd)
 	return cmd
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -29,6 +30,27 @@ func addSourceFlags(f *pflag.FlagSet) {
 	f.Bool("user-configs", false, "also read this machine's per-user client configs (Claude, Cursor, VS Code, …)")
 	f.String("max-file-size", "10MB", "larger files are reported, not read")
 	f.String("origin", "", "label the evidence with where it was collected, for evaluating many bundles together (default: the repository the paths lie in, else the host name)")
+	addAllowEmptyFlag(f)
+}
+
+// addAllowEmptyFlag adds --allow-empty: a run that reads no file is an
+// error (exit 2) without it.
+func addAllowEmptyFlag(f *pflag.FlagSet) {
+	f.Bool("allow-empty", false, "accept a run that reads no file (otherwise exit 2)")
+}
+
+// checkEmpty turns the error of a run that read no file into an exit-2
+// error, or, with --allow-empty, into a warning.
+func checkEmpty(cmd *cobra.Command, app *App, err error) error {
+	var empty *pipeline.EmptyError
+	if !errors.As(err, &empty) {
+		return err
+	}
+	if allow, _ := cmd.Flags().GetBool("allow-empty"); allow {
+		app.printf(app.Err, "warning: %s; continuing because of --allow-empty\n", empty.Reason)
+		return nil
+	}
+	return &ExitError{Code: 2, Err: err}
 }
 
 // collectRequestFrom turns the resolved source configuration and positional
@@ -95,5 +117,8 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 		return nil, nil, time.Time{}, &ExitError{Code: 2, Err: err}
 	}
 	bundle.Origin = origin
+	if err := checkEmpty(cmd, app, pipeline.CheckCollected(bundle, req)); err != nil {
+		return nil, nil, time.Time{}, err
+	}
 	return loaded, bundle, req.Now, nil
 }
