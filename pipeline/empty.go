@@ -20,12 +20,13 @@ func FilesRead(b *evidence.Bundle) int {
 	return n
 }
 
-// CheckCollected returns an *EmptyError saying why when collecting req found
-// no file at all: an assessment of nothing passes every gate, so a mistyped
-// path or an --include that matches nothing must not look like success.
+// CheckCollected returns an *EmptyError saying why when collecting req was
+// asked to read files (paths or per-user configs) and found none: an
+// assessment of nothing passes every gate, so a mistyped path or an
+// --include that matches nothing must not look like success.
 func CheckCollected(b *evidence.Bundle, req collectors.Request) error {
-	if FilesRead(b) > 0 {
-		return nil
+	if FilesRead(b) > 0 || (len(req.Paths) == 0 && !req.ClientConfigs.UserConfigs) {
+		return nil // files were read, or none were asked for (a probe alone)
 	}
 	var where []string
 	if len(req.Paths) > 0 {
@@ -49,15 +50,16 @@ func CheckCollected(b *evidence.Bundle, req collectors.Request) error {
 }
 
 // CheckBundleRead is CheckCollected for bundles collected elsewhere (b is
-// what was read from dirs).
+// what was read from dirs): it fails when they record nothing at all, no
+// file and no probed endpoint.
 func CheckBundleRead(b *evidence.Bundle, dirs ...string) error {
-	if FilesRead(b) > 0 {
+	if len(b.Subjects) > 0 {
 		return nil
 	}
 	if len(dirs) == 1 {
-		return &EmptyError{Reason: fmt.Sprintf("read no files: the bundle %s records no file", dirs[0])}
+		return &EmptyError{Reason: fmt.Sprintf("read no files: the bundle %s records nothing", dirs[0])}
 	}
-	return &EmptyError{Reason: fmt.Sprintf("read no files: the bundles %s record no file", strings.Join(dirs, ", "))}
+	return &EmptyError{Reason: fmt.Sprintf("read no files: the bundles %s record nothing", strings.Join(dirs, ", "))}
 }
 
 // EmptyError is the error of a run that read no file.
