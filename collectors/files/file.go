@@ -64,6 +64,14 @@ type File struct {
 	scanned bool // the lexical scan has added its findings to red
 	parsed  map[postree.Syntax]*Parsed
 	stream  *Stream
+	// spans are the places of secret scalars, replaced in the stored copy.
+	spans []secretSpan
+}
+
+// secretSpan is where a secret scalar is written, and its decoded value.
+type secretSpan struct {
+	span  postree.Span
+	value string
 }
 
 // Parsed is a file parsed in one syntax.
@@ -193,6 +201,21 @@ func (f *File) Secret(raw string) {
 	}
 }
 
+// SecretAt remembers that the scalar n holds a secret: its value, as Secret
+// does, and the place it is written, so that the stored copy replaces the
+// scalar there whatever escapes, block style or line folding the file uses
+// to write it (a search for the decoded value would miss those). The whole
+// scalar is replaced; quotes and a YAML block header are kept.
+func (f *File) SecretAt(n *postree.Node) {
+	if n == nil {
+		return
+	}
+	f.Secret(n.Text)
+	if n.Span.Known() && n.Span.End <= len(f.Data) {
+		f.spans = append(f.spans, secretSpan{n.Span, n.Text})
+	}
+}
+
 // RedactString removes from s every secret the file is known to hold (those
 // analyzers handed over and those the lexical scan finds) and every secret
 // recognisable by its form. Use it on any text derived from the file that
@@ -211,10 +234,12 @@ func (f *File) scanLexical() {
 	}
 }
 
-// redactedCopy returns the file's content as stored in the bundle.
+// redactedCopy returns the file's content as stored in the bundle: the
+// secret scalars replaced where they are written, then every secret the
+// redactor knows or recognises replaced wherever it appears.
 func (f *File) redactedCopy() []byte {
 	f.scanLexical()
-	return f.red.Redact(f.raw)
+	return f.red.Redact(redactSpans(f.raw, len(f.raw)-len(f.Data), f.spans))
 }
 
 // newSource starts the source subject of the file at rel.
