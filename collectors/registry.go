@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/tollgate-dev/tollgate/collectors/clientconfig"
+	"github.com/tollgate-dev/tollgate/collectors/definitions"
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/pending"
 )
@@ -23,6 +24,8 @@ func Analyzers() []files.Analyzer {
 	var all []files.Analyzer
 	// MCP client configurations and server manifests.
 	all = append(all, clientconfig.Analyzers()...)
+	// Saved tool, prompt and resource-template listings.
+	all = append(all, definitions.Analyzers()...)
 	// Gateway, Kubernetes and Helm files, recognised and reported as
 	// unsupported until their collectors replace these entries.
 	all = append(all, pending.Analyzers()...)

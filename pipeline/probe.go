@@ -116,3 +116,17 @@ func applyLock(l *tooldef.Lock, res *collectors.Result) {
 	}
 	res.Sort()
 }
+
+// correlate sets the cross-server facts (collisions, shadowing) over every
+// tool collected, from files and live endpoints alike.
+func correlate(res *collectors.Result) {
+	var tools []*evidence.Tool
+	for _, s := range res.Subjects {
+		if t, ok := s.(*evidence.Tool); ok {
+			tools = append(tools, t)
+		}
+	}
+	if len(tools) > 0 {
+		tooldef.Correlate(tools)
+	}
+}

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/collectors/definitions"
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
+	"github.com/tollgate-dev/tollgate/collectors/tooldef"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -133,5 +135,33 @@ func (a analyzer) read(file *files.File, parsed *files.Parsed) *files.Analysis {
 		}
 		subjects = append(subjects, s)
 	}
+	if f.ID() == (mcpbFormat{}).ID() {
+		subjects = append(subjects, bundleDefinitions(file, parsed.Root, servers, src.ID)...)
+	}
 	return &files.Analysis{Source: src, Subjects: subjects, Store: true}
+}
+
+// bundleDefinitions reads the tools and prompts an MCPB manifest declares
+// as tool subjects of its server, so their descriptions are judged and
+// locked like those of a live server.
+func bundleDefinitions(file *files.File, root *postree.Node, servers []*evidence.Server, sourceID string) []evidence.Subject {
+	if len(servers) == 0 {
+		return nil
+	}
+	srv := servers[0]
+	origin := tooldef.Origin{Server: srv.Name, Collector: collectorName + "/mcpb", Version: file.Version, File: file.Path,
+		SHA256: file.SHA256, Collected: file.Now, Links: []string{srv.ID, sourceID}}
+	var out []evidence.Subject
+	for _, kind := range []struct{ key, typ string }{{"tools", evidence.DefinitionTool}, {"prompts", evidence.DefinitionPrompt}} {
+		list := root.Get(kind.key)
+		if !list.IsArray() {
+			continue
+		}
+		for _, item := range list.Items {
+			if name, _ := item.Str("name"); name != "" && item.IsObject() {
+				out = append(out, definitions.Subject(file, kind.typ, item, origin))
+			}
+		}
+	}
+	return out
 }

@@ -13,8 +13,22 @@ import (
 // name collisions (the same type and name, once look-alike letters are
 // folded, offered by more than one server) and references in one server's
 // texts to another server's tool names (shadowing). Tools must come from one
-// collection run.
+// collection run. Correlate may run again over a larger set (the tools of
+// files and of live endpoints together): it replaces what it set before.
 func Correlate(tools []*evidence.Tool) {
+	for _, t := range tools {
+		t.NameCollisions = nil
+		kept := t.CrossServerReferences[:0]
+		for _, m := range t.CrossServerReferences {
+			if m.Rule != ruleOtherServerTool {
+				kept = append(kept, m)
+			}
+		}
+		t.CrossServerReferences = kept
+		if len(kept) == 0 {
+			t.CrossServerReferences = nil
+		}
+	}
 	type key struct{ typ, skel string }
 	servers := map[key]map[string]bool{}
 	for _, t := range tools {
@@ -77,7 +91,7 @@ func Correlate(tools []*evidence.Tool) {
 				re := wordRE(n.name)
 				if loc := re.FindStringIndex(plain); loc != nil && len(t.CrossServerReferences) < maxMatchesPerFact {
 					t.CrossServerReferences = append(t.CrossServerReferences, evidence.TextMatch{
-						Field: f.path, Rule: "other-server-tool", Excerpt: Excerpt(plain, loc[0], loc[1]),
+						Field: f.path, Rule: ruleOtherServerTool, Excerpt: Excerpt(plain, loc[0], loc[1]),
 						Decoded: n.server + "/" + n.name,
 					})
 				}
@@ -85,6 +99,9 @@ func Correlate(tools []*evidence.Tool) {
 		}
 	}
 }
+
+// ruleOtherServerTool is the rule of a mention of another server's tool.
+const ruleOtherServerTool = "other-server-tool"
 
 // distinctive reports whether a tool name is unlikely to appear in prose by chance.
 func distinctive(name string) bool {

@@ -199,9 +199,6 @@ func toolID(o Origin, typ, name string) string {
 	origin := o.Endpoint
 	if origin == "" {
 		origin = o.File
-		if o.Pointer != "" {
-			origin += "#" + o.Pointer
-		}
 	}
 	if origin == "" {
 		origin = o.Server

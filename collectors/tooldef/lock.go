@@ -288,17 +288,7 @@ func (l *Lock) Apply(tools []*evidence.Tool) []*evidence.Tool {
 
 // replaceIDName derives the ID of a sibling definition of sample.
 func replaceIDName(sample *evidence.Tool, typ, name string) string {
-	origin := sample.Endpoint
-	if origin == "" {
-		origin = sample.Provenance.File
-		if sample.Provenance.Pointer != "" {
-			origin += "#" + sample.Provenance.Pointer
-		}
-	}
-	if origin == "" {
-		origin = sample.Server
-	}
-	return toolID(Origin{Endpoint: origin}, typ, name)
+	return toolID(Origin{Endpoint: sample.Endpoint, File: sample.Provenance.File, Server: sample.Server}, typ, name)
 }
 
 // diffValueMax is how long a before/after value may be in a change.

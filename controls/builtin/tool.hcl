@@ -19,7 +19,7 @@ control "MCP-TOOL-01" {
   check = <<-CUE
     lock: "unchanged"
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} {{if eq .lock \"added\"}}is not in the lockfile: it appeared after the lock was written{{else if eq .lock \"removed\"}}is in the lockfile but no longer offered{{else}}changed since it was locked: {{range $i, $c := .changes}}{{if $i}}; {{end}}{{$c.field}}{{if $c.before}} was \"{{$c.before}}\"{{end}}{{if $c.after}} now \"{{$c.after}}\"{{end}}{{end}}{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} {{if eq .lock \"added\"}}is not in the lockfile: it appeared after the lock was written{{else if eq .lock \"removed\"}}is in the lockfile but no longer offered{{else}}changed since it was locked: {{range $i, $c := .changes}}{{if $i}}; {{end}}{{$c.field}}{{if $c.before}} was \"{{$c.before}}\"{{end}}{{if $c.after}} now \"{{$c.after}}\"{{end}}{{end}}{{end}}"
 
   example "changed description fails" {
     expect  = "fail"
@@ -55,7 +55,7 @@ control "MCP-TOOL-02" {
   check = <<-CUE
     hidden_instructions?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} holds instructions for the model{{with index .hidden_instructions 0}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"){{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} holds instructions for the model{{with index .hidden_instructions 0}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"){{end}}"
 
   example "important block fails" {
     expect  = "fail"
@@ -84,7 +84,7 @@ control "MCP-TOOL-03" {
     invisible_unicode?: []
     ansi_escapes?:      []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} hides text{{with .invisible_unicode}}{{with index . 0}}: {{.rule}} in {{.field}} \"{{.excerpt}}\"{{with .decoded}} decoding to \"{{.}}\"{{end}}{{end}}{{end}}{{with .ansi_escapes}}{{with index . 0}}: terminal escapes in {{.field}} \"{{.excerpt}}\"{{with .decoded}}, text: \"{{.}}\"{{end}}{{end}}{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} hides text{{with .invisible_unicode}}{{with index . 0}}: {{.rule}} in {{.field}} \"{{.excerpt}}\"{{with .decoded}} decoding to \"{{.}}\"{{end}}{{end}}{{end}}{{with .ansi_escapes}}{{with index . 0}}: terminal escapes in {{.field}} \"{{.excerpt}}\"{{with .decoded}}, text: \"{{.}}\"{{end}}{{end}}{{end}}"
 
   example "tag characters fail" {
     expect  = "fail"
@@ -115,7 +115,7 @@ control "MCP-TOOL-04" {
   check = <<-CUE
     encoded_blobs?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} carries encoded text{{with index .encoded_blobs 0}} ({{.rule}} in {{.field}}) that decodes to \"{{.decoded}}\"{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} carries encoded text{{with index .encoded_blobs 0}} ({{.rule}} in {{.field}}) that decodes to \"{{.decoded}}\"{{end}}"
 
   example "base64 instruction fails" {
     expect  = "fail"
@@ -143,7 +143,7 @@ control "MCP-TOOL-05" {
   check = <<-CUE
     cross_server_references?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} gives instructions about other tools{{with index .cross_server_references 0}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"{{with .decoded}}, naming {{.}}{{end}}){{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} gives instructions about other tools{{with index .cross_server_references 0}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"{{with .decoded}}, naming {{.}}{{end}}){{end}}"
 
   example "instruction about another server's tool fails" {
     expect  = "fail"
@@ -171,7 +171,7 @@ control "MCP-TOOL-06" {
   check = <<-CUE
     name_collisions?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} is also offered by {{.name_collisions}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} is also offered by {{.name_collisions}}"
 
   example "collision fails" {
     expect  = "fail"
@@ -198,7 +198,7 @@ control "MCP-TOOL-07" {
   check = <<-CUE
     homoglyphs?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} imitates another name{{with index .homoglyphs 0}}: \"{{.excerpt}}\" reads as \"{{.decoded}}\"{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} imitates another name{{with index .homoglyphs 0}}: \"{{.excerpt}}\" reads as \"{{.decoded}}\"{{end}}"
 
   example "cyrillic e fails" {
     expect  = "fail"
@@ -225,7 +225,7 @@ control "MCP-TOOL-08" {
   check = <<-CUE
     secret_references?: [...{rule: !="sensitive-path"}]
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} refers to credential files{{range .secret_references}}{{if eq .rule \"sensitive-path\"}} ({{.field}}: \"{{.excerpt}}\"){{break}}{{end}}{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} refers to credential files{{range .secret_references}}{{if eq .rule \"sensitive-path\"}} ({{.field}}: \"{{.excerpt}}\"){{break}}{{end}}{{end}}"
 
   example "ssh key path fails" {
     expect  = "fail"
@@ -252,7 +252,7 @@ control "MCP-TOOL-09" {
   check = <<-CUE
     exfiltration?: [...{rule: "url"}]
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} asks for data to be sent elsewhere{{range .exfiltration}}{{if ne .rule \"url\"}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"){{break}}{{end}}{{end}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} asks for data to be sent elsewhere{{range .exfiltration}}{{if ne .rule \"url\"}} ({{.rule}} in {{.field}}: \"{{.excerpt}}\"){{break}}{{end}}{{end}}"
 
   example "send to a url fails" {
     expect  = "fail"
@@ -270,31 +270,36 @@ control "MCP-TOOL-10" {
   severity    = "medium"
   risks       = ["consent-bypass", "tool-poisoning"]
   subject     = "tool"
-  description = "A tool whose name or description says it deletes, drops, overwrites, kills or otherwise destroys state is annotated `readOnlyHint: true`, or lacks an explicit `destructiveHint: true`. Clients use these hints to decide when to ask the user, so a destructive tool posing as read-only is run without confirmation. Facts: `destructive` (judged from the text), `read_only_hint`, `destructive_hint`."
+  description = "A tool whose name or description says it deletes, drops, overwrites, kills or otherwise destroys state is annotated `readOnlyHint: true`, or lacks an explicit `destructiveHint: true`. Clients use these hints to decide when to ask the user, so a destructive tool posing as read-only is run without confirmation. Facts: `destructive` (judged from the text), `read_only_hint`, `destructive_hint`. Only served definitions are judged (they have an input schema); an MCPB manifest's tool summary cannot carry annotations."
   remediation = "Ask the publisher to annotate the tool (`readOnlyHint: false`, `destructiveHint: true`); until then require confirmation for it in the client or gateway."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#tool"]
 
   when = <<-CUE
-    type:        "tool"
-    destructive: true
+    type:         "tool"
+    destructive:  true
+    input_schema: type: string
   CUE
   check = <<-CUE
     read_only_hint:   false
     destructive_hint: "true"
   CUE
-  message = "tool {{.name}} of {{.server}} looks destructive but is annotated read_only_hint={{.read_only_hint}}, destructive_hint={{.destructive_hint}}"
+  message = "tool {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} looks destructive but is annotated read_only_hint={{.read_only_hint}}, destructive_hint={{.destructive_hint}}"
 
   example "destructive tool marked read-only fails" {
     expect  = "fail"
-    subject = { type = "tool", name = "delete_repo", server = "git", destructive = true, read_only_hint = true, destructive_hint = "unset" }
+    subject = { type = "tool", name = "delete_repo", server = "git", destructive = true, read_only_hint = true, destructive_hint = "unset", input_schema = { type = "object" } }
   }
   example "destructive tool without a hint fails" {
     expect  = "fail"
-    subject = { type = "tool", name = "drop_table", server = "db", destructive = true, read_only_hint = false, destructive_hint = "unset" }
+    subject = { type = "tool", name = "drop_table", server = "db", destructive = true, read_only_hint = false, destructive_hint = "unset", input_schema = { type = "object" } }
   }
   example "annotated destructive tool passes" {
     expect  = "pass"
-    subject = { type = "tool", name = "drop_table", server = "db", destructive = true, read_only_hint = false, destructive_hint = "true" }
+    subject = { type = "tool", name = "drop_table", server = "db", destructive = true, read_only_hint = false, destructive_hint = "true", input_schema = { type = "object" } }
+  }
+  example "manifest summary without a schema is not applicable" {
+    expect  = "not-applicable"
+    subject = { type = "tool", name = "remove_camera", server = "tapo", destructive = true, read_only_hint = false, destructive_hint = "unset" }
   }
   example "reading tool is not applicable" {
     expect  = "not-applicable"
@@ -318,7 +323,7 @@ control "MCP-TOOL-11" {
   check = <<-CUE
     description_length: <=2048
   CUE
-  message = "{{.type}} {{.name}} of {{.server}} has a {{.description_length}}-character description"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} has a {{.description_length}}-character description"
 
   example "overlong description fails" {
     expect  = "fail"
