@@ -72,22 +72,19 @@ func (pt pattern) match(p string) bool {
 			return true
 		}
 	}
-	flat := strings.ReplaceAll(pt.dir, "/", "_")
-	if flat != "" {
-		flat += "_"
-	}
-	// Flattened form: the base name ends with "<dir>_<base>", preceded by the
-	// start of the name or "_".
+	// Flattened form: the base name ends with "<dir>_<base>" (each "/" of
+	// dir written "_"), preceded by the start of the name or "_".
 	for i := 0; i < len(base); i++ {
 		if i > 0 && base[i-1] != '_' {
 			continue
 		}
 		rest := base[i:]
-		if flat != "" {
-			if !strings.HasPrefix(rest, flat) {
+		if pt.dir != "" {
+			n, ok := flatPrefix(rest, pt.dir)
+			if !ok {
 				continue
 			}
-			rest = rest[len(flat):]
+			rest = rest[n:]
 		} else if i > 0 && strings.Contains(pt.base, "*") {
 			// A bare glob ("*.yaml") only matches the whole base name.
 			break
@@ -97,6 +94,24 @@ func (pt pattern) match(p string) bool {
 		}
 	}
 	return false
+}
+
+// flatPrefix reports whether s starts with dir flattened ("/" written "_")
+// and followed by "_", and how long that prefix is.
+func flatPrefix(s, dir string) (int, bool) {
+	if len(s) <= len(dir) || s[len(dir)] != '_' {
+		return 0, false
+	}
+	for i := 0; i < len(dir); i++ {
+		c := dir[i]
+		if c == '/' {
+			c = '_'
+		}
+		if s[i] != c {
+			return 0, false
+		}
+	}
+	return len(dir) + 1, true
 }
 
 // matchAny returns the strength of the first pattern list that matches.

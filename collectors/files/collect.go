@@ -84,7 +84,7 @@ func Collect(ctx context.Context, opts Options, analyzers []Analyzer) (*Output, 
 		c.opts.Now = time.Now()
 	}
 	c.opts.Now = c.opts.Now.UTC()
-	cands, err := discover(ctx, opts, c.strength)
+	cands, err := discover(ctx, opts, c.strength, c.considered)
 	if err != nil {
 		return nil, err
 	}
@@ -161,6 +161,16 @@ type fileResult struct {
 	subjects []evidence.Subject
 	artifact *evidence.Artifact
 	content  []byte
+}
+
+// considered reports whether some analyzer matches rel.
+func (c *collection) considered(rel string) bool {
+	for _, a := range c.analyzers {
+		if a.Match(rel) != None {
+			return true
+		}
+	}
+	return false
 }
 
 // strength returns the strongest match of rel by any analyzer.

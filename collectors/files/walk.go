@@ -59,8 +59,11 @@ type walker struct {
 	// strength reports how strongly the analyzers match a path: files no
 	// analyzer matches are not read.
 	strength func(rel string) Strength
-	visited  map[string]bool
-	out      []candidate
+	// considered reports whether any analyzer matches a path (cheaper than
+	// strength when the strength does not matter).
+	considered func(rel string) bool
+	visited    map[string]bool
+	out        []candidate
 }
 
 // area is the set of real folders one walk may read from. A symbolic link
@@ -93,7 +96,7 @@ func realPath(p string) string {
 // each named file is read unless it is a symbolic link out of the scan root
 // and its own folder. Per-user places are confined to the home directory,
 // system places to their own folder.
-func discover(ctx context.Context, opts Options, strength func(rel string) Strength) ([]candidate, error) {
+func discover(ctx context.Context, opts Options, strength func(rel string) Strength, considered func(rel string) bool) ([]candidate, error) {
 	inc, err := compileGlobs(opts.Include)
 	if err != nil {
 		return nil, fmt.Errorf("include %w", err)
@@ -108,7 +111,7 @@ func discover(ctx context.Context, opts Options, strength func(rel string) Stren
 	}
 	home, _ := os.UserHomeDir()
 	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc, strength: strength,
-		visited: map[string]bool{}}
+		considered: considered, visited: map[string]bool{}}
 	realRoot := realPath(root)
 	for _, p := range opts.Paths {
 		if err := ctx.Err(); err != nil {
@@ -318,7 +321,7 @@ func (w *walker) walkDir(dir string, confine area, ancestors map[string]bool) {
 			}
 			w.walkDir(full, confine, ancestors)
 		case mode.IsRegular():
-			if w.strength(rel) != None {
+			if w.considered(rel) {
 				w.add(candidate{abs: full, real: filepath.Join(real, e.Name()), rel: rel})
 			}
 		default:
@@ -366,7 +369,7 @@ func (w *walker) symlink(full, rel string, confine area, ancestors map[string]bo
 	if err != nil {
 		if openStatus(err) == evidence.StatusSymlinkLoop {
 			w.add(candidate{abs: full, rel: rel, explicit: true, status: evidence.StatusSymlinkLoop, detail: "symbolic link loop: " + describeOpenError(err)})
-		} else if w.strength(rel) != None {
+		} else if w.considered(rel) {
 			// A broken link: the read reports it.
 			w.add(candidate{abs: full, rel: rel})
 		}
@@ -379,7 +382,7 @@ func (w *walker) symlink(full, rel string, confine area, ancestors map[string]bo
 	}
 	if !info.IsDir() {
 		switch {
-		case w.strength(rel) == None:
+		case !w.considered(rel):
 		case !confine.contains(real):
 			w.add(outsideRoot(full, rel, false))
 		case !info.Mode().IsRegular():
