@@ -6,6 +6,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/clientconfig"
 	"github.com/tollgate-dev/tollgate/collectors/definitions"
 	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/gateway"
 	"github.com/tollgate-dev/tollgate/collectors/pending"
 )
 
@@ -26,6 +27,8 @@ func Analyzers() []files.Analyzer {
 	all = append(all, clientconfig.Analyzers()...)
 	// Saved tool, prompt and resource-template listings.
 	all = append(all, definitions.Analyzers()...)
+	// MCP gateway configurations.
+	all = append(all, gateway.Analyzers()...)
 	// Gateway, Kubernetes and Helm files, recognised and reported as
 	// unsupported until their collectors replace these entries.
 	all = append(all, pending.Analyzers()...)

@@ -299,6 +299,216 @@ control "MCP-GATEWAY-10" {
   }
 }
 
+control "MCP-GATEWAY-11" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "A.8.9 asks for configurations to be established, implemented and monitored; a gateway file that does not load implements none of its protections."
+  }
+}
+
+control "MCP-GATEWAY-12" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Configuration must be implemented as documented; a setting the gateway ignores is documented but not implemented."
+  }
+}
+
+control "MCP-GATEWAY-13" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be allocated and managed so that defaults are changed; a documented default is known to everyone."
+  }
+}
+
+control "MCP-GATEWAY-14" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information written in a configuration file is disclosed to everyone who can read the file or its history."
+  }
+}
+
+control "MCP-GATEWAY-15" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication cannot rest on an unverified request header."
+  }
+
+  maps "A.5.16" {
+    provenance = "official"
+    via        = "IA-2"
+    rationale  = "Identity management requires that the identity asserted is the one verified; a spoofable header breaks that link."
+  }
+}
+
+control "MCP-GATEWAY-16" {
+  maps "A.8.15" {
+    provenance = "official"
+    via        = "AU-9"
+    rationale  = "Logs should record events, not the protected information (payloads, tokens) the events carried."
+  }
+
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Keeping tool payloads and tokens out of logs prevents data leakage through the log store."
+  }
+}
+
+control "MCP-GATEWAY-17" {
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Secret blocking is a data leakage prevention measure."
+  }
+}
+
+control "MCP-GATEWAY-18" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Managing security in the supply chain includes verifying the provenance of components before use."
+  }
+
+  maps "A.8.19" {
+    provenance = "asserted"
+    rationale  = "Only verified software should be installed on operational systems."
+  }
+}
+
+control "MCP-GATEWAY-19" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Configuration management should keep development settings out of deployable configurations."
+  }
+}
+
+control "MCP-GATEWAY-20" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Session cookies must only travel over cryptographically protected connections."
+  }
+}
+
+control "MCP-GATEWAY-21" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information should have a limited lifetime."
+  }
+}
+
+control "MCP-GATEWAY-22" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication validates that a token was issued for this resource (RFC 8707)."
+  }
+}
+
+control "MCP-GATEWAY-23" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Segregation of networks requires that a gateway cannot be steered into internal networks."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network controls must cover connections the gateway initiates on others' behalf."
+  }
+}
+
+control "MCP-GATEWAY-24" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access control rules rely on authenticated identities."
+  }
+
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Optional authentication does not establish the identity authorization rules depend on."
+  }
+}
+
+control "MCP-GATEWAY-25" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Cryptographic key material must be obtained over protected channels."
+  }
+
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication depends on keys whose source is authenticated."
+  }
+}
+
+control "MCP-GATEWAY-26" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information in URLs is disclosed wherever URLs are logged."
+  }
+}
+
+control "MCP-GATEWAY-27" {
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Use of cryptography includes validating certificates."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security of connections from the gateway to servers."
+  }
+}
+
+control "MCP-GATEWAY-28" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access control rules should be tied to identities and roles."
+  }
+
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Privileged tools should be restricted to the callers who need them."
+  }
+}
+
+control "MCP-GATEWAY-29" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Privileged access rights should be restricted; the Docker API is full host access."
+  }
+
+  maps "A.8.18" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Privileged utilities such as the Docker API should be restricted."
+  }
+}
+
+control "MCP-GATEWAY-30" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Supply-chain security requires knowing which gateway release runs."
+  }
+
+  maps "A.8.32" {
+    provenance = "asserted"
+    rationale  = "Updating the gateway should be a deliberate, controlled change."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "A.5.9" {
     provenance = "official"

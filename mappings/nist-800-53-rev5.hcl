@@ -380,6 +380,266 @@ control "MCP-GATEWAY-10" {
   }
 }
 
+control "MCP-GATEWAY-11" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The gateway's configuration settings must be the ones established and in force; a file the product rejects establishes none of them."
+  }
+
+  maps "CM-3" {
+    provenance = "asserted"
+    rationale  = "A configuration change that the product refuses shows the change was not tested before it was committed."
+  }
+}
+
+control "MCP-GATEWAY-12" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Security settings written where the product does not read them are not part of the configuration actually established."
+  }
+}
+
+control "MCP-GATEWAY-13" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticator management requires changing default authenticators before first use."
+  }
+
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "A documented default password or signing key is a static authenticator embedded in a published file."
+  }
+
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Secure configuration settings exclude vendor default credentials."
+  }
+}
+
+control "MCP-GATEWAY-14" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators kept by reference can be protected, rotated and revoked as authenticator management requires."
+  }
+
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Literal credentials in gateway configuration are unencrypted static authenticators embedded in a file."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    rationale  = "Credentials kept in plain configuration files are unprotected information at rest."
+  }
+}
+
+control "MCP-GATEWAY-15" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Users must be uniquely identified and authenticated; a header value set by anyone identifies no one."
+  }
+
+  maps "IA-8" {
+    provenance = "asserted"
+    rationale  = "Callers reaching the gateway are not authenticated when the gateway trusts a header they can set."
+  }
+}
+
+control "MCP-GATEWAY-16" {
+  maps "AU-9" {
+    provenance = "asserted"
+    rationale  = "Audit information must be protected; logs holding tokens become credentials to protect."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    rationale  = "Tokens and tool payloads written to log files are sensitive information at rest outside the stores built to protect it."
+  }
+}
+
+control "MCP-GATEWAY-17" {
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Blocking secrets in tool arguments and results enforces a flow control on the information crossing the gateway."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Blocking secrets at the gateway enforces a boundary control on information flowing to and from tools."
+  }
+}
+
+control "MCP-GATEWAY-18" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "Integrity verification of the server images the gateway runs."
+  }
+
+  maps "SI-7(1)" {
+    provenance = "asserted"
+    rationale  = "Signature checks are integrity checks performed before the software runs."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Signature checks establish the provenance of the server components the gateway runs."
+  }
+
+  maps "SR-4(3)" {
+    provenance = "asserted"
+    rationale  = "Verifying signatures validates the provenance of the server components."
+  }
+}
+
+control "MCP-GATEWAY-19" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Secure configuration settings exclude debug modes in deployed systems."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Debug endpoints and verbose modes are functions a production gateway does not need."
+  }
+}
+
+control "MCP-GATEWAY-20" {
+  maps "SC-23" {
+    provenance = "asserted"
+    rationale  = "Session authenticity requires that session identifiers are protected in transit."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Cookies without the Secure attribute may cross the network unencrypted."
+  }
+}
+
+control "MCP-GATEWAY-21" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticator management includes lifetimes; tokens that never expire cannot be managed."
+  }
+
+  maps "SC-23" {
+    provenance = "asserted"
+    rationale  = "Session authenticity depends on sessions and tokens that end."
+  }
+}
+
+control "MCP-GATEWAY-22" {
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Services must identify and authenticate the tokens intended for them; an audience that is not the service's identifier accepts tokens for others."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access enforcement depends on tokens bound to the resource being accessed."
+  }
+}
+
+control "MCP-GATEWAY-23" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "The gateway must not be usable to cross into internal networks and metadata services."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "URLs supplied by users or upstream metadata are inputs that must be validated."
+  }
+}
+
+control "MCP-GATEWAY-24" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access enforcement on claims is meaningless for callers who present none."
+  }
+
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Rules that assume identified callers require authentication to be enforced."
+  }
+}
+
+control "MCP-GATEWAY-25" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Identity provider metadata and keys must be protected in transit."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "The keys that validate authenticators must come from an authenticated source."
+  }
+}
+
+control "MCP-GATEWAY-26" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators in URLs are disclosed in logs and referrers."
+  }
+
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Credentials must travel in protected request fields, not the URL."
+  }
+}
+
+control "MCP-GATEWAY-27" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Upstream traffic is protected only if the peer is authenticated."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "Cryptographic protection without certificate checks does not prevent interception."
+  }
+}
+
+control "MCP-GATEWAY-28" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Least privilege grants tools to the callers that need them, not to everyone."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access enforcement that grants to every caller enforces nothing for those grants."
+  }
+}
+
+control "MCP-GATEWAY-29" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "The gateway should run with the least privilege it needs; the Docker API or privileged mode is root on the host."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Host-level access is functionality a gateway container should not have."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Process isolation is lost when the container shares the host or controls its container runtime."
+  }
+}
+
+control "MCP-GATEWAY-30" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "A pinned image is part of a known baseline configuration."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Provenance of the gateway component is known only when its version is fixed."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "CM-7(5)" {
     provenance = "asserted"

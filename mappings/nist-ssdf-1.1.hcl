@@ -177,6 +177,100 @@ none "MCP-GATEWAY-10" {
   reason = "Listener TLS is deployment configuration."
 }
 
+none "MCP-GATEWAY-11" {
+  reason = "Whether a deployed gateway's configuration loads is an operational configuration check, not a secure software development practice."
+}
+
+none "MCP-GATEWAY-12" {
+  reason = "Settings placed where a deployed gateway ignores them are an operational configuration defect, not a development practice."
+}
+
+control "MCP-GATEWAY-13" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Software should ship, and be deployed, with secure settings: default credentials are the classic insecure default."
+  }
+}
+
+none "MCP-GATEWAY-14" {
+  reason = "Where a deployment keeps its credentials is an operational choice; SSDF PS.1.1 concerns protecting code, not the credentials in deployment files."
+}
+
+none "MCP-GATEWAY-15" {
+  reason = "Trusting an identity header is a deployment setting, not a development practice."
+}
+
+none "MCP-GATEWAY-16" {
+  reason = "Log content of a deployed gateway is an operational setting outside secure development practice."
+}
+
+none "MCP-GATEWAY-17" {
+  reason = "A runtime content filter setting is outside secure development practice."
+}
+
+control "MCP-GATEWAY-18" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4(3)"
+    rationale  = "Verifying signatures of third-party components is verifying their integrity and provenance before use."
+  }
+}
+
+control "MCP-GATEWAY-19" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "Secure default settings exclude debug modes."
+  }
+}
+
+none "MCP-GATEWAY-20" {
+  reason = "The cookie attribute of a deployed gateway is an operational setting."
+}
+
+none "MCP-GATEWAY-21" {
+  reason = "Token lifetime is an operational policy of the deployed gateway."
+}
+
+none "MCP-GATEWAY-22" {
+  reason = "Audience configuration is an operational setting of the deployed gateway."
+}
+
+none "MCP-GATEWAY-23" {
+  reason = "The SSRF guard setting of a deployed gateway is an operational configuration."
+}
+
+none "MCP-GATEWAY-24" {
+  reason = "The combination of gateway policies is an operational configuration."
+}
+
+none "MCP-GATEWAY-25" {
+  reason = "Where a deployed gateway fetches keys from is an operational setting."
+}
+
+none "MCP-GATEWAY-26" {
+  reason = "Token transport of a deployed gateway is an operational setting."
+}
+
+none "MCP-GATEWAY-27" {
+  reason = "Certificate verification of a deployed gateway is an operational setting."
+}
+
+none "MCP-GATEWAY-28" {
+  reason = "The content of a deployed authorization policy is an operational matter."
+}
+
+none "MCP-GATEWAY-29" {
+  reason = "Container privileges of a deployed gateway are an operational setting."
+}
+
+control "MCP-GATEWAY-30" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Pinning a third-party component version is part of verifying what is used."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "PO.3.2" {
     provenance = "asserted"

@@ -93,14 +93,20 @@ const (
 var corpusCases = []corpusCase{
 	// Gateways and clusters: collectors not built yet.
 	{
-		file:        "agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: SCHEMA_INVALID (agentgateway schema), NO_AUTHN, CORS_WILDCARD, plaintext upstream.",
+		file: "agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml",
+		// agentgateway denies unknown fields: the file parses as YAML (so
+		// MCP-CONFIG-01 passes) but the product refuses it (GATEWAY-11).
+		// The "http" target is not an MCP target type, so its server is an
+		// ignored entry and the plaintext upstream is not judged.
+		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-06", "MCP-GATEWAY-07", "MCP-GATEWAY-10", "MCP-GATEWAY-11", "MCP-CONFIG-02"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-03"},
+		note:        "SCHEMA_INVALID (rateLimit policy, http target) → GATEWAY-11; NO_AUTHN → 01; CORS_WILDCARD → 07; no real rate limit → 06; port 3000 on all interfaces without TLS → 10. Plaintext upstream on the rejected target: ignored entry (CONFIG-02).",
 	},
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-basic_config.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: CORS_WILDCARD, NO_AUTHN, DNS rebinding protection off, UNPINNED npx target.",
+		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-07", "MCP-GATEWAY-08", "MCP-GATEWAY-10", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-11", "MCP-GATEWAY-03"},
+		note:        "CORS_WILDCARD → GATEWAY-07; NO_AUTHN → 01; dnsRebindingProtection off by default → 08; port 3000 on all interfaces without TLS → 10; UNPINNED npx target → SUPPLY-01/03.",
 	},
 	{
 		file:        "docker-mcp-gateway/docker__compose-for-agents__agno_compose.yaml",
@@ -134,13 +140,15 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: NO_AUTHN, NO_AUTHZ on the multiplexed route, UNPINNED uvx/npx targets.",
+		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-10", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-07", "MCP-GATEWAY-11"},
+		note:        "NO_AUTHN → GATEWAY-01; NO_AUTHZ → 04; UNPINNED uvx/npx targets → SUPPLY-01/03 (the SDK constraint mcp<2 does not pin the server); no CORS policy (GOOD for non-browser clients).",
 	},
 	{
 		file:        "agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml",
+		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-07", "MCP-GATEWAY-11"},
 		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: SCHEMA_INVALID routes and backends, CORS_WILDCARD, NO_AUTHN, NO_AUTHZ.",
+		note:        "SCHEMA_INVALID (route match, http backend) → GATEWAY-11; CORS_WILDCARD → 07; NO_AUTHN → 01; NO_AUTHZ → 04. The PATH-resolved python target is an interpreter, not a package fetch.",
 	},
 	{
 		file:        "contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml",

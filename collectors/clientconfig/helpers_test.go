@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/gateway"
 	"github.com/tollgate-dev/tollgate/collectors/pending"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
@@ -19,7 +20,8 @@ var fixedNow = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 // formats, then the recognisers of families not collected yet (so that the
 // corpus's gateway and cluster files are reported as unsupported).
 func testAnalyzers() []files.Analyzer {
-	return append(Analyzers(), pending.Analyzers()...)
+	all := append(Analyzers(), gateway.Analyzers()...)
+	return append(all, pending.Analyzers()...)
 }
 
 // collect walks paths (root itself when none) with root as the scan root.

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"strings"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -35,8 +34,6 @@ var (
 	reAPIVersion  = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
 	reKind        = regexp.MustCompile(`(?m)^kind:\s*\S`)
 	reServices    = regexp.MustCompile(`(?m)^services:\s*$`)
-	reBinds       = regexp.MustCompile(`(?m)^binds:\s*$`)
-	reMCPTargets  = regexp.MustCompile(`(?m)^mcp:\s*$[\s\S]*^\s+targets:`)
 	reRegistry    = regexp.MustCompile(`(?m)^registry:\s*$`)
 	reKongFormat  = regexp.MustCompile(`(?m)^_format_version:`)
 	reHelmValues  = regexp.MustCompile(`(^|[_/])values([-_.][^/]*)?\.ya?ml$`)
@@ -50,10 +47,6 @@ var (
 
 // families lists the recognisers in the order they are tried.
 var families = []family{
-	{"agentgateway/config", "gateway", func(p string, data, lower []byte) bool {
-		return bytes.Contains(lower, []byte("agentgateway.dev")) || reBinds.Match(data) || reMCPTargets.Match(data) ||
-			(strings.Contains(strings.ToLower(p), "agentgateway") && isYAMLPath(p))
-	}},
 	{"toolhive/manifest", "gateway", func(p string, data, lower []byte) bool {
 		return bytes.Contains(lower, []byte("toolhive.stacklok.dev"))
 	}},
@@ -88,12 +81,6 @@ func Analyzers() []files.Analyzer {
 		out[i] = &families[i]
 	}
 	return out
-}
-
-// isYAMLPath reports whether p has a YAML extension.
-func isYAMLPath(p string) bool {
-	ext := path.Ext(p)
-	return ext == ".yaml" || ext == ".yml"
 }
 
 // Label describes a recognised file: its format, read by no collector.

@@ -290,3 +290,550 @@ control "MCP-GATEWAY-10" {
     subject = { name = "agno", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8811, tls = false, loopback = false, exposure = "internal", hosts = ["mcp-gateway"] }] }
   }
 }
+
+control "MCP-GATEWAY-11" {
+  title       = "Gateway configurations load in the product"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["misconfiguration-drift"]
+  subject     = "gateway"
+  description = "The configuration holds settings the gateway product rejects: agentgateway refuses a whole file with an unknown field (a `rateLimit` policy, an `http` MCP target, a route `match` instead of `matches`). The gateway then does not start with this file, or keeps running an older one, so every protection written in it, and every comment claiming one, is not in force."
+  remediation = "Fix the settings at the reported lines to the names the product documents (for agentgateway `localRateLimit`, `matches: [{path: {pathPrefix: …}}]`, MCP targets `mcp`, `sse`, `stdio` or `openapi`) and validate the file with the product (`agentgateway --validate-only -f config.yaml`)."
+  references  = ["https://agentgateway.dev/docs/configuration/"]
+
+  check = <<-CUE
+    config_errors?: []
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} has settings {{.product}} rejects, so the file does not load: {{range $i, $e := .config_errors}}{{if $i}}; {{end}}{{$e}}{{end}}"
+
+  example "unknown policy fails" {
+    expect  = "fail"
+    subject = { name = "policyguard", product = "agentgateway", config_errors = ["unknown field \"rateLimit\" in binds[0].listeners[0].routes[0].policies"] }
+  }
+  example "valid configuration passes" {
+    expect  = "pass"
+    subject = { name = "mcp-basic", product = "agentgateway" }
+  }
+}
+
+control "MCP-GATEWAY-12" {
+  title       = "No gateway settings where the product does not read them"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["misconfiguration-drift", "missing-authentication"]
+  subject     = "gateway"
+  description = "A setting is written where the gateway never reads it: a LiteLLM `master_key` outside `general_settings`, an MCP server list under the wrong key, a per-server `auth` key LiteLLM does not know. The file looks protected, the running gateway is not."
+  remediation = "Move each setting to the place the product documents (see the reason given), or remove it so nobody relies on it; then check the running gateway's effective configuration."
+
+  check = <<-CUE
+    ignored_settings?: []
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} has settings {{.product}} does not read: {{range $i, $e := .ignored_settings}}{{if $i}}; {{end}}{{$e}}{{end}}"
+
+  example "misplaced master key fails" {
+    expect  = "fail"
+    subject = { name = "proxy", product = "litellm", ignored_settings = ["master_key at the top level (LiteLLM reads general_settings.master_key)"] }
+  }
+  example "no ignored settings passes" {
+    expect  = "pass"
+    subject = { name = "proxy", product = "litellm" }
+  }
+}
+
+control "MCP-GATEWAY-13" {
+  title       = "Gateway credentials are not left at documented defaults"
+  family      = "gateway"
+  severity    = "critical"
+  risks       = ["plaintext-secrets", "missing-authentication"]
+  subject     = "gateway"
+  description = "An administrator password, a token-signing key or a master key is set to the value the product's documentation, chart or example ships (`changeme`, `sk-1234`, `my-test-key`). Anyone who has read the documentation can sign tokens or log in as administrator, and through the gateway reach every tool behind it."
+  remediation = "Generate a strong unique value per deployment (e.g. `openssl rand -hex 32`), store it in a secret manager or a Kubernetes Secret, and reference it from the configuration. Make the gateway refuse weak secrets where it can (ContextForge `REQUIRE_STRONG_SECRETS=true`)."
+  references  = ["https://owasp.org/www-project-mcp-top-10/", "https://ibm.github.io/mcp-context-forge/manage/securing/"]
+
+  check = <<-CUE
+    default_credentials?: []
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} leaves credentials at their documented defaults: {{range $i, $e := .default_credentials}}{{if $i}}, {{end}}{{$e}}{{end}}{{if .weak_secrets_refused}} (the gateway is set to refuse to start with them){{end}}"
+
+  example "default admin password fails" {
+    expect  = "fail"
+    subject = { name = "mcp-stack", product = "contextforge", default_credentials = ["BASIC_AUTH_PASSWORD", "PLATFORM_ADMIN_PASSWORD"], weak_secrets_refused = false }
+  }
+  example "example master key fails" {
+    expect  = "fail"
+    subject = { name = "proxy", product = "litellm", default_credentials = ["general_settings.master_key"], weak_secrets_refused = false }
+  }
+  example "own credentials pass" {
+    expect  = "pass"
+    subject = { name = "mcp-stack", product = "contextforge", weak_secrets_refused = true }
+  }
+}
+
+control "MCP-GATEWAY-14" {
+  title       = "No plaintext credentials in gateway configuration"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["plaintext-secrets"]
+  subject     = "gateway"
+  description = "A credential the gateway uses (an upstream API key, an OAuth client secret, a master key, a signing key, a database or admin password) is written in the configuration file itself. Everyone with read access to the repository, its history, the image or the Helm release holds it."
+  remediation = "Keep the credential in a secret store and reference it: `os.environ/NAME` in LiteLLM, `$${NAME}` with an env_file or Docker secret in Compose, `valueFrom.secretKeyRef` or an existing Secret in Kubernetes, a `file:` path in agentgateway. Rotate the credential that was committed."
+  references  = ["https://owasp.org/www-project-mcp-top-10/"]
+
+  check = <<-CUE
+    credentials?: [string]: kind: !="literal-secret"
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} holds plaintext credentials in {{.failing}}"
+
+  example "literal client secret fails" {
+    expect  = "fail"
+    subject = { name = "sso", product = "contextforge", credentials = { SSO_KEYCLOAK_CLIENT_SECRET = { kind = "literal-secret", secret = true, fingerprint = "0123456789ab", text = "[REDACTED:…(19)]" } } }
+  }
+  example "referenced key passes" {
+    expect  = "pass"
+    subject = { name = "proxy", product = "litellm", credentials = { "general_settings.master_key" = { kind = "env-reference", secret = true, ref = "LITELLM_MASTER_KEY" } } }
+  }
+}
+
+control "MCP-GATEWAY-15" {
+  title       = "Gateways do not take caller identity from a request header"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["missing-authentication", "confused-deputy"]
+  subject     = "gateway"
+  description = "The gateway believes whatever user name a request header carries (ContextForge `TRUST_PROXY_AUTH` with `MCP_CLIENT_AUTH_ENABLED=false` reads `X-Authenticated-User`). Anyone who can reach the gateway other than through the authenticating proxy, or a proxy that forwards client headers, sets the header and becomes any user, administrators included."
+  remediation = "Have the gateway validate a token itself (JWT/OAuth), or, if a proxy must authenticate, make the gateway reachable only from that proxy (network policy, loopback) and have the proxy strip the header from client requests; prefer a signed identity assertion over a plain header."
+  references  = ["https://ibm.github.io/mcp-context-forge/manage/proxy/"]
+
+  check = <<-CUE
+    authentication: kinds?: [...!="header-trust"]
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} takes the caller's identity from the {{.authentication.trusted_header}} request header without verifying it"
+
+  example "trusted proxy header fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "contextforge", authentication = { mode = "required", kinds = ["header-trust"], trusted_header = "X-Authenticated-User" } }
+  }
+  example "token validation passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "contextforge", authentication = { mode = "required", kinds = ["jwt"] } }
+  }
+}
+
+control "MCP-GATEWAY-16" {
+  title       = "Gateways keep tool payloads and credentials out of logs"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["sensitive-data-oversharing", "plaintext-secrets"]
+  subject     = "gateway"
+  description = "The gateway writes tool arguments and results, or request headers with tokens, to its logs (request payload logging, debug-level logging, access-log fields that add bodies or the Authorization header). Tool traffic carries personal data and secrets; logs are kept longer, copied more widely and protected less than the systems they describe."
+  remediation = "Log the caller, tool name, decision and timing, not arguments, results or headers (Docker MCP Gateway's `--log-calls` logs only names and argument shapes); keep log levels at info or above in deployed configurations; where payloads must be kept for investigation, mask them and restrict the log store."
+
+  check = <<-CUE
+    audit: {payloads: false, credentials: false}
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} writes {{if .audit.payloads}}tool payloads{{end}}{{if and .audit.payloads .audit.credentials}} and {{end}}{{if .audit.credentials}}tokens or secrets{{end}} to its logs"
+
+  example "payload logging fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "contextforge", audit = { enabled = true, payloads = true, credentials = false, tracing = false } }
+  }
+  example "metadata-only logging passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "docker-mcp-gateway", audit = { enabled = true, payloads = false, credentials = false, tracing = false } }
+  }
+}
+
+control "MCP-GATEWAY-17" {
+  title       = "Secret blocking is not switched off"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["plaintext-secrets", "sensitive-data-oversharing"]
+  subject     = "gateway"
+  description = "The gateway can scan tool arguments and results for secrets and block them (Docker MCP Gateway `--block-secrets`, on by default), but the configuration switches it off. A tool that returns a credential, or an injected instruction that exfiltrates one through a tool call, then passes unchecked."
+  remediation = "Leave secret blocking on (`--block-secrets`, the default); if it produces false positives, fix the affected tool or allow-list precisely instead of disabling the check for every server."
+  references  = ["https://github.com/docker/mcp-gateway/blob/main/docs/security.md"]
+
+  when = <<-CUE
+    secret_blocking: bool
+  CUE
+  check = <<-CUE
+    secret_blocking: true
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} has secret blocking switched off"
+
+  example "block-secrets=false fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", secret_blocking = false }
+  }
+  example "default passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "docker-mcp-gateway", secret_blocking = true }
+  }
+  example "product without the feature is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "edge", product = "agentgateway" }
+  }
+}
+
+control "MCP-GATEWAY-18" {
+  title       = "Gateways verify server image signatures"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["supply-chain-tampering"]
+  subject     = "gateway"
+  description = "The gateway can verify the signatures of the server images it starts (Docker MCP Gateway `--verify-signatures`, on by default for `mcp/` images, which must then be referenced by digest), but the configuration switches verification off. A tampered or substituted image runs with the secrets and network access granted to the server."
+  remediation = "Leave signature verification on and reference server images by digest; for images outside the signing namespace, pin digests in the catalog."
+  references  = ["https://github.com/docker/mcp-gateway/blob/main/docs/security.md"]
+
+  when = <<-CUE
+    signature_verification: bool
+  CUE
+  check = <<-CUE
+    signature_verification: true
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} has image signature verification switched off"
+
+  example "verify-signatures=false fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", signature_verification = false }
+  }
+  example "default passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "docker-mcp-gateway", signature_verification = true }
+  }
+}
+
+control "MCP-GATEWAY-19" {
+  title       = "No debug mode in gateway configurations"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["sensitive-data-oversharing", "misconfiguration-drift"]
+  subject     = "gateway"
+  description = "A debug or development mode is switched on (LiteLLM `debug`/`detailed_debug`, ContextForge `DEBUG`/`DEV_MODE`, debug-level logging). Debug modes log requests in full, expose stack traces and diagnostic endpoints, and relax checks; a configuration written down in a repository or chart is the one that gets deployed."
+  remediation = "Switch debug settings off in every configuration that can reach a shared environment; enable them per run, from the command line or a local override that is not committed."
+
+  check = <<-CUE
+    debug: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} runs with a debug mode switched on"
+
+  example "debug on fails" {
+    expect  = "fail"
+    subject = { name = "proxy", product = "litellm", debug = true }
+  }
+  example "debug off passes" {
+    expect  = "pass"
+    subject = { name = "proxy", product = "litellm", debug = false }
+  }
+}
+
+control "MCP-GATEWAY-20" {
+  title       = "Gateway session cookies are marked Secure"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["session-hijacking"]
+  subject     = "gateway"
+  description = "The gateway's admin UI or login issues session cookies without the Secure attribute (ContextForge `SECURE_COOKIES=false`), so a browser sends them over plain HTTP, where anyone on the path can copy the session."
+  remediation = "Serve the gateway over HTTPS and leave Secure cookies on (the ContextForge default); for local development use a separate, uncommitted override."
+
+  when = <<-CUE
+    secure_cookies: bool
+  CUE
+  check = <<-CUE
+    secure_cookies: true
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} issues session cookies without the Secure attribute"
+
+  example "insecure cookies fail" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "contextforge", secure_cookies = false }
+  }
+  example "secure cookies pass" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "contextforge", secure_cookies = true }
+  }
+}
+
+control "MCP-GATEWAY-21" {
+  title       = "Gateway tokens expire"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["session-hijacking", "plaintext-secrets"]
+  subject     = "gateway"
+  description = "The gateway accepts or issues tokens that never expire (ContextForge `REQUIRE_TOKEN_EXPIRATION=false`, API tokens without an expiry). A token copied from a log, a config file or a laptop keeps working until someone notices and revokes it."
+  remediation = "Require an expiry on every token the gateway accepts and keep lifetimes short (minutes for session tokens, days for API tokens), with refresh or re-issue."
+
+  check = <<-CUE
+    authentication: non_expiring_tokens: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} accepts tokens that never expire"
+
+  example "expiry not required fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "contextforge", authentication = { mode = "required", non_expiring_tokens = true } }
+  }
+  example "expiring tokens pass" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "contextforge", authentication = { mode = "required", non_expiring_tokens = false, token_expiry_minutes = 20 } }
+  }
+}
+
+control "MCP-GATEWAY-22" {
+  title       = "Validated token audiences name the MCP resource"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["token-passthrough", "confused-deputy"]
+  subject     = "gateway"
+  description = "The gateway checks the token audience, but the audience it expects is a client ID or a generic value (`mcp-server`, `api://default`, `account`) rather than the canonical URI of the MCP endpoint, or differs from the resource the gateway advertises in its protected-resource metadata. MCP clients request tokens with an RFC 8707 resource indicator naming the server's URI; a token for any other service that happens to carry the generic audience is accepted too."
+  remediation = "Expect the gateway's canonical MCP resource URI (the `resource` of its protected-resource metadata, e.g. `https://mcp.example.com/mcp`) as the audience, and configure the authorization server to issue that audience for resource-indicator requests."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#token-audience-binding-and-validation", "https://www.rfc-editor.org/rfc/rfc8707"]
+
+  when = <<-CUE
+    authentication: token_validation: true
+    authentication: audiences: [string, ...string]
+  CUE
+  check = <<-CUE
+    authentication: audience_not_resource: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} accepts tokens for audience {{range $i, $e := .authentication.audiences}}{{if $i}}, {{end}}{{$e}}{{end}}, not the MCP resource{{if .authentication.resource}} it advertises ({{.authentication.resource}}){{end}}"
+
+  example "client ID audience fails" {
+    expect  = "fail"
+    subject = { name = "keycloak", product = "agentgateway", authentication = { mode = "required", token_validation = true, audiences = ["mcp_proxy"], resource = "https://gw.example.com/mcp", audience_not_resource = true } }
+  }
+  example "resource URI audience passes" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "required", token_validation = true, audiences = ["https://gw.example.com/mcp"], resource = "https://gw.example.com/mcp", audience_not_resource = false } }
+  }
+}
+
+control "MCP-GATEWAY-23" {
+  title       = "The gateway's SSRF guard is on and blocks private targets"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["server-side-request-forgery", "open-egress"]
+  subject     = "gateway"
+  description = "The gateway fetches URLs that users or upstream metadata supply (registering MCP servers, following OAuth metadata), and its guard against server-side request forgery is off or allows private and loopback addresses (ContextForge `SSRF_PROTECTION_ENABLED=false`, `SSRF_ALLOW_PRIVATE_NETWORKS=true`; Docker MCP Gateway `DOCKER_MCP_ALLOW_INSECURE_REMOTE_URLS=1`). Anyone who can register a server then makes the gateway reach internal services and cloud metadata endpoints."
+  remediation = "Keep the SSRF guard on and allow only the specific private networks the gateway must reach (ContextForge `SSRF_ALLOWED_NETWORKS` with the cluster CIDR instead of `SSRF_ALLOW_PRIVATE_NETWORKS=true`)."
+  references  = ["https://modelcontextprotocol.io/docs/tutorials/security/security_best_practices#server-side-request-forgery-ssrf"]
+
+  when = <<-CUE
+    ssrf: protection: bool
+  CUE
+  check = <<-CUE
+    ssrf: {protection: true, private_targets: false, localhost: false}
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} {{if not .ssrf.protection}}has its SSRF guard switched off{{else}}lets its SSRF guard reach {{if .ssrf.private_targets}}private networks{{end}}{{if and .ssrf.private_targets .ssrf.localhost}} and {{end}}{{if .ssrf.localhost}}loopback addresses{{end}}{{end}}"
+
+  example "private networks allowed fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "contextforge", ssrf = { protection = true, private_targets = true, localhost = false } }
+  }
+  example "guard off fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", ssrf = { protection = false, private_targets = true, localhost = true } }
+  }
+  example "default guard passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "contextforge", ssrf = { protection = true, private_targets = false, localhost = false } }
+  }
+}
+
+control "MCP-GATEWAY-24" {
+  title       = "Authorization rules do not read claims of optional authentication"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["missing-authentication", "excessive-scope"]
+  subject     = "gateway"
+  description = "Tool authorization rules decide on token claims (`jwt.sub`, roles), but authentication is optional: agentgateway's `jwtAuth` defaults to mode `optional`, which lets a request without a token through with no claims. Rules written as if every caller were identified then allow, for anonymous callers, whatever does not mention a claim, and whoever forgets the token skips the checks that rely on one."
+  remediation = "Set authentication to strict (`jwtAuth: {mode: strict}`, or `mcpAuthentication`, strict by default) wherever authorization reads claims."
+  references  = ["https://agentgateway.dev/docs/security/jwt/"]
+
+  when = <<-CUE
+    authorization: reads_claims: true
+  CUE
+  check = <<-CUE
+    authentication: mode: "required"
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} authorizes tools on token claims while authentication is {{.authentication.mode}}"
+
+  example "claims with optional jwtAuth fail" {
+    expect  = "fail"
+    subject = { name = "mcp-authorization", product = "agentgateway", authentication = { mode = "optional" }, authorization = { kind = "cel", per_tool = true, reads_claims = true } }
+  }
+  example "claims with strict authentication pass" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "required" }, authorization = { kind = "cel", per_tool = true, reads_claims = true } }
+  }
+  example "rules without claims are not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "none" }, authorization = { kind = "allow-list", per_tool = true, reads_claims = false } }
+  }
+}
+
+control "MCP-GATEWAY-25" {
+  title       = "Token signing keys are fetched over TLS"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["missing-transport-security", "missing-authentication"]
+  subject     = "gateway"
+  description = "The gateway fetches its identity provider's metadata or signing keys (issuer, JWKS URL) over plain HTTP from another host (ToolHive `insecureAllowHTTP`, an `http://` issuer). Whoever can tamper with that traffic serves their own keys, and the gateway then accepts tokens they mint for any user."
+  remediation = "Use the identity provider's HTTPS endpoints for the issuer and JWKS; for in-cluster providers terminate TLS on the provider's service and trust its CA."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#communication-security"]
+
+  when = <<-CUE
+    authentication: token_validation: true
+  CUE
+  check = <<-CUE
+    authentication: insecure_key_source: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} fetches token issuer metadata or signing keys over plain HTTP ({{range $i, $e := .authentication.issuers}}{{if $i}}, {{end}}{{$e}}{{end}})"
+
+  example "http issuer fails" {
+    expect  = "fail"
+    subject = { name = "fetch", product = "toolhive", authentication = { mode = "required", token_validation = true, issuers = ["http://keycloak:8080/realms/toolhive"], insecure_key_source = true } }
+  }
+  example "https issuer passes" {
+    expect  = "pass"
+    subject = { name = "fetch", product = "toolhive", authentication = { mode = "required", token_validation = true, issuers = ["https://idp.example.com"], insecure_key_source = false } }
+  }
+}
+
+control "MCP-GATEWAY-26" {
+  title       = "Gateways do not accept tokens in the URL query"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["plaintext-secrets", "session-hijacking"]
+  subject     = "gateway"
+  description = "The gateway accepts access tokens as URL query parameters, or advertises `query` in its protected-resource metadata (`bearerMethodsSupported`), or enables query-parameter authentication (ContextForge `INSECURE_ALLOW_QUERYPARAM_AUTH`). The MCP specification forbids tokens in the URI query string: URLs end up in proxy, server and browser logs."
+  remediation = "Accept tokens only in the `Authorization` header and advertise only `header` as a bearer method."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#access-token-usage"]
+
+  check = <<-CUE
+    authentication: token_in_query: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} accepts access tokens in the URL query string"
+
+  example "query bearer method fails" {
+    expect  = "fail"
+    subject = { name = "mcp-authentication", product = "agentgateway", authentication = { mode = "required", token_in_query = true } }
+  }
+  example "header only passes" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", authentication = { mode = "required", token_in_query = false } }
+  }
+}
+
+control "MCP-GATEWAY-27" {
+  title       = "Gateways verify upstream TLS certificates"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["missing-transport-security"]
+  subject     = "gateway"
+  description = "The gateway connects to the servers behind it over TLS without checking their certificates (agentgateway `backendTLS: {insecure: true}`, ContextForge `SKIP_SSL_VERIFY=true`). Anyone on the path impersonates the upstream server, reads the gateway's upstream credentials and answers tool calls."
+  remediation = "Verify upstream certificates; for private CAs, give the gateway the CA bundle (agentgateway `backendTLS.root`) instead of disabling verification."
+
+  check = <<-CUE
+    upstream_tls_unverified: false
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} does not verify the TLS certificates of upstream servers"
+
+  example "insecure backend TLS fails" {
+    expect  = "fail"
+    subject = { name = "edge", product = "agentgateway", upstream_tls_unverified = true }
+  }
+  example "verified TLS passes" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", upstream_tls_unverified = false }
+  }
+}
+
+control "MCP-GATEWAY-28" {
+  title       = "Gateway authorization grants are tied to callers"
+  family      = "gateway"
+  severity    = "low"
+  risks       = ["excessive-scope"]
+  subject     = "gateway"
+  description = "An authorization policy grants a tool or server to every caller: a Cedar `permit(principal, …)` with no condition on the principal, a CEL rule that only names the tool, a LiteLLM server with `allow_all_keys: true`. The policy exists, but for those grants it decides nothing; deliberately public tools should be listed knowingly."
+  remediation = "Condition each grant on the caller (roles, groups or claims in the token, key or team permissions), or waive this control for the tools that are meant to be open to every authenticated caller."
+  references  = ["https://docs.stacklok.com/toolhive/guides-cli/auth", "https://docs.litellm.ai/docs/mcp"]
+
+  when = <<-CUE
+    authorization: kind: !="none"
+  CUE
+  check = <<-CUE
+    authorization: unrestricted?: []
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} grants to every caller: {{range $i, $e := .authorization.unrestricted}}{{if $i}}; {{end}}{{$e}}{{end}}"
+
+  example "unconditioned permit fails" {
+    expect  = "fail"
+    subject = { name = "authz-config", product = "toolhive", authorization = { kind = "cedar", per_tool = true, per_caller = true, reads_claims = true, unrestricted = ["call_tool weather"] } }
+  }
+  example "caller-conditioned grants pass" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", authorization = { kind = "cel", per_tool = true, per_caller = true, reads_claims = true } }
+  }
+  example "no policy is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "edge", product = "agentgateway", authorization = { kind = "none", per_tool = false, per_caller = false, reads_claims = false } }
+  }
+}
+
+control "MCP-GATEWAY-29" {
+  title       = "Gateway containers run without host-level privileges"
+  family      = "gateway"
+  severity    = "high"
+  risks       = ["local-server-compromise"]
+  subject     = "gateway"
+  description = "The gateway's own container runs privileged, shares the host network, or is given the Docker API (a mounted `docker.sock` or `use_api_socket`). Docker MCP Gateway needs the Docker API to start server containers, but that access is root on the host: a flaw in the gateway, or a tool call it can be tricked into, becomes control of the machine."
+  remediation = "Run the gateway unprivileged on its own network; where it must start containers, give it a rootless or remote Docker endpoint, or a socket proxy limited to the calls it needs, rather than the host's Docker socket."
+
+  when = <<-CUE
+    container: image: string
+  CUE
+  check = <<-CUE
+    container: {privileged: false, docker_socket: false, host_network: false}
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} runs in a container with host-level access (privileged: {{.container.privileged}}, Docker API: {{.container.docker_socket}}, host network: {{.container.host_network}})"
+
+  example "docker socket fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", container = { image = "docker/mcp-gateway", privileged = false, docker_socket = true, host_network = false, host_pid = false, published_all_interfaces = false, read_only_root = false, remove = false } }
+  }
+  example "privileged fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", container = { image = "docker/mcp-gateway:dind", privileged = true, docker_socket = false, host_network = false, host_pid = false, published_all_interfaces = true, read_only_root = false, remove = false } }
+  }
+  example "plain container passes" {
+    expect  = "pass"
+    subject = { name = "gateway", product = "contextforge", container = { image = "ghcr.io/ibm/mcp-context-forge:1.0.8", privileged = false, docker_socket = false, host_network = false, host_pid = false, published_all_interfaces = false, read_only_root = false, remove = false } }
+  }
+}
+
+control "MCP-GATEWAY-30" {
+  title       = "Gateway images are pinned"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["supply-chain-tampering"]
+  subject     = "gateway"
+  description = "The gateway's own image is referenced by a mutable tag or none (`docker/mcp-gateway:latest`, `ghcr.io/ibm/mcp-context-forge` with `tag: latest` and `pullPolicy: Always`). Every restart may run a different gateway, with different defaults, than the one that was reviewed; the product's security defaults have changed between releases (Docker MCP Gateway started requiring authentication in containers in v0.43)."
+  remediation = "Reference the gateway image by digest, or at least by an exact release tag, and update it deliberately."
+
+  when = <<-CUE
+    image: name: string
+  CUE
+  check = <<-CUE
+    image: pinned: true
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} runs image {{.image.name}}{{if .image.version}}:{{.image.version}}{{end}} without a pinned version ({{.image.pinning}})"
+
+  example "latest tag fails" {
+    expect  = "fail"
+    subject = { name = "mcp-gateway", product = "docker-mcp-gateway", image = { ecosystem = "oci", name = "docker/mcp-gateway", version = "latest", pinning = "latest", pinned = false } }
+  }
+  example "digest passes" {
+    expect  = "pass"
+    subject = { name = "mcp-gateway", product = "docker-mcp-gateway", image = { ecosystem = "oci", name = "docker/mcp-gateway", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000", pinning = "digest", pinned = true } }
+  }
+}

@@ -120,3 +120,8 @@ risk "misconfiguration-drift" {
   title       = "Silently ignored configuration"
   description = "A client silently skips entries, keys or whole files it cannot read, so protections that appear configured are not in force and inventories are wrong."
 }
+
+risk "server-side-request-forgery" {
+  title       = "Server-side request forgery"
+  description = "A gateway or server fetches URLs that callers or upstream metadata supply, so an attacker makes it reach internal services, cloud metadata endpoints or the host itself."
+}
