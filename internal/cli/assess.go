@@ -191,6 +191,35 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.StringVar(&opts.summary, "summary", "text", "console summary: text or json (machine-readable, on standard output)")
 }
 
+// evaluateOptions are the evaluation settings of a configuration.
+func evaluateOptions(cfg config.Config, now time.Time, version string) pipeline.EvaluateOptions {
+	return pipeline.EvaluateOptions{Catalogs: cfg.Catalogs, Frameworks: cfg.Frameworks, Waivers: cfg.Waivers,
+		Attestations: cfg.Attestations, Now: now, Version: version}
+}
+
+// runConfig loads the configuration (flags bound by bindings) and the run's
+// time, with the evaluation settings they give.
+func runConfig(cmd *cobra.Command, app *App, bindings map[string]string, timestamp string) (config.Config, pipeline.EvaluateOptions, error) {
+	loaded, err := app.Config(cmd.Flags(), bindings)
+	if err != nil {
+		return config.Config{}, pipeline.EvaluateOptions{}, err
+	}
+	now, err := resolveTimestamp(timestamp)
+	if err != nil {
+		return config.Config{}, pipeline.EvaluateOptions{}, err
+	}
+	return loaded.Config, evaluateOptions(loaded.Config, now, app.Version), nil
+}
+
+// addBundleEvaluateFlags adds the flags that say how commands reading
+// earlier runs evaluate those given as evidence bundles.
+func addBundleEvaluateFlags(f *pflag.FlagSet) {
+	f.StringSlice("frameworks", nil, "frameworks to report when evaluating a bundle (default: all)")
+	f.StringSlice("catalog", nil, "extra control catalog folders, for bundles")
+	f.StringSlice("waivers", nil, "waiver files (HCL), for bundles")
+	f.StringSlice("attestations", nil, "attestation files (HCL), for bundles")
+}
+
 func mergeBindings(maps ...map[string]string) map[string]string {
 	out := map[string]string{}
 	for _, m := range maps {
@@ -217,14 +246,7 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 			return usageError("--format %q: want some of %s", f, strings.Join(report.Formats, ", "))
 		}
 	}
-	eval := pipeline.EvaluateOptions{
-		Catalogs:     cfg.Catalogs,
-		Frameworks:   cfg.Frameworks,
-		Waivers:      cfg.Waivers,
-		Attestations: cfg.Attestations,
-		Now:          now,
-		Version:      app.Version,
-	}
+	eval := evaluateOptions(cfg, now, app.Version)
 	results, err := pipeline.Evaluate(cmd.Context(), bundle, eval)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}

@@ -50,10 +50,7 @@ severity appears; 2 a usage or internal error.`,
 	f.StringVar(&opts.format, "format", "text", "output format: "+strings.Join(diff.Formats, ", "))
 	f.StringVar(&opts.failOnNew, "fail-on-new", "", "exit 1 when a new failure at or above this severity appears (critical, high, medium, low, info)")
 	f.StringVar(&opts.timestamp, "timestamp", "", "assessment time for evidence bundles that are evaluated (RFC 3339)")
-	f.StringSlice("frameworks", nil, "frameworks to report when evaluating a bundle (default: all)")
-	f.StringSlice("catalog", nil, "extra control catalog folders, for bundles")
-	f.StringSlice("waivers", nil, "waiver files (HCL), for bundles")
-	f.StringSlice("attestations", nil, "attestation files (HCL), for bundles")
+	addBundleEvaluateFlags(f)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(diff.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-on-new", cobra.FixedCompletions(controls.Severities, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("frameworks", completeFrameworkIDs)
@@ -67,17 +64,10 @@ func runDiff(cmd *cobra.Command, app *App, oldPath, newPath string, opts diffOpt
 	if opts.failOnNew != "" && controls.SeverityRank(opts.failOnNew) < 0 {
 		return usageError("--fail-on-new %q: want %s", opts.failOnNew, strings.Join(controls.Severities, ", "))
 	}
-	loaded, err := app.Config(cmd.Flags(), diffBindings)
+	_, eval, err := runConfig(cmd, app, diffBindings, opts.timestamp)
 	if err != nil {
 		return err
 	}
-	now, err := resolveTimestamp(opts.timestamp)
-	if err != nil {
-		return err
-	}
-	cfg := loaded.Config
-	eval := pipeline.EvaluateOptions{Catalogs: cfg.Catalogs, Frameworks: cfg.Frameworks, Waivers: cfg.Waivers,
-		Attestations: cfg.Attestations, Now: now, Version: app.Version}
 	before, err := pipeline.LoadResults(cmd.Context(), oldPath, eval)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}

@@ -56,6 +56,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newEvaluateCommand,
 	newExportCommand,
 	newFrameworksCommand,
+	newHistoryCommand,
 	newLockCommand,
 	newProbeCommand,
 	newVersionCommand,

@@ -33,6 +33,16 @@ type Config struct {
 	Waivers      []string `mapstructure:"waivers"`
 	Attestations []string `mapstructure:"attestations"`
 	Output       Output   `mapstructure:"output"`
+	History      History  `mapstructure:"history"`
+}
+
+// History says where runs are kept over time.
+type History struct {
+	// Store is a SQLite file or a postgres:// URL. Set for assess or
+	// evaluate, each run is recorded there and trends go into the reports.
+	Store string `mapstructure:"store"`
+	// Scope keeps apart the histories of different estates in one store.
+	Scope string `mapstructure:"scope"`
 }
 
 // Sources says what to collect.
@@ -198,10 +208,10 @@ func find(assessed []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}}
 
 // singlePathKeys are the path keys that hold one path rather than a list.
-var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true}
+var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true, "history.store": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {
@@ -233,7 +243,7 @@ func fileValues(path string, data []byte) (map[string]any, error) {
 			}
 		case string:
 			switch {
-			case list == "" || filepath.IsAbs(list):
+			case list == "" || filepath.IsAbs(list) || strings.Contains(list, "://"):
 			case singlePathKeys[strings.Join(key, ".")]:
 				m[last] = filepath.Join(base, list)
 			default:

@@ -147,3 +147,23 @@ func TestLoadFromAssessedFolder(t *testing.T) {
 		t.Fatalf("want no config file with two folders, got %q, %v", cfg.File, err)
 	}
 }
+
+func TestHistoryStorePaths(t *testing.T) {
+	dir := t.TempDir()
+	for _, tt := range []struct{ store, want string }{
+		{".tollgate/history.db", filepath.Join(dir, ".tollgate", "history.db")},
+		{"postgres://tollgate@db.internal:5432/history", "postgres://tollgate@db.internal:5432/history"},
+	} {
+		file := filepath.Join(dir, "tollgate.yaml")
+		if err := os.WriteFile(file, []byte("history:\n  store: "+tt.store+"\n  scope: payments\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Load(file, nil, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cfg.Config.History.Store != tt.want || cfg.Config.History.Scope != "payments" {
+			t.Errorf("history = %+v, want store %q (a file relative to the configuration, a URL as written)", cfg.Config.History, tt.want)
+		}
+	}
+}

