@@ -118,6 +118,9 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, 
 				continue
 			}
 			out := ev.Evaluate(i, m)
+			if err := ev.Err(); err != nil {
+				return r, err
+			}
 			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID}
 			switch out.Result {
 			case controls.ResultNotApplicable:

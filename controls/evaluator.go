@@ -1,6 +1,8 @@
 package controls
 
 import (
+	"fmt"
+
 	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
 
@@ -27,6 +29,10 @@ type Evaluator struct {
 	// project is false only in tests comparing against unprojected evaluation.
 	project bool
 	stats   Stats
+	// subject is the ID of the subject being evaluated, for errors.
+	subject string
+	// fatal is the first evaluation that exceeded the plan's limits.
+	fatal error
 }
 
 // Stats counts an evaluator's memo hits and misses.
@@ -58,12 +64,20 @@ func (e *Evaluator) Stats() Stats { return e.stats }
 // example subject) against control i. Subjects of another kind are
 // not-applicable. Manual controls are not evaluated here: the engine judges
 // them by attestation.
+//
+// A custom control whose CUE exceeds the plan's limits gives an error
+// outcome, and so does every evaluation after it: Err then reports the
+// limit exceeded, and the caller must stop.
 func (e *Evaluator) Evaluate(i int, subject map[string]any) Outcome {
 	entry := &e.plan.entries[i]
 	c := entry.control
 	if kind, _ := subject["kind"].(string); evidence.Kind(kind) != c.Subject || c.Manual {
 		return Outcome{Result: ResultNotApplicable}
 	}
+	if e.fatal != nil {
+		return Outcome{Result: ResultError, Reasons: []Reason{{Detail: e.fatal.Error()}}}
+	}
+	e.subject, _ = subject["id"].(string)
 	paths := entry.paths
 	if !e.project {
 		paths = nil
@@ -105,14 +119,60 @@ func (e *Evaluator) run(i int, data []byte) Outcome {
 		e.compiled = 0
 	}
 	e.compiled++
+	c := e.plan.entries[i].control
+	if !c.Builtin && e.plan.limits.Time > 0 {
+		return e.runBounded(i, data)
+	}
 	if e.programs[i] == nil && e.errs[i] == nil {
-		e.programs[i], e.errs[i] = compileProgram(e.ctx, e.plan.entries[i].control)
+		e.programs[i], e.errs[i] = compileProgram(e.ctx, c)
 	}
 	if err := e.errs[i]; err != nil {
 		return Outcome{Result: ResultError, Reasons: []Reason{{Detail: err.Error()}}}
 	}
 	return e.programs[i].eval(e.ctx, data)
 }
+
+// runBounded is run for a custom control: compilation and evaluation happen
+// under the plan's limits. When they are exceeded, the evaluation is
+// abandoned with the CUE context it uses, and the evaluator records the
+// error.
+func (e *Evaluator) runBounded(i int, data []byte) Outcome {
+	c := e.plan.entries[i].control
+	ctx, prog, perr := e.ctx, e.programs[i], e.errs[i]
+	var out Outcome
+	exceeded, p := e.plan.limits.run(func() {
+		if prog == nil && perr == nil {
+			prog, perr = compileProgram(ctx, c)
+		}
+		if perr == nil {
+			out = prog.eval(ctx, data)
+		}
+	})
+	if exceeded != "" {
+		step := "evaluating it against an example subject"
+		if e.subject != "" {
+			step = "evaluating it against " + e.subject
+		}
+		e.fatal = &LimitError{Control: c.ID, File: c.File, Line: c.Line, Step: step, Exceeded: exceeded}
+		e.ctx = cuecontext.New()
+		clear(e.programs)
+		clear(e.errs)
+		e.compiled = 0
+		return Outcome{Result: ResultError, Reasons: []Reason{{Detail: e.fatal.Error()}}}
+	}
+	if p != nil {
+		return Outcome{Result: ResultError, Reasons: []Reason{{Detail: fmt.Sprintf("the check could not be evaluated: %v", p)}}}
+	}
+	e.programs[i], e.errs[i] = prog, perr
+	if perr != nil {
+		return Outcome{Result: ResultError, Reasons: []Reason{{Detail: perr.Error()}}}
+	}
+	return out
+}
+
+// Err returns the limit a custom control exceeded, once one did (a
+// *LimitError), else nil.
+func (e *Evaluator) Err() error { return e.fatal }
 
 // SetProjection turns projection (and so memoisation by projection) on or
 // off. Off, every subject is evaluated whole; it exists to verify that

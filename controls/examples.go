@@ -45,6 +45,9 @@ func RunExamples(cat *Catalog) ([]ExampleResult, error) {
 				return nil, err
 			}
 			o := ev.Evaluate(i, subject)
+			if err := ev.Err(); err != nil {
+				return nil, err
+			}
 			r := ExampleResult{Control: c.ID, Example: ex.Name, File: c.File, Line: ex.Line, Expect: ex.Expect, Got: o.Result, Reasons: o.Reasons}
 			if o.Result == ResultFail || o.Result == ResultError {
 				r.Message = plan.Message(i, subject, o.Reasons)

@@ -2,6 +2,7 @@ package controls
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -10,7 +11,6 @@ import (
 	"sort"
 	"text/template"
 
-	"cuelang.org/go/cue"
 	"cuelang.org/go/cue/cuecontext"
 	cueerrors "cuelang.org/go/cue/errors"
 	"github.com/tollgate-dev/tollgate/internal/diag"
@@ -92,7 +92,14 @@ func load(fsys fs.FS, prefix string, builtin bool) (*Catalog, error) {
 		risks, ctls := parseFile(name, src, builtin, &ps)
 		cat.Risks = append(cat.Risks, risks...)
 		for _, pc := range ctls {
-			if validateControl(ctx, pc, &ps) {
+			compile := func(src string) error {
+				_, err := compileSnippet(ctx, src)
+				return err
+			}
+			if !builtin {
+				compile = boundedCompile(CustomLimits)
+			}
+			if validateControl(compile, pc, &ps) {
 				cat.Controls = append(cat.Controls, pc.Control)
 			}
 		}
@@ -126,10 +133,36 @@ func checkDuplicates(cat *Catalog, ps *diag.Collector) {
 	}
 }
 
-// validateControl compiles a control's CUE, checks that the fields it names
-// exist in the evidence schema and parses its message template, recording
-// problems at the file lines they come from.
-func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bool {
+// exceededError is the compile error of a snippet that exceeded a limit.
+type exceededError struct{ msg string }
+
+func (e *exceededError) Error() string { return e.msg }
+
+// boundedCompile returns a compiler for the snippets of custom controls:
+// each is at most lim.SourceSize bytes and compiles in a CUE context of its
+// own within lim's time and memory, since compiling evaluates what does not
+// depend on the subject.
+func boundedCompile(lim Limits) func(string) error {
+	return func(src string) error {
+		if lim.SourceSize > 0 && len(src) > lim.SourceSize {
+			return &exceededError{fmt.Sprintf("its CUE is %d bytes, over the limit of %d for custom controls", len(src), lim.SourceSize)}
+		}
+		var err error
+		exceeded, p := lim.run(func() { _, err = compileSnippet(cuecontext.New(), src) })
+		switch {
+		case exceeded != "":
+			return &exceededError{fmt.Sprintf("compiling it exceeded the limit of %s for custom controls; simplify its CUE (for example, no nested comprehensions over long lists)", exceeded)}
+		case p != nil:
+			return fmt.Errorf("compiling failed: %v", p)
+		}
+		return err
+	}
+}
+
+// validateControl compiles a control's CUE with compile, checks that the
+// fields it names exist in the evidence schema and parses its message
+// template, recording problems at the file lines they come from.
+func validateControl(compile func(string) error, pc *parsedControl, ps *diag.Collector) bool {
 	ok := true
 	for _, s := range []struct {
 		name string
@@ -138,7 +171,13 @@ func validateControl(ctx *cue.Context, pc *parsedControl, ps *diag.Collector) bo
 		if s.sn.src == "" {
 			continue
 		}
-		_, err := compileSnippet(ctx, s.sn.src)
+		err := compile(s.sn.src)
+		var ex *exceededError
+		if errors.As(err, &ex) {
+			ps.Addf(pc.File, s.sn.line, "control %q: %s: %v", pc.ID, s.name, err)
+			ok = false
+			continue
+		}
 		if err == nil {
 			ok = checkFieldNames(pc, s.name, s.sn.src, ps) && ok
 			continue

@@ -11,6 +11,9 @@ import (
 type Plan struct {
 	catalog *Catalog
 	entries []planEntry
+	// limits bound the evaluation of custom controls (CustomLimits when
+	// the plan was made).
+	limits Limits
 }
 
 // planEntry is one prepared control.
@@ -23,7 +26,7 @@ type planEntry struct {
 
 // NewPlan prepares every control of a catalog for evaluation.
 func NewPlan(cat *Catalog) (*Plan, error) {
-	p := &Plan{catalog: cat, entries: make([]planEntry, len(cat.Controls))}
+	p := &Plan{catalog: cat, entries: make([]planEntry, len(cat.Controls)), limits: CustomLimits}
 	for i, c := range cat.Controls {
 		e := planEntry{control: c}
 		if !c.Manual {
