@@ -31,6 +31,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 	chunks := (len(subjects) + chunkSize - 1) / chunkSize
 	results := make([]chunkResult, chunks)
 	linker := newLinker(plan, subjects)
+	declared := declaredKinds(subjects)
 
 	workers := min(runtime.GOMAXPROCS(0), max(chunks, 1))
 	next := make(chan int)
@@ -48,7 +49,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 					continue
 				}
 				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
-				results[ci], errs[w] = evaluateChunk(plan, ev, linker, cache, subjects[start:end])
+				results[ci], errs[w] = evaluateChunk(plan, ev, linker, cache, declared, subjects[start:end])
 			}
 			stats[w] = ev.Stats()
 		}()
@@ -92,7 +93,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 }
 
 // evaluateChunk judges one chunk of subjects against every automated control.
-func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, cache linkCache, subjects []evidence.Subject) (chunkResult, error) {
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject) (chunkResult, error) {
 	n := plan.Len()
 	r := chunkResult{evals: make([][]Evaluation, n), na: make([]int, n)}
 	for _, s := range subjects {
@@ -104,7 +105,7 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, 
 		if err := linker.attach(m, meta, cache); err != nil {
 			return r, err
 		}
-		missing := missingEvidence(s)
+		missing := missingEvidence(s, declared)
 		for i := range n {
 			c := plan.Control(i)
 			if c.Manual {

@@ -81,7 +81,7 @@ var missingStatuses = map[string]bool{
 }
 
 // gatewayFormats are format prefixes of gateway configurations.
-var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "contextforge", "terraform", "gateway"}
+var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "contextforge", "litellm", "terraform", "gateway"}
 
 // missing describes evidence a source could not provide.
 type missing struct {
@@ -90,11 +90,39 @@ type missing struct {
 	reasons []Reason
 }
 
+// sourceKinds records, per source subject ID, the kinds of subject read
+// from that source.
+type sourceKinds map[string]map[evidence.Kind]bool
+
+// declaredKinds indexes which kinds of subject link to each source.
+func declaredKinds(subjects []evidence.Subject) sourceKinds {
+	out := sourceKinds{}
+	for _, s := range subjects {
+		m := s.Metadata()
+		if m.Kind == evidence.KindSource {
+			continue
+		}
+		for _, l := range m.Links {
+			if !strings.HasPrefix(l, string(evidence.KindSource)+":") {
+				continue
+			}
+			if out[l] == nil {
+				out[l] = map[evidence.Kind]bool{}
+			}
+			out[l][m.Kind] = true
+		}
+	}
+	return out
+}
+
 // missingEvidence returns what a source subject failed to provide, or nil.
 // A configuration that could not be read hides the servers (or workloads,
 // or gateways) it declares: every control judging that kind gets an error
 // verdict for the source, since no verdict about those subjects is possible.
-func missingEvidence(s evidence.Subject) *missing {
+// A file read despite a schema error (its product would reject it, or skip
+// entries) still yields the subjects it declares, which are judged
+// themselves; declared says which kinds each source yielded.
+func missingEvidence(s evidence.Subject, declared sourceKinds) *missing {
 	src, ok := s.(*evidence.Source)
 	if !ok || !missingStatuses[src.Status] {
 		return nil
@@ -107,6 +135,9 @@ func missingEvidence(s evidence.Subject) *missing {
 		m.kind = evidence.KindGateway
 	case strings.HasPrefix(f, "tools"):
 		m.kind = evidence.KindTool
+	}
+	if declared[src.ID][m.kind] {
+		return nil
 	}
 	for _, d := range src.Diagnostics {
 		if d.Severity != "error" {

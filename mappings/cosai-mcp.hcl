@@ -177,42 +177,36 @@ control "MCP-GATEWAY-10" {
   }
 }
 
-control "MCP-GATEWAY-11" {
-  maps "MCP-T9" {
-    provenance = "asserted"
-    rationale  = "A rejected configuration leaves the trust boundary the gateway was meant to enforce undefined."
-  }
-}
 
-control "MCP-GATEWAY-12" {
+control "MCP-GATEWAY-11" {
   maps "MCP-T1" {
     provenance = "asserted"
     rationale  = "Misplaced authentication settings leave the gateway's identity checks unconfigured."
   }
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "MCP-T1" {
     provenance = "asserted"
     rationale  = "Default credentials defeat the gateway's authentication entirely."
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   maps "MCP-T5" {
     provenance = "asserted"
     rationale  = "Plaintext credentials in configuration are a confidentiality failure."
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   maps "MCP-T1" {
     provenance = "asserted"
     rationale  = "Identity asserted by an unverified header is improper identity management."
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   maps "MCP-T5" {
     provenance = "asserted"
     rationale  = "Payloads and tokens in logs are a data-protection failure."
@@ -224,14 +218,14 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   maps "MCP-T5" {
     provenance = "asserted"
     rationale  = "Disabled secret detection removes a data-protection control."
   }
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   maps "MCP-T6" {
     provenance = "asserted"
     rationale  = "Switching off signature verification removes an integrity control."
@@ -243,21 +237,21 @@ control "MCP-GATEWAY-18" {
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "MCP-T5" {
     provenance = "asserted"
     rationale  = "Debug modes weaken the confidentiality of what the gateway handles."
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   maps "MCP-T7" {
     provenance = "asserted"
     rationale  = "Insecure session cookies are a session security failure."
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   maps "MCP-T1" {
     provenance = "asserted"
     rationale  = "Tokens without expiry weaken identity management."
@@ -269,7 +263,7 @@ control "MCP-GATEWAY-21" {
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   maps "MCP-T1" {
     provenance = "asserted"
     rationale  = "Token audience binding is part of proper authentication."
@@ -281,7 +275,7 @@ control "MCP-GATEWAY-22" {
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   maps "MCP-T3" {
     provenance = "asserted"
     rationale  = "URL inputs are not validated against internal destinations."
@@ -293,14 +287,14 @@ control "MCP-GATEWAY-23" {
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   maps "MCP-T2" {
     provenance = "asserted"
     rationale  = "Access control decisions rely on identity that was never required."
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   maps "MCP-T7" {
     provenance = "asserted"
     rationale  = "Identity provider traffic without TLS is a transport security failure."
@@ -312,21 +306,21 @@ control "MCP-GATEWAY-25" {
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   maps "MCP-T7" {
     provenance = "asserted"
     rationale  = "Tokens in the query string are a transport security failure."
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   maps "MCP-T7" {
     provenance = "asserted"
     rationale  = "Skipping certificate verification is a transport security failure."
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   maps "MCP-T2" {
     provenance = "asserted"
     rationale  = "Unconditioned grants are missing access control."
@@ -338,7 +332,7 @@ control "MCP-GATEWAY-28" {
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   maps "MCP-T9" {
     provenance = "asserted"
     rationale  = "Host-level access erases the trust boundary between gateway and host."
@@ -350,7 +344,7 @@ control "MCP-GATEWAY-29" {
   }
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   maps "MCP-T11" {
     provenance = "asserted"
     rationale  = "Unpinned gateway images are a lifecycle and supply-chain failure."

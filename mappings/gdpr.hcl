@@ -164,36 +164,33 @@ control "MCP-GATEWAY-10" {
   }
 }
 
-none "MCP-GATEWAY-11" {
-  reason = "A configuration that does not load exposes no personal data by itself; the protections it fails to apply are judged by the other gateway controls."
-}
 
-none "MCP-GATEWAY-12" {
+none "MCP-GATEWAY-11" {
   reason = "An ignored setting exposes no personal data by itself; the missing protection is judged by the control for that protection."
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Default administrator credentials give anyone access to the tools, and the personal data, behind the gateway."
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "A leaked upstream or admin credential exposes the personal data the gateway and the services behind it process."
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Anyone who spoofs the header acts as any user on the personal data reachable through the gateway's tools."
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   maps "Art. 5" {
     provenance = "asserted"
     rationale  = "Logging tool payloads stores personal data beyond what the log's purpose needs (data minimisation)."
@@ -205,95 +202,95 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Blocking secrets in tool traffic is a technical measure against disclosure of access to personal data."
   }
 }
 
-none "MCP-GATEWAY-18" {
+none "MCP-GATEWAY-17" {
   reason = "Image signature verification is a supply-chain integrity measure; a link to personal-data processing would be indirect."
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Debug modes log requests in full and expose internal details of systems processing personal data."
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "A hijacked admin session gives access to the personal data reachable through the gateway."
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "A stolen token that never expires keeps access to personal data indefinitely."
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Accepting tokens minted for other services widens who can reach personal data through the gateway."
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "SSRF into internal services and cloud metadata exposes the systems holding personal data."
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Anonymous callers receive the grants that do not mention a claim, including tools processing personal data."
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Forged tokens accepted with tampered keys expose personal data behind the gateway."
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Leaked tokens from logged URLs give access to personal data."
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Intercepted upstream traffic carries personal data and credentials."
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   maps "Art. 25" {
     provenance = "asserted"
     rationale  = "Data protection by default limits access to tools processing personal data to those who need it."
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "A compromised gateway with host access exposes every system and data set on the host."
   }
 }
 
-none "MCP-GATEWAY-30" {
+none "MCP-GATEWAY-29" {
   reason = "Pinning the gateway image is a supply-chain hygiene measure; any personal-data impact is indirect."
 }
 

@@ -299,15 +299,8 @@ control "MCP-GATEWAY-10" {
   }
 }
 
-control "MCP-GATEWAY-11" {
-  maps "A.8.9" {
-    provenance = "official"
-    via        = "CM-6"
-    rationale  = "A.8.9 asks for configurations to be established, implemented and monitored; a gateway file that does not load implements none of its protections."
-  }
-}
 
-control "MCP-GATEWAY-12" {
+control "MCP-GATEWAY-11" {
   maps "A.8.9" {
     provenance = "official"
     via        = "CM-6"
@@ -315,7 +308,7 @@ control "MCP-GATEWAY-12" {
   }
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "A.5.17" {
     provenance = "official"
     via        = "IA-5"
@@ -323,7 +316,7 @@ control "MCP-GATEWAY-13" {
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   maps "A.5.17" {
     provenance = "official"
     via        = "IA-5"
@@ -331,7 +324,7 @@ control "MCP-GATEWAY-14" {
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   maps "A.8.5" {
     provenance = "asserted"
     rationale  = "Secure authentication cannot rest on an unverified request header."
@@ -344,7 +337,7 @@ control "MCP-GATEWAY-15" {
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   maps "A.8.15" {
     provenance = "official"
     via        = "AU-9"
@@ -357,14 +350,14 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   maps "A.8.12" {
     provenance = "asserted"
     rationale  = "Secret blocking is a data leakage prevention measure."
   }
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   maps "A.5.21" {
     provenance = "official"
     via        = "SR-4"
@@ -377,7 +370,7 @@ control "MCP-GATEWAY-18" {
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "A.8.9" {
     provenance = "official"
     via        = "CM-6"
@@ -385,14 +378,14 @@ control "MCP-GATEWAY-19" {
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   maps "A.8.24" {
     provenance = "asserted"
     rationale  = "Session cookies must only travel over cryptographically protected connections."
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   maps "A.5.17" {
     provenance = "official"
     via        = "IA-5"
@@ -400,14 +393,14 @@ control "MCP-GATEWAY-21" {
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   maps "A.8.5" {
     provenance = "asserted"
     rationale  = "Secure authentication validates that a token was issued for this resource (RFC 8707)."
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   maps "A.8.22" {
     provenance = "official"
     via        = "SC-7"
@@ -421,7 +414,7 @@ control "MCP-GATEWAY-23" {
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   maps "A.5.15" {
     provenance = "official"
     via        = "AC-3"
@@ -434,7 +427,7 @@ control "MCP-GATEWAY-24" {
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   maps "A.8.24" {
     provenance = "asserted"
     rationale  = "Cryptographic key material must be obtained over protected channels."
@@ -447,7 +440,7 @@ control "MCP-GATEWAY-25" {
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   maps "A.5.17" {
     provenance = "official"
     via        = "IA-5"
@@ -455,7 +448,7 @@ control "MCP-GATEWAY-26" {
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   maps "A.8.24" {
     provenance = "asserted"
     rationale  = "Use of cryptography includes validating certificates."
@@ -468,7 +461,7 @@ control "MCP-GATEWAY-27" {
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   maps "A.5.15" {
     provenance = "official"
     via        = "AC-3"
@@ -482,7 +475,7 @@ control "MCP-GATEWAY-28" {
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   maps "A.8.2" {
     provenance = "official"
     via        = "AC-6"
@@ -496,7 +489,7 @@ control "MCP-GATEWAY-29" {
   }
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   maps "A.5.21" {
     provenance = "official"
     via        = "SR-4"

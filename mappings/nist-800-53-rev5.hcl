@@ -380,26 +380,15 @@ control "MCP-GATEWAY-10" {
   }
 }
 
+
 control "MCP-GATEWAY-11" {
-  maps "CM-6" {
-    provenance = "asserted"
-    rationale  = "The gateway's configuration settings must be the ones established and in force; a file the product rejects establishes none of them."
-  }
-
-  maps "CM-3" {
-    provenance = "asserted"
-    rationale  = "A configuration change that the product refuses shows the change was not tested before it was committed."
-  }
-}
-
-control "MCP-GATEWAY-12" {
   maps "CM-6" {
     provenance = "asserted"
     rationale  = "Security settings written where the product does not read them are not part of the configuration actually established."
   }
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "IA-5" {
     provenance = "asserted"
     rationale  = "Authenticator management requires changing default authenticators before first use."
@@ -416,7 +405,7 @@ control "MCP-GATEWAY-13" {
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   maps "IA-5" {
     provenance = "asserted"
     rationale  = "Authenticators kept by reference can be protected, rotated and revoked as authenticator management requires."
@@ -433,7 +422,7 @@ control "MCP-GATEWAY-14" {
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   maps "IA-2" {
     provenance = "asserted"
     rationale  = "Users must be uniquely identified and authenticated; a header value set by anyone identifies no one."
@@ -445,7 +434,7 @@ control "MCP-GATEWAY-15" {
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   maps "AU-9" {
     provenance = "asserted"
     rationale  = "Audit information must be protected; logs holding tokens become credentials to protect."
@@ -457,7 +446,7 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   maps "AC-4" {
     provenance = "asserted"
     rationale  = "Blocking secrets in tool arguments and results enforces a flow control on the information crossing the gateway."
@@ -469,7 +458,7 @@ control "MCP-GATEWAY-17" {
   }
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   maps "SI-7" {
     provenance = "asserted"
     rationale  = "Integrity verification of the server images the gateway runs."
@@ -491,7 +480,7 @@ control "MCP-GATEWAY-18" {
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "CM-6" {
     provenance = "asserted"
     rationale  = "Secure configuration settings exclude debug modes in deployed systems."
@@ -503,7 +492,7 @@ control "MCP-GATEWAY-19" {
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   maps "SC-23" {
     provenance = "asserted"
     rationale  = "Session authenticity requires that session identifiers are protected in transit."
@@ -515,7 +504,7 @@ control "MCP-GATEWAY-20" {
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   maps "IA-5" {
     provenance = "asserted"
     rationale  = "Authenticator management includes lifetimes; tokens that never expire cannot be managed."
@@ -527,7 +516,7 @@ control "MCP-GATEWAY-21" {
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   maps "IA-9" {
     provenance = "asserted"
     rationale  = "Services must identify and authenticate the tokens intended for them; an audience that is not the service's identifier accepts tokens for others."
@@ -539,7 +528,7 @@ control "MCP-GATEWAY-22" {
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   maps "SC-7" {
     provenance = "asserted"
     rationale  = "The gateway must not be usable to cross into internal networks and metadata services."
@@ -551,7 +540,7 @@ control "MCP-GATEWAY-23" {
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   maps "AC-3" {
     provenance = "asserted"
     rationale  = "Access enforcement on claims is meaningless for callers who present none."
@@ -563,7 +552,7 @@ control "MCP-GATEWAY-24" {
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   maps "SC-8" {
     provenance = "asserted"
     rationale  = "Identity provider metadata and keys must be protected in transit."
@@ -575,7 +564,7 @@ control "MCP-GATEWAY-25" {
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   maps "IA-5" {
     provenance = "asserted"
     rationale  = "Authenticators in URLs are disclosed in logs and referrers."
@@ -587,7 +576,7 @@ control "MCP-GATEWAY-26" {
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   maps "SC-8" {
     provenance = "asserted"
     rationale  = "Upstream traffic is protected only if the peer is authenticated."
@@ -599,7 +588,7 @@ control "MCP-GATEWAY-27" {
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   maps "AC-6" {
     provenance = "asserted"
     rationale  = "Least privilege grants tools to the callers that need them, not to everyone."
@@ -611,7 +600,7 @@ control "MCP-GATEWAY-28" {
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   maps "AC-6" {
     provenance = "asserted"
     rationale  = "The gateway should run with the least privilege it needs; the Docker API or privileged mode is root on the host."
@@ -628,7 +617,7 @@ control "MCP-GATEWAY-29" {
   }
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   maps "CM-2" {
     provenance = "asserted"
     rationale  = "A pinned image is part of a known baseline configuration."

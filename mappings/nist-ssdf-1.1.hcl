@@ -177,38 +177,35 @@ none "MCP-GATEWAY-10" {
   reason = "Listener TLS is deployment configuration."
 }
 
-none "MCP-GATEWAY-11" {
-  reason = "Whether a deployed gateway's configuration loads is an operational configuration check, not a secure software development practice."
-}
 
-none "MCP-GATEWAY-12" {
+none "MCP-GATEWAY-11" {
   reason = "Settings placed where a deployed gateway ignores them are an operational configuration defect, not a development practice."
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "PW.9.1" {
     provenance = "asserted"
     rationale  = "Software should ship, and be deployed, with secure settings: default credentials are the classic insecure default."
   }
 }
 
-none "MCP-GATEWAY-14" {
+none "MCP-GATEWAY-13" {
   reason = "Where a deployment keeps its credentials is an operational choice; SSDF PS.1.1 concerns protecting code, not the credentials in deployment files."
 }
 
-none "MCP-GATEWAY-15" {
+none "MCP-GATEWAY-14" {
   reason = "Trusting an identity header is a deployment setting, not a development practice."
 }
 
-none "MCP-GATEWAY-16" {
+none "MCP-GATEWAY-15" {
   reason = "Log content of a deployed gateway is an operational setting outside secure development practice."
 }
 
-none "MCP-GATEWAY-17" {
+none "MCP-GATEWAY-16" {
   reason = "A runtime content filter setting is outside secure development practice."
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   maps "PW.4.4" {
     provenance = "official"
     via        = "SR-4(3)"
@@ -216,54 +213,54 @@ control "MCP-GATEWAY-18" {
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "PW.9.1" {
     provenance = "asserted"
     rationale  = "Secure default settings exclude debug modes."
   }
 }
 
-none "MCP-GATEWAY-20" {
+none "MCP-GATEWAY-19" {
   reason = "The cookie attribute of a deployed gateway is an operational setting."
 }
 
-none "MCP-GATEWAY-21" {
+none "MCP-GATEWAY-20" {
   reason = "Token lifetime is an operational policy of the deployed gateway."
 }
 
-none "MCP-GATEWAY-22" {
+none "MCP-GATEWAY-21" {
   reason = "Audience configuration is an operational setting of the deployed gateway."
 }
 
-none "MCP-GATEWAY-23" {
+none "MCP-GATEWAY-22" {
   reason = "The SSRF guard setting of a deployed gateway is an operational configuration."
 }
 
-none "MCP-GATEWAY-24" {
+none "MCP-GATEWAY-23" {
   reason = "The combination of gateway policies is an operational configuration."
 }
 
-none "MCP-GATEWAY-25" {
+none "MCP-GATEWAY-24" {
   reason = "Where a deployed gateway fetches keys from is an operational setting."
 }
 
-none "MCP-GATEWAY-26" {
+none "MCP-GATEWAY-25" {
   reason = "Token transport of a deployed gateway is an operational setting."
 }
 
-none "MCP-GATEWAY-27" {
+none "MCP-GATEWAY-26" {
   reason = "Certificate verification of a deployed gateway is an operational setting."
 }
 
-none "MCP-GATEWAY-28" {
+none "MCP-GATEWAY-27" {
   reason = "The content of a deployed authorization policy is an operational matter."
 }
 
-none "MCP-GATEWAY-29" {
+none "MCP-GATEWAY-28" {
   reason = "Container privileges of a deployed gateway are an operational setting."
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   maps "PW.4.4" {
     provenance = "official"
     via        = "SR-4"

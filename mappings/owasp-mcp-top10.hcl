@@ -186,42 +186,36 @@ control "MCP-GATEWAY-10" {
   }
 }
 
-control "MCP-GATEWAY-11" {
-  maps "MCP09:2025" {
-    provenance = "asserted"
-    rationale  = "Servers behind a gateway that silently fails to load its policies run outside the governance the organisation believes is in place."
-  }
-}
 
-control "MCP-GATEWAY-12" {
+control "MCP-GATEWAY-11" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Authentication and access settings the gateway ignores leave it without the authentication and authorization they were meant to add."
   }
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Default credentials are the most easily exploited form of secret mismanagement."
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Plaintext credentials in gateway configuration are secret exposure."
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Identity taken from a spoofable header is insufficient authentication."
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Tokens written to logs are exposed secrets."
@@ -233,7 +227,7 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Switching off secret blocking lets secrets flow through tool calls."
@@ -245,35 +239,35 @@ control "MCP-GATEWAY-17" {
   }
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   maps "MCP04:2025" {
     provenance = "asserted"
     rationale  = "Unverified images are a software supply chain risk."
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   maps "MCP10:2025" {
     provenance = "asserted"
     rationale  = "Debug logging and diagnostics over-share request context."
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Session cookies that can be copied in transit undermine authentication."
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Non-expiring tokens are mismanaged tokens."
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Audience values that do not name the resource weaken token validation."
@@ -285,7 +279,7 @@ control "MCP-GATEWAY-22" {
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   maps "MCP05:2025" {
     provenance = "asserted"
     rationale  = "SSRF turns the gateway into an execution path into internal systems."
@@ -297,49 +291,49 @@ control "MCP-GATEWAY-23" {
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Authorization on claims with optional authentication is insufficient authentication and authorization."
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Keys fetched over plain HTTP can be replaced, defeating authentication."
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Tokens in URLs are exposed secrets."
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   maps "MCP07:2025" {
     provenance = "asserted"
     rationale  = "Upstream impersonation defeats the gateway's authentication to servers."
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   maps "MCP02:2025" {
     provenance = "asserted"
     rationale  = "Grants to every caller are scope beyond what each caller needs."
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   maps "MCP02:2025" {
     provenance = "asserted"
     rationale  = "Host-level privileges for the gateway are privilege far beyond its role."
   }
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   maps "MCP04:2025" {
     provenance = "asserted"
     rationale  = "Mutable image tags are a supply chain tampering vector."

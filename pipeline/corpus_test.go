@@ -28,6 +28,9 @@ const corpusDir = "../../shared/corpus"
 type corpusCase struct {
 	// file is the path relative to corpusDir.
 	file string
+	// status is the source status the file must have when it is not "ok"
+	// (a file its product rejects is read as written, with a schema error).
+	status string
 	// mustFail are controls that must fail on at least one of the file's subjects.
 	mustFail []string
 	// mustNotFail are controls that must not fail on any of the file's subjects
@@ -93,19 +96,21 @@ const (
 var corpusCases = []corpusCase{
 	// Gateways and clusters: collectors not built yet.
 	{
-		file: "agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml",
-		// agentgateway denies unknown fields: the file parses as YAML (so
-		// MCP-CONFIG-01 passes) but the product refuses it (GATEWAY-11).
-		// The "http" target is not an MCP target type, so its server is an
-		// ignored entry and the plaintext upstream is not judged.
-		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-06", "MCP-GATEWAY-07", "MCP-GATEWAY-10", "MCP-GATEWAY-11", "MCP-CONFIG-02"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-03"},
-		note:        "SCHEMA_INVALID (rateLimit policy, http target) → GATEWAY-11; NO_AUTHN → 01; CORS_WILDCARD → 07; no real rate limit → 06; port 3000 on all interfaces without TLS → 10. Plaintext upstream on the rejected target: ignored entry (CONFIG-02).",
+		file:   "agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml",
+		status: evidence.StatusSchemaError,
+		// agentgateway denies unknown fields, so it refuses this file: the
+		// source is a schema error (MCP-CONFIG-01) and the gateway is still
+		// judged as written. The "http" target is not an MCP target type, so
+		// its server is an ignored entry and the plaintext upstream is not
+		// judged.
+		mustFail:    []string{"MCP-CONFIG-01", "MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-06", "MCP-GATEWAY-07", "MCP-GATEWAY-10", "MCP-CONFIG-02"},
+		mustNotFail: []string{"MCP-GATEWAY-03"},
+		note:        "SCHEMA_INVALID (rateLimit policy, http target) → CONFIG-01 at lines 29 and 44; NO_AUTHN → GATEWAY-01; CORS_WILDCARD → 07; no real rate limit → 06; port 3000 on all interfaces without TLS → 10. Plaintext upstream on the rejected target: ignored entry (CONFIG-02).",
 	},
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-basic_config.yaml",
 		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-07", "MCP-GATEWAY-08", "MCP-GATEWAY-10", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-11", "MCP-GATEWAY-03"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-03"},
 		note:        "CORS_WILDCARD → GATEWAY-07; NO_AUTHN → 01; dnsRebindingProtection off by default → 08; port 3000 on all interfaces without TLS → 10; UNPINNED npx target → SUPPLY-01/03.",
 	},
 	{
@@ -141,14 +146,14 @@ var corpusCases = []corpusCase{
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml",
 		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-10", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-07", "MCP-GATEWAY-11"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-07"},
 		note:        "NO_AUTHN → GATEWAY-01; NO_AUTHZ → 04; UNPINNED uvx/npx targets → SUPPLY-01/03 (the SDK constraint mcp<2 does not pin the server); no CORS policy (GOOD for non-browser clients).",
 	},
 	{
-		file:        "agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml",
-		mustFail:    []string{"MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-07", "MCP-GATEWAY-11"},
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        "SCHEMA_INVALID (route match, http backend) → GATEWAY-11; CORS_WILDCARD → 07; NO_AUTHN → 01; NO_AUTHZ → 04. The PATH-resolved python target is an interpreter, not a package fetch.",
+		file:     "agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml",
+		status:   evidence.StatusSchemaError,
+		mustFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-07"},
+		note:     "SCHEMA_INVALID (route match, http backend) → CONFIG-01 at lines 33 and 44; CORS_WILDCARD → 07; NO_AUTHN → 01; NO_AUTHZ → 04. The PATH-resolved python target is an interpreter, not a package fetch.",
 	},
 	{
 		file:        "contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml",
@@ -630,31 +635,35 @@ func TestCorpusNoUnexplainedErrors(t *testing.T) {
 	}
 }
 
-// TestCorpusEveryClientConfigIsJudged checks that each corpus file the
-// client-config collector reads yields at least one evaluation of a server
-// it declares (so no file is silently dropped), and that files left to other
-// collectors say so.
+// TestCorpusEveryClientConfigIsJudged checks that each corpus file read has
+// the status its row expects and yields at least one evaluation of a server
+// or gateway it declares (so no file is silently dropped), and that files
+// left to other collectors say so.
 func TestCorpusEveryClientConfigIsJudged(t *testing.T) {
 	run := assessCorpus(t)
-	notes := map[string]string{}
+	notes, statuses := map[string]string{}, map[string]string{}
 	for _, tc := range corpusCases {
 		notes[tc.file] = tc.note
+		statuses[tc.file] = tc.status
 	}
 	for file, src := range run.sources {
 		if unsupported := src.Status == evidence.StatusUnsupported; unsupported != strings.HasPrefix(notes[file], unsupportedNote) {
 			t.Errorf("%s: status %s, but its corpusCases note says otherwise: %q", file, src.Status, notes[file])
 		}
-		switch src.Status {
-		case evidence.StatusUnsupported:
+		want := statuses[file]
+		if want == "" {
+			want = evidence.StatusOK
+		}
+		switch {
+		case src.Status == evidence.StatusUnsupported:
 			continue
-		case evidence.StatusOK:
-		default:
-			t.Errorf("%s: status %s (diagnostics %v); every client-config file in the corpus parses", file, src.Status, src.Diagnostics)
+		case src.Status != want:
+			t.Errorf("%s: status %s (diagnostics %v), want %s", file, src.Status, src.Diagnostics, want)
 			continue
 		}
 		judged := false
 		for _, e := range run.byFile[file] {
-			if e.subject.Kind == evidence.KindServer {
+			if e.subject.Kind == evidence.KindServer || e.subject.Kind == evidence.KindGateway {
 				judged = true
 				break
 			}

@@ -47,7 +47,7 @@ func TestCorpus(t *testing.T) {
 	ok := evidence.StatusOK
 	unsup := evidence.StatusUnsupported
 	tests := map[string]want{
-		"agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml":                     {status: ok, ignored: 1, format: "agentgateway/config"},
+		"agentgateway/PrateekKumar1709__policyguard__agentgateway_config.yaml":                     {status: evidence.StatusSchemaError, ignored: 1, format: "agentgateway/config"},
 		"agentgateway/agentgateway__agentgateway__examples_mcp-basic_config.yaml":                  {status: ok, live: 1, format: "agentgateway/config"},
 		"claude-code/01Vishwa__Agentloop__.mcp.json":                                               {status: ok, live: 1, format: "claude-code/.mcp.json"},
 		"claude-code/0X6C7879__aegissec__.mcp.json":                                                {status: ok, live: 1, ignored: 1, format: "claude-code/.mcp.json"},
@@ -85,7 +85,7 @@ func TestCorpus(t *testing.T) {
 	// Second batch of gateway and cluster files.
 	for file, w := range map[string]want{
 		"agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml":                    {status: ok, live: 2, format: "agentgateway/config"},
-		"agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml":                            {status: ok, live: 1, format: "agentgateway/config"},
+		"agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml":                            {status: evidence.StatusSchemaError, live: 1, format: "agentgateway/config"},
 		"contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml":             {status: unsup, format: "helm/values"},
 		"contextforge/IBM__mcp-context-forge__docker-compose.sso.yml":                                    {status: unsup, format: "docker-compose"},
 		"docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml":                        {status: unsup, format: "docker-compose"},

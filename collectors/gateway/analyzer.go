@@ -131,6 +131,13 @@ func (a analyzer) read(f *files.File, root *postree.Node) *files.Analysis {
 	src.Status = evidence.StatusOK
 	src.Diagnostics = b.diags
 	subjects := b.subjects()
+	for _, gw := range b.gateways {
+		if len(gw.ConfigErrors) > 0 {
+			// The product refuses the file; what it declares is still read
+			// and judged as written.
+			src.Status = evidence.StatusSchemaError
+		}
+	}
 	for _, s := range subjects {
 		if srv, ok := s.(*evidence.Server); ok {
 			if srv.Ignored {

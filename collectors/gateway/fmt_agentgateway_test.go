@@ -236,6 +236,9 @@ func TestAgentgatewayRejectedKeys(t *testing.T) {
           - name: pg
             http: {url: "http://pg:8000/mcp"}
 `)
+	if r.src.Status != evidence.StatusSchemaError {
+		t.Errorf("status %s, want schema-error: agentgateway refuses the file", r.src.Status)
+	}
 	gw := r.gateway(t)
 	if len(gw.ConfigErrors) != 2 {
 		t.Fatalf("config errors %v, want rateLimit and http", gw.ConfigErrors)

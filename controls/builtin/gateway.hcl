@@ -291,32 +291,8 @@ control "MCP-GATEWAY-10" {
   }
 }
 
+
 control "MCP-GATEWAY-11" {
-  title       = "Gateway configurations load in the product"
-  family      = "gateway"
-  severity    = "medium"
-  risks       = ["misconfiguration-drift"]
-  subject     = "gateway"
-  description = "The configuration holds settings the gateway product rejects: agentgateway refuses a whole file with an unknown field (a `rateLimit` policy, an `http` MCP target, a route `match` instead of `matches`). The gateway then does not start with this file, or keeps running an older one, so every protection written in it, and every comment claiming one, is not in force."
-  remediation = "Fix the settings at the reported lines to the names the product documents (for agentgateway `localRateLimit`, `matches: [{path: {pathPrefix: …}}]`, MCP targets `mcp`, `sse`, `stdio` or `openapi`) and validate the file with the product (`agentgateway --validate-only -f config.yaml`)."
-  references  = ["https://agentgateway.dev/docs/configuration/"]
-
-  check = <<-CUE
-    config_errors?: []
-  CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} has settings {{.product}} rejects, so the file does not load: {{range $i, $e := .config_errors}}{{if $i}}; {{end}}{{$e}}{{end}}"
-
-  example "unknown policy fails" {
-    expect  = "fail"
-    subject = { name = "policyguard", product = "agentgateway", config_errors = ["unknown field \"rateLimit\" in binds[0].listeners[0].routes[0].policies"] }
-  }
-  example "valid configuration passes" {
-    expect  = "pass"
-    subject = { name = "mcp-basic", product = "agentgateway" }
-  }
-}
-
-control "MCP-GATEWAY-12" {
   title       = "No gateway settings where the product does not read them"
   family      = "gateway"
   severity    = "medium"
@@ -340,7 +316,7 @@ control "MCP-GATEWAY-12" {
   }
 }
 
-control "MCP-GATEWAY-13" {
+control "MCP-GATEWAY-12" {
   title       = "Gateway credentials are not left at documented defaults"
   family      = "gateway"
   severity    = "critical"
@@ -369,7 +345,7 @@ control "MCP-GATEWAY-13" {
   }
 }
 
-control "MCP-GATEWAY-14" {
+control "MCP-GATEWAY-13" {
   title       = "No plaintext credentials in gateway configuration"
   family      = "gateway"
   severity    = "high"
@@ -394,7 +370,7 @@ control "MCP-GATEWAY-14" {
   }
 }
 
-control "MCP-GATEWAY-15" {
+control "MCP-GATEWAY-14" {
   title       = "Gateways do not take caller identity from a request header"
   family      = "gateway"
   severity    = "high"
@@ -419,7 +395,7 @@ control "MCP-GATEWAY-15" {
   }
 }
 
-control "MCP-GATEWAY-16" {
+control "MCP-GATEWAY-15" {
   title       = "Gateways keep tool payloads and credentials out of logs"
   family      = "gateway"
   severity    = "medium"
@@ -443,7 +419,7 @@ control "MCP-GATEWAY-16" {
   }
 }
 
-control "MCP-GATEWAY-17" {
+control "MCP-GATEWAY-16" {
   title       = "Secret blocking is not switched off"
   family      = "gateway"
   severity    = "medium"
@@ -475,7 +451,7 @@ control "MCP-GATEWAY-17" {
   }
 }
 
-control "MCP-GATEWAY-18" {
+control "MCP-GATEWAY-17" {
   title       = "Gateways verify server image signatures"
   family      = "gateway"
   severity    = "high"
@@ -503,7 +479,7 @@ control "MCP-GATEWAY-18" {
   }
 }
 
-control "MCP-GATEWAY-19" {
+control "MCP-GATEWAY-18" {
   title       = "No debug mode in gateway configurations"
   family      = "gateway"
   severity    = "medium"
@@ -527,7 +503,7 @@ control "MCP-GATEWAY-19" {
   }
 }
 
-control "MCP-GATEWAY-20" {
+control "MCP-GATEWAY-19" {
   title       = "Gateway session cookies are marked Secure"
   family      = "gateway"
   severity    = "medium"
@@ -554,7 +530,7 @@ control "MCP-GATEWAY-20" {
   }
 }
 
-control "MCP-GATEWAY-21" {
+control "MCP-GATEWAY-20" {
   title       = "Gateway tokens expire"
   family      = "gateway"
   severity    = "medium"
@@ -578,7 +554,7 @@ control "MCP-GATEWAY-21" {
   }
 }
 
-control "MCP-GATEWAY-22" {
+control "MCP-GATEWAY-21" {
   title       = "Validated token audiences name the MCP resource"
   family      = "gateway"
   severity    = "medium"
@@ -607,7 +583,7 @@ control "MCP-GATEWAY-22" {
   }
 }
 
-control "MCP-GATEWAY-23" {
+control "MCP-GATEWAY-22" {
   title       = "The gateway's SSRF guard is on and blocks private targets"
   family      = "gateway"
   severity    = "high"
@@ -639,7 +615,7 @@ control "MCP-GATEWAY-23" {
   }
 }
 
-control "MCP-GATEWAY-24" {
+control "MCP-GATEWAY-23" {
   title       = "Authorization rules do not read claims of optional authentication"
   family      = "gateway"
   severity    = "high"
@@ -671,7 +647,7 @@ control "MCP-GATEWAY-24" {
   }
 }
 
-control "MCP-GATEWAY-25" {
+control "MCP-GATEWAY-24" {
   title       = "Token signing keys are fetched over TLS"
   family      = "gateway"
   severity    = "high"
@@ -699,7 +675,7 @@ control "MCP-GATEWAY-25" {
   }
 }
 
-control "MCP-GATEWAY-26" {
+control "MCP-GATEWAY-25" {
   title       = "Gateways do not accept tokens in the URL query"
   family      = "gateway"
   severity    = "medium"
@@ -724,7 +700,7 @@ control "MCP-GATEWAY-26" {
   }
 }
 
-control "MCP-GATEWAY-27" {
+control "MCP-GATEWAY-26" {
   title       = "Gateways verify upstream TLS certificates"
   family      = "gateway"
   severity    = "high"
@@ -748,7 +724,7 @@ control "MCP-GATEWAY-27" {
   }
 }
 
-control "MCP-GATEWAY-28" {
+control "MCP-GATEWAY-27" {
   title       = "Gateway authorization grants are tied to callers"
   family      = "gateway"
   severity    = "low"
@@ -780,7 +756,7 @@ control "MCP-GATEWAY-28" {
   }
 }
 
-control "MCP-GATEWAY-29" {
+control "MCP-GATEWAY-28" {
   title       = "Gateway containers run without host-level privileges"
   family      = "gateway"
   severity    = "high"
@@ -811,7 +787,7 @@ control "MCP-GATEWAY-29" {
   }
 }
 
-control "MCP-GATEWAY-30" {
+control "MCP-GATEWAY-29" {
   title       = "Gateway images are pinned"
   family      = "gateway"
   severity    = "medium"
