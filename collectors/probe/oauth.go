@@ -54,15 +54,24 @@ func (p *httpProbe) discoverAuth(ctx context.Context) {
 		ep.ResourceMetadata = true
 		break
 	}
-	if ep.ProtectedResource == nil {
-		return
+	issuers := []string(nil)
+	if ep.ProtectedResource != nil {
+		issuers = ep.ProtectedResource.AuthorizationServers
+	} else {
+		// Revision 2025-03-26 had no resource metadata: the server's own
+		// origin was the authorization server. Look there, so what such a
+		// server offers is still recorded.
+		issuers = []string{origin}
 	}
 	all, s256 := true, true
-	for i, issuer := range ep.ProtectedResource.AuthorizationServers {
+	for i, issuer := range issuers {
 		if i >= maxAuthServers {
 			break
 		}
 		as := p.authServer(ctx, issuer)
+		if ep.ProtectedResource == nil && as.MetadataURL == "" {
+			continue
+		}
 		ep.AuthorizationServers = append(ep.AuthorizationServers, as)
 		if as.MetadataURL == "" {
 			all = false

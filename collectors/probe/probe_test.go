@@ -3,7 +3,10 @@ package probe
 import (
 	"context"
 	"encoding/json"
+	"io"
+	"log"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -262,4 +265,126 @@ func factMatches(t *evidence.Tool, fact string) []evidence.TextMatch {
 	var out []evidence.TextMatch
 	_ = json.Unmarshal(m[fact], &out)
 	return out
+}
+
+// TestLegacyAuthorizationServerMetadata: a server of revision 2025-03-26
+// publishes no resource metadata but serves authorization server metadata
+// at its own origin; the probe records it, and resource metadata stays false.
+func TestLegacyAuthorizationServerMetadata(t *testing.T) {
+	mux := http.NewServeMux()
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	mux.HandleFunc("/.well-known/oauth-authorization-server", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"issuer": srv.URL, "authorization_endpoint": srv.URL + "/authorize",
+			"token_endpoint": srv.URL + "/token", "response_types_supported": []string{"code"}})
+	})
+	mux.HandleFunc("/mcp", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("WWW-Authenticate", "Bearer")
+		http.Error(w, "unauthorized", http.StatusUnauthorized)
+	})
+	eps, _, _ := run(t, URLTarget(srv.URL+"/mcp", nil))
+	ep := eps[0]
+	if ep.ResourceMetadata || !ep.AuthServerMetadata || len(ep.AuthorizationServers) != 1 || ep.PKCES256 {
+		t.Errorf("resource metadata %v, AS metadata %v %+v, pkce %v", ep.ResourceMetadata, ep.AuthServerMetadata, ep.AuthorizationServers, ep.PKCES256)
+	}
+}
+
+// TestUntrustedCertificate: a certificate that does not verify is recorded
+// (version, expiry, the error) and nothing is sent to the endpoint.
+func TestUntrustedCertificate(t *testing.T) {
+	var requests int
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { requests++ }))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake is expected
+	srv.StartTLS()
+	t.Cleanup(srv.Close)
+	eps, tools, _ := run(t, URLTarget(srv.URL+"/mcp", bearer()))
+	ep := eps[0]
+	if ep.TLSVerified || ep.TLSError == "" || ep.TLSVersion != "1.3" || ep.CertificateDaysLeft == nil || ep.CertificateExpires == "" {
+		t.Errorf("tls: verified=%v error=%q version=%q expires=%q", ep.TLSVerified, ep.TLSError, ep.TLSVersion, ep.CertificateExpires)
+	}
+	if requests != 0 || len(tools) != 0 {
+		t.Errorf("%d requests reached a server whose certificate did not verify", requests)
+	}
+}
+
+func TestSessionAnalysis(t *testing.T) {
+	tests := []struct {
+		name        string
+		ids         []string
+		predictable bool
+		minBits     int
+		maxBits     int
+	}{
+		{"uuids", []string{"3f2b8c1e-9a4d-4e6f-8b1a-2c3d4e5f6a7b", "a1b2c3d4-e5f6-4a7b-9c8d-0e1f2a3b4c5d", "77e0c2a9-1b3d-4f5e-a6b7-c8d9e0f1a2b3"}, false, 100, 130},
+		{"counter", []string{"session-1", "session-2", "session-3"}, true, 0, 8},
+		{"padded counter", []string{"000041", "000042", "000043"}, true, 0, 8},
+		{"hex counter", []string{"sess-00ff", "sess-0100", "sess-0101"}, true, 0, 16},
+		{"random base64url", []string{"Xk3_Pq9vLm2Nb7Rt5Yw1Zc8Hj4Gf6Ds0", "aB9cD8eF7gH6iJ5kL4mN3oP2qR1sT0uV", "wX1yZ2aB3cD4eF5gH6iJ7kL8mN9oP0qR"}, false, 150, 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := analyzeSessions(tt.ids)
+			if s.Predictable != tt.predictable || s.EntropyBits < tt.minBits || s.EntropyBits > tt.maxBits {
+				t.Errorf("predictable=%v bits=%d", s.Predictable, s.EntropyBits)
+			}
+		})
+	}
+}
+
+func TestParseHeader(t *testing.T) {
+	t.Setenv("TG_HDR", "Bearer s3cr3t-value")
+	tests := []struct {
+		flag, name, value, err string
+	}{
+		{"Authorization=env:TG_HDR", "Authorization", "Bearer s3cr3t-value", ""},
+		{"x-api-key=abc", "X-Api-Key", "abc", ""},
+		{"X-Team: blue", "X-Team", "blue", ""},
+		{"Authorization=env:TG_UNSET_VAR", "", "", "TG_UNSET_VAR is not set"},
+		{"novalue", "", "", "want NAME=VALUE"},
+	}
+	for _, tt := range tests {
+		name, value, err := ParseHeader(tt.flag)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("%q: err = %v, want %q", tt.flag, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || name != tt.name || value != tt.value {
+			t.Errorf("%q: %q %q %v", tt.flag, name, value, err)
+		}
+	}
+}
+
+func TestServerTargetsResolveOwnCredentials(t *testing.T) {
+	t.Setenv("TG_GH", "ghp_resolvedvalue")
+	t.Setenv(InputVariable("api-key"), "input-value")
+	srv := func(name string, headers map[string]evidence.Value) *evidence.Server {
+		return &evidence.Server{Meta: evidence.Meta{Kind: evidence.KindServer, ID: "server:f#" + name, Name: name},
+			Transport: evidence.TransportStreamableHTTP, Remote: &evidence.Remote{URL: "https://" + name + ".example/mcp", Headers: headers}}
+	}
+	subjects := []evidence.Subject{
+		srv("gh", map[string]evidence.Value{"Authorization": {Kind: evidence.ValueEnvReference, Secret: true, Text: "Bearer ${env:TG_GH}", Ref: "TG_GH"}}),
+		srv("vs", map[string]evidence.Value{"X-Key": {Kind: evidence.ValueInputReference, Secret: true, Text: "${input:api-key}", Ref: "api-key"}}),
+		srv("lit", map[string]evidence.Value{"Authorization": {Kind: evidence.ValueLiteralSecret, Secret: true, Text: "[REDACTED:ghp_…(40)]"}}),
+		srv("unset", map[string]evidence.Value{"Authorization": {Kind: evidence.ValueEnvReference, Secret: true, Text: "Bearer $NOPE_UNSET", Ref: "NOPE_UNSET"}}),
+	}
+	targets := ServerTargets(subjects, false)
+	got := map[string]Target{}
+	for _, tg := range targets {
+		got[tg.Server] = tg
+	}
+	if h := got["gh"].Headers.Get("Authorization"); h != "Bearer ghp_resolvedvalue" || got["gh"].Skip != "" {
+		t.Errorf("gh: %q skip %q", h, got["gh"].Skip)
+	}
+	if got["gh"].Headers.Get("X-Key") != "" || got["vs"].Headers.Get("Authorization") != "" {
+		t.Error("a server received another server's credential")
+	}
+	if h := got["vs"].Headers.Get("X-Key"); h != "input-value" {
+		t.Errorf("vs: %q", h)
+	}
+	if !strings.Contains(got["lit"].Skip, "literal credential") || !strings.Contains(got["unset"].Skip, "NOPE_UNSET") {
+		t.Errorf("skips: %q / %q", got["lit"].Skip, got["unset"].Skip)
+	}
 }

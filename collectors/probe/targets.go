@@ -163,6 +163,10 @@ func remoteTarget(srv *evidence.Server, env func(string) (string, bool)) Target 
 	for _, name := range names {
 		v := r.Headers[name]
 		val, ok := resolve(v, env)
+		if !ok && v.Kind == evidence.ValueLiteralSecret {
+			t.Skip = fmt.Sprintf("header %s holds a literal credential that Tollgate does not keep; reference it from the environment", name)
+			return t
+		}
 		if !ok {
 			t.Skip = fmt.Sprintf("header %s: its value (%s) cannot be resolved from the environment", name, v.Kind)
 			if v.Ref != "" && v.Kind == evidence.ValueInputReference {

@@ -55,22 +55,18 @@ func Correlate(tools []*evidence.Tool) {
 
 	// Distinctive tool names per server: names a sentence would not contain
 	// by chance (with a separator or inner capital, at least five letters).
-	type named struct{ server, name string }
-	var names []named
+	owners := map[string][]string{}
 	for _, t := range tools {
 		if t.Type == evidence.DefinitionTool && t.Lock != evidence.LockRemoved && distinctive(t.Name) {
-			names = append(names, named{t.Server, t.Name})
+			owners[t.Name] = append(owners[t.Name], t.Server)
 		}
 	}
-	sort.Slice(names, func(i, j int) bool {
-		if names[i].server != names[j].server {
-			return names[i].server < names[j].server
-		}
-		return names[i].name < names[j].name
-	})
-	names = slices.Compact(names)
-	if len(names) == 0 {
+	if len(owners) == 0 {
 		return
+	}
+	for name, servers := range owners {
+		sort.Strings(servers)
+		owners[name] = slices.Compact(servers)
 	}
 	for _, t := range tools {
 		if t.Lock == evidence.LockRemoved {
@@ -84,21 +80,30 @@ func Correlate(tools []*evidence.Tool) {
 		}
 		for _, f := range fields {
 			plain := Reveal(f.text)
-			for _, n := range names {
-				if n.server == t.Server {
+			seen := map[string]bool{}
+			for _, loc := range wordRE.FindAllStringIndex(plain, -1) {
+				word := strings.TrimRight(plain[loc[0]:loc[1]], ".-")
+				servers, ok := owners[word]
+				if !ok || seen[word] {
 					continue
 				}
-				re := wordRE(n.name)
-				if loc := re.FindStringIndex(plain); loc != nil && len(t.CrossServerReferences) < maxMatchesPerFact {
+				seen[word] = true
+				for _, server := range servers {
+					if server == t.Server || len(t.CrossServerReferences) >= maxMatchesPerFact {
+						continue
+					}
 					t.CrossServerReferences = append(t.CrossServerReferences, evidence.TextMatch{
-						Field: f.path, Rule: ruleOtherServerTool, Excerpt: Excerpt(plain, loc[0], loc[1]),
-						Decoded: n.server + "/" + n.name,
+						Field: f.path, Rule: ruleOtherServerTool, Excerpt: Excerpt(plain, loc[0], loc[0]+len(word)),
+						Decoded: server + "/" + word,
 					})
 				}
 			}
 		}
 	}
 }
+
+// wordRE matches identifier-like words, in which tool names are written.
+var wordRE = regexp.MustCompile(`[A-Za-z0-9_][A-Za-z0-9_.-]*`)
 
 // ruleOtherServerTool is the rule of a mention of another server's tool.
 const ruleOtherServerTool = "other-server-tool"
@@ -117,8 +122,4 @@ func distinctive(name string) bool {
 		}
 	}
 	return false
-}
-
-func wordRE(name string) *regexp.Regexp {
-	return regexp.MustCompile(`(^|[^\w])` + regexp.QuoteMeta(name) + `($|[^\w])`)
 }

@@ -10,18 +10,53 @@ import (
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
-// A textRule is one regular-expression heuristic.
+// A textRule is one regular-expression heuristic. The regular expression
+// runs only on text that contains one of its hints (lower case), which
+// every match must contain: most texts are ruled out without running it.
 type textRule struct {
-	name string
-	re   *regexp.Regexp
+	name  string
+	hints []string
+	re    *regexp.Regexp
 }
 
 func rules(pairs ...string) []textRule {
 	out := make([]textRule, 0, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {
-		out = append(out, textRule{name: pairs[i], re: regexp.MustCompile(pairs[i+1])})
+		name, pattern := pairs[i], pairs[i+1]
+		out = append(out, textRule{name: name, hints: ruleHints[name], re: regexp.MustCompile(pattern)})
 	}
 	return out
+}
+
+// ruleHints are the words (lower case) at least one of which every match
+// of a rule contains.
+var ruleHints = map[string][]string{
+	"instruction-tag":     {"<", "[", "<<"},
+	"ignore-instructions": {"ignore", "disregard", "forget", "override", "bypass"},
+	"conceal-from-user":   {"user", "silently", "secretly", "covertly", "quietly"},
+	"model-directive":     {"before ", "the assistant", "the model", "the ai", "the llm", "the agent", "as a", "system prompt", "developer message", "important", "always ", "you must", "you are required"},
+	"sensitive-path": {".ssh", ".aws", ".gnupg", ".kube", ".docker", ".azure", "gcloud", ".npmrc", ".pypirc", ".netrc", ".git-credentials",
+		"_history", ".cursor", ".claude", ".codeium", ".vscode", "id_", ".env", "mcp.json", "claude_desktop_config", "mcp_config",
+		"cline_mcp", "credentials.json", "kubeconfig", "wallet.dat", "keychain", "known_hosts", "authorized_keys", "/etc/"},
+	"credential-word":  {"key", "token", "secret", "password", "passphrase", "credential", "cookie", "seed", "mnemonic"},
+	"url":              {"://"},
+	"send-data":        {"send", "post", "upload", "forward", "transmit", "exfiltrate", "leak", "mail", "report", "sync"},
+	"include-contents": {"include", "pass", "put", "append", "embed", "attach", "add", "provide", "paste", "copy"},
+	"other-tools":      {"other", "another", "different"},
+	"override-tool":    {"instead of", "precedence", "priority", "when", "sent", "redirect", "forward", "bcc", "cc"},
+}
+
+// applies reports whether the rule can match lower (the text in lower case).
+func (r textRule) applies(lower string) bool {
+	if len(r.hints) == 0 {
+		return true
+	}
+	for _, h := range r.hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // hiddenInstructionRules find text addressed to the model rather than to the
@@ -40,6 +75,10 @@ var secretRules = rules(
 	"sensitive-path", `(?i)(~|\$home|%userprofile%|/home/[^/\s]+|/root|/users/[^/\s]+)?[/\\]\.(ssh|aws|gnupg|kube|docker|azure|config/gcloud|npmrc|pypirc|netrc|git-credentials|bash_history|zsh_history|cursor|claude|codeium|vscode)\b|\bid_(rsa|dsa|ecdsa|ed25519)\b|\.aws/credentials\b|(^|[\s"'`+"`"+`(/\\])\.env(\.[a-z]+)?\b|\b(mcp\.json|claude_desktop_config\.json|mcp_config\.json|cline_mcp_settings\.json|credentials\.json|kubeconfig|wallet\.dat|keychain|known_hosts|authorized_keys)\b|/etc/(passwd|shadow|sudoers)\b`,
 	"credential-word", `(?i)\b(api[_ -]?keys?|access[_ -]?tokens?|auth[_ -]?tokens?|bearer tokens?|secret[_ -]?keys?|private[_ -]?keys?|passwords?|passphrases?|credentials?|session (cookies?|tokens?)|seed phrases?|mnemonics?|ssh keys?)\b`,
 )
+
+// envTemplate matches the committed templates of .env files, which hold
+// no secrets.
+var envTemplate = regexp.MustCompile(`(?i)\.env\.(example|sample|template|dist|defaults)$`)
 
 // exfiltrationRules find cues to move data out: URLs, sending to an address,
 // and asking for whole contents to be passed along.
@@ -217,22 +256,38 @@ func analyze(t *evidence.Tool, d Definition, red *secrets.Redactor) {
 		// Hidden text is judged on what the model reads, which includes
 		// what invisible characters and escape sequences hide.
 		plain := Reveal(f.text)
+		lower := strings.ToLower(plain)
 		for _, r := range hiddenInstructionRules {
+			if !r.applies(lower) {
+				continue
+			}
 			for _, loc := range r.re.FindAllStringIndex(plain, 5) {
 				add(&t.HiddenInstructions, evidence.TextMatch{Field: f.path, Rule: r.name, Excerpt: Excerpt(plain, loc[0], loc[1])})
 			}
 		}
 		for _, r := range secretRules {
+			if !r.applies(lower) {
+				continue
+			}
 			for _, loc := range r.re.FindAllStringIndex(plain, 5) {
+				if envTemplate.MatchString(plain[loc[0]:loc[1]]) {
+					continue
+				}
 				add(&t.SecretReferences, evidence.TextMatch{Field: f.path, Rule: r.name, Excerpt: Excerpt(plain, loc[0], loc[1])})
 			}
 		}
 		for _, r := range exfiltrationRules {
+			if !r.applies(lower) {
+				continue
+			}
 			for _, loc := range r.re.FindAllStringIndex(plain, 5) {
 				add(&t.Exfiltration, evidence.TextMatch{Field: f.path, Rule: r.name, Excerpt: Excerpt(plain, loc[0], loc[1])})
 			}
 		}
 		for _, r := range crossServerRules {
+			if !r.applies(lower) {
+				continue
+			}
 			for _, loc := range r.re.FindAllStringIndex(plain, 5) {
 				add(&t.CrossServerReferences, evidence.TextMatch{Field: f.path, Rule: r.name, Excerpt: Excerpt(plain, loc[0], loc[1])})
 			}
