@@ -1,8 +1,8 @@
 // Package console prints the summary of an assessment for a person at a
 // terminal or a CI log: per framework, how many requirements are satisfied,
 // not satisfied and not assessed; the failing controls with subject and
-// file:line; what could not be evaluated and why; where each report went;
-// and the gate's verdict.
+// file:line; waivers and attestations that expired; what could not be
+// evaluated and why; where each report went; and the gate's verdict.
 package console
 
 import (
@@ -11,6 +11,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
@@ -90,9 +91,25 @@ type Summary struct {
 	// Errors are the control × subject pairs that could not be evaluated.
 	Errors []Failure `json:"errors"`
 	Files  []File    `json:"files,omitempty"`
+	// Expired are the waivers and attestations past their expiry, which no
+	// longer apply: their failures fail again, their manual controls are
+	// unattested.
+	Expired []Expired `json:"expired"`
 	// Baseline compares the run with its baseline, when it has one.
 	Baseline *Baseline `json:"baseline,omitempty"`
 	Gate     Gate      `json:"gate"`
+}
+
+// Expired is a waiver or an attestation past its expiry.
+type Expired struct {
+	// Kind is "waiver" or "attestation".
+	Kind    string `json:"kind"`
+	ID      string `json:"id"`
+	Control string `json:"control"`
+	// Expires is the expiry date (YYYY-MM-DD, UTC).
+	Expires string `json:"expires"`
+	// Location is the file and line of its block.
+	Location string `json:"location,omitempty"`
 }
 
 // Baseline is the comparison of the run with its baseline.
@@ -111,7 +128,23 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	s := Summary{
 		Tool: r.Tool, Version: r.Version, Timestamp: r.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"),
 		Counts: r.Counts, Files: files, Gate: gate,
-		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Errors: []Failure{},
+		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Errors: []Failure{}, Expired: []Expired{},
+	}
+	location := func(file string, line int) string {
+		if file == "" || line == 0 {
+			return file
+		}
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	for _, w := range r.Waivers {
+		if w.Status == assess.WaiverExpired {
+			s.Expired = append(s.Expired, Expired{Kind: "waiver", ID: w.ID, Control: w.Control, Expires: w.Expires.UTC().Format(time.DateOnly), Location: location(w.File, w.Line)})
+		}
+	}
+	for _, a := range r.Attestations {
+		if a.Status == assess.AttestationExpired {
+			s.Expired = append(s.Expired, Expired{Kind: "attestation", ID: a.ID, Control: a.Control, Expires: a.Expires.UTC().Format(time.DateOnly), Location: location(a.File, a.Line)})
+		}
 	}
 	byID := make(map[string]evidence.Subject, len(r.Subjects))
 	for _, subj := range r.Subjects {
@@ -305,6 +338,13 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	}
 	if n := len(s.Waived); n > 0 {
 		fmt.Fprintf(w, "Waived failures: %d\n\n", n)
+	}
+	if n := len(s.Expired); n > 0 {
+		fmt.Fprintf(w, "%s (%d):\n", p.bold("Expired, no longer applied"), n)
+		for _, e := range s.Expired {
+			fmt.Fprintf(w, "  %s %s  %s  expired %s  %s\n", p.yellow(fmt.Sprintf("%-11s", e.Kind)), e.ID, e.Control, e.Expires, e.Location)
+		}
+		fmt.Fprintln(w)
 	}
 	if b := s.Baseline; b != nil {
 		fmt.Fprintf(w, "%s %s (%s): %d new, %d already in it, %d fixed\n", p.bold("Baseline"), b.Source, b.Timestamp, b.New, b.Unchanged, len(b.Fixed))

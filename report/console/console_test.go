@@ -80,7 +80,9 @@ func TestWriteText(t *testing.T) {
 		{
 			name: "failed gate, no colour",
 			gate: Gate{Passed: false, Reasons: []string{"3 unwaived failures at or above severity high"}},
-			want: []string{"FRAMEWORK", "Failing checks", "repo-a/.cursor/mcp.json:4", "out/results.json", "Gate: FAILED: 3 unwaived failures"},
+			want: []string{"FRAMEWORK", "Failing checks", "repo-a/.cursor/mcp.json:4", "out/results.json", "Gate: FAILED: 3 unwaived failures",
+				// Expired waivers and attestations no longer apply: say so.
+				"Expired, no longer applied (2):", "attestation ir-plan-2025  MCP-IR-01  expired 2026-01-01  attestations.hcl:1", "old-analytics  MCP-AUTH-01  expired 2026-01-31  waivers.hcl:12"},
 			// No escape codes when colour is off, and no secret value.
 			dontWant: []string{"\x1b[", fixture.Canary},
 		},
