@@ -388,3 +388,27 @@ func TestServerTargetsResolveOwnCredentials(t *testing.T) {
 		t.Errorf("skips: %q / %q", got["lit"].Skip, got["unset"].Skip)
 	}
 }
+
+// TestNoCredentialsAcrossHosts: a redirect to another host is not followed
+// while the request carries a credential.
+func TestNoCredentialsAcrossHosts(t *testing.T) {
+	var leaked bool
+	other := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "" || r.URL.Query().Get("access_token") != "" {
+			leaked = true
+		}
+		http.Error(w, "no", http.StatusNotFound)
+	}))
+	t.Cleanup(other.Close)
+	redirector := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, other.URL+"/mcp", http.StatusTemporaryRedirect)
+	}))
+	t.Cleanup(redirector.Close)
+	eps, _, _ := run(t, URLTarget(redirector.URL+"/mcp", bearer()))
+	if leaked {
+		t.Fatal("a credential followed a redirect to another host")
+	}
+	if !strings.Contains(eps[0].Error, "initialize was not accepted") && !strings.Contains(eps[0].Error, "redirect") {
+		t.Errorf("error = %q", eps[0].Error)
+	}
+}

@@ -144,3 +144,52 @@ func TestOfflineLock(t *testing.T) {
 		t.Errorf("changed listing: exit %d\n%s", r.code, r.stdout)
 	}
 }
+
+// TestAssessProbeUsesConfiguredCredentials probes a server found in a
+// client config with the token its entry references, and checks that the
+// token reaches no output.
+func TestAssessProbeUsesConfiguredCredentials(t *testing.T) {
+	srv := mcptest.Protected(t)
+	t.Setenv("TG_PROBE_TOKEN", mcptest.Token)
+	config := `{"mcpServers": {"protected": {"url": "` + srv.URL + `/mcp", "headers": {"Authorization": "Bearer ${env:TG_PROBE_TOKEN}"}}}}`
+	dir := writeTree(t, map[string]string{".cursor/mcp.json": config})
+	out := filepath.Join(t.TempDir(), "out")
+	r := runTollgate(t, "assess", dir, "--probe", "-o", out, "--timestamp", fixedTimestamp)
+	if r.code == 2 {
+		t.Fatalf("assess --probe: %v\n%s", r.err, r.stderr)
+	}
+	manifest, err := os.ReadFile(filepath.Join(out, "evidence", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Subjects []map[string]any `json:"subjects"`
+	}
+	if err := json.Unmarshal(manifest, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var endpoint map[string]any
+	tools := 0
+	for _, s := range doc.Subjects {
+		switch s["kind"] {
+		case "endpoint":
+			endpoint = s
+		case "tool":
+			tools++
+		}
+	}
+	if endpoint == nil || endpoint["credentials"] != true || endpoint["server"] != "protected" || endpoint["authentication"] != "required" || tools != 1 {
+		t.Fatalf("endpoint %v, %d tools", endpoint, tools)
+	}
+	_ = filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if data, _ := os.ReadFile(p); strings.Contains(string(data), mcptest.Token) {
+				t.Errorf("token in %s", p)
+			}
+		}
+		return nil
+	})
+	if strings.Contains(r.stdout+r.stderr, mcptest.Token) {
+		t.Error("token printed")
+	}
+}
