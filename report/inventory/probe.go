@@ -171,6 +171,14 @@ func ToolFindings(t *evidence.Tool) []string {
 		{"shadowing", t.CrossServerReferences}, {"secret references", t.SecretReferences}, {"exfiltration cues", t.Exfiltration},
 	}
 	for _, f := range facts {
+		// A plain link or a mention of keys is recorded, not a finding.
+		var matches []evidence.TextMatch
+		for _, m := range f.matches {
+			if m.Rule != "url" && m.Rule != "credential-word" {
+				matches = append(matches, m)
+			}
+		}
+		f.matches = matches
 		if len(f.matches) == 0 {
 			continue
 		}
