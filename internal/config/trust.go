@@ -20,7 +20,10 @@ import (
 //     gate.min_coverage lower than the default;
 //   - gate.baseline (an earlier run whose failures no longer count);
 //   - catalogs (extra controls are code);
-//   - output.dir outside the assessed folder that holds the file;
+//   - waiver and attestation files outside the assessed folder that holds
+//     the file (those inside apply: every report shows them with their
+//     owner and approver);
+//   - output.dir outside that folder;
 //   - history.store outside that folder, or a database URL.
 //
 // Named with --config, the same file applies in full.
@@ -57,6 +60,22 @@ func confine(data []byte, values map[string]any, tree string) []ignoredKey {
 	}
 	if _, ok := values["catalogs"]; ok {
 		drop("catalogs", "a catalog's checks are code")
+	}
+	for _, key := range []string{"waivers", "attestations"} {
+		list, _ := values[key].([]any)
+		var kept []any
+		var outside []string
+		for _, item := range list {
+			if p, ok := item.(string); ok && !within(tree, p) {
+				outside = append(outside, p)
+				continue
+			}
+			kept = append(kept, item)
+		}
+		if len(outside) > 0 {
+			values[key] = kept
+			ignored = append(ignored, ignoredKey{key, fmt.Sprintf("%s outside %s", strings.Join(outside, ", "), tree)})
+		}
 	}
 	output, _ := values["output"].(map[string]any)
 	if dir, ok := output["dir"].(string); ok && dir != "" && !within(tree, dir) {

@@ -119,6 +119,13 @@ func TestDiscoveredConfigTrust(t *testing.T) {
 				}
 			}},
 		{name: "absolute output elsewhere", body: "output: {dir: /tmp/elsewhere}\n", in: "repo", ignored: []string{"output.dir"}},
+		{name: "waivers and attestations outside the folder", body: "waivers: [w.hcl, ../w.hcl, /etc/w.hcl]\nattestations: [link/a.hcl]\n", in: "repo",
+			ignored: []string{"waivers", "attestations"},
+			check: func(t *testing.T, c Config, repo, _ string) {
+				if len(c.Waivers) != 1 || c.Waivers[0] != filepath.Join(repo, "w.hcl") || len(c.Attestations) != 0 {
+					t.Errorf("waivers = %v, attestations = %v", c.Waivers, c.Attestations)
+				}
+			}},
 		{name: "a flag that sets the key wins without a notice", body: "gate: {fail_on: none}\n", in: "repo", flags: []string{"--fail-on", "low"},
 			check: func(t *testing.T, c Config, _, _ string) {
 				if c.Gate.FailOn != "low" {
