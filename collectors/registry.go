@@ -7,6 +7,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/definitions"
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/gateway"
+	"github.com/tollgate-dev/tollgate/collectors/kubernetes"
 	"github.com/tollgate-dev/tollgate/collectors/pending"
 )
 
@@ -27,6 +28,10 @@ func Analyzers() []files.Analyzer {
 	all = append(all, clientconfig.Analyzers()...)
 	// Saved tool, prompt and resource-template listings.
 	all = append(all, definitions.Analyzers()...)
+	// Kubernetes manifests, Helm charts and values, kustomizations. They
+	// claim only files that hold Kubernetes objects, so they come before
+	// the gateway formats, whose recognisers look at words.
+	all = append(all, kubernetes.Analyzers(kubernetes.Options{})...)
 	// MCP gateway configurations.
 	all = append(all, gateway.Analyzers()...)
 	// Gateway, Kubernetes and Helm files, recognised and reported as

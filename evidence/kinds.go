@@ -311,6 +311,13 @@ type Workload struct {
 	Services  []ExposedService `json:"services,omitempty"`
 	Ingresses []ExposedIngress `json:"ingresses,omitempty"`
 	Network   WorkloadNetwork  `json:"network"`
+	// GatewayAuthentication is the strongest authentication required by a
+	// gateway subject that fronts the workload in the same source (a
+	// ToolHive proxy with OIDC): required, optional or none.
+	GatewayAuthentication string `json:"gateway_authentication"`
+	// CommittedSecrets are the Secrets the pod uses whose values are
+	// written in the same manifests (Secret data or stringData).
+	CommittedSecrets []string `json:"committed_secrets,omitempty"`
 }
 
 // PodContainer is one container of a workload's pod, with its effective
@@ -415,7 +422,7 @@ type ExposedIngress struct {
 	TLS bool `json:"tls"`
 	// Auth names what authenticates requests at the ingress (an annotation
 	// such as nginx.ingress.kubernetes.io/auth-url), "" when nothing does.
-	Auth string `json:"auth,omitempty"`
+	Auth string `json:"auth"`
 }
 
 // WorkloadNetwork is what the NetworkPolicies selecting a workload's pods

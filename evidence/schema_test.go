@@ -41,7 +41,7 @@ func sampleSubjects() []Subject {
 			Credentials: map[string]Value{"master_key": secret}, UpstreamAuth: []string{"passthrough"}},
 		&Workload{Meta: testMeta(KindWorkload, "Deployment/mcp"), Object: "Deployment/mcp", Namespace: "mcp",
 			Images: []Package{{Ecosystem: "oci", Name: "ghcr.io/x/y", Pinning: PinDigest, Pinned: true, Digest: "sha256:" + strings.Repeat("a", 64)}},
-			Origin: "cluster", Role: "server", RecognizedBy: []string{"image ghcr.io/x/y"}, Exposure: "cluster-ip"},
+			Origin: "cluster", Role: "server", RecognizedBy: []string{"image ghcr.io/x/y"}, Exposure: "cluster-ip", GatewayAuthentication: "none"},
 		&Endpoint{Meta: testMeta(KindEndpoint, "https://x.dev/mcp"), URL: "https://x.dev/mcp", Transport: TransportStreamableHTTP,
 			Scheme: "https", Host: "x.dev", Reachable: true, TLSVersion: "1.3", TLSVerified: true, Authentication: EndpointAuthRequired,
 			UnauthenticatedStatus: 401, Challenge: &AuthChallenge{Scheme: "bearer", ResourceMetadata: "https://x.dev/.well-known/oauth-protected-resource/mcp"},

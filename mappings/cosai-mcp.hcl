@@ -865,3 +865,249 @@ control "MCP-TOOL-11" {
     rationale  = "Long model-facing text blurs the instruction boundary."
   }
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Privileged mode erases the trust boundary between the MCP server and the node."
+  }
+
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Isolation of the server from the node is missing."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding and isolation are lost with the node's namespaces."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access to node files is not restricted to what the server needs."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "A node path crosses the trust boundary between pod and node."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Running as root weakens the trust boundary between server and node."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Escalation crosses the privilege boundary set for the server."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "The integrity of the running server is protected."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Capabilities widen the privilege boundary of the server."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The trust boundary between server and kernel is narrowed."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "MCP-T10" {
+    provenance = "asserted"
+    rationale  = "Resource limits are the floor under rate limiting of MCP servers."
+  }
+}
+
+control "MCP-WORKLOAD-10" {
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Without a digest there is no integrity verification of the server image."
+  }
+
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Tags break lifecycle control over server images."
+  }
+}
+
+control "MCP-WORKLOAD-11" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle control is lost when `latest` is run."
+  }
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Plaintext credentials in manifests are a data-protection and confidentiality failure."
+  }
+
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Credential material for MCP identities is mishandled."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential values are exposed through the container's command line."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credentials in the repository are a confidentiality failure."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "A shared identity blurs which service acts."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "Sharing an account merges trust boundaries between workloads."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential material is exposed inside the server's environment."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The pod holds more trust than its function needs."
+  }
+}
+
+control "MCP-WORKLOAD-17" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Ambient identities let the server act as the node or the workload in the cloud."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The trust boundary extends into the cloud account."
+  }
+}
+
+control "MCP-RBAC-01" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control is effectively missing."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The server holds the cluster's full trust."
+  }
+}
+
+control "MCP-RBAC-02" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control is too broad to review."
+  }
+}
+
+control "MCP-RBAC-03" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Confidential data is exposed to the server."
+  }
+
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control over secrets is missing."
+  }
+}
+
+control "MCP-RBAC-04" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The server can cross into any workload's trust boundary."
+  }
+}
+
+control "MCP-RBAC-05" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control can be rewritten by the server."
+  }
+
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Impersonation breaks identity of the acting party."
+  }
+}
+
+control "MCP-EXPOSURE-01" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network binding exposes the server beyond its intended boundary."
+  }
+}
+
+control "MCP-EXPOSURE-02" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "Transport security for MCP sessions through the ingress is missing."
+  }
+}
+
+control "MCP-EXPOSURE-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Callers of the MCP server are not authenticated at the ingress."
+  }
+
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Access control cannot work without identity."
+  }
+}
+
+control "MCP-EXPOSURE-04" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network isolation of the server is missing."
+  }
+}
+
+control "MCP-EXPOSURE-05" {
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Network isolation of the server is missing."
+  }
+}

@@ -689,3 +689,198 @@ control "MCP-TOOL-10" {
 none "MCP-TOOL-11" {
   reason = "Description length is a reviewability concern, not a measure for personal data."
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A privileged MCP container can reach the personal data of every workload on the node; refusing privilege is a basic technical measure."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Node namespaces expose other workloads' personal data to the MCP server; isolation is a basic technical measure."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Node directories may hold other workloads' personal data; keeping them out of MCP pods protects its confidentiality and integrity."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Limiting the server's privileges limits what a compromise can reach, a technical measure for the security of processing."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Preventing escalation limits the reach of a compromised server, a technical measure for the security of processing."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protecting the server's integrity protects the processing it performs."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Fewer capabilities limit what a compromised server can do to other workloads."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "System-call filtering limits what a compromised server can do on the node."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Limits protect the availability and resilience of processing systems (Art. 32(1)(b))."
+  }
+}
+
+none "MCP-WORKLOAD-10" {
+  reason = "Image pinning concerns software integrity; it has no direct personal-data dimension."
+}
+
+none "MCP-WORKLOAD-11" {
+  reason = "Floating versions concern software integrity, not the processing of personal data as such."
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A leaked service token exposes the personal data the service holds; keeping it out of manifests is a basic technical measure."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Leaked service credentials expose the personal data the service holds."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Committed credentials expose the personal data the services hold."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Separate identities limit what a compromised server can reach and keep its accesses attributable."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "An unused credential in the pod is an avoidable path to the cluster's data."
+  }
+}
+
+control "MCP-WORKLOAD-17" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Cloud credentials reachable from an MCP server expose the personal data the cloud account holds."
+  }
+}
+
+control "MCP-RBAC-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "An MCP server with cluster-admin can read every personal-data store in the cluster."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Least privilege for processing systems is data protection by default."
+  }
+}
+
+control "MCP-RBAC-02" {
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Explicit, minimal access is data protection by default."
+  }
+}
+
+control "MCP-RBAC-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Credentials read through a tool call expose every personal-data store they unlock."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Least access to credentials is data protection by default."
+  }
+}
+
+control "MCP-RBAC-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Code run through the server reaches every personal-data store of the namespace."
+  }
+}
+
+control "MCP-RBAC-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "An account that can grant itself access protects no personal data."
+  }
+}
+
+control "MCP-EXPOSURE-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Publishing a server past authentication and TLS exposes the data it handles."
+  }
+}
+
+control "MCP-EXPOSURE-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption in transit is named in Art. 32(1)(a)."
+  }
+}
+
+control "MCP-EXPOSURE-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Unauthenticated access to tools exposes the data they reach."
+  }
+}
+
+control "MCP-EXPOSURE-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Open egress lets a steered server send personal data anywhere."
+  }
+}
+
+control "MCP-EXPOSURE-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Any pod reaching the server can call tools that touch personal data."
+  }
+}

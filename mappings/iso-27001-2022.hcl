@@ -1185,3 +1185,325 @@ control "MCP-TOOL-11" {
     rationale  = "Tool metadata must be reviewable as part of application security requirements."
   }
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Privileged mode hands privileged access rights on the node to the server's container."
+  }
+
+  maps "A.8.18" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "The container gains the power of privileged utility programs over the node."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "The node's network removes segregation between the MCP pod and node-local services."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Services bound on the node become reachable from the server."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to the node's information is not restricted to what the server needs."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Root inside the container is a privileged access right the server does not need."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Escalation lets the server obtain privileged access rights it was not given."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-5"
+    rationale  = "Software on the operational system cannot be replaced by the running server."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Linux capabilities are privileged access rights to restrict to the minimum."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "A.8.9" {
+    provenance = "asserted"
+    rationale  = "The seccomp profile is part of the secure configuration of the workload."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "A.8.6" {
+    provenance = "asserted"
+    rationale  = "Limits manage the capacity each MCP server may take from the cluster."
+  }
+}
+
+control "MCP-WORKLOAD-10" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Pinning images by digest manages integrity in the ICT supply chain."
+  }
+
+  maps "A.8.19" {
+    provenance = "asserted"
+    rationale  = "Mutable tags let software on operational systems change without control."
+  }
+}
+
+control "MCP-WORKLOAD-11" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Floating latest images bypass supply-chain management."
+  }
+
+  maps "A.8.32" {
+    provenance = "asserted"
+    rationale  = "Each new image becomes a change in production without change management."
+  }
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be handled so it is not disclosed; a plaintext token in a manifest is disclosed."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information passed on the command line is disclosed through the object, the node's process list and logs."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information in a repository is disclosed to everyone who can read it."
+  }
+
+  maps "A.8.4" {
+    provenance = "asserted"
+    rationale  = "The repository holds secrets, so read access to source code becomes access to production credentials."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "A.5.16" {
+    provenance = "asserted"
+    rationale  = "Every workload identity should be managed on its own, not shared."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "An unused API token mounted into the pod is authentication information handed out for nothing."
+  }
+}
+
+control "MCP-WORKLOAD-17" {
+  maps "A.5.23" {
+    provenance = "asserted"
+    rationale  = "Cloud identities bound to MCP workloads are part of securing the use of cloud services."
+  }
+
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "A cloud role on the pod is a privileged access right to review."
+  }
+}
+
+control "MCP-RBAC-01" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "cluster-admin is the most privileged access right in the cluster."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Access control must follow business need; no MCP server needs all of it."
+  }
+
+  maps "A.5.18" {
+    provenance = "official"
+    via        = "AC-2"
+    rationale  = "Access rights granted to the account must match its function."
+  }
+}
+
+control "MCP-RBAC-02" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Wildcard rules are privileged access rights."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Access rules must name what is needed."
+  }
+}
+
+control "MCP-RBAC-03" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Secrets are authentication information the server can disclose to the model."
+  }
+
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to information must be restricted to what the function needs."
+  }
+}
+
+control "MCP-RBAC-04" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Workload creation and exec are privileged access rights."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7"
+    rationale  = "The server can install and run software on operational systems."
+  }
+}
+
+control "MCP-RBAC-05" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Self-granted rights are privileged access rights outside any review."
+  }
+
+  maps "A.5.18" {
+    provenance = "official"
+    via        = "AC-2"
+    rationale  = "Access rights must be granted through the access-rights process, not by the account itself."
+  }
+}
+
+control "MCP-EXPOSURE-01" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network services should be exposed only through controlled points."
+  }
+
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "The server is not segregated from outside networks."
+  }
+}
+
+control "MCP-EXPOSURE-02" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network transmissions to the server are not protected."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Information transferred to and from the server is not protected in transit."
+  }
+
+  maps "A.8.24" {
+    provenance = "asserted"
+    rationale  = "Cryptography is not used where it is required."
+  }
+}
+
+control "MCP-EXPOSURE-03" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Access to the server is not securely authenticated."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access control requires knowing who calls."
+  }
+}
+
+control "MCP-EXPOSURE-04" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "The server is not segregated from networks it does not need."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Outbound network access is not controlled."
+  }
+
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Unrestricted egress is the path data leaks through."
+  }
+}
+
+control "MCP-EXPOSURE-05" {
+  maps "A.8.22" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "The server is not segregated from the rest of the cluster network."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Inbound network access to the server is not controlled."
+  }
+}

@@ -1466,3 +1466,399 @@ control "MCP-TOOL-11" {
     rationale  = "Overlong descriptions evade review as input to the model."
   }
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "A privileged container has no process isolation from the node."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Privileged mode grants every capability and device, far beyond what an MCP server needs."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Privileged mode enables every kernel capability and device, contrary to least functionality."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Node namespaces break the isolation between the MCP pod and the node's processes."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "The node's network removes the network boundary around the pod and bypasses NetworkPolicies."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Node namespaces grant access beyond what the server needs."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Node directories exceed what an MCP server needs to reach."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "The volume list is the access enforcement for node files."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "A node path mounted into the pod breaches the isolation of the container."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Running as root grants the server process more privilege than it needs."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "A root process in the container turns a runtime or kernel flaw into control of the node, weakening process isolation."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Processes that can gain privileges at run time escape the least privilege they were started with."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Privilege escalation through setuid binaries is a function the server does not need."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "A read-only root filesystem keeps the server's own software from being altered at run time."
+  }
+
+  maps "CM-5" {
+    provenance = "asserted"
+    rationale  = "Changes to the running software are prevented rather than left to the process."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Kernel capabilities the server does not use are functions it should not have."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Default capabilities grant more privilege than an MCP server needs."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "A seccomp profile removes system calls the server does not need."
+  }
+
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Filtering system calls strengthens the isolation of the server's process."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "SC-5" {
+    provenance = "asserted"
+    rationale  = "Limits keep one server from exhausting the node and denying service to others."
+  }
+}
+
+control "MCP-WORKLOAD-10" {
+  maps "SI-7" {
+    provenance = "asserted"
+    rationale  = "A digest pins the exact image content, letting its integrity be verified."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "A digest records the precise provenance of the image that runs."
+  }
+
+  maps "SR-4(3)" {
+    provenance = "asserted"
+    rationale  = "A digest reference makes the runtime refuse any image whose content differs from the one referenced, validating that the image received has not been altered (it says nothing of who built it)."
+  }
+}
+
+control "MCP-WORKLOAD-11" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "A `latest` image means the baseline changes whenever the registry does."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Provenance of a floating `latest` image cannot be maintained."
+  }
+
+  maps "SR-3" {
+    provenance = "asserted"
+    rationale  = "Refusing floating releases is a basic supply-chain control."
+  }
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Literal credentials in a manifest are unencrypted static authenticators embedded in a file."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators kept in Secrets can be protected, rotated and revoked as authenticator management requires."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    rationale  = "Credentials stored at rest in plain manifests and objects are unprotected information at rest."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "A literal credential on the container command line is an unencrypted static authenticator embedded in the manifest."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Command-line credentials cannot be protected or rotated as authenticator management requires."
+  }
+
+  maps "SC-4" {
+    provenance = "asserted"
+    rationale  = "Process arguments are visible to every process of the node through shared system resources (the process table)."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Secret values committed with the manifests are unencrypted static authenticators embedded in the repository."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    rationale  = "Committed Secret values are unprotected information at rest in every clone and in history."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Committed credentials cannot be rotated without a change to the repository, against authenticator management."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "A shared default account accumulates the permissions of every pod that uses it."
+  }
+
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Each service needs its own identity so that its API calls can be told apart."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "A token for API access the server does not use is privilege beyond need."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "The mounted token is an authenticator exposed to every process and tool of the pod."
+  }
+}
+
+control "MCP-WORKLOAD-17" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Ambient cloud credentials extend the server's privileges into the cloud account."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "The metadata endpoint is a boundary that egress rules must not open."
+  }
+}
+
+control "MCP-RBAC-01" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "cluster-admin is the opposite of least privilege."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "RBAC bindings are the API server's access enforcement; cluster-admin disables it for the server."
+  }
+
+  maps "AC-2" {
+    provenance = "asserted"
+    rationale  = "Account privileges must be reviewed; cluster-admin bound to a workload account is a privileged account."
+  }
+}
+
+control "MCP-RBAC-02" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Wildcards grant present and future resources beyond need."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Wildcard rules leave the API server's access enforcement unable to limit the server."
+  }
+}
+
+control "MCP-RBAC-03" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Reading Secrets is beyond what almost any MCP server needs."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Secrets should be readable only by the workloads that use them."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Secrets hold authenticators that must be protected from unauthorised disclosure."
+  }
+}
+
+control "MCP-RBAC-04" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Creating pods or exec grants the privileges of any account in the namespace."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Running arbitrary workloads is a function an MCP server should not have."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Pod creation and exec bypass the access enforcement on the namespace's Secrets and accounts."
+  }
+}
+
+control "MCP-RBAC-05" {
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Escalate, bind and impersonate let the account exceed its own privileges."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "These verbs defeat RBAC's access enforcement."
+  }
+
+  maps "AC-2" {
+    provenance = "asserted"
+    rationale  = "Accounts able to grant themselves rights escape account management."
+  }
+}
+
+control "MCP-EXPOSURE-01" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "NodePorts and open load balancers publish the server past the cluster boundary without a managed interface."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Traffic from outside reaches the server without passing the controlled entry points."
+  }
+}
+
+control "MCP-EXPOSURE-02" {
+  maps "SC-8" {
+    provenance = "asserted"
+    rationale  = "Tokens and tool data cross the network without TLS."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "No cryptographic protection is applied in transmission."
+  }
+
+  maps "IA-9" {
+    provenance = "asserted"
+    rationale  = "Without TLS the service cannot authenticate itself to clients."
+  }
+}
+
+control "MCP-EXPOSURE-03" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Callers reaching the server through the ingress are not identified and authenticated."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Without authentication no access decision can be enforced on tool calls."
+  }
+
+  maps "IA-8" {
+    provenance = "asserted"
+    rationale  = "Callers from outside the organisation are not authenticated either."
+  }
+}
+
+control "MCP-EXPOSURE-04" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Egress not limited to needed destinations leaves the boundary open outward."
+  }
+
+  maps "SC-7(5)" {
+    provenance = "asserted"
+    rationale  = "Deny by default, allow by exception, is not applied to the server's outbound traffic."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Information can flow from the server to any destination."
+  }
+}
+
+control "MCP-EXPOSURE-05" {
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "Inbound traffic to the server is not limited to its intended entry points."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "Calls can flow to the server around the gateway or ingress that controls them."
+  }
+}

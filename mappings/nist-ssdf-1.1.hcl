@@ -771,3 +771,179 @@ control "MCP-TOOL-11" {
     rationale  = "Third-party tool definitions must be reviewable to be verified."
   }
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "The manifest or chart ships the workload's security settings; running unprivileged must be the default it ships."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Pod namespaces are the secure default a shipped manifest or chart must keep."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Shipping manifests without node mounts is a secure default."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "A non-root user is the secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Disabling privilege escalation is a secure default a shipped manifest should set."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "A read-only root filesystem is a secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Dropping all capabilities is a secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "RuntimeDefault seccomp is a secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Resource limits are a secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-10" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "A digest lets the deployed image be verified as the assessed one."
+  }
+
+  maps "PS.2.1" {
+    provenance = "asserted"
+    rationale  = "Image digests are the integrity verification information for the component."
+  }
+}
+
+control "MCP-WORKLOAD-11" {
+  maps "PW.4.1" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Components must be acquired deliberately, not whatever is newest."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "A floating tag cannot be verified against the assessed release."
+  }
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping credentials out of the deployment code the team maintains protects the environment and data at rest."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping credentials off command lines is part of protecting the environment and data at rest."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "PS.1.1" {
+    provenance = "asserted"
+    rationale  = "Secrets in the code repository make access to the code access to credentials, which protecting the code must prevent."
+  }
+
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping secrets out of the code the team maintains protects data at rest."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "A dedicated service account is a secure default a manifest or chart should ship."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "PW.9.2" {
+    provenance = "asserted"
+    rationale  = "Not mounting unused tokens is a secure default a manifest or chart should ship."
+  }
+}
+
+none "MCP-WORKLOAD-17" {
+  reason = "Cloud identities of running workloads are an operational access matter outside the secure development practices."
+}
+
+none "MCP-RBAC-01" {
+  reason = "Runtime permissions of deployed workloads are operational access control, outside the secure development practices."
+}
+
+none "MCP-RBAC-02" {
+  reason = "Runtime permissions of deployed workloads are operational access control, outside the secure development practices."
+}
+
+none "MCP-RBAC-03" {
+  reason = "Runtime permissions of deployed workloads are operational access control, outside the secure development practices."
+}
+
+none "MCP-RBAC-04" {
+  reason = "Runtime permissions of deployed workloads are operational access control, outside the secure development practices."
+}
+
+none "MCP-RBAC-05" {
+  reason = "Runtime permissions of deployed workloads are operational access control, outside the secure development practices."
+}
+
+none "MCP-EXPOSURE-01" {
+  reason = "How a deployed service is published is an operational network matter outside the secure development practices."
+}
+
+none "MCP-EXPOSURE-02" {
+  reason = "TLS on a deployed ingress is an operational transport matter outside the secure development practices."
+}
+
+none "MCP-EXPOSURE-03" {
+  reason = "Authentication at a deployed ingress is an operational access matter outside the secure development practices."
+}
+
+none "MCP-EXPOSURE-04" {
+  reason = "Network policy of deployed workloads is an operational matter outside the secure development practices."
+}
+
+none "MCP-EXPOSURE-05" {
+  reason = "Network policy of deployed workloads is an operational matter outside the secure development practices."
+}

@@ -801,3 +801,229 @@ control "MCP-TOOL-11" {
     rationale  = "Long descriptions are where poisoning hides."
   }
 }
+
+# Kubernetes workloads, RBAC and exposure.
+
+control "MCP-WORKLOAD-01" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Privileged containers give a server far more privilege than its function requires."
+  }
+}
+
+control "MCP-WORKLOAD-02" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Node namespaces widen what the server can reach."
+  }
+}
+
+control "MCP-WORKLOAD-03" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Node mounts are scope creep over the node's data."
+  }
+}
+
+control "MCP-WORKLOAD-04" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Root privileges exceed the server's function."
+  }
+}
+
+control "MCP-WORKLOAD-05" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Escalation is privilege gained beyond the server's scope."
+  }
+}
+
+control "MCP-WORKLOAD-06" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Code written by a steered tool cannot replace the server's own."
+  }
+}
+
+control "MCP-WORKLOAD-07" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Unneeded capabilities are privilege beyond the server's function."
+  }
+}
+
+control "MCP-WORKLOAD-08" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "A filtered kernel surface limits what injected commands can achieve."
+  }
+}
+
+control "MCP-WORKLOAD-09" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "A steered agent looping over tools cannot take the node down with it."
+  }
+}
+
+control "MCP-WORKLOAD-10" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Mutable image tags allow dependency tampering."
+  }
+}
+
+control "MCP-WORKLOAD-11" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Floating `latest` images let dependency tampering flow straight into the cluster."
+  }
+}
+
+control "MCP-WORKLOAD-12" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secrets written into MCP workload manifests are token mismanagement and secret exposure."
+  }
+}
+
+control "MCP-WORKLOAD-13" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secrets on the command line are exposed through object specs and process lists."
+  }
+}
+
+control "MCP-WORKLOAD-14" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Committed Secret values are the core of secret exposure."
+  }
+}
+
+control "MCP-WORKLOAD-15" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Permissions granted to the shared account creep into the MCP server."
+  }
+}
+
+control "MCP-WORKLOAD-16" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "A token a tool can read from the filesystem is exposed to exfiltration."
+  }
+}
+
+control "MCP-WORKLOAD-17" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "A cloud role is scope creep beyond the cluster."
+  }
+
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Metadata credentials are tokens a steered tool can take."
+  }
+}
+
+control "MCP-RBAC-01" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "cluster-admin is privilege escalation by construction."
+  }
+}
+
+control "MCP-RBAC-02" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Wildcards are scope creep in RBAC form."
+  }
+}
+
+control "MCP-RBAC-03" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Secrets become reachable from the model's context."
+  }
+
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Secret contents can be over-shared into the conversation."
+  }
+}
+
+control "MCP-RBAC-04" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Pods and exec are command execution through the API."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Workload creation escalates to any account of the namespace."
+  }
+}
+
+control "MCP-RBAC-05" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "These verbs are privilege escalation."
+  }
+}
+
+control "MCP-EXPOSURE-01" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Direct exposure bypasses the authentication an ingress or gateway would add."
+  }
+
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Servers reachable from outside without a gateway escape the approved entry points."
+  }
+}
+
+control "MCP-EXPOSURE-02" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Bearer tokens sent in clear are exposed."
+  }
+
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Cleartext transport lets credentials be captured and replayed, undermining authentication."
+  }
+}
+
+control "MCP-EXPOSURE-03" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "An ingress without authentication is insufficient authentication."
+  }
+}
+
+control "MCP-EXPOSURE-04" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Data over-shared into the context can leave the cluster."
+  }
+
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Subverted intent can exfiltrate through open egress."
+  }
+}
+
+control "MCP-EXPOSURE-05" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Direct access bypasses the authenticating entry point."
+  }
+
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Paths around the gateway are unmanaged access to the server."
+  }
+}

@@ -124,14 +124,20 @@ var corpusCases = []corpusCase{
 		note:        unsupportedNote + " Out of scope: DOCKER_PRIVILEGED, NETWORK_EXPOSED_GATEWAY, SSE transport, mutable tag.",
 	},
 	{
-		file:        "toolhive/stacklok__toolhive__deploy_keycloak_mcpserver-with-auth.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: INSECURE_OIDC_HTTP, OPEN_EGRESS, image by tag, no authz; GOOD audience binding.",
+		file: "toolhive/stacklok__toolhive__deploy_keycloak_mcpserver-with-auth.yaml",
+		// The MCPServer is a workload run with the ToolHive operator's
+		// security defaults (non-root, no escalation, read-only root), so
+		// only capabilities and seccomp, which the operator leaves unset
+		// outside OpenShift, fail. No NetworkPolicy: OPEN_EGRESS.
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-EXPOSURE-04", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-09", "MCP-WORKLOAD-11", "MCP-RBAC-01"},
+		note:        "Image by tag 0.0.4: digest control only. INSECURE_OIDC_HTTP, no authz and the GOOD audience binding are gateway facts of the MCPOIDCConfig.",
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_mkp.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: OVER_BROAD_RBAC (cluster-admin), IMAGE_UNPINNED, NO_AUTHN, NO_AUTHZ.",
+		mustFail:    []string{"MCP-RBAC-01", "MCP-RBAC-02", "MCP-RBAC-03", "MCP-RBAC-04", "MCP-RBAC-05", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-09", "MCP-WORKLOAD-15"},
+		note:        "OVER_BROAD_RBAC: mkp-sa bound to cluster-admin fails every RBAC control. IMAGE_UNPINNED: no tag. NO_AUTHN/NO_AUTHZ are gateway facts.",
 	},
 	{
 		file:        "kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml",
@@ -139,9 +145,15 @@ var corpusCases = []corpusCase{
 		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS, LATEST_TAG, admin UI, security logging off.",
 	},
 	{
-		file:        "kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: HARDCODED_SECRET_MANIFEST, SECRET_IN_ARGS, LATEST_TAG, NO_SECURITY_CONTEXT, BROAD_RBAC, OPEN_EGRESS.",
+		file: "kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml",
+		// HARDCODED_SECRET_MANIFEST → 14; LATEST_TAG → 10, 11;
+		// NO_SECURITY_CONTEXT → 04..08; BROAD_RBAC (create statefulsets,
+		// pods) → RBAC-04; OPEN_EGRESS → EXPOSURE-04; gateway open on 8000
+		// → EXPOSURE-05. SECRET_IN_ARGS is on Redis, which runs no MCP.
+		mustFail: []string{"MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08",
+			"MCP-WORKLOAD-09", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-WORKLOAD-14", "MCP-RBAC-04", "MCP-EXPOSURE-04", "MCP-EXPOSURE-05"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-01", "MCP-WORKLOAD-12", "MCP-WORKLOAD-13", "MCP-RBAC-01", "MCP-RBAC-03", "MCP-EXPOSURE-01"},
+		note:        "DEV_MODE (ASPNETCORE_ENVIRONMENT=Development) is a gateway fact.",
 	},
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml",
@@ -202,8 +214,9 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_with_kubernetes_oidc.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: SCHEMA_DRIFT, OPEN_EGRESS, IMAGE_UNPINNED, NO_AUTHZ, NO_AUDIT; GOOD service-account audience.",
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-EXPOSURE-04"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-09", "MCP-WORKLOAD-04"},
+		note:        "IMAGE_UNPINNED: docker.io/mcp/fetch without a tag. OPEN_EGRESS: no NetworkPolicy (the builtin network profile is a gateway fact). SCHEMA_DRIFT, NO_AUTHZ, NO_AUDIT, the GOOD audience: gateway facts.",
 	},
 
 	// Claude Code.
@@ -663,13 +676,13 @@ func TestCorpusEveryClientConfigIsJudged(t *testing.T) {
 		}
 		judged := false
 		for _, e := range run.byFile[file] {
-			if e.subject.Kind == evidence.KindServer || e.subject.Kind == evidence.KindGateway {
+			if e.subject.Kind != evidence.KindSource {
 				judged = true
 				break
 			}
 		}
 		if !judged {
-			t.Errorf("%s: %d live and %d ignored entries, but no server of it was evaluated", file, src.Servers, src.IgnoredEntries)
+			t.Errorf("%s: %d live and %d ignored entries, but no server, gateway or workload of it was evaluated", file, src.Servers, src.IgnoredEntries)
 		}
 	}
 	if got, want := len(run.sources), len(corpusCases); got != want {

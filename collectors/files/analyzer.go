@@ -70,4 +70,29 @@ type Analysis struct {
 	// one claims the file (a generic name that fails to parse, reported as a
 	// parse error unless another format recognises it).
 	Tentative bool
+	// Discard, set by a Grouper's Group, drops the analysis: the file turned
+	// out not to be the analyzer's (a Kubernetes manifest with nothing MCP
+	// in its folder). It is then reported only if named explicitly.
+	Discard bool
+}
+
+// Grouper is an analyzer whose files are judged together once the walk is
+// over, because they refer to each other (the Kubernetes manifests of one
+// folder: a Deployment in one file, its ServiceAccount and RoleBinding in
+// another). The walk keeps every file a Grouper analyzed, calls Group once
+// with all of them, and only then redacts and stores them, so secrets that
+// Group hands to a file (File.Secret, File.Redactor) are still removed from
+// its stored copy.
+type Grouper interface {
+	Analyzer
+	// Group completes the analyses of the files the analyzer read in this
+	// walk, in path order: it may add subjects, complete source subjects and
+	// set Discard. It must not keep the files after it returns.
+	Group(ctx context.Context, members []Member)
+}
+
+// Member is one file a Grouper analyzed, with its analysis.
+type Member struct {
+	File     *File
+	Analysis *Analysis
 }

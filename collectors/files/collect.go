@@ -117,6 +117,7 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	c.group(ctx, results)
 
 	out := &Output{Files: map[string][]byte{}}
 	for _, r := range results {
@@ -141,7 +142,9 @@ feed:
 func CollectData(ctx context.Context, path string, data []byte, opts Options, analyzers []Analyzer) *Output {
 	c := &collection{opts: opts, analyzers: analyzers}
 	c.opts.Now = c.opts.Now.UTC()
-	r := c.analyze(ctx, candidate{rel: path, explicit: true}, readOutcome{data: data, size: int64(len(data))})
+	results := []fileResult{c.analyze(ctx, candidate{rel: path, explicit: true}, readOutcome{data: data, size: int64(len(data))})}
+	c.group(ctx, results)
+	r := results[0]
 	out := &Output{Subjects: r.subjects, Files: map[string][]byte{}}
 	if r.artifact != nil {
 		out.Artifacts = []evidence.Artifact{*r.artifact}
@@ -161,6 +164,53 @@ type fileResult struct {
 	subjects []evidence.Subject
 	artifact *evidence.Artifact
 	content  []byte
+	// pending is a file a Grouper analyzed, finished after Group.
+	pending *Member
+	owner   Grouper
+}
+
+// group hands each Grouper the files it analyzed, in path order, then
+// finishes them.
+func (c *collection) group(ctx context.Context, results []fileResult) {
+	var order []Grouper
+	byOwner := map[Grouper][]int{}
+	for i, r := range results {
+		if r.pending == nil {
+			continue
+		}
+		if _, seen := byOwner[r.owner]; !seen {
+			order = append(order, r.owner)
+		}
+		byOwner[r.owner] = append(byOwner[r.owner], i)
+	}
+	for _, g := range order {
+		idx := byOwner[g]
+		members := make([]Member, len(idx))
+		for j, i := range idx {
+			members[j] = *results[i].pending
+		}
+		g.Group(ctx, members)
+		for j, i := range idx {
+			m := members[j]
+			switch {
+			case !m.Analysis.Discard:
+				results[i] = finish(m.File, m.Analysis)
+			case m.File.Explicit:
+				results[i] = finish(m.File, unrecognised(m.File))
+			default:
+				results[i] = fileResult{}
+			}
+		}
+	}
+}
+
+// unrecognised is the analysis of a file named explicitly that no
+// analyzer reads.
+func unrecognised(f *File) *Analysis {
+	src := f.NewSource(walkerLabel)
+	src.Status = evidence.StatusUnsupported
+	src.Diagnostics = []evidence.Diagnostic{{Severity: "info", File: f.Path, Message: "not recognised as an MCP client configuration or server manifest"}}
+	return &Analysis{Source: src}
 }
 
 // considered reports whether some analyzer matches rel.
@@ -257,15 +307,15 @@ func (c *collection) analyze(ctx context.Context, cand candidate, rd readOutcome
 		raw:      rd.data,
 		red:      secrets.NewRedactor(),
 	}
-	a := dispatch(ctx, f, all, strong)
+	a, owner := dispatch(ctx, f, all, strong)
 	if a == nil {
 		if !cand.explicit {
 			return fileResult{}
 		}
-		src := f.NewSource(walkerLabel)
-		src.Status = evidence.StatusUnsupported
-		src.Diagnostics = []evidence.Diagnostic{{Severity: "info", File: f.Path, Message: "not recognised as an MCP client configuration or server manifest"}}
-		a = &Analysis{Source: src}
+		a = unrecognised(f)
+	}
+	if g, ok := owner.(Grouper); ok {
+		return fileResult{pending: &Member{File: f, Analysis: a}, owner: g}
 	}
 	return finish(f, a)
 }
@@ -280,13 +330,15 @@ func (c *collection) fail(cand candidate, l Label, status, detail string, size i
 
 // dispatch offers f to the analyzers that match it, in the order Collect
 // describes.
-func dispatch(ctx context.Context, f *File, all []match, strong Analyzer) *Analysis {
+// It returns the analysis and the analyzer that made it.
+func dispatch(ctx context.Context, f *File, all []match, strong Analyzer) (*Analysis, Analyzer) {
 	if strong != nil {
 		if a := strong.Analyze(ctx, f, Strong); a != nil {
-			return a
+			return a, strong
 		}
 	}
 	var tentative *Analysis
+	var tentativeBy Analyzer
 	for _, pass := range []Strength{Weak, Content} {
 		for _, m := range all {
 			if m.by != pass {
@@ -297,14 +349,14 @@ func dispatch(ctx context.Context, f *File, all []match, strong Analyzer) *Analy
 			case a == nil:
 			case a.Tentative:
 				if tentative == nil {
-					tentative = a
+					tentative, tentativeBy = a, m.a
 				}
 			default:
-				return a
+				return a, m.a
 			}
 		}
 	}
-	return tentative
+	return tentative, tentativeBy
 }
 
 // finish redacts the analysis' messages and records the stored copy.

@@ -1,8 +1,8 @@
 // Package kubeobj is the shared model of Kubernetes objects that the
 // Kubernetes collector and the gateway collector both read: an Object (one
 // manifest document or one object listed from a cluster), a Set (the objects
-// of one source: a manifest file, a rendered Helm chart, a built
-// kustomization or a live cluster), and the Interpreter and
+// of one source: the manifest files of one folder, a rendered Helm chart, a
+// built kustomization or a live cluster), and the Interpreter and
 // ValuesInterpreter hooks through which product-specific readers (ToolHive,
 // kmcp, Envoy AI Gateway, agentgateway, ContextForge, …) turn objects and
 // Helm values into gateway and server subjects.
@@ -42,7 +42,7 @@
 //				ID:         set.SubjectID(evidence.KindGateway, o),
 //				Name:       o.Name,
 //				Provenance: o.Provenance("gateway/toolhive"),
-//				Links:      []string{set.Origin.SourceID, set.WorkloadID(o)},
+//				Links:      []string{set.SourceOf(o), set.WorkloadID(o)},
 //			}, Product: "toolhive"}
 //			if ref, ok := o.Root.Lookup("spec", "oidcConfigRef").Str("name"); ok &&
 //				set.Find("toolhive.stacklok.dev", "MCPOIDCConfig", o.Namespace, ref) == nil {

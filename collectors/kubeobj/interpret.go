@@ -25,13 +25,14 @@ type Interpreter interface {
 // Interpretation is what an interpreter read from a set or from values.
 type Interpretation struct {
 	// Subjects are gateway and server subjects (never workloads or
-	// sources). Each links to the set's source (Origin.SourceID) and to the
-	// workloads it runs in (Set.WorkloadID), and has a provenance made with
-	// Object.Provenance.
+	// sources). Each links to the source of the object it was read from
+	// (Set.SourceOf) and to the workloads it runs in (Set.WorkloadID), and
+	// has a provenance made with Object.Provenance.
 	Subjects []evidence.Subject
 	// Diagnostics are problems found in the objects (a reference to an
 	// object the set does not hold, a field the product no longer reads).
-	// They are added to the source subject; make them with Set.Diag.
+	// They are added to the source subject of the file they name (the
+	// set's source when they name none); make them with Set.Diag.
 	Diagnostics []evidence.Diagnostic
 	// Claims are objects the interpreter knows to run an MCP server or
 	// gateway; the collector builds workload subjects for them even when
@@ -104,8 +105,8 @@ func (v *Values) Provenance(collector string, at *postree.Node) evidence.Provena
 		File:             v.File,
 		Collected:        v.Origin.Collected,
 	}
-	if v.File == v.Origin.Path {
-		p.SHA256 = v.Origin.SHA256
+	if v.Origin.SHA256 != nil {
+		p.SHA256 = v.Origin.SHA256(v.File)
 	}
 	if at != nil {
 		p.Line, p.Column, p.Pointer = at.Line, at.Col, at.Pointer

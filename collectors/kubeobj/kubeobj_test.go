@@ -2,6 +2,7 @@ package kubeobj_test
 
 import (
 	"context"
+	pathpkg "path"
 	"reflect"
 	"strings"
 	"testing"
@@ -54,7 +55,10 @@ func fileSet(t *testing.T, path, text string) *kubeobj.Set {
 	if len(problems) > 0 {
 		t.Fatalf("problems: %v", problems)
 	}
-	set := kubeobj.NewSet(kubeobj.Origin{Kind: kubeobj.OriginFile, Path: path, SourceID: "source:" + path, Collected: collected})
+	for _, o := range objs {
+		o.Source = "source:" + path
+	}
+	set := kubeobj.NewSet(kubeobj.Origin{Kind: kubeobj.OriginManifests, Path: pathpkg.Dir(path), Collected: collected})
 	set.Add(objs...)
 	return set
 }
@@ -71,7 +75,7 @@ func (toolhiveExample) Interpret(_ context.Context, set *kubeobj.Set) kubeobj.In
 		gw := &evidence.Gateway{Meta: evidence.Meta{
 			Kind: evidence.KindGateway, ID: set.SubjectID(evidence.KindGateway, o), Name: o.Name,
 			Provenance: o.Provenance("gateway/toolhive"),
-			Links:      []string{set.Origin.SourceID, set.WorkloadID(o)},
+			Links:      []string{set.SourceOf(o), set.WorkloadID(o)},
 		}, Product: "toolhive", Authentication: evidence.GatewayAuthentication{Mode: evidence.GatewayAuthNone},
 			Authorization: evidence.GatewayAuthorization{Kind: "none"}, Egress: "unknown"}
 		ref := o.Root.Lookup("spec", "oidcConfigRef")
@@ -96,10 +100,10 @@ func TestExampleInterpreter(t *testing.T) {
 		t.Fatalf("got %d subjects, %d claims; want 2 and 2", len(got.Subjects), len(got.Claims))
 	}
 	gw := got.Subjects[0].(*evidence.Gateway)
-	if gw.ID != "gateway:deploy/toolhive.yaml#toolhive-system/MCPServer/fetch" {
+	if gw.ID != "gateway:deploy#toolhive-system/MCPServer/fetch" {
 		t.Errorf("gateway id = %q", gw.ID)
 	}
-	if want := "workload:deploy/toolhive.yaml#toolhive-system/MCPServer/fetch"; gw.Links[1] != want {
+	if want := "workload:deploy#toolhive-system/MCPServer/fetch"; gw.Links[1] != want {
 		t.Errorf("workload link = %q, want %q", gw.Links[1], want)
 	}
 	if gw.Authentication.Mode != "required" {

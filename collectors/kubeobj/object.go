@@ -38,6 +38,9 @@ type Object struct {
 	// Doc is the 0-based index of the object's document in File (items of
 	// a List share their document).
 	Doc int
+	// Source is the ID of the source subject of File when the object was
+	// read from a folder of manifests ("" otherwise: see Set.SourceOf).
+	Source string
 
 	// origin is the source of the set the object belongs to.
 	origin *Origin
@@ -302,8 +305,8 @@ func (o *Object) provenance(origin *Origin, collector string, at *postree.Node) 
 		return p
 	}
 	p.File = o.File
-	if o.File == origin.Path {
-		p.SHA256 = origin.SHA256
+	if origin.SHA256 != nil && o.File != "" {
+		p.SHA256 = origin.SHA256(o.File)
 	}
 	if at == nil {
 		at = o.Root

@@ -11,7 +11,7 @@ import (
 
 // Origin kinds: what a Set was read from.
 const (
-	OriginFile          = "file"          // one manifest file
+	OriginManifests     = "manifests"     // the manifest files of one folder
 	OriginChart         = "chart"         // a Helm chart rendered with its values
 	OriginKustomization = "kustomization" // a kustomization built
 	OriginCluster       = "cluster"       // a live cluster
@@ -21,16 +21,15 @@ const (
 type Origin struct {
 	// Kind is one of the Origin* constants.
 	Kind string
-	// Path is the provenance path of the manifest file, chart folder or
-	// kustomization folder ("" for clusters).
+	// Path is the provenance path of the folder of manifests, the chart
+	// folder or the kustomization folder ("" for clusters).
 	Path string
 	// Cluster names a live cluster (its kubeconfig context, or "in-cluster").
 	Cluster string
-	// SourceID is the ID of the source subject of the file, chart,
-	// kustomization or cluster; every subject read from the set links to it.
+	// SourceID is the ID of the source subject of the chart, kustomization
+	// or cluster. Objects of a folder of manifests each have their own file's
+	// source: link subjects to Set.SourceOf(o), which covers both.
 	SourceID string
-	// SHA256 is the hex sha256 of the manifest file (file sets only).
-	SHA256 string
 	// Collected is the collection time and Version the Tollgate version,
 	// recorded in every subject's provenance.
 	Collected time.Time
@@ -38,6 +37,9 @@ type Origin struct {
 	// Secret, when set, receives every raw secret read from the objects, so
 	// that it is redacted from the stored copies and from messages.
 	Secret func(raw string)
+	// SHA256 returns the hex sha256 of the file at a provenance path, when
+	// the set knows it.
+	SHA256 func(file string) string
 }
 
 // Name returns the origin for IDs and messages: the path, or
@@ -160,6 +162,16 @@ func (s *Set) SubjectID(kind evidence.Kind, o *Object) string {
 	return evidence.MakeID(kind, s.Origin.Name(), o.Ref())
 }
 
+// SourceOf returns the ID of the source subject o was read from: its own
+// file's for a folder of manifests, the set's otherwise. Link every subject
+// read from o to it.
+func (s *Set) SourceOf(o *Object) string {
+	if o.Source != "" {
+		return o.Source
+	}
+	return s.Origin.SourceID
+}
+
 // WorkloadID returns the ID of the workload subject the Kubernetes
 // collector builds for o (a Deployment, a ToolHive MCPServer, …). Link
 // gateway and server subjects to it.
@@ -179,8 +191,9 @@ func (s *Set) Diag(severity string, o *Object, at *postree.Node, msg string) evi
 	if at != nil && at.Line > 0 {
 		d.Line, d.Column = at.Line, at.Col
 	}
-	if o.File != s.Origin.Path {
-		// A rendered chart or built kustomization: name the object too.
+	if s.Origin.Kind == OriginChart || s.Origin.Kind == OriginKustomization {
+		// Rendered output: the line is not in a file people edit, so name
+		// the object too.
 		d.Message = o.Ref() + ": " + msg
 	}
 	return d

@@ -47,9 +47,6 @@ var (
 
 // families lists the recognisers in the order they are tried.
 var families = []family{
-	{"toolhive/manifest", "gateway", func(p string, data, lower []byte) bool {
-		return bytes.Contains(lower, []byte("toolhive.stacklok.dev"))
-	}},
 	{"litellm/config", "gateway", func(p string, data, lower []byte) bool {
 		return reModelList.Match(data) && reLiteLLMMCP.Match(data)
 	}},
@@ -64,9 +61,6 @@ var families = []family{
 	}},
 	{"kong/declarative", "gateway", func(p string, data, lower []byte) bool {
 		return reKongFormat.Match(data) && bytes.Contains(lower, []byte("mcp"))
-	}},
-	{"kubernetes/manifest", "kubernetes", func(p string, data, lower []byte) bool {
-		return reAPIVersion.Match(data) && reKind.Match(data) && bytes.Contains(lower, []byte("mcp"))
 	}},
 	{"helm/values", "kubernetes", func(p string, data, lower []byte) bool {
 		return (reHelmValues.MatchString(p) || (reChartPath.MatchString(p) && reImageRepo.Match(data))) &&

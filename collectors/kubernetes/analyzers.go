@@ -1,0 +1,9 @@
+package kubernetes
+
+import "github.com/tollgate-dev/tollgate/collectors/files"
+
+// Analyzers returns the file analyzers of the Kubernetes collector, in
+// recognition order: Kubernetes manifests (and Helm templates).
+func Analyzers(opts Options) []files.Analyzer {
+	return []files.Analyzer{&manifests{opts: opts}}
+}
