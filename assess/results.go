@@ -187,6 +187,8 @@ type Results struct {
 	Counts Counts `json:"counts"`
 	// Baseline, when set, says which findings an earlier run already had.
 	Baseline *Baseline `json:"baseline,omitempty"`
+	// History, when set, is what the history store knows about the run.
+	History *History `json:"history,omitempty"`
 }
 
 // Attestation statuses.

@@ -145,6 +145,15 @@ func checkThreeRunTrends(t *testing.T, s *Store) {
 		t.Errorf("open = %+v, want %+v", gotOpen, wantOpen)
 	}
 
+	if len(tr.Waived) != 1 || tr.Waived[0].Fingerprint != "eeee" || tr.Waived[0].FirstSeen.Format("2006-01-02") != "2026-03-01" {
+		t.Errorf("waived = %+v, want eeee, first seen 2026-03-01", tr.Waived)
+	}
+	rep := tr.ForReports()
+	if len(rep.Runs) != 3 || rep.Runs[1].Satisfied["nist-800-53-rev5"] != 30 || rep.Runs[1].Failures["critical"] != 1 ||
+		len(rep.FirstSeen) != 4 || rep.FirstSeen["bbbb"].Format("2006-01-02") != "2026-01-01" || rep.New != 1 || rep.Fixed != 1 {
+		t.Errorf("for reports = %+v", rep)
+	}
+
 	type fixed struct {
 		fp, first, at string
 		days          float64

@@ -48,6 +48,8 @@ type Trends struct {
 	OpenBySeverity []SeverityCount `json:"open_by_severity"`
 	// Open are the latest run's failing findings, oldest first.
 	Open []OpenFinding `json:"open"`
+	// Waived are the latest run's waived findings (accepted risks), oldest first.
+	Waived []OpenFinding `json:"waived"`
 	// Fixed are findings that stopped failing, with how long that took, in
 	// the order they were fixed. A finding fixed, back and fixed again is
 	// listed once per fix.
@@ -120,7 +122,7 @@ type Finding struct {
 	Location    string `json:"location"`
 }
 
-// OpenFinding is a finding failing in the latest run.
+// OpenFinding is a finding failing (or waived) in the latest run.
 type OpenFinding struct {
 	Finding
 	// FirstSeen is the first run the finding was in; OpenSince the first run
@@ -222,7 +224,7 @@ func (s *Store) trends(ctx context.Context, opts TrendOptions) (*Trends, error) 
 		addDocument(runs, index[current.ID], opts.Current)
 	}
 	t := &Trends{Store: s.name, Scope: scope, Runs: runs, Frameworks: frameworkTrends(runs), OpenBySeverity: []SeverityCount{},
-		Open: []OpenFinding{}, Fixed: []FixedFinding{}, ExpiringWaivers: []WaiverExpiry{}}
+		Open: []OpenFinding{}, Waived: []OpenFinding{}, Fixed: []FixedFinding{}, ExpiringWaivers: []WaiverExpiry{}}
 	if len(runs) == 0 {
 		return t, nil
 	}
@@ -412,9 +414,11 @@ func track(t *Trends, runs []RunPoint, ps []presence, change *Change) {
 		}
 		first, last := ps[start], ps[i-1]
 		if last.run == latest {
+			f := OpenFinding{Finding: last.Finding, FirstSeen: runs[ps[0].run].AssessedAt, OpenSince: runs[first.run].AssessedAt, Runs: len(ps)}
 			if last.verdict == string(assess.VerdictFail) {
-				t.Open = append(t.Open, OpenFinding{Finding: last.Finding, FirstSeen: runs[ps[0].run].AssessedAt,
-					OpenSince: runs[first.run].AssessedAt, Runs: len(ps)})
+				t.Open = append(t.Open, f)
+			} else {
+				t.Waived = append(t.Waived, f)
 			}
 			// New means failing now and absent before, as in a diff.
 			if first.run == latest && latest > 0 && last.verdict == string(assess.VerdictFail) {
@@ -435,12 +439,14 @@ func track(t *Trends, runs []RunPoint, ps []presence, change *Change) {
 
 // finish orders the lists and computes ages and the time to fix.
 func finish(t *Trends) {
-	for i := range t.Open {
-		t.Open[i].AgeDays = int(t.Now.Sub(t.Open[i].FirstSeen).Hours() / 24)
+	for _, list := range [][]OpenFinding{t.Open, t.Waived} {
+		for i := range list {
+			list[i].AgeDays = int(t.Now.Sub(list[i].FirstSeen).Hours() / 24)
+		}
+		slices.SortFunc(list, func(a, b OpenFinding) int {
+			return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), compareFindings(a.Finding, b.Finding))
+		})
 	}
-	slices.SortFunc(t.Open, func(a, b OpenFinding) int {
-		return cmp.Or(a.FirstSeen.Compare(b.FirstSeen), compareFindings(a.Finding, b.Finding))
-	})
 	slices.SortFunc(t.Fixed, func(a, b FixedFinding) int {
 		return cmp.Or(a.FixedAt.Compare(b.FixedAt), compareFindings(a.Finding, b.Finding), a.FirstSeen.Compare(b.FirstSeen))
 	})
@@ -566,4 +572,29 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// ForReports is what reports show of the trends of the run being reported
+// (the latest run).
+func (t *Trends) ForReports() *assess.History {
+	h := &assess.History{Store: t.Store, Scope: t.Scope, FirstSeen: map[string]time.Time{}, Runs: []assess.HistoryRun{}}
+	if c := t.SincePrevious; c != nil {
+		h.Previous, h.New, h.Fixed = c.Previous, c.New, c.Fixed
+	}
+	for _, list := range [][]OpenFinding{t.Open, t.Waived} {
+		for _, f := range list {
+			h.FirstSeen[f.Fingerprint] = f.FirstSeen
+		}
+	}
+	for _, r := range t.Runs {
+		p := assess.HistoryRun{AssessedAt: r.AssessedAt, Failures: map[string]int{}, Satisfied: map[string]float64{}}
+		for sev, n := range r.FailuresBySeverity {
+			p.Failures[sev] = n
+		}
+		for _, fw := range r.Frameworks {
+			p.Satisfied[fw.ID] = fw.SatisfiedPercent
+		}
+		h.Runs = append(h.Runs, p)
+	}
+	return h
 }

@@ -119,6 +119,17 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 		fmt.Fprintf(b, "  %-8s %s  %-16s %s  %s  first seen %s (%d %s%s)\n", strings.ToUpper(f.Severity), f.ID, f.Control, f.SubjectName,
 			f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, plural(f.AgeDays, "day", "days"), since)
 	}
+	if len(t.Waived) > 0 {
+		fmt.Fprintf(b, "\nWaived findings (%d), oldest first:\n", len(t.Waived))
+		for i, f := range t.Waived {
+			if i == rows {
+				fmt.Fprintf(b, "  … and %d more (--format json lists all)\n", len(t.Waived)-rows)
+				break
+			}
+			fmt.Fprintf(b, "  %-8s %s  %-16s %s  %s  first seen %s (%d %s)\n", strings.ToUpper(f.Severity), f.ID, f.Control, f.SubjectName,
+				f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, plural(f.AgeDays, "day", "days"))
+		}
+	}
 	if n := t.TimeToFix.Count; n > 0 {
 		fmt.Fprintf(b, "\nFixed (%d); time to fix: median %.1f days, mean %.1f days:\n", n, t.TimeToFix.MedianDays, t.TimeToFix.MeanDays)
 		for i, f := range t.Fixed {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/pflag"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/history"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report"
@@ -35,6 +36,8 @@ var assessBindings = map[string]string{
 	"gate.fail_on":            "fail-on",
 	"gate.min_coverage":       "min-coverage",
 	"gate.baseline":           "baseline",
+	"history.store":           "history",
+	"history.scope":           "history-scope",
 }
 
 func newAssessCommand(app *App) *cobra.Command {
@@ -186,6 +189,8 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.String("fail-on", "high", "fail the gate on an unwaived failure at or above this severity (critical, high, medium, low, info, none)")
 	f.Float64("min-coverage", 0, "fail the gate when less than this percentage of framework requirements is assessed")
 	f.String("baseline", "", "an earlier run (results.json, output folder or evidence bundle): only failures absent from it fail the gate")
+	f.String("history", "", "record the run in this history store (a SQLite file or a postgres:// URL) and carry its trends into the reports")
+	f.String("history-scope", history.DefaultScope, "history to record the run in, within the store")
 	f.StringVar(&opts.timestamp, "timestamp", "", "assessment time (RFC 3339); pins outputs to be byte-identical (default SOURCE_DATE_EPOCH or now)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only the gate verdict")
 	f.StringVar(&opts.summary, "summary", "text", "console summary: text or json (machine-readable, on standard output)")
@@ -260,12 +265,24 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 			return &ExitError{Code: 2, Err: err}
 		}
 	}
+	var hist *runHistory
+	if cfg.History.Store != "" {
+		if hist, err = openRunHistory(cmd.Context(), cfg.History, results, cfg.Output.Dir); err != nil {
+			return err
+		}
+		defer hist.store.Close()
+	}
 
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
 	written, err := report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
+	}
+	if hist != nil {
+		if err := hist.record(cmd.Context(), now); err != nil {
+			return err
+		}
 	}
 	files := make([]console.File, len(written))
 	for i, w := range written {

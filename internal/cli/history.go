@@ -1,14 +1,20 @@
 package cli
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/history"
+	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
+	resultsjson "github.com/tollgate-dev/tollgate/report/json"
 )
 
 // historyBindings maps configuration keys to the history commands' flags.
@@ -160,4 +166,39 @@ func runHistoryShow(cmd *cobra.Command, app *App, opts historyShowOptions) error
 		return &ExitError{Code: 2, Err: err}
 	}
 	return history.Write(app.Out, trends, opts.format, history.WriteOptions{Columns: opts.columns})
+}
+
+// runHistory is the history store of an assessment being reported: its
+// trends go into the reports, and the run is recorded once they are written.
+type runHistory struct {
+	store  *history.Store
+	scope  string
+	doc    *resultsjson.Document
+	source string
+}
+
+// openRunHistory opens the store, computes its trends with the run as the
+// latest one (not recorded yet) and gives them to the reports (r.History).
+func openRunHistory(ctx context.Context, cfg config.History, r *assess.Results, outDir string) (*runHistory, error) {
+	store, err := history.Open(ctx, cfg.Store, true)
+	if err != nil {
+		return nil, &ExitError{Code: 2, Err: err}
+	}
+	h := &runHistory{store: store, scope: cfg.Scope, doc: resultsjson.Build(r), source: outDir}
+	trends, err := store.Trends(ctx, history.TrendOptions{Scope: cfg.Scope, Now: r.Timestamp, Expiring: history.DefaultExpiring,
+		Current: h.doc, CurrentSource: outDir})
+	if err != nil {
+		store.Close()
+		return nil, &ExitError{Code: 2, Err: err}
+	}
+	r.History = trends.ForReports()
+	return h, nil
+}
+
+// record stores the run, once its reports are written.
+func (h *runHistory) record(ctx context.Context, now time.Time) error {
+	if _, _, err := h.store.Record(ctx, h.doc, h.source, h.scope, now); err != nil {
+		return &ExitError{Code: 2, Err: fmt.Errorf("the reports are written, but the run is not in the history: %w", err)}
+	}
+	return nil
 }

@@ -125,3 +125,40 @@ func TestHistoryShowWithoutStore(t *testing.T) {
 		t.Errorf("exit %d, %v; want 2 saying how to record", run.code, run.err)
 	}
 }
+
+func TestAssessRecordsHistoryAndReportsIt(t *testing.T) {
+	acme := copyExample(t)
+	tmp := t.TempDir()
+	store := filepath.Join(tmp, "history.db")
+	var outs []string
+	for i, ts := range []string{"2026-01-01T00:00:00Z", "2026-02-01T00:00:00Z"} {
+		if i == 1 {
+			fixAliceAddAnalytics(t, acme)
+		}
+		out := filepath.Join(tmp, "run"+string(rune('1'+i)))
+		run := runTollgate(t, "assess", acme, "-o", out, "--timestamp", ts, "--fail-on", "none", "--history", store, "--history-scope", "acme")
+		if run.code != 0 {
+			t.Fatalf("assess: exit %d: %v", run.code, run.err)
+		}
+		want := "the first run recorded"
+		if i == 1 {
+			want = "2 new, 2 fixed since 2026-01-01T00:00:00Z"
+		}
+		if !strings.Contains(run.stdout, "History acme of "+store) || !strings.Contains(run.stdout, want) {
+			t.Errorf("run %d: console lacks %q:\n%s", i+1, want, run.stdout)
+		}
+		outs = append(outs, out)
+	}
+	summary, err := os.ReadFile(filepath.Join(outs[1], "summary.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(summary), "**2 new, 2 fixed** since the previous run (2026-01-01T00:00:00Z) of the history `acme`.") {
+		t.Errorf("summary.md lacks the history line:\n%.600s", summary)
+	}
+	// assess recorded exactly what its results.json holds.
+	run := runTollgate(t, "history", "record", "--store", store, "--scope", "acme", outs[0], outs[1])
+	if run.code != 0 || strings.Count(run.stdout, "already recorded") != 2 {
+		t.Errorf("recording assess's outputs again must change nothing: exit %d\n%s", run.code, run.stdout)
+	}
+}

@@ -97,7 +97,9 @@ type Summary struct {
 	Expired []Expired `json:"expired"`
 	// Baseline compares the run with its baseline, when it has one.
 	Baseline *Baseline `json:"baseline,omitempty"`
-	Gate     Gate      `json:"gate"`
+	// History compares the run with the one before it in the history store.
+	History *History `json:"history,omitempty"`
+	Gate    Gate     `json:"gate"`
 }
 
 // Expired is a waiver or an attestation past its expiry.
@@ -110,6 +112,18 @@ type Expired struct {
 	Expires string `json:"expires"`
 	// Location is the file and line of its block.
 	Location string `json:"location,omitempty"`
+}
+
+// History is the run's place in its history store.
+type History struct {
+	Store string `json:"store"`
+	Scope string `json:"scope"`
+	// Runs counts the runs of the history, this one included.
+	Runs int `json:"runs"`
+	// Previous is the previous run's assessment time ("" for the first run).
+	Previous string `json:"previous"`
+	New      int    `json:"new"`
+	Fixed    int    `json:"fixed"`
 }
 
 // Baseline is the comparison of the run with its baseline.
@@ -201,6 +215,12 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	sortFailures(s.Waived)
 	sortFailures(s.Errors)
 	s.Baseline = summariseBaseline(r.Baseline, append(s.Failures, s.Waived...))
+	if h := r.History; h != nil {
+		s.History = &History{Store: h.Store, Scope: h.Scope, Runs: len(h.Runs), New: h.New, Fixed: h.Fixed}
+		if !h.Previous.IsZero() {
+			s.History.Previous = h.Previous.UTC().Format("2006-01-02T15:04:05Z07:00")
+		}
+	}
 	return s
 }
 
@@ -369,6 +389,15 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 			if g.message != "" {
 				fmt.Fprintf(w, "      %s\n", oneLine(g.message))
 			}
+		}
+		fmt.Fprintln(w)
+	}
+	if h := s.History; h != nil {
+		fmt.Fprintf(w, "%s %s of %s (run %d): ", p.bold("History"), h.Scope, h.Store, h.Runs)
+		if h.Previous == "" {
+			fmt.Fprintln(w, "the first run recorded")
+		} else {
+			fmt.Fprintf(w, "%d new, %d fixed since %s\n", h.New, h.Fixed, h.Previous)
 		}
 		fmt.Fprintln(w)
 	}

@@ -63,6 +63,10 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	fmt.Fprintf(&b, "%s · %d waived · %s · %s · %s  \n", headline(failures), len(waived),
 		plural(len(errs), "evaluation error"), plural(len(r.Subjects), "subject"), plural(len(r.Controls), "control"))
 	fmt.Fprintf(&b, "<sub>%s %s · %s</sub>\n\n", orDefault(r.Tool, "tollgate"), r.Version, r.Timestamp.UTC().Format("2006-01-02T15:04:05Z"))
+	if h := r.History; h != nil && !h.Previous.IsZero() {
+		fmt.Fprintf(&b, "**%d new, %d fixed** since the previous run (%s) of the history %s.\n\n", h.New, h.Fixed,
+			h.Previous.UTC().Format("2006-01-02T15:04:05Z"), code(h.Scope))
+	}
 	if bl := r.Baseline; bl != nil {
 		fmt.Fprintf(&b, "**%d new, %d fixed** since the baseline %s (%s); %d already in it.\n\n", countNew(bl, x.Findings()), len(bl.Fixed),
 			code(bl.Source), bl.Timestamp.UTC().Format("2006-01-02T15:04:05Z"), len(x.Findings())-countNew(bl, x.Findings()))
