@@ -96,9 +96,21 @@ func Validate(data []byte) error {
 			msgs = append(msgs, fmt.Sprintf("and %d more", len(found)-maxReported))
 			break
 		}
-		msgs = append(msgs, fmt.Sprintf("%s: %s", e.InstanceLocation, e.Error))
+		msgs = append(msgs, fmt.Sprintf("%s: %s", e.InstanceLocation, shortenViolation(e.Error)))
 	}
 	return errors.New("OSCAL document is not valid OSCAL " + Version + ": " + strings.Join(msgs, "; "))
+}
+
+// shortenViolation drops the regular expression from a pattern violation:
+// OSCAL's date and token patterns run to kilobytes and say nothing a
+// reader needs beyond which value broke them.
+func shortenViolation(msg string) string {
+	if i := strings.Index(msg, " does not match pattern "); i >= 0 {
+		msg = strings.TrimPrefix(msg, `"`)
+		i = strings.Index(msg, " does not match pattern ")
+		return msg[:i] + " is not in the form the OSCAL schema requires there"
+	}
+	return msg
 }
 
 // layout writes the compact JSON src to dst indented by two spaces per

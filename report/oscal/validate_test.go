@@ -64,6 +64,13 @@ func TestValidateReportsViolations(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "/assessment-results/results/") {
 		t.Errorf("Validate(broken) = %v, want the location of the violation", err)
 	}
+	// A value that breaks one of OSCAL's long patterns is named without
+	// the pattern.
+	broken = bytes.Replace(data, []byte(`"end": "2026-`), []byte(`"end": "9999-`), 1)
+	err = Validate(broken)
+	if err == nil || !strings.Contains(err.Error(), `'9999-`) || strings.Contains(err.Error(), "^(") || len(err.Error()) > 400 {
+		t.Errorf("Validate(year 9999) = %v, want the value named without the pattern", err)
+	}
 	for _, doc := range []string{`[]`, `{}`, `{"catalog":{},"profile":{}}`, `{"catalog":`} {
 		if err := Validate([]byte(doc)); err == nil {
 			t.Errorf("Validate(%s) accepted it", doc)
