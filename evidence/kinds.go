@@ -278,7 +278,8 @@ type Workload struct {
 	// Partial is true when the facts come from Helm values without the
 	// chart that renders them.
 	Partial bool `json:"partial"`
-	// Role is what the workload runs: server or gateway.
+	// Role is what the workload runs: server, gateway, or operator (an MCP
+	// operator or controller that creates servers and gateways).
 	Role string `json:"role"`
 	// RecognizedBy says which rules marked the workload as MCP ("ToolHive
 	// MCPServer", "image mcp/fetch", "label app.kubernetes.io/name=github-mcp").

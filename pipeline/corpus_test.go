@@ -140,9 +140,17 @@ var corpusCases = []corpusCase{
 		note:        "OVER_BROAD_RBAC: mkp-sa bound to cluster-admin fails every RBAC control. IMAGE_UNPINNED: no tag. NO_AUTHN/NO_AUTHZ are gateway facts.",
 	},
 	{
-		file:        "kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS, LATEST_TAG, admin UI, security logging off.",
+		file: "kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml",
+		// Lone Helm values, read for what they say: the gateway image is
+		// pinned by tag (GOOD: no latest), so only the digest control
+		// fails; components with enabled: false (where INDEX.md's
+		// LATEST_TAGs are) are not deployed and not judged. GOOD security
+		// context of the gateway.
+		mustFail:    []string{"MCP-WORKLOAD-10"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-11", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-EXPOSURE-02"},
+		bugs: []knownBug{{control: "MCP-EXPOSURE-03", shouldFail: false,
+			bug: "ContextForge authenticates MCP clients itself (AUTH_REQUIRED, MCP_CLIENT_AUTH_ENABLED true); a ContextForge values interpreter of the gateway collector should emit its gateway linked with kubeobj.Values.WorkloadID so the ingress is credited"}},
+		note: "DEFAULT_CREDENTIALS, admin UI and security logging are gateway facts of the ContextForge settings.",
 	},
 	{
 		file: "kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml",
@@ -169,8 +177,9 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:        "contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: PAPER_CONTROLS (permissive plugins, fail-open), SSRF_PROTECTION_OFF, DEFAULT_CREDENTIALS.",
+		mustFail:    []string{"MCP-WORKLOAD-11"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-WORKLOAD-09"},
+		note:        "LATEST_TAG on the gateway image; GOOD runAsNonRoot, drop ALL, no escalation, limits. PAPER_CONTROLS, SSRF_PROTECTION_OFF and DEFAULT_CREDENTIALS are gateway facts of the ContextForge settings.",
 	},
 	{
 		file:        "contextforge/IBM__mcp-context-forge__docker-compose.sso.yml",
@@ -189,13 +198,15 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:        "kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: AMBIENT_CLOUD_CREDENTIALS (metadata egress), OPEN_EGRESS, LATEST_TAG; GOOD ingress restriction.",
+		mustFail:    []string{"MCP-WORKLOAD-17", "MCP-EXPOSURE-04", "MCP-WORKLOAD-11", "MCP-EXPOSURE-02"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-EXPOSURE-05", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-07", "MCP-WORKLOAD-09"},
+		note:        "AMBIENT_CLOUD_CREDENTIALS (169.254.169.254 allowed) → 17; OPEN_EGRESS (0.0.0.0/0) → EXPOSURE-04; LATEST_TAG → 11; GOOD ingress restriction → EXPOSURE-05 passes. Beyond INDEX.md: the enabled ingress has no tls (EXPOSURE-02).",
 	},
 	{
 		file:        "kubernetes/kagent-dev__kmcp__helm_kmcp_values.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: IMAGE_UNPINNED, cluster-wide controller RBAC; GOOD pod security context.",
+		mustFail:    []string{"MCP-WORKLOAD-10"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08", "MCP-WORKLOAD-09", "MCP-WORKLOAD-11"},
+		note:        "The kmcp controller, judged as an MCP operator. IMAGE_UNPINNED (no tag: the chart's appVersion) → 10, not 11. GOOD security context. The cluster-wide controller RBAC lives in the chart's templates, not in the values.",
 	},
 	{
 		file:        "litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml",

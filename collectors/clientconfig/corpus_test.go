@@ -24,6 +24,10 @@ func corpusRoot(t testing.TB) string {
 // readElsewhere are corpus files other collectors read, each checked by
 // that collector's corpus test.
 var readElsewhere = map[string]string{
+	"contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml":             "collectors/kubernetes",
+	"kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml":       "collectors/kubernetes",
+	"kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml":                                "collectors/kubernetes",
+	"kubernetes/kagent-dev__kmcp__helm_kmcp_values.yaml":                                             "collectors/kubernetes",
 	"kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml":                         "collectors/kubernetes",
 	"toolhive/stacklok__toolhive__deploy_keycloak_mcpserver-with-auth.yaml":                          "collectors/kubernetes",
 	"toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_mkp.yaml":                  "collectors/kubernetes",
@@ -75,7 +79,6 @@ func TestCorpus(t *testing.T) {
 		"docker-mcp-gateway/docker__mcp-gateway__examples_docker-in-docker_compose.yaml":           {status: unsup, format: "docker-compose"},
 		"gemini-cli/1natsu172__dotfiles__.gemini_settings.json":                                    {status: ok, live: 1, format: "gemini-cli/settings.json"},
 		"gemini-cli/AHartTN__Hartonomous__.gemini_settings.json":                                   {status: ok, live: 2, format: "gemini-cli/settings.json"},
-		"kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml":                          {status: unsup, format: "helm/values"},
 		"mcp-registry-server-json/0-draft__mcp-opa__server.json":                                   {status: ok, live: 1, format: "mcp-registry/server.json"},
 		"mcp-registry-server-json/10205236__rundeck-mcp__server.json":                              {status: ok, live: 1, format: "mcp-registry/server.json"},
 		"mcpb-manifest/modelcontextprotocol__mcpb__examples_file-system-node_manifest.json":        {status: ok, live: 1, format: "mcpb/manifest.json"},
@@ -90,17 +93,14 @@ func TestCorpus(t *testing.T) {
 
 	// Second batch of gateway and cluster files.
 	for file, w := range map[string]want{
-		"agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml":              {status: ok, live: 2, format: "agentgateway/config"},
-		"agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml":                      {status: evidence.StatusSchemaError, live: 1, format: "agentgateway/config"},
-		"contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml":       {status: unsup, format: "helm/values"},
-		"contextforge/IBM__mcp-context-forge__docker-compose.sso.yml":                              {status: unsup, format: "docker-compose"},
-		"docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml":                  {status: unsup, format: "docker-compose"},
-		"docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml":                    {status: unsup, format: "docker-compose"},
-		"kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml": {status: unsup, format: "helm/values"},
-		"kubernetes/kagent-dev__kmcp__helm_kmcp_values.yaml":                                       {status: unsup, format: "helm/values"},
-		"litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml":      {status: unsup, format: "litellm/config"},
-		"litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml":                      {status: unsup, format: "litellm/config"},
-		"toolhive/stacklok__toolhive__examples_authz-config.json":                                  {status: unsup, format: "toolhive/authz-config"},
+		"agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml":         {status: ok, live: 2, format: "agentgateway/config"},
+		"agentgateway/tvprasad__dead-letter-oracle__agentgateway_config.yaml":                 {status: evidence.StatusSchemaError, live: 1, format: "agentgateway/config"},
+		"contextforge/IBM__mcp-context-forge__docker-compose.sso.yml":                         {status: unsup, format: "docker-compose"},
+		"docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml":             {status: unsup, format: "docker-compose"},
+		"docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml":               {status: unsup, format: "docker-compose"},
+		"litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml": {status: unsup, format: "litellm/config"},
+		"litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml":                 {status: unsup, format: "litellm/config"},
+		"toolhive/stacklok__toolhive__examples_authz-config.json":                             {status: unsup, format: "toolhive/authz-config"},
 	} {
 		tests[file] = w
 	}

@@ -2,6 +2,8 @@ package kubeobj
 
 import (
 	"context"
+	"path"
+	"strings"
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -118,6 +120,17 @@ func (v *Values) Provenance(collector string, at *postree.Node) evidence.Provena
 // values.
 func (v *Values) SubjectID(kind evidence.Kind, name string) string {
 	return evidence.MakeID(kind, v.File, name)
+}
+
+// WorkloadID returns the ID of the partial workload the Kubernetes
+// collector builds from a lone values file for the component at key path
+// component ("mcpContextForge", "gateway.proxy"; "" for an image at the top
+// level). Link gateway subjects read from the same component to it.
+func (v *Values) WorkloadID(component string) string {
+	if component == "" {
+		component = strings.TrimSuffix(path.Base(v.File), path.Ext(v.File))
+	}
+	return v.SubjectID(evidence.KindWorkload, "values/"+component)
 }
 
 // Diag returns a diagnostic about the values at node at (nil: no line).

@@ -15,6 +15,7 @@ const (
 	OriginChart         = "chart"         // a Helm chart rendered with its values
 	OriginKustomization = "kustomization" // a kustomization built
 	OriginCluster       = "cluster"       // a live cluster
+	OriginValues        = "values"        // a lone Helm values file (Values only)
 )
 
 // Origin says where the objects of a Set were read.

@@ -54,7 +54,7 @@ type recognition struct {
 }
 
 func (r *recognition) add(role, reason string) {
-	if r.role == "" || role == "gateway" {
+	if r.role == "" || r.role == "operator" && role != "operator" || role == "gateway" {
 		r.role = role
 	}
 	for _, have := range r.reasons {
@@ -190,6 +190,9 @@ func recognize(o *kubeobj.Object, tpl podTemplate, facts podFacts, selectors []l
 		}
 		repo := normalizeRepo(c.Image.Name, c.Image.Registry)
 		if operatorImage(repo) {
+			if mentionsMCP(repo) || knownImages[repo] == "" && isKnown(repo) {
+				r.add("operator", "MCP operator image "+c.Image.Name)
+			}
 			continue
 		}
 		if role, ok := knownImages[repo]; ok {
@@ -226,11 +229,28 @@ func recognize(o *kubeobj.Object, tpl podTemplate, facts podFacts, selectors []l
 	if r.role == "" {
 		return nil
 	}
-	// An MCP operator's own workload is not an MCP server.
-	if onlyOperatorImages(facts) && !strings.HasPrefix(strings.Join(r.reasons, ","), "--kube-selector") {
-		return nil
+	// An MCP operator's own workload is named after MCP too; it runs no
+	// server, so it is judged as an operator.
+	if onlyOperatorImages(facts) && r.role != "operator" && hasOperatorReason(r) {
+		r.role = "operator"
 	}
 	return r
+}
+
+// isKnown reports whether repo is in the table of known images.
+func isKnown(repo string) bool {
+	_, ok := knownImages[repo]
+	return ok
+}
+
+// hasOperatorReason reports whether an operator image was among the reasons.
+func hasOperatorReason(r *recognition) bool {
+	for _, reason := range r.reasons {
+		if strings.HasPrefix(reason, "MCP operator image ") {
+			return true
+		}
+	}
+	return false
 }
 
 // mcpArg reports whether a command-line word names an MCP server: an

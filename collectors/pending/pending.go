@@ -36,12 +36,9 @@ var (
 	reServices    = regexp.MustCompile(`(?m)^services:\s*$`)
 	reRegistry    = regexp.MustCompile(`(?m)^registry:\s*$`)
 	reKongFormat  = regexp.MustCompile(`(?m)^_format_version:`)
-	reHelmValues  = regexp.MustCompile(`(^|[_/])values([-_.][^/]*)?\.ya?ml$`)
 	reComposeName = regexp.MustCompile(`(^|[_/])(docker-)?compose([-_.][^/]*)?\.ya?ml$`)
 	reModelList   = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
 	reLiteLLMMCP  = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
-	reChartPath   = regexp.MustCompile(`(^|[_/])(helm|charts?)([-_/]|$)`)
-	reImageRepo   = regexp.MustCompile(`(?m)^image:\s*$[\s\S]*?^\s+repository:`)
 	reCedarAuthz  = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
 )
 
@@ -61,10 +58,6 @@ var families = []family{
 	}},
 	{"kong/declarative", "gateway", func(p string, data, lower []byte) bool {
 		return reKongFormat.Match(data) && bytes.Contains(lower, []byte("mcp"))
-	}},
-	{"helm/values", "kubernetes", func(p string, data, lower []byte) bool {
-		return (reHelmValues.MatchString(p) || (reChartPath.MatchString(p) && reImageRepo.Match(data))) &&
-			bytes.Contains(lower, []byte("mcp"))
 	}},
 }
 
