@@ -187,6 +187,9 @@ type Remote struct {
 	Templated bool `json:"templated"`
 	// Userinfo is the classified user:password part of the URL, when present.
 	Userinfo *Value `json:"userinfo,omitempty"`
+	// PathCredential is a credential written in the URL's path (a webhook
+	// token, a key as a path segment), classified and redacted.
+	PathCredential *Value `json:"path_credential,omitempty"`
 	// Query maps URL query parameters to classified values.
 	Query map[string]Value `json:"query,omitempty"`
 	// Headers maps request header names to classified values.

@@ -61,7 +61,7 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"malformed/.cursor/mcp.json", evidence.StatusParseError, 5, 1, "JSON syntax error"},
 		{"trailing/.cursor/mcp.json", evidence.StatusParseError, 3, 26, "trailing comma"},
-		{"malformed/.continue/config.yaml", evidence.StatusParseError, 2, 0, "YAML syntax error"},
+		{"malformed/.continue/config.yaml", evidence.StatusParseError, 3, 0, "YAML syntax error"}, // the unclosed "[" is on line 3
 		{"malformed/.codex/config.toml", evidence.StatusParseError, 5, 2, "TOML syntax error"},
 		{"empty/.mcp.json", evidence.StatusEmpty, 0, 0, "empty"},
 		{"schema/.mcp.json", evidence.StatusSchemaError, 1, 1, "top level"},

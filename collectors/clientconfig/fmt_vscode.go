@@ -82,8 +82,19 @@ func (p *parser) resolveInputs(inputs *postree.Node) {
 				continue
 			}
 			declared[id] = true
-			if pw, _ := in.Boolean("password"); pw {
+			pw, _ := in.Boolean("password")
+			if pw {
 				password[id] = true
+			}
+			if def, ok := in.Str("default"); ok {
+				// The default is the value the user is prompted for,
+				// written in the file: a password input's default is a
+				// credential whatever it looks like.
+				key := id
+				if pw {
+					key = "password"
+				}
+				p.credential(key, in.Get("default"), def)
 			}
 		}
 	}

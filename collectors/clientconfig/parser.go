@@ -43,8 +43,11 @@ func (p *parser) fail(n *postree.Node, format string, args ...any) {
 	p.diags = append(p.diags, p.d.diag("error", n, fmt.Sprintf(format, args...)))
 }
 
-// newServer starts a server declared at n and records it.
+// newServer starts a server declared at n and records it. A name that is
+// itself a credential (a token pasted as the key) is redacted before it
+// becomes the subject's name and ID.
 func (p *parser) newServer(name string, n *postree.Node, scope string) *evidence.Server {
+	name = secrets.RedactName(name)
 	s := &evidence.Server{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindServer,
@@ -82,6 +85,16 @@ func (p *parser) value(key, raw string) evidence.Value {
 	return v
 }
 
+// credential classifies a value written outside any server entry (a
+// prompted input's default), under key, and hands a secret to the file.
+func (p *parser) credential(key string, n *postree.Node, raw string) evidence.Value {
+	v := p.value(key, raw)
+	if v.Secret && !v.IsReference() {
+		p.d.file.SecretAt(n)
+	}
+	return v
+}
+
 // secret hands a raw secret to the file, so that neither it nor its escaped
 // form survives in the stored copy.
 func (p *parser) secret(raw string) { p.d.file.Secret(raw) }
@@ -95,7 +108,7 @@ func (p *parser) env(s *evidence.Server, env map[string]string) {
 		s.Env = make(map[string]evidence.Value, len(env))
 	}
 	for k, v := range env {
-		s.Env[k] = p.value(k, v)
+		s.Env[secrets.RedactName(k)] = p.value(k, v)
 	}
 }
 

@@ -2,6 +2,7 @@ package files
 
 import (
 	"encoding/json"
+	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
@@ -169,9 +170,26 @@ func (f *File) Provenance(collector string, n *postree.Node) evidence.Provenance
 		Collected:        f.Now,
 	}
 	if n != nil {
-		p.Line, p.Column, p.Pointer = n.Line, n.Col, n.Pointer
+		p.Line, p.Column, p.Pointer = n.Line, n.Col, redactPointer(n.Pointer)
 	}
 	return p
+}
+
+// redactPointer returns a JSON pointer with every segment that is itself a
+// credential redacted: a pointer is built from keys, and a token pasted as
+// a key (a server's name) would otherwise reach every report.
+func redactPointer(ptr string) string {
+	segs := strings.Split(ptr, "/")
+	changed := false
+	for i, seg := range segs {
+		if r := secrets.RedactName(seg); r != seg {
+			segs[i], changed = r, true
+		}
+	}
+	if !changed {
+		return ptr
+	}
+	return strings.Join(segs, "/")
 }
 
 // Diag returns a diagnostic about the file at n's position (nil: no
@@ -239,7 +257,8 @@ func (f *File) scanLexical() {
 // redactor knows or recognises replaced wherever it appears.
 func (f *File) redactedCopy() []byte {
 	f.scanLexical()
-	return f.red.Redact(redactSpans(f.raw, len(f.raw)-len(f.Data), f.spans))
+	spans := append(f.spans[:len(f.spans):len(f.spans)], f.encodedSecretSpans()...)
+	return f.red.Redact(redactSpans(f.raw, len(f.raw)-len(f.Data), spans))
 }
 
 // newSource starts the source subject of the file at rel.

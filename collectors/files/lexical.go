@@ -28,8 +28,8 @@ func lexicalSecrets(data []byte, red *secrets.Redactor) {
 		if !ok {
 			break
 		}
-		if ok, _ := secrets.LooksSecret(string(key), string(val)); ok {
-			red.Add(string(val))
+		if part, _ := secrets.SecretPart(string(key), string(val)); part != "" {
+			red.Add(part)
 		}
 		pos = end
 	}
@@ -38,8 +38,8 @@ func lexicalSecrets(data []byte, red *secrets.Redactor) {
 		if !ok {
 			break
 		}
-		if ok, _ := secrets.LooksSecret("", string(w)); ok {
-			red.Add(string(w))
+		if part, _ := secrets.SecretPart("", string(w)); part != "" {
+			red.Add(part)
 		}
 		pos = end
 	}

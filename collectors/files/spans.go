@@ -4,8 +4,79 @@ import (
 	"bytes"
 	"sort"
 
+	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
+
+// encodedSecretSpans finds, in every tree the file was parsed into, the
+// strings and keys that hold a secret and are written in another form than
+// their value: with escapes ("\u0041", "\x41", "”"), in a block or folded
+// style, or continued over lines. The redactor's search for a secret's value
+// cannot find those as written, so they are replaced whole where they are
+// written. Whatever analyzer read the file, and whether or not it handed
+// the scalar over with SecretAt, such a secret does not survive in the
+// stored copy.
+func (f *File) encodedSecretSpans() []secretSpan {
+	var out []secretSpan
+	check := func(span postree.Span, text string) {
+		if !span.Known() || span.End > len(f.Data) || writtenAsIs(f.Data[span.Start:span.End], text) {
+			return
+		}
+		if f.red.RedactString(text) != text {
+			out = append(out, secretSpan{span, text})
+		}
+	}
+	var walk func(n *postree.Node)
+	walk = func(n *postree.Node) {
+		switch n.Kind {
+		case postree.String:
+			check(n.Span, n.Text)
+		case postree.Object:
+			for i, v := range n.Vals {
+				check(v.KeySpan, n.Keys[i])
+				walk(v)
+			}
+		case postree.Array:
+			for _, item := range n.Items {
+				walk(item)
+			}
+		}
+	}
+	for _, p := range f.parsed {
+		if p.Root != nil {
+			walk(p.Root)
+		}
+	}
+	if f.stream != nil {
+		for _, doc := range f.stream.Docs {
+			walk(doc)
+		}
+	}
+	return out
+}
+
+// writtenAsIs reports whether the scalar written as raw is its text, bare
+// or between one or three quotes of a kind: a search for the text then
+// finds it where it is written.
+func writtenAsIs(raw []byte, text string) bool {
+	if string(raw) == text {
+		return true
+	}
+	for _, n := range []int{1, 3} {
+		if len(raw) < 2*n {
+			return false
+		}
+		q := raw[0]
+		if q != '"' && q != '\'' {
+			return false
+		}
+		quotes := bytes.Repeat([]byte{q}, n)
+		if bytes.HasPrefix(raw, quotes) && bytes.HasSuffix(raw, quotes) && string(raw[n:len(raw)-n]) == text {
+			return true
+		}
+	}
+	return false
+}
 
 // redactSpans returns a copy of raw with each secret scalar replaced by
 // "[REDACTED:<shape>]". Spans are offsets into raw[shift:] (the content

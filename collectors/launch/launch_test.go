@@ -202,3 +202,57 @@ func TestAnalyzeContainer(t *testing.T) {
 		t.Errorf("roots = %+v", res.Roots)
 	}
 }
+
+// TestSecretsSplitOrPackedInArgs: a credential is found however the command
+// line spreads it over arguments, and container variables are judged by
+// their name exactly as an env map is.
+func TestSecretsSplitOrPackedInArgs(t *testing.T) {
+	tests := []struct {
+		name   string
+		cmd    string
+		args   []string
+		secret string // must be a literal secret arg and gone from Args
+		flag   string
+	}{
+		{"header name, scheme and token apart", "npx", []string{"s.js", "--header", "Authorization:", "Bearer", "tok123low"}, "tok123low", "--header"},
+		{"header with the scheme, token apart", "npx", []string{"mcp-remote", "https://x.dev/mcp", "--header", "Authorization: Bearer", "tok123low"}, "tok123low", "--header"},
+		{"header name alone, then the value", "npx", []string{"mcp-remote", "https://x.dev/mcp", "-H", "X-API-Key:", "k3y4low"}, "k3y4low", "-H"},
+		{"bare header name and bearer", "node", []string{"s.js", "Authorization:", "Bearer", "tok123low"}, "tok123low", ""},
+		{"bare bearer", "node", []string{"s.js", "Bearer", "tok123low"}, "tok123low", ""},
+		{"--env=KEY=value by key", "docker", []string{"run", "-i", "--env=API_TOKEN=8423917650", "img"}, "8423917650", "--env"},
+		{"-eKEY=value by key", "docker", []string{"run", "-i", "-eDB_PASSWORD=Summer2024", "img"}, "Summer2024", "-e"},
+		{"-e KEY=value by key", "docker", []string{"run", "-i", "-e", "PGPASSWORD=Summer2024", "img"}, "Summer2024", "-e"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			red := secrets.NewRedactor()
+			res := Analyze(tt.cmd, tt.args, "", secrets.SyntaxFor("cursor"), red)
+			found := false
+			for _, s := range res.Launch.SecretArgs {
+				if s.Value.Kind == evidence.ValueLiteralSecret && s.Flag == tt.flag {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("no literal secret arg with flag %q: %+v", tt.flag, res.Launch.SecretArgs)
+			}
+			for i, a := range res.Launch.Args {
+				if strings.Contains(a, tt.secret) {
+					t.Errorf("arg %d keeps the secret: %q", i, a)
+				}
+			}
+			if c := res.Launch.Container; c != nil {
+				for k, v := range c.Env {
+					if v.Kind != evidence.ValueLiteralSecret {
+						t.Errorf("container env %s = %+v, want a literal secret", k, v)
+					}
+				}
+			}
+		})
+	}
+	// A subcommand named like a scheme is not a header.
+	res := Analyze("gh", []string{"auth", "token", "list"}, "", secrets.SyntaxFor("cursor"), nil)
+	if len(res.Launch.SecretArgs) != 0 {
+		t.Errorf("gh auth token list: %+v", res.Launch.SecretArgs)
+	}
+}

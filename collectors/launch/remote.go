@@ -34,6 +34,10 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 	r := &evidence.Remote{}
 	auth := evidence.Auth{Kind: evidence.AuthNone}
 	raw := strings.TrimSpace(rawURL)
+	// Credentials written in the URL's path (a webhook's, a bot token, a key
+	// as a path segment) are remembered, so the path is redacted with the
+	// URL.
+	secrets.ClassifyInto("", raw, syn, local)
 
 	// parse with references swapped for host-safe markers
 	var refs []string
@@ -73,6 +77,10 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 			r.Port = defaultPorts[r.Scheme]
 		}
 		r.Path = restore(u.EscapedPath())
+		if v, ok := pathCredential(r.Host, r.Path, syn, local); ok {
+			r.PathCredential = &v
+			auth = evidence.Auth{Kind: evidence.AuthAPIKey, Value: copyValue(v)}
+		}
 		if u.User != nil {
 			name := restore(u.User.Username())
 			pw, hasPW := u.User.Password()
@@ -92,11 +100,11 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 			q := u.Query()
 			for _, k := range sortedKeys(q) {
 				val := restore(q.Get(k))
-				v := secrets.ClassifyInto(k, val, syn, local)
+				v := secrets.ClassifyQueryInto(k, val, syn, local)
 				if v.Kind == evidence.ValueLiteralSecret {
 					local.Add(url.QueryEscape(val))
 				}
-				r.Query[k] = v
+				r.Query[secrets.RedactName(k)] = v
 				if v.Secret {
 					auth.InQuery = true
 					if auth.Kind == evidence.AuthNone {
@@ -118,7 +126,7 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 		sort.Strings(names)
 		for _, name := range names {
 			v := secrets.ClassifyInto(name, headers[name], syn, local)
-			r.Headers[name] = v
+			r.Headers[secrets.RedactName(name)] = v
 			if a, ok := headerAuth(name, headers[name], v); ok && authRank(a.Kind) > authRank(auth.Kind) {
 				a.InQuery = auth.InQuery
 				auth = a
@@ -128,10 +136,32 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 
 	red.Merge(local)
 	r.URL = local.RedactString(raw)
+	r.Path = local.RedactString(r.Path)
 	if red != nil {
 		r.URL = red.RedactString(r.URL)
+		r.Path = red.RedactString(r.Path)
 	}
 	return r, auth
+}
+
+// pathCredential finds a credential written in a URL's path: a webhook's
+// or bot's token (recognised with the host, hooks.slack.com/services/…) or
+// a segment that is a key by its form (https://host/mcp/<key>/sse).
+func pathCredential(host, path string, syn secrets.Syntax, red *secrets.Redactor) (evidence.Value, bool) {
+	if path == "" || path == "/" {
+		return evidence.Value{}, false
+	}
+	if v := secrets.ClassifyInto("", host+path, syn, red); v.Kind == evidence.ValueLiteralSecret {
+		return v, true
+	}
+	for _, seg := range strings.Split(path, "/") {
+		if seg, err := url.PathUnescape(seg); err == nil && seg != "" {
+			if v := secrets.ClassifyInto("", seg, syn, red); v.Kind == evidence.ValueLiteralSecret {
+				return v, true
+			}
+		}
+	}
+	return evidence.Value{}, false
 }
 
 // headerAuth derives the authentication a header implies.

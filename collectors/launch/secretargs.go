@@ -39,9 +39,16 @@ func (a *analyzer) scanSecrets(argv []string, idx indexer) {
 		w := argv[i]
 		flag, val, hasEq := strings.Cut(w, "=")
 		isFlag := strings.HasPrefix(w, "-") && len(w) > 1
+		if isFlag && !strings.HasPrefix(w, "--") && len(w) > 2 && envFlags[w[:2]] && isAssignment(w[2:]) {
+			flag, val, hasEq = w[:2], w[2:], true // -eKEY=value
+		}
 		switch {
 		case isFlag && hasEq && headerFlags[flag]:
-			a.header(val, idx(i), flag)
+			i += a.header(argv, i, val, idx, flag)
+		case isFlag && hasEq && envFlags[flag] && isAssignment(val):
+			// --env=KEY=value, -eKEY=value: judged by KEY, as an env map is
+			k, v, _ := strings.Cut(val, "=")
+			a.check(k, v, idx(i), flag, false)
 		case isFlag && hasEq:
 			a.check(flag, val, idx(i), flag, false)
 		case isFlag && i+1 < len(argv) && headerFlags[w]:
@@ -51,12 +58,18 @@ func (a *analyzer) scanSecrets(argv []string, idx indexer) {
 				i += 2
 				continue
 			}
-			a.header(next, idx(i+1), w)
-			i++
+			i += 1 + a.header(argv, i+1, next, idx, w)
 		case isFlag && i+1 < len(argv) && envFlags[w]:
 			if k, v, ok := strings.Cut(argv[i+1], "="); ok {
 				a.check(k, v, idx(i+1), w, false)
 			}
+			i++
+		case isAuthHeaderName(w) && i+1 < len(argv):
+			// "Authorization:" with its value in the next arguments
+			i += a.header(argv, i, w, idx, "")
+		case isAuthSchemeArg(w) && i+1 < len(argv):
+			// "Bearer" with the token in the next argument
+			a.check("Authorization", w+" "+argv[i+1], idx(i+1), "", false)
 			i++
 		case isFlag && i+1 < len(argv) && isCredential(w) && !strings.HasPrefix(argv[i+1], "-"):
 			a.check(w, argv[i+1], idx(i+1), w, false)
@@ -71,14 +84,45 @@ func (a *analyzer) scanSecrets(argv []string, idx indexer) {
 	}
 }
 
-// header checks a "Name: value" header argument.
-func (a *analyzer) header(h string, index int, flag string) {
+// header checks a "Name: value" header argument h, at argv[at], and
+// returns how many of the arguments after it hold the rest of its value: a
+// header split over several arguments ("Authorization:", "Bearer", token)
+// is judged whole.
+func (a *analyzer) header(argv []string, at int, h string, idx indexer, flag string) int {
 	name, value, ok := strings.Cut(h, ":")
 	if !ok {
-		a.check("", h, index, flag, true)
-		return
+		a.check("", h, idx(at), flag, true)
+		return 0
 	}
-	a.check(strings.TrimSpace(name), strings.TrimSpace(value), index, flag, false)
+	name, value = strings.TrimSpace(name), strings.TrimSpace(value)
+	used, index := 0, idx(at)
+	if value == "" && at+1 < len(argv) && !strings.HasPrefix(argv[at+1], "-") {
+		used, value, index = 1, argv[at+1], idx(at+1)
+	}
+	if (isAuthSchemeArg(value) || strings.EqualFold(value, "token")) && at+used+1 < len(argv) && !strings.HasPrefix(argv[at+used+1], "-") {
+		used++
+		value, index = value+" "+argv[at+used], idx(at+used)
+	}
+	a.check(name, value, index, flag, false)
+	return used
+}
+
+// isAuthHeaderName reports whether an argument is the name of a header that
+// carries a credential, written alone ("Authorization:", "X-API-Key:").
+func isAuthHeaderName(w string) bool {
+	name, ok := strings.CutSuffix(w, ":")
+	return ok && name != "" && !strings.ContainsAny(name, " \t:/") && isCredential(name)
+}
+
+// isAuthSchemeArg reports whether an argument is the Bearer or Basic
+// scheme's name alone, whose credential is the next argument. ("token" alone
+// is too common a word on command lines to say the same.)
+func isAuthSchemeArg(w string) bool {
+	switch strings.ToLower(strings.TrimSpace(w)) {
+	case "bearer", "basic":
+		return true
+	}
+	return false
 }
 
 // check classifies one argument value and records it when it carries a

@@ -124,7 +124,7 @@ control "MCP-SECRETS-04" {
   severity    = "high"
   risks       = ["plaintext-secrets"]
   subject     = "server"
-  description = "A remote server URL embeds a literal credential, as `user:password@` userinfo or as a query parameter (`?api_key=…`, `?token=…`). URLs are logged by proxies, servers and clients, shown in UIs and copied into tickets; a credential inside one leaks everywhere the URL goes."
+  description = "A remote server URL embeds a literal credential: as `user:password@` userinfo or a token as the user, as a query parameter (`?api_key=…`, `?token=…`, `?code=…`, `?sig=…`), or in its path (a key as a path segment, a webhook or bot token). URLs are logged by proxies, servers and clients, shown in UIs and copied into tickets; a credential inside one leaks everywhere the URL goes."
   remediation = "Remove the credential from the URL and rotate it. Send it in the `Authorization` header from a referenced secret, or use OAuth."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#access-token-usage"]
 
@@ -133,6 +133,7 @@ control "MCP-SECRETS-04" {
   CUE
   check = <<-CUE
     remote: userinfo?: kind: !="literal-secret"
+    remote: path_credential?: kind: !="literal-secret"
     remote: query?: [string]: kind: !="literal-secret"
   CUE
   message = "{{.name}} in {{.location}} embeds a literal credential in its URL ({{.failing}})"
@@ -144,6 +145,10 @@ control "MCP-SECRETS-04" {
   example "password in userinfo fails" {
     expect  = "fail"
     subject = { name = "db", remote = { url = "https://admin:[REDACTED]@db.example.com/mcp", userinfo = { kind = "literal-secret", secret = true } } }
+  }
+  example "key in the path fails" {
+    expect  = "fail"
+    subject = { name = "zap", remote = { url = "https://actions.example.com/mcp/[REDACTED:…(40)]/sse", path_credential = { kind = "literal-secret", secret = true } } }
   }
   example "non-secret query passes" {
     expect  = "pass"

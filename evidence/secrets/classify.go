@@ -41,6 +41,16 @@ func ClassifyInto(key, value string, syn Syntax, red *Redactor) evidence.Value {
 	return v
 }
 
+// ClassifyQueryInto is ClassifyInto for the value of a URL query
+// parameter: a parameter IsCredentialQueryKey accepts is judged as a value
+// under a credential key.
+func ClassifyQueryInto(name, value string, syn Syntax, red *Redactor) evidence.Value {
+	if queryCredentials[strings.ToLower(name)] {
+		name = "token"
+	}
+	return ClassifyInto(name, value, syn, red)
+}
+
 // minWeakDefaultLen is the shortest weak default ClassifyInto remembers.
 const minWeakDefaultLen = 8
 
@@ -51,6 +61,19 @@ const minWeakDefaultLen = 8
 func LooksSecret(key, value string) (secret bool, reason string) {
 	reason, _ = literalSecret(key, value)
 	return reason != "", reason
+}
+
+// SecretPart is LooksSecret that also returns the secret itself: the token
+// after an auth scheme, the password of a URL or connection string, the
+// path of a webhook URL, or the whole value. part is "" when value holds no
+// secret. Redacting part, rather than the whole value, keeps the text
+// around it (the key, the scheme, the host) readable.
+func SecretPart(key, value string) (part, reason string) {
+	reason, part = literalSecret(key, value)
+	if reason == "" {
+		return "", ""
+	}
+	return part, reason
 }
 
 // Fingerprint returns the first 12 hex digits of the sha256 of value.
@@ -130,7 +153,7 @@ func literalSecret(key, value string) (reason, part string) {
 		switch {
 		case isWeakDefault(token):
 			return "weak-default", token
-		case isBenign(token):
+		case notACredential(token):
 			return "", ""
 		}
 		return "key-name", token
@@ -202,7 +225,7 @@ func residueSecret(residue string, keyCred bool) (reason, part string) {
 			longest = f
 		}
 	}
-	if keyCred && len(longest) >= 6 && !isBenign(longest) && !isPlaceholder(longest) {
+	if keyCred && len(longest) >= 6 && !notACredential(longest) && !isPlaceholder(longest) {
 		if isWeakDefault(longest) {
 			return "weak-default", longest
 		}

@@ -97,6 +97,37 @@ func TestClassify(t *testing.T) {
 		{"camel identifier", "cursor", "CLASS", "AbstractSingletonProxyFactoryBean", evidence.ValueLiteral, false, "", ""},
 		{"dollar in password", "cline", "DB_PASSWORD", "pa$$w0rdIsLong", evidence.ValueLiteralSecret, true, "key-name", ""},
 		{"unexpanded with literal password", "cline", "DB_PASSWORD", "Xy7$HOMEq9zzLong", evidence.ValueLiteralSecret, true, "key-name", ""},
+		// Under a credential key the value is the credential whatever it
+		// looks like: a PIN, a base64 key starting with "/", a version-shaped
+		// password, a token as a URL's user.
+		{"all-digit token", "cursor", "API_TOKEN", "8423917650", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"all-digit password", "cursor", "ADMIN_PASSWORD", "4815162342", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"pin", "cursor", "PIN_PASSWORD", "4815", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"base64 key starting with a slash", "cursor", "SECRET_KEY", "/8fK2mQ9zR4tY7wE1uIo3pA5sD6fG7hJ8kL9==", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"version-shaped password", "cursor", "API_PASSWORD", "1.0-Xq7secretvalue", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"sentry dsn", "cursor", "SENTRY_DSN", "https://a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6@o1.ingest.sentry.io/1", evidence.ValueLiteralSecret, true, "url-userinfo", ""},
+		{"token as url user", "cursor", "GIT_REMOTE", "https://x7Kp2Lm9Qr4Tz8Wv3Ny6aB3dE5fG@git.example.com/repo", evidence.ValueLiteralSecret, true, "url-userinfo", ""},
+		{"name as url user", "cursor", "DATABASE_URL", "postgres://postgres@localhost:5432/app", evidence.ValueLiteral, false, "", ""},
+		{"ssh user", "cursor", "REPO", "ssh://git@github.com/o/r.git", evidence.ValueLiteral, false, "", ""},
+		{"short count under credential key", "cursor", "AUTH", "1", evidence.ValueLiteral, false, "", ""},
+		{"yaml block header under credential key", "cursor", "token", "|", evidence.ValueLiteral, false, "", ""},
+		{"punctuation under credential key", "cursor", "Authorization", ",", evidence.ValueLiteral, false, "", ""},
+		{"home path under credential key", "cursor", "GOOGLE_APPLICATION_CREDENTIALS", "/Users/me/.config/gcloud/application_default_credentials.json", evidence.ValueLiteral, false, "", ""},
+		{"url under credential key", "cursor", "AUTH_SERVER_URL_OVERRIDE", "https://auth.example.com", evidence.ValueLiteral, false, "", ""},
+		// Names as people write them: numbered, run together, abbreviated.
+		{"libpq password", "cursor", "PGPASSWORD", "Summer2024", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"numbered token", "cursor", "GITHUB_TOKEN2", "Summer2025", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"numbered password", "cursor", "DB_PASSWORD3", "%DB_USER%:pwSummer", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"run-together secret", "cursor", "CLIENTSECRET", "Summer2026", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"run-together pass", "cursor", "DBPASS", "Summer2027", evidence.ValueLiteralSecret, true, "key-name", ""},
+		{"run-together token", "cursor", "GITHUBTOKEN", "Summer2028", evidence.ValueLiteralSecret, true, "key-name", ""},
+		// Known formats, whatever the key.
+		{"azure storage", "cursor", "AZURE_STORAGE_CONNECTION_STRING", "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=Zm9vYmFy+/Zm9vYmFyZm9vYmFyZm9vYmE=;EndpointSuffix=core.windows.net", evidence.ValueLiteralSecret, true, "connection-string", ""},
+		{"service bus", "cursor", "SB", "Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Qm9vYmFy+/Zm9vYmFyZm9vYmE=", evidence.ValueLiteralSecret, true, "connection-string", ""},
+		{"slack webhook", "cursor", "HOOK", "https://hooks.slack.com/services/T0001/B0002/slackwebhooksecret012345", evidence.ValueLiteralSecret, true, "token-shape:slack-webhook", ""},
+		{"telegram bot url", "cursor", "BOT", "https://api.telegram.org/bot123456789:AAtelegramsecret0123456789abcdef/sendMessage", evidence.ValueLiteralSecret, true, "token-shape:telegram", ""},
+		{"telegram token", "cursor", "X", "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", evidence.ValueLiteralSecret, true, "token-shape:telegram", ""},
+		{"discord webhook", "cursor", "X", "https://discord.com/api/webhooks/123456789012345678/abcdefghijklmnopqrstuvwxyzABCDEF012345", evidence.ValueLiteralSecret, true, "token-shape:discord-webhook", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,12 +159,19 @@ func TestIsCredentialKey(t *testing.T) {
 		"APIKEY", "X-API-Key", "AWS_SECRET_ACCESS_KEY", "ACCESS_KEY", "PRIVATE_KEY", "CREDENTIALS", "clientSecret",
 		"CLIENT_SECRET", "Authorization", "AUTH", "Cookie", "SESSION_TOKEN", "SESSION", "--api-key", "--token",
 		"--password", "OPENAI_KEY", "KEY", "JWT_SECRET_KEY", "X-Auth-Token", "GITHUB_PAT", "REFRESH_TOKEN",
-		"Proxy-Authorization", "AUTH_ENCRYPTION_SECRET"}
+		"Proxy-Authorization", "AUTH_ENCRYPTION_SECRET",
+		// numbered, run together, abbreviated
+		"PGPASSWORD", "DB_PASSWORD3", "PASSWORD2", "GITHUB_TOKEN2", "CLIENTSECRET", "DBPASS", "GITHUBTOKEN",
+		"OAUTH2_TOKEN", "MYSQLPWD", "OPENAIAPIKEY", "STORAGEACCOUNTKEY", "SharedAccessKey", "dbPass", "S3_SECRET",
+		"HUGGINGFACEHUB_API_TOKEN", "MASTERKEY", "redisPassword2"}
 	no := []string{"PWD", "MAX_TOKENS", "TOKEN_EXPIRY", "OAUTH_TOKEN_URL", "PASSWORD_MIN_LENGTH",
 		"TOKENIZERS_PARALLELISM", "AUTH_REQUIRED", "MCP_CLIENT_AUTH_ENABLED", "BASIC_AUTH_USER", "JWT_ALGORITHM",
 		"JWT_AUDIENCE", "passwordKey", "REDIS_LEADER_KEY", "AWS_ACCESS_KEY_ID", "PUBLIC_KEY", "PATH", "HOME",
 		"LOG_LEVEL", "SECRETS_DIR", "PASSWORD_FILE", "AUTH_CACHE_REVOCATION_TTL", "", "MAX_TOKEN", "API_KEY_HEADER",
-		"STRIPE_PUBLISHABLE_KEY", "PASS_THROUGH"}
+		"STRIPE_PUBLISHABLE_KEY", "PASS_THROUGH",
+		// words that end like a credential word, and settings about one
+		"OLDPWD", "BYPASS", "BYPASS_PROXY", "COMPASS_URL", "KEYBOARD", "MONKEY", "HOCKEY_KEY_ID", "PGPASSFILE",
+		"PASSWORDFILE", "TOKENURL", "MAXTOKEN", "NEXTTOKEN", "PAGE_TOKEN2_URL", "PASS", "KEYS", "TOKENS2"}
 	for _, k := range yes {
 		if !IsCredentialKey(k) {
 			t.Errorf("IsCredentialKey(%q) = false, want true", k)

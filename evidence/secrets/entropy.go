@@ -3,17 +3,15 @@ package secrets
 import (
 	"math"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 )
 
 var (
-	reUUID    = regexp.MustCompile(`(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
-	reHex     = regexp.MustCompile(`^[0-9a-fA-F]+$`)
-	reEmail   = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$`)
-	reDigest  = regexp.MustCompile(`^[a-z0-9]+:[0-9a-fA-F]{16,}$`)
-	reVersion = regexp.MustCompile(`^v?\d+(\.\d+)+([-+.][0-9A-Za-z.\-]+)?$`)
+	reUUID   = regexp.MustCompile(`(?i)^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+	reHex    = regexp.MustCompile(`^[0-9a-fA-F]+$`)
+	reEmail  = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$`)
+	reDigest = regexp.MustCompile(`^[a-z0-9]+:[0-9a-fA-F]{16,}$`)
 )
 
 // minEntropyLen is the shortest string judged secret by entropy alone.
@@ -82,28 +80,55 @@ func shannon(s string) float64 {
 	return h
 }
 
-// isBenign reports whether a value under a credential-like key is clearly not
-// a credential: a boolean, a number, a version, a URL without credentials or a
-// filesystem path.
-func isBenign(v string) bool {
+// notACredential reports whether a value written under a credential-like key
+// is clearly a setting rather than the credential: a boolean, a number too
+// short to be a PIN, a filesystem path, a URL that carries no credential, or
+// punctuation alone (a YAML block indicator such as "|" or ">-"). Anything
+// else under such a key is the credential, whatever it looks like: an
+// all-digit PIN, a base64 key that starts with "/", a version-shaped
+// password. (Credentials inside URLs are found by findStrong before this.)
+func notACredential(v string) bool {
 	v = strings.TrimSpace(v)
 	switch strings.ToLower(v) {
 	case "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "enable", "disable", "required", "optional":
 		return true
 	}
-	if _, err := strconv.ParseFloat(v, 64); err == nil && len(v) < 16 {
+	if len(v) < 4 && strings.Trim(v, "0123456789") == "" {
 		return true
 	}
-	if reVersion.MatchString(v) {
+	if !hasAlphanumeric(v) && len(v) < 4 || reBlockIndicator.MatchString(v) {
 		return true
 	}
 	if strings.Contains(v, "://") && !strings.ContainsAny(v, " \t") {
-		return true // credentials in URLs are found by findStrong before this
+		return true
 	}
-	return isPath(v)
+	return looksLikePath(v)
 }
 
-// isPath reports whether v is a filesystem path.
+// reBlockIndicator is the header of a YAML block scalar (|, >-, |2+).
+var reBlockIndicator = regexp.MustCompile(`^[|>][-+0-9]{0,2}$`)
+
+func hasAlphanumeric(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// looksLikePath reports whether v is a filesystem path rather than a key
+// that happens to start with "/" (one base64 key in 64 does): a path is made
+// of name-like segments, never of base64 padding or "+", and read without
+// its slashes it is not a random string.
+func looksLikePath(v string) bool {
+	if !isPath(v) || strings.ContainsAny(v, "+= \t") {
+		return false
+	}
+	return !looksRandom(strings.NewReplacer("/", "", `\`, "").Replace(v))
+}
+
+// isPath reports whether v starts like a filesystem path.
 func isPath(v string) bool {
 	switch {
 	case strings.HasPrefix(v, "/"), strings.HasPrefix(v, "./"), strings.HasPrefix(v, "../"),

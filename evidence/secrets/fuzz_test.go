@@ -49,6 +49,17 @@ func FuzzClassify(f *testing.F) {
 				t.Fatalf("Redactor left the canary in %q", out)
 			}
 		}
+		// Redaction never nests and is idempotent: a marker keeps the shape
+		// and length it shows.
+		red := NewRedactor()
+		red.Add(key)
+		once := red.RedactString(key + "=" + value + " https://" + value + "@h/?code=" + value)
+		if twice := red.RedactString(once); twice != once {
+			t.Fatalf("redaction is not idempotent:\n%q\n%q", once, twice)
+		}
+		if strings.Contains(once, "[REDACTED:[REDACTED") {
+			t.Fatalf("nested redaction: %q", once)
+		}
 		r := NewRedactor()
 		r.Add(value)
 		if len(value) >= minSecretLen && strings.Contains(r.RedactString("x "+value+" y"), value) {

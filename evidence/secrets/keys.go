@@ -1,6 +1,7 @@
 package secrets
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -13,6 +14,11 @@ var credentialWords = map[string]bool{
 	"bearer": true, "auth": true, "authorization": true, "authtoken": true,
 	"accesstoken": true, "jwt": true, "session": true, "secrets": true,
 	"connectionstring": true, "dsn": true,
+	// keys of a kind, written as one word (MASTERKEY, ACCOUNTKEY)
+	"masterkey": true, "signingkey": true, "encryptionkey": true, "clientkey": true,
+	"appkey": true, "licensekey": true, "sshkey": true, "authkey": true, "storagekey": true,
+	"accountkey": true, "sharedkey": true, "hmackey": true, "deploykey": true,
+	"servicekey": true, "adminkey": true, "sharedaccesskey": true,
 }
 
 // companionWords name a credential only together with another word
@@ -54,8 +60,15 @@ var notSecretKeyQualifiers = map[string]bool{
 // is a credential (GITHUB_TOKEN, X-API-Key, --password, clientSecret), and is
 // not a false friend such as PWD, MAX_TOKENS, TOKEN_EXPIRY, OAUTH_TOKEN_URL,
 // PASSWORD_MIN_LENGTH or TOKENIZERS_PARALLELISM.
+//
+// Names are read as people write them: words joined by separators or case
+// (DB_PASSWORD, clientSecret), numbered (GITHUB_TOKEN2, OAUTH2_TOKEN), or run
+// together with the credential word last (PGPASSWORD, DBPASS, CLIENTSECRET,
+// GITHUBTOKEN, OPENAIAPIKEY). The word that names the credential decides,
+// and words after it can turn the name into a setting about the credential
+// (TOKEN_URL, PASSWORDFILE is one word and names a file).
 func IsCredentialKey(key string) bool {
-	words := keyWords(key)
+	words := credentialWordsOf(key)
 	if len(words) == 0 || leadingQualifiers[words[0]] {
 		return false
 	}
@@ -90,6 +103,109 @@ func IsCredentialKey(key string) bool {
 		}
 	}
 	return true
+}
+
+// queryCredentials are URL query parameters that carry a credential though
+// their names do not say so in words: OAuth's authorization code and the
+// signatures of pre-signed and shared-access URLs (AWS, Google, Azure SAS).
+var queryCredentials = map[string]bool{
+	"code": true, "sig": true, "signature": true, "x-amz-signature": true,
+	"x-amz-credential": true, "x-goog-signature": true, "x-goog-credential": true,
+	"hmac": true, "client_secret": true,
+}
+
+// IsCredentialQueryKey reports whether a URL query parameter carries a
+// credential: any name IsCredentialKey accepts (token, api_key,
+// access_token), and the parameters that carry one by convention (code,
+// sig, signature, X-Amz-Signature).
+func IsCredentialQueryKey(name string) bool {
+	return queryCredentials[strings.ToLower(name)] || IsCredentialKey(name)
+}
+
+// credentialWordsOf splits a key into the words IsCredentialKey judges:
+// keyWords, with numbers dropped ("token2" is token) and a word that runs
+// several together split before the credential word it ends with
+// ("pgpassword" is pg password).
+func credentialWordsOf(key string) []string {
+	raw := keyWords(key)
+	words := raw[:0:0]
+	for _, w := range raw {
+		for _, part := range splitDigits(w) {
+			if prefix, cred, ok := splitCompound(part); ok {
+				words = append(words, prefix, cred)
+				continue
+			}
+			words = append(words, part)
+		}
+	}
+	return words
+}
+
+// splitDigits returns the runs of letters in w, dropping digits: numbered
+// names (PASSWORD2, OAUTH2) are the word without the number.
+func splitDigits(w string) []string {
+	var out []string
+	start := -1
+	for i, r := range w {
+		if unicode.IsDigit(r) {
+			if start >= 0 {
+				out = append(out, w[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, w[start:])
+	}
+	return out
+}
+
+// compoundSuffixes are credential words a run-together name may end with,
+// longest first so that "apikey" wins over "key"-less matches. "key" on its
+// own is not one: monkey, hockey and keyboard are not keys.
+var compoundSuffixes = func() []string {
+	list := []string{"token", "secret", "password", "passwd", "passphrase", "pass", "pwd",
+		"credential", "credentials", "creds", "authtoken", "accesstoken"}
+	for w := range credentialWords {
+		if strings.HasSuffix(w, "key") {
+			list = append(list, w)
+		}
+	}
+	slices.SortFunc(list, func(a, b string) int {
+		if len(a) != len(b) {
+			return len(b) - len(a)
+		}
+		return strings.Compare(a, b)
+	})
+	return list
+}()
+
+// compoundFalseFriends are words that end like a credential word but are
+// not one: a pass that is a bypass, the previous working directory, the
+// token of a paged listing.
+var compoundFalseFriends = map[string]bool{
+	"bypass": true, "compass": true, "surpass": true, "overpass": true, "underpass": true,
+	"trespass": true, "multipass": true, "encompass": true, "impass": true, "oldpwd": true,
+	"nexttoken": true, "pagetoken": true, "continuationtoken": true, "cancellationtoken": true,
+	"canceltoken": true, "synctoken": true, "starttoken": true, "endtoken": true,
+}
+
+// splitCompound splits a word that runs a prefix of at least two letters
+// into a credential word it ends with ("githubtoken" → github token).
+func splitCompound(w string) (prefix, cred string, ok bool) {
+	if credentialWords[w] || companionWords[w] || compoundFalseFriends[w] {
+		return "", "", false
+	}
+	for _, s := range compoundSuffixes {
+		if len(w) >= len(s)+2 && strings.HasSuffix(w, s) {
+			return w[:len(w)-len(s)], s, true
+		}
+	}
+	return "", "", false
 }
 
 // keyWords splits a key into lower-case words at separators and camelCase

@@ -13,6 +13,10 @@ const minSecretLen = 4
 // redactedPrefix starts every replacement a Redactor writes.
 const redactedPrefix = "[REDACTED:"
 
+// markerStart is redactedPrefix without its colon: a pattern that splits a
+// marker at the colon (the user:password of a URL) sees it on one side.
+const markerStart = "[REDACTED"
+
 // Redactor removes secrets from raw text. It replaces the raw secrets it has
 // been given, and also secrets it has never been told about: known token
 // shapes, PEM private keys, JWTs, passwords in URLs and connection strings,
@@ -66,6 +70,23 @@ func (r *Redactor) RedactString(s string) string {
 	return redactShapes(s)
 }
 
+// RedactName returns a name read from a configuration (a server's name, an
+// environment variable's or header's name) with any credential in it
+// redacted: a name is no place for a secret, but one pasted into the wrong
+// field would otherwise reach every report. It is judged by form alone
+// (known token shapes, URLs with credentials, random strings), never by a
+// key, and leaves ordinary names as they are.
+func RedactName(name string) string {
+	out := redactShapes(name)
+	if out != name {
+		return out
+	}
+	if part, _ := SecretPart("", name); part != "" {
+		return strings.Replace(name, part, redacted(part), 1)
+	}
+	return name
+}
+
 // redacted is the replacement text for a secret.
 func redacted(secret string) string { return redactedPrefix + Shape(secret) + "]" }
 
@@ -86,11 +107,8 @@ func redactShapes(s string) string {
 		if mask&(1<<i) == 0 {
 			continue
 		}
-		replaced := false
-		s = t.re.ReplaceAllStringFunc(s, func(m string) string {
-			replaced = true
-			return redacted(m)
-		})
+		var replaced bool
+		s, replaced = t.redactAll(s)
 		if replaced {
 			// the replacement shows a public prefix, which may be a hint
 			mask = tokenHintMask(s)
@@ -98,10 +116,16 @@ func redactShapes(s string) string {
 	}
 	if mayHaveURLPassword(s) {
 		s = replaceURLPasswords(s, func(m urlPasswordMatch) string {
-			if isReferenceOrPlaceholder(m.password) || strings.HasPrefix(m.password, redactedPrefix) {
+			if isReferenceOrPlaceholder(m.password) || strings.Contains(m.user+m.password, markerStart) {
 				return s[m.start:m.end]
 			}
 			return m.scheme + "://" + m.user + ":" + redacted(m.password) + "@"
+		})
+		s = replaceMatches(s, scanURLUser, func(m urlUserMatch) (int, int) { return m.start, m.end }, func(m urlUserMatch) string {
+			if !tokenLikeUser(m.user) {
+				return m.user + "@"
+			}
+			return redacted(m.user) + "@"
 		})
 	}
 	if mayHaveADOPassword(s) {
@@ -111,6 +135,15 @@ func redactShapes(s string) string {
 				return sub[0]
 			}
 			return strings.Replace(sub[0], pw, redacted(pw), 1)
+		})
+	}
+	if strings.IndexByte(s, '=') >= 0 && strings.ContainsAny(s, "?&") {
+		s = replaceMatches(s, scanQueryParam, func(m queryParamMatch) (int, int) { return m.start, m.end }, func(m queryParamMatch) string {
+			whole := m.name + "=" + m.value
+			if !IsCredentialQueryKey(m.name) || !redactable("token", m.value) {
+				return whole
+			}
+			return m.name + "=" + redacted(m.value)
 		})
 	}
 	s = replaceKeyValues(s, redactKeyValue)
@@ -123,6 +156,28 @@ func redactShapes(s string) string {
 		})
 	}
 	return s
+}
+
+// redactAll replaces the secret of every match of t in s and reports
+// whether it replaced any.
+func (t tokenShape) redactAll(s string) (string, bool) {
+	locs := t.re.FindAllStringSubmatchIndex(s, -1)
+	if locs == nil {
+		return s, false
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		start, end := loc[2*t.group], loc[2*t.group+1]
+		if start < 0 || start < last {
+			continue
+		}
+		b.WriteString(s[last:start])
+		b.WriteString(redacted(s[start:end]))
+		last = end
+	}
+	b.WriteString(s[last:])
+	return b.String(), true
 }
 
 // redactKeyValue redacts the value of one key-value pair when the key names

@@ -33,6 +33,23 @@ func TestRedactor(t *testing.T) {
 			nil, []string{"${GITHUB_TOKEN}", "${input:tok}"}},
 		{"placeholders kept", nil, `{"API_KEY": "<your-key>", "TOKEN_EXPIRY": "1440", "PWD": "/home/x"}`,
 			nil, []string{"<your-key>", "1440", "/home/x"}},
+		{"yaml block header under a credential key", nil, "token: |\n  line\npassword: >-\n  x\n", nil, []string{"token: |\n", "password: >-\n"}},
+		{"header name alone in an argument", nil, `"args": ["--header", "Authorization:", "Bearer", "x"]`, nil, []string{`"Authorization:", "Bearer"`}},
+		{"azure storage key", nil, `AccountName=a;AccountKey=Zm9vYmFy+/Zm9vYmFyZm9vYmE=;EndpointSuffix=core.windows.net`,
+			[]string{"Zm9vYmFy+/Zm9vYmFyZm9vYmE="}, []string{"AccountName=a;AccountKey=[REDACTED:", ";EndpointSuffix=core.windows.net"}},
+		{"service bus key", nil, `Endpoint=sb://x.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=Qm9vYmFyZm9v+/==`,
+			[]string{"Qm9vYmFyZm9v+/=="}, []string{"SharedAccessKeyName=Root;SharedAccessKey=[REDACTED:"}},
+		{"slack webhook", nil, `"url": "https://hooks.slack.com/services/T0001/B0002/slackwebhooksecret0123"`,
+			[]string{"slackwebhooksecret0123", "B0002"}, []string{"https://hooks.slack.com/services/[REDACTED:"}},
+		{"telegram bot path", nil, `https://api.telegram.org/bot123456789:AAtelegramsecret0123456789abc/mcp`,
+			[]string{"AAtelegramsecret0123456789abc"}, []string{"https://api.telegram.org/bot[REDACTED:", "]/mcp"}},
+		{"oauth code in a query", nil, `https://mcp.example.com/cb?state=xyz&code=oauthcode0123&lang=en`,
+			[]string{"oauthcode0123"}, []string{"state=xyz", "&code=[REDACTED:", "&lang=en"}},
+		{"signature in a query", nil, `https://a.blob.core.windows.net/c?sv=2020-08-04&sig=AbCdEf0123%2Bxyz`,
+			[]string{"AbCdEf0123"}, []string{"sv=2020-08-04", "&sig=[REDACTED:"}},
+		{"token as a url user", nil, `git clone https://x7Kp2Lm9Qr4Tz8Wv3Ny6aB3dE5fG@git.example.com/repo`,
+			[]string{"x7Kp2Lm9Qr4Tz8Wv3Ny6aB3dE5fG"}, []string{"https://[REDACTED:…(28)]@git.example.com/repo"}},
+		{"name as a url user", nil, `ssh://git@github.com/o/r`, nil, []string{"ssh://git@github.com/o/r"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,5 +103,31 @@ func TestClassifyInto(t *testing.T) {
 	}
 	if out := r.RedactString("curl -H 'x: tok_abcdefgh12345'"); strings.Contains(out, "tok_abcdefgh12345") {
 		t.Fatalf("token part not remembered: %s", out)
+	}
+}
+
+// TestRedactionNeverNests: a value redacted once keeps its marker whole, so
+// the shape and length it shows survive every later pass.
+func TestRedactionNeverNests(t *testing.T) {
+	user := "x7Kp2Lm9Qr4Tz8Wv3Ny6aB3dE5fGh"
+	r := NewRedactor()
+	r.Add(user)
+	for _, in := range []string{
+		"https://" + user + "@mcp.example.com/mcp",
+		"https://" + user + ":" + user + "@mcp.example.com/mcp",
+		"postgres://app:" + user + "@db/x",
+		`{"Authorization": "Bearer ` + user + `"}`,
+		"token=" + user + "&code=" + user,
+	} {
+		out := r.RedactString(in)
+		if strings.Contains(out, user) || strings.Contains(out, "[REDACTED:[REDACTED") || strings.Count(out, "[REDACTED:") != strings.Count(out, "]") {
+			t.Errorf("RedactString(%q) = %q", in, out)
+		}
+		if !strings.Contains(out, "…(29)]") {
+			t.Errorf("RedactString(%q) = %q: the length is lost", in, out)
+		}
+		if again := r.RedactString(out); again != out {
+			t.Errorf("redaction is not idempotent:\n%s\n%s", out, again)
+		}
 	}
 }

@@ -69,7 +69,8 @@ func mayHaveADOPassword(s string) bool {
 			return true
 		}
 	}
-	return containsFoldASCII(s, "pwd") || containsFoldASCII(s, "password")
+	return containsFoldASCII(s, "pwd") || containsFoldASCII(s, "password") ||
+		containsFoldASCII(s, "accountkey") || containsFoldASCII(s, "sharedaccess")
 }
 
 // containsFoldASCII reports whether s contains sub (lower-case ASCII
@@ -433,6 +434,35 @@ func isURLPasswordStop(c byte) bool {
 
 func isURLUserStop(c byte) bool { return c == ':' || isURLPasswordStop(c) }
 
+// urlUserMatch is a URL whose userinfo has a user and no password:
+// scheme://user@.
+type urlUserMatch struct {
+	start, end int
+	user       string
+}
+
+// scanURLUser finds the first scheme://user@ (no ":" in the userinfo) in s
+// at or after pos.
+func scanURLUser(s string, pos int) (urlUserMatch, bool) {
+	for from := pos; ; {
+		j := strings.Index(s[from:], "://")
+		if j < 0 {
+			return urlUserMatch{}, false
+		}
+		c := from + j
+		from = c + 1
+		u := c + 3
+		x := u
+		for x < len(s) && !isURLUserStop(s[x]) {
+			x++
+		}
+		if x == u || x >= len(s) || s[x] != '@' {
+			continue
+		}
+		return urlUserMatch{start: u, end: x + 1, user: s[u:x]}, true
+	}
+}
+
 // replaceURLPasswords is reURLPassword.ReplaceAllStringFunc(s, fn).
 func replaceURLPasswords(s string, fn func(m urlPasswordMatch) string) string {
 	return replaceMatches(s, scanURLPassword, func(m urlPasswordMatch) (int, int) { return m.start, m.end }, fn)
@@ -444,19 +474,20 @@ var reADOPasswordAt = regexp.MustCompile(`^(?:` + reADOPassword.String() + `)`)
 // scanADOPassword finds the first match of reADOPassword in s at or after
 // pos and returns its submatch indexes (relative to s). The expression is
 // tried only where a match can start: at the start of the text or at a
-// delimiter, followed by "p" or "P".
+// delimiter, followed by the first letter of a key it names (p, a or s in
+// either case).
 func scanADOPassword(s string, pos int) ([]int, bool) {
 	for q := pos; q < len(s); q++ {
 		var next byte
 		switch {
-		case q == 0 && (s[0] == 'p' || s[0] == 'P'):
+		case q == 0 && isADOKeyStart(s[0]):
 			next = s[0]
 		case isADODelimiter(s[q]) && q+1 < len(s):
 			next = s[q+1]
 		default:
 			continue
 		}
-		if next != 'p' && next != 'P' {
+		if !isADOKeyStart(next) {
 			continue
 		}
 		if loc := reADOPasswordAt.FindStringSubmatchIndex(s[q:]); loc != nil {
@@ -469,6 +500,16 @@ func scanADOPassword(s string, pos int) ([]int, bool) {
 		}
 	}
 	return nil, false
+}
+
+// isADOKeyStart reports whether c can start a key reADOPassword names: p,
+// a or s in either case, or a non-ASCII byte ((?i) folds "ſ" to s).
+func isADOKeyStart(c byte) bool {
+	switch c | 0x20 {
+	case 'p', 'a', 's':
+		return true
+	}
+	return c >= 0x80
 }
 
 // isADODelimiter reports whether c may precede Password= in a connection
@@ -493,4 +534,48 @@ func replaceADOPasswords(s string, fn func(sub []string) string) string {
 		}
 		return fn(sub)
 	})
+}
+
+// queryParamMatch is one name=value parameter of a URL query: after "?" or
+// "&", a name of parameter characters, "=", and a value up to the next "&",
+// "#", white space, quote or angle bracket.
+type queryParamMatch struct {
+	start, end  int
+	name, value string
+}
+
+// scanQueryParam finds the first query parameter in s at or after pos, as
+// the expression [?&]([A-Za-z0-9_.\-]+)=([^&#\s"'<>]*) would (the match
+// starts after the "?" or "&").
+func scanQueryParam(s string, pos int) (queryParamMatch, bool) {
+	for q := pos; q < len(s); q++ {
+		if s[q] != '?' && s[q] != '&' {
+			continue
+		}
+		n := q + 1
+		for n < len(s) && isQueryNameByte(s[n]) {
+			n++
+		}
+		if n == q+1 || n >= len(s) || s[n] != '=' {
+			continue
+		}
+		v := n + 1
+		for v < len(s) && !isQueryValueStop(s[v]) {
+			v++
+		}
+		return queryParamMatch{start: q + 1, end: v, name: s[q+1 : n], value: s[n+1 : v]}, true
+	}
+	return queryParamMatch{}, false
+}
+
+func isQueryNameByte(c byte) bool {
+	return isLetter(c) || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-'
+}
+
+func isQueryValueStop(c byte) bool {
+	switch c {
+	case '&', '#', '\t', '\n', '\f', '\r', ' ', '"', '\'', '<', '>':
+		return true
+	}
+	return false
 }

@@ -20,19 +20,39 @@ import (
 // refKeyValue is the expression scanKeyValue implements.
 var refKeyValue = regexp.MustCompile(`(["']?)(-{0,2}[A-Za-z_][A-Za-z0-9_.\-]{0,80})(["']?)([ \t]*[:=][ \t]*)((?:[Bb]earer|[Bb]asic|[Tt]oken)[ \t]+)?("(?:[^"\\\n]|\\.)*"|'[^'\n]*'|[^\s,#"'{}\[\]]+)`)
 
+// refURLUser is the expression scanURLUser implements.
+var refURLUser = regexp.MustCompile(`://([^\s:/@"'<>]+)@`)
+
+// refQueryParam is the expression scanQueryParam implements.
+var refQueryParam = regexp.MustCompile(`([?&])([A-Za-z0-9_.\-]+)=([^&#\s"'<>]*)`)
+
 // refRedactShapes is redactShapes without prefilters or scanners: every
 // expression runs over the whole text.
 func refRedactShapes(s string) string {
 	s = rePEM.ReplaceAllStringFunc(s, redacted)
 	for _, t := range tokenShapes {
-		s = t.re.ReplaceAllStringFunc(s, redacted)
+		if t.group == 0 {
+			s = t.re.ReplaceAllStringFunc(s, redacted)
+			continue
+		}
+		s = t.re.ReplaceAllStringFunc(s, func(m string) string {
+			loc := t.re.FindStringSubmatchIndex(m)
+			return m[:loc[2*t.group]] + redacted(m[loc[2*t.group]:loc[2*t.group+1]]) + m[loc[2*t.group+1]:]
+		})
 	}
 	s = reURLPassword.ReplaceAllStringFunc(s, func(m string) string {
 		sub := reURLPassword.FindStringSubmatch(m)
-		if isReferenceOrPlaceholder(sub[3]) || strings.HasPrefix(sub[3], redactedPrefix) {
+		if isReferenceOrPlaceholder(sub[3]) || strings.Contains(sub[2]+sub[3], markerStart) {
 			return m
 		}
 		return sub[1] + "://" + sub[2] + ":" + redacted(sub[3]) + "@"
+	})
+	s = refURLUser.ReplaceAllStringFunc(s, func(m string) string {
+		user := m[3 : len(m)-1]
+		if !tokenLikeUser(user) {
+			return m
+		}
+		return "://" + redacted(user) + "@"
 	})
 	s = reADOPassword.ReplaceAllStringFunc(s, func(m string) string {
 		sub := reADOPassword.FindStringSubmatch(m)
@@ -41,6 +61,13 @@ func refRedactShapes(s string) string {
 			return m
 		}
 		return strings.Replace(m, pw, redacted(pw), 1)
+	})
+	s = refQueryParam.ReplaceAllStringFunc(s, func(m string) string {
+		sub := refQueryParam.FindStringSubmatch(m)
+		if !IsCredentialQueryKey(sub[2]) || !redactable("token", sub[3]) {
+			return m
+		}
+		return sub[1] + sub[2] + "=" + redacted(sub[3])
 	})
 	s = refKeyValue.ReplaceAllStringFunc(s, func(m string) string {
 		sub := refKeyValue.FindStringSubmatch(m)
@@ -62,12 +89,18 @@ func refFindStrong(s string) (strongMatch, bool) {
 		return strongMatch{reason: "pem", part: s[loc[0]:loc[1]]}, true
 	}
 	for _, t := range tokenShapes {
-		if m := t.re.FindString(s); m != "" {
+		if sub := t.re.FindStringSubmatch(s); sub != nil {
+			m := sub[t.group]
 			reason := "token-shape:" + t.name
 			if t.name == "jwt" {
 				reason = "jwt"
 			}
 			return strongMatch{reason: reason, part: m, prefix: shapePrefix(m)}, true
+		}
+	}
+	for _, m := range refURLUser.FindAllStringSubmatch(s, -1) {
+		if tokenLikeUser(m[1]) {
+			return strongMatch{reason: "url-userinfo", part: m[1]}, true
 		}
 	}
 	for _, m := range reURLPassword.FindAllStringSubmatch(s, -1) {

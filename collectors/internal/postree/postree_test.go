@@ -113,3 +113,39 @@ func TestYAMLDocuments(t *testing.T) {
 		t.Errorf("alias bomb: %v", perr)
 	}
 }
+
+// TestYAMLErrorLines: a YAML error is reported at the line of the problem,
+// as PyYAML and the clients' own readers report it, not at the line where
+// the enclosing list or mapping starts.
+func TestYAMLErrorLines(t *testing.T) {
+	tests := []struct {
+		doc  string
+		line int
+		msg  string
+	}{
+		{"mcpServers:\n  - name: a\n   command: [x\n", 3, "did not find expected '-' indicator"},
+		{"a: 1\nb:\n  - x\n  - y\n c: 2\n", 5, "did not find expected key"},
+		{"x: 1\ny: 2\nz: : :\n", 3, "mapping values are not allowed in this context"},
+		{"servers:\n  a:\n    command: x\n    args:\n      - a\n    env:\n      K: v\n     bad: 1\n", 8, "did not find expected key"},
+		{"a:\n  - b\n  c: d\n", 3, "did not find expected '-' indicator"},
+		{"# comment\n\nlist:\n  - one\n  - two\n three: 3\n", 6, "did not find expected key"},
+	}
+	for _, tt := range tests {
+		for name, parse := range map[string]func([]byte) *SyntaxError{
+			"first document": func(b []byte) *SyntaxError { _, e := ParseYAML(b); return e },
+			"stream":         func(b []byte) *SyntaxError { _, e := ParseYAMLDocuments(b); return e },
+		} {
+			perr := parse([]byte(tt.doc))
+			if perr == nil {
+				t.Fatalf("%s of %q: no error", name, tt.doc)
+			}
+			if perr.Line != tt.line || perr.Msg != tt.msg {
+				t.Errorf("%s of %q: line %d %q, want line %d %q", name, tt.doc, perr.Line, perr.Msg, tt.line, tt.msg)
+			}
+		}
+	}
+	// In a later document of a stream, the line counts from the stream's start.
+	if _, perr := ParseYAMLDocuments([]byte("a: 1\n---\nl:\n  - x\n y: 2\n")); perr == nil || perr.Line != 5 {
+		t.Errorf("error in the second document: %+v, want line 5", perr)
+	}
+}

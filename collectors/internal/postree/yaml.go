@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -35,7 +36,7 @@ func ParseYAML(data []byte) (*Node, *SyntaxError) {
 		if errors.Is(err, io.EOF) {
 			return &Node{Kind: Null}, nil
 		}
-		return nil, yamlError(err)
+		return nil, yamlError(data, err)
 	}
 	b := yamlBuilder{data: data, lines: NewLines(data), otherBreaks: hasOtherBreaks(data)}
 	root, err := b.value(&doc, "", 0, false)
@@ -60,7 +61,7 @@ func ParseYAMLDocuments(data []byte) ([]*Node, *SyntaxError) {
 			if errors.Is(err, io.EOF) {
 				return docs, nil
 			}
-			return nil, yamlError(err)
+			return nil, yamlError(data, err)
 		}
 		root, err := b.value(&doc, "", 0, false)
 		if err != nil {
@@ -70,16 +71,93 @@ func ParseYAMLDocuments(data []byte) ([]*Node, *SyntaxError) {
 	}
 }
 
-func yamlError(err error) *SyntaxError {
+// yamlError turns a yaml.v3 error into a syntax error at the line where
+// the problem is. For errors found while parsing a collection, yaml.v3
+// names the line where the collection starts, so the line is looked for
+// (locateYAMLProblem); the message is the problem alone, since the
+// diagnostic carries the position.
+func yamlError(data []byte, err error) *SyntaxError {
 	msg := err.Error()
 	perr := &SyntaxError{Msg: sanitizeMessage(msg)}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		perr.Line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			perr.Col, _ = strconv.Atoi(m[2])
+	if m := yamlLine.FindStringSubmatchIndex(msg); m != nil {
+		perr.Line, _ = strconv.Atoi(msg[m[2]:m[3]])
+		if m[4] >= 0 {
+			perr.Col, _ = strconv.Atoi(msg[m[4]:m[5]])
+		}
+		problem := strings.TrimPrefix(msg[m[1]:], ": ")
+		perr.Msg = sanitizeMessage(problem)
+		if line := locateYAMLProblem(data, problem, perr.Line); line > perr.Line {
+			perr.Line, perr.Col = line, 0
 		}
 	}
 	return perr
+}
+
+// maxLocateYAML bounds the size of a document whose error line is looked
+// for: the search parses it a few dozen times.
+const maxLocateYAML = 1 << 20
+
+// locateYAMLProblem returns the line of data where yaml.v3 meets problem,
+// searching from line from on, or 0. yaml.v3 reports a parse error at the
+// start of the collection being parsed (a list that starts at line 2 when
+// the stray key is at line 3); the problem itself is on the first line L
+// such that the document cut after L, followed by a line no YAML can hold,
+// still fails with the same problem: cut earlier, the parser meets that
+// line first and fails otherwise. Problems a cut document would also have
+// (an unexpected end, a character no token starts with) are left where
+// yaml.v3 put them, which for those is the right line.
+func locateYAMLProblem(data []byte, problem string, from int) int {
+	if len(data) > maxLocateYAML || from < 1 ||
+		strings.Contains(problem, "unexpected end") || strings.Contains(problem, "cannot start any token") {
+		return 0
+	}
+	var ends []int // ends[i] is the offset after line i+1
+	for i, c := range data {
+		if c == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	if from > len(ends) {
+		return 0
+	}
+	failsAt := func(line int) bool {
+		cut := append(append([]byte(nil), data[:ends[line-1]]...), "\n@\n"...)
+		if !bytes.HasSuffix(data[:ends[line-1]], []byte("\n")) {
+			cut = append(append([]byte(nil), data[:ends[line-1]]...), "\n\n@\n"...)
+		}
+		dec := yaml.NewDecoder(bytes.NewReader(cut))
+		for {
+			var doc yaml.Node
+			err := dec.Decode(&doc)
+			if err == nil {
+				continue
+			}
+			if errors.Is(err, io.EOF) {
+				return false
+			}
+			msg := err.Error()
+			if m := yamlLine.FindStringIndex(msg); m != nil {
+				msg = strings.TrimPrefix(msg[m[1]:], ": ")
+			}
+			return msg == problem
+		}
+	}
+	lo, hi := from, len(ends)
+	if !failsAt(hi) {
+		return 0
+	}
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if failsAt(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // yamlBuilder converts yaml.v3 nodes into nodes.
