@@ -78,8 +78,10 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			cr.Control.ID, cr.Control.Title, cr.Counts.Fail, cr.Counts.Waived)
 		observations = append(observations, o)
 		for _, rk := range b.risks(poamKey, cr, o.UUID) {
+			item := b.poamItem(cr, rk, o.UUID)
+			withHistory(r, cr, &rk, &item, ts)
 			risks = append(risks, rk)
-			items = append(items, b.poamItem(cr, rk, o.UUID))
+			items = append(items, item)
 		}
 	}
 	if len(items) == 0 {

@@ -1,5 +1,6 @@
 // Package xlsx writes the auditor workbook: a Summary sheet with a chart,
-// one sheet per framework, Findings, Evidence, Inventory and Waivers. The
+// a Trend sheet with charts when the run has a history (satisfied share per
+// framework and failures by severity, run by run), one sheet per framework, Findings, Evidence, Inventory and Waivers. The
 // sheets and their columns come from a versioned profile (templates/workbook);
 // every sheet has a frozen header row, an autofilter, set column widths, rows
 // tall enough for their wrapped text, and prints landscape one page wide
@@ -15,7 +16,7 @@
 //	findings:  id control.id control.title severity subject.id subject.name
 //	           subject.kind location asset message reasons remediation
 //	           requirements risks status poam_status source detected
-//	           waiver.id waiver.owner waiver.expires waiver.justification
+//	           status_date baseline waiver.id waiver.owner waiver.expires waiver.justification
 //	evidence:  artifact.path bundle_path format size sha256 redacted_sha256 subjects
 //	inventory: subject.id subject.kind subject.name client format scope
 //	           transport location collector package endpoint source_status failures

@@ -87,8 +87,18 @@ var fields = map[string]map[string]fieldFunc{
 			}
 			return statusCell{label: "Open", key: "open"}
 		}),
-		"source":   find(func(r findingRow) any { return r.source }),
-		"detected": find(func(r findingRow) any { return r.detected }),
+		"source":      find(func(r findingRow) any { return r.source }),
+		"detected":    find(func(r findingRow) any { return r.detected }),
+		"status_date": find(func(r findingRow) any { return r.statusDate }),
+		"baseline": find(func(r findingRow) any {
+			switch r.baseline {
+			case assess.BaselineNew:
+				return "New"
+			case assess.BaselineUnchanged:
+				return "Baseline"
+			}
+			return ""
+		}),
 		"waiver.id": find(func(r findingRow) any {
 			return r.Eval.Waiver
 		}),

@@ -31,7 +31,9 @@ type findingRow struct {
 	view.Finding
 	reqs     []view.ReqRef
 	detected string
-	source   string
+	// statusDate is the run's date; baseline is "new" or "baseline" against a baseline.
+	statusDate, baseline string
+	source               string
 }
 
 type artifactRow struct {
@@ -90,10 +92,16 @@ func requirementRows(x *view.Index, fw assess.FrameworkResult) []any {
 
 func findingRows(x *view.Index) []any {
 	var out []any
-	detected := x.R.Timestamp.UTC().Format("2006-01-02")
+	today := x.R.Timestamp.UTC().Format("2006-01-02")
 	source := strings.TrimSpace(orDefault(x.R.Tool, "tollgate") + " " + x.R.Version)
 	for _, f := range x.Findings() {
-		out = append(out, findingRow{Finding: f, reqs: x.Requirements(f.Control.ID), detected: detected, source: source})
+		// With a history, a finding was detected when it was first seen.
+		detected := today
+		if first := x.R.History.FirstSeenOf(f.Fingerprint()); !first.IsZero() {
+			detected = first.UTC().Format("2006-01-02")
+		}
+		out = append(out, findingRow{Finding: f, reqs: x.Requirements(f.Control.ID), detected: detected, statusDate: today,
+			baseline: x.R.Baseline.State(f.Eval), source: source})
 	}
 	return out
 }

@@ -85,6 +85,9 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
 			if err := addChart(f, s, len(rows)); err != nil {
 				return err
 			}
+			if err := writeTrend(f, st, r); err != nil {
+				return err
+			}
 		case workbook.KindFindings:
 			err = writeSheet(f, st, s.Name, s, findingRows(x))
 		case workbook.KindEvidence:
