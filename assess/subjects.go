@@ -121,7 +121,8 @@ func declaredKinds(subjects []evidence.Subject) sourceKinds {
 // verdict for the source, since no verdict about those subjects is possible.
 // A file read despite a schema error (its product would reject it, or skip
 // entries) still yields the subjects it declares, which are judged
-// themselves; declared says which kinds each source yielded.
+// themselves: nothing it declares is hidden. declared says which kinds each
+// source yielded.
 func missingEvidence(s evidence.Subject, declared sourceKinds) *missing {
 	src, ok := s.(*evidence.Source)
 	if !ok || !missingStatuses[src.Status] {
@@ -136,7 +137,7 @@ func missingEvidence(s evidence.Subject, declared sourceKinds) *missing {
 	case strings.HasPrefix(f, "tools"):
 		m.kind = evidence.KindTool
 	}
-	if declared[src.ID][m.kind] {
+	if len(declared[src.ID]) > 0 {
 		return nil
 	}
 	for _, d := range src.Diagnostics {

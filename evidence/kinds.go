@@ -145,11 +145,12 @@ const (
 	GatewayAuthOptional = "optional" // credentials are checked when present; requests without one pass
 	GatewayAuthNone     = "none"     // no authentication
 	GatewayAuthUnknown  = "unknown"  // decided outside the assessed configuration (environment, another file)
+	GatewayAuthLocal    = "local"    // no network listener: reached only over the standard I/O of the process that starts it
 )
 
 // GatewayAuthentication is how callers authenticate to a gateway.
 type GatewayAuthentication struct {
-	// Mode is required, optional, none or unknown.
+	// Mode is required, optional, none, unknown or local.
 	Mode string `json:"mode"`
 	// Kinds are the mechanisms accepted: jwt, oauth, oidc, api-key, basic,
 	// header-trust, mtls, service-account, external (sorted, distinct).
@@ -256,6 +257,9 @@ type Listener struct {
 	Hosts []string `json:"hosts,omitempty"`
 	// Path is the MCP endpoint path, when known.
 	Path string `json:"path,omitempty"`
+	// Transport is the MCP transport served: streamable-http or sse (""
+	// when both, or not known).
+	Transport string `json:"transport,omitempty"`
 }
 
 // Workload is a Kubernetes workload running an MCP server or gateway: a

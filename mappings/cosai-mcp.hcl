@@ -351,6 +351,13 @@ control "MCP-GATEWAY-29" {
   }
 }
 
+control "MCP-GATEWAY-30" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "The deprecated transport's session handling is a session and transport security weakness."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "MCP-T11" {
     provenance = "asserted"

@@ -294,6 +294,10 @@ none "MCP-GATEWAY-29" {
   reason = "Pinning the gateway image is a supply-chain hygiene measure; any personal-data impact is indirect."
 }
 
+none "MCP-GATEWAY-30" {
+  reason = "Serving a deprecated transport has no direct bearing on personal-data processing; its session weaknesses are judged by transport and authentication controls."
+}
+
 control "MCP-GOV-01" {
   maps "Art. 24" {
     provenance = "asserted"

@@ -502,6 +502,14 @@ control "MCP-GATEWAY-29" {
   }
 }
 
+control "MCP-GATEWAY-30" {
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7"
+    rationale  = "Software on operational systems should run supported functions; a deprecated protocol kept enabled is not one."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "A.5.9" {
     provenance = "official"

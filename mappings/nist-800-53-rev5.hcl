@@ -629,6 +629,18 @@ control "MCP-GATEWAY-29" {
   }
 }
 
+control "MCP-GATEWAY-30" {
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "A superseded protocol kept in service is functionality the system no longer needs and that receives no further hardening."
+  }
+
+  maps "SC-23" {
+    provenance = "asserted"
+    rationale  = "The deprecated transport's session handling (a separate message endpoint keyed by session) is weaker protection of session authenticity."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "CM-7(5)" {
     provenance = "asserted"

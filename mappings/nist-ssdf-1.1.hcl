@@ -268,6 +268,10 @@ control "MCP-GATEWAY-29" {
   }
 }
 
+none "MCP-GATEWAY-30" {
+  reason = "The transport a deployed gateway serves is an operational setting, not a development practice."
+}
+
 control "MCP-GOV-01" {
   maps "PO.3.2" {
     provenance = "asserted"

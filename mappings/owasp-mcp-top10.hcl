@@ -340,6 +340,10 @@ control "MCP-GATEWAY-29" {
   }
 }
 
+none "MCP-GATEWAY-30" {
+  reason = "No OWASP MCP Top 10 entry addresses protocol version currency."
+}
+
 control "MCP-GOV-01" {
   maps "MCP09:2025" {
     provenance = "asserted"

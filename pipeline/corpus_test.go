@@ -114,14 +114,18 @@ var corpusCases = []corpusCase{
 		note:        "CORS_WILDCARD → GATEWAY-07; NO_AUTHN → 01; dnsRebindingProtection off by default → 08; port 3000 on all interfaces without TLS → 10; UNPINNED npx target → SUPPLY-01/03.",
 	},
 	{
-		file:        "docker-mcp-gateway/docker__compose-for-agents__agno_compose.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: LATEST_TAG gateway image, use_api_socket, port published on all interfaces.",
+		file: "docker-mcp-gateway/docker__compose-for-agents__agno_compose.yaml",
+		// docker/mcp-gateway:latest is taken to be a current release, which
+		// requires a bearer token in containers (from v0.43.1).
+		mustFail:    []string{"MCP-GATEWAY-28", "MCP-GATEWAY-29"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-01", "MCP-GATEWAY-10", "MCP-GATEWAY-16", "MCP-GATEWAY-17"},
+		note:        "LATEST_TAG → GATEWAY-29; use_api_socket (Docker API) → 28. The agents' port 7777 is not an MCP service. GOOD: secrets from a compose secret file; block-secrets and signature verification on by default; streaming on the compose network only (no published port).",
 	},
 	{
 		file:        "docker-mcp-gateway/docker__mcp-gateway__examples_docker-in-docker_compose.yaml",
+		mustFail:    []string{"MCP-GATEWAY-10", "MCP-GATEWAY-28", "MCP-GATEWAY-29", "MCP-GATEWAY-30"},
 		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: DOCKER_PRIVILEGED, NETWORK_EXPOSED_GATEWAY, SSE transport, mutable tag.",
+		note:        "DOCKER_PRIVILEGED → GATEWAY-28; NETWORK_EXPOSED_GATEWAY (8080 on all interfaces, no TLS) → 10; SSE_DEPRECATED_TRANSPORT → 30; mutable dind tag → 29. The dind tag is not a release number, so current authentication (a bearer token) is assumed; older releases served sse without one.",
 	},
 	{
 		file: "toolhive/stacklok__toolhive__deploy_keycloak_mcpserver-with-auth.yaml",
@@ -182,19 +186,22 @@ var corpusCases = []corpusCase{
 		note:        "LATEST_TAG on the gateway image; GOOD runAsNonRoot, drop ALL, no escalation, limits. PAPER_CONTROLS, SSRF_PROTECTION_OFF and DEFAULT_CREDENTIALS are gateway facts of the ContextForge settings.",
 	},
 	{
-		file:        "contextforge/IBM__mcp-context-forge__docker-compose.sso.yml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: SECRET_PLAINTEXT (dev client secret), INSECURE_OIDC_HTTP, SSO auto-create users, admin password login kept.",
+		file:     "contextforge/IBM__mcp-context-forge__docker-compose.sso.yml",
+		status:   evidence.StatusSchemaError,
+		mustFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-13", "MCP-GATEWAY-24"},
+		note:     "A Compose override whose service has no image: invalid on its own (CONFIG-01 at line 10), its settings still read as ContextForge's. SECRET_PLAINTEXT (SSO_KEYCLOAK_CLIENT_SECRET) → GATEWAY-13; INSECURE_OIDC_HTTP (Keycloak over http) → 24. SSO_AUTO_CREATE_USERS and SSO_PRESERVE_ADMIN_AUTH are account-lifecycle choices, not judged.",
 	},
 	{
 		file:        "docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: LATEST_TAG gateway image, use_api_socket, NETWORK_EXPOSED_GATEWAY without auth, SSE transport; GOOD tool allowlist.",
+		mustFail:    []string{"MCP-GATEWAY-10", "MCP-GATEWAY-28", "MCP-GATEWAY-29", "MCP-GATEWAY-30"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-04"},
+		note:        "LATEST_TAG → GATEWAY-29; use_api_socket → 28; NETWORK_EXPOSED_GATEWAY (8811 on all interfaces, no TLS) → 10; SSE → 30. GOOD: --tools allow-list → 04 passes. With docker/mcp-gateway:latest taken as current, the gateway generates a bearer token (no MCP_GATEWAY_AUTH_TOKEN is set), so GATEWAY-01 passes; the app configured here connects without it.",
 	},
 	{
 		file:        "docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: DOCKER_SOCKET_MOUNT, IMAGE_UNPINNED with pull_policy always; GOOD secrets by store reference, no published port.",
+		mustFail:    []string{"MCP-GATEWAY-28", "MCP-GATEWAY-29"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-01", "MCP-GATEWAY-10", "MCP-GATEWAY-13"},
+		note:        "DOCKER_SOCKET_MOUNT → GATEWAY-28; IMAGE_UNPINNED → 29. GOOD: stdio transport (no listener, authentication local), secrets from the Docker Desktop store or a mounted secret file.",
 	},
 	{
 		file:        "kubernetes/Flux159__mcp-server-kubernetes__helm-chart_examples_secure-networkpolicy.yaml",

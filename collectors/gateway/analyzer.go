@@ -131,10 +131,10 @@ func (a analyzer) read(f *files.File, root *postree.Node) *files.Analysis {
 	src.Status = evidence.StatusOK
 	src.Diagnostics = b.diags
 	subjects := b.subjects()
-	for _, gw := range b.gateways {
-		if len(gw.ConfigErrors) > 0 {
-			// The product refuses the file; what it declares is still read
-			// and judged as written.
+	for _, d := range b.diags {
+		if d.Severity == "error" {
+			// The product refuses the file as written; what it declares is
+			// still read and judged.
 			src.Status = evidence.StatusSchemaError
 		}
 	}

@@ -84,6 +84,12 @@ func (b *builder) ignored(gw *evidence.Gateway, n *postree.Node, format string, 
 // unknown. Readers then set what the configuration (or the product's
 // documented defaults) says.
 func (b *builder) newGateway(name string, n *postree.Node) *evidence.Gateway {
+	return b.newProductGateway(b.product, name, n)
+}
+
+// newProductGateway is newGateway for a file that may declare gateways of
+// several products (a Compose file).
+func (b *builder) newProductGateway(product, name string, n *postree.Node) *evidence.Gateway {
 	gw := &evidence.Gateway{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindGateway,
@@ -92,17 +98,19 @@ func (b *builder) newGateway(name string, n *postree.Node) *evidence.Gateway {
 			Provenance: b.at.prov(n),
 			Links:      []string{b.at.sourceID},
 		},
-		Product:        b.product,
+		Product:        product,
 		Authentication: evidence.GatewayAuthentication{Mode: evidence.GatewayAuthNone},
 		Authorization:  evidence.GatewayAuthorization{Kind: "none"},
 		Egress:         "unknown",
 	}
-	gw.Provenance.Collector = b.collector
+	gw.Provenance.Collector = collectorName + "/" + product
 	b.gateways = append(b.gateways, gw)
 	return gw
 }
 
-// newServer starts a server declared at n behind gw.
+// newServer starts a server declared at n behind gw (nil: a server the file
+// declares on its own, such as a Compose service running an MCP server
+// image). A server behind a gateway has the gateway's product as client.
 func (b *builder) newServer(gw *evidence.Gateway, name string, n *postree.Node) *evidence.Server {
 	s := &evidence.Server{
 		Meta: evidence.Meta{
@@ -121,6 +129,8 @@ func (b *builder) newServer(gw *evidence.Gateway, name string, n *postree.Node) 
 	s.Provenance.Collector = b.collector
 	if gw != nil {
 		s.Links = append(s.Links, gw.ID)
+		s.Client = gw.Product
+		s.Provenance.Collector = gw.Provenance.Collector
 	}
 	b.servers = append(b.servers, s)
 	return s

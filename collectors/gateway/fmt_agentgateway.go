@@ -937,11 +937,7 @@ func finishTokenFacts(a *evidence.GatewayAuthentication) {
 			a.AudienceNotResource = true
 		}
 	}
-	for _, raw := range append(append([]string{}, a.Issuers...), a.JWKS...) {
-		if u, err := url.Parse(raw); err == nil && u.Scheme == "http" && !isLoopbackHost(u.Hostname()) {
-			a.InsecureKeySource = true
-		}
-	}
+	finishKeySource(a)
 }
 
 // intMember reads a member as an integer (0 when absent or not a number).

@@ -274,14 +274,8 @@ func TestAgentgatewayRecognition(t *testing.T) {
 		{"agentgateway/compose.yaml", "services:\n  agw:\n    image: cr.agentgateway.dev/agentgateway\n", false},
 	}
 	for _, tt := range tests {
-		out := filesCollect(tt.path, tt.yaml)
-		got := false
-		for _, s := range out.Subjects {
-			if src, ok := s.(*evidence.Source); ok && src.Format == "agentgateway/config" {
-				got = true
-			}
-		}
-		if got != tt.want {
+		format, _ := formatOf(tt.path, tt.yaml)
+		if got := format == "agentgateway/config"; got != tt.want {
 			t.Errorf("%s %q: recognised %v, want %v", tt.path, tt.yaml, got, tt.want)
 		}
 	}

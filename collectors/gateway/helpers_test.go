@@ -33,7 +33,8 @@ func (r read) gateway(t *testing.T) *evidence.Gateway {
 
 // analyze reads data as the file at path with the gateway analyzers, and
 // checks what every read must satisfy: subjects validate against the
-// evidence schema, and servers link to their source and gateway.
+// evidence schema, and servers link to their source, then to gateways read
+// from the same file.
 func analyze(t *testing.T, path, data string) read {
 	t.Helper()
 	out := files.CollectData(context.Background(), path, []byte(data), files.Options{Now: fixedNow, Version: "test"}, Analyzers())
@@ -54,9 +55,18 @@ func analyze(t *testing.T, path, data string) read {
 	if r.src == nil {
 		t.Fatalf("%s: no source subject", path)
 	}
+	gateways := map[string]bool{}
+	for _, gw := range r.gateways {
+		gateways[gw.ID] = true
+	}
 	for _, s := range r.servers {
-		if len(s.Links) < 2 || s.Links[0] != r.src.ID {
-			t.Errorf("server %s: links %v, want its source then its gateway", s.Name, s.Links)
+		if len(s.Links) == 0 || s.Links[0] != r.src.ID {
+			t.Errorf("server %s: links %v, want its source first", s.Name, s.Links)
+		}
+		for _, l := range s.Links[1:] {
+			if !gateways[l] {
+				t.Errorf("server %s: link %s is no gateway of the file", s.Name, l)
+			}
 		}
 	}
 	return r
@@ -72,4 +82,16 @@ func checkGolden(t *testing.T, name string, got []byte) {
 // without the checks of analyze (for recognition tests).
 func filesCollect(path, data string) *files.Output {
 	return files.CollectData(context.Background(), path, []byte(data), files.Options{Now: fixedNow, Version: "test"}, Analyzers())
+}
+
+// formatOf returns the format a file is read as ("" when no gateway
+// analyzer reads it) and whether a copy of it is stored.
+func formatOf(path, data string) (format string, stored bool) {
+	out := filesCollect(path, data)
+	for _, s := range out.Subjects {
+		if src, ok := s.(*evidence.Source); ok {
+			format = src.Format
+		}
+	}
+	return format, len(out.Files) > 0
 }

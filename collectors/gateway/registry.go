@@ -5,6 +5,9 @@ import "github.com/tollgate-dev/tollgate/collectors/files"
 // formats lists the file formats in recognition order: more specific first.
 var formats = []*format{
 	agentgatewayFormat,
+	dockerCatalogFormat,
+	contextforgeEnvFormat,
+	composeFormat,
 }
 
 // Analyzers returns one analyzer per gateway file format, in recognition

@@ -94,3 +94,9 @@ func splitCommands(words []string) (cmds [][]string, pipes []bool) {
 	}
 	return cmds, pipes
 }
+
+// SplitCommand splits a command written as one string (a Compose command,
+// a Dockerfile shell form) into words as a POSIX shell would: quotes and
+// backslash escapes are honoured, operators such as | and && are words of
+// their own.
+func SplitCommand(s string) []string { return splitShell(s) }

@@ -31,15 +31,12 @@ type family struct {
 }
 
 var (
-	reAPIVersion  = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
-	reKind        = regexp.MustCompile(`(?m)^kind:\s*\S`)
-	reServices    = regexp.MustCompile(`(?m)^services:\s*$`)
-	reRegistry    = regexp.MustCompile(`(?m)^registry:\s*$`)
-	reKongFormat  = regexp.MustCompile(`(?m)^_format_version:`)
-	reComposeName = regexp.MustCompile(`(^|[_/])(docker-)?compose([-_.][^/]*)?\.ya?ml$`)
-	reModelList   = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
-	reLiteLLMMCP  = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
-	reCedarAuthz  = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
+	reAPIVersion = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
+	reKind       = regexp.MustCompile(`(?m)^kind:\s*\S`)
+	reKongFormat = regexp.MustCompile(`(?m)^_format_version:`)
+	reModelList  = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
+	reLiteLLMMCP = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
+	reCedarAuthz = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
 )
 
 // families lists the recognisers in the order they are tried.
@@ -49,12 +46,6 @@ var families = []family{
 	}},
 	{"toolhive/authz-config", "gateway", func(p string, data, lower []byte) bool {
 		return reCedarAuthz.Match(data)
-	}},
-	{"docker-compose", "gateway", func(p string, data, lower []byte) bool {
-		return (reServices.Match(data) || reComposeName.MatchString(p)) && bytes.Contains(lower, []byte("mcp"))
-	}},
-	{"docker-mcp/catalog", "gateway", func(p string, data, lower []byte) bool {
-		return reRegistry.Match(data) && bytes.Contains(lower, []byte("mcp"))
 	}},
 	{"kong/declarative", "gateway", func(p string, data, lower []byte) bool {
 		return reKongFormat.Match(data) && bytes.Contains(lower, []byte("mcp"))

@@ -813,3 +813,28 @@ control "MCP-GATEWAY-29" {
     subject = { name = "mcp-gateway", product = "docker-mcp-gateway", image = { ecosystem = "oci", name = "docker/mcp-gateway", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000", pinning = "digest", pinned = true } }
   }
 }
+
+control "MCP-GATEWAY-30" {
+  title       = "Gateways serve Streamable HTTP, not the deprecated SSE transport"
+  family      = "gateway"
+  severity    = "low"
+  risks       = ["session-hijacking", "misconfiguration-drift"]
+  subject     = "gateway"
+  description = "The gateway serves MCP only over the HTTP+SSE transport (Docker MCP Gateway `--transport=sse`), which the specification replaced with Streamable HTTP in revision 2025-03-26. Every client behind it is held to the old transport, its session handling and its separate message endpoint, and newer clients and SDKs drop support for it."
+  remediation = "Serve Streamable HTTP (`--transport=streaming` for Docker MCP Gateway) and move clients to it."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#backwards-compatibility"]
+
+  check = <<-CUE
+    listeners?: [...{transport?: !="sse"}]
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} serves MCP over the deprecated HTTP+SSE transport"
+
+  example "sse transport fails" {
+    expect  = "fail"
+    subject = { name = "mcp-gateway", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8811, tls = false, loopback = false, exposure = "all-interfaces", path = "/sse", transport = "sse" }] }
+  }
+  example "streamable HTTP passes" {
+    expect  = "pass"
+    subject = { name = "mcp-gateway", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8811, tls = false, loopback = false, exposure = "internal", path = "/mcp", transport = "streamable-http" }] }
+  }
+}
