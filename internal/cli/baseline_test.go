@@ -110,6 +110,13 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 			t.Errorf("summary.md lacks %q", want)
 		}
 	}
+	ar, err := os.ReadFile(filepath.Join(changed, "assessment-results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ar), `{"name": "baseline", "ns": "https://tollgate.dev/ns/oscal", "value": "new"}`) {
+		t.Error("the OSCAL assessment results must mark new findings")
+	}
 	junit, err := os.ReadFile(filepath.Join(changed, "junit.xml"))
 	if err != nil {
 		t.Fatal(err)

@@ -54,8 +54,9 @@ func (b *arBuilder) observation(key string, cr *assess.ControlResult) oscalTypes
 			SubjectUuid: subjectUUID(key, e.SubjectID),
 			Type:        "inventory-item",
 			Title:       orDefault(meta.Name, e.SubjectID),
-			Props:       props("verdict", string(e.Verdict), "waiver", e.Waiver, "attestation", e.Attestation),
-			Remarks:     evaluationRemarks(e),
+			Props: props("verdict", string(e.Verdict), "waiver", e.Waiver, "attestation", e.Attestation,
+				"baseline", b.x.R.Baseline.State(e), "first-seen", firstSeen(b.x.R.History, e)),
+			Remarks: evaluationRemarks(e),
 		})
 	}
 	n := cr.Counts

@@ -68,6 +68,18 @@ func withHistory(r *assess.Results, cr *assess.ControlResult, rk *oscalTypes.Ris
 	rk.RiskLog = &oscalTypes.RiskLog{Entries: entries}
 }
 
+// firstSeen is when the history first saw a failing or waived pair
+// (RFC 3339), or "" without a history or for other verdicts.
+func firstSeen(h *assess.History, e assess.Evaluation) string {
+	if e.Verdict != assess.VerdictFail && e.Verdict != assess.VerdictWaived {
+		return ""
+	}
+	if t := h.FirstSeenOf(e.Fingerprint()); !t.IsZero() {
+		return t.UTC().Truncate(time.Second).Format(time.RFC3339)
+	}
+	return ""
+}
+
 // riskHasWaiver reports whether a deviation-approved risk stands for the
 // given waiver.
 func riskHasWaiver(rk *oscalTypes.Risk, waiver string) bool {

@@ -68,6 +68,14 @@ func TestPOAMCarriesFirstSeenDatesAcrossRuns(t *testing.T) {
 	if milestones != 1 {
 		t.Errorf("%d risks carry the milestone of an earlier first sighting, want 1", milestones)
 	}
+	// The assessment results mark the finding too.
+	ar, err := Marshal(r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(ar), `"first-seen"`) || !strings.Contains(string(ar), "2025-11-03T09:00:00Z") {
+		t.Error("the assessment results must say when the finding was first seen")
+	}
 	// Without a history nothing changes.
 	r.History = nil
 	plain, err := MarshalPOAM(r, Options{})
