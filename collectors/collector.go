@@ -51,6 +51,9 @@ type Request struct {
 
 	// ClientConfigs are the options of the client configuration collector.
 	ClientConfigs ClientConfigOptions
+	// Kubernetes are the options of the Kubernetes collector: Helm values
+	// and label selectors for files, and the cluster to read live.
+	Kubernetes KubernetesOptions
 }
 
 // ClientConfigOptions are the options of the client configuration collector.
@@ -59,6 +62,26 @@ type ClientConfigOptions struct {
 	// configuration paths on this machine.
 	UserConfigs bool
 }
+
+// KubernetesOptions are the options of the Kubernetes collector.
+type KubernetesOptions struct {
+	// HelmValues are values files applied over every chart's defaults.
+	HelmValues []string
+	// Selectors are label selectors that add workloads as MCP workloads.
+	Selectors []string
+	// Kubeconfig and Context name a cluster to read live; InCluster reads
+	// the cluster Tollgate runs in. Namespaces limits what is read.
+	Kubeconfig string
+	Context    string
+	InCluster  bool
+	Namespaces []string
+}
+
+// Live reports whether a cluster is to be read.
+func (k KubernetesOptions) Live() bool { return k.Kubeconfig != "" || k.Context != "" || k.InCluster }
+
+// Files reports whether the request names files to walk.
+func (r Request) Files() bool { return len(r.Paths) > 0 || r.ClientConfigs.UserConfigs }
 
 // CheckGlobs reports the first include or exclude pattern that is not a
 // valid glob, naming it.
@@ -100,7 +123,11 @@ type Collector interface {
 // they produced.
 func Collect(ctx context.Context, req Request) (*Result, error) {
 	all := &Result{}
-	for _, c := range Collectors() {
+	cs, err := CollectorsFor(req)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cs {
 		res, err := c.Collect(ctx, req)
 		if err != nil {
 			return nil, fmt.Errorf("collect with %s: %w", c.Name(), err)

@@ -16,13 +16,65 @@ func Collectors() []Collector {
 	return []Collector{FileCollector{Analyzers: Analyzers()}}
 }
 
+// CollectorsFor returns the collectors a request calls for: the file walk
+// when it names files (with the analyzers configured by its options), and
+// the Kubernetes cluster collector when it names a cluster.
+func CollectorsFor(req Request) ([]Collector, error) {
+	kopts, err := kubernetesOptions(req)
+	if err != nil {
+		return nil, err
+	}
+	var out []Collector
+	if req.Files() || !req.Kubernetes.Live() {
+		out = append(out, FileCollector{Analyzers: analyzers(kopts)})
+	}
+	if req.Kubernetes.Live() {
+		out = append(out, ClusterCollector{Options: kopts})
+	}
+	return out, nil
+}
+
+// kubernetesOptions returns the Kubernetes collector's options for req,
+// with the gateway collector's interpreters of custom resources.
+func kubernetesOptions(req Request) (kubernetes.Options, error) {
+	sel, err := kubernetes.ParseSelectors(req.Kubernetes.Selectors)
+	if err != nil {
+		return kubernetes.Options{}, err
+	}
+	return kubernetes.Options{Selectors: sel, HelmValues: req.Kubernetes.HelmValues}, nil
+}
+
+// ClusterCollector reads a live cluster (get and list only).
+type ClusterCollector struct {
+	Options kubernetes.Options
+}
+
+// Name returns "kubernetes".
+func (ClusterCollector) Name() string { return "kubernetes" }
+
+// Collect reads the cluster the request names.
+func (c ClusterCollector) Collect(ctx context.Context, req Request) (*Result, error) {
+	k := req.Kubernetes
+	res, err := kubernetes.CollectLive(ctx, kubernetes.LiveOptions{
+		Options: c.Options, Kubeconfig: k.Kubeconfig, Context: k.Context, InCluster: k.InCluster,
+		Namespaces: k.Namespaces, Now: req.Now, Version: req.Version,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Subjects: res.Subjects, Artifacts: res.Artifacts, Files: res.Files}, nil
+}
+
 // Analyzers returns the registry of file analyzers in recognition order.
 // Order matters: a file whose name matches an analyzer strongly goes to the
 // first such analyzer; otherwise the analyzers that match its name weakly,
 // then those that read its syntax, are asked in this order and the first to
 // recognise the content wins. Keep more specific formats before more
 // generic ones.
-func Analyzers() []files.Analyzer {
+func Analyzers() []files.Analyzer { return analyzers(kubernetes.Options{}) }
+
+// analyzers is Analyzers with the Kubernetes collector's options.
+func analyzers(kopts kubernetes.Options) []files.Analyzer {
 	var all []files.Analyzer
 	// MCP client configurations and server manifests.
 	all = append(all, clientconfig.Analyzers()...)
@@ -31,7 +83,7 @@ func Analyzers() []files.Analyzer {
 	// Kubernetes manifests, Helm charts and values, kustomizations. They
 	// claim only files that hold Kubernetes objects, so they come before
 	// the gateway formats, whose recognisers look at words.
-	all = append(all, kubernetes.Analyzers(kubernetes.Options{})...)
+	all = append(all, kubernetes.Analyzers(kopts)...)
 	// MCP gateway configurations.
 	all = append(all, gateway.Analyzers()...)
 	// Gateway, Kubernetes and Helm files, recognised and reported as

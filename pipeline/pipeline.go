@@ -43,8 +43,8 @@ func Collect(ctx context.Context, req collectors.Request, extra ...Extra) (*evid
 		x = extra[0]
 	}
 	probing := x.Probe.Enabled()
-	if len(req.Paths) == 0 && !req.ClientConfigs.UserConfigs && !probing {
-		return nil, fmt.Errorf("collect: no sources: name files or directories, or use --user-configs")
+	if !req.Files() && !req.Kubernetes.Live() && !probing {
+		return nil, fmt.Errorf("collect: no sources: name files or directories, a cluster (--kubeconfig, --in-cluster), or use --user-configs")
 	}
 	for _, p := range req.Paths {
 		if _, err := os.Lstat(p); err != nil {
@@ -58,7 +58,7 @@ func Collect(ctx context.Context, req collectors.Request, extra ...Extra) (*evid
 		return nil, fmt.Errorf("collect: %w", err)
 	}
 	all := &collectors.Result{}
-	if len(req.Paths) > 0 || req.ClientConfigs.UserConfigs {
+	if req.Files() || req.Kubernetes.Live() {
 		var err error
 		if all, err = collectors.Collect(ctx, req); err != nil {
 			return nil, err

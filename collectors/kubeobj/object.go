@@ -311,7 +311,7 @@ func (o *Object) provenance(origin *Origin, collector string, at *postree.Node) 
 	if at == nil {
 		at = o.Root
 	}
-	if at != nil && at.Line > 0 {
+	if at != nil && at.Line > 0 && !origin.rendered() {
 		p.Line, p.Column = at.Line, at.Col
 	}
 	if at != nil {

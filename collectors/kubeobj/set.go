@@ -43,6 +43,11 @@ type Origin struct {
 	SHA256 func(file string) string
 }
 
+// rendered reports whether the objects are generated output (a rendered
+// chart, a built kustomization): their positions are in text nobody edits,
+// so subjects name the file and object without a line.
+func (o *Origin) rendered() bool { return o.Kind == OriginChart || o.Kind == OriginKustomization }
+
 // Name returns the origin for IDs and messages: the path, or
 // "cluster/<name>".
 func (o *Origin) Name() string {
@@ -189,13 +194,12 @@ func (s *Set) Diag(severity string, o *Object, at *postree.Node, msg string) evi
 	if at == nil {
 		at = o.Root
 	}
-	if at != nil && at.Line > 0 {
-		d.Line, d.Column = at.Line, at.Col
-	}
-	if s.Origin.Kind == OriginChart || s.Origin.Kind == OriginKustomization {
+	if s.Origin.rendered() {
 		// Rendered output: the line is not in a file people edit, so name
-		// the object too.
+		// the object instead.
 		d.Message = o.Ref() + ": " + msg
+	} else if at != nil && at.Line > 0 {
+		d.Line, d.Column = at.Line, at.Col
 	}
 	return d
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/collectors/kubernetes"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/config"
 	"github.com/tollgate-dev/tollgate/pipeline"
@@ -21,6 +23,13 @@ var sourceBindings = map[string]string{
 	"sources.user_configs":  "user-configs",
 	"sources.max_file_size": "max-file-size",
 	"sources.origin":        "origin",
+
+	"sources.kubernetes.kubeconfig":  "kubeconfig",
+	"sources.kubernetes.context":     "context",
+	"sources.kubernetes.in_cluster":  "in-cluster",
+	"sources.kubernetes.namespaces":  "namespace",
+	"sources.kubernetes.selectors":   "kube-selector",
+	"sources.kubernetes.helm_values": "helm-values",
 }
 
 // addSourceFlags adds the flags that say what to collect.
@@ -30,6 +39,12 @@ func addSourceFlags(f *pflag.FlagSet) {
 	f.Bool("user-configs", false, "also read this machine's per-user client configs (Claude, Cursor, VS Code, …)")
 	f.String("max-file-size", "10MB", "larger files are reported, not read")
 	f.String("origin", "", "label the evidence with where it was collected, for evaluating many bundles together (default: the repository the paths lie in, else the host name)")
+	f.String("kubeconfig", "", "read the cluster of this kubeconfig live, with get and list only (see deploy/kubernetes for the read-only ClusterRole)")
+	f.String("context", "", "kubeconfig context of the cluster to read (default: its current context)")
+	f.Bool("in-cluster", false, "read the cluster Tollgate runs in, with its pod's service account")
+	f.StringArray("namespace", nil, "read only these namespaces of the cluster (repeatable; default: all)")
+	f.StringArray("kube-selector", nil, "also treat workloads whose labels match this selector as MCP workloads (repeatable, e.g. 'app.kubernetes.io/part-of=mcp')")
+	f.StringArray("helm-values", nil, "values file applied over every Helm chart's defaults (repeatable, in order)")
 	addAllowEmptyFlag(f)
 }
 
@@ -70,8 +85,22 @@ func collectRequestFrom(src config.Sources, args []string, timestamp, version st
 	if len(paths) == 0 {
 		paths = src.Paths
 	}
-	if len(paths) == 0 && !src.UserConfigs && !probing {
-		return collectors.Request{}, usageError("name at least one file or folder to read (or use --user-configs)")
+	k := src.Kubernetes
+	kube := collectors.KubernetesOptions{HelmValues: k.HelmValues, Selectors: k.Selectors, Kubeconfig: k.Kubeconfig,
+		Context: k.Context, InCluster: k.InCluster, Namespaces: k.Namespaces}
+	if len(paths) == 0 && !src.UserConfigs && !probing && !kube.Live() {
+		return collectors.Request{}, usageError("name at least one file or folder to read, a cluster (--kubeconfig, --in-cluster), or use --user-configs")
+	}
+	if kube.InCluster && (kube.Kubeconfig != "" || kube.Context != "") {
+		return collectors.Request{}, usageError("--in-cluster reads the cluster Tollgate runs in: leave out --kubeconfig and --context")
+	}
+	if _, err := kubernetes.ParseSelectors(kube.Selectors); err != nil {
+		return collectors.Request{}, usageError("--kube-selector: %v", err)
+	}
+	for _, vf := range kube.HelmValues {
+		if _, err := os.Stat(vf); err != nil {
+			return collectors.Request{}, usageError("--helm-values %s: no such file", vf)
+		}
 	}
 	req := collectors.Request{
 		Paths:         paths,
@@ -81,6 +110,7 @@ func collectRequestFrom(src config.Sources, args []string, timestamp, version st
 		Now:           now,
 		Version:       version,
 		ClientConfigs: collectors.ClientConfigOptions{UserConfigs: src.UserConfigs},
+		Kubernetes:    kube,
 	}
 	if err := req.CheckGlobs(); err != nil {
 		return collectors.Request{}, usageError("%v", err)

@@ -54,6 +54,19 @@ type Sources struct {
 	MaxFileSize string   `mapstructure:"max_file_size"`
 	// Origin labels the evidence bundle: where it was collected.
 	Origin string `mapstructure:"origin"`
+	// Kubernetes says which Helm values, label selectors and cluster the
+	// Kubernetes collector uses.
+	Kubernetes Kubernetes `mapstructure:"kubernetes"`
+}
+
+// Kubernetes are the Kubernetes collector's sources.
+type Kubernetes struct {
+	Kubeconfig string   `mapstructure:"kubeconfig"`
+	Context    string   `mapstructure:"context"`
+	InCluster  bool     `mapstructure:"in_cluster"`
+	Namespaces []string `mapstructure:"namespaces"`
+	Selectors  []string `mapstructure:"selectors"`
+	HelmValues []string `mapstructure:"helm_values"`
 }
 
 // Gate decides the exit code.
