@@ -18,8 +18,9 @@ import (
 // stored copy.
 func (f *File) encodedSecretSpans() []secretSpan {
 	var out []secretSpan
+	tripleQuotes := false // TOML's multi-line strings
 	check := func(span postree.Span, text string) {
-		if !span.Known() || span.End > len(f.Data) || writtenAsIs(f.Data[span.Start:span.End], text) {
+		if !span.Known() || span.End > len(f.Data) || writtenAsIs(f.Data[span.Start:span.End], text, tripleQuotes) {
 			return
 		}
 		if f.red.RedactString(text) != text {
@@ -42,11 +43,13 @@ func (f *File) encodedSecretSpans() []secretSpan {
 			}
 		}
 	}
-	for _, p := range f.parsed {
+	for syn, p := range f.parsed {
 		if p.Root != nil {
+			tripleQuotes = syn == postree.TOML
 			walk(p.Root)
 		}
 	}
+	tripleQuotes = false
 	if f.stream != nil {
 		for _, doc := range f.stream.Docs {
 			walk(doc)
@@ -56,14 +59,14 @@ func (f *File) encodedSecretSpans() []secretSpan {
 }
 
 // writtenAsIs reports whether the scalar written as raw is its text, bare
-// or between one or three quotes of a kind: a search for the text then
-// finds it where it is written.
-func writtenAsIs(raw []byte, text string) bool {
+// or between quotes of a kind (one, or three where the syntax has such
+// strings): a search for the text then finds it where it is written.
+func writtenAsIs(raw []byte, text string, tripleQuotes bool) bool {
 	if string(raw) == text {
 		return true
 	}
 	for _, n := range []int{1, 3} {
-		if len(raw) < 2*n {
+		if len(raw) < 2*n || n == 3 && !tripleQuotes {
 			return false
 		}
 		q := raw[0]

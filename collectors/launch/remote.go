@@ -34,10 +34,11 @@ func AnalyzeRemote(rawURL string, headers map[string]string, syn secrets.Syntax,
 	r := &evidence.Remote{}
 	auth := evidence.Auth{Kind: evidence.AuthNone}
 	raw := strings.TrimSpace(rawURL)
-	// Credentials written in the URL's path (a webhook's, a bot token, a key
-	// as a path segment) are remembered, so the path is redacted with the
-	// URL.
-	secrets.ClassifyInto("", raw, syn, local)
+	// A credential the URL holds by its form is remembered (the secret
+	// alone, so the host stays readable): the path is redacted with the URL.
+	if part, _ := secrets.SecretPart("", raw); part != "" {
+		local.Add(part)
+	}
 
 	// parse with references swapped for host-safe markers
 	var refs []string
@@ -151,14 +152,17 @@ func pathCredential(host, path string, syn secrets.Syntax, red *secrets.Redactor
 	if path == "" || path == "/" {
 		return evidence.Value{}, false
 	}
-	if v := secrets.ClassifyInto("", host+path, syn, red); v.Kind == evidence.ValueLiteralSecret {
-		return v, true
-	}
+	candidates := []string{host + path}
 	for _, seg := range strings.Split(path, "/") {
 		if seg, err := url.PathUnescape(seg); err == nil && seg != "" {
-			if v := secrets.ClassifyInto("", seg, syn, red); v.Kind == evidence.ValueLiteralSecret {
-				return v, true
-			}
+			candidates = append(candidates, seg)
+		}
+	}
+	for _, c := range candidates {
+		if v := secrets.Classify("", c, syn); v.Kind == evidence.ValueLiteralSecret {
+			part, _ := secrets.SecretPart("", c)
+			red.Add(part)
+			return v, true
 		}
 	}
 	return evidence.Value{}, false
