@@ -109,6 +109,37 @@ type Endpoint struct {
 	Tools             int `json:"tools"`
 	Prompts           int `json:"prompts"`
 	ResourceTemplates int `json:"resource_templates"`
+
+	// ErrorProbe is what a call of a tool that does not exist got back,
+	// when the probe was asked to provoke an error (--probe-errors).
+	ErrorProbe *ErrorProbe `json:"error_probe,omitempty"`
+}
+
+// Outcomes of the error probe.
+const (
+	ErrorOutcomeError     = "error"      // a JSON-RPC error response
+	ErrorOutcomeToolError = "tool-error" // a tool result with isError set
+	ErrorOutcomeHTTP      = "http-error" // an HTTP or transport failure instead of a JSON-RPC answer
+	ErrorOutcomeResult    = "result"     // a successful result, for a tool that does not exist
+	ErrorOutcomeNoAnswer  = "no-answer"  // no answer within the request timeout
+)
+
+// ErrorProbe is the answer to one tools/call for a tool name no server
+// offers: the error path a client reaches, and what it discloses.
+type ErrorProbe struct {
+	// Tool is the tool name called.
+	Tool string `json:"tool"`
+	// Outcome is error, tool-error, http-error, result or no-answer.
+	Outcome string `json:"outcome"`
+	// Code is the JSON-RPC error code, or the HTTP status for http-error.
+	Code int `json:"code,omitempty"`
+	// Message is the error as received (message, data, result text or
+	// response body), secrets redacted and cut to a readable length.
+	Message string `json:"message,omitempty"`
+	// Leaks are what the error discloses: stack-trace, file-path,
+	// private-address, connection-string and credential matches, their
+	// excerpts redacted.
+	Leaks []TextMatch `json:"leaks,omitempty"`
 }
 
 // AuthChallenge is a parsed WWW-Authenticate challenge.

@@ -90,6 +90,22 @@ type Tool struct {
 	// same type under the same name (or the same name once look-alikes are folded).
 	NameCollisions []string `json:"name_collisions,omitempty"`
 
+	// CredentialParameters are input parameters that ask for a password,
+	// token, API key, secret or other credential, judged by the parameter's
+	// name, its schema format, or its description (rules name, format,
+	// description). Tools and prompts.
+	CredentialParameters []ParameterMatch `json:"credential_parameters,omitempty"`
+	// LooseSchema records where a tool's input schema accepts anything:
+	// no-properties (no properties and additionalProperties not false),
+	// additional-properties (undeclared arguments accepted) — both only for
+	// tools not annotated read-only — and untyped (a parameter with no type
+	// or other constraint). Tools with an input schema only.
+	LooseSchema []ParameterMatch `json:"loose_schema,omitempty"`
+	// UnconstrainedInputs are string parameters that take a file path, URL,
+	// shell command or SQL text with no pattern, enum or const limiting them
+	// (rules path, url, command, sql). Tools with an input schema only.
+	UnconstrainedInputs []ParameterMatch `json:"unconstrained_inputs,omitempty"`
+
 	// Definition is the whole definition as served (without _meta), secrets
 	// redacted: what the lockfile records and drift is diffed against.
 	Definition map[string]any `json:"definition,omitempty"`
@@ -119,6 +135,19 @@ type ToolParameter struct {
 	Format  string `json:"format,omitempty"`
 	Pattern string `json:"pattern,omitempty"`
 	Enum    []any  `json:"enum,omitempty"`
+}
+
+// ParameterMatch is one input parameter (or the input schema as a whole)
+// that a schema check flagged.
+type ParameterMatch struct {
+	// Parameter is the parameter's path as in Parameters (nested ones
+	// dotted); empty when the finding is about the whole input schema.
+	Parameter string `json:"parameter,omitempty"`
+	// Rule names the check that matched.
+	Rule string `json:"rule"`
+	// Excerpt shows what matched: the parameter, its type and its
+	// description (secrets redacted, cut to a readable length).
+	Excerpt string `json:"excerpt"`
 }
 
 // TextMatch is one heuristic match in a definition.

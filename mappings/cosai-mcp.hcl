@@ -1118,3 +1118,50 @@ control "MCP-EXPOSURE-05" {
     rationale  = "Network isolation of the server is missing."
   }
 }
+
+control "MCP-TOOL-12" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Credentials solicited as arguments bypass proper identity management."
+  }
+
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credentials in model context lack confidentiality protection."
+  }
+}
+
+control "MCP-TOOL-13" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "A schema that admits anything is an input validation failure."
+  }
+}
+
+control "MCP-TOOL-14" {
+  maps "MCP-T3" {
+    provenance = "asserted"
+    rationale  = "Free-form paths, URLs, commands and SQL are input sanitization failures."
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "Tool discovery without access control is missing access control."
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Error disclosure is a confidentiality control failure."
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credentials in error responses lack confidentiality protection."
+  }
+}

@@ -888,3 +888,36 @@ control "MCP-EXPOSURE-05" {
     rationale  = "Any pod reaching the server can call tools that touch personal data."
   }
 }
+
+control "MCP-TOOL-12" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A user password or token given to a model is personal data that opens more personal data, spread through transcripts and logs."
+  }
+}
+
+none "MCP-TOOL-13" {
+  reason = "Whether a schema declares its arguments says nothing by itself about personal data; tools that reach personal data through free-form input are judged by MCP-TOOL-14."
+}
+
+control "MCP-TOOL-14" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "An unconstrained path or query reaches personal data beyond the tool purpose."
+  }
+}
+
+none "MCP-ENDPOINT-11" {
+  reason = "A tool list names capabilities, not personal data; unauthenticated use of the tools themselves is judged by MCP-ENDPOINT-01."
+}
+
+none "MCP-ENDPOINT-12" {
+  reason = "Stack traces, paths and internal addresses describe the system, not people; credentials in errors are judged by MCP-ENDPOINT-13."
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A disclosed database or service credential exposes the personal data it protects."
+  }
+}

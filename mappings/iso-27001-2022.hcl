@@ -1515,3 +1515,65 @@ control "MCP-EXPOSURE-05" {
     rationale  = "Inbound network access to the server is not controlled."
   }
 }
+
+control "MCP-TOOL-12" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be handled so that it is not exposed; a credential requested as an argument is exposed by design."
+  }
+}
+
+control "MCP-TOOL-13" {
+  maps "A.8.28" {
+    provenance = "asserted"
+    rationale  = "Secure coding declares and validates the inputs a tool accepts."
+  }
+}
+
+control "MCP-TOOL-14" {
+  maps "A.8.28" {
+    provenance = "asserted"
+    rationale  = "Secure coding constrains inputs that name files, hosts, commands and queries."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Access through a tool should reach only what its purpose needs, not any path, host or table."
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to the tool catalogue must be controlled."
+  }
+
+  maps "A.8.3" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to information about the system capabilities is restricted to authorised callers."
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  maps "A.8.28" {
+    provenance = "asserted"
+    rationale  = "Secure coding handles errors without disclosing the implementation."
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information disclosed in error responses is no longer protected."
+  }
+
+  maps "A.8.28" {
+    provenance = "asserted"
+    rationale  = "Secure coding keeps credentials out of the text errors are built from."
+  }
+}

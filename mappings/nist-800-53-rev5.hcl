@@ -29,6 +29,7 @@ framework "nist-800-53-rev5" {
     requirement "AU-9"  { title = "Protection of Audit Information" }
     requirement "AU-11" { title = "Audit Record Retention" }
     requirement "AU-12" { title = "Audit Record Generation" }
+    requirement "AU-12(1)" { title = "System-wide and Time-correlated Audit Trail" }
   }
 
   group "CA" {
@@ -84,6 +85,7 @@ framework "nist-800-53-rev5" {
   group "SA" {
     requirement "SA-5"  { title = "System Documentation" }
     requirement "SA-9"  { title = "External System Services" }
+    requirement "SA-11" { title = "Developer Testing and Evaluation" }
     requirement "SA-22" { title = "Unsupported System Components" }
   }
 
@@ -109,6 +111,8 @@ framework "nist-800-53-rev5" {
     requirement "SI-7"    { title = "Software, Firmware, and Information Integrity" }
     requirement "SI-7(1)" { title = "Integrity Checks" }
     requirement "SI-10"   { title = "Information Input Validation" }
+    requirement "SI-11"   { title = "Error Handling" }
+    requirement "SI-15"   { title = "Information Output Filtering" }
   }
 
   group "SR" {
@@ -1872,5 +1876,65 @@ control "MCP-EXPOSURE-05" {
   maps "AC-4" {
     provenance = "asserted"
     rationale  = "Calls can flow to the server around the gateway or ingress that controls them."
+  }
+}
+
+control "MCP-TOOL-12" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators must be protected from disclosure; one passed as a tool argument is disclosed to the model, transcripts and logs."
+  }
+}
+
+control "MCP-TOOL-13" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "A schema that admits any argument cannot be used to check the syntax and semantics of tool inputs."
+  }
+}
+
+control "MCP-TOOL-14" {
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Paths, URLs, commands and queries are the inputs whose validity must be checked before use."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "An unconstrained path or query grants the tool more reach than its purpose needs."
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Listing tools is access to system resources that must be enforced for each caller."
+    objectives = ["ac-3_obj"]
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "A caller should discover only the tools it is authorised to use."
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  maps "SI-11" {
+    provenance = "asserted"
+    rationale  = "Errors that carry stack traces, paths, addresses or connection strings reveal information that could be exploited."
+    objectives = ["si-11_obj.a"]
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "SI-11" {
+    provenance = "asserted"
+    rationale  = "A credential in an error is information that can be exploited at once."
+    objectives = ["si-11_obj.a"]
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticator content must be protected from disclosure, including through error messages."
   }
 }

@@ -54,6 +54,10 @@ framework "nist-ssdf-1.1" {
     requirement "PW.4.4" { title = "Verify acquired components comply with requirements" }
   }
 
+  group "PW.5" {
+    requirement "PW.5.1" { title = "Follow secure coding practices appropriate to the languages and environment" }
+  }
+
   group "PW.8" {
     requirement "PW.8.2" { title = "Test executable code to identify vulnerabilities" }
   }
@@ -950,4 +954,46 @@ none "MCP-EXPOSURE-04" {
 
 none "MCP-EXPOSURE-05" {
   reason = "Network policy of deployed workloads is an operational matter outside the secure development practices."
+}
+
+control "MCP-TOOL-12" {
+  maps "PW.5.1" {
+    provenance = "asserted"
+    rationale  = "Taking credentials from configuration or OAuth rather than from arguments is a secure coding practice for MCP servers."
+  }
+}
+
+control "MCP-TOOL-13" {
+  maps "PW.5.1" {
+    provenance = "asserted"
+    rationale  = "Validating all inputs against a precise schema is a secure coding practice."
+  }
+}
+
+control "MCP-TOOL-14" {
+  maps "PW.5.1" {
+    provenance = "asserted"
+    rationale  = "Constraining and validating dangerous inputs is a secure coding practice."
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  maps "PW.9.1" {
+    provenance = "asserted"
+    rationale  = "A secure baseline for an MCP server lists tools only to authenticated callers."
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  maps "PW.5.1" {
+    provenance = "asserted"
+    rationale  = "Generic error responses with details kept in server logs are a secure coding practice."
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "PW.5.1" {
+    provenance = "asserted"
+    rationale  = "Keeping secrets out of error messages is a secure coding practice."
+  }
 }

@@ -1031,3 +1031,45 @@ control "MCP-EXPOSURE-05" {
     rationale  = "Paths around the gateway are unmanaged access to the server."
   }
 }
+
+control "MCP-TOOL-12" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Credentials passed through model context are mismanaged and exposed secrets."
+  }
+}
+
+control "MCP-TOOL-13" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Unchecked arguments are the way injected instructions turn into commands."
+  }
+}
+
+control "MCP-TOOL-14" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Free-form shell and SQL input is the path to command injection and execution."
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Discovery without credentials is insufficient authentication and authorization."
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Internal details in error text over-share into the model context."
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "A credential in an error response is an exposed secret."
+  }
+}

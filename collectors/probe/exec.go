@@ -48,7 +48,7 @@ func probeExec(ctx context.Context, t Target, opts Options, ep *evidence.Endpoin
 	}
 	ep.Loopback = true
 	tr := &mcp.CommandTransport{Command: cmd, TerminateDuration: 2 * time.Second}
-	defs, ok := listDefinitions(ctx, tr, ep, red, opts)
+	defs, ok := listDefinitions(ctx, tr, ep, red, opts, nil, opts.ProbeErrors)
 	killProcessGroup(cmd)
 	ep.Reachable = ok || ep.ProtocolVersion != ""
 	if ep.Reachable {

@@ -483,7 +483,7 @@ func (p *httpProbe) list(ctx context.Context, headers http.Header) []tooldef.Def
 	}
 	t := &mcp.StreamableClientTransport{Endpoint: p.target.URL, HTTPClient: hc, MaxRetries: -1, DisableStandaloneSSE: true,
 		MaxEventSize: int(p.opts.MaxResponse)}
-	defs, unauthList := p.session(ctx, t, headers == nil)
+	defs, unauthList := p.session(ctx, t, p.opts.ProbeErrors)
 	if headers == nil {
 		p.ep.UnauthenticatedList = unauthList
 	} else if p.ep.UnauthenticatedInit {
@@ -491,7 +491,7 @@ func (p *httpProbe) list(ctx context.Context, headers http.Header) []tooldef.Def
 		// with them: check tools/list without them too.
 		ut := &mcp.StreamableClientTransport{Endpoint: p.target.URL, HTTPClient: newClient(p.opts.Policy, p.rec, p.opts.RequestTimeout, false),
 			MaxRetries: -1, DisableStandaloneSSE: true}
-		_, p.ep.UnauthenticatedList = p.session(withStep(ctx, "tools-list-unauthenticated"), ut, true)
+		_, p.ep.UnauthenticatedList = p.session(withStep(ctx, "tools-list-unauthenticated"), ut, false)
 	}
 	return defs
 }
@@ -502,7 +502,7 @@ func (p *httpProbe) listSSE(ctx context.Context) []tooldef.Definition {
 	if len(p.target.Headers) > 0 {
 		hc.Transport = headerTransport{base: hc.Transport, headers: p.target.Headers}
 	}
-	defs, ok := p.session(ctx, &mcp.SSEClientTransport{Endpoint: p.target.URL, HTTPClient: hc}, len(p.target.Headers) == 0)
+	defs, ok := p.session(ctx, &mcp.SSEClientTransport{Endpoint: p.target.URL, HTTPClient: hc}, p.opts.ProbeErrors)
 	if len(p.target.Headers) == 0 {
 		p.ep.UnauthenticatedInit = ok || p.ep.ProtocolVersion != ""
 		p.ep.UnauthenticatedList = ok
@@ -511,13 +511,21 @@ func (p *httpProbe) listSSE(ctx context.Context) []tooldef.Definition {
 }
 
 // session connects with the SDK, records the negotiated facts and lists
-// tools, prompts and resource templates. ok reports whether tools/list succeeded.
-func (p *httpProbe) session(ctx context.Context, t mcp.Transport, _ bool) (defs []tooldef.Definition, ok bool) {
-	return listDefinitions(ctx, t, p.ep, p.red, p.opts)
+// tools, prompts and resource templates, then provokes an error when
+// probeErrors is set. ok reports whether tools/list succeeded.
+func (p *httpProbe) session(ctx context.Context, t mcp.Transport, probeErrors bool) (defs []tooldef.Definition, ok bool) {
+	var raw rawAnswer
+	if probeErrors {
+		raw = func() (int, string, bool) { return p.rec.lastAnswer(errorProbeStep) }
+	}
+	return listDefinitions(ctx, t, p.ep, p.red, p.opts, raw, probeErrors)
 }
 
-// listDefinitions is the SDK part shared by HTTP and stdio probes.
-func listDefinitions(ctx context.Context, t mcp.Transport, ep *evidence.Endpoint, red *secrets.Redactor, opts Options) (defs []tooldef.Definition, ok bool) {
+// listDefinitions is the SDK part shared by HTTP and stdio probes. With
+// probeErrors it also sends the error probe (see probeError); raw reads the
+// probe's raw HTTP answer, nil for stdio.
+func listDefinitions(ctx context.Context, t mcp.Transport, ep *evidence.Endpoint, red *secrets.Redactor, opts Options,
+	raw rawAnswer, probeErrors bool) (defs []tooldef.Definition, ok bool) {
 	client := mcp.NewClient(&mcp.Implementation{Name: "tollgate-probe", Version: opts.Version}, &mcp.ClientOptions{
 		Capabilities: &mcp.ClientCapabilities{},
 	})
@@ -549,6 +557,7 @@ func listDefinitions(ctx context.Context, t mcp.Transport, ep *evidence.Endpoint
 		}
 	}
 	n := 0
+	listed := map[string]bool{}
 	for tool, err := range cs.Tools(ctx, nil) {
 		if err != nil {
 			if ep.Error == "" {
@@ -561,10 +570,14 @@ func listDefinitions(ctx context.Context, t mcp.Transport, ep *evidence.Endpoint
 			ep.Error = fmt.Sprintf("more than %d tools: the rest were not listed", opts.MaxDefinitions)
 			break
 		}
+		listed[tool.Name] = true
 		add(evidence.DefinitionTool, tool)
 	}
 	if n == 0 && ep.Error == "" {
 		ok = true // an empty list is a successful list
+	}
+	if probeErrors {
+		probeError(ctx, cs, listed, ep, red, opts.RequestTimeout, raw)
 	}
 	if caps == nil || caps.Prompts != nil {
 		n = 0

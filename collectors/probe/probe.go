@@ -61,6 +61,9 @@ type Options struct {
 	MaxResponse int64
 	// MaxDefinitions bounds how many tools (and prompts, and templates) are listed.
 	MaxDefinitions int
+	// ProbeErrors sends, after listing, one tools/call for a tool that does
+	// not exist (ErrorProbeTool) and records what the error discloses.
+	ProbeErrors bool
 	// Now is the collection time; Version the Tollgate version.
 	Now     time.Time
 	Version string

@@ -50,7 +50,9 @@ func stepOf(ctx context.Context) string {
 	return "mcp-session"
 }
 
-// recordedBody is how much of each body the record keeps.
+// recordedBody is how much of each body the record keeps. Twice as much is
+// read and redacted before the cut, so that a secret the cut would split is
+// still recognised whole.
 const recordedBody = 2048
 
 // recorder is an http.RoundTripper that enforces the response size bound
@@ -149,9 +151,22 @@ func (r *recorder) record() []Exchange {
 	out := make([]Exchange, len(r.exchanges))
 	for i, e := range r.exchanges {
 		out[i] = *e
-		out[i].ResponseBody = r.red.RedactString(e.ResponseBody)
+		out[i].ResponseBody = cut(r.red.RedactString(e.ResponseBody), recordedBody)
 	}
 	return out
+}
+
+// lastAnswer returns the status and the start of the raw (not yet redacted)
+// body of the last exchange sent for step; only for analysis, never kept.
+func (r *recorder) lastAnswer(step string) (status int, body string, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := len(r.exchanges) - 1; i >= 0; i-- {
+		if e := r.exchanges[i]; e.Step == step {
+			return e.Status, e.ResponseBody, true
+		}
+	}
+	return 0, "", false
 }
 
 func (r *recorder) tlsState() *tls.ConnectionState {
@@ -183,7 +198,7 @@ func (b *boundedBody) Read(p []byte) (int, error) {
 	}
 	n, err := b.rc.Read(p)
 	b.read += int64(n)
-	if room := recordedBody - len(b.kept); room > 0 && n > 0 {
+	if room := 2*recordedBody - len(b.kept); room > 0 && n > 0 {
 		b.kept = append(b.kept, p[:min(n, room)]...)
 		b.rec.mu.Lock()
 		b.ex.ResponseBody = string(b.kept)

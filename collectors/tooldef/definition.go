@@ -191,6 +191,7 @@ func Subject(d Definition, o Origin, red *secrets.Redactor) *evidence.Tool {
 		t.Parameters = Parameters(t.InputSchema)
 	}
 	analyze(t, d, red)
+	schemaHygiene(t, d, red)
 	return t
 }
 
@@ -247,9 +248,20 @@ const maxParameters = 256
 // object properties as dotted paths and array items as "[]".
 func Parameters(schema map[string]any) []evidence.ToolParameter {
 	var out []evidence.ToolParameter
+	eachProperty(schema, func(path string, p map[string]any, required bool) {
+		out = append(out, parameter(path, p, required))
+	})
+	return out
+}
+
+// eachProperty visits the properties of an object schema in the order
+// Parameters lists them (at most maxParameters, eight levels deep), with
+// each property's path, its schema and whether its parent requires it.
+func eachProperty(schema map[string]any, visit func(path string, p map[string]any, required bool)) {
+	n := 0
 	var walk func(prefix string, s map[string]any, depth int)
 	walk = func(prefix string, s map[string]any, depth int) {
-		if depth > 8 || len(out) >= maxParameters {
+		if depth > 8 || n >= maxParameters {
 			return
 		}
 		props, _ := s["properties"].(map[string]any)
@@ -268,14 +280,15 @@ func Parameters(schema map[string]any) []evidence.ToolParameter {
 		sort.Strings(names)
 		for _, name := range names {
 			p, ok := props[name].(map[string]any)
-			if !ok {
+			if !ok || n >= maxParameters {
 				continue
 			}
 			path := name
 			if prefix != "" {
 				path = prefix + "." + name
 			}
-			out = append(out, parameter(path, p, req[name]))
+			n++
+			visit(path, p, req[name])
 			walk(path, p, depth+1)
 			if items, ok := p["items"].(map[string]any); ok {
 				walk(path+"[]", items, depth+1)
@@ -283,7 +296,6 @@ func Parameters(schema map[string]any) []evidence.ToolParameter {
 		}
 	}
 	walk("", schema, 0)
-	return out
 }
 
 func parameter(path string, p map[string]any, required bool) evidence.ToolParameter {

@@ -7,7 +7,7 @@ control "MCP-ENDPOINT-01" {
   severity    = "high"
   risks       = ["missing-authentication"]
   subject     = "endpoint"
-  description = "A non-loopback MCP endpoint accepted `initialize`, or served `tools/list`, to a request without credentials. Anyone who can reach it can use its tools with the server's privileges. The MCP authorization specification requires HTTP servers that need authorization to check a token on every request. Facts: `unauthenticated_initialize`, `unauthenticated_tools_list`."
+  description = "A non-loopback MCP endpoint accepted `initialize` from a request without credentials, so anyone who can reach it opens a session. The MCP authorization specification requires HTTP servers that need authorization to check a token on every request, the initialize request included. Whether tools can then be listed is judged by MCP-ENDPOINT-11. Fact: `unauthenticated_initialize`."
   remediation = "Require an OAuth access token (or, at least, a per-client credential) on every request, including initialize and tools/list; put the server behind an authenticating gateway if it cannot do so itself. A deliberately public, read-only server can be waived with that justification."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#access-token-usage"]
 
@@ -18,9 +18,8 @@ control "MCP-ENDPOINT-01" {
   CUE
   check = <<-CUE
     unauthenticated_initialize: false
-    unauthenticated_tools_list: false
   CUE
-  message = "{{.url}} serves {{if .unauthenticated_tools_list}}tools/list{{else}}initialize{{end}} without credentials{{if .tools}} ({{.tools}} tools){{end}}"
+  message = "{{.url}} serves initialize without credentials"
 
   example "open endpoint fails" {
     expect  = "fail"
@@ -333,5 +332,107 @@ control "MCP-ENDPOINT-10" {
   example "current revision passes" {
     expect  = "pass"
     subject = { url = "https://mcp.example.com/mcp", protocol_version = "2025-11-25" }
+  }
+}
+
+control "MCP-ENDPOINT-11" {
+  title       = "Tool discovery requires authentication"
+  family      = "endpoint"
+  severity    = "high"
+  risks       = ["missing-authentication", "excessive-scope"]
+  subject     = "endpoint"
+  description = "A non-loopback MCP endpoint answered `tools/list` (through a full session the probe opened) to a caller without credentials. The tool list is a map of what the server can do and to what — names, parameters, the systems behind them — and an unauthenticated listing means discovery is not access-controlled: the server cannot show each caller only the tools it may use. Fact: `unauthenticated_tools_list` (with the count in `tools`)."
+  remediation = "Authenticate the session before answering tools/list, and list per caller only the tools the caller is authorised to call (by token scopes or gateway policy). A catalogue meant to be public can be waived with that justification."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization", "https://modelcontextprotocol.io/specification/2025-11-25/server/tools#listing-tools"]
+
+  when = <<-CUE
+    reachable: true
+    loopback:  false
+    transport: "streamable-http" | "sse"
+  CUE
+  check = <<-CUE
+    unauthenticated_tools_list: false
+  CUE
+  message = "{{.url}} lists its tools to anyone without credentials{{if .tools}} ({{.tools}} tools){{end}}"
+
+  example "open tool list fails" {
+    expect  = "fail"
+    subject = { url = "https://mcp.example.com/mcp", reachable = true, loopback = false, transport = "streamable-http", unauthenticated_initialize = true, unauthenticated_tools_list = true, tools = 12 }
+  }
+  example "listing behind a token passes" {
+    expect  = "pass"
+    subject = { url = "https://mcp.example.com/mcp", reachable = true, loopback = false, transport = "streamable-http", credentials = true, unauthenticated_tools_list = false, tools = 12 }
+  }
+  example "loopback endpoint is not applicable" {
+    expect  = "not-applicable"
+    subject = { url = "http://127.0.0.1:3000/mcp", reachable = true, loopback = true, transport = "streamable-http", unauthenticated_tools_list = true }
+  }
+  example "stdio server is not applicable" {
+    expect  = "not-applicable"
+    subject = { url = "stdio:files", reachable = true, loopback = true, transport = "stdio", unauthenticated_tools_list = true }
+  }
+}
+
+control "MCP-ENDPOINT-12" {
+  title       = "Error responses disclose no internals"
+  family      = "endpoint"
+  severity    = "medium"
+  risks       = ["error-disclosure"]
+  subject     = "endpoint"
+  description = "Asked to call a tool that does not exist (the error probe, `--probe-errors`), the server answered with a stack trace, absolute file paths of its installation, private network addresses or internal host names, or a database or broker connection string. Error text goes to the model, the client's transcript and logs, and to anyone who can provoke an error; it should say what went wrong for the caller, not how the server is built. Fact: `error_probe.leaks` (rules stack-trace, file-path, private-address, connection-string), with the error itself, redacted, in `error_probe.message`."
+  remediation = "Return generic errors to callers (\"unknown tool\", \"internal error\" with a correlation id) and log the details server-side; turn off debug or development error modes; catch exceptions in tool handlers instead of letting the framework serialise them."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling", "https://owasp.org/www-community/Improper_Error_Handling"]
+
+  when = <<-CUE
+    error_probe: tool: string
+  CUE
+  check = <<-CUE
+    error_probe: leaks?: [...{rule: "credential"}]
+  CUE
+  message = "{{.url}} discloses internals in its errors:{{range $i, $l := .error_probe.leaks}}{{if ne $l.rule \"credential\"}} {{$l.rule}} \"{{$l.excerpt}}\";{{end}}{{end}}"
+
+  example "stack trace and connection string fail" {
+    expect  = "fail"
+    subject = { url = "https://mcp.example.com/mcp", error_probe = { tool = "tollgate_probe_no_such_tool", outcome = "error", code = -32603, message = "internal error: cannot open postgres://app:[REDACTED:…(12)]@db.prod.internal:5432/orders", leaks = [{ field = "error.message", rule = "connection-string", excerpt = "postgres://app:[REDACTED:…(12)]@db.prod.internal:5432/orders" }, { field = "error.data", rule = "stack-trace", excerpt = "Traceback (most recent call last)" }] } }
+  }
+  example "private address fails" {
+    expect  = "fail"
+    subject = { url = "https://mcp.example.com/mcp", error_probe = { tool = "tollgate_probe_no_such_tool", outcome = "tool-error", leaks = [{ field = "result.content[0]", rule = "private-address", excerpt = "dial tcp 10.0.4.17:6379: connection refused" }] } }
+  }
+  example "plain unknown-tool error passes" {
+    expect  = "pass"
+    subject = { url = "https://mcp.example.com/mcp", error_probe = { tool = "tollgate_probe_no_such_tool", outcome = "error", code = -32602, message = "unknown tool \"tollgate_probe_no_such_tool\"" } }
+  }
+  example "not probed is not applicable" {
+    expect  = "not-applicable"
+    subject = { url = "https://mcp.example.com/mcp", reachable = true }
+  }
+}
+
+control "MCP-ENDPOINT-13" {
+  title       = "Error responses carry no credentials"
+  family      = "endpoint"
+  severity    = "high"
+  risks       = ["error-disclosure", "plaintext-secrets"]
+  subject     = "endpoint"
+  description = "The error the error probe (`--probe-errors`) provoked contains a credential: the password of a connection string, a token of a known shape, or a value under a credential-like key. Whoever can make the server fail — any caller, or a prompt injection — reads it, and it stays in the model's context and every log along the way. The credential is redacted in all evidence; the finding shows where it was. Fact: `error_probe.leaks` (rule credential)."
+  remediation = "Rotate the disclosed credential now. Stop the server from echoing configuration or driver errors to callers, and keep credentials out of the strings that errors are built from (connection strings from a secret store, not formatted into messages)."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling"]
+
+  when = <<-CUE
+    error_probe: tool: string
+  CUE
+  check = <<-CUE
+    error_probe: leaks?: [...{rule: !="credential"}]
+  CUE
+  message = "{{.url}} puts a credential in its errors{{range .error_probe.leaks}}{{if eq .rule \"credential\"}} ({{.field}}: \"{{.excerpt}}\"){{break}}{{end}}{{end}}"
+
+  example "password in an error fails" {
+    expect  = "fail"
+    subject = { url = "https://mcp.example.com/mcp", error_probe = { tool = "tollgate_probe_no_such_tool", outcome = "error", leaks = [{ field = "error.message", rule = "connection-string", excerpt = "postgres://app:[REDACTED:…(12)]@db/orders" }, { field = "error.message", rule = "credential", excerpt = "postgres://app:[REDACTED:…(12)]@db/orders" }] } }
+  }
+  example "internals without credentials pass" {
+    expect  = "pass"
+    subject = { url = "https://mcp.example.com/mcp", error_probe = { tool = "tollgate_probe_no_such_tool", outcome = "error", leaks = [{ field = "error.data", rule = "stack-trace", excerpt = "Traceback (most recent call last)" }] } }
   }
 }

@@ -125,3 +125,13 @@ risk "server-side-request-forgery" {
   title       = "Server-side request forgery"
   description = "A gateway or server fetches URLs that callers or upstream metadata supply, so an attacker makes it reach internal services, cloud metadata endpoints or the host itself."
 }
+
+risk "unvalidated-input" {
+  title       = "Unvalidated tool input"
+  description = "A tool accepts arguments its schema does not describe or constrain, so whatever the model is talked into sending (paths outside a folder, internal URLs, shell fragments, SQL) reaches code that may not check it."
+}
+
+risk "error-disclosure" {
+  title       = "Error disclosure"
+  description = "Error responses reveal stack traces, internal file paths, private addresses or connection strings: a map of the system for an attacker, and credentials carried into the model's context and the client's logs."
+}

@@ -334,3 +334,111 @@ control "MCP-TOOL-11" {
     subject = { type = "tool", name = "add", server = "math", description_length = 37 }
   }
 }
+
+control "MCP-TOOL-12" {
+  title       = "Tools do not ask for credentials as parameters"
+  family      = "tool"
+  severity    = "high"
+  risks       = ["plaintext-secrets", "sensitive-data-oversharing", "confused-deputy"]
+  subject     = "tool"
+  description = "A tool's or prompt's input schema has a parameter for a password, token, API key, secret, private key or connection string, judged by the parameter's name (with the key-name rules used for configuration files, less cursor and record-key names such as `pageToken` and `issue_key`), its `format` (`password`), or a description whose head noun is a credential (\"GitHub personal access token\"). A credential passed as an argument travels through the model's context, the client's transcript, gateway logs and the server's own logs, and the model can be talked into sending it elsewhere. MCP servers should obtain credentials through their configuration, OAuth, or elicitation, never from the model. Fact: `credential_parameters` (rules name, format, description)."
+  remediation = "Remove the parameter: give the server its credential in its configuration (an environment variable or secret reference), use OAuth for per-user access, or ask the user through URL-mode elicitation. Rotate any credential that has already been passed as an argument."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices", "https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation#security-considerations"]
+
+  when = <<-CUE
+    type: "tool" | "prompt"
+  CUE
+  check = <<-CUE
+    credential_parameters?: []
+  CUE
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} asks for a credential as {{with index .credential_parameters 0}}parameter {{.parameter}} (by its {{.rule}}: {{.excerpt}}){{end}}{{if gt (len .credential_parameters) 1}} and {{len .credential_parameters}} parameters in all{{end}}"
+
+  example "token parameter fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "create_issue", server = "tracker", endpoint = "https://mcp.example.com/mcp", credential_parameters = [{ parameter = "github_token", rule = "name", excerpt = "github_token (string): Token with repo scope." }] }
+  }
+  example "password format fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "connect", server = "db", credential_parameters = [{ parameter = "secret", rule = "format", excerpt = "secret (string), format password" }] }
+  }
+  example "prompt argument described as an api key fails" {
+    expect  = "fail"
+    subject = { type = "prompt", name = "deploy", server = "ops", credential_parameters = [{ parameter = "value", rule = "description", excerpt = "value (string): Your OpenAI API key" }] }
+  }
+  example "no credential parameter passes" {
+    expect  = "pass"
+    subject = { type = "tool", name = "create_issue", server = "tracker", parameters = [{ path = "title", type = "string", required = true }, { path = "pageToken", type = "string", required = false }] }
+  }
+  example "resource template is not applicable" {
+    expect  = "not-applicable"
+    subject = { type = "resource-template", name = "doc", server = "docs" }
+  }
+}
+
+control "MCP-TOOL-13" {
+  title       = "Input schemas declare and type the arguments tools accept"
+  family      = "tool"
+  severity    = "low"
+  risks       = ["unvalidated-input", "tool-poisoning"]
+  subject     = "tool"
+  description = "A tool's input schema accepts anything: a tool that may act (not annotated `readOnlyHint: true`) declares no properties or leaves `additionalProperties` open, so undeclared arguments reach its code; or a parameter has no `type`, enum or other constraint, so any JSON value does. Schemas are the contract a server can validate every call against, and what reviewers and gateways read to know what a tool takes; a schema that admits anything validates nothing. Fact: `loose_schema` (rules no-properties, additional-properties, untyped)."
+  remediation = "Declare every argument with its type, set `additionalProperties: false`, and validate calls against the schema in the server (the official SDKs do when the schema is precise). A tool that takes no arguments declares `{\"type\": \"object\", \"additionalProperties\": false}`."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#security-considerations", "https://json-schema.org/understanding-json-schema/reference/object#additionalproperties"]
+
+  when = <<-CUE
+    type: "tool"
+  CUE
+  check = <<-CUE
+    loose_schema?: []
+  CUE
+  message = "tool {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} accepts unchecked input: {{range $i, $m := .loose_schema}}{{if $i}}; {{end}}{{if eq $m.rule \"untyped\"}}parameter {{$m.parameter}} has no type{{else if eq $m.rule \"no-properties\"}}its schema declares no properties and allows any{{else}}its schema allows arguments it does not declare{{end}}{{end}}"
+
+  example "open schema of an acting tool fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "restart_service", server = "ops", loose_schema = [{ rule = "no-properties", excerpt = "input schema (object), additionalProperties not set, no properties" }] }
+  }
+  example "untyped parameter fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "set_value", server = "kv", loose_schema = [{ parameter = "value", rule = "untyped", excerpt = "value: Anything." }] }
+  }
+  example "closed typed schema passes" {
+    expect  = "pass"
+    subject = { type = "tool", name = "add", server = "math", input_schema = { type = "object", additionalProperties = false }, parameters = [{ path = "a", type = "number", required = true }] }
+  }
+  example "prompt is not applicable" {
+    expect  = "not-applicable"
+    subject = { type = "prompt", name = "review", server = "code" }
+  }
+}
+
+control "MCP-TOOL-14" {
+  title       = "Paths, URLs, commands and queries in tool inputs are constrained"
+  family      = "tool"
+  severity    = "medium"
+  risks       = ["unvalidated-input", "command-injection", "server-side-request-forgery"]
+  subject     = "tool"
+  description = "A tool takes a file path, a URL, a shell command or SQL text as a free string: no `pattern`, `enum` or `const` limits it (a `format: uri` checks only the syntax). These are the arguments through which an injected instruction reaches files outside the intended folder, internal services and cloud metadata, the host's shell, or the whole database. The schema is what reviewers and gateways can see of a tool's validation. Fact: `unconstrained_inputs` (rules path, url, command, sql; a query parameter counts as SQL when the tool or parameter speaks of SQL or a database)."
+  remediation = "Constrain the argument in the schema (an enum of allowed commands or hosts, a pattern confining paths to a folder) and enforce the same limits in the server: resolve paths against allowed roots, allow-list URL hosts and refuse private addresses, run fixed commands with arguments rather than shell strings, and use parameterised read-only queries. Waive the finding for a tool whose purpose is free-form access and that runs sandboxed."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#security-considerations", "https://owasp.org/www-project-mcp-top-10/"]
+
+  when = <<-CUE
+    type: "tool"
+  CUE
+  check = <<-CUE
+    unconstrained_inputs?: []
+  CUE
+  message = "tool {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} takes unconstrained {{range $i, $m := .unconstrained_inputs}}{{if $i}}, {{end}}{{$m.rule}} in {{$m.parameter}}{{end}}"
+
+  example "free shell command fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "run", server = "shell", unconstrained_inputs = [{ parameter = "command", rule = "command", excerpt = "command (string): Command to run." }] }
+  }
+  example "free url fails" {
+    expect  = "fail"
+    subject = { type = "tool", name = "fetch", server = "web", unconstrained_inputs = [{ parameter = "url", rule = "url", excerpt = "url (string), format uri: Page to fetch." }] }
+  }
+  example "path with a pattern passes" {
+    expect  = "pass"
+    subject = { type = "tool", name = "read_file", server = "fs", parameters = [{ path = "path", type = "string", pattern = "^/srv/data/[^.][^/]*$", required = true }] }
+  }
+}

@@ -59,7 +59,9 @@ With --probe, every remote server found in the configs is probed too (each
 with only the credentials its own entry references, resolved from the
 environment), and --probe-url adds endpoints; see 'tollgate probe'. When the
 assessed folder holds tollgate.lock (or --lock names one), every tool
-definition is compared with it: any change fails MCP-TOOL-01.
+definition is compared with it: any change fails MCP-TOOL-01. With
+--probe-errors, each probed server also gets one tools/call for a tool name no
+server offers, and what its error discloses is judged (MCP-ENDPOINT-12, -13).
 
 Exit codes: 0 the gate passed; 1 the gate failed (an unwaived failure at or
 above --fail-on, absent from the baseline when one is given, or coverage below
@@ -69,7 +71,8 @@ Malformed inputs are findings, not errors.`,
   tollgate assess . --fail-on critical --format sarif,json -o out/
   tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z
   tollgate assess . --baseline main-out/results.json
-  tollgate assess . --probe --lock tollgate.lock`,
+  tollgate assess . --probe --lock tollgate.lock
+  tollgate assess . --probe --probe-errors`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			po, err := opts.probe.options()
 			if err != nil {
@@ -91,6 +94,7 @@ Malformed inputs are findings, not errors.`,
 	addSourceFlags(f)
 	addEvaluateFlags(f, &opts)
 	addProbeFlags(f, &opts.probe, true)
+	addErrorProbeFlag(f, &opts.probe)
 	f.StringVar(&opts.lock, "lock", "", "lockfile to compare tool definitions with (default: tollgate.lock in the assessed folder, when present)")
 	registerEvaluateCompletions(cmd)
 	return cmd

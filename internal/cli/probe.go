@@ -24,7 +24,14 @@ type probeFlags struct {
 	headers      []string
 	allowPrivate bool
 	allowExec    bool
+	probeErrors  bool
 	timeout      time.Duration
+}
+
+// addErrorProbeFlag adds --probe-errors, which commands that judge what
+// they probe (probe, assess) offer.
+func addErrorProbeFlag(f *pflag.FlagSet, pf *probeFlags) {
+	f.BoolVar(&pf.probeErrors, "probe-errors", false, "after listing, send each probed server one tools/call for a tool name no server offers, and judge what its error discloses (never calls a real tool)")
 }
 
 // addProbeFlags adds the probe flags; withConfigured adds --probe (probe
@@ -60,6 +67,9 @@ func (pf *probeFlags) options() (*pipeline.ProbeOptions, error) {
 		if len(pf.headers) > 0 {
 			return nil, usageError("--header applies to --probe-url endpoints; name one")
 		}
+		if pf.probeErrors {
+			return nil, usageError("--probe-errors applies to probed endpoints; use --probe or --probe-url")
+		}
 		return nil, nil
 	}
 	if len(headers) == 0 {
@@ -70,9 +80,10 @@ func (pf *probeFlags) options() (*pipeline.ProbeOptions, error) {
 		URLs:       pf.urls,
 		Headers:    headers,
 		Options: probe.Options{
-			Policy:    probe.Policy{AllowPrivate: pf.allowPrivate},
-			AllowExec: pf.allowExec,
-			Timeout:   pf.timeout,
+			Policy:      probe.Policy{AllowPrivate: pf.allowPrivate},
+			AllowExec:   pf.allowExec,
+			Timeout:     pf.timeout,
+			ProbeErrors: pf.probeErrors,
 		},
 	}, nil
 }
@@ -123,13 +134,17 @@ shadowing, look-alike names, destructive tools without annotations).
 
 Credentials: --header NAME=VALUE, where VALUE may be env:VAR to read a
 variable, so tokens never sit on the command line. Tokens never appear in
-the output. No tool is ever called.
+the output. No tool is ever called: --probe-errors sends one tools/call for
+a tool name no server offers (` + "`" + probe.ErrorProbeTool + "`" + `) and reports
+whether the error discloses stack traces, internal paths, private addresses,
+connection strings or credentials (kept redacted).
 
 Safety: link-local and cloud metadata addresses are always refused; private
 addresses only with --probe-private; loopback is allowed.`,
 		Example: `  tollgate probe https://mcp.example.com/mcp
   tollgate probe https://mcp.example.com/mcp --header Authorization=env:MCP_AUTH --format json
-  tollgate probe http://10.0.0.5:8080/mcp --probe-private -o bundle/`,
+  tollgate probe http://10.0.0.5:8080/mcp --probe-private -o bundle/
+  tollgate probe https://mcp.example.com/mcp --header Authorization=env:MCP_AUTH --probe-errors`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runProbe(cmd, app, args, opts)
@@ -140,6 +155,7 @@ addresses only with --probe-private; loopback is allowed.`,
 	f.StringVarP(&opts.output, "output", "o", "", "also write an evidence bundle (subjects and the redacted request record) to this folder")
 	f.StringVar(&opts.timestamp, "timestamp", "", "collection time to record (RFC 3339; default SOURCE_DATE_EPOCH or now)")
 	addProbeFlags(f, &opts.flags, false)
+	addErrorProbeFlag(f, &opts.flags)
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"table", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }

@@ -3,6 +3,7 @@ package inventory
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -131,6 +132,26 @@ func writeEndpoint(w io.Writer, e *evidence.Endpoint) {
 		line("session ids: %d sampled, %d characters, about %d bits, %s%s", s.Samples, s.Length, s.EntropyBits, pred, inURL)
 	}
 	line("%d tools, %d prompts, %d resource templates", e.Tools, e.Prompts, e.ResourceTemplates)
+	if p := e.ErrorProbe; p != nil {
+		answer := p.Outcome
+		if p.Code != 0 {
+			answer += fmt.Sprintf(" %d", p.Code)
+		}
+		if len(p.Leaks) == 0 {
+			line("error probe (%s): %s, discloses nothing", p.Tool, answer)
+		} else {
+			var rules []string
+			for _, l := range p.Leaks {
+				if !slices.Contains(rules, l.Rule) {
+					rules = append(rules, l.Rule)
+				}
+			}
+			line("error probe (%s): %s, DISCLOSES %s", p.Tool, answer, strings.Join(rules, ", "))
+			for _, l := range p.Leaks {
+				line("  %s in %s: %s", l.Rule, l.Field, clip(clean(l.Excerpt), 160))
+			}
+		}
+	}
 	fmt.Fprintln(w)
 }
 
@@ -195,6 +216,27 @@ func ToolFindings(t *evidence.Tool) []string {
 	}
 	if len(t.NameCollisions) > 0 {
 		out = append(out, "name also offered by "+strings.Join(t.NameCollisions, ", "))
+	}
+	params := []struct {
+		name    string
+		matches []evidence.ParameterMatch
+	}{
+		{"asks for a credential", t.CredentialParameters}, {"loose schema", t.LooseSchema},
+		{"unconstrained input", t.UnconstrainedInputs},
+	}
+	for _, f := range params {
+		if len(f.matches) == 0 {
+			continue
+		}
+		var parts []string
+		for _, m := range f.matches {
+			what := m.Rule
+			if m.Parameter != "" {
+				what += " " + m.Parameter
+			}
+			parts = append(parts, what)
+		}
+		out = append(out, f.name+" ("+strings.Join(parts, ", ")+")")
 	}
 	if t.Destructive && (t.ReadOnlyHint || t.DestructiveHint != evidence.HintTrue) {
 		switch {
