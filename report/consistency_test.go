@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
+	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 func renderAll(t *testing.T, r *assess.Results) map[string][]byte {
@@ -27,6 +28,7 @@ func renderAll(t *testing.T, r *assess.Results) map[string][]byte {
 		}
 		out[name] = buf.Bytes()
 	}
+	reporttest.ValidateResults(t, out["json"])
 	return out
 }
 

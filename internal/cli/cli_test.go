@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/tollgate-dev/tollgate/report/oscal"
+	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 // Trees the integration tests run the real command tree over, relative to
@@ -50,7 +51,30 @@ func runCommandTree(t *testing.T, build func(*App) *cobra.Command, args ...strin
 	cmd.SetErr(&errOut)
 	cmd.SetArgs(args)
 	err := cmd.ExecuteContext(context.Background())
+	if code := ExitCode(err); code == 0 || code == 1 {
+		validateResultsWritten(t, args)
+	}
 	return cliRun{stdout: out.String(), stderr: errOut.String(), err: err, code: ExitCode(err)}
+}
+
+// validateResultsWritten checks the results.json a run wrote (in the folder
+// -o names, else tollgate-out) against the published schema (a run that
+// failed with exit code 2 wrote nothing), so that every
+// results.json the tests produce is held to it.
+func validateResultsWritten(t *testing.T, args []string) {
+	t.Helper()
+	dir := "tollgate-out"
+	for i, a := range args {
+		switch {
+		case (a == "-o" || a == "--output") && i+1 < len(args):
+			dir = args[i+1]
+		case strings.HasPrefix(a, "--output="):
+			dir = strings.TrimPrefix(a, "--output=")
+		case strings.HasPrefix(a, "-o="):
+			dir = strings.TrimPrefix(a, "-o=")
+		}
+	}
+	reporttest.ValidateOutputDir(t, dir)
 }
 
 // requireTree skips the test when dir (shared data) is absent.

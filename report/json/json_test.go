@@ -12,6 +12,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -22,6 +23,7 @@ func render(t *testing.T, r *assess.Results) []byte {
 	if err := Write(&buf, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
+	reporttest.ValidateResults(t, buf.Bytes())
 	return buf.Bytes()
 }
 
