@@ -35,6 +35,7 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 		return nil, err
 	}
 	opts.OSCAL.EvidenceBase = EvidenceDir + "/"
+	opts.HTML.EvidenceBase = EvidenceDir + "/"
 	outs, err := RenderAll(r, formats, opts)
 	if err != nil {
 		return nil, fmt.Errorf("write reports to %s: %w", dir, err)

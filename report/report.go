@@ -1,6 +1,6 @@
 // Package report renders one assess.Results value into every output format
 // Tollgate writes: OSCAL assessment results, the auditor workbook, SARIF,
-// JUnit, results.json and a Markdown summary. Each format lives in its own
+// JUnit, results.json, a Markdown summary and an HTML report. Each format lives in its own
 // sub-package and reads only the Results; this package is their registry
 // and writes a set of them, with the evidence bundle, all or nothing.
 package report
@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	htmlreport "github.com/tollgate-dev/tollgate/report/html"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 	"github.com/tollgate-dev/tollgate/report/junit"
 	"github.com/tollgate-dev/tollgate/report/markdown"
@@ -28,6 +29,7 @@ type Options struct {
 	JUnit    junit.Options
 	JSON     jsonreport.Options
 	Markdown markdown.Options
+	HTML     htmlreport.Options
 }
 
 // Format is one output format.
@@ -56,6 +58,8 @@ var registry = []Format{
 		write: func(w io.Writer, r *assess.Results, o Options) error { return jsonreport.Write(w, r, o.JSON) }},
 	{Name: "md", File: "summary.md", Description: "Markdown summary for pull-request comments",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return markdown.Write(w, r, o.Markdown) }},
+	{Name: "html", File: "tollgate-report.html", Description: "HTML report to open in a browser: coverage, findings, inventory",
+		write: func(w io.Writer, r *assess.Results, o Options) error { return htmlreport.Write(w, r, o.HTML) }},
 }
 
 // Formats lists the format names, in the order WriteAll writes them.

@@ -19,7 +19,7 @@ func TestWriteAllWritesEveryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"assessment-results.json", "poam.json", "tollgate-report.xlsx", "tollgate.sarif", "junit.xml", "results.json", "summary.md"}
+	want := []string{"assessment-results.json", "poam.json", "tollgate-report.xlsx", "tollgate.sarif", "junit.xml", "results.json", "summary.md", "tollgate-report.html"}
 	if len(files) != len(want) {
 		t.Fatalf("files = %v", files)
 	}

@@ -48,7 +48,7 @@ func newAssessCommand(app *App) *cobra.Command {
 		Long: `Assess collects the MCP configs and manifests under the given paths, judges
 every control of the catalog against every server, maps the verdicts onto the
 frameworks, and writes the reports (OSCAL assessment results, the auditor
-workbook, SARIF, JUnit, results.json and summary.md) plus the redacted evidence
+workbook, SARIF, JUnit, results.json, summary.md and the HTML report) plus the redacted evidence
 they point to, into the output folder.
 
 With --baseline (an earlier run's results.json, output folder or evidence
@@ -277,8 +277,12 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 		defer hist.store.Close()
 	}
 
+	verdict := gate.Judge(results)
+	cg := console.Gate{Passed: verdict.Passed, Reasons: verdict.Reasons, Blocking: verdict.Blocking, Baselined: verdict.Baselined,
+		Coverage: verdict.Coverage, FailOn: gate.FailOn}
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
+	ropts.HTML.Gate = &cg
 	written, err := report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
 	if err != nil {
 		return &ExitError{Code: 2, Err: err}
@@ -293,9 +297,6 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 		files[i] = console.File{Path: w.Path, Description: w.Description}
 	}
 
-	verdict := gate.Judge(results)
-	cg := console.Gate{Passed: verdict.Passed, Reasons: verdict.Reasons, Blocking: verdict.Blocking, Baselined: verdict.Baselined,
-		Coverage: verdict.Coverage, FailOn: gate.FailOn}
 	summary := console.Summarise(results, cg, files)
 	switch {
 	case opts.summary == "json":

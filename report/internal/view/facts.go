@@ -24,6 +24,8 @@ type Facts struct {
 	Endpoint string
 	// Status is the parse status of a source.
 	Status string
+	// Description is a tool's description as served (secrets redacted).
+	Description string
 }
 
 // SubjectFacts extracts the Facts of s.
@@ -50,7 +52,7 @@ func SubjectFacts(s evidence.Subject) Facts {
 	case *evidence.Endpoint:
 		f.Endpoint = v.URL
 	case *evidence.Tool:
-		f.Client = v.Server
+		f.Client, f.Description = v.Server, v.Description
 	}
 	return f
 }

@@ -1,0 +1,416 @@
+package html
+
+import (
+	htmltemplate "html/template"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/report/console"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+)
+
+// model is everything the template shows, computed once and in a fixed
+// order, so the same results give the same bytes.
+type model struct {
+	Tool, Version, Timestamp string
+	Gate                     *console.Gate
+
+	Subjects, Controls, FrameworkCount int
+	Failures, Waived, Errors           int
+	BySeverity                         []severityCount
+	SeverityChart                      barChart
+
+	Baseline *baselineView
+	History  *historyView
+	Trend    *trendView
+
+	Statuses   []statusView
+	Frameworks []frameworkView
+
+	Groups       []controlGroup
+	Rows         []findingRow
+	Severities   []string
+	FindingKinds []string
+
+	Inventory    []kindTable
+	Waivers      []waiverView
+	Attestations []attestationView
+	Artifacts    []artifactView
+	ManifestHref string
+
+	CSS htmltemplate.CSS
+	JS  htmltemplate.JS
+	CSP string
+}
+
+type severityCount struct {
+	Severity string
+	Count    int
+}
+
+type baselineView struct {
+	Source, Timestamp     string
+	New, Unchanged, Fixed int
+	FixedRows             []assess.BaselineFinding
+}
+
+type historyView struct {
+	Scope, Previous string
+	New, Fixed      int
+}
+
+// statusView is one requirement status, in the order charts stack them.
+type statusView struct {
+	Status assess.Status
+	Class  string
+	Label  string
+}
+
+// statuses are the requirement statuses, in chart order.
+var statuses = []assess.Status{assess.StatusSatisfied, assess.StatusNotSatisfied, assess.StatusWaived,
+	assess.StatusNotAssessed, assess.StatusManual, assess.StatusError}
+
+type frameworkView struct {
+	ID, Title, Version, Anchor string
+	Total                      int
+	AssessedPct, SatisfiedPct  string
+	ChartLabel                 string
+	Segments                   []segment
+	Requirements               []requirementView
+}
+
+// segment is one status's share of a framework's stacked bar.
+type segment struct {
+	Status       string
+	Class, Label string
+	Count        int
+	X, W         string
+}
+
+type requirementView struct {
+	ID, Title, Group string
+	Class, Label     string
+	Reason           string
+	Controls         []controlRef
+}
+
+type controlRef struct{ ID, Anchor string }
+
+type controlGroup struct {
+	ID, Title, Family, Severity, Anchor string
+	Remediation                         string
+	Requirements                        []string
+	Fail, Waived, Error                 int
+	Rows                                []findingRow
+}
+
+type findingRow struct {
+	ID                    string
+	Verdict, VerdictLabel string
+	Severity              string
+	Subject, Kind         string
+	Location, Href        string
+	Message               string
+	Reasons               []string
+	Waiver, WaiverAnchor  string
+	Baseline, FirstSeen   string
+	Search                string
+}
+
+type waiverView struct {
+	ID, Anchor, Control, Subjects, Justification string
+	Owner, ApprovedBy, Expires, Status, Source   string
+	Matched                                      int
+}
+
+type attestationView struct {
+	ID, Control, Statement, AttestedBy, Evidence string
+	SHA256, Expires, Status, Source              string
+}
+
+type artifactView struct {
+	Path, Href, Format, SHA256, RedactedSHA256 string
+	Size                                       int64
+}
+
+func build(r *assess.Results, opts Options) *model {
+	x := view.New(r)
+	m := &model{
+		Tool:      orDefault(r.Tool, "tollgate"),
+		Version:   r.Version,
+		Timestamp: r.Timestamp.UTC().Format("2006-01-02 15:04:05 UTC"),
+		Gate:      opts.Gate,
+		Subjects:  len(r.Subjects),
+	}
+	for _, cr := range r.Controls {
+		if cr.Control != nil {
+			m.Controls++
+		}
+	}
+	for _, s := range statuses {
+		m.Statuses = append(m.Statuses, statusView{Status: s, Class: string(s), Label: view.RequirementLabel(s)})
+	}
+	for _, fw := range r.Frameworks {
+		if fw.Framework != nil {
+			m.Frameworks = append(m.Frameworks, frameworkOf(fw))
+		}
+	}
+	m.FrameworkCount = len(m.Frameworks)
+
+	failing := map[string]int{}
+	m.findings(x, opts, failing)
+	m.overview()
+	m.Inventory = inventory(r, failing)
+	m.policy(r)
+	m.evidence(r, opts.EvidenceBase)
+	if b := r.Baseline; b != nil {
+		bv := &baselineView{Source: b.Source, Timestamp: stamp(b.Timestamp), Fixed: len(b.Fixed), FixedRows: b.Fixed}
+		for _, row := range m.Rows {
+			switch row.Baseline {
+			case assess.BaselineNew:
+				bv.New++
+			case assess.BaselineUnchanged:
+				bv.Unchanged++
+			}
+		}
+		m.Baseline = bv
+	}
+	if h := r.History; h != nil {
+		hv := &historyView{Scope: h.Scope, New: h.New, Fixed: h.Fixed}
+		if !h.Previous.IsZero() {
+			hv.Previous = stamp(h.Previous)
+		}
+		m.History = hv
+		m.Trend = trendOf(h)
+	}
+	return m
+}
+
+// frameworkOf computes a framework's chart, tally and requirement rows.
+func frameworkOf(fw assess.FrameworkResult) frameworkView {
+	f := fw.Framework
+	t := fw.Tally
+	v := frameworkView{ID: f.ID, Title: orDefault(f.Title, f.ID), Version: f.Version, Anchor: anchor(f.ID), Total: t.Total()}
+	counts := map[assess.Status]int{
+		assess.StatusSatisfied: t.Satisfied, assess.StatusNotSatisfied: t.NotSatisfied, assess.StatusWaived: t.Waived,
+		assess.StatusNotAssessed: t.NotAssessed, assess.StatusManual: t.Manual, assess.StatusError: t.Error,
+	}
+	var labels []string
+	x := 0.0
+	for _, s := range statuses {
+		n := counts[s]
+		w := 0.0
+		if v.Total > 0 {
+			w = float64(n) * 1000 / float64(v.Total)
+		}
+		v.Segments = append(v.Segments, segment{Status: string(s), Class: string(s), Label: view.RequirementLabel(s), Count: n,
+			X: num(x), W: num(w)})
+		x += w
+		labels = append(labels, view.RequirementLabel(s)+" "+itoa(n))
+	}
+	v.AssessedPct = percent(t.Assessed(), v.Total)
+	v.SatisfiedPct = percent(t.Satisfied, v.Total)
+	v.ChartLabel = v.Title + ": " + strings.Join(labels, ", ") + " of " + plural(v.Total, "requirement")
+	for _, rr := range fw.Requirements {
+		req := requirementView{ID: rr.Requirement.ID, Title: rr.Requirement.Title, Group: rr.Requirement.Group,
+			Class: string(rr.Status), Label: view.RequirementLabel(rr.Status), Reason: rr.Reason}
+		seen := map[string]bool{}
+		for _, l := range rr.Links {
+			if !seen[l.Control] {
+				seen[l.Control] = true
+				req.Controls = append(req.Controls, controlRef{ID: l.Control, Anchor: anchor(l.Control)})
+			}
+		}
+		v.Requirements = append(v.Requirements, req)
+	}
+	return v
+}
+
+// findings groups the findings and errors by control, most severe control
+// first, and counts each subject's failures for the inventory.
+func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
+	all := append(x.Findings(), x.Errors()...)
+	view.BySeverity(all)
+	kinds := map[string]bool{}
+	sevs := map[string]bool{}
+	var cur *controlGroup
+	for _, f := range all {
+		if cur == nil || cur.ID != f.Control.ID {
+			m.Groups = append(m.Groups, controlGroup{ID: f.Control.ID, Title: f.Control.Title, Family: f.Control.Family,
+				Severity: orDefault(f.Control.Severity, "unrated"), Anchor: anchor(f.Control.ID), Remediation: f.Control.Remediation})
+			cur = &m.Groups[len(m.Groups)-1]
+			for _, ref := range x.Requirements(f.Control.ID) {
+				cur.Requirements = append(cur.Requirements, ref.String())
+			}
+		}
+		row := findingRow{
+			ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
+			Severity: cur.Severity, Subject: f.Subject.Name, Kind: string(f.Subject.Kind),
+			Location: f.Location, Message: f.Eval.Message, Reasons: view.ReasonTexts(f.Eval.Reasons),
+			Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(f.Eval),
+		}
+		if row.Kind == "" {
+			row.Kind = "deployment"
+		}
+		if row.Subject == "" {
+			row.Subject = "the deployment as a whole"
+		}
+		if f.Artifact != nil {
+			row.Href = evidenceHref(opts.EvidenceBase, f.Artifact.BundlePath)
+		}
+		if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() {
+			row.FirstSeen = seen.UTC().Format("2006-01-02")
+		}
+		switch f.Eval.Verdict {
+		case assess.VerdictFail:
+			cur.Fail++
+			failing[f.Subject.ID]++
+		case assess.VerdictWaived:
+			cur.Waived++
+		default:
+			cur.Error++
+		}
+		row.Search = searchText(row.ID, cur.ID, cur.Title, cur.Severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
+			row.Message, strings.Join(row.Reasons, " "), row.Waiver, row.VerdictLabel)
+		cur.Rows = append(cur.Rows, row)
+		m.Rows = append(m.Rows, row)
+		kinds[row.Kind] = true
+		sevs[cur.Severity] = true
+	}
+	for _, s := range controls.Severities {
+		if sevs[s] {
+			m.Severities = append(m.Severities, s)
+			delete(sevs, s)
+		}
+	}
+	m.Severities = append(m.Severities, sortedKeys(sevs)...)
+	m.FindingKinds = orderKinds(sortedKeys(kinds))
+}
+
+// overview counts the headline numbers and draws the severity chart.
+func (m *model) overview() {
+	bySev := map[string]int{}
+	for _, row := range m.Rows {
+		switch row.Verdict {
+		case string(assess.VerdictFail):
+			m.Failures++
+			bySev[row.Severity]++
+		case string(assess.VerdictWaived):
+			m.Waived++
+		case string(assess.VerdictError):
+			m.Errors++
+		}
+	}
+	for _, s := range controls.Severities {
+		if bySev[s] > 0 {
+			m.BySeverity = append(m.BySeverity, severityCount{s, bySev[s]})
+			delete(bySev, s)
+		}
+	}
+	rest := map[string]bool{}
+	for s := range bySev {
+		rest[s] = true
+	}
+	for _, s := range sortedKeys(rest) {
+		m.BySeverity = append(m.BySeverity, severityCount{s, bySev[s]})
+	}
+	m.SeverityChart = severityChart(m.BySeverity)
+}
+
+// policy lists the waivers and attestations.
+func (m *model) policy(r *assess.Results) {
+	for _, w := range r.Waivers {
+		m.Waivers = append(m.Waivers, waiverView{ID: w.ID, Anchor: anchor(w.ID), Control: w.Control,
+			Subjects: strings.Join(w.Subjects, ", "), Justification: w.Justification, Owner: w.Owner,
+			ApprovedBy: w.ApprovedBy, Expires: date(w.Expires), Status: w.Status, Matched: w.Matched,
+			Source: position(w.File, w.Line)})
+	}
+	for _, a := range r.Attestations {
+		m.Attestations = append(m.Attestations, attestationView{ID: a.ID, Control: a.Control, Statement: a.Statement,
+			AttestedBy: a.AttestedBy, Evidence: a.Evidence, SHA256: a.EvidenceSHA256, Expires: date(a.Expires),
+			Status: a.Status, Source: position(a.File, a.Line)})
+	}
+}
+
+// evidence lists the stored files with links into the bundle.
+func (m *model) evidence(r *assess.Results, base string) {
+	if base != "" {
+		m.ManifestHref = evidenceHref(base, evidence.ManifestFile)
+	}
+	for _, a := range r.Artifacts {
+		m.Artifacts = append(m.Artifacts, artifactView{Path: a.Path, Href: evidenceHref(base, a.BundlePath), Format: a.Format,
+			SHA256: a.SHA256, RedactedSHA256: a.RedactedSHA256, Size: a.Size})
+	}
+}
+
+// evidenceHref is a relative link to a file of the bundle, each path
+// segment escaped (a file may be named "a#b?.json"); "" without a base.
+func evidenceHref(base, bundlePath string) string {
+	if base == "" || bundlePath == "" {
+		return ""
+	}
+	segs := strings.Split(bundlePath, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.TrimSuffix(base, "/") + "/" + strings.Join(segs, "/")
+}
+
+// searchText is what the search box matches a row against, lower case.
+func searchText(parts ...string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
+}
+
+// anchor turns an id into a fragment-safe element id.
+func anchor(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+func stamp(t time.Time) string { return t.UTC().Format("2006-01-02 15:04 UTC") }
+
+func date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
+func position(file string, line int) string {
+	if file == "" {
+		return ""
+	}
+	if line > 0 {
+		return file + ":" + itoa(line)
+	}
+	return file
+}
+
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
