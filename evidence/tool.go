@@ -17,6 +17,9 @@ const (
 	LockChanged   = "changed"   // the definition differs from the locked one
 	LockAdded     = "added"     // not in the lockfile (new tool, or a server never locked)
 	LockRemoved   = "removed"   // locked, but the server no longer offers it
+	// LockLocked marks a definition read from a lockfile itself, for a
+	// server the run did not observe: it is judged as it was approved.
+	LockLocked = "locked"
 )
 
 // Destructive hint values of a tool's annotations.
@@ -111,7 +114,8 @@ type Tool struct {
 	Definition map[string]any `json:"definition,omitempty"`
 	// SHA256 is the sha256 of the definition's canonical JSON (before redaction).
 	SHA256 string `json:"sha256"`
-	// Lock is unlocked, unchanged, changed, added or removed.
+	// Lock is unlocked, unchanged, changed, added, removed, or locked (read
+	// from a lockfile, for a server not observed in the run).
 	Lock string `json:"lock"`
 	// LockedSHA256 is the hash the lockfile records.
 	LockedSHA256 string `json:"locked_sha256,omitempty"`

@@ -71,6 +71,7 @@ func Collect(ctx context.Context, req collectors.Request, extra ...Extra) (*evid
 			return nil, err
 		}
 	}
+	keepUnobservedLocked(all)
 	correlate(all)
 	if x.Lock != nil {
 		applyLock(x.Lock, all)

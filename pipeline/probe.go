@@ -107,7 +107,7 @@ func LoadLock(path, dir string) (*tooldef.Lock, string, error) {
 func applyLock(l *tooldef.Lock, res *collectors.Result) {
 	var tools []*evidence.Tool
 	for _, s := range res.Subjects {
-		if t, ok := s.(*evidence.Tool); ok {
+		if t, ok := s.(*evidence.Tool); ok && t.Lock != evidence.LockLocked {
 			tools = append(tools, t)
 		}
 	}
@@ -129,4 +129,35 @@ func correlate(res *collectors.Result) {
 	if len(tools) > 0 {
 		tooldef.Correlate(tools)
 	}
+}
+
+// keepUnobservedLocked drops the definitions read from lockfiles for
+// servers the run observed itself (live, or in definition files): those
+// servers' own definitions are judged and compared with the lock instead.
+// What remains stands in for servers the run could not reach.
+func keepUnobservedLocked(res *collectors.Result) {
+	type serverKey struct{ server, endpoint string }
+	observed := map[serverKey]bool{}
+	locked := false
+	for _, s := range res.Subjects {
+		if t, ok := s.(*evidence.Tool); ok {
+			if t.Lock == evidence.LockLocked {
+				locked = true
+			} else {
+				observed[serverKey{t.Server, t.Endpoint}] = true
+			}
+		}
+	}
+	if !locked || len(observed) == 0 {
+		return
+	}
+	kept := res.Subjects[:0]
+	for _, s := range res.Subjects {
+		if t, ok := s.(*evidence.Tool); ok && t.Lock == evidence.LockLocked && observed[serverKey{t.Server, t.Endpoint}] {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	clear(res.Subjects[len(kept):])
+	res.Subjects = kept
 }

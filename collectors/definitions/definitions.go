@@ -34,7 +34,7 @@ var listingNames = map[string]bool{
 }
 
 // Analyzers returns the analyzer of saved definition listings.
-func Analyzers() []files.Analyzer { return []files.Analyzer{listing{}} }
+func Analyzers() []files.Analyzer { return []files.Analyzer{lockfile{}, listing{}} }
 
 type listing struct{}
 

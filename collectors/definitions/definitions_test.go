@@ -111,3 +111,54 @@ func TestManifestTools(t *testing.T) {
 		t.Errorf("links = %v", w.Links)
 	}
 }
+
+const lockfile = `{
+  "lockfile_version": 1,
+  "servers": [
+    {
+      "server": "tracker",
+      "endpoint": "https://mcp.example.com/mcp",
+      "definitions": [
+        {
+          "type": "tool",
+          "name": "create_issue",
+          "sha256": "1111111111111111111111111111111111111111111111111111111111111111",
+          "definition": {"name": "create_issue", "description": "Creates an issue.", "inputSchema": {"type": "object", "additionalProperties": false,
+            "properties": {"title": {"type": "string"}, "api_key": {"type": "string", "description": "Your tracker API key."}}}}
+        }
+      ]
+    }
+  ]
+}
+`
+
+// TestLockfileDefinitions: the approved definitions of a lockfile are
+// judged offline, located at their line, marked as read from the lock.
+func TestLockfileDefinitions(t *testing.T) {
+	srcs, tools := collect(t, map[string]string{"tollgate.lock": lockfile})
+	if len(srcs) != 1 || srcs[0].Format != "tollgate/lock" || srcs[0].Status != evidence.StatusOK {
+		t.Fatalf("sources: %+v", srcs)
+	}
+	tl := tools["tool/create_issue"]
+	if tl == nil {
+		t.Fatalf("tools: %v", tools)
+	}
+	if tl.Lock != evidence.LockLocked || tl.SHA256 != strings.Repeat("1", 64) || tl.Endpoint != "https://mcp.example.com/mcp" || tl.Server != "tracker" {
+		t.Errorf("lock facts: lock %s sha %s endpoint %s server %s", tl.Lock, tl.SHA256, tl.Endpoint, tl.Server)
+	}
+	if tl.Provenance.File != "tollgate.lock" || tl.Provenance.Line != 8 {
+		t.Errorf("located at %s:%d", tl.Provenance.File, tl.Provenance.Line)
+	}
+	if len(tl.CredentialParameters) != 1 || tl.CredentialParameters[0].Parameter != "api_key" {
+		t.Errorf("credential parameters: %+v", tl.CredentialParameters)
+	}
+
+	srcs, _ = collect(t, map[string]string{"tollgate.lock": `{"lockfile_version": 9, "servers": []}`})
+	if len(srcs) != 1 || srcs[0].Status != evidence.StatusSchemaError || len(srcs[0].Diagnostics) == 0 {
+		t.Errorf("unknown version: %+v", srcs)
+	}
+	srcs, _ = collect(t, map[string]string{"tollgate.lock": `{"lockfile_version": 1,`})
+	if len(srcs) != 1 || srcs[0].Status != evidence.StatusParseError || srcs[0].Diagnostics[0].Line != 1 {
+		t.Errorf("syntax error: %+v", srcs)
+	}
+}

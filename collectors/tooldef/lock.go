@@ -61,7 +61,8 @@ type serverKey struct{ server, endpoint string }
 func (s LockedServer) key() serverKey { return serverKey{s.Server, s.Endpoint} }
 
 // BuildLock records the definitions among subjects (tool subjects, with the
-// endpoint subjects giving server versions). Removed definitions are left out.
+// endpoint subjects giving server versions). Removed definitions, and those
+// read from an earlier lockfile rather than observed, are left out.
 func BuildLock(subjects []evidence.Subject) *Lock {
 	byKey := map[serverKey]*LockedServer{}
 	endpoints := map[string]*evidence.Endpoint{}
@@ -72,7 +73,7 @@ func BuildLock(subjects []evidence.Subject) *Lock {
 	}
 	for _, s := range subjects {
 		t, ok := s.(*evidence.Tool)
-		if !ok || t.Lock == evidence.LockRemoved {
+		if !ok || t.Lock == evidence.LockRemoved || t.Lock == evidence.LockLocked {
 			continue
 		}
 		k := serverKey{t.Server, t.Endpoint}

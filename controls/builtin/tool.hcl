@@ -14,7 +14,7 @@ control "MCP-TOOL-01" {
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#security-considerations"]
 
   when = <<-CUE
-    lock: !="unlocked"
+    lock: "unchanged" | "changed" | "added" | "removed"
   CUE
   check = <<-CUE
     lock: "unchanged"
@@ -36,6 +36,10 @@ control "MCP-TOOL-01" {
   example "no lockfile is not applicable" {
     expect  = "not-applicable"
     subject = { type = "tool", name = "get_time", server = "clock", lock = "unlocked", sha256 = "4b7a" }
+  }
+  example "definition read from the lockfile itself is not applicable" {
+    expect  = "not-applicable"
+    subject = { type = "tool", name = "get_time", server = "clock", lock = "locked", sha256 = "4b7a", locked_sha256 = "4b7a" }
   }
 }
 

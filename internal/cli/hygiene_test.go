@@ -141,3 +141,55 @@ func TestProbeErrorsTable(t *testing.T) {
 		t.Errorf("--probe-errors without a probe: exit %d %v", r.code, r.err)
 	}
 }
+
+// TestLockfileJudgedOffline: a committed lockfile lets an offline run judge
+// the approved definitions of servers it cannot reach; once the run reaches
+// the server itself, its live definitions are judged instead, once.
+func TestLockfileJudgedOffline(t *testing.T) {
+	srv := mcptest.Unhygienic(t)
+	dir := t.TempDir()
+	if r := runTollgate(t, "lock", "--probe-url", srv.URL, "-o", filepath.Join(dir, "tollgate.lock")); r.code != 0 {
+		t.Fatalf("lock: exit %d %v", r.code, r.err)
+	}
+	findings := func(args ...string) map[string][]string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), "out")
+		r := runTollgate(t, append([]string{"assess", dir, "-o", out, "--format", "json", "--timestamp", fixedTimestamp}, args...)...)
+		if r.code != 1 {
+			t.Fatalf("assess %v: exit %d %v\n%s", args, r.code, r.err, r.stdout)
+		}
+		data, err := os.ReadFile(filepath.Join(out, "results.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			Findings []struct {
+				Control, Message string
+				Location         struct{ Text string }
+			} `json:"findings"`
+		}
+		if err := json.Unmarshal(data, &res); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string][]string{}
+		for _, f := range res.Findings {
+			got[f.Control] = append(got[f.Control], f.Message+" @ "+f.Location.Text)
+		}
+		return got
+	}
+	offline := findings()
+	if f := offline["MCP-TOOL-12"]; len(f) != 1 || !strings.Contains(f[0], "create_issue") || !strings.Contains(f[0], "github_token") ||
+		!strings.Contains(f[0], "@ tollgate.lock:") {
+		t.Errorf("offline MCP-TOOL-12: %q", f)
+	}
+	if f := offline["MCP-TOOL-01"]; len(f) > 0 {
+		t.Errorf("definitions read from the lock fail MCP-TOOL-01: %q", f)
+	}
+	live := findings("--probe-url", srv.URL)
+	if f := live["MCP-TOOL-12"]; len(f) != 1 || strings.Contains(f[0], "tollgate.lock") {
+		t.Errorf("live MCP-TOOL-12 (the lock's copy must give way): %q", f)
+	}
+	if f := live["MCP-TOOL-01"]; len(f) > 0 {
+		t.Errorf("unchanged server fails MCP-TOOL-01: %q", f)
+	}
+}

@@ -246,7 +246,7 @@ func ToolFindings(t *evidence.Tool) []string {
 			out = append(out, "destructive without destructiveHint")
 		}
 	}
-	if t.Lock != evidence.LockUnlocked && t.Lock != evidence.LockUnchanged && t.Lock != "" {
+	if t.Lock != evidence.LockUnlocked && t.Lock != evidence.LockUnchanged && t.Lock != evidence.LockLocked && t.Lock != "" {
 		out = append(out, "lock: "+t.Lock)
 	}
 	return out
