@@ -221,6 +221,10 @@ type Auth struct {
 	Value *Value `json:"value,omitempty"`
 	// InQuery is true when a credential travels in the URL query string.
 	InQuery bool `json:"in_query"`
+	// Probed is what a live probe of the server's endpoint found (the
+	// endpoint subject's authentication: required, none or unknown); absent
+	// when the endpoint was not probed.
+	Probed string `json:"probed,omitempty"`
 }
 
 // Approvals records human-in-the-loop settings for a server.

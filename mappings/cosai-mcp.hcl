@@ -41,6 +41,13 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "Whether the server authenticates callers is not established."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "MCP-T3" {
     provenance = "asserted"
@@ -586,6 +593,13 @@ control "MCP-SECRETS-06" {
   maps "MCP-T5" {
     provenance = "asserted"
     rationale  = "Project files are set up to hold credentials in clear text."
+  }
+}
+
+control "MCP-SECRETS-07" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credential values are exposed through the process arguments of the host."
   }
 }
 

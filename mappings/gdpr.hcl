@@ -50,6 +50,13 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Art. 32(1)(d) asks that the effectiveness of technical measures be tested; an unprobed server's authentication is untested."
+  }
+}
+
 none "MCP-CONFIG-01" {
   reason = "A malformed configuration file exposes no personal data by itself."
 }
@@ -508,6 +515,13 @@ none "MCP-SECRETS-05" {
 
 none "MCP-SECRETS-06" {
   reason = "A placeholder is not a credential and exposes no personal data; the risk materialises only as the plaintext secret judged by MCP-SECRETS-01."
+}
+
+control "MCP-SECRETS-07" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A service credential readable from the process list exposes the personal data the service holds."
+  }
 }
 
 none "MCP-SUPPLY-01" {

@@ -107,6 +107,19 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "Secure authentication to a remote MCP service is not yet shown to be in place."
+  }
+
+  maps "A.5.16" {
+    provenance = "official"
+    via        = "IA-2"
+    rationale  = "Whether the service identifies its callers is not yet known."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "A.8.9" {
     provenance = "official"
@@ -819,6 +832,14 @@ control "MCP-SECRETS-06" {
   maps "A.5.17" {
     provenance = "asserted"
     rationale  = "Committed placeholders invite authentication information into version control."
+  }
+}
+
+control "MCP-SECRETS-07" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information expanded onto a command line is disclosed to other local users."
   }
 }
 

@@ -165,6 +165,18 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Whether callers of the remote server must identify and authenticate is not established until the endpoint is probed."
+  }
+
+  maps "CA-2" {
+    provenance = "asserted"
+    rationale  = "The configuration leaves the server's authentication unassessed; the probe that settles it is the assessment."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "CM-6" {
     provenance = "asserted"
@@ -1045,6 +1057,18 @@ control "MCP-SECRETS-06" {
   maps "CM-6" {
     provenance = "asserted"
     rationale  = "A committed configuration that cannot work as written is a broken configuration setting."
+  }
+}
+
+control "MCP-SECRETS-07" {
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "An authenticator expanded into process arguments is not protected from disclosure as authenticator management requires."
+  }
+
+  maps "SC-4" {
+    provenance = "asserted"
+    rationale  = "The process list is a shared system resource through which the credential reaches other users of the host."
   }
 }
 

@@ -98,6 +98,13 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development tools should only connect to services shown to authenticate their callers."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "PO.5.2" {
     provenance = "asserted"
@@ -496,6 +503,13 @@ control "MCP-SECRETS-06" {
   maps "PS.1.1" {
     provenance = "asserted"
     rationale  = "A placeholder in committed configuration asks each developer to write a credential into a file that everyone with access to the repository can read, defeating least-privilege storage of configuration-as-code."
+  }
+}
+
+control "MCP-SECRETS-07" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Keeping credentials off development endpoints' process lists is part of hardening those endpoints."
   }
 }
 

@@ -43,6 +43,13 @@ control "MCP-AUTH-03" {
   }
 }
 
+control "MCP-AUTH-04" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Authentication of the remote server is assumed rather than shown."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "MCP09:2025" {
     provenance = "asserted"
@@ -552,6 +559,13 @@ control "MCP-SECRETS-06" {
   maps "MCP01:2025" {
     provenance = "asserted"
     rationale  = "Placeholders in committed configs lead to secrets being committed."
+  }
+}
+
+control "MCP-SECRETS-07" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Credentials in process arguments are exposed through process lists."
   }
 }
 

@@ -71,6 +71,10 @@ func runProbe(ctx context.Context, p *ProbeOptions, opts probe.Options, res *col
 		for _, l := range ep.Links {
 			if srv := servers[l]; srv != nil && !slices.Contains(srv.Links, ep.ID) {
 				srv.Links = append(srv.Links, ep.ID)
+				// What the probe found settles whether the server asks
+				// for authentication, which the configuration alone
+				// cannot tell when no credential is configured.
+				srv.Auth.Probed = ep.Authentication
 			}
 		}
 	}

@@ -89,12 +89,18 @@ func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnosti
 	s.Manifest = m
 	cfg := server.Get("mcp_config")
 	command, ok := cfg.Str("command")
-	if !ok {
-		p.ignore(s, "server.mcp_config has no command")
-		s.Transport = evidence.TransportStdio
-		return p.result()
-	}
 	args, _ := cfg.Strings("args")
+	if !ok {
+		// Without mcp_config the host launches the server from its type and
+		// entry point (a uv server's mcp_config is optional: the host runs
+		// it with uv).
+		command, args, ok = hostLaunch(server)
+		if !ok {
+			p.ignore(s, "server.mcp_config has no command, and the host cannot launch the server from its type and entry point")
+			s.Transport = evidence.TransportStdio
+			return p.result()
+		}
+	}
 	p.stdio(s, command, args, "")
 	if env, ok := cfg.StringMap("env"); ok {
 		p.env(s, env)
@@ -115,4 +121,27 @@ func (f mcpbFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnosti
 		}
 	}
 	return p.result()
+}
+
+// hostLaunch returns the command an MCPB host runs for a server without an
+// mcp_config: the runtime of its type on its entry point (${__dirname} is
+// the unpacked bundle).
+func hostLaunch(server *postree.Node) (command string, args []string, ok bool) {
+	typ, _ := server.Str("type")
+	entry, _ := server.Str("entry_point")
+	if entry == "" {
+		return "", nil, false
+	}
+	entry = "${__dirname}/" + strings.TrimPrefix(entry, "./")
+	switch typ {
+	case "node":
+		return "node", []string{entry}, true
+	case "python":
+		return "python", []string{entry}, true
+	case "uv":
+		return "uv", []string{"run", "--directory", "${__dirname}", entry}, true
+	case "binary":
+		return entry, nil, true
+	}
+	return "", nil, false
 }

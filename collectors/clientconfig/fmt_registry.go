@@ -317,14 +317,16 @@ func (p *parser) registryRemote(base evidence.Manifest, rem *postree.Node, where
 	}
 	u, _ := rem.Str("url")
 	tr := s.Transport
-	p.remote(s, u, literal, tr, false)
+	// Whatever client installs the remote runs the MCP authorization
+	// discovery when it has no credential for it.
+	p.remote(s, u, literal, tr, true)
 	for _, h := range headers {
 		if s.Remote.Headers == nil {
 			s.Remote.Headers = map[string]evidence.Value{}
 		}
 		v := p.inputValue(h)
 		s.Remote.Headers[h.name] = v
-		if (h.secret || strings.EqualFold(h.name, "authorization")) && s.Auth.Kind == evidence.AuthNone {
+		if (h.secret || strings.EqualFold(h.name, "authorization")) && (s.Auth.Kind == evidence.AuthNone || s.Auth.Kind == evidence.AuthOAuthCapable) {
 			kind := evidence.AuthAPIKey
 			if strings.EqualFold(h.name, "authorization") {
 				kind = evidence.AuthStaticBearer

@@ -6,7 +6,7 @@ control "MCP-AUTH-01" {
   severity    = "high"
   risks       = ["missing-authentication", "shadow-servers"]
   subject     = "server"
-  description = "A remote server on a non-loopback host is configured with no credential and no OAuth support, so the endpoint presumably serves its tools to anyone who can reach it. Public documentation servers may be fine unauthenticated; anything acting on private data or systems is not."
+  description = "A remote server on a non-loopback host is reached with no credential by a client that cannot authenticate at all (it has no OAuth support for the entry), or a live probe found its endpoint serving without authentication. Either way the endpoint serves its tools to anyone who can reach it. Public documentation servers may be fine unauthenticated; anything acting on private data or systems is not. An entry without a credential whose client runs OAuth when the server asks is not proof of an open server; MCP-AUTH-04 reports it until a probe settles it."
   remediation = "Put the server behind authentication: OAuth 2.1 with RFC 9728 protected-resource metadata (preferred), or at least a per-user token sent in the `Authorization` header from a referenced secret; or front it with an authenticating gateway. Waive this control explicitly for deliberately public, read-only servers."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization"]
 
@@ -17,12 +17,17 @@ control "MCP-AUTH-01" {
   CUE
   check = <<-CUE
     auth: kind: !="none"
+    auth: probed?: !="none"
   CUE
-  message = "{{.name}} in {{.location}} connects to {{.remote.host}} without any authentication"
+  message = "{{.name}} in {{.location}} connects to {{.remote.host}} without any authentication{{if eq .auth.probed \"none\"}} (a live probe found the endpoint serving without it){{end}}"
 
   example "no credentials fails" {
     expect  = "fail"
     subject = { name = "bookapi", disabled = false, ignored = false, remote = { url = "https://bookapi.default.svc.cluster.local/", host = "bookapi.default.svc.cluster.local", loopback = false }, auth = { kind = "none", in_query = false } }
+  }
+  example "probe found the endpoint open fails" {
+    expect  = "fail"
+    subject = { name = "docs", disabled = false, ignored = false, remote = { url = "https://mcp.example.com/mcp", host = "mcp.example.com", loopback = false }, auth = { kind = "oauth-capable", in_query = false, probed = "none" } }
   }
   example "oauth-capable passes" {
     expect  = "pass"
@@ -102,5 +107,48 @@ control "MCP-AUTH-03" {
   example "header credential passes" {
     expect  = "pass"
     subject = { name = "search", disabled = false, ignored = false, remote = { url = "https://mcp.example.com/mcp" }, auth = { kind = "static-bearer", header = "Authorization", in_query = false } }
+  }
+}
+
+control "MCP-AUTH-04" {
+  title       = "Authentication of remote servers without a configured credential is verified"
+  family      = "auth"
+  severity    = "low"
+  risks       = ["missing-authentication"]
+  subject     = "server"
+  description = "A remote server is configured without any credential, and its client runs the MCP authorization flow (OAuth discovery) when the server asks for it. Hosted servers usually do ask, so the entry is not proof of an open server, but nothing in the configuration shows that this one does: the outcome is authentication not verified. A live probe settles it (`tollgate assess --probe`): an endpoint that answers without credentials fails MCP-AUTH-01, one that challenges passes here, and the probe's endpoint subject is linked to the server."
+  remediation = "Probe the endpoint (`tollgate assess --probe`, or `tollgate probe URL`) to record whether it requires authentication, or configure the credential the service expects. Waive this control for deliberately public servers."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#authorization-server-discovery"]
+
+  when = <<-CUE
+    ignored:  false
+    remote: url:      string
+    remote: loopback: false
+    auth: kind:       "oauth-capable"
+  CUE
+  check = <<-CUE
+    auth: probed: =~"^required$"
+  CUE
+  message = "{{.name}} in {{.location}} reaches {{.remote.host}} with no configured credential; the client would run OAuth if the server asked, but whether it does is not verified{{if eq .auth.probed \"unknown\"}} (the probe could not tell){{else}} (probe the endpoint to settle it){{end}}"
+
+  example "unprobed entry without a credential fails" {
+    expect  = "fail"
+    subject = { name = "linear", disabled = false, ignored = false, remote = { url = "https://mcp.linear.app/mcp", host = "mcp.linear.app", loopback = false }, auth = { kind = "oauth-capable", in_query = false } }
+  }
+  example "probe that could not tell fails" {
+    expect  = "fail"
+    subject = { name = "linear", disabled = false, ignored = false, remote = { url = "https://mcp.linear.app/mcp", host = "mcp.linear.app", loopback = false }, auth = { kind = "oauth-capable", in_query = false, probed = "unknown" } }
+  }
+  example "probe found authentication required passes" {
+    expect  = "pass"
+    subject = { name = "linear", disabled = false, ignored = false, remote = { url = "https://mcp.linear.app/mcp", host = "mcp.linear.app", loopback = false }, auth = { kind = "oauth-capable", in_query = false, probed = "required" } }
+  }
+  example "configured credential is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "sentry", disabled = false, ignored = false, remote = { url = "https://mcp.sentry.dev/mcp", host = "mcp.sentry.dev", loopback = false }, auth = { kind = "static-bearer", in_query = false } }
+  }
+  example "loopback server is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "local", disabled = false, ignored = false, remote = { url = "http://127.0.0.1:8765/mcp", host = "127.0.0.1", loopback = true }, auth = { kind = "oauth-capable", in_query = false } }
   }
 }

@@ -170,8 +170,7 @@ control "MCP-SECRETS-05" {
   remediation = "Use the reference form the client documents (`$${VAR}` for Claude Code and Gemini CLI, `$${env:VAR}` for Cursor, VS Code and Windsurf, `$${input:id}` for VS Code, `$${{ secrets.NAME }}` for Continue). Where the client expands nothing (Claude Desktop), launch the server through a wrapper that reads the secret from a keychain or secret manager."
 
   when = <<-CUE
-    disabled: false
-    ignored:  false
+    ignored: false
   CUE
   check = <<-CUE
     env?: [string]: kind: !="unexpanded-reference"
@@ -192,8 +191,8 @@ control "MCP-SECRETS-05" {
     expect  = "pass"
     subject = { name = "github", client = "cursor", disabled = false, ignored = false, env = { GITHUB_TOKEN = { kind = "env-reference", secret = true } } }
   }
-  example "disabled entry is not applicable" {
-    expect  = "not-applicable"
+  example "disabled entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
     subject = { name = "github", client = "claude-desktop", disabled = true, ignored = false, env = { GITHUB_TOKEN = { kind = "unexpanded-reference", secret = true } } }
   }
 }
@@ -228,5 +227,49 @@ control "MCP-SECRETS-06" {
   example "user-scope placeholder is not applicable" {
     expect  = "not-applicable"
     subject = { name = "notion", scope = "user", ignored = false, env = { NOTION_API_TOKEN = { kind = "placeholder", secret = true } } }
+  }
+}
+
+control "MCP-SECRETS-07" {
+  title       = "Credentials are not expanded onto the server command line"
+  family      = "secrets"
+  severity    = "low"
+  risks       = ["plaintext-secrets"]
+  subject     = "server"
+  description = "A stdio server's command line carries a credential by reference (`--api-key $${API_KEY}`, `--header Authorization:$${input:token}`, `docker run -e TOKEN=$${env:TOKEN}`) that the client expands before it starts the process. The file holds no secret, but the running process does: its arguments are readable by every user of the machine through the process list and end up in crash reports and process accounting. This is a lesser exposure than a literal credential in the file (MCP-SECRETS-02), and a distinct one."
+  remediation = "Hand the credential to the server through its environment instead: an `env` entry with the reference, read by the server at start-up; for `docker run`, `-e NAME` without a value, so Docker copies the variable from its own environment; for bridges that read header values from variables themselves (mcp-remote), write the variable in a form the client does not expand."
+  references  = ["https://owasp.org/www-project-mcp-top-10/"]
+
+  when = <<-CUE
+    launch: command: string
+  CUE
+  check = <<-CUE
+    launch: secret_args?: [...{value: kind: !="env-reference" & !="input-reference" & !="secret-reference" & !="config-reference"}]
+  CUE
+  message = "{{.name}} in {{.location}} puts a referenced credential on its command line, where the running process shows it ({{.failing}})"
+
+  example "api key flag from an environment reference fails" {
+    expect = "fail"
+    subject = { name = "brave", launch = { command = "npx", runner = "npx",
+    secret_args = [{ index = 3, flag = "--api-key", value = { kind = "env-reference", secret = true, ref = "BRAVE_API_KEY" } }] } }
+  }
+  example "docker -e with a prompted input fails" {
+    expect = "fail"
+    subject = { name = "github", launch = { command = "docker", runner = "docker",
+    secret_args = [{ index = 3, flag = "-e", value = { kind = "input-reference", secret = true, ref = "github_token" } }] } }
+  }
+  example "reference the client passes on unexpanded passes" {
+    expect = "pass"
+    subject = { name = "remote", launch = { command = "npx", runner = "npx",
+    secret_args = [{ index = 4, flag = "--header", value = { kind = "unexpanded-reference", secret = true, ref = "AUTH_HEADER" } }] } }
+  }
+  example "literal secret is judged by MCP-SECRETS-02, not here" {
+    expect = "pass"
+    subject = { name = "brave", launch = { command = "npx", runner = "npx",
+    secret_args = [{ index = 3, flag = "--api-key", value = { kind = "literal-secret", secret = true } }] } }
+  }
+  example "no secret arguments passes" {
+    expect  = "pass"
+    subject = { name = "time", launch = { command = "uvx", runner = "uvx", args = ["mcp-server-time"] } }
   }
 }

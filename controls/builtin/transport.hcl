@@ -49,7 +49,6 @@ control "MCP-TRANSPORT-02" {
   references  = ["https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#backwards-compatibility"]
 
   when = <<-CUE
-    disabled:  false
     ignored:   false
     transport: string
   CUE
@@ -74,6 +73,10 @@ control "MCP-TRANSPORT-02" {
   example "stdio passes" {
     expect  = "pass"
     subject = { name = "time", disabled = false, ignored = false, transport = "stdio" }
+  }
+  example "disabled entry is still judged: it is one toggle away from running" {
+    expect  = "fail"
+    subject = { name = "open-aware", disabled = true, ignored = false, transport = "sse", remote = { url = "https://open-aware.qodo.ai/sse", path = "/sse" } }
   }
 }
 

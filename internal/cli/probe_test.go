@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -191,5 +192,53 @@ func TestAssessProbeUsesConfiguredCredentials(t *testing.T) {
 	})
 	if strings.Contains(r.stdout+r.stderr, mcptest.Token) {
 		t.Error("token printed")
+	}
+}
+
+// TestProbeSettlesAuthentication probes configured servers that have no
+// credential: the server subjects record what the probe found, so
+// "authentication not verified" becomes verified either way.
+func TestProbeSettlesAuthentication(t *testing.T) {
+	protected, open := mcptest.Protected(t), mcptest.Benign(t)
+	config := `{"mcpServers": {"protected": {"url": "` + protected.URL + `/mcp"}, "open": {"url": "` + open.URL + `/mcp"}}}`
+	dir := writeTree(t, map[string]string{".cursor/mcp.json": config})
+	out := filepath.Join(t.TempDir(), "out")
+	r := runTollgate(t, "assess", dir, "--probe", "-o", out, "--timestamp", fixedTimestamp, "--fail-on", "none")
+	if r.code != 0 {
+		t.Fatalf("assess --probe: exit %d %v\n%s", r.code, r.err, r.stderr)
+	}
+	manifest, err := os.ReadFile(filepath.Join(out, "evidence", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Subjects []struct {
+			Kind  string   `json:"kind"`
+			Name  string   `json:"name"`
+			Links []string `json:"links"`
+			Auth  struct {
+				Kind   string `json:"kind"`
+				Probed string `json:"probed"`
+			} `json:"auth"`
+		} `json:"subjects"`
+	}
+	if err := json.Unmarshal(manifest, &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"protected": "required", "open": "none"}
+	for _, s := range doc.Subjects {
+		if s.Kind != "server" {
+			continue
+		}
+		if s.Auth.Kind != "oauth-capable" || s.Auth.Probed != want[s.Name] {
+			t.Errorf("%s: auth %+v, want oauth-capable probed %s", s.Name, s.Auth, want[s.Name])
+		}
+		if !slices.ContainsFunc(s.Links, func(l string) bool { return strings.HasPrefix(l, "endpoint:") }) {
+			t.Errorf("%s is not linked to its endpoint: %v", s.Name, s.Links)
+		}
+		delete(want, s.Name)
+	}
+	if len(want) != 0 {
+		t.Errorf("servers not found: %v", want)
 	}
 }
