@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"io"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-	xhtml "golang.org/x/net/html"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/mappings"
@@ -173,29 +171,32 @@ func TestCountsAgree(t *testing.T) {
 
 	// The HTML report: finding rows by verdict, headline cards, and each
 	// framework's chart table.
-	page := readHTMLCounts(t, out["html"])
+	page, err := reporttest.ReadHTML(out["html"])
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, c := range []struct {
 		name      string
 		got, want int
 	}{
-		{"html failing rows", page.rows["fail"], truth.Fail},
-		{"html waived rows", page.rows["waived"], truth.Waived},
-		{"html error rows", page.rows["error"], truth.Error},
-		{"html failures card", page.cards["failures"], js.Summary.Failures},
-		{"html waived card", page.cards["waived"], js.Summary.Waived},
-		{"html errors card", page.cards["errors"], js.Summary.Errors},
-		{"html subjects card", page.cards["subjects"], js.Summary.Subjects},
-		{"html inventory rows", page.subjects, len(js.Subjects)},
+		{"html failing rows", page.Rows["fail"], truth.Fail},
+		{"html waived rows", page.Rows["waived"], truth.Waived},
+		{"html error rows", page.Rows["error"], truth.Error},
+		{"html failures card", page.Cards["failures"], js.Summary.Failures},
+		{"html waived card", page.Cards["waived"], js.Summary.Waived},
+		{"html errors card", page.Cards["errors"], js.Summary.Errors},
+		{"html subjects card", page.Cards["subjects"], js.Summary.Subjects},
+		{"html inventory rows", page.Subjects, len(js.Subjects)},
 	} {
 		if c.got != c.want {
 			t.Errorf("%s = %d, want %d", c.name, c.got, c.want)
 		}
 	}
-	if len(page.frameworks) != len(js.Frameworks) {
-		t.Errorf("html shows %d frameworks, json %d", len(page.frameworks), len(js.Frameworks))
+	if len(page.Frameworks) != len(js.Frameworks) {
+		t.Errorf("html shows %d frameworks, json %d", len(page.Frameworks), len(js.Frameworks))
 	}
 	for _, fw := range js.Frameworks {
-		tl, got := fw.Tally, page.frameworks[fw.ID]
+		tl, got := fw.Tally, page.Frameworks[fw.ID]
 		want := map[string]int{"satisfied": tl.Satisfied, "not-satisfied": tl.NotSatisfied, "waived": tl.Waived,
 			"not-assessed": tl.NotAssessed, "manual": tl.Manual, "error": tl.Error}
 		for status, n := range want {
@@ -203,6 +204,21 @@ func TestCountsAgree(t *testing.T) {
 				t.Errorf("html %s %s = %d, json tally %d", fw.ID, status, got[status], n)
 			}
 		}
+	}
+
+	// The GitLab reports list the unwaived failures, one entry each.
+	var codeQuality []json.RawMessage
+	if err := json.Unmarshal(out["codequality"], &codeQuality); err != nil {
+		t.Fatal(err)
+	}
+	var sast struct {
+		Vulnerabilities []json.RawMessage `json:"vulnerabilities"`
+	}
+	if err := json.Unmarshal(out["gitlab-sast"], &sast); err != nil {
+		t.Fatal(err)
+	}
+	if len(codeQuality) != truth.Fail || len(sast.Vulnerabilities) != truth.Fail {
+		t.Errorf("GitLab Code Quality issues = %d, SAST vulnerabilities = %d, want %d", len(codeQuality), len(sast.Vulnerabilities), truth.Fail)
 	}
 
 	// The Markdown headline names the same number of failures.
@@ -345,67 +361,3 @@ func TestOfficialLinksNameTheirCrosswalk(t *testing.T) {
 	}
 }
 
-// htmlCounts is what the HTML report shows, read from its markup.
-type htmlCounts struct {
-	rows       map[string]int            // finding rows by data-verdict
-	cards      map[string]int            // headline cards by data-count
-	subjects   int                       // inventory rows
-	frameworks map[string]map[string]int // framework → data-status → count
-}
-
-func readHTMLCounts(t *testing.T, data []byte) htmlCounts {
-	t.Helper()
-	doc, err := xhtml.Parse(bytes.NewReader(data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := htmlCounts{rows: map[string]int{}, cards: map[string]int{}, frameworks: map[string]map[string]int{}}
-	var walk func(n *xhtml.Node, framework string)
-	walk = func(n *xhtml.Node, framework string) {
-		if n.Type == xhtml.ElementNode {
-			a := map[string]string{}
-			for _, at := range n.Attr {
-				a[at.Key] = at.Val
-			}
-			classes := " " + a["class"] + " "
-			switch {
-			case n.Data == "tr" && strings.Contains(classes, " finding "):
-				c.rows[a["data-verdict"]]++
-			case n.Data == "tr" && strings.Contains(classes, " subject "):
-				c.subjects++
-			case a["data-count"] != "":
-				c.cards[a["data-count"]] = atoi(t, textOf(n))
-			case n.Data == "article" && a["data-framework"] != "":
-				framework = a["data-framework"]
-				c.frameworks[framework] = map[string]int{}
-			case n.Data == "td" && a["data-status"] != "" && framework != "":
-				c.frameworks[framework][a["data-status"]] = atoi(t, textOf(n))
-			}
-		}
-		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-			walk(ch, framework)
-		}
-	}
-	walk(doc, "")
-	return c
-}
-
-func textOf(n *xhtml.Node) string {
-	if n.Type == xhtml.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
-		b.WriteString(textOf(ch))
-	}
-	return b.String()
-}
-
-func atoi(t *testing.T, s string) int {
-	t.Helper()
-	n, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil {
-		t.Fatalf("not a count: %q", s)
-	}
-	return n
-}

@@ -21,7 +21,7 @@ type OutputFile struct {
 	Description string
 }
 
-// WriteOutputs renders the reports in the given formats (all when empty) and
+// WriteOutputs renders the reports in the given formats (the default ones when empty) and
 // writes them, together with the evidence bundle, into dir, all or nothing:
 // everything is rendered in memory, written to a staging folder beside dir,
 // and swapped in by renames. A failure at any point (a report that cannot be

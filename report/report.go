@@ -1,6 +1,7 @@
 // Package report renders one assess.Results value into every output format
 // Tollgate writes: OSCAL assessment results, the auditor workbook, SARIF,
-// JUnit, results.json, a Markdown summary and an HTML report. Each format lives in its own
+// JUnit, results.json, a Markdown summary, an HTML report and GitLab's Code
+// Quality and SAST reports. Each format lives in its own
 // sub-package and reads only the Results; this package is their registry
 // and writes a set of them, with the evidence bundle, all or nothing.
 package report
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/gitlab"
 	htmlreport "github.com/tollgate-dev/tollgate/report/html"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 	"github.com/tollgate-dev/tollgate/report/junit"
@@ -30,6 +32,7 @@ type Options struct {
 	JSON     jsonreport.Options
 	Markdown markdown.Options
 	HTML     htmlreport.Options
+	GitLab   gitlab.Options
 }
 
 // Format is one output format.
@@ -40,7 +43,10 @@ type Format struct {
 	File string
 	// Description says what the file is, for help texts.
 	Description string
-	write       func(io.Writer, *assess.Results, Options) error
+	// OptIn formats are written only when asked for by name, not by
+	// default (the GitLab reports, which only GitLab reads).
+	OptIn bool
+	write func(io.Writer, *assess.Results, Options) error
 }
 
 var registry = []Format{
@@ -60,21 +66,36 @@ var registry = []Format{
 		write: func(w io.Writer, r *assess.Results, o Options) error { return markdown.Write(w, r, o.Markdown) }},
 	{Name: "html", File: "tollgate-report.html", Description: "HTML report to open in a browser: coverage, findings, inventory",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return htmlreport.Write(w, r, o.HTML) }},
+	{Name: "codequality", File: "gl-code-quality-report.json", Description: "GitLab Code Quality report (artifacts:reports:codequality)", OptIn: true,
+		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteCodeQuality(w, r, o.GitLab) }},
+	{Name: "gitlab-sast", File: "gl-sast-report.json", Description: "GitLab SAST security report (artifacts:reports:sast)", OptIn: true,
+		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteSAST(w, r, o.GitLab) }},
 }
 
-// Formats lists the format names, in the order WriteAll writes them.
-var Formats = names()
+// Formats lists every format name, in the order WriteAll writes them.
+var Formats = names(true)
 
-func names() []string {
-	out := make([]string, len(registry))
-	for i, f := range registry {
-		out[i] = f.Name
+// DefaultFormats lists the formats written when none is named: all but the
+// opt-in ones.
+var DefaultFormats = names(false)
+
+// None is the format list that writes no report at all (for a run that only
+// gates, such as a pre-commit hook).
+const None = "none"
+
+func names(optIn bool) []string {
+	var out []string
+	for _, f := range registry {
+		if optIn || !f.OptIn {
+			out = append(out, f.Name)
+		}
 	}
 	return out
 }
 
 // aliases are other names accepted for a format.
-var aliases = map[string]string{"markdown": "md", "excel": "xlsx", "oscal-ar": "oscal"}
+var aliases = map[string]string{"markdown": "md", "excel": "xlsx", "oscal-ar": "oscal", "code-quality": "codequality",
+	"gitlab-codequality": "codequality", "sast": "gitlab-sast"}
 
 // Lookup returns the format with the given name (or alias).
 func Lookup(name string) (Format, bool) {
@@ -99,11 +120,17 @@ func Render(w io.Writer, format string, r *assess.Results, opts Options) error {
 	return f.write(w, r, opts)
 }
 
-// resolve turns format names into formats: empty means all, duplicates are
-// dropped, unknown names are an error.
+// resolve turns format names into formats: empty means the default ones,
+// duplicates are dropped, unknown names are an error.
 func resolve(formats []string) ([]Format, error) {
 	if len(formats) == 0 {
-		return append([]Format(nil), registry...), nil
+		var out []Format
+		for _, f := range registry {
+			if !f.OptIn {
+				out = append(out, f)
+			}
+		}
+		return out, nil
 	}
 	seen := map[string]bool{}
 	var out []Format

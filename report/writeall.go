@@ -15,7 +15,7 @@ type Output struct {
 	Data   []byte
 }
 
-// RenderAll renders r in the given formats (all of them when formats is
+// RenderAll renders r in the given formats (the default ones when formats is
 // empty), in registry order, entirely in memory.
 func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, error) {
 	fs, err := resolve(formats)
@@ -36,7 +36,7 @@ func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, err
 	return out, nil
 }
 
-// WriteAll renders r in the given formats (all of them when formats is
+// WriteAll renders r in the given formats (the default ones when formats is
 // empty) and writes them into dir, returning the paths written in format
 // order. Every format is rendered in memory first; only when all succeeded
 // are the files written, all or nothing (see internal/staging): a rendering

@@ -175,7 +175,7 @@ func registerEvaluateCompletions(cmd *cobra.Command) {
 	_ = cmd.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		done := prefix[:strings.LastIndex(prefix, ",")+1]
 		var out []string
-		for _, f := range report.Formats {
+		for _, f := range append(append([]string{}, report.Formats...), report.None) {
 			out = append(out, done+f)
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
@@ -184,7 +184,7 @@ func registerEvaluateCompletions(cmd *cobra.Command) {
 
 func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.StringP("output", "o", "tollgate-out", "folder for the reports and evidence")
-	f.StringSlice("format", report.Formats, "reports to write: "+strings.Join(report.Formats, ", "))
+	f.StringSlice("format", report.DefaultFormats, "reports to write, of "+strings.Join(report.Formats, ", ")+"; or "+report.None+" (only gate)")
 	f.String("workbook-profile", "default", "column profile of the workbook (default or poam)")
 	f.StringSlice("frameworks", nil, "frameworks to report (default: all); see 'tollgate frameworks list'")
 	f.StringSlice("catalog", nil, "extra control catalog folders, judged like the built-in one")
@@ -239,6 +239,20 @@ func mergeBindings(maps ...map[string]string) map[string]string {
 	return out
 }
 
+// reportFormats checks the --format list. "none" alone writes no report
+// and no evidence (write is false); an empty list means the default formats.
+func reportFormats(formats []string) (_ []string, write bool, _ error) {
+	if len(formats) == 1 && strings.EqualFold(strings.TrimSpace(formats[0]), report.None) {
+		return nil, false, nil
+	}
+	for _, f := range formats {
+		if _, ok := report.Lookup(f); !ok {
+			return nil, false, usageError("--format %q: want %s alone, or some of %s", f, report.None, strings.Join(report.Formats, ", "))
+		}
+	}
+	return formats, true, nil
+}
+
 // evaluateAndReport is the shared tail of assess and evaluate: judge the
 // bundle, write the reports and the evidence, print the summary, gate.
 func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cfg config.Config, now time.Time, opts assessOptions) error {
@@ -249,11 +263,9 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 	if err := gate.Validate(); err != nil {
 		return usageError("%v", err)
 	}
-	formats := cfg.Output.Formats
-	for _, f := range formats {
-		if _, ok := report.Lookup(f); !ok {
-			return usageError("--format %q: want some of %s", f, strings.Join(report.Formats, ", "))
-		}
+	formats, write, err := reportFormats(cfg.Output.Formats)
+	if err != nil {
+		return err
 	}
 	eval := evaluateOptions(cfg, now, app.Version)
 	results, err := pipeline.Evaluate(cmd.Context(), bundle, eval)
@@ -283,9 +295,11 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
 	ropts.HTML.Gate = &cg
-	written, err := report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts)
-	if err != nil {
-		return &ExitError{Code: 2, Err: err}
+	var written []report.OutputFile
+	if write {
+		if written, err = report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts); err != nil {
+			return &ExitError{Code: 2, Err: err}
+		}
 	}
 	if hist != nil {
 		if err := hist.record(cmd.Context(), now); err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/tollgate-dev/tollgate/report/console"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 	"github.com/tollgate-dev/tollgate/report/oscal"
+	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 // The files `tollgate assess` writes into its output folder.
@@ -30,11 +31,12 @@ const (
 	fileSARIF    = "tollgate.sarif"
 	fileJUnit    = "junit.xml"
 	fileJSON     = "results.json"
+	fileHTML     = "tollgate-report.html"
 	fileMarkdown = "summary.md"
 )
 
 // reportFiles are every report of a default run.
-var reportFiles = []string{fileOSCAL, fileWorkbook, fileSARIF, fileJUnit, fileJSON, fileMarkdown}
+var reportFiles = []string{fileOSCAL, fileWorkbook, fileSARIF, fileJUnit, fileJSON, fileMarkdown, fileHTML}
 
 // assessInto runs `tollgate assess dir` into a new output folder with a
 // pinned timestamp, a JSON console summary and the gate off, and returns the
@@ -137,6 +139,7 @@ func TestOutputsAgree(t *testing.T) {
 				{fileJUnit, junitTally(t, read(fileJUnit))},
 				{fileWorkbook, workbookTally(t, filepath.Join(out, fileWorkbook))},
 				{fileOSCAL, oscalTally(t, read(fileOSCAL))},
+				{fileHTML, htmlTally(t, read(fileHTML))},
 			}
 			for _, f := range formats {
 				if f.got.fail >= 0 && f.got.fail != truth.fail {
@@ -247,6 +250,20 @@ func jsonTally(t *testing.T, data []byte) jsonCounts {
 	}
 	c.fail, c.waived = fail, waived
 	return c
+}
+
+// htmlTally reads the finding rows and the framework charts' tables of the
+// HTML report.
+func htmlTally(t *testing.T, data []byte) tally {
+	t.Helper()
+	page, err := reporttest.ReadHTML(data)
+	if err != nil {
+		t.Fatalf("%s: %v", fileHTML, err)
+	}
+	if page.Cards["failures"] != page.Rows["fail"] || page.Cards["waived"] != page.Rows["waived"] || page.Cards["errors"] != page.Rows["error"] {
+		t.Errorf("%s: headline %v disagrees with the finding rows %v", fileHTML, page.Cards, page.Rows)
+	}
+	return tally{fail: page.Rows["fail"], waived: page.Rows["waived"], errors: page.Rows["error"], frameworks: page.Frameworks}
 }
 
 func sarifTally(t *testing.T, data []byte) tally {
@@ -867,6 +884,8 @@ func TestAssessExitCodes(t *testing.T) {
 		{name: "gate fails on coverage", args: []string{"assess", exampleDir, "--fail-on", "none", "--min-coverage", "99.5"}, want: 1},
 		{name: "unknown severity", args: []string{"assess", exampleDir, "--fail-on", "bogus"}, want: 2, wantMsg: "bogus"},
 		{name: "unknown format", args: []string{"assess", exampleDir, "--format", "nope"}, want: 2, wantMsg: "nope"},
+		{name: "none with another format", args: []string{"assess", exampleDir, "--format", "none,json"}, want: 2, wantMsg: "none"},
+		{name: "gate only", args: []string{"assess", exampleDir, "--format", "none"}, want: 1},
 		{name: "bad timestamp", args: []string{"assess", exampleDir, "--timestamp", "yesterday"}, want: 2, wantMsg: "RFC 3339"},
 		{name: "bad summary", args: []string{"assess", exampleDir, "--summary", "xml"}, want: 2, wantMsg: "xml"},
 		{name: "unknown flag", args: []string{"assess", exampleDir, "--no-such-flag"}, want: 2, wantMsg: "no-such-flag"},
