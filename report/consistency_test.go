@@ -360,4 +360,3 @@ func TestOfficialLinksNameTheirCrosswalk(t *testing.T) {
 		t.Errorf("results.json does not give %s → %s its via %s and crosswalk", link.Control, link.Requirement, link.Via)
 	}
 }
-
