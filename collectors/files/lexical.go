@@ -18,8 +18,11 @@ import (
 // find exactly what these regular expressions find (lexical_test.go checks
 // it):
 //
-//	pairs: ["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]]{4,})
+//	pairs: ["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]{\[][^"'\s,}\]]{3,})
 //	words: [^\s"'<>(){}\[\],;=]{16,}
+//
+// A value does not start with "{" or "[": that is a flow collection
+// ("creds: [{key: …}]"), whose own pairs are scanned instead.
 
 // lexicalSecrets adds the secret-looking values in data to red.
 func lexicalSecrets(data []byte, red *secrets.Redactor) {
@@ -107,13 +110,16 @@ func lexKey(data []byte, lo, sp int) ([]byte, bool) {
 
 // lexValue reads the value after a separator that ends at v: blanks, an
 // optional quote, then at least four characters up to a quote, blank, comma,
-// "}" or "]".
+// "}" or "]", the first of them not "{" or "[".
 func lexValue(data []byte, v int) (val []byte, end int, ok bool) {
 	for v < len(data) && isSpaceByte(data[v]) {
 		v++
 	}
 	if v < len(data) && isQuoteByte(data[v]) {
 		v++
+	}
+	if v < len(data) && (data[v] == '{' || data[v] == '[') {
+		return nil, 0, false
 	}
 	x := v
 	for x < len(data) && !isLexValueStop(data[x]) {

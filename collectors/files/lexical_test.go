@@ -20,7 +20,7 @@ const (
 
 // The lexical scanners stand for these expressions.
 var (
-	refLexPair = regexp.MustCompile(`["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]]{4,})`)
+	refLexPair = regexp.MustCompile(`["']?([A-Za-z0-9_.\-]{1,64})["']?\s*[:=]\s*["']?([^"'\s,}\]{\[][^"'\s,}\]]{3,})`)
 	refLexWord = regexp.MustCompile(`[^\s"'<>(){}\[\],;=]{16,}`)
 )
 
@@ -63,7 +63,7 @@ func lexInputs() [][]byte {
 	in := []string{``, `a:bcde`, `"a" : 'bcde'`, `a=bcd`, `a=b:cdef`, "a\n\n=\n\"wxyz\"", strings.Repeat("k", 64) + ":vvvv",
 		strings.Repeat("k", 65) + ":vvvv", `'` + strings.Repeat("k", 64) + `'=vvvv`, "k: éééé", "k: éé", "k=\xff\xfe\xfd\xfc",
 		"k:\"abc\"", "k:\"abcd", strings.Repeat("w", 15), strings.Repeat("w", 16), strings.Repeat("é", 9), strings.Repeat("é", 16),
-		"a=b=c=dddd", "x: {y: zzzz}", "a.b-c_d: [1111]", "\fk\f:\f1234"}
+		"a=b=c=dddd", "x: {y: zzzz}", "a.b-c_d: [1111]", "\fk\f:\f1234", "creds: [{key: abcd1234}]", "k: '[abcd", "k: a[bcd"}
 	var out [][]byte
 	for _, s := range in {
 		out = append(out, []byte(s))

@@ -167,6 +167,7 @@ func fileSite(f *files.File) site {
 		prov:     func(n *postree.Node) evidence.Provenance { return f.Provenance("", n) },
 		diag:     f.Diag,
 		secret:   f.Secret,
+		secretAt: f.SecretAt,
 		red:      f.Redactor(),
 	}
 }

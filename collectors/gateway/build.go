@@ -28,6 +28,9 @@ type site struct {
 	diag func(severity string, n *postree.Node, msg string) evidence.Diagnostic
 	// secret hands a raw secret to the redactor of the stored copy.
 	secret func(raw string)
+	// secretAt, when set, hands over a secret scalar with its place in the
+	// file, so the stored copy replaces it where it is written.
+	secretAt func(n *postree.Node)
 	// red is the redactor launch and remote analysis hand secrets to.
 	red *secrets.Redactor
 }
@@ -144,6 +147,18 @@ func (b *builder) value(key, raw string) evidence.Value {
 		b.at.secret(raw)
 	}
 	return v
+}
+
+// secretNode hands the secret scalar n to the site: by its place when the
+// site knows places, else by value.
+func (b *builder) secretNode(n *postree.Node) {
+	switch {
+	case n == nil:
+	case b.at.secretAt != nil:
+		b.at.secretAt(n)
+	default:
+		b.at.secret(n.Text)
+	}
 }
 
 // credential classifies a credential setting of gw (an admin password, a

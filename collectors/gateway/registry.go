@@ -6,6 +6,8 @@ import "github.com/tollgate-dev/tollgate/collectors/files"
 var formats = []*format{
 	agentgatewayFormat,
 	dockerCatalogFormat,
+	kongYAMLFormat,
+	kongJSONFormat,
 	contextforgeEnvFormat,
 	composeFormat,
 }

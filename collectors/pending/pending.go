@@ -33,7 +33,6 @@ type family struct {
 var (
 	reAPIVersion = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
 	reKind       = regexp.MustCompile(`(?m)^kind:\s*\S`)
-	reKongFormat = regexp.MustCompile(`(?m)^_format_version:`)
 	reModelList  = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
 	reLiteLLMMCP = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
 	reCedarAuthz = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
@@ -46,9 +45,6 @@ var families = []family{
 	}},
 	{"toolhive/authz-config", "gateway", func(p string, data, lower []byte) bool {
 		return reCedarAuthz.Match(data)
-	}},
-	{"kong/declarative", "gateway", func(p string, data, lower []byte) bool {
-		return reKongFormat.Match(data) && bytes.Contains(lower, []byte("mcp"))
 	}},
 }
 

@@ -28,6 +28,8 @@ var (
 	reBare     = regexp.MustCompile(`\$([A-Za-z_][A-Za-z0-9_]*)`)
 	rePercent  = regexp.MustCompile(`%([A-Za-z_][A-Za-z0-9_()]*)%`)
 	reParen    = regexp.MustCompile(`\$\(([A-Za-z_][A-Za-z0-9_]*)\)`)
+	reDeckEnv  = regexp.MustCompile(`\$\{\{\s*env\s+"([A-Za-z_][A-Za-z0-9_]*)"\s*\}\}`)
+	reVault    = regexp.MustCompile(`\{vault://([A-Za-z0-9_.\-]+/[^{}\s]+)\}`)
 	reVarName  = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 	reUpperVar = regexp.MustCompile(`^[A-Z_][A-Z0-9_]+$`)
 )
@@ -47,7 +49,8 @@ var editorVariables = map[string]bool{
 // findReferences returns every reference form in s, in order, with the kind
 // the client resolves it to (or none, when the client passes it literally).
 func findReferences(s string, syn Syntax) []reference {
-	if !strings.ContainsAny(s, "$%") {
+	vault := strings.Contains(s, "{vault://")
+	if !vault && !strings.ContainsAny(s, "$%") {
 		return nil
 	}
 	var refs []reference
@@ -57,7 +60,32 @@ func findReferences(s string, syn Syntax) []reference {
 			taken[i] = true
 		}
 	}
+	// Kong's forms: decK's environment template and vault references.
+	for _, form := range []struct {
+		re       *regexp.Regexp
+		present  bool
+		expanded bool
+		kind     string
+	}{
+		{reDeckEnv, true, syn.DeckEnv, evidence.ValueEnvReference},
+		{reVault, vault, syn.KongVault, evidence.ValueSecretReference},
+	} {
+		if !form.present {
+			continue
+		}
+		for _, m := range form.re.FindAllStringSubmatchIndex(s, -1) {
+			r := reference{start: m[0], end: m[1], name: s[m[2]:m[3]]}
+			if form.expanded {
+				r.kind = form.kind
+			}
+			refs = append(refs, r)
+			mark(m[0], m[1])
+		}
+	}
 	for _, m := range reContinue.FindAllStringSubmatchIndex(s, -1) {
+		if taken[m[0]] {
+			continue
+		}
 		ns, name := s[m[2]:m[3]], s[m[4]:m[5]]
 		r := reference{start: m[0], end: m[1], name: name}
 		if syn.ContinueSecrets {

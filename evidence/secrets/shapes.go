@@ -207,7 +207,7 @@ func findADOPassword(s string) (strongMatch, bool) {
 // isReferenceOrPlaceholder reports whether a password slot holds a reference
 // form or a placeholder rather than a password.
 func isReferenceOrPlaceholder(s string) bool {
-	if strings.ContainsAny(s, "$%") && len(findReferences(s, allForms)) > 0 {
+	if (strings.ContainsAny(s, "$%") || strings.Contains(s, "{vault://")) && len(findReferences(s, allForms)) > 0 {
 		return true
 	}
 	return isPlaceholder(s)
@@ -216,7 +216,7 @@ func isReferenceOrPlaceholder(s string) bool {
 // allForms recognises every reference form (used only to tell a reference
 // from a literal, never to decide whether a client expands it).
 var allForms = Syntax{DollarBrace: true, DollarBare: true, EnvColon: true, Input: true,
-	ContinueSecrets: true, UserConfig: true, Predefined: true, FileRef: true}
+	ContinueSecrets: true, UserConfig: true, Predefined: true, FileRef: true, DeckEnv: true, KongVault: true}
 
 // knownPrefixes are public token prefixes Shape may reveal, longest first.
 var knownPrefixes = []string{

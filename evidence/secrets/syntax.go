@@ -24,6 +24,13 @@ type Syntax struct {
 	// DollarParen is $(VAR), which Kubernetes expands in a container's
 	// command, args and env values from the container's own environment.
 	DollarParen bool
+	// DeckEnv is ${{ env "DECK_NAME" }}, which Kong's decK replaces with
+	// the environment variable DECK_NAME when it syncs a declarative file.
+	DeckEnv bool
+	// KongVault is {vault://backend/path}, a Kong vault reference resolved
+	// by the gateway at run time from a secret store (env, AWS, GCP, Azure,
+	// HashiCorp Vault).
+	KongVault bool
 }
 
 // SyntaxFor returns the reference forms the named client expands. An unknown
@@ -38,6 +45,8 @@ type Syntax struct {
 //   - continue: ${{ secrets.NAME }} and ${{ inputs.NAME }}.
 //   - mcpb: ${user_config.key}, ${__dirname}, ${HOME}, ${DESKTOP}, ${DOCUMENTS}, ${DOWNLOADS}, ${pathSeparator}.
 //   - kubernetes: $(VAR) in container command, args and env values.
+//   - kong: ${{ env "DECK_NAME" }} (decK) and {vault://backend/path} in
+//     referenceable plugin fields.
 //   - claude-desktop, cline, zed, antigravity, codex: no interpolation (Codex
 //     takes environment values only through bearer_token_env_var and env_vars).
 func SyntaxFor(client string) Syntax {
@@ -55,5 +64,6 @@ var syntaxTable = map[string]Syntax{
 	"continue":    {ContinueSecrets: true},
 	"mcpb":        {UserConfig: true},
 	"kubernetes":  {DollarParen: true},
+	"kong":        {DeckEnv: true, KongVault: true},
 	// claude-desktop, cline, zed, antigravity and codex expand nothing.
 }

@@ -612,11 +612,18 @@ func canaryNeedles() []string {
 	return append([]string{canaryEnv, canaryArg, canaryHeader, canaryUser, canaryQuery}, canary.Needles()...)
 }
 
-// findCanaries reports every needle found in texts (name → content).
+// findCanaries reports every needle of the canary tree found in texts
+// (name → content).
 func findCanaries(t *testing.T, texts map[string][]byte) {
 	t.Helper()
+	findNeedles(t, texts, canaryNeedles())
+}
+
+// findNeedles reports every needle found in texts (name → content).
+func findNeedles(t *testing.T, texts map[string][]byte, needles []string) {
+	t.Helper()
 	for name, data := range texts {
-		for _, c := range canaryNeedles() {
+		for _, c := range needles {
 			if i := bytes.Index(data, []byte(c)); i >= 0 {
 				lo, hi := max(0, i-120), min(len(data), i+len(c)+40)
 				t.Errorf("%s contains the canary %q: …%s…", name, c, data[lo:hi])
@@ -690,7 +697,16 @@ func TestNoCanaryInCollectOrEvaluate(t *testing.T) {
 // canary reaches standard output, standard error, any report (every part of
 // the workbook unzipped) or any file of the evidence bundle.
 func TestNoCanaryInAnyOutput(t *testing.T) {
-	src := writeTree(t, canaryTree())
+	checkNoCanary(t, canaryTree(), canaryNeedles()...)
+}
+
+// checkNoCanary assesses a tree of files and checks that none of the
+// needles reaches standard output, standard error,
+// any report (every part of the workbook unzipped) or any file of the
+// evidence bundle, and that every file of the tree is in the bundle.
+func checkNoCanary(t *testing.T, tree map[string]string, needles ...string) {
+	t.Helper()
+	src := writeTree(t, tree)
 	for _, summary := range []string{"text", "json"} {
 		t.Run(summary, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "out")
@@ -725,13 +741,13 @@ func TestNoCanaryInAnyOutput(t *testing.T) {
 				}
 				texts[name] = data
 			}
-			if bundled < len(canaryTree()) {
-				t.Errorf("the evidence bundle holds %d artifacts, want %d (one per config)", bundled, len(canaryTree()))
+			if bundled < len(tree) {
+				t.Errorf("the evidence bundle holds %d artifacts, want %d (one per config)", bundled, len(tree))
 			}
 			if len(texts) < len(reportFiles)+5 {
 				t.Fatalf("only %d texts to search; the workbook was not unzipped?", len(texts))
 			}
-			findCanaries(t, texts)
+			findNeedles(t, texts, needles)
 		})
 	}
 }

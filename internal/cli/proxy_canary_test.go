@@ -1,0 +1,67 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+)
+
+// Canary secrets planted in proxy and gateway configurations. Each holds
+// "CANARY", so no output may contain that word at all.
+const (
+	canaryConsumerKey = "CANARYconsumerKey0123456789"
+	canaryClient      = "CANARYclientSecret9876543210"
+	canaryUpstream    = "ghp_CANARYupstream0123456789abcdefghijkl"
+	canarySession     = "CANARYsessionSecret1357924680"
+)
+
+// proxyCanaryTree returns gateway and proxy configurations (Kong
+// declarative files) with canaries in consumer credentials, plugin secrets,
+// upstream headers and private keys, including one file that does not
+// parse.
+func proxyCanaryTree() map[string]string {
+	r := strings.NewReplacer("$KEY", canaryConsumerKey, "$CLIENT", canaryClient, "$UP", canaryUpstream, "$SESSION", canarySession)
+	files := map[string]string{
+		"kong/kong.yaml": `_format_version: "3.0"
+services:
+  - name: mcp
+    url: https://mcp.internal:8443/mcp
+    routes:
+      - name: mcp
+        paths: [/mcp]
+    plugins:
+      - name: request-transformer
+        config:
+          replace:
+            headers: ["Authorization:Bearer $UP"]
+plugins:
+  - name: ai-mcp-proxy
+    config: {mode: passthrough-listener}
+  - name: ai-mcp-oauth2
+    config:
+      resource: https://mcp.example.com/mcp
+      authorization_servers: [https://idp.example.com]
+      client_id: kong
+      client_secret: "$CLIENT"
+  - name: openid-connect
+    service: mcp
+    config:
+      issuer: https://idp.example.com
+      session_secret: $SESSION
+consumers:
+  - username: agent
+    keyauth_credentials: [{key: $KEY}]
+    basicauth_credentials: [{username: agent, password: "$SESSION"}]
+`,
+		"kong/broken/kong.yaml": "_format_version: \"3.0\"\nconsumers:\n  - username: x\n    keyauth_credentials: [{key: $KEY}\n  bad: [\n",
+	}
+	for k, v := range files {
+		files[k] = r.Replace(v)
+	}
+	return files
+}
+
+// TestNoCanaryFromProxyConfigs assesses gateway and proxy configurations
+// full of secrets: none reaches any output, report or bundle file.
+func TestNoCanaryFromProxyConfigs(t *testing.T) {
+	checkNoCanary(t, proxyCanaryTree(), canaryConsumerKey, canaryClient, canaryUpstream, canarySession, "CANARY")
+}
