@@ -1179,3 +1179,10 @@ control "MCP-ENDPOINT-13" {
     rationale  = "Credentials in error responses lack confidentiality protection."
   }
 }
+
+control "MCP-GOV-09" {
+  maps "MCP-T10" {
+    provenance = "asserted"
+    rationale  = "Resource leaks in handlers are a resource management failure."
+  }
+}

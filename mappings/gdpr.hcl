@@ -935,3 +935,10 @@ control "MCP-ENDPOINT-13" {
     rationale  = "A disclosed database or service credential exposes the personal data it protects."
   }
 }
+
+control "MCP-GOV-09" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Art. 32(1)(b) asks for the ongoing availability and resilience of processing systems."
+  }
+}

@@ -1598,3 +1598,16 @@ control "MCP-ENDPOINT-13" {
     rationale  = "Secure coding keeps credentials out of the text errors are built from."
   }
 }
+
+control "MCP-GOV-09" {
+  maps "A.8.29" {
+    provenance = "official"
+    via        = "SA-11"
+    rationale  = "Security testing in development and acceptance covers resource exhaustion under load."
+  }
+
+  maps "A.8.6" {
+    provenance = "asserted"
+    rationale  = "Capacity management needs evidence that resource use stays bounded."
+  }
+}

@@ -42,7 +42,7 @@ func TestBuiltinShape(t *testing.T) {
 			t.Errorf("framework %s: title %q, version %q, %d requirements", fw.ID, fw.Title, fw.Version, len(fw.Requirements))
 		}
 	}
-	want := []string{"cosai-mcp", "gdpr", "iso-27001-2022", "nist-800-53-rev5", "nist-ssdf-1.1", "owasp-mcp-top10"}
+	want := []string{"cosai-mcp", "gdpr", "iso-27001-2022", "mcp-enterprise-server", "nist-800-53-rev5", "nist-ssdf-1.1", "owasp-mcp-top10"}
 	if !reflect.DeepEqual(ids, want) {
 		t.Errorf("frameworks = %v, want %v", ids, want)
 	}

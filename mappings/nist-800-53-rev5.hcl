@@ -1962,3 +1962,15 @@ control "MCP-ENDPOINT-13" {
     rationale  = "Authenticator content must be protected from disclosure, including through error messages."
   }
 }
+
+control "MCP-GOV-09" {
+  maps "SA-11" {
+    provenance = "asserted"
+    rationale  = "Load and soak testing is developer testing and evaluation of the server for flaws that appear only over time."
+  }
+
+  maps "SC-5" {
+    provenance = "asserted"
+    rationale  = "A handler that leaks resources lets ordinary or hostile call volume deny service."
+  }
+}

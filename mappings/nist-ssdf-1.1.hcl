@@ -1011,3 +1011,11 @@ control "MCP-ENDPOINT-13" {
     rationale  = "Keeping secrets out of error messages is a secure coding practice."
   }
 }
+
+control "MCP-GOV-09" {
+  maps "PW.8.2" {
+    provenance = "official"
+    via        = "SA-11"
+    rationale  = "Load and soak tests are tests of executable code whose findings are tracked to closure."
+  }
+}

@@ -1087,3 +1087,7 @@ control "MCP-ENDPOINT-13" {
     rationale  = "A credential in an error response is an exposed secret."
   }
 }
+
+none "MCP-GOV-09" {
+  reason = "The OWASP MCP Top 10 has no category for resource exhaustion or availability."
+}

@@ -96,3 +96,16 @@ control "MCP-GOV-08" {
   remediation = "Include MCP and agent risks in security awareness training for users of AI clients and track completion."
   guidance    = "The training material covering MCP risks and the completion records for the people who use MCP clients."
 }
+
+control "MCP-GOV-09" {
+  title       = "MCP servers are load- and soak-tested for resource leaks"
+  family      = "governance"
+  severity    = "medium"
+  risks       = ["resource-exhaustion"]
+  subject     = "endpoint"
+  manual      = true
+  description = "Tool-call handlers of the MCP servers the organisation builds or operates are shown not to leak memory, file descriptors, connections, goroutines or threads, subprocesses or sessions: under sustained load and over a long soak run, resource use levels off rather than growing with the number of calls, and every session the server opens is closed when the client goes away. A leak cannot be seen from outside a running server in one probe; it shows only over time, under load."
+  remediation = "Add a load test and a soak test (hours, at realistic call rates, including failing and cancelled calls and abandoned sessions) to the server's release process; watch memory, open descriptors, connections, threads and child processes; fix handlers that hold resources past the call (defer closes, bound caches, cancel contexts, end sessions). Set memory limits so a leak that slips through is contained (MCP-WORKLOAD-09)."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#timeouts"]
+  guidance    = "For each MCP server built or operated: the load and soak test plan (duration, call rate, tools exercised, failure and cancellation cases), the latest results with graphs of memory, descriptors, connections and threads over time showing no unbounded growth, the release it was run against, and who reviewed it."
+}

@@ -24,7 +24,7 @@ func TestFrameworksList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"nist-800-53-rev5", "iso-27001-2022", "nist-ssdf-1.1", "gdpr", "owasp-mcp-top10", "cosai-mcp", "REQUIREMENTS"} {
+	for _, want := range []string{"nist-800-53-rev5", "iso-27001-2022", "nist-ssdf-1.1", "gdpr", "owasp-mcp-top10", "cosai-mcp", "mcp-enterprise-server", "REQUIREMENTS"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("list output lacks %q:\n%s", want, out)
 		}
@@ -37,8 +37,8 @@ func TestFrameworksList(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &sums); err != nil {
 		t.Fatalf("list json: %v\n%s", err, out)
 	}
-	if len(sums) != 6 {
-		t.Fatalf("%d frameworks, want 6", len(sums))
+	if len(sums) != 7 {
+		t.Fatalf("%d frameworks, want 7", len(sums))
 	}
 	for _, s := range sums {
 		if s.Requirements == 0 || s.Links == 0 || s.Controls == 0 {
