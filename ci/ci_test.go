@@ -1,4 +1,4 @@
-package ci
+package ci_test
 
 import (
 	"bytes"

@@ -22,6 +22,7 @@ against a catalog of MCP security controls, and maps the verdicts onto NIST SP
 800-53 Rev. 5, ISO/IEC 27001:2022, NIST SSDF 1.1 and GDPR.
 
 Start here:
+  tollgate init                      set this repository up: tollgate.yaml, waivers, CI workflow
   tollgate collect .                 list every MCP server declared under this folder
   tollgate assess examples/acme      assess the bundled example and write reports
   tollgate controls list             the controls Tollgate checks
@@ -57,6 +58,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newExportCommand,
 	newFrameworksCommand,
 	newHistoryCommand,
+	newInitCommand,
 	newLockCommand,
 	newProbeCommand,
 	newVersionCommand,
