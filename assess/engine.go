@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/progress"
 )
 
 // chunkSize is how many subjects a worker takes at a time.
@@ -33,6 +34,8 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 	linker := newLinker(plan, subjects)
 	declared := declaredKinds(subjects)
 
+	task := progress.Start(ctx, "Judging subjects", len(subjects))
+	defer task.Done()
 	workers := min(runtime.GOMAXPROCS(0), max(chunks, 1))
 	next := make(chan int)
 	errs := make([]error, workers)
@@ -50,6 +53,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 				}
 				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
 				results[ci], errs[w] = evaluateChunk(plan, ev, linker, cache, declared, subjects[start:end])
+				task.Add(end - start)
 			}
 			stats[w] = ev.Stats()
 		}()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
+	"github.com/tollgate-dev/tollgate/progress"
 )
 
 // DefaultMaxFileSize is the largest file read into memory when Options do
@@ -88,6 +89,8 @@ func Collect(ctx context.Context, opts Options, analyzers []Analyzer) (*Output, 
 	if err != nil {
 		return nil, err
 	}
+	task := progress.Start(ctx, "Reading files", len(cands))
+	defer task.Done()
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -101,6 +104,7 @@ func Collect(ctx context.Context, opts Options, analyzers []Analyzer) (*Output, 
 			defer wg.Done()
 			for i := range next {
 				results[i] = c.process(ctx, cands[i])
+				task.Add(1)
 			}
 		}()
 	}

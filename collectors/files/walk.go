@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/progress"
 )
 
 // skipDirs are directories never descended into: version control metadata,
@@ -64,6 +65,8 @@ type walker struct {
 	considered func(rel string) bool
 	visited    map[string]bool
 	out        []candidate
+	// found counts the candidates as they are found.
+	found progress.Task
 }
 
 // area is the set of real folders one walk may read from. A symbolic link
@@ -110,8 +113,10 @@ func discover(ctx context.Context, opts Options, strength func(rel string) Stren
 		return nil, err
 	}
 	home, _ := os.UserHomeDir()
+	found := progress.Start(ctx, "Finding files", 0)
+	defer found.Done()
 	w := &walker{ctx: ctx, root: root, home: home, include: inc, exclude: exc, strength: strength,
-		considered: considered, visited: map[string]bool{}}
+		considered: considered, visited: map[string]bool{}, found: found}
 	realRoot := realPath(root)
 	for _, p := range opts.Paths {
 		if err := ctx.Err(); err != nil {
@@ -254,6 +259,7 @@ func (w *walker) add(c candidate) {
 		return
 	}
 	w.out = append(w.out, c)
+	w.found.Add(1)
 }
 
 // isEvidenceBundle reports whether dir, listed as entries, is an evidence

@@ -29,6 +29,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/tooldef"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
+	"github.com/tollgate-dev/tollgate/progress"
 )
 
 // CollectorName is the provenance collector of probe subjects.
@@ -170,6 +171,8 @@ func Run(ctx context.Context, targets []Target, opts Options) (*collectors.Resul
 		data     []byte
 	}
 	results := make([]outcome, len(targets))
+	task := progress.Start(ctx, "Probing endpoints", len(targets))
+	defer task.Done()
 	sem := make(chan struct{}, opts.Concurrency)
 	var wg sync.WaitGroup
 	for i, t := range targets {
@@ -184,6 +187,7 @@ func Run(ctx context.Context, targets []Target, opts Options) (*collectors.Resul
 			ep, tools, rec := probeOne(ctx, t, opts)
 			data, _ := json.MarshalIndent(rec, "", "  ")
 			results[i] = outcome{ep, tools, artifactPath(ep.URL, t.Server), append(data, '\n')}
+			task.Add(1)
 		}()
 	}
 	wg.Wait()

@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/progressbar"
 	"github.com/tollgate-dev/tollgate/internal/version"
 )
 
@@ -19,20 +20,26 @@ type App struct {
 	Err io.Writer
 	// Terminal is true when Out is an interactive terminal (colour allowed).
 	Terminal bool
+	// ErrTerminal is true when Err is an interactive terminal (progress
+	// bars allowed).
+	ErrTerminal bool
 	// Version is the version reported in outputs.
 	Version string
 	// ConfigPath is the --config flag value ("" = ./tollgate.yaml if present).
 	ConfigPath string
+	// bars shows the progress of the running command, when it does.
+	bars *progressbar.Bars
 }
 
 // NewApp returns an App writing to the process's standard streams.
 func NewApp() *App {
 	return &App{
-		In:       os.Stdin,
-		Out:      os.Stdout,
-		Err:      os.Stderr,
-		Terminal: isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
-		Version:  version.Version,
+		In:          os.Stdin,
+		Out:         os.Stdout,
+		Err:         os.Stderr,
+		Terminal:    isTerminal(os.Stdout) && os.Getenv("NO_COLOR") == "",
+		ErrTerminal: isTerminal(os.Stderr),
+		Version:     version.Version,
 	}
 }
 

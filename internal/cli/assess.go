@@ -73,7 +73,7 @@ Malformed inputs are findings, not errors.`,
   tollgate assess . --baseline main-out/results.json
   tollgate assess . --probe --lock tollgate.lock
   tollgate assess . --probe --probe-errors`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			po, err := opts.probe.options()
 			if err != nil {
 				return err
@@ -88,8 +88,9 @@ Malformed inputs are findings, not errors.`,
 				return err
 			}
 			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
-		},
+		}),
 	}
+	addProgressFlag(cmd)
 	f := cmd.Flags()
 	addSourceFlags(f)
 	addEvaluateFlags(f, &opts)
@@ -120,7 +121,7 @@ last is used, and differing copies are reported.`,
   tollgate evaluate bundle/ -o out/
   tollgate evaluate fleet/*/ -o fleet-out/`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			loaded, err := app.Config(cmd.Flags(), assessBindings)
 			if err != nil {
 				return err
@@ -137,8 +138,9 @@ last is used, and differing copies are reported.`,
 				return err
 			}
 			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
-		},
+		}),
 	}
+	addProgressFlag(cmd)
 	addEvaluateFlags(cmd.Flags(), &opts)
 	addAllowEmptyFlag(cmd.Flags())
 	registerEvaluateCompletions(cmd)
@@ -311,6 +313,7 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 		files[i] = console.File{Path: w.Path, Description: w.Description}
 	}
 
+	app.endProgress()
 	summary := console.Summarise(results, cg, files)
 	switch {
 	case opts.summary == "json":

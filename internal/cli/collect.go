@@ -30,10 +30,11 @@ listed with the reason and line. With -o, the evidence is written as a bundle
 		Example: `  tollgate collect .
   tollgate collect ~/src --exclude '**/testdata/**' --format json
   tollgate collect --user-configs -o bundle/`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			return runCollect(cmd, app, args, opts)
-		},
+		}),
 	}
+	addProgressFlag(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&opts.bundleDir, "output", "o", "", "write an evidence bundle to this folder")
 	f.StringVar(&opts.format, "format", "table", "output format: table or json")
@@ -55,6 +56,7 @@ func runCollect(cmd *cobra.Command, app *App, args []string, opts collectOptions
 			return &ExitError{Code: 2, Err: err}
 		}
 	}
+	app.endProgress()
 	if opts.format == "json" {
 		return inventory.WriteJSON(app.Out, bundle)
 	}

@@ -146,10 +146,11 @@ addresses only with --probe-private; loopback is allowed.`,
   tollgate probe http://10.0.0.5:8080/mcp --probe-private -o bundle/
   tollgate probe https://mcp.example.com/mcp --header Authorization=env:MCP_AUTH --probe-errors`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			return runProbe(cmd, app, args, opts)
-		},
+		}),
 	}
+	addProgressFlag(cmd)
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "table", "output format: table or json")
 	f.StringVarP(&opts.output, "output", "o", "", "also write an evidence bundle (subjects and the redacted request record) to this folder")
@@ -183,6 +184,7 @@ func runProbe(cmd *cobra.Command, app *App, args []string, opts probeOptions) er
 			return &ExitError{Code: 2, Err: err}
 		}
 	}
+	app.endProgress()
 	if opts.format == "json" {
 		return inventory.WriteJSON(app.Out, bundle)
 	}
@@ -215,10 +217,11 @@ redacted in the lockfile; hashes are taken over the definitions as served.`,
 		Example: `  tollgate lock --probe-url https://mcp.example.com/mcp -o tollgate.lock
   tollgate lock . --header Authorization=env:MCP_AUTH --probe-url https://mcp.example.com/mcp
   tollgate lock . --allow-exec -o tollgate.lock`,
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			return runLock(cmd, app, args, opts)
-		},
+		}),
 	}
+	addProgressFlag(cmd)
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", tooldef.LockFile, "lockfile to write")
 	f.StringVar(&opts.timestamp, "timestamp", "", "collection time (RFC 3339; default SOURCE_DATE_EPOCH or now)")
@@ -241,6 +244,7 @@ func runLock(cmd *cobra.Command, app *App, args []string, opts lockOptions) erro
 	if err != nil {
 		return err
 	}
+	app.endProgress()
 	lock := tooldef.BuildLock(bundle.Subjects)
 	for _, s := range bundle.Subjects {
 		if ep, ok := s.(*evidence.Endpoint); ok && ep.Error != "" {
