@@ -19,6 +19,25 @@ type Source struct {
 	Size int64 `json:"size"`
 	// JSONC is true when the file needed JSONC leniency (comments, trailing commas).
 	JSONC bool `json:"jsonc"`
+	// UnreadKeys are the top-level keys of a file dedicated to MCP servers
+	// that its client does not read (another tool's shape, a "tools"
+	// array): content that looks configured but is not (sorted).
+	UnreadKeys []string `json:"unread_keys,omitempty"`
+	// Credentials are the credentials written in the file outside the
+	// server entries it declares (a model provider's API key, a prompted
+	// input's default), classified and redacted.
+	Credentials []Credential `json:"credentials,omitempty"`
+}
+
+// Credential is a credential written in a file outside any subject it
+// declares.
+type Credential struct {
+	// Setting is where it is written: the path of keys and indexes
+	// (models[0].apiKey).
+	Setting string `json:"setting"`
+	Line    int    `json:"line,omitempty"`
+	// Value is the classified, redacted value.
+	Value Value `json:"value"`
 }
 
 // Source statuses.

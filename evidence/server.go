@@ -59,6 +59,28 @@ type Server struct {
 	// Archived is true when the package is a reference server that was moved
 	// to the archived servers repository and is no longer maintained.
 	Archived bool `json:"archived"`
+	// CleartextURLs are URLs without TLS to hosts other than the machine
+	// itself that the server is handed in its arguments or environment
+	// (--server http://…, ODOO_URL=http://10.…): it connects there in the
+	// clear.
+	CleartextURLs []CleartextURL `json:"cleartext_urls,omitempty"`
+}
+
+// CleartextURL is a URL without TLS a server is handed.
+type CleartextURL struct {
+	// In says where the URL is handed over: "env.ODOO_URL", "args[3]" or
+	// "--server" (the flag it is the value of).
+	In string `json:"in"`
+	// URL is the URL, credentials redacted.
+	URL  string `json:"url"`
+	Host string `json:"host"`
+	Port int    `json:"port,omitempty"`
+	// Private is true for RFC 1918, link-local and cluster-internal hosts.
+	Private bool `json:"private"`
+	// WithCredentials is true when the URL carries a credential, or the
+	// server is given one (in its environment, arguments or headers), which
+	// it presumably sends to that host.
+	WithCredentials bool `json:"with_credentials"`
 }
 
 // Launch describes how a stdio server's process is started.

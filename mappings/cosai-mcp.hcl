@@ -73,6 +73,13 @@ none "MCP-CONFIG-04" {
   reason = "Cosmetic configuration hygiene does not correspond to a CoSAI MCP threat category."
 }
 
+control "MCP-CONFIG-05" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Auditability suffers when configuration and behaviour diverge."
+  }
+}
+
 control "MCP-CONSENT-01" {
   maps "MCP-T4" {
     provenance = "asserted"
@@ -603,6 +610,13 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Plaintext credentials in configuration are a data-protection and confidentiality failure."
+  }
+}
+
 control "MCP-SUPPLY-01" {
   maps "MCP-T11" {
     provenance = "asserted"
@@ -721,6 +735,25 @@ control "MCP-TRANSPORT-03" {
   maps "MCP-T8" {
     provenance = "asserted"
     rationale  = "Network binding alone is relied on as protection."
+  }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "The server's traffic to the service lacks transport security."
+  }
+
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Credentials cross the network without confidentiality protection."
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "The server's traffic to the service lacks transport security."
   }
 }
 

@@ -73,6 +73,10 @@ none "MCP-CONFIG-04" {
   reason = "Harmless unknown keys have no personal-data dimension."
 }
 
+none "MCP-CONFIG-05" {
+  reason = "Content the client does not read processes no personal data."
+}
+
 control "MCP-CONSENT-01" {
   maps "Art. 32" {
     provenance = "asserted"
@@ -524,6 +528,13 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "A leaked provider key exposes the prompts and data sent to that provider; keeping it out of files is a basic technical measure."
+  }
+}
+
 none "MCP-SUPPLY-01" {
   reason = "Version pinning is a software supply-chain measure; its effect on personal data is indirect and already covered through Art. 32 by the controls on what a server can reach."
 }
@@ -582,6 +593,20 @@ control "MCP-TRANSPORT-03" {
   maps "Art. 32" {
     provenance = "asserted"
     rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption of personal data in transit is an explicit Art. 32 measure, and the credentials sent in the clear open the service's personal data to others."
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Encryption of personal data in transit is an explicit Art. 32 measure."
   }
 }
 

@@ -158,6 +158,20 @@ control "MCP-CONFIG-04" {
   }
 }
 
+control "MCP-CONFIG-05" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "Configuration management needs configurations the client applies."
+  }
+
+  maps "A.5.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "The inventory of MCP servers must match what the client actually loads."
+  }
+}
+
 control "MCP-CONSENT-01" {
   maps "A.8.2" {
     provenance = "official"
@@ -843,6 +857,14 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information must be handled so it is not disclosed; a plaintext key in a config file is disclosed."
+  }
+}
+
 control "MCP-SUPPLY-01" {
   maps "A.5.21" {
     provenance = "official"
@@ -1014,6 +1036,40 @@ control "MCP-TRANSPORT-03" {
     provenance = "official"
     via        = "SC-7"
     rationale  = "Local network services need protection against rebinding and local callers."
+  }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security requires protecting information in transit."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Credentials and data transferred to the service must be protected."
+  }
+
+  maps "A.5.17" {
+    provenance = "official"
+    via        = "IA-5"
+    rationale  = "Authentication information sent in the clear is disclosed to anyone on the path."
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Network security requires protecting information in transit."
+  }
+
+  maps "A.5.14" {
+    provenance = "official"
+    via        = "SC-8"
+    rationale  = "Information the server transfers to the service must be protected."
   }
 }
 

@@ -54,6 +54,7 @@ framework "nist-800-53-rev5" {
     requirement "IA-2"     { title = "Identification and Authentication (Organizational Users)" }
     requirement "IA-3"     { title = "Device Identification and Authentication" }
     requirement "IA-5"     { title = "Authenticator Management" }
+    requirement "IA-5(1)"  { title = "Password-based Authentication" }
     requirement "IA-5(7)"  { title = "No Embedded Unencrypted Static Authenticators" }
     requirement "IA-8"     { title = "Identification and Authentication (Non-organizational Users)" }
     requirement "IA-9"     { title = "Service Identification and Authentication" }
@@ -217,6 +218,18 @@ control "MCP-CONFIG-04" {
   maps "CM-6" {
     provenance = "asserted"
     rationale  = "Entries should use only settings the client documents."
+  }
+}
+
+control "MCP-CONFIG-05" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "Content the client never reads is configuration believed in force that is not."
+  }
+
+  maps "CM-8" {
+    provenance = "asserted"
+    rationale  = "A file that declares no server the client reads makes the inventory disagree with what runs."
   }
 }
 
@@ -1072,6 +1085,24 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "IA-5(7)" {
+    provenance = "asserted"
+    rationale  = "Literal credentials in client configuration files are unencrypted static authenticators embedded in a file."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticators kept out of files can be protected, rotated and revoked as authenticator management requires."
+  }
+
+  maps "SC-28" {
+    provenance = "asserted"
+    objectives = ["sc-28_obj"]
+    rationale  = "Credentials stored at rest in plain configuration files are unprotected information at rest."
+  }
+}
+
 control "MCP-SUPPLY-01" {
   maps "CM-2" {
     provenance = "asserted"
@@ -1281,6 +1312,42 @@ control "MCP-TRANSPORT-03" {
   maps "SC-7" {
     provenance = "asserted"
     rationale  = "Loopback is not a trust boundary against browsers and other local processes."
+  }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "SC-8" {
+    provenance = "asserted"
+    objectives = ["sc-8_obj"]
+    rationale  = "Plain HTTP to the service gives the credentials and data the server sends no transmission confidentiality or integrity."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS is the cryptographic protection the traffic lacks."
+  }
+
+  maps "IA-5(1)" {
+    provenance = "asserted"
+    rationale  = "Passwords and tokens must be transmitted only over cryptographically protected channels; these cross the network in the clear."
+  }
+
+  maps "IA-5" {
+    provenance = "asserted"
+    rationale  = "Authenticator content sent in the clear is not protected from disclosure and modification as authenticator management requires."
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  maps "SC-8" {
+    provenance = "asserted"
+    objectives = ["sc-8_obj"]
+    rationale  = "Plain HTTP to the service gives the data the server exchanges no transmission confidentiality or integrity."
+  }
+
+  maps "SC-8(1)" {
+    provenance = "asserted"
+    rationale  = "TLS is the cryptographic protection the traffic lacks."
   }
 }
 

@@ -127,6 +127,10 @@ none "MCP-CONFIG-04" {
   reason = "Undocumented but harmless keys do not touch secure development practice."
 }
 
+none "MCP-CONFIG-05" {
+  reason = "Content the client does not read runs nothing; no SSDF task is served beyond configuration hygiene covered by MCP-CONFIG-01."
+}
+
 control "MCP-CONSENT-01" {
   maps "PO.5.2" {
     provenance = "asserted"
@@ -513,6 +517,13 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "AI clients run on development endpoints; keeping credentials out of their settings hardens those endpoints."
+  }
+}
+
 control "MCP-SUPPLY-01" {
   maps "PW.4.1" {
     provenance = "official"
@@ -657,6 +668,20 @@ control "MCP-TRANSPORT-03" {
   maps "PO.5.2" {
     provenance = "asserted"
     rationale  = "Unauthenticated local tool servers weaken development endpoint hardening."
+  }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Development tools should not send credentials over unprotected networks."
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Hardening development endpoints includes protecting the traffic of the tools they run."
   }
 }
 

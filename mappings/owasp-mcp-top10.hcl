@@ -80,6 +80,13 @@ none "MCP-CONFIG-04" {
   reason = "Cosmetic configuration hygiene does not correspond to an OWASP MCP Top 10 risk."
 }
 
+control "MCP-CONFIG-05" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "What a file appears to declare and what the client runs diverge, hiding which servers actually run."
+  }
+}
+
 control "MCP-CONSENT-01" {
   maps "MCP06:2025" {
     provenance = "asserted"
@@ -569,6 +576,13 @@ control "MCP-SECRETS-07" {
   }
 }
 
+control "MCP-SECRETS-08" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Credentials in configuration files are exposed secrets."
+  }
+}
+
 control "MCP-SUPPLY-01" {
   maps "MCP04:2025" {
     provenance = "asserted"
@@ -665,6 +679,22 @@ control "MCP-TRANSPORT-03" {
     provenance = "asserted"
     rationale  = "Loopback servers without authentication are insufficient authentication."
   }
+}
+
+control "MCP-TRANSPORT-04" {
+  maps "MCP01:2025" {
+    provenance = "asserted"
+    rationale  = "Credentials sent over cleartext are exposed secrets."
+  }
+
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "Credentials readable on the network undermine the authentication they serve."
+  }
+}
+
+none "MCP-TRANSPORT-05" {
+  reason = "The OWASP MCP Top 10 has no transport-security category; cleartext traffic that carries no credential fits none of its items (with credentials it is MCP-TRANSPORT-04)."
 }
 
 control "MCP-ENDPOINT-01" {

@@ -263,9 +263,9 @@ var corpusCases = []corpusCase{
 	// MCP-CONFIG-02 only.
 	{
 		file:        "claude-desktop/0x1D-1983__book-api-mcp-docker-compose-bundle__claude_desktop_config.json",
-		mustFail:    []string{"MCP-CONFIG-02", "MCP-SUPPLY-02", "MCP-SUPPLY-04"},
-		mustNotFail: []string{"MCP-AUTH-01", "MCP-SANDBOX-01", "MCP-SANDBOX-05"},
-		note:        "DOCKER_LATEST_TAG → SUPPLY-02/04; NON_STANDARD_FORMAT → CONFIG-02. REMOTE_NO_AUTH is on the ignored url entry. The http://bookapi:8080 backend is a container env value, not the MCP transport.",
+		mustFail:    []string{"MCP-CONFIG-02", "MCP-SUPPLY-02", "MCP-SUPPLY-04", "MCP-TRANSPORT-05"},
+		mustNotFail: []string{"MCP-AUTH-01", "MCP-SANDBOX-01", "MCP-SANDBOX-05", "MCP-TRANSPORT-04"},
+		note:        "DOCKER_LATEST_TAG → SUPPLY-02/04; NON_STANDARD_FORMAT → CONFIG-02. REMOTE_NO_AUTH is on the ignored url entry. The internal plaintext http://bookapi:8080 backend (docker -e) → TRANSPORT-05 (low); no credential goes with it, so not TRANSPORT-04.",
 	},
 	{
 		file:        "claude-desktop/AKI-NANA__n3-frontend_vps__claude_desktop_config.json",
@@ -348,12 +348,13 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:     "gemini-cli/AHartTN__Hartonomous__.gemini_settings.json",
-		mustFail: []string{"MCP-SECRETS-01", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
+		mustFail: []string{"MCP-SECRETS-01", "MCP-SUPPLY-01", "MCP-SUPPLY-03", "MCP-TRANSPORT-04", "MCP-TRANSPORT-05"},
 		// INDEX.md's REMOTE_NO_TLS is about QDRANT_URL / EMBEDDING_BASE_URL
 		// in the servers' env: backends the servers call, not MCP transports,
-		// so MCP-TRANSPORT-01 (which judges remote MCP servers) does not apply.
+		// so MCP-TRANSPORT-01 (which judges remote MCP servers) does not
+		// apply; the servers are handed those URLs next to their API keys.
 		mustNotFail: []string{"MCP-TRANSPORT-01"},
-		note:        "SECRET_PLAINTEXT_WEAK x2 → SECRETS-01; UNPINNED npx -y. REMOTE_NO_TLS is about env values, out of scope.",
+		note:        "SECRET_PLAINTEXT_WEAK x2 → SECRETS-01; UNPINNED npx -y. REMOTE_NO_TLS (LAN cleartext backends in env, next to the API keys) → TRANSPORT-04 and -05.",
 	},
 
 	// MCP registry server.json.

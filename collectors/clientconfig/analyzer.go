@@ -11,6 +11,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/collectors/tooldef"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // collectorName is the collector family; subjects name their collector
@@ -123,6 +124,8 @@ func (a analyzer) read(file *files.File, parsed *files.Parsed) *files.Analysis {
 	src.Diagnostics = diags
 	p := &parser{d: d, f: f, servers: servers}
 	p.finish()
+	src.UnreadKeys = unreadKeys(f, d)
+	src.Credentials = fileCredentials(file, d, secrets.SyntaxFor(f.Client()), servers)
 	subjects := make([]evidence.Subject, 0, len(servers))
 	for _, s := range servers {
 		if s.Ignored {

@@ -17,6 +17,20 @@ type document struct {
 	location files.Location
 	root     *postree.Node
 	sourceID string
+	// strayKeys are top-level keys under which server entries were found
+	// where the client does not read them (reported as ignored entries).
+	strayKeys map[string]bool
+	// credentials are credentials a format found outside server entries
+	// (a password input's default), by the pointer of their node.
+	credentials map[string]evidence.Credential
+}
+
+// addCredential records a credential written at n outside any server entry.
+func (d *document) addCredential(n *postree.Node, v evidence.Value) {
+	if d.credentials == nil {
+		d.credentials = map[string]evidence.Credential{}
+	}
+	d.credentials[n.Pointer] = evidence.Credential{Setting: settingPath(n.Pointer), Line: n.Line, Value: v}
 }
 
 // scope returns the scope for a format whose files are project files unless

@@ -207,6 +207,12 @@ func (p *parser) strays(obj *postree.Node, skip map[string]bool, where, scope st
 			continue
 		}
 		v := obj.Vals[i]
+		if looksLikeServer(v) || looksLikeServerMap(v) || v.IsObject() && looksLikeServerMap(v.Get("servers")) {
+			if p.d.strayKeys == nil {
+				p.d.strayKeys = map[string]bool{}
+			}
+			p.d.strayKeys[k] = true
+		}
 		switch {
 		case looksLikeServer(v):
 			s := p.entry(k, v, scope, spec)

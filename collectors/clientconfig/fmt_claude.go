@@ -190,3 +190,11 @@ func (f claudeCodeManaged) Parse(d *document) ([]*evidence.Server, []evidence.Di
 	p.rootServers(d.root, "mcpServers", evidence.ScopeManaged, claudeCodeSpec)
 	return p.result()
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (claudeCodeProject) readKeys() map[string]bool { return keys("mcpServers") }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (claudeCodeManaged) readKeys() map[string]bool { return keys("mcpServers") }

@@ -76,3 +76,7 @@ func (f clineFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnost
 	p.rootServers(d.root, "mcpServers", evidence.ScopeUser, clineSpec)
 	return p.result()
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (clineFormat) readKeys() map[string]bool { return keys("mcpServers") }

@@ -109,3 +109,7 @@ func (f continueJSON) Parse(d *document) ([]*evidence.Server, []evidence.Diagnos
 	p.rootServers(d.root, "mcpServers", d.scope(), continueJSONSpec)
 	return p.result()
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (continueJSON) readKeys() map[string]bool { return keys("mcpServers") }

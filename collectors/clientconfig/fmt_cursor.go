@@ -49,3 +49,7 @@ func (f cursorFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnos
 	p.rootServers(d.root, "mcpServers", d.scope(), cursorSpec)
 	return p.result()
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (cursorFormat) readKeys() map[string]bool { return keys("mcpServers") }

@@ -247,6 +247,9 @@ func (p *parser) registryPackage(base evidence.Manifest, pkg *postree.Node, wher
 			s.Env = map[string]evidence.Value{}
 		}
 		s.Env[in.name] = p.inputValue(in)
+		if in.hasValue {
+			p.cleartext(s, "env."+secrets.RedactName(in.name), in.value)
+		}
 	}
 	s.Manifest = &m
 }

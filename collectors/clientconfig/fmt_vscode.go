@@ -144,3 +144,7 @@ func eachValue(s *evidence.Server, fn func(v *evidence.Value)) {
 		}
 	}
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `servers`, `inputs`.
+func (vscodeMCP) readKeys() map[string]bool { return keys("servers", "inputs") }

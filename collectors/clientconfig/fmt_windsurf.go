@@ -62,3 +62,7 @@ func (f windsurfFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagn
 	p.rootServers(d.root, "mcpServers", evidence.ScopeUser, windsurfSpec)
 	return p.result()
 }
+
+// readKeys are the top-level keys the client reads in this file, which
+// exists only to declare servers: `mcpServers`.
+func (windsurfFormat) readKeys() map[string]bool { return keys("mcpServers") }

@@ -86,13 +86,26 @@ func (p *parser) value(key, raw string) evidence.Value {
 }
 
 // credential classifies a value written outside any server entry (a
-// prompted input's default), under key, and hands a secret to the file.
+// prompted input's default), under key, hands a secret to the file and
+// records it as a credential of the file.
 func (p *parser) credential(key string, n *postree.Node, raw string) evidence.Value {
 	v := p.value(key, raw)
 	if v.Secret && !v.IsReference() {
 		p.d.file.SecretAt(n)
+		if v.Kind != evidence.ValueLiteralSecret {
+			shape := secrets.Shape(raw)
+			v = evidence.Value{Kind: evidence.ValueLiteralSecret, Secret: true, Reason: v.Reason, Fingerprint: secrets.Fingerprint(raw),
+				Shape: shape, Text: "[REDACTED:" + shape + "]"}
+		}
+		p.d.addCredential(n, v)
 	}
 	return v
+}
+
+// cleartext records the URLs without TLS to other hosts that value, handed
+// to the server at in, holds.
+func (p *parser) cleartext(s *evidence.Server, in, value string) {
+	s.CleartextURLs = append(s.CleartextURLs, launch.CleartextURLs(in, value, p.d.file.Redactor())...)
 }
 
 // secret hands a raw secret to the file, so that neither it nor its escaped
@@ -109,6 +122,7 @@ func (p *parser) env(s *evidence.Server, env map[string]string) {
 	}
 	for k, v := range env {
 		s.Env[secrets.RedactName(k)] = p.value(k, v)
+		p.cleartext(s, "env."+secrets.RedactName(k), v)
 	}
 }
 
@@ -117,6 +131,20 @@ func (p *parser) stdio(s *evidence.Server, command string, args []string, cwd st
 	s.Transport = evidence.TransportStdio
 	res := launch.Analyze(command, args, cwd, p.syn, p.d.file.Redactor())
 	s.Launch = res.Launch
+	for i, a := range args {
+		in := fmt.Sprintf("args[%d]", i)
+		if k, v, ok := strings.Cut(a, "="); ok && strings.HasPrefix(k, "-") {
+			in, a = k, v
+		} else if ok && launch.IsAssignment(a) {
+			in, a = "env."+secrets.RedactName(k), v // docker -e NAME=value, env NAME=value
+		} else if i > 0 && strings.HasPrefix(args[i-1], "-") && !strings.Contains(args[i-1], "=") {
+			in = args[i-1]
+		}
+		if res.Bridge != nil && p.d.file.RedactString(strings.TrimSpace(a)) == res.Bridge.URL {
+			continue // the bridged remote, judged as the server's own URL
+		}
+		p.cleartext(s, in, a)
+	}
 	s.FilesystemRoots = append(s.FilesystemRoots, res.Roots...)
 	s.Archived = s.Archived || res.Archived
 	s.Auth = evidence.Auth{Kind: evidence.AuthLocal}
@@ -187,5 +215,26 @@ func (p *parser) finish() {
 		sort.SliceStable(s.FilesystemRoots, func(i, j int) bool {
 			return s.FilesystemRoots[i].Path < s.FilesystemRoots[j].Path
 		})
+		sort.SliceStable(s.CleartextURLs, func(i, j int) bool {
+			a, b := s.CleartextURLs[i], s.CleartextURLs[j]
+			return a.In < b.In || a.In == b.In && a.URL < b.URL
+		})
+		if len(s.CleartextURLs) > 0 && holdsCredential(s) {
+			for i := range s.CleartextURLs {
+				s.CleartextURLs[i].WithCredentials = true
+			}
+		}
 	}
+}
+
+// holdsCredential reports whether the server is given a credential,
+// literal or referenced: in its environment, arguments, headers or URL.
+func holdsCredential(s *evidence.Server) bool {
+	found := false
+	eachValue(s, func(v *evidence.Value) {
+		if v.Secret {
+			found = true
+		}
+	})
+	return found
 }

@@ -200,6 +200,9 @@ func stripPrefixes(argv []string, idx indexer) ([]string, indexer) {
 	return argv[off:], func(i int) int { return idx(i + off) }
 }
 
+// IsAssignment reports whether w is a NAME=value environment assignment.
+func IsAssignment(w string) bool { return isAssignment(w) }
+
 // isAssignment reports whether w is a NAME=value environment assignment.
 func isAssignment(w string) bool {
 	k, _, ok := strings.Cut(w, "=")

@@ -125,3 +125,38 @@ control "MCP-CONFIG-04" {
     subject = { name = "aegis", client = "claude-code", ignored = false }
   }
 }
+
+control "MCP-CONFIG-05" {
+  title       = "Files dedicated to MCP servers hold only what their client reads"
+  family      = "config"
+  severity    = "medium"
+  risks       = ["misconfiguration-drift", "shadow-servers"]
+  subject     = "source"
+  description = "A file that exists only to declare MCP servers (`.mcp.json`, `.cursor/mcp.json`, `.vscode/mcp.json`, `mcp_config.json`, `cline_mcp_settings.json`, a Continue `mcpServers/*.json` block) holds top-level keys its client does not read: another tool's shape, a `tools` array, permissions or settings written in the wrong file. The client reads none of it, so what looks configured is not, and when the file declares no server the client reads at all, every server or restriction someone believes it holds is missing without a word."
+  remediation = "Move the content to where the client reads it (the client's own settings file for permissions; `mcpServers`, or `servers` in VS Code, for servers), or delete it. Check that the client lists what you expect afterwards."
+
+  when = <<-CUE
+    status: "ok"
+  CUE
+  check = <<-CUE
+    unread_keys?: []
+  CUE
+  message = "{{.name}} {{if eq .servers 0}}declares no server its client reads, and {{end}}holds {{.unread_keys}}, which {{.client}} does not read"
+
+  example "tools array instead of servers fails" {
+    expect  = "fail"
+    subject = { kind = "source", name = ".mcp.json", format = "claude-code/.mcp.json", client = "claude-code", status = "ok", servers = 0, unread_keys = ["tools"] }
+  }
+  example "settings beside servers fails" {
+    expect  = "fail"
+    subject = { kind = "source", name = ".cursor/mcp.json", format = "cursor/mcp.json", client = "cursor", status = "ok", servers = 2, unread_keys = ["permissions"] }
+  }
+  example "servers where the client reads them pass" {
+    expect  = "pass"
+    subject = { kind = "source", name = ".mcp.json", format = "claude-code/.mcp.json", client = "claude-code", status = "ok", servers = 2 }
+  }
+  example "unparseable file is MCP-CONFIG-01's" {
+    expect  = "not-applicable"
+    subject = { kind = "source", name = ".mcp.json", format = "claude-code/.mcp.json", status = "parse-error" }
+  }
+}

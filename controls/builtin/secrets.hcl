@@ -273,3 +273,35 @@ control "MCP-SECRETS-07" {
     subject = { name = "time", launch = { command = "uvx", runner = "uvx", args = ["mcp-server-time"] } }
   }
 }
+
+control "MCP-SECRETS-08" {
+  title       = "No plaintext credentials elsewhere in client configuration files"
+  family      = "secrets"
+  severity    = "high"
+  risks       = ["plaintext-secrets"]
+  subject     = "source"
+  description = "A client configuration file or manifest holds a literal credential outside the MCP server entries it declares: a model provider's API key (Continue `models[].apiKey`, Zed `language_models`, Codex `model_providers.*.http_headers`), a prompted input's default (VS Code `inputs[].default` of a `password: true` input), a token under any other key. The file is readable by every process of the user, is often committed, synced or backed up, and the credential cannot be rotated without editing every copy."
+  remediation = "Remove the literal value and rotate the credential. Use what the client offers instead: an environment variable or the client's secret store (Continue `$${{ secrets.NAME }}`, VS Code prompted inputs without a default, Codex `env_key`/`env_http_headers`), or the operating system's keychain."
+  references  = ["https://owasp.org/www-project-mcp-top-10/"]
+
+  when = <<-CUE
+    status: string
+  CUE
+  check = <<-CUE
+    credentials?: [...{value: kind: !="literal-secret"}]
+  CUE
+  message = "{{.name}} holds literal credential(s) outside its server entries: {{range $i, $c := .credentials}}{{if $i}}, {{end}}{{$c.setting}}{{if $c.line}} (line {{$c.line}}){{end}}{{end}}"
+
+  example "model provider key fails" {
+    expect  = "fail"
+    subject = { kind = "source", name = ".continue/config.yaml", format = "continue/config.yaml", status = "ok", credentials = [{ setting = "models[0].apiKey", line = 7, value = { kind = "literal-secret", secret = true, text = "[REDACTED:sk-proj-…(44)]" } }] }
+  }
+  example "password input default fails" {
+    expect  = "fail"
+    subject = { kind = "source", name = ".vscode/mcp.json", format = "vscode/mcp.json", status = "ok", credentials = [{ setting = "inputs[0].default", value = { kind = "literal-secret", secret = true } }] }
+  }
+  example "file without credentials passes" {
+    expect  = "pass"
+    subject = { kind = "source", name = ".continue/config.yaml", format = "continue/config.yaml", status = "ok" }
+  }
+}

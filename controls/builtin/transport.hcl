@@ -118,3 +118,67 @@ control "MCP-TRANSPORT-03" {
     subject = { name = "expo", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "https://mcp.expo.dev/mcp", loopback = false }, auth = { kind = "none", in_query = false } }
   }
 }
+
+control "MCP-TRANSPORT-04" {
+  title       = "Servers holding credentials are not pointed at hosts over plain HTTP"
+  family      = "transport"
+  severity    = "high"
+  risks       = ["missing-transport-security", "plaintext-secrets"]
+  subject     = "server"
+  description = "A server is handed a URL without TLS (`--server http://…`, `ODOO_URL=http://10.…`, `ws://…`) to a host other than the machine itself, and it is also given credentials (in its environment, arguments, headers or the URL itself) that it presumably sends there. Anyone on the network path (shared office or VPN segments, cloud VPCs, Wi-Fi) can read the credentials and the data and change both. A private address is no defence: internal networks are where lateral movement happens."
+  remediation = "Use the service's https (or wss) endpoint and verify its certificate; for internal services, put TLS in front of them (a reverse proxy, a service mesh), then rotate the credentials that crossed the network in the clear."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/security_best_practices"]
+
+  when = <<-CUE
+    ignored: false
+  CUE
+  check = <<-CUE
+    cleartext_urls?: [...{with_credentials: false}]
+  CUE
+  message = "{{.name}} in {{.location}} is given credentials and sends them to {{range $i, $u := .cleartext_urls}}{{if $u.with_credentials}}{{if $i}}, {{end}}{{$u.url}} ({{$u.in}}){{end}}{{end}} over plain HTTP"
+
+  example "odoo url without TLS next to a password fails" {
+    expect  = "fail"
+    subject = { name = "odoo", ignored = false, cleartext_urls = [{ in = "env.ODOO_URL", url = "http://10.1.2.3:8069", host = "10.1.2.3", port = 8069, private = true, with_credentials = true }] }
+  }
+  example "plain URL without credentials is MCP-TRANSPORT-05's" {
+    expect  = "pass"
+    subject = { name = "bookapi", ignored = false, cleartext_urls = [{ in = "env.BookApi__BaseUrl", url = "http://bookapi:8080", host = "bookapi", port = 8080, private = true, with_credentials = false }] }
+  }
+  example "no cleartext URL passes" {
+    expect  = "pass"
+    subject = { name = "github", ignored = false }
+  }
+  example "ignored entry is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "odoo", ignored = true, cleartext_urls = [{ in = "env.ODOO_URL", url = "http://10.1.2.3:8069", host = "10.1.2.3", private = true, with_credentials = true }] }
+  }
+}
+
+control "MCP-TRANSPORT-05" {
+  title       = "Servers reach the services they call over TLS"
+  family      = "transport"
+  severity    = "low"
+  risks       = ["missing-transport-security"]
+  subject     = "server"
+  description = "A server is handed a URL without TLS to a host other than the machine itself (a backend, a vector store, an embedding service): the data the server exchanges with it crosses the network in the clear and can be read or changed on the way. Where the server also holds credentials, MCP-TRANSPORT-04 reports the graver case."
+  remediation = "Point the server at the service's https (or wss) endpoint, or put TLS in front of the service."
+  references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/security_best_practices"]
+
+  when = <<-CUE
+    ignored: false
+  CUE
+  check = <<-CUE
+    cleartext_urls?: []
+  CUE
+  message = "{{.name}} in {{.location}} is pointed at {{range $i, $u := .cleartext_urls}}{{if $i}}, {{end}}{{$u.url}} ({{$u.in}}){{end}} over plain HTTP"
+
+  example "backend url without TLS fails" {
+    expect  = "fail"
+    subject = { name = "bookapi", ignored = false, cleartext_urls = [{ in = "env.BookApi__BaseUrl", url = "http://bookapi:8080", host = "bookapi", port = 8080, private = true, with_credentials = false }] }
+  }
+  example "no cleartext URL passes" {
+    expect  = "pass"
+    subject = { name = "github", ignored = false }
+  }
+}

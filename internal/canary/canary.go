@@ -119,6 +119,8 @@ func Placements() []Placement {
 			[]string{"8423917651"}},
 		{"docker packed env flag", ".cursor/mcp.json", `{"mcpServers":{"d":{"command":"docker","args":["run","-i","--rm","-eDB_PASSWORD=SummerCANARYe6","mcp/x"]}}}`,
 			[]string{"SummerCANARYe6"}},
+		{"cleartext url with userinfo", ".mcp.json", `{"mcpServers":{"odoo":{"command":"uvx","args":["mcp-odoo==1.0","--server","http://admin:pwCANARYg1x@10.1.2.3:8069"],"env":{"ODOO_URL":"http://odoo:pwCANARYg2x@10.1.2.3:8069/?api_key=kCANARYg3x"}}}}`,
+			[]string{"pwCANARYg1x", "pwCANARYg2x", "kCANARYg3x"}},
 		{"model provider key", ".continue/config.yaml",
 			"models:\n  - name: gpt\n    provider: openai\n    apiKey: sk-proj-CANARYf1abcdefghijklmnopqrstuvwxyz\nmcpServers:\n  - name: a\n    command: node\n",
 			[]string{"CANARYf1abcdefghijklmnop"}},
