@@ -81,7 +81,7 @@ var missingStatuses = map[string]bool{
 }
 
 // gatewayFormats are format prefixes of gateway configurations.
-var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "contextforge", "litellm", "terraform", "gateway"}
+var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "nginx", "contextforge", "litellm", "terraform", "gateway"}
 
 // missing describes evidence a source could not provide.
 type missing struct {

@@ -25,6 +25,17 @@ type format struct {
 	// syntax is the file's syntax; parse, when set, reads the file instead.
 	syntax postree.Syntax
 	parse  func(f *files.File) (*postree.Node, *postree.SyntaxError)
+	// parseSyntax names the syntax parse reads, for messages ("dotenv"
+	// when empty).
+	parseSyntax string
+	// claimBroken, when set, reports whether a file matched by name that
+	// does not parse is still the format's (its text says so), so that its
+	// syntax error is reported.
+	claimBroken func(f *files.File) bool
+	// brokenSecrets, when set, hands the secrets of a file that does not
+	// parse to the file's redactor, read as loosely as the syntax allows
+	// (the lexical scan knows only "key: value" and "key = value").
+	brokenSecrets func(f *files.File)
 	// name says how strongly a path alone names the format (files.None:
 	// only the content decides).
 	name func(p string) files.Strength
@@ -74,7 +85,7 @@ func (a analyzer) Analyze(_ context.Context, f *files.File, by files.Strength) *
 		root, perr = p.Root, p.Err
 	}
 	if perr != nil {
-		if by != files.Strong && !a.namesProduct(f) {
+		if by != files.Strong && !a.namesProduct(f) && (a.f.claimBroken == nil || by < files.Weak || !a.f.claimBroken(f)) {
 			return nil
 		}
 		return a.parseError(f, perr, by != files.Strong)
@@ -96,6 +107,9 @@ func (a analyzer) namesProduct(f *files.File) bool {
 // line. A Helm template (values written with {{ }}) gets a hint: it is not
 // the configuration until it is rendered.
 func (a analyzer) parseError(f *files.File, perr *postree.SyntaxError, tentative bool) *files.Analysis {
+	if a.f.brokenSecrets != nil {
+		a.f.brokenSecrets(f)
+	}
 	src := f.NewSource(a.Label())
 	src.Status = evidence.StatusParseError
 	msg := fmt.Sprintf("%s syntax error: %s", syntaxName(a.f), perr.Msg)
@@ -108,6 +122,9 @@ func (a analyzer) parseError(f *files.File, perr *postree.SyntaxError, tentative
 
 // syntaxName names the syntax of a format for messages.
 func syntaxName(f *format) string {
+	if f.parseSyntax != "" {
+		return f.parseSyntax
+	}
 	if f.parse != nil {
 		return "dotenv"
 	}

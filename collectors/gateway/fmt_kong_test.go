@@ -1,15 +1,10 @@
 package gateway
 
 import (
-	"context"
-	"encoding/json"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -29,31 +24,13 @@ import (
 // TestKongGolden reads every Kong fixture and compares the subjects with
 // testdata/golden/kong.json.
 func TestKongGolden(t *testing.T) {
-	dir := filepath.Join("testdata", "kong")
-	out, err := files.Collect(context.Background(), files.Options{Root: dir, Paths: []string{dir}, Now: fixedNow, Version: "test"}, Analyzers())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range out.Subjects {
-		if err := evidence.ValidateSubject(s); err != nil {
-			t.Errorf("%s: %v", s.Metadata().ID, err)
-		}
-	}
-	got, err := json.MarshalIndent(out.Subjects, "", "  ")
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkGolden(t, "kong.json", append(got, '\n'))
+	checkFixturesGolden(t, "kong", "kong.json")
 }
 
 // kongFixture reads one fixture of testdata/kong.
 func kongFixture(t *testing.T, name string) read {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "kong", name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return analyze(t, "deploy/"+name, string(data))
+	return fixture(t, "kong", name, "deploy")
 }
 
 // TestKongFixtures checks the facts each documented shape yields.

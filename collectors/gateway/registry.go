@@ -8,6 +8,8 @@ var formats = []*format{
 	dockerCatalogFormat,
 	kongYAMLFormat,
 	kongJSONFormat,
+	nginxTemplateFormat,
+	nginxFormat,
 	contextforgeEnvFormat,
 	composeFormat,
 }

@@ -15,9 +15,9 @@ const (
 )
 
 // proxyCanaryTree returns gateway and proxy configurations (Kong
-// declarative files) with canaries in consumer credentials, plugin secrets,
-// upstream headers and private keys, including one file that does not
-// parse.
+// declarative files, nginx configurations) with canaries in consumer
+// credentials, plugin secrets, upstream headers, variables and private
+// keys, including files that do not parse.
 func proxyCanaryTree() map[string]string {
 	r := strings.NewReplacer("$KEY", canaryConsumerKey, "$CLIENT", canaryClient, "$UP", canaryUpstream, "$SESSION", canarySession)
 	files := map[string]string{
@@ -53,6 +53,17 @@ consumers:
     basicauth_credentials: [{username: agent, password: "$SESSION"}]
 `,
 		"kong/broken/kong.yaml": "_format_version: \"3.0\"\nconsumers:\n  - username: x\n    keyauth_credentials: [{key: $KEY}\n  bad: [\n",
+		"nginx/conf.d/mcp.conf": `server {
+    listen 8080;
+    set $api_token "$CLIENT";
+    location /mcp {
+        proxy_pass http://mcp:8000/mcp;
+        proxy_set_header Authorization "Bearer $UP";
+        proxy_set_header X-Api-Key '$KEY';
+    }
+}
+`,
+		"nginx/broken/conf.d/mcp.conf": "server {\n  location /mcp {\n    proxy_set_header X-Api-Key \"$SESSION\"\n    proxy_pass http://mcp:8000\n  }\n",
 	}
 	for k, v := range files {
 		files[k] = r.Replace(v)
