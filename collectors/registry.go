@@ -41,7 +41,17 @@ func kubernetesOptions(req Request) (kubernetes.Options, error) {
 	if err != nil {
 		return kubernetes.Options{}, err
 	}
-	return kubernetes.Options{Selectors: sel, HelmValues: req.Kubernetes.HelmValues}, nil
+	opts := withInterpreters(kubernetes.Options{})
+	opts.Selectors, opts.HelmValues = sel, req.Kubernetes.HelmValues
+	return opts, nil
+}
+
+// withInterpreters adds the gateway collector's interpreters of custom
+// resources and product Helm values to opts.
+func withInterpreters(opts kubernetes.Options) kubernetes.Options {
+	opts.Interpreters = gateway.Interpreters()
+	opts.ValuesInterpreters = gateway.ValuesInterpreters()
+	return opts
 }
 
 // ClusterCollector reads a live cluster (get and list only).
@@ -71,7 +81,7 @@ func (c ClusterCollector) Collect(ctx context.Context, req Request) (*Result, er
 // then those that read its syntax, are asked in this order and the first to
 // recognise the content wins. Keep more specific formats before more
 // generic ones.
-func Analyzers() []files.Analyzer { return analyzers(kubernetes.Options{}) }
+func Analyzers() []files.Analyzer { return analyzers(withInterpreters(kubernetes.Options{})) }
 
 // analyzers is Analyzers with the Kubernetes collector's options.
 func analyzers(kopts kubernetes.Options) []files.Analyzer {

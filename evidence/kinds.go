@@ -83,6 +83,10 @@ type Gateway struct {
 	// Version is the product version the configuration pins (an image tag
 	// or a declared version), when known.
 	Version string `json:"version,omitempty"`
+	// Partial is true when the file configures only part of a gateway (an
+	// authorization policy, a permission profile), so facts it is silent on
+	// (audit, rate limits, authentication) are not known from it.
+	Partial bool `json:"partial"`
 	// Image is the gateway's own container image, when the configuration
 	// runs it in a container.
 	Image *Package `json:"image,omitempty"`

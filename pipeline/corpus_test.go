@@ -133,15 +133,15 @@ var corpusCases = []corpusCase{
 		// security defaults (non-root, no escalation, read-only root), so
 		// only capabilities and seccomp, which the operator leaves unset
 		// outside OpenShift, fail. No NetworkPolicy: OPEN_EGRESS.
-		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-EXPOSURE-04", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-09", "MCP-WORKLOAD-11", "MCP-RBAC-01"},
-		note:        "Image by tag 0.0.4: digest control only. INSECURE_OIDC_HTTP, no authz and the GOOD audience binding are gateway facts of the MCPOIDCConfig.",
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-EXPOSURE-04", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08", "MCP-GATEWAY-04", "MCP-GATEWAY-09", "MCP-GATEWAY-24"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-09", "MCP-WORKLOAD-11", "MCP-RBAC-01", "MCP-GATEWAY-01", "MCP-GATEWAY-02"},
+		note:        "Image by tag 0.0.4: digest control only. INSECURE_OIDC_HTTP, no authz and the GOOD audience binding are gateway facts of the MCPOIDCConfig. Gateway (the ToolHive proxy): INSECURE_OIDC_HTTP → GATEWAY-24; builtin network profile → 09; no authz → 04; GOOD audience binding → 02 passes. The audience mcp-server is a client ID, not the MCP resource URI, so the stricter RFC 8707 check (21) fails too.",
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_mkp.yaml",
-		mustFail:    []string{"MCP-RBAC-01", "MCP-RBAC-02", "MCP-RBAC-03", "MCP-RBAC-04", "MCP-RBAC-05", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11"},
+		mustFail:    []string{"MCP-RBAC-01", "MCP-RBAC-02", "MCP-RBAC-03", "MCP-RBAC-04", "MCP-RBAC-05", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-GATEWAY-01", "MCP-GATEWAY-04"},
 		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-09", "MCP-WORKLOAD-15"},
-		note:        "OVER_BROAD_RBAC: mkp-sa bound to cluster-admin fails every RBAC control. IMAGE_UNPINNED: no tag. NO_AUTHN/NO_AUTHZ are gateway facts.",
+		note:        "OVER_BROAD_RBAC: mkp-sa bound to cluster-admin fails every RBAC control. IMAGE_UNPINNED: no tag. NO_AUTHN/NO_AUTHZ are gateway facts. Gateway: NO_AUTHN (no oidcConfigRef: the proxy accepts every request) → GATEWAY-01; NO_AUTHZ → 04.",
 	},
 	{
 		file: "kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml",
@@ -150,11 +150,11 @@ var corpusCases = []corpusCase{
 		// fails; components with enabled: false (where INDEX.md's
 		// LATEST_TAGs are) are not deployed and not judged. GOOD security
 		// context of the gateway.
-		mustFail:    []string{"MCP-WORKLOAD-10"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-11", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-EXPOSURE-02"},
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-GATEWAY-05", "MCP-GATEWAY-12", "MCP-GATEWAY-13"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-11", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-EXPOSURE-02", "MCP-GATEWAY-01", "MCP-GATEWAY-10", "MCP-GATEWAY-22", "MCP-GATEWAY-29"},
 		bugs: []knownBug{{control: "MCP-EXPOSURE-03", shouldFail: false,
 			bug: "ContextForge authenticates MCP clients itself (AUTH_REQUIRED, MCP_CLIENT_AUTH_ENABLED true); a ContextForge values interpreter of the gateway collector should emit its gateway linked with kubeobj.Values.WorkloadID so the ingress is credited"}},
-		note: "DEFAULT_CREDENTIALS, admin UI and security logging are gateway facts of the ContextForge settings.",
+		note: "DEFAULT_CREDENTIALS, admin UI and security logging are gateway facts of the ContextForge settings. Gateway (ContextForge settings): DEFAULT_CREDENTIALS (changeme passwords, the example JWT_SECRET_KEY) → GATEWAY-12, in plaintext → 13; SECURITY_LOGGING_ENABLED false → 05. GOOD: AUTH_REQUIRED (01), ingress TLS (10), SSRF guard on (22), release tag v1.0.8 (29).",
 	},
 	{
 		file: "kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml",
@@ -181,9 +181,9 @@ var corpusCases = []corpusCase{
 	},
 	{
 		file:        "contextforge/IBM__mcp-context-forge__charts_mcp-stack_profiles_ocp_values-pgo.yaml",
-		mustFail:    []string{"MCP-WORKLOAD-11"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-WORKLOAD-09"},
-		note:        "LATEST_TAG on the gateway image; GOOD runAsNonRoot, drop ALL, no escalation, limits. PAPER_CONTROLS, SSRF_PROTECTION_OFF and DEFAULT_CREDENTIALS are gateway facts of the ContextForge settings.",
+		mustFail:    []string{"MCP-WORKLOAD-11", "MCP-GATEWAY-12", "MCP-GATEWAY-16", "MCP-GATEWAY-22", "MCP-GATEWAY-29"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-WORKLOAD-09", "MCP-GATEWAY-01", "MCP-GATEWAY-10"},
+		note:        "LATEST_TAG on the gateway image; GOOD runAsNonRoot, drop ALL, no escalation, limits. PAPER_CONTROLS, SSRF_PROTECTION_OFF and DEFAULT_CREDENTIALS are gateway facts of the ContextForge settings. Gateway (ContextForge settings): PAPER_CONTROLS: SecretsDetection permissive → secret blocking off (GATEWAY-16), every permissive plugin named in a warning; SSRF_ALLOW_PRIVATE_NETWORKS → 22; DEFAULT_CREDENTIALS changeme → 12 (REQUIRE_STRONG_SECRETS noted); gateway image latest → 29. GOOD: the Route re-encrypts TLS (10 passes).",
 	},
 	{
 		file:     "contextforge/IBM__mcp-context-forge__docker-compose.sso.yml",
@@ -216,25 +216,33 @@ var corpusCases = []corpusCase{
 		note:        "The kmcp controller, judged as an MCP operator. IMAGE_UNPINNED (no tag: the chart's appVersion) → 10, not 11. GOOD security context. The cluster-wide controller RBAC lives in the chart's templates, not in the values.",
 	},
 	{
-		file:        "litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS (master_key), DEBUG_ENABLED, SSE transport, undocumented mcp_builtin_servers key.",
+		file: "litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml",
+		// INDEX.md reads general_settings.debug as debug mode on; LiteLLM's
+		// documentation turns debug logging on with --debug,
+		// --detailed_debug or LITELLM_LOG and documents no debug key in
+		// general_settings, so the key is a setting LiteLLM ignores
+		// (GATEWAY-11), not debug mode (GATEWAY-18 passes).
+		mustFail:    []string{"MCP-GATEWAY-11", "MCP-GATEWAY-12", "MCP-GATEWAY-13", "MCP-GATEWAY-10", "MCP-TRANSPORT-02"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-SECRETS-01", "MCP-AUTH-01", "MCP-GATEWAY-01", "MCP-GATEWAY-18"},
+		note:        "DEFAULT_CREDENTIALS (master_key sk-1234) → GATEWAY-12, in plaintext → 13; SSE_DEPRECATED_TRANSPORT (zapier, jira) → TRANSPORT-02; proxy on 0.0.0.0:4000 without TLS → GATEWAY-10. mcp_builtin_servers is read by releases with the built-in registry (info diagnostic). GOOD: upstream tokens by env_key (AUTH-01 passes), https remotes.",
 	},
 	{
 		file:        "litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: DEFAULT_CREDENTIALS (master_key), ALLOW_ALL_KEYS, templated url.",
+		mustFail:    []string{"MCP-GATEWAY-12", "MCP-GATEWAY-13", "MCP-GATEWAY-27"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-AUTH-01", "MCP-TRANSPORT-01", "MCP-SECRETS-01"},
+		note:        "DEFAULT_CREDENTIALS (master_key sk-1234) → GATEWAY-12/13; ALLOW_ALL_KEYS → 27 (a grant to every key). The {{PLACES_MCP_URL}} URL is a template placeholder: read as templated, so transport and authentication of the server are not judged. GOOD: provider key via os.environ/.",
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_authz-config.json",
-		mustNotFail: []string{"MCP-CONFIG-01"},
-		note:        unsupportedNote + " Out of scope: NO_AUTHZ for unconstrained permits; GOOD role-restricted tools.",
+		mustFail:    []string{"MCP-GATEWAY-27"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-04", "MCP-GATEWAY-05", "MCP-GATEWAY-06", "MCP-GATEWAY-23"},
+		note:        "A Cedar policy file alone is part of a gateway (partial): NO_AUTHZ for the three permits with no principal condition → GATEWAY-27; GOOD: calculator and translator restricted to the admin role claim, per-tool policy (04 passes). Audit, rate limits and authentication live in the proxy's configuration, not here.",
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_with_kubernetes_oidc.yaml",
-		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-EXPOSURE-04"},
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-EXPOSURE-04", "MCP-GATEWAY-01", "MCP-GATEWAY-04", "MCP-GATEWAY-05", "MCP-GATEWAY-09", "MCP-GATEWAY-11"},
 		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-09", "MCP-WORKLOAD-04"},
-		note:        "IMAGE_UNPINNED: docker.io/mcp/fetch without a tag. OPEN_EGRESS: no NetworkPolicy (the builtin network profile is a gateway fact). SCHEMA_DRIFT, NO_AUTHZ, NO_AUDIT, the GOOD audience: gateway facts.",
+		note:        "IMAGE_UNPINNED: docker.io/mcp/fetch without a tag. OPEN_EGRESS: no NetworkPolicy (the builtin network profile is a gateway fact). SCHEMA_DRIFT, NO_AUTHZ, NO_AUDIT, the GOOD audience: gateway facts. Gateway: SCHEMA_DRIFT: the inline oidcConfig was removed from MCPServer and current operators drop it (GATEWAY-11), so the service-account authentication INDEX.md counts as GOOD is not in force (01); NO_AUTHZ → 04; NO_AUDIT → 05; builtin network profile → 09.",
 	},
 
 	// Claude Code.

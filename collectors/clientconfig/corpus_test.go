@@ -98,9 +98,9 @@ func TestCorpus(t *testing.T) {
 		"contextforge/IBM__mcp-context-forge__docker-compose.sso.yml":                         {status: evidence.StatusSchemaError, format: "compose"},
 		"docker-mcp-gateway/docker__compose-for-agents__langchaingo_compose.yaml":             {status: ok, live: 1, format: "compose"},
 		"docker-mcp-gateway/docker__mcp-gateway__examples_secrets_compose.yaml":               {status: ok, live: 1, format: "compose"},
-		"litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml": {status: unsup, format: "litellm/config"},
-		"litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml":                 {status: unsup, format: "litellm/config"},
-		"toolhive/stacklok__toolhive__examples_authz-config.json":                             {status: unsup, format: "toolhive/authz-config"},
+		"litellm/BerriAI__litellm__litellm_proxy_example_config_yaml_builtin_mcp_config.yaml": {status: ok, live: 5, format: "litellm/config"},
+		"litellm/BerriAI__litellm__tests_mcp_tests_docs_snippets_config.yaml":                 {status: ok, live: 1, format: "litellm/config"},
+		"toolhive/stacklok__toolhive__examples_authz-config.json":                             {status: ok, format: "toolhive/authz-config"},
 	} {
 		tests[file] = w
 	}

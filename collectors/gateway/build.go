@@ -397,3 +397,24 @@ func members(n *postree.Node) []string {
 	}
 	return n.Keys
 }
+
+// text returns a scalar's text ("" for anything else, nil included).
+func text(n *postree.Node) string {
+	if n == nil {
+		return ""
+	}
+	s, _ := n.ScalarText()
+	return s
+}
+
+// forwardHeaders records headers the gateway copies from the client's request
+// to the upstream server; forwarding Authorization is token passthrough.
+func forwardHeaders(gw *evidence.Gateway, hs []string) {
+	gw.PassthroughHeaders = append(gw.PassthroughHeaders, hs...)
+	for _, h := range hs {
+		if strings.EqualFold(h, "authorization") {
+			gw.TokenPassthrough = true
+			gw.UpstreamAuth = append(gw.UpstreamAuth, "passthrough")
+		}
+	}
+}

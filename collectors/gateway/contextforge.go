@@ -149,8 +149,13 @@ func readContextForge(b *builder, gw *evidence.Gateway, s cfSettings, decl *post
 	a.TokenInQuery = s.flag("INSECURE_ALLOW_QUERYPARAM_AUTH", false)
 	finishKeySource(a)
 
-	// Authorization: teams and roles (RBAC) decide per server, not per tool.
-	gw.Authorization = evidence.GatewayAuthorization{Kind: "rbac", PerCaller: true}
+	// Authorization: roles grant permissions, and every tool, server and
+	// resource is visible privately, to its team or publicly: access is
+	// decided per tool and per caller.
+	gw.Authorization = evidence.GatewayAuthorization{Kind: "rbac", PerTool: true, PerCaller: true}
+	if s.flag("JWT_AUDIENCE_VERIFICATION", true) {
+		a.Audiences = append(a.Audiences, s.str("JWT_AUDIENCE", "mcpgateway-api"))
+	}
 	if a.Mode == evidence.GatewayAuthNone {
 		gw.Authorization = evidence.GatewayAuthorization{Kind: "none"}
 	}
@@ -183,13 +188,7 @@ func readContextForge(b *builder, gw *evidence.Gateway, s cfSettings, decl *post
 		Localhost:      s.flag("SSRF_ALLOW_LOCALHOST", false),
 	}
 	if s.flag("ENABLE_HEADER_PASSTHROUGH", false) {
-		gw.PassthroughHeaders = s.list("DEFAULT_PASSTHROUGH_HEADERS", nil)
-		for _, h := range gw.PassthroughHeaders {
-			if strings.EqualFold(h, "authorization") {
-				gw.TokenPassthrough = true
-				gw.UpstreamAuth = append(gw.UpstreamAuth, "passthrough")
-			}
-		}
+		forwardHeaders(gw, s.list("DEFAULT_PASSTHROUGH_HEADERS", nil))
 	}
 	gw.WeakSecretsRefused = s.flag("REQUIRE_STRONG_SECRETS", false)
 	if s.flag("MCPGATEWAY_UI_ENABLED", false) && !authRequired {
@@ -201,8 +200,10 @@ func readContextForge(b *builder, gw *evidence.Gateway, s cfSettings, decl *post
 		v := s[name]
 		if !isCredential[name] {
 			// Any other setting that holds a literal secret is a credential
-			// too (a token in a URL, an API key of a plugin).
-			if val := b.value(name, v.value); val.Kind == evidence.ValueLiteralSecret {
+			// too: a token by its shape, a password in a URL, or a value
+			// under a name that says it is one (REDIS_PASSWORD).
+			val := b.value(name, v.value)
+			if val.Kind == evidence.ValueLiteralSecret && (val.Reason != "key-name" || credentialName(name)) {
 				b.credential(gw, name, v.value)
 			}
 			continue
@@ -283,4 +284,17 @@ func (r *composeReader) contextForge(name string, svc *postree.Node) {
 		}
 	}
 	readContextForge(b, gw, settings, decl)
+}
+
+// credentialName reports whether a setting's name says it holds a
+// credential (…_PASSWORD, …_SECRET, …_TOKEN, …_KEY), as opposed to a
+// setting merely about one (COOKIE_SAMESITE, TOKEN_EXPIRY).
+func credentialName(name string) bool {
+	n := strings.ToUpper(name)
+	for _, suffix := range []string{"PASSWORD", "PASSWD", "_PASS", "SECRET", "_TOKEN", "_KEY", "APIKEY"} {
+		if strings.HasSuffix(n, suffix) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,8 +29,11 @@ func TestContextForgeSettings(t *testing.T) {
 			if !*gw.SecureCookies || !gw.RateLimit || gw.Audit.Enabled || gw.Debug {
 				t.Errorf("cookies %v rate limit %v audit %v debug %v", *gw.SecureCookies, gw.RateLimit, gw.Audit.Enabled, gw.Debug)
 			}
-			if gw.Authorization.Kind != "rbac" || gw.Authorization.PerTool {
-				t.Errorf("authorization %+v: teams and roles decide per server", gw.Authorization)
+			if gw.Authorization.Kind != "rbac" || !gw.Authorization.PerTool || !gw.Authorization.PerCaller {
+				t.Errorf("authorization %+v: roles and per-tool visibility decide per tool and caller", gw.Authorization)
+			}
+			if len(gw.Authentication.Audiences) != 1 || gw.Authentication.Audiences[0] != "mcpgateway-api" || gw.Authentication.AudienceNotResource {
+				t.Errorf("audiences %v: ContextForge checks its own tokens' audience, mcpgateway-api", gw.Authentication.Audiences)
 			}
 		}},
 		{"weakened", `HOST=0.0.0.0

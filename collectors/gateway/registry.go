@@ -1,6 +1,9 @@
 package gateway
 
-import "github.com/tollgate-dev/tollgate/collectors/files"
+import (
+	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/kubeobj"
+)
 
 // formats lists the file formats in recognition order: more specific first.
 var formats = []*format{
@@ -10,6 +13,11 @@ var formats = []*format{
 	kongJSONFormat,
 	nginxTemplateFormat,
 	nginxFormat,
+	litellmFormat,
+	toolhiveAuthzFormat,
+	toolhiveAuthzYAMLFormat,
+	toolhiveProfileFormat,
+	vmcpFormat,
 	contextforgeEnvFormat,
 	composeFormat,
 }
@@ -22,4 +30,16 @@ func Analyzers() []files.Analyzer {
 		out[i] = analyzer{f}
 	}
 	return out
+}
+
+// Interpreters returns the readers of gateway products' Kubernetes custom
+// resources, for the Kubernetes collector to run over every set of objects
+// it reads (files, charts, kustomizations, live clusters).
+func Interpreters() []kubeobj.Interpreter {
+	return []kubeobj.Interpreter{ToolHiveInterpreter{}}
+}
+
+// ValuesInterpreters returns the readers of gateway products' Helm values.
+func ValuesInterpreters() []kubeobj.ValuesInterpreter {
+	return []kubeobj.ValuesInterpreter{ContextForgeValues{}}
 }

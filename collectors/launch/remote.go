@@ -13,8 +13,9 @@ import (
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
-// reRefForm matches the reference forms a URL may be built from.
-var reRefForm = regexp.MustCompile(`\$\{\{[^}]*\}\}|\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%`)
+// reRefForm matches the reference forms a URL may be built from, template
+// placeholders ({{VAR}}) included.
+var reRefForm = regexp.MustCompile(`\$\{\{[^}]*\}\}|\$\{[^{}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|\{\{[^{}]*\}\}`)
 
 // refMarker stands in for a reference while a templated URL is parsed.
 const refMarker = "tollgate-ref-"

@@ -14,7 +14,6 @@ import (
 	"context"
 	"fmt"
 	"path"
-	"regexp"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -30,23 +29,10 @@ type family struct {
 	match func(p string, data, lower []byte) bool
 }
 
-var (
-	reAPIVersion = regexp.MustCompile(`(?m)^apiVersion:\s*\S`)
-	reKind       = regexp.MustCompile(`(?m)^kind:\s*\S`)
-	reModelList  = regexp.MustCompile(`(?m)^(model_list|general_settings|litellm_settings):`)
-	reLiteLLMMCP = regexp.MustCompile(`(?m)^mcp_(builtin_)?servers:`)
-	reCedarAuthz = regexp.MustCompile(`"type"\s*:\s*"cedarv1"`)
-)
-
 // families lists the recognisers in the order they are tried.
-var families = []family{
-	{"litellm/config", "gateway", func(p string, data, lower []byte) bool {
-		return reModelList.Match(data) && reLiteLLMMCP.Match(data)
-	}},
-	{"toolhive/authz-config", "gateway", func(p string, data, lower []byte) bool {
-		return reCedarAuthz.Match(data)
-	}},
-}
+// Every family once listed here now has a collector; a new family awaiting
+// one is added here first.
+var families = []family{}
 
 // Analyzers returns one analyzer per pending family, in recognition order.
 func Analyzers() []files.Analyzer {

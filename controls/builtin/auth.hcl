@@ -13,6 +13,7 @@ control "MCP-AUTH-01" {
   when = <<-CUE
     ignored:  false
     remote: url:      string
+    remote: host:     string & !=""
     remote: loopback: false
   CUE
   check = <<-CUE

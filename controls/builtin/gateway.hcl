@@ -103,6 +103,9 @@ control "MCP-GATEWAY-04" {
   description = "The gateway has no authorization policy over tools: any authenticated caller may call every tool of every server behind it. Least privilege for agents needs decisions per tool (and per caller)."
   remediation = "Add a per-tool authorization policy (agentgateway `mcpAuthorization` CEL rules, ToolHive Cedar `authzConfigRef`, ContextForge RBAC) that allows each role only the tools it needs."
 
+  when = <<-CUE
+    partial: false
+  CUE
   check = <<-CUE
     authorization: per_tool: true
   CUE
@@ -131,6 +134,9 @@ control "MCP-GATEWAY-05" {
   description = "The gateway does not log MCP tool calls. Without a record of who called which tool with what arguments and when, misuse through injected instructions cannot be detected, investigated or attributed."
   remediation = "Enable call logging on the gateway (ToolHive `audit.enabled`, Docker MCP Gateway `--log-calls`, agentgateway access logs with MCP attributes, ContextForge `SECURITY_LOGGING_ENABLED`) and ship the logs to central storage."
 
+  when = <<-CUE
+    partial: false
+  CUE
   check = <<-CUE
     audit: enabled: true
   CUE
@@ -144,6 +150,10 @@ control "MCP-GATEWAY-05" {
     expect  = "pass"
     subject = { name = "edge", product = "toolhive", audit = { enabled = true } }
   }
+  example "authorization policy file alone is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "authz-config", product = "toolhive", partial = true, audit = { enabled = false } }
+  }
 }
 
 control "MCP-GATEWAY-06" {
@@ -156,6 +166,9 @@ control "MCP-GATEWAY-06" {
   remediation = "Configure a rate limit per caller and route (agentgateway `localRateLimit`, ToolHive `rateLimiting`, ContextForge rate limits)."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/server/tools#security-considerations"]
 
+  when = <<-CUE
+    partial: false
+  CUE
   check = <<-CUE
     rate_limit: true
   CUE
@@ -213,7 +226,7 @@ control "MCP-GATEWAY-08" {
     listeners: [_, ...]
   CUE
   check = <<-CUE
-    dns_rebinding_protection: true
+    {dns_rebinding_protection: true} | {listeners: [...{exposure: "internal"}]}
   CUE
   message = "gateway {{.name}} ({{.product}}) in {{.location}} does not validate Origin/Host against DNS rebinding"
 
@@ -228,6 +241,10 @@ control "MCP-GATEWAY-08" {
   example "stdio gateway is not applicable" {
     expect  = "not-applicable"
     subject = { name = "gw", product = "docker-mcp-gateway", dns_rebinding_protection = false }
+  }
+  example "listener only inside the cluster passes" {
+    expect  = "pass"
+    subject = { name = "fetch", product = "toolhive", dns_rebinding_protection = false, listeners = [{ bind = "0.0.0.0", port = 8080, tls = false, loopback = false, exposure = "internal" }] }
   }
 }
 
@@ -626,6 +643,7 @@ control "MCP-GATEWAY-23" {
   references  = ["https://agentgateway.dev/docs/security/jwt/"]
 
   when = <<-CUE
+    partial: false
     authorization: reads_claims: true
   CUE
   check = <<-CUE
@@ -788,19 +806,19 @@ control "MCP-GATEWAY-28" {
 }
 
 control "MCP-GATEWAY-29" {
-  title       = "Gateway images are pinned"
+  title       = "Gateway images are pinned to a release"
   family      = "gateway"
   severity    = "medium"
   risks       = ["supply-chain-tampering"]
   subject     = "gateway"
   description = "The gateway's own image is referenced by a mutable tag or none (`docker/mcp-gateway:latest`, `ghcr.io/ibm/mcp-context-forge` with `tag: latest` and `pullPolicy: Always`). Every restart may run a different gateway, with different defaults, than the one that was reviewed; the product's security defaults have changed between releases (Docker MCP Gateway started requiring authentication in containers in v0.43)."
-  remediation = "Reference the gateway image by digest, or at least by an exact release tag, and update it deliberately."
+  remediation = "Reference the gateway image by an exact release tag (`v1.0.8`), better by digest, and update it deliberately."
 
   when = <<-CUE
     image: name: string
   CUE
   check = <<-CUE
-    image: pinned: true
+    image: {pinning: "digest"} | {pinning: "exact"} | {pinning: "tag", version: =~"^v?[0-9]+\\.[0-9]+\\.[0-9]+"}
   CUE
   message = "gateway {{.name}} ({{.product}}) in {{.location}} runs image {{.image.name}}{{if .image.version}}:{{.image.version}}{{end}} without a pinned version ({{.image.pinning}})"
 
@@ -811,6 +829,14 @@ control "MCP-GATEWAY-29" {
   example "digest passes" {
     expect  = "pass"
     subject = { name = "mcp-gateway", product = "docker-mcp-gateway", image = { ecosystem = "oci", name = "docker/mcp-gateway", digest = "sha256:0000000000000000000000000000000000000000000000000000000000000000", pinning = "digest", pinned = true } }
+  }
+  example "floating tag fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", image = { ecosystem = "oci", name = "docker/mcp-gateway", version = "dind", pinning = "tag", pinned = false } }
+  }
+  example "release tag passes" {
+    expect  = "pass"
+    subject = { name = "mcp-stack", product = "contextforge", image = { ecosystem = "oci", name = "ghcr.io/ibm/mcp-context-forge", version = "v1.0.8", pinning = "tag", pinned = false } }
   }
 }
 

@@ -13,7 +13,7 @@ control "MCP-TRANSPORT-01" {
   when = <<-CUE
     ignored:  false
     remote: loopback: false
-    remote: scheme:   string
+    remote: scheme:   string & !=""
   CUE
   check = <<-CUE
     remote: scheme: "https"
@@ -35,6 +35,10 @@ control "MCP-TRANSPORT-01" {
   example "loopback http is not applicable" {
     expect  = "not-applicable"
     subject = { name = "local", disabled = false, ignored = false, remote = { url = "http://127.0.0.1:8765/mcp", scheme = "http", host = "127.0.0.1", loopback = true } }
+  }
+  example "URL that is a template placeholder is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "places", disabled = false, ignored = false, remote = { url = "{{PLACES_MCP_URL}}", scheme = "", loopback = false, templated = true } }
   }
 }
 

@@ -216,6 +216,20 @@ func redactable(key, val string) bool {
 	return reason != ""
 }
 
+// Each calls fn with every raw secret r remembers, so they can be handed to
+// another sink (the redactor of a source read by another collector).
+func (r *Redactor) Each(fn func(secret string)) {
+	if r == nil {
+		return
+	}
+	r.mu.RLock()
+	list := r.secrets.list()
+	r.mu.RUnlock()
+	for _, s := range list {
+		fn(s)
+	}
+}
+
 // Merge adds every secret other remembers to r.
 func (r *Redactor) Merge(other *Redactor) {
 	if r == nil || other == nil || r == other {
