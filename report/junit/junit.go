@@ -28,7 +28,6 @@ type testsuites struct {
 	Failures int         `xml:"failures,attr"`
 	Errors   int         `xml:"errors,attr"`
 	Skipped  int         `xml:"skipped,attr"`
-	Time     string      `xml:"time,attr"`
 	Suites   []testsuite `xml:"testsuite"`
 }
 
@@ -38,7 +37,6 @@ type testsuite struct {
 	Failures   int        `xml:"failures,attr"`
 	Errors     int        `xml:"errors,attr"`
 	Skipped    int        `xml:"skipped,attr"`
-	Time       string     `xml:"time,attr"`
 	Timestamp  string     `xml:"timestamp,attr,omitempty"`
 	Properties []property `xml:"properties>property,omitempty"`
 	Cases      []testcase `xml:"testcase"`
@@ -54,7 +52,6 @@ type testcase struct {
 	Classname string   `xml:"classname,attr"`
 	File      string   `xml:"file,attr,omitempty"`
 	Line      int      `xml:"line,attr,omitempty"`
-	Time      string   `xml:"time,attr"`
 	Failure   *problem `xml:"failure,omitempty"`
 	Error     *problem `xml:"error,omitempty"`
 	Skipped   *skipped `xml:"skipped,omitempty"`
@@ -76,7 +73,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write JUnit: no results")
 	}
 	x := view.New(r)
-	root := testsuites{Name: opts.Name, Time: "0"}
+	root := testsuites{Name: opts.Name}
 	if root.Name == "" {
 		root.Name = "tollgate"
 	}
@@ -86,11 +83,17 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		if c == nil {
 			continue
 		}
-		s := testsuite{Name: c.ID + ": " + c.Title, Time: "0", Timestamp: ts, Properties: []property{
+		s := testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
 			{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
 			{Name: "family", Value: c.Family}, {Name: "status", Value: string(cr.Status)},
 		}}
-		for _, e := range cr.Evaluations {
+		cases := cr.Evaluations
+		if len(cases) == 0 {
+			// Nothing was applicable: one skipped case says so, so the
+			// control shows in CI instead of hiding in an empty suite.
+			cases = []assess.Evaluation{{ControlID: c.ID, Verdict: assess.VerdictNotApplicable}}
+		}
+		for _, e := range cases {
 			tc := newCase(x, cr, e)
 			s.Tests++
 			switch {
@@ -135,7 +138,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 		// A manual control is judged once, by attestation, not per subject.
 		name = "attestation"
 	}
-	tc := testcase{Name: name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line, Time: "0"}
+	tc := testcase{Name: name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line}
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
@@ -153,7 +156,12 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	case assess.VerdictManual:
 		tc.Skipped = &skipped{Message: "manual control: " + orDefault(msg, "needs a valid attestation")}
 	case assess.VerdictNotApplicable:
-		tc.Skipped = &skipped{Message: "not applicable"}
+		tc.Name = "no applicable subject"
+		msg := fmt.Sprintf("not assessed: no %s subject was applicable", c.Subject)
+		if n := cr.Counts.NotApplicable; n > 0 {
+			msg += fmt.Sprintf(" (%d %s subjects were outside what the control checks)", n, c.Subject)
+		}
+		tc.Skipped = &skipped{Message: msg}
 	}
 	return tc
 }

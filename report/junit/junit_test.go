@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -36,12 +37,19 @@ func TestCounts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var want assess.Counts
-	var tests int
+	var tests, notAssessed int
 	for _, cr := range r.Controls {
 		for _, e := range cr.Evaluations {
 			want.Add(e.Verdict)
 			tests++
 		}
+		if len(cr.Evaluations) == 0 {
+			notAssessed++ // one skipped case says nothing was applicable
+			tests++
+		}
+	}
+	if notAssessed == 0 {
+		t.Fatal("the fixture has no control without applicable subjects")
 	}
 	checks := []struct {
 		name      string
@@ -51,7 +59,7 @@ func TestCounts(t *testing.T) {
 		{"tests", doc.Tests, tests},
 		{"failures", doc.Failures, want.Fail},
 		{"errors", doc.Errors, want.Error},
-		{"skipped", doc.Skipped, want.Waived + want.Manual + want.NotApplicable},
+		{"skipped", doc.Skipped, want.Waived + want.Manual + notAssessed},
 	}
 	for _, c := range checks {
 		if c.got != c.want {
@@ -108,5 +116,24 @@ func TestReasonWithoutPath(t *testing.T) {
 	got := body(assess.Evaluation{Message: "m", Reasons: []assess.Reason{{Detail: "line 1: syntax error"}}}, "")
 	if want := "m\nline 1: syntax error"; got != want {
 		t.Errorf("body = %q, want %q", got, want)
+	}
+}
+
+// TestNoEmptySuites: a control with no applicable subject is a suite with
+// one skipped case saying so, never an empty suite CI UIs show nothing for;
+// and no time is claimed, since none is measured.
+func TestNoEmptySuites(t *testing.T) {
+	data := render(t, fixture.Results())
+	var doc testsuites
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range doc.Suites {
+		if s.Tests == 0 || len(s.Cases) == 0 {
+			t.Errorf("suite %s is empty", s.Name)
+		}
+	}
+	if strings.Contains(string(data), `time="0"`) {
+		t.Error(`junit.xml claims time="0"`)
 	}
 }
