@@ -47,10 +47,14 @@ type config struct {
 }
 
 type ruleProperties struct {
-	Tags             []string `json:"tags"`
-	SecuritySeverity string   `json:"security-severity"`
-	Precision        string   `json:"precision"`
-	ProblemSeverity  string   `json:"problem.severity"`
+	Tags []string `json:"tags"`
+	// SecuritySeverity is absent for informational rules.
+	SecuritySeverity string `json:"security-severity,omitempty"`
+	Precision        string `json:"precision"`
+	ProblemSeverity  string `json:"problem.severity"`
+	// Requirements are the framework requirements the rule supports, as
+	// framework:requirement.
+	Requirements []string `json:"requirements,omitempty"`
 }
 
 type message struct {

@@ -18,12 +18,9 @@ func buildRules(x *view.Index) ([]rule, map[string]int) {
 		if c == nil {
 			continue
 		}
-		tags := []string{"security", "mcp", c.Family}
+		var reqs []string
 		for _, ref := range x.Requirements(c.ID) {
-			tags = append(tags, ref.String())
-		}
-		for _, rid := range c.Risks {
-			tags = append(tags, "risk:"+rid)
+			reqs = append(reqs, ref.String())
 		}
 		text := strings.TrimSpace(c.Description + "\n\nRemediation: " + c.Remediation)
 		md := fmt.Sprintf("**%s** (%s severity)\n\n%s\n\n**Remediation:** %s", c.Title, c.Severity, c.Description, c.Remediation)
@@ -48,10 +45,11 @@ func buildRules(x *view.Index) ([]rule, map[string]int) {
 			HelpURI:              helpURI,
 			DefaultConfiguration: config{Level: level(c.Severity)},
 			Properties: ruleProperties{
-				Tags:             tags,
+				Tags:             ruleTags(x, c.ID, c.Family, c.Severity, c.Risks),
 				SecuritySeverity: securitySeverity(c.Severity),
 				Precision:        "very-high",
 				ProblemSeverity:  problemSeverity(c.Severity),
+				Requirements:     reqs,
 			},
 		})
 	}
@@ -76,4 +74,32 @@ func problemSeverity(severity string) string {
 		return "warning"
 	}
 	return "recommendation"
+}
+
+// maxTags is the most tags a rule carries: GitHub code scanning shows ten
+// and rejects a file whose rules carry more than twenty.
+const maxTags = 10
+
+// ruleTags are what code-scanning UIs filter rules by, at most maxTags:
+// "security" (for controls of security relevance; informational hygiene
+// controls have none), "mcp", the family, the MCP risks, then the OWASP MCP
+// Top 10 categories. Every framework requirement a rule supports is in its
+// "requirements" property, which has no such limit.
+func ruleTags(x *view.Index, controlID, family, severity string, risks []string) []string {
+	tags := []string{"mcp", family}
+	if severity != "info" {
+		tags = append([]string{"security"}, tags...)
+	}
+	for _, rid := range risks {
+		tags = append(tags, "risk:"+rid)
+	}
+	for _, ref := range x.Requirements(controlID) {
+		if ref.Framework == "owasp-mcp-top10" {
+			tags = append(tags, ref.String())
+		}
+	}
+	if len(tags) > maxTags {
+		tags = tags[:maxTags]
+	}
+	return tags
 }

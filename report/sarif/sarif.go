@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -21,7 +23,8 @@ import (
 const (
 	schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
 	infoURI   = "https://tollgate.dev"
-	// srcRoot is the base every artifact URI is relative to: the scan root.
+	// srcRoot is the base every artifact URI is relative to: the repository
+	// (the working directory), Options.Root being the scan root's path in it.
 	srcRoot = "SRCROOT"
 	// fingerprintKey names Tollgate's partial fingerprint.
 	fingerprintKey = assess.FingerprintRecipe
@@ -31,6 +34,11 @@ const (
 type Options struct {
 	// Category distinguishes runs uploaded for the same commit (automationDetails.id).
 	Category string
+	// Root is the scan root's path relative to the repository, prefixed to
+	// every file path (which is relative to the scan root), so that code
+	// scanning finds the files: assessing examples/acme from the repository
+	// root gives examples/acme/repos/…. Empty leaves paths as they are.
+	Root string
 }
 
 // Write writes r as a SARIF 2.1.0 log to w.
@@ -42,14 +50,14 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	rules, index := buildRules(x)
 	out := run{
 		Tool:      tool{Driver: driver{Name: "Tollgate", Version: r.Version, InformationURI: infoURI, Rules: rules}},
-		Artifacts: artifacts(r),
+		Artifacts: artifacts(r, opts.Root),
 		Results:   []result{},
 	}
 	if opts.Category != "" {
 		out.AutomationDetails = &automationDetails{ID: strings.TrimSuffix(opts.Category, "/") + "/"}
 	}
 	for _, f := range x.Findings() {
-		out.Results = append(out.Results, buildResult(x, f, index[f.Control.ID]))
+		out.Results = append(out.Results, buildResult(x, f, index[f.Control.ID], opts.Root))
 	}
 	inv := invocation{ExecutionSuccessful: true}
 	for _, f := range x.Errors() {
@@ -57,7 +65,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 			Level:          "error",
 			Message:        message{Text: orDefault(f.Eval.Message, f.Control.ID+" could not be evaluated for "+f.Subject.Name)},
 			AssociatedRule: &reportingRef{ID: f.Control.ID, Index: index[f.Control.ID]},
-			Locations:      locations(f),
+			Locations:      locations(f, opts.Root),
 			Properties:     map[string]any{"subject": f.Subject.ID},
 		})
 	}
@@ -77,13 +85,13 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 }
 
 // buildResult turns one failing or waived pair into a SARIF result.
-func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
+func buildResult(x *view.Index, f view.Finding, ruleIndex int, root string) result {
 	res := result{
 		RuleID:    f.Control.ID,
 		RuleIndex: ruleIndex,
 		Level:     level(f.Control.Severity),
 		Message:   message{Text: orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", f.Subject.Name, f.Control.ID, f.Control.Title))},
-		Locations: locations(f),
+		Locations: locations(f, root),
 		PartialFingerprints: map[string]string{
 			fingerprintKey: f.Fingerprint(),
 		},
@@ -115,10 +123,10 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int) result {
 
 // locations points at the subject's declaration: file and line when known,
 // else a logical location (URL, cluster object or subject ID).
-func locations(f view.Finding) []location {
+func locations(f view.Finding, root string) []location {
 	p := f.Subject.Provenance
 	if p.File != "" {
-		pl := &physicalLocation{ArtifactLocation: artifactLoc{URI: fileURI(p.File), URIBaseID: srcRoot}}
+		pl := &physicalLocation{ArtifactLocation: artifactLoc{URI: fileURI(rooted(root, p.File)), URIBaseID: srcRoot}}
 		if p.Line > 0 {
 			pl.Region = &region{StartLine: p.Line, StartColumn: p.Column}
 		}
@@ -151,19 +159,30 @@ func securitySeverity(severity string) string {
 	case "low":
 		return "3.0"
 	}
-	return "0.0"
+	return ""
 }
 
-func artifacts(r *assess.Results) []artifact {
+func artifacts(r *assess.Results, root string) []artifact {
 	var out []artifact
 	for _, a := range r.Artifacts {
-		art := artifact{Location: artifactLoc{URI: fileURI(a.Path), URIBaseID: srcRoot}, Length: a.Size}
+		art := artifact{Location: artifactLoc{URI: fileURI(rooted(root, a.Path)), URIBaseID: srcRoot}, Length: a.Size}
 		if a.SHA256 != "" {
 			art.Hashes = map[string]string{"sha-256": a.SHA256}
 		}
 		out = append(out, art)
 	}
 	return out
+}
+
+// rooted joins the scan root's path in the repository and a path relative
+// to the scan root; paths outside the scan root (absolute, or under ~/)
+// are left alone.
+func rooted(root, p string) string {
+	root = strings.Trim(path.Clean("/"+filepath.ToSlash(root)), "/")
+	if root == "" || path.IsAbs(p) || strings.HasPrefix(p, "~") || strings.Contains(p, ":") {
+		return p
+	}
+	return path.Join(root, p)
 }
 
 // fileURI turns a slash-separated path relative to the scan root into a

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -38,8 +40,9 @@ type sarifDoc struct {
 				Rules []struct {
 					ID         string `json:"id"`
 					Properties struct {
-						Tags     []string `json:"tags"`
-						Severity string   `json:"security-severity"`
+						Tags         []string `json:"tags"`
+						Severity     string   `json:"security-severity"`
+						Requirements []string `json:"requirements"`
 					} `json:"properties"`
 				} `json:"rules"`
 			} `json:"driver"`
@@ -145,13 +148,17 @@ func TestContent(t *testing.T) {
 		run.Tool.Driver.Rules[n[0].Rule.Index].ID != "MCP-AUTH-01" {
 		t.Errorf("notifications = %+v, want the MCP-AUTH-01 error with its rule", n)
 	}
-	// Rules carry framework tags and a security-severity.
+	// Rules carry risk tags, the framework requirements and a
+	// security-severity.
 	for _, rule := range run.Tool.Driver.Rules {
 		if rule.ID == "MCP-SECRETS-01" {
-			tags := strings.Join(rule.Properties.Tags, ",")
-			for _, want := range []string{"nist-800-53-rev5:IA-5", "iso-27001-2022:A.5.17", "risk:token-mismanagement"} {
-				if !strings.Contains(tags, want) {
-					t.Errorf("tags %s lack %s", tags, want)
+			if tags := strings.Join(rule.Properties.Tags, ","); !strings.Contains(tags, "risk:token-mismanagement") {
+				t.Errorf("tags %s lack risk:token-mismanagement", tags)
+			}
+			reqs := strings.Join(rule.Properties.Requirements, ",")
+			for _, want := range []string{"nist-800-53-rev5:IA-5", "iso-27001-2022:A.5.17"} {
+				if !strings.Contains(reqs, want) {
+					t.Errorf("requirements %s lack %s", reqs, want)
 				}
 			}
 			if rule.Properties.Severity != "8.0" {
@@ -209,4 +216,93 @@ func TestFileURIIsAURIReference(t *testing.T) {
 			t.Errorf("fileURI(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// TestRulesFitCodeScanning: GitHub code scanning shows ten tags per rule
+// and rejects a file above twenty, so a rule mapped to many requirements
+// keeps at most ten tags (the requirements go to a property); an
+// informational rule carries no security-severity of 0.0.
+func TestRulesFitCodeScanning(t *testing.T) {
+	r := fixture.Results()
+	c := r.Controls[0].Control
+	c.Risks = []string{"a", "b", "c", "d", "e"}
+	fw := &r.Frameworks[0]
+	for i := range 25 {
+		req := mappings.Requirement{ID: fmt.Sprintf("R-%d", i), Title: "R"}
+		fw.Framework.Requirements = append(fw.Framework.Requirements, req)
+		fw.Requirements = append(fw.Requirements, assess.RequirementResult{Requirement: req, Status: assess.StatusSatisfied,
+			Links: []mappings.Link{{Control: c.ID, Framework: fw.Framework.ID, Requirement: req.ID, Provenance: "asserted", Rationale: "x"}}})
+	}
+	info := false
+	for i := range r.Controls {
+		info = info || r.Controls[i].Control.Severity == "info"
+	}
+	if !info {
+		t.Fatal("the fixture has no informational control")
+	}
+	var doc sarifDoc
+	if err := json.Unmarshal(renderWith(t, r, Options{}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, rule := range doc.Runs[0].Tool.Driver.Rules {
+		if n := len(rule.Properties.Tags); n > 10 {
+			t.Errorf("rule %s has %d tags, more than the 10 code scanning shows", rule.ID, n)
+		}
+		if rule.ID == c.ID && len(rule.Properties.Requirements) < 25 {
+			t.Errorf("rule %s lists %d requirements, want all of them", rule.ID, len(rule.Properties.Requirements))
+		}
+		if rule.Properties.Severity == "0.0" {
+			t.Errorf("rule %s has security-severity 0.0", rule.ID)
+		}
+	}
+}
+
+// TestRootMakesPathsRepositoryRelative: with Root, every artifact and
+// result URI is the scan root's path in the repository joined to the file's
+// path, so code scanning finds the file.
+func TestRootMakesPathsRepositoryRelative(t *testing.T) {
+	var doc struct {
+		Runs []struct {
+			Artifacts []struct {
+				Location struct {
+					URI string `json:"uri"`
+				} `json:"location"`
+			} `json:"artifacts"`
+			Results []struct {
+				Locations []struct {
+					Physical *struct {
+						Artifact struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(renderWith(t, fixture.Results(), Options{Root: "examples/acme"}), &doc); err != nil {
+		t.Fatal(err)
+	}
+	run := doc.Runs[0]
+	if len(run.Artifacts) == 0 {
+		t.Fatal("no artifacts")
+	}
+	for _, a := range run.Artifacts {
+		if !strings.HasPrefix(a.Location.URI, "examples/acme/repo-") {
+			t.Errorf("artifact URI %q is not under examples/acme/", a.Location.URI)
+		}
+	}
+	for _, res := range run.Results {
+		if p := res.Locations[0].Physical; p != nil && !strings.HasPrefix(p.Artifact.URI, "examples/acme/") {
+			t.Errorf("result URI %q is not under examples/acme/", p.Artifact.URI)
+		}
+	}
+}
+
+func renderWith(t *testing.T, r *assess.Results, opts Options) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
