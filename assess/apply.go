@@ -78,7 +78,7 @@ func attestationsByControl(atts []Attestation, now time.Time) ([]AttestationReco
 	for _, a := range atts {
 		r := AttestationRecord{
 			ID: a.ID, Control: a.Control, Statement: a.Statement, AttestedBy: a.AttestedBy,
-			Evidence: a.Evidence, EvidenceSHA256: a.EvidenceSHA256, Expires: a.Expires,
+			Evidence: a.Evidence, EvidenceSHA256: a.EvidenceSHA256, EvidencePath: a.EvidencePath, Expires: a.Expires,
 			Status: AttestationValid, File: a.File, Line: a.Line,
 		}
 		if a.Expired(now) {

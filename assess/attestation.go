@@ -38,10 +38,13 @@ type Attestation struct {
 	Evidence   string
 	// EvidenceSHA256 is the hex sha256 of the evidence file (empty for URLs).
 	EvidenceSHA256 string
-	Expires        time.Time
-	dateOnly       bool
-	File           string
-	Line           int
+	// EvidencePath is where the evidence file was read, as a path the
+	// process can open (empty for URLs); reports copy it into the bundle.
+	EvidencePath string
+	Expires      time.Time
+	dateOnly     bool
+	File         string
+	Line         int
 }
 
 // Expired reports whether the attestation has expired at now.
@@ -89,6 +92,7 @@ func LoadAttestations(paths ...string) ([]Attestation, error) {
 					continue
 				}
 				a.EvidenceSHA256 = sum
+				a.EvidencePath = filepath.Join(filepath.Dir(path), filepath.FromSlash(a.Evidence))
 			}
 			out = append(out, a)
 		}

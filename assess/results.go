@@ -5,6 +5,7 @@
 package assess
 
 import (
+	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/controls"
@@ -206,8 +207,12 @@ type AttestationRecord struct {
 	// Evidence is the path (relative to the attestation file) or URL given.
 	Evidence string `json:"evidence"`
 	// EvidenceSHA256 is the hex sha256 of the evidence file (empty for URLs).
-	EvidenceSHA256 string    `json:"evidence_sha256,omitempty"`
-	Expires        time.Time `json:"expires"`
+	EvidenceSHA256 string `json:"evidence_sha256,omitempty"`
+	// EvidencePath is where the evidence file was read (not recorded in
+	// results.json: the bundle an assessment writes holds a copy of it, at
+	// BundlePath).
+	EvidencePath string    `json:"-"`
+	Expires      time.Time `json:"expires"`
 	// Status is one of the Attestation* constants.
 	Status string `json:"status"`
 	// File and Line locate the attestation block.
@@ -239,4 +244,40 @@ type WaiverRecord struct {
 	// File and Line locate the waiver block.
 	File string `json:"file,omitempty"`
 	Line int    `json:"line,omitempty"`
+}
+
+// AttestationsDir is the folder of an evidence bundle written with reports
+// that holds copies of the attestations' evidence files.
+const AttestationsDir = "attestations"
+
+// BundlePath is where the copy of the attestation's evidence file sits in
+// the evidence bundle an assessment writes, slash-separated and relative to
+// the bundle: attestations/<id>/<file name>. It is "" when the evidence is
+// a URL. The attestation ID and file name are reduced to letters, digits,
+// '.', '-' and '_', so the path stays inside its folder.
+func (a AttestationRecord) BundlePath() string {
+	if a.EvidenceSHA256 == "" || a.Evidence == "" {
+		return ""
+	}
+	base := a.Evidence
+	if i := strings.LastIndexAny(base, `/\`); i >= 0 {
+		base = base[i+1:]
+	}
+	return AttestationsDir + "/" + safeName(a.ID) + "/" + safeName(base)
+}
+
+// safeName keeps letters, digits, '.', '-' and '_' and replaces anything
+// else with '-'; a name of dots only becomes "_".
+func safeName(s string) string {
+	out := []rune(s)
+	for i, r := range out {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' || r == '_') {
+			out[i] = '-'
+		}
+	}
+	name := string(out)
+	if strings.Trim(name, ".") == "" {
+		return "_"
+	}
+	return name
 }

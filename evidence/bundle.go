@@ -63,6 +63,10 @@ type Bundle struct {
 	// repository (see ValidOrigin). Evaluating several bundles together
 	// qualifies each bundle's subjects by it (see Merge).
 	Origin string `json:"origin,omitempty"`
+	// Scope names what was collected, for reports: the paths given to the
+	// collector, relative to the working directory where they lie under
+	// it; for bundles merged from several origins, those origins.
+	Scope []string `json:"scope,omitempty"`
 	// Subjects are the collected subjects.
 	Subjects []Subject `json:"subjects"`
 	// Artifacts describe the raw inputs; those with a BundlePath have a
@@ -83,6 +87,7 @@ type manifest struct {
 	ToolVersion   string            `json:"tool_version,omitempty"`
 	Created       time.Time         `json:"created"`
 	Origin        string            `json:"origin,omitempty"`
+	Scope         []string          `json:"scope,omitempty"`
 	Subjects      []json.RawMessage `json:"subjects"`
 	Artifacts     []Artifact        `json:"artifacts"`
 }
@@ -210,7 +215,7 @@ func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
 		}
 		return mi.ID < mj.ID
 	})
-	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion, Origin: b.Origin,
+	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion, Origin: b.Origin, Scope: b.Scope,
 		Created: b.Created.UTC(), Subjects: make([]json.RawMessage, 0, len(subjects)), Artifacts: artifacts}
 	if m.FormatVersion == "" {
 		m.FormatVersion = BundleFormatVersion
@@ -305,7 +310,7 @@ func ReadBundle(dir string) (*Bundle, error) {
 			return nil, fmt.Errorf("read bundle: %s: %w", mpath, err)
 		}
 	}
-	b := &Bundle{FormatVersion: m.FormatVersion, Tool: m.Tool, ToolVersion: m.ToolVersion, Created: m.Created, Origin: m.Origin,
+	b := &Bundle{FormatVersion: m.FormatVersion, Tool: m.Tool, ToolVersion: m.ToolVersion, Created: m.Created, Origin: m.Origin, Scope: m.Scope,
 		Artifacts: m.Artifacts, Files: map[string][]byte{}}
 	for i, raw := range m.Subjects {
 		s, err := DecodeSubject(raw)

@@ -122,6 +122,12 @@ func Merge(parts []Part) (*Bundle, []string, error) {
 	for _, s := range subjects {
 		merged.Subjects = append(merged.Subjects, s)
 	}
+	// Each origin stands for the tree its bundle was collected from.
+	for _, p := range ordered {
+		merged.Scope = append(merged.Scope, p.Bundle.Origin)
+	}
+	slices.Sort(merged.Scope)
+	merged.Scope = slices.Compact(merged.Scope)
 	slices.SortFunc(merged.Subjects, func(a, b Subject) int { return cmp.Compare(a.Metadata().ID, b.Metadata().ID) })
 	slices.SortFunc(merged.Artifacts, func(a, b Artifact) int { return cmp.Compare(a.Path, b.Path) })
 	return merged, notes, nil

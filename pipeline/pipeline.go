@@ -132,9 +132,12 @@ func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*a
 	})
 }
 
-// displayPaths makes paths relative to the working directory where they lie
-// under it, so that the file names reports record (waivers, attestations)
-// are the same on every machine that checks out the same repository.
+// DisplayPaths makes paths relative to the working directory where they lie
+// under it, so that the file names reports record (waivers, attestations,
+// the scope assessed) are the same on every machine that checks out the
+// same repository.
+func DisplayPaths(paths []string) []string { return displayPaths(paths) }
+
 func displayPaths(paths []string) []string {
 	wd, err := os.Getwd()
 	if err != nil {

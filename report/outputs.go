@@ -1,7 +1,11 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
+	"os"
 	"path"
 	"path/filepath"
 
@@ -34,15 +38,25 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	if err := evidence.CheckBundleDir(evDir); err != nil {
 		return nil, err
 	}
-	opts.OSCAL.EvidenceBase = EvidenceDir + "/"
-	opts.HTML.EvidenceBase = EvidenceDir + "/"
-	outs, err := RenderAll(r, formats, opts)
-	if err != nil {
-		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
-	}
 	bundleFiles, err := evidence.EncodeBundle(b)
 	if err != nil {
 		return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
+	}
+	attFiles, err := attestationFiles(r)
+	if err != nil {
+		return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
+	}
+	for p, data := range attFiles {
+		bundleFiles[p] = data
+	}
+	opts.OSCAL.EvidenceBase = EvidenceDir + "/"
+	opts.HTML.EvidenceBase = EvidenceDir + "/"
+	sum := sha256.Sum256(bundleFiles[evidence.ManifestFile])
+	opts.OSCAL.ManifestSHA256 = hex.EncodeToString(sum[:])
+	opts.XLSX.ManifestSHA256 = opts.OSCAL.ManifestSHA256
+	outs, err := RenderAll(r, formats, opts)
+	if err != nil {
+		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
 	}
 	files := make(map[string][]byte, len(outs)+len(bundleFiles))
 	for _, o := range outs {
@@ -51,7 +65,7 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	for p, data := range bundleFiles {
 		files[path.Join(EvidenceDir, p)] = data
 	}
-	set := staging.Set{Files: files, Folders: []string{path.Join(EvidenceDir, evidence.ArtifactsDir)}}
+	set := staging.Set{Files: files, Folders: []string{path.Join(EvidenceDir, evidence.ArtifactsDir), path.Join(EvidenceDir, assess.AttestationsDir)}}
 	if err := staging.Write(dir, set); err != nil {
 		return nil, fmt.Errorf("write outputs: %w", err)
 	}
@@ -61,4 +75,52 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	}
 	written = append(written, OutputFile{Path: evDir + string(filepath.Separator), Description: "evidence bundle the reports point into"})
 	return written, nil
+}
+
+// attestationFiles reads the evidence files of the attestations, to be
+// stored in the bundle at their BundlePath, and checks each against the
+// hash taken when the attestation was loaded, so the copy is the file
+// the results cite.
+func attestationFiles(r *assess.Results) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	for _, a := range r.Attestations {
+		bp := a.BundlePath()
+		if bp == "" || a.EvidencePath == "" {
+			continue
+		}
+		data, err := readEvidence(a.EvidencePath)
+		if err != nil {
+			return nil, fmt.Errorf("attestation %s: evidence %s: %w", a.ID, a.Evidence, err)
+		}
+		sum := sha256.Sum256(data)
+		if got := hex.EncodeToString(sum[:]); got != a.EvidenceSHA256 {
+			return nil, fmt.Errorf("attestation %s: evidence %s changed after it was hashed", a.ID, a.Evidence)
+		}
+		files[bp] = data
+	}
+	return files, nil
+}
+
+// readEvidence reads a regular file of at most assess.MaxEvidenceSize bytes.
+func readEvidence(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, assess.MaxEvidenceSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > assess.MaxEvidenceSize {
+		return nil, fmt.Errorf("larger than %d MiB", assess.MaxEvidenceSize>>20)
+	}
+	return data, nil
 }

@@ -94,7 +94,7 @@ func TestWriteOutputsAllOrNothing(t *testing.T) {
 			c := *r
 			c.Timestamp = time.Time{}
 			return &c
-		}, want: "render oscal report"},
+		}, want: "render ap report"},
 		{name: "the bundle cannot be encoded", setup: previousRun, bundle: func(b *evidence.Bundle) *evidence.Bundle {
 			c := *b
 			c.Files = map[string][]byte{"artifacts/stray": []byte("x")}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/gitlab"
 	htmlreport "github.com/tollgate-dev/tollgate/report/html"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
@@ -25,14 +26,18 @@ import (
 
 // Options carries each format's options.
 type Options struct {
-	OSCAL    oscal.Options
-	XLSX     xlsx.Options
-	SARIF    sarif.Options
-	JUnit    junit.Options
-	JSON     jsonreport.Options
-	Markdown markdown.Options
-	HTML     htmlreport.Options
-	GitLab   gitlab.Options
+	// Engagement is what every report says about the assessment beyond its
+	// results (parties, system, scope, gate, remediation policy); it is
+	// passed to each format that states it.
+	Engagement engagement.Engagement
+	OSCAL      oscal.Options
+	XLSX       xlsx.Options
+	SARIF      sarif.Options
+	JUnit      junit.Options
+	JSON       jsonreport.Options
+	Markdown   markdown.Options
+	HTML       htmlreport.Options
+	GitLab     gitlab.Options
 }
 
 // Format is one output format.
@@ -46,13 +51,18 @@ type Format struct {
 	// OptIn formats are written only when asked for by name, not by
 	// default (the GitLab reports, which only GitLab reads).
 	OptIn bool
+	// needs are formats written with this one because it refers to them
+	// (the assessment results and the POA&M import the assessment plan).
+	needs []string
 	write func(io.Writer, *assess.Results, Options) error
 }
 
 var registry = []Format{
-	{Name: "oscal", File: "assessment-results.json", Description: "OSCAL 1.1.3 assessment results",
+	{Name: "ap", File: oscal.PlanFile, Description: "OSCAL 1.1.3 assessment plan: scope, subjects, methods, tool",
+		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.WritePlan(w, r, o.OSCAL) }},
+	{Name: "oscal", File: oscal.ResultsFile, Description: "OSCAL 1.1.3 assessment results", needs: []string{"ap"},
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.Write(w, r, o.OSCAL) }},
-	{Name: "poam", File: "poam.json", Description: "OSCAL 1.1.3 plan of action and milestones",
+	{Name: "poam", File: oscal.POAMFile, Description: "OSCAL 1.1.3 plan of action and milestones", needs: []string{"ap"},
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.WritePOAM(w, r, o.OSCAL) }},
 	{Name: "xlsx", File: "tollgate-report.xlsx", Description: "auditor workbook",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return xlsx.Write(w, r, o.XLSX) }},
@@ -94,8 +104,8 @@ func names(optIn bool) []string {
 }
 
 // aliases are other names accepted for a format.
-var aliases = map[string]string{"markdown": "md", "excel": "xlsx", "oscal-ar": "oscal", "code-quality": "codequality",
-	"gitlab-codequality": "codequality", "sast": "gitlab-sast"}
+var aliases = map[string]string{"markdown": "md", "excel": "xlsx", "oscal-ar": "oscal", "oscal-ap": "ap", "oscal-poam": "poam",
+	"code-quality": "codequality", "gitlab-codequality": "codequality", "sast": "gitlab-sast"}
 
 // Lookup returns the format with the given name (or alias).
 func Lookup(name string) (Format, bool) {
@@ -117,7 +127,15 @@ func Render(w io.Writer, format string, r *assess.Results, opts Options) error {
 	if !ok {
 		return unknownFormat(format)
 	}
-	return f.write(w, r, opts)
+	return f.write(w, r, opts.withEngagement())
+}
+
+// withEngagement hands the engagement to the formats that state it.
+func (o Options) withEngagement() Options {
+	o.OSCAL.Engagement = o.Engagement
+	o.XLSX.Engagement = o.Engagement
+	o.Markdown.Engagement = o.Engagement
+	return o
 }
 
 // resolve turns format names into formats: empty means the default ones,
@@ -134,14 +152,27 @@ func resolve(formats []string) ([]Format, error) {
 	}
 	seen := map[string]bool{}
 	var out []Format
-	for _, name := range formats {
+	var add func(name string) error
+	add = func(name string) error {
 		f, ok := Lookup(name)
 		if !ok {
-			return nil, unknownFormat(name)
+			return unknownFormat(name)
 		}
-		if !seen[f.Name] {
-			seen[f.Name] = true
-			out = append(out, f)
+		if seen[f.Name] {
+			return nil
+		}
+		seen[f.Name] = true
+		out = append(out, f)
+		for _, n := range f.needs {
+			if err := add(n); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, name := range formats {
+		if err := add(name); err != nil {
+			return nil, err
 		}
 	}
 	order := map[string]int{}

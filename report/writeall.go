@@ -2,11 +2,14 @@ package report
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/internal/staging"
+	"github.com/tollgate-dev/tollgate/report/oscal"
 )
 
 // Output is one rendered report.
@@ -25,6 +28,7 @@ func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, err
 	if r == nil {
 		return nil, fmt.Errorf("write reports: no results")
 	}
+	opts = opts.withEngagement()
 	out := make([]Output, len(fs))
 	for i, f := range fs {
 		var buf bytes.Buffer
@@ -32,6 +36,11 @@ func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, err
 			return nil, fmt.Errorf("render %s report: %w", f.Name, err)
 		}
 		out[i] = Output{Format: f, Data: buf.Bytes()}
+		if f.File == oscal.PlanFile {
+			// The assessment results cite the plan with its hash.
+			sum := sha256.Sum256(out[i].Data)
+			opts.OSCAL.PlanSHA256 = hex.EncodeToString(sum[:])
+		}
 	}
 	return out, nil
 }

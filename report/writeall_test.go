@@ -19,7 +19,7 @@ func TestWriteAllWritesEveryFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"assessment-results.json", "poam.json", "tollgate-report.xlsx", "tollgate.sarif", "junit.xml", "results.json", "summary.md", "tollgate-report.html"}
+	want := []string{"assessment-plan.json", "assessment-results.json", "poam.json", "tollgate-report.xlsx", "tollgate.sarif", "junit.xml", "results.json", "summary.md", "tollgate-report.html"}
 	if len(files) != len(want) {
 		t.Fatalf("files = %v", files)
 	}
@@ -90,7 +90,7 @@ func TestWriteAllFailuresLeaveNothing(t *testing.T) {
 	}{
 		{name: "unknown format", dir: t.TempDir(), formats: []string{"json", "pdf"}, want: `unknown report format "pdf"`},
 		{name: "folder under a file", dir: filepath.Join(blocker, "out"), want: "create output folder"},
-		{name: "a format fails to render", dir: t.TempDir(), mutate: func(r *assess.Results) { r.Timestamp = time.Time{} }, want: "render oscal report"},
+		{name: "a format fails to render", dir: t.TempDir(), mutate: func(r *assess.Results) { r.Timestamp = time.Time{} }, want: "render ap report"},
 		{name: "unknown workbook profile", dir: t.TempDir(), want: "render xlsx report"},
 	}
 	for _, tt := range tests {

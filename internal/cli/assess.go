@@ -38,6 +38,8 @@ var assessBindings = map[string]string{
 	"gate.baseline":           "baseline",
 	"history.store":           "history",
 	"history.scope":           "history-scope",
+	"assessment.ssp":          "ssp",
+	"output.sarif_root":       "sarif-root",
 }
 
 func newAssessCommand(app *App) *cobra.Command {
@@ -87,7 +89,7 @@ Malformed inputs are findings, not errors.`,
 			if err != nil {
 				return err
 			}
-			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
+			return evaluateAndReport(cmd, app, bundle, loaded, now, opts)
 		}),
 	}
 	addProgressFlag(cmd)
@@ -137,7 +139,8 @@ last is used, and differing copies are reported.`,
 			if err := checkEmpty(cmd, app, pipeline.CheckBundleRead(bundle, args...)); err != nil {
 				return err
 			}
-			return evaluateAndReport(cmd, app, bundle, loaded.Config, now, opts)
+			loaded.Scope = bundle.Scope
+			return evaluateAndReport(cmd, app, bundle, loaded, now, opts)
 		}),
 	}
 	addProgressFlag(cmd)
@@ -197,6 +200,8 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.String("baseline", "", "an earlier run (results.json, output folder or evidence bundle): only failures absent from it fail the gate")
 	f.String("history", "", "record the run in this history store (a SQLite file or a postgres:// URL) and carry its trends into the reports")
 	f.String("history-scope", history.DefaultScope, "history to record the run in, within the store")
+	f.String("sarif-root", "", "path of the scan root in the repository, prefixed to SARIF file paths (default: the folder assessed, when it is inside the working directory; \".\" for none)")
+	f.String("ssp", "", "the system security plan (OSCAL file or URL) the assessment plan and POA&M import (default: none, which they say)")
 	f.StringVar(&opts.timestamp, "timestamp", "", "assessment time (RFC 3339); pins outputs to be byte-identical (default SOURCE_DATE_EPOCH or now)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only the gate verdict")
 	f.StringVar(&opts.summary, "summary", "text", "console summary: text or json (machine-readable, on standard output)")
@@ -257,7 +262,8 @@ func reportFormats(formats []string) (_ []string, write bool, _ error) {
 
 // evaluateAndReport is the shared tail of assess and evaluate: judge the
 // bundle, write the reports and the evidence, print the summary, gate.
-func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cfg config.Config, now time.Time, opts assessOptions) error {
+func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, loaded *config.Loaded, now time.Time, opts assessOptions) error {
+	cfg := loaded.Config
 	if opts.summary != "text" && opts.summary != "json" {
 		return usageError("--summary %q: want text or json", opts.summary)
 	}
@@ -297,8 +303,15 @@ func evaluateAndReport(cmd *cobra.Command, app *App, bundle *evidence.Bundle, cf
 	var ropts report.Options
 	ropts.XLSX.Profile = cfg.Output.WorkbookProfile
 	ropts.HTML.Gate = &cg
+	ropts.SARIF.Root = loaded.ScanRoot
+	if r := cfg.Output.SARIFRoot; r != "" {
+		ropts.SARIF.Root = r
+	}
 	var written []report.OutputFile
 	if write {
+		if ropts.Engagement, err = engagementFrom(loaded, cfg.Output.Dir, gate, verdict); err != nil {
+			return err
+		}
 		if written, err = report.WriteOutputs(cfg.Output.Dir, results, bundle, formats, ropts); err != nil {
 			return &ExitError{Code: 2, Err: err}
 		}

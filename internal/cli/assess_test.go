@@ -20,11 +20,13 @@ import (
 	"github.com/tollgate-dev/tollgate/report/console"
 	jsonreport "github.com/tollgate-dev/tollgate/report/json"
 	"github.com/tollgate-dev/tollgate/report/oscal"
+	"github.com/tollgate-dev/tollgate/report/oscal/oscaltest"
 	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 // The files `tollgate assess` writes into its output folder.
 const (
+	fileAP       = "assessment-plan.json"
 	fileOSCAL    = "assessment-results.json"
 	filePOAM     = "poam.json"
 	fileWorkbook = "tollgate-report.xlsx"
@@ -36,7 +38,7 @@ const (
 )
 
 // reportFiles are every report of a default run.
-var reportFiles = []string{fileOSCAL, fileWorkbook, fileSARIF, fileJUnit, fileJSON, fileMarkdown, fileHTML}
+var reportFiles = []string{fileAP, fileOSCAL, filePOAM, fileWorkbook, fileSARIF, fileJUnit, fileJSON, fileMarkdown, fileHTML}
 
 // assessInto runs `tollgate assess dir` into a new output folder with a
 // pinned timestamp, a JSON console summary and the gate off, and returns the
@@ -169,7 +171,7 @@ func TestOutputsAgree(t *testing.T) {
 			// are the failures (waived failures) of controls mapped to some
 			// framework, and per result they are those of the controls mapped
 			// to that framework.
-			pairs, perFramework := oscalVerdicts(t, read(fileOSCAL))
+			pairs, perFramework := oscalVerdicts(t, read(fileOSCAL), read(fileAP))
 			if pairs["fail"] != js.mappedFail || pairs["waived"] != js.mappedWaived {
 				t.Errorf("%s: %d fail and %d waived pairs, results.json %d and %d (of mapped controls)",
 					fileOSCAL, pairs["fail"], pairs["waived"], js.mappedFail, js.mappedWaived)
@@ -327,7 +329,7 @@ func workbookTally(t *testing.T, path string) tally {
 	}
 	for _, r := range sheetRecords(t, book, "Summary") {
 		counts := map[string]int{}
-		for status, header := range map[string]string{"satisfied": "Satisfied", "not-satisfied": "Not satisfied",
+		for status, header := range map[string]string{"satisfied": "MCP scope met", "not-satisfied": "Not met",
 			"waived": "Waived", "not-assessed": "Not assessed", "manual": "Manual", "error": "Error"} {
 			n, err := strconv.Atoi(r[header])
 			if err != nil {
@@ -363,143 +365,125 @@ func sheetRecords(t *testing.T, book *excelize.File, sheet string) []map[string]
 	return out
 }
 
-// oscalDoc is the part of the assessment results the tests read.
-type oscalDoc struct {
-	AR struct {
-		Results []struct {
-			Props    []oscalTestProp `json:"props"`
-			Findings []struct {
-				Props  []oscalTestProp `json:"props"`
-				Target struct {
-					Status struct {
-						State string `json:"state"`
-					} `json:"status"`
-				} `json:"target"`
-			} `json:"findings"`
-			Observations []struct {
-				Props    []oscalTestProp `json:"props"`
-				Subjects []struct {
-					UUID  string          `json:"subject-uuid"`
-					Props []oscalTestProp `json:"props"`
-				} `json:"subjects"`
-			} `json:"observations"`
+// oscalTally counts, per framework, the requirements in each status as the
+// OSCAL assessment results state them (see oscaltest.Tally). OSCAL records
+// verdicts per observation, so they are compared by oscalVerdicts instead.
+func oscalTally(t *testing.T, data []byte) tally {
+	t.Helper()
+	if err := oscal.Validate(data); err != nil {
+		t.Fatalf("%s: %v", fileOSCAL, err)
+	}
+	return tally{fail: -1, waived: -1, errors: -1, frameworks: oscaltest.Tally(t, data)}
+}
+
+// oscalVerdicts returns the number of distinct control × subject pairs per
+// verdict the OSCAL observations list, and per framework the number of
+// those with verdict fail whose control is mapped to one of the
+// framework's findings. Every subject an observation lists must be an
+// inventory item of the assessment plan (whose asset-id is the subject
+// ID), and every observation's verdict counts must agree with what it
+// lists; finding ids must be Tollgate's.
+func oscalVerdicts(t *testing.T, ar, plan []byte) (map[string]int, map[string]int) {
+	t.Helper()
+	var ap struct {
+		AP struct {
 			LocalDefinitions struct {
 				InventoryItems []struct {
 					UUID  string          `json:"uuid"`
 					Props []oscalTestProp `json:"props"`
 				} `json:"inventory-items"`
 			} `json:"local-definitions"`
-		} `json:"results"`
-	} `json:"assessment-results"`
-}
-
-type oscalTestProp struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
-
-func oscalProp(ps []oscalTestProp, name string) string {
-	for _, p := range ps {
-		if p.Name == name {
-			return p.Value
-		}
+		} `json:"assessment-plan"`
 	}
-	return ""
-}
-
-func decodeOSCAL(t *testing.T, data []byte) oscalDoc {
-	t.Helper()
-	if err := oscal.Validate(data); err != nil {
+	if err := json.Unmarshal(plan, &ap); err != nil {
+		t.Fatalf("%s: %v", fileAP, err)
+	}
+	assets := map[string]string{}
+	for _, it := range ap.AP.LocalDefinitions.InventoryItems {
+		assets[it.UUID] = oscalProp(it.Props, "asset-id")
+	}
+	var doc struct {
+		AR struct {
+			Results []struct {
+				Observations []struct {
+					UUID     string          `json:"uuid"`
+					Props    []oscalTestProp `json:"props"`
+					Subjects []struct {
+						UUID  string          `json:"subject-uuid"`
+						Props []oscalTestProp `json:"props"`
+					} `json:"subjects"`
+				} `json:"observations"`
+				Findings []struct {
+					Props   []oscalTestProp `json:"props"`
+					Related []struct {
+						UUID string `json:"observation-uuid"`
+					} `json:"related-observations"`
+				} `json:"findings"`
+			} `json:"results"`
+		} `json:"assessment-results"`
+	}
+	if err := json.Unmarshal(ar, &doc); err != nil {
 		t.Fatalf("%s: %v", fileOSCAL, err)
 	}
-	var doc oscalDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
-		t.Fatalf("%s: %v", fileOSCAL, err)
-	}
-	return doc
-}
-
-// oscalTally counts, per OSCAL result (framework), the findings by their
-// status property; it checks that the not-satisfied state covers every
-// status but satisfied. OSCAL records verdicts per framework, so they are
-// compared by oscalVerdicts instead.
-func oscalTally(t *testing.T, data []byte) tally {
-	t.Helper()
-	doc := decodeOSCAL(t, data)
-	c := tally{fail: -1, waived: -1, errors: -1, frameworks: map[string]map[string]int{}}
-	for _, res := range doc.AR.Results {
-		fw := oscalProp(res.Props, "framework")
-		counts := map[string]int{"satisfied": 0, "not-satisfied": 0, "waived": 0, "not-assessed": 0, "manual": 0, "error": 0}
-		notSatisfied := 0
-		for _, f := range res.Findings {
-			counts[oscalProp(f.Props, "status")]++
-			if f.Target.Status.State == "not-satisfied" {
-				notSatisfied++
-			}
-		}
-		if want := len(res.Findings) - counts["satisfied"]; notSatisfied != want {
-			t.Errorf("%s: %s has %d not-satisfied findings, want %d", fileOSCAL, fw, notSatisfied, want)
-		}
-		c.frameworks[fw] = counts
-	}
-	return c
-}
-
-// oscalVerdicts returns the number of distinct control × subject pairs per
-// verdict across all results, and per result (framework) the number of
-// observation subjects whose verdict is fail. Observations list only the
-// subjects that did not pass, each referring to an inventory item of its
-// result whose asset-id is the subject ID, or record a verdict on the
-// deployment as a whole in their own props; they count every verdict in
-// props, which must agree with what they list.
-func oscalVerdicts(t *testing.T, data []byte) (map[string]int, map[string]int) {
-	t.Helper()
 	pairs := map[string]map[string]bool{}
-	perFramework := map[string]int{}
-	for _, res := range decodeOSCAL(t, data).AR.Results {
-		fw := oscalProp(res.Props, "framework")
-		assets := map[string]string{}
-		for _, it := range res.LocalDefinitions.InventoryItems {
-			assets[it.UUID] = oscalProp(it.Props, "asset-id")
-		}
+	failsOf := map[string]map[string]bool{} // observation → failing subjects
+	for _, res := range doc.AR.Results {
 		for _, o := range res.Observations {
 			control := oscalProp(o.Props, "control-id")
 			listed := map[string]int{}
+			failsOf[o.UUID] = map[string]bool{}
 			for _, s := range o.Subjects {
 				v := oscalProp(s.Props, "verdict")
 				listed[v]++
 				asset, ok := assets[s.UUID]
 				if !ok || asset == "" {
-					t.Errorf("%s: %s observation of %s lists subject %s, which is no inventory item of the result", fileOSCAL, fw, control, s.UUID)
+					t.Errorf("%s: observation of %s lists subject %s, which is no inventory item of the plan", fileOSCAL, control, s.UUID)
 				}
 				if pairs[v] == nil {
 					pairs[v] = map[string]bool{}
 				}
 				pairs[v][control+"\x00"+asset] = true
 				if v == "fail" {
-					perFramework[fw]++
+					failsOf[o.UUID][control+"\x00"+asset] = true
 				}
-			}
-			if listed["pass"] > 0 {
-				t.Errorf("%s: %s observation of %s lists %d passing subjects", fileOSCAL, fw, control, listed["pass"])
+				if id := oscalProp(s.Props, "finding-id"); (v == "fail" || v == "waived") && !strings.HasPrefix(id, "TG-") {
+					t.Errorf("%s: observation of %s lists a %s subject without its finding id", fileOSCAL, control, v)
+				}
 			}
 			for _, p := range o.Props {
 				if p.Name == "verdict" { // judged for the deployment as a whole
 					listed[p.Value]++
 				}
 			}
-			for _, v := range []string{"fail", "waived", "error"} {
+			for _, v := range []string{"pass", "fail", "waived", "error"} {
 				if got := oscalProp(o.Props, v); got != fmt.Sprint(listed[v]) {
-					t.Errorf("%s: %s observation of %s counts %s %s, lists %d", fileOSCAL, fw, control, got, v, listed[v])
+					t.Errorf("%s: observation of %s counts %s %s, lists %d", fileOSCAL, control, got, v, listed[v])
 				}
 			}
 		}
+		perFramework := map[string]map[string]bool{}
+		for _, f := range res.Findings {
+			fw := oscalProp(f.Props, "framework")
+			if perFramework[fw] == nil {
+				perFramework[fw] = map[string]bool{}
+			}
+			for _, rel := range f.Related {
+				for pair := range failsOf[rel.UUID] {
+					perFramework[fw][pair] = true
+				}
+			}
+		}
+		counts := map[string]int{}
+		for v, set := range pairs {
+			counts[v] = len(set)
+		}
+		per := map[string]int{}
+		for fw, set := range perFramework {
+			per[fw] = len(set)
+		}
+		return counts, per
 	}
-	counts := map[string]int{}
-	for v, set := range pairs {
-		counts[v] = len(set)
-	}
-	return counts, perFramework
+	return nil, nil
 }
 
 // TestAssessIsReproducible runs assess twice with the same --timestamp into
@@ -970,3 +954,7 @@ func TestCollect(t *testing.T) {
 		t.Errorf("table lists %d rows, JSON %d servers", len(lines)-1, servers)
 	}
 }
+
+type oscalTestProp = oscaltest.Property
+
+func oscalProp(ps []oscalTestProp, name string) string { return oscaltest.Prop(ps, name) }

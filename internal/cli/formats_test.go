@@ -17,7 +17,7 @@ func TestReportSelection(t *testing.T) {
 		want   []string
 		code   int
 	}{
-		{"default", nil, append([]string{filePOAM}, reportFiles...), 1},
+		{"default", nil, reportFiles, 1},
 		{"gitlab", []string{"--format", "codequality,gitlab-sast,json"}, []string{"gl-code-quality-report.json", "gl-sast-report.json", fileJSON}, 1},
 		{"none", []string{"--format", "none"}, nil, 1},
 	}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -136,6 +138,17 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 	if err != nil {
 		return nil, nil, time.Time{}, err
 	}
+	loaded.Scope = scopeOf(req.Paths)
+	if len(req.Paths) == 1 && req.Root == "" {
+		if info, err := os.Stat(req.Paths[0]); err == nil && info.IsDir() {
+			if rel := loaded.Scope[0]; !filepath.IsAbs(rel) && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				loaded.ScanRoot = filepath.ToSlash(rel)
+			}
+		}
+	}
+	if req.ClientConfigs.UserConfigs {
+		loaded.Scope = append(loaded.Scope, "this machine's MCP client configurations (--user-configs)")
+	}
 	origin := loaded.Config.Sources.Origin
 	if origin == "" {
 		origin = pipeline.DetectOrigin(req)
@@ -150,5 +163,20 @@ func collectSources(cmd *cobra.Command, app *App, bindings map[string]string, ar
 	if err := checkEmpty(cmd, app, pipeline.CheckCollected(bundle, req)); err != nil {
 		return nil, nil, time.Time{}, err
 	}
+	bundle.Scope = loaded.Scope
 	return loaded, bundle, req.Now, nil
+}
+
+// scopeOf names the paths collected for reports: relative to the working
+// directory where they lie under it, else by their last element, so two
+// checkouts of one repository describe the same scope.
+func scopeOf(paths []string) []string {
+	out := pipeline.DisplayPaths(paths)
+	for i, p := range out {
+		if filepath.IsAbs(p) {
+			out[i] = filepath.Base(p)
+		}
+		out[i] = filepath.ToSlash(out[i])
+	}
+	return out
 }

@@ -26,14 +26,16 @@ const EnvPrefix = "TOLLGATE"
 // Config is Tollgate's configuration. Its mapstructure tags are the keys of
 // tollgate.yaml; nested structs are nested maps.
 type Config struct {
-	Sources      Sources  `mapstructure:"sources"`
-	Catalogs     []string `mapstructure:"catalogs"`
-	Frameworks   []string `mapstructure:"frameworks"`
-	Gate         Gate     `mapstructure:"gate"`
-	Waivers      []string `mapstructure:"waivers"`
-	Attestations []string `mapstructure:"attestations"`
-	Output       Output   `mapstructure:"output"`
-	History      History  `mapstructure:"history"`
+	Sources      Sources     `mapstructure:"sources"`
+	Catalogs     []string    `mapstructure:"catalogs"`
+	Frameworks   []string    `mapstructure:"frameworks"`
+	Gate         Gate        `mapstructure:"gate"`
+	Waivers      []string    `mapstructure:"waivers"`
+	Attestations []string    `mapstructure:"attestations"`
+	Output       Output      `mapstructure:"output"`
+	History      History     `mapstructure:"history"`
+	Assessment   Assessment  `mapstructure:"assessment"`
+	Remediation  Remediation `mapstructure:"remediation"`
 }
 
 // History says where runs are kept over time.
@@ -43,6 +45,55 @@ type History struct {
 	Store string `mapstructure:"store"`
 	// Scope keeps apart the histories of different estates in one store.
 	Scope string `mapstructure:"scope"`
+}
+
+// Assessment says what the reports state about the engagement: who was
+// assessed and by whom, which system, against which system security plan.
+type Assessment struct {
+	// Organization is the assessed organisation.
+	Organization Party `mapstructure:"organization"`
+	// Assessor is the person or team who runs the assessment and answers
+	// for it.
+	Assessor Party `mapstructure:"assessor"`
+	// System identifies the assessed system in the organisation's inventory.
+	System System `mapstructure:"system"`
+	// SSP is the system security plan (a file path or an http(s) URL) the
+	// OSCAL assessment plan and POA&M import.
+	SSP string `mapstructure:"ssp"`
+	// DocumentVersion is the revision of the documents written (default:
+	// the assessment time).
+	DocumentVersion string `mapstructure:"document_version"`
+}
+
+// Party is a person or organisation named in the reports.
+type Party struct {
+	Name  string `mapstructure:"name"`
+	Email string `mapstructure:"email"`
+	// Type is person or organization (default organization).
+	Type string `mapstructure:"type"`
+}
+
+// System identifies the assessed system.
+type System struct {
+	ID   string `mapstructure:"id"`
+	Name string `mapstructure:"name"`
+}
+
+// Remediation sets the deadlines and owner of open findings in the POA&M.
+type Remediation struct {
+	// PointOfContact owns open findings no waiver names an owner for.
+	PointOfContact Party `mapstructure:"point_of_contact"`
+	// Deadlines are days from detection to remediation, by severity.
+	Deadlines Deadlines `mapstructure:"deadlines"`
+}
+
+// Deadlines are days allowed per severity (0 or negative: no deadline).
+type Deadlines struct {
+	Critical int `mapstructure:"critical"`
+	High     int `mapstructure:"high"`
+	Medium   int `mapstructure:"medium"`
+	Low      int `mapstructure:"low"`
+	Info     int `mapstructure:"info"`
 }
 
 // Sources says what to collect.
@@ -83,6 +134,9 @@ type Output struct {
 	Dir             string   `mapstructure:"dir"`
 	Formats         []string `mapstructure:"formats"`
 	WorkbookProfile string   `mapstructure:"workbook_profile"`
+	// SARIFRoot is the scan root's path in the repository, prefixed to SARIF
+	// file paths ("." for none; empty: the folder assessed).
+	SARIFRoot string `mapstructure:"sarif_root"`
 }
 
 // Defaults are the values used when nothing else sets a key.
@@ -91,6 +145,12 @@ var Defaults = map[string]any{
 	"output.workbook_profile": "default",
 	"gate.fail_on":            "high",
 	"sources.max_file_size":   "10MB",
+	// Remediation deadlines in days (see engagement.DefaultDays).
+	"remediation.deadlines.critical": 15,
+	"remediation.deadlines.high":     30,
+	"remediation.deadlines.medium":   90,
+	"remediation.deadlines.low":      180,
+	"remediation.deadlines.info":     365,
 }
 
 // Loaded is a configuration together with where it came from.
@@ -98,6 +158,13 @@ type Loaded struct {
 	Config Config
 	// File is the configuration file read, or "" when none was found.
 	File string
+	// Scope names what the command assesses, for the reports (set by the
+	// command: the paths collected, or the bundles evaluated).
+	Scope []string
+	// ScanRoot is the scan root's path relative to the working directory
+	// when one folder inside it is assessed (subject paths are relative to
+	// it), else "".
+	ScanRoot string
 	// Ignored are the keys of File that were not applied because Load found
 	// the file inside a folder being assessed (see trust.go); Warning says
 	// so in words.
@@ -221,10 +288,10 @@ func find(assessed []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}, {"assessment", "ssp"}}
 
 // singlePathKeys are the path keys that hold one path rather than a list.
-var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true, "history.store": true}
+var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true, "history.store": true, "assessment.ssp": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {
@@ -385,4 +452,9 @@ func distance(a, b string) int {
 		prev = cur
 	}
 	return prev[len(b)]
+}
+
+// isURL reports whether s is an http(s) URL rather than a path.
+func isURL(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }

@@ -167,3 +167,46 @@ func TestHistoryStorePaths(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessmentAndRemediation reads what the reports state about the
+// engagement: parties, system, the system security plan (a path relative to
+// the file, a URL as it is) and remediation deadlines, whose defaults apply
+// to severities the file leaves out.
+func TestAssessmentAndRemediation(t *testing.T) {
+	path := writeConfig(t, `assessment:
+  organization: {name: Acme Corp, email: security@acme.example}
+  assessor: {name: Jane Auditor, type: person}
+  system: {id: ACME-1, name: Acme MCP}
+  ssp: ssp/acme.json
+  document_version: "2026-Q1"
+remediation:
+  point_of_contact: {name: Platform Security}
+  deadlines: {critical: 7, high: 20}
+`)
+	cfg, err := Load(path, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, r := cfg.Config.Assessment, cfg.Config.Remediation
+	if a.Organization.Name != "Acme Corp" || a.Organization.Email != "security@acme.example" || a.Assessor.Type != "person" ||
+		a.System.ID != "ACME-1" || a.DocumentVersion != "2026-Q1" || r.PointOfContact.Name != "Platform Security" {
+		t.Errorf("assessment %+v, remediation %+v", a, r)
+	}
+	if want := filepath.Join(filepath.Dir(path), "ssp", "acme.json"); a.SSP != want {
+		t.Errorf("ssp = %q, want %q (relative to the file)", a.SSP, want)
+	}
+	if d := r.Deadlines; d.Critical != 7 || d.High != 20 || d.Medium != 90 || d.Low != 180 || d.Info != 365 {
+		t.Errorf("deadlines %+v, want the file's, then the defaults", d)
+	}
+	url := writeConfig(t, "assessment:\n  ssp: https://grc.example/ssp.json\n")
+	cfg, err = Load(url, nil, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Config.Assessment.SSP != "https://grc.example/ssp.json" {
+		t.Errorf("a URL ssp became %q", cfg.Config.Assessment.SSP)
+	}
+	if err := CheckKeys(path, []byte("assessment:\n  organisation: {name: X}\n")); err == nil || !strings.Contains(err.Error(), `did you mean "assessment.organization"`) {
+		t.Errorf("misspelt key: %v", err)
+	}
+}

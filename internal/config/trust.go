@@ -24,7 +24,8 @@ import (
 //     the file (those inside apply: every report shows them with their
 //     owner and approver);
 //   - output.dir outside that folder;
-//   - history.store outside that folder, or a database URL.
+//   - history.store outside that folder, or a database URL;
+//   - assessment.ssp outside it (the file is read to be hashed).
 //
 // Named with --config, the same file applies in full.
 
@@ -76,6 +77,10 @@ func confine(data []byte, values map[string]any, tree string) []ignoredKey {
 			values[key] = kept
 			ignored = append(ignored, ignoredKey{key, fmt.Sprintf("%s outside %s", strings.Join(outside, ", "), tree)})
 		}
+	}
+	assessment, _ := values["assessment"].(map[string]any)
+	if ssp, ok := assessment["ssp"].(string); ok && ssp != "" && !isURL(ssp) && !within(tree, ssp) {
+		drop("assessment.ssp", fmt.Sprintf("%q leads outside %s", ssp, tree))
 	}
 	output, _ := values["output"].(map[string]any)
 	if dir, ok := output["dir"].(string); ok && dir != "" && !within(tree, dir) {

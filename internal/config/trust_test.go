@@ -204,3 +204,26 @@ func TestDiscoveredConfigTrust(t *testing.T) {
 		})
 	}
 }
+
+// TestDiscoveredConfigCannotReadAnSSPOutsideTheTree: the system security
+// plan is read to be hashed, so a discovered file may not name one outside
+// the assessed folder; one inside it, or a URL, applies.
+func TestDiscoveredConfigCannotReadAnSSPOutsideTheTree(t *testing.T) {
+	t.Chdir(t.TempDir())
+	repo := filepath.Join(t.TempDir(), "repo")
+	if err := os.MkdirAll(repo, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for ssp, ignored := range map[string]bool{"../../etc/passwd": true, "docs/ssp.json": false, "https://grc.example/ssp.json": false} {
+		if err := os.WriteFile(filepath.Join(repo, FileName), []byte("assessment:\n  ssp: "+ssp+"\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := Load("", []string{repo}, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Contains(cfg.Ignored, "assessment.ssp"); got != ignored {
+			t.Errorf("ssp %s: ignored = %v, want %v (ssp %q)", ssp, got, ignored, cfg.Config.Assessment.SSP)
+		}
+	}
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/internal/mdtext"
+	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -32,6 +33,8 @@ type Options struct {
 	Top int
 	// Detail caps the rows of each folded list (0 = DefaultDetail).
 	Detail int
+	// Engagement is what the summary states about the assessment (scope).
+	Engagement engagement.Engagement
 }
 
 // Write writes r as Markdown to w.
@@ -72,7 +75,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 			code(bl.Source), bl.Timestamp.UTC().Format("2006-01-02T15:04:05Z"), len(x.Findings())-countNew(bl, x.Findings()))
 	}
 
-	frameworks(&b, r)
+	frameworks(&b, r, opts.Engagement.Scope)
 
 	b.WriteString("### Failing controls\n\n")
 	if len(failures) == 0 {
@@ -129,12 +132,16 @@ func headline(failures []view.Finding) string {
 	return fmt.Sprintf("**%s** (%s)", plural(len(failures), "failure"), strings.Join(parts, ", "))
 }
 
-func frameworks(b *bytes.Buffer, r *assess.Results) {
+func frameworks(b *bytes.Buffer, r *assess.Results, scope []string) {
 	if len(r.Frameworks) == 0 {
 		b.WriteString("No framework was assessed.\n\n")
 		return
 	}
-	b.WriteString("Requirements are judged for their MCP scope only: what the MCP controls mapped to each examine.\n\n")
+	b.WriteString("Requirements are judged for their MCP scope only: what the MCP controls mapped to each examine")
+	if len(scope) > 0 {
+		fmt.Fprintf(b, ", in the MCP configuration under %s", cell(strings.Join(scope, ", ")))
+	}
+	b.WriteString(". \"MCP scope met\" is not the whole requirement met.\n\n")
 	b.WriteString("| Framework | MCP scope met | Not met | Waived (deviation approved) | Not assessed | Manual | Error |\n")
 	b.WriteString("|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, fw := range r.Frameworks {

@@ -31,12 +31,13 @@ func ExportCatalog(ctrls []*controls.Control, risks []controls.Risk, opts Export
 		groups = append(groups, oscalTypes.Group{
 			ID:       "family-" + tokenize(orDefault(fam, "other")),
 			Class:    "family",
-			Title:    orDefault(fam, "other"),
+			Title:    familyTitle(fam),
+			Props:    props("family", fam),
 			Controls: &ctl,
 		})
 	}
 	cat := &oscalTypes.Catalog{
-		Metadata:   metadata(orDefault(opts.Title, "Tollgate MCP security controls"), opts.Version, ts),
+		Metadata:   exportMetadata(orDefault(opts.Title, "Tollgate MCP security controls"), opts.Version, ts),
 		Groups:     list(groups),
 		BackMatter: riskResources(risks),
 	}
@@ -93,7 +94,8 @@ func catalogControl(c *controls.Control) oscalTypes.Control {
 	add("statement", "", c.Title+".")
 	add("guidance", "", c.Description)
 	add("remediation", NS, c.Remediation)
-	add("assessment-method", "", assessmentMethod(c))
+	parts = append(parts, assessmentParts(c)...)
+	add("check", NS, checkProse(c))
 	return oscalTypes.Control{
 		ID:    cid,
 		Class: "mcp-control",
@@ -110,34 +112,95 @@ func partSuffix(name string) string {
 		return "smt"
 	case "guidance":
 		return "gdn"
-	case "assessment-method":
-		return "asm"
+	case "assessment-objective":
+		return "obj"
 	}
 	return name
 }
 
-// assessmentMethod describes how Tollgate judges the control.
-func assessmentMethod(c *controls.Control) string {
+// assessmentParts are the control's SP 800-53A-style assessment objective
+// ("Determine if …") and assessment method: EXAMINE for a check of
+// configuration settings, INTERVIEW for a control satisfied by attestation,
+// each with the assessment objects it examines.
+func assessmentParts(c *controls.Control) []oscalTypes.Part {
+	cid := tokenize(c.ID)
+	subject := orDefault(string(c.Subject), "applicable")
+	objective := fmt.Sprintf("Determine if, for every applicable %s subject: %s.", subject, strings.TrimSuffix(lowerFirst(c.Title), "."))
+	method, how, objects := "EXAMINE", "", ""
 	if c.Manual {
-		m := "Manual: satisfied only by a valid, unexpired attestation."
-		if strings.TrimSpace(c.Guidance) != "" {
-			m += " The attestation must show: " + strings.TrimSpace(c.Guidance)
+		objective = fmt.Sprintf("Determine if a valid, unexpired attestation states that %s.", strings.TrimSuffix(lowerFirst(c.Title), "."))
+		method = "INTERVIEW"
+		how = "Review the attestation of the person responsible and the evidence it cites; the control is satisfied only while a valid attestation stands."
+		objects = "The attestation (statement, attestor, expiry) and the evidence file it cites, copied into the evidence bundle with its SHA-256."
+		if g := strings.TrimSpace(c.Guidance); g != "" {
+			objects += " The evidence must show: " + g
 		}
-		return m
+	} else {
+		how = fmt.Sprintf("Examine the configuration of every %s subject Tollgate collects: the control's check (the check part) is applied to each subject the control applies to, "+
+			"and a subject that does not satisfy it fails, with the failing field and the value found.", subject)
+		objects = fmt.Sprintf("The %s subjects collected from MCP client configuration files, registry and bundle manifests (and, where collected, gateway, cluster and endpoint evidence), "+
+			"as recorded in the evidence bundle with each file's SHA-256.", subject)
+	}
+	return []oscalTypes.Part{
+		{ID: cid + "_obj", Name: "assessment-objective", Prose: objective,
+			Props: &[]oscalTypes.Property{{Name: "label", Value: c.ID}, {Name: "method-id", Value: cid + "_asm-" + strings.ToLower(method)}}},
+		{ID: cid + "_asm-" + strings.ToLower(method), Name: "assessment-method", Prose: how,
+			Props: &[]oscalTypes.Property{{Name: "method", Value: method}},
+			Parts: &[]oscalTypes.Part{{ID: cid + "_asm-" + strings.ToLower(method) + "_obj", Name: "assessment-objects", Prose: objects}}},
+	}
+}
+
+// checkProse shows the control's CUE, for those who maintain or reproduce
+// it; the assessment method states it in words.
+func checkProse(c *controls.Control) string {
+	if c.Manual || strings.TrimSpace(c.Check) == "" {
+		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "Automated: every %s subject", orDefault(string(c.Subject), "applicable"))
-	if strings.TrimSpace(c.When) != "" {
-		fmt.Fprintf(&b, " that unifies with\n\n```cue\n%s\n```\n\n", strings.TrimSpace(c.When))
-	} else {
-		b.WriteString(" ")
+	if w := strings.TrimSpace(c.When); w != "" {
+		fmt.Fprintf(&b, "Applies to a %s subject that unifies with\n\n```cue\n%s\n```\n\n", c.Subject, w)
 	}
-	if strings.TrimSpace(c.Check) != "" {
-		fmt.Fprintf(&b, "must unify with\n\n```cue\n%s\n```\n", strings.TrimSpace(c.Check))
-	} else {
-		b.WriteString("is judged by the control's check.")
-	}
+	fmt.Fprintf(&b, "Passes when the subject unifies with\n\n```cue\n%s\n```\n", strings.TrimSpace(c.Check))
 	return b.String()
+}
+
+// lowerFirst lower-cases the first letter of a title used inside a sentence
+// ("Remote servers require authentication" → "remote servers …"), unless
+// the first word is an acronym (MCP, TLS, OAuth).
+func lowerFirst(s string) string {
+	first, _, _ := strings.Cut(s, " ")
+	if len(first) > 1 && strings.ToUpper(first[:2]) == first[:2] {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// familyTitles are the titles of the control families in the catalog.
+var familyTitles = map[string]string{
+	"auth":         "Authentication",
+	"config":       "Configuration hygiene",
+	"consent":      "Consent and tool approval",
+	"gateway":      "Gateways",
+	"governance":   "Governance (attested)",
+	"registry":     "Registry and bundle manifests",
+	"sandbox":      "Sandboxing and isolation",
+	"secrets":      "Secrets",
+	"supply-chain": "Supply chain",
+	"tool":         "Tool definitions",
+	"transport":    "Transport security",
+}
+
+// familyTitle is a family's title: a known one, or the slug in words.
+func familyTitle(fam string) string {
+	if t, ok := familyTitles[fam]; ok {
+		return t
+	}
+	if fam == "" {
+		return "Other"
+	}
+	words := strings.FieldsFunc(fam, func(r rune) bool { return r == '-' || r == '_' })
+	out := strings.Join(words, " ")
+	return strings.ToUpper(out[:1]) + out[1:]
 }
 
 func location(file string, line int) string {

@@ -46,9 +46,16 @@ func ExportComponentDefinition(ctrls []*controls.Control, set *mappings.Set, opt
 		}
 		res := frameworkResource(fw)
 		resources = append(resources, res)
+		// NIST publishes an OSCAL catalog of SP 800-53, which the
+		// requirement ids resolve against; other frameworks are named by
+		// the resource pointing at their publication.
+		source := "#" + res.UUID
+		if fw.Catalog != "" {
+			source = fw.Catalog
+		}
 		impls = append(impls, oscalTypes.ControlImplementationSet{
 			UUID:                    id("control-implementation", fw.ID),
-			Source:                  "#" + res.UUID,
+			Source:                  source,
 			Description:             fmt.Sprintf("MCP controls that implement requirements of %s %s.", fw.Title, fw.Version),
 			Props:                   props("framework", fw.ID, "framework-version", fw.Version),
 			ImplementedRequirements: reqs,
@@ -64,9 +71,9 @@ func ExportComponentDefinition(ctrls []*controls.Control, set *mappings.Set, opt
 		ControlImplementations: list(impls),
 	}
 	cd := &oscalTypes.ComponentDefinition{
-		Metadata:   metadata(orDefault(opts.Title, "Tollgate MCP controls: framework implementation"), opts.Version, ts),
+		Metadata:   exportMetadata(orDefault(opts.Title, "Tollgate MCP controls: framework implementation"), opts.Version, ts),
 		Components: &[]oscalTypes.DefinedComponent{component},
-		BackMatter: backMatterOf(resources),
+		BackMatter: backMatter(resources...),
 	}
 	if cd.UUID, err = contentUUID("component-definition", cd); err != nil {
 		return nil, fmt.Errorf("export component definition: %w", err)
@@ -107,6 +114,7 @@ func implementedRequirements(fw *mappings.Framework, links []mappings.Link, ctrl
 		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Control < ls[j].Control })
 		var p []oscalTypes.Property
 		if pp, ok := prop("requirement-id", rid); ok {
+			pp.Class = tokenize(fw.ID)
 			p = append(p, pp)
 		}
 		var names []string
@@ -116,38 +124,20 @@ func implementedRequirements(fw *mappings.Framework, links []mappings.Link, ctrl
 				continue
 			}
 			pp.Class = tokenize(orDefault(l.Provenance, mappings.ProvenanceAsserted))
-			pp.Remarks = l.Rationale
+			pp.Remarks = clean(l.Rationale + " Basis: " + l.Basis(fw) + ".")
 			p = append(p, pp)
 			name := l.Control
 			if c := ctrls[l.Control]; c != nil {
 				name += " (" + c.Title + ")"
 			}
-			names = append(names, fmt.Sprintf("%s, %s: %s", name, orDefault(l.Provenance, mappings.ProvenanceAsserted), orDefault(l.Rationale, "no rationale recorded")))
+			names = append(names, fmt.Sprintf("%s, %s: %s", name, l.Basis(fw), orDefault(l.Rationale, "no rationale recorded")))
 		}
 		out = append(out, oscalTypes.ImplementedRequirementControlImplementation{
 			UUID:        id("implemented-requirement", fw.ID, rid),
 			ControlId:   Token(fw.ID, rid),
-			Description: "Implemented by:\n\n- " + strings.Join(names, "\n- "),
+			Description: "For its MCP scope, by:\n\n- " + strings.Join(names, "\n- "),
 			Props:       list(p),
 		})
 	}
 	return out
-}
-
-// frameworkResource stands for a framework in the back matter; the control
-// implementation's source points at it.
-func frameworkResource(fw *mappings.Framework) oscalTypes.Resource {
-	return oscalTypes.Resource{
-		UUID:        id("framework", fw.ID),
-		Title:       orDefault(fw.Title, fw.ID),
-		Description: fmt.Sprintf("%s, version %s: %d requirements in Tollgate's mappings.", orDefault(fw.Title, fw.ID), orDefault(fw.Version, "unspecified"), len(fw.Requirements)),
-		Props:       props("framework", fw.ID, "framework-version", fw.Version),
-	}
-}
-
-func backMatterOf(res []oscalTypes.Resource) *oscalTypes.BackMatter {
-	if len(res) == 0 {
-		return nil
-	}
-	return &oscalTypes.BackMatter{Resources: &res}
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 )
 
 // ExportOptions configure the catalog and component-definition exports.
@@ -27,4 +29,28 @@ func contentUUID(kind string, doc any) (string, error) {
 	}
 	sum := sha256.Sum256(data)
 	return id(kind, hex.EncodeToString(sum[:])), nil
+}
+
+// exportMetadata is the metadata of the catalog and the component
+// definition: the Tollgate project wrote them (role "creator"); they name
+// no assessor, since they describe controls, not an assessment.
+func exportMetadata(title, version string, ts time.Time) oscalTypes.Metadata {
+	party := id("party", "tollgate-project")
+	version = orDefault(version, "0.0.0-dev")
+	return oscalTypes.Metadata{
+		Title:        title,
+		LastModified: ts,
+		Version:      version,
+		OscalVersion: Version,
+		Props:        props("tool", "Tollgate", "tool-version", version),
+		Roles:        &[]oscalTypes.Role{{ID: "creator", Title: "Creator", Description: "Wrote the controls and their mappings."}},
+		Parties: &[]oscalTypes.Party{{
+			UUID:      party,
+			Type:      "organization",
+			Name:      "Tollgate project",
+			ShortName: "tollgate",
+			Remarks:   "Maintains Tollgate, compliance-as-code for Model Context Protocol deployments, and its control catalog.",
+		}},
+		ResponsibleParties: &[]oscalTypes.ResponsibleParty{{RoleId: "creator", PartyUuids: []string{party}}},
+	}
 }

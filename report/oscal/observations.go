@@ -3,9 +3,9 @@ package oscal
 import (
 	"fmt"
 	"maps"
-	"path"
 	"slices"
 	"strings"
+	"time"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -14,97 +14,164 @@ import (
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
-// observation records one control judged against its applicable subjects.
-//
-// Only the subjects that need attention are listed: those that failed, were
-// waived, could not be evaluated or await a manual attestation, each subject
-// reference carrying the pair's verdict (prop "verdict") and message. Those
-// that passed are counted (props "pass" and "not-applicable", next to the
-// other verdicts), not listed: a passing pair says nothing an auditor acts
-// on, and listing it would make the document grow with the fleet times the
-// catalog times the frameworks assessed. Relevant evidence names the
-// artifacts behind the listed subjects, with their hashes, and the evidence
-// bundle's manifest, which lists every artifact collected, those of passing
-// subjects included; results.json keeps every pair's verdict.
-func (b *arBuilder) observation(key string, cr *assess.ControlResult) oscalTypes.Observation {
-	c := cr.Control
-	method := "TEST"
-	if c.Manual {
-		method = "EXAMINE"
+// SP 800-53A assessment methods.
+const (
+	methodExamine   = "EXAMINE"   // reviewing specifications and configuration settings
+	methodTest      = "TEST"      // exercising a mechanism under specified conditions
+	methodInterview = "INTERVIEW" // holding discussions with people
+)
+
+// observationUUID is the UUID of a control's observation in one assessment:
+// it differs between assessment times and stays equal for the same time.
+func (b *builder) observationUUID(controlID string) string {
+	return id("observation", b.run, controlID)
+}
+
+// methodOf is how a subject was assessed: reading a configuration file,
+// manifest or cluster object is an examination of configuration settings
+// (EXAMINE); what a live probe of an endpoint saw was obtained by
+// exercising it (TEST).
+func methodOf(m evidence.Meta) string {
+	if m.Kind == evidence.KindEndpoint || m.Provenance.URL != "" || strings.HasPrefix(m.Provenance.Collector, "probe") {
+		return methodTest
 	}
+	return methodExamine
+}
+
+// observation records one control judged against every applicable subject.
+// Every subject judged is listed, each with its verdict (passing ones
+// included, so a reader can re-perform the check on any of them); the
+// subject references name inventory items of the assessment plan, which
+// describe each subject once and link its artifact. The relevant evidence
+// names the artifacts behind the subjects that did not pass and the bundle
+// manifest (with its hash), which accounts for every artifact. A manual
+// control is judged once for the deployment by an attestation: its
+// observation is an interview, with the attestor among its origins and the
+// attestation's evidence (its copy in the bundle, with its hash) as
+// relevant evidence.
+func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
+	c := cr.Control
 	var subjects []oscalTypes.SubjectReference
+	methods := map[string]bool{}
+	origins := []oscalTypes.Origin{toolOrigin()}
+	var remarks []string
 	var orgProps []string
-	var orgRemarks []string
+	collected := time.Time{}
+	finding := false
 	for _, e := range cr.Evaluations {
-		if orgWide(e) {
-			// Judged once for the deployment as a whole (a manual control
-			// and its attestation): there is no inventory item to refer to,
-			// so the verdict is recorded on the observation itself.
-			orgProps = append(orgProps, "verdict", string(e.Verdict), "attestation", e.Attestation, "waiver", e.Waiver)
+		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
+			finding = true
+		}
+		if strings.TrimSpace(e.SubjectID) == "" {
+			// Judged once for the deployment (a manual control): an
+			// attestation is an interview; without one, only the
+			// attestations supplied were examined.
+			orgProps = append(orgProps, "verdict", string(e.Verdict), "attestation", e.Attestation)
+			methods[methodExamine] = true
+			if a := b.attestation(e.Attestation); a != nil {
+				delete(methods, methodExamine)
+				methods[methodInterview] = true
+				if u := b.parties.addText(a.AttestedBy, roleAttestor); u != "" {
+					origins = append(origins, oscalTypes.Origin{Actors: []oscalTypes.OriginActor{{Type: "party", ActorUuid: u, RoleId: roleAttestor}}})
+				}
+			}
 			if r := evaluationRemarks(e); r != "" {
-				orgRemarks = append(orgRemarks, r)
+				remarks = append(remarks, r)
 			}
 			continue
 		}
-		if !listed(e) {
-			continue
-		}
 		meta := b.x.Meta(e.SubjectID)
-		subjects = append(subjects, oscalTypes.SubjectReference{
-			SubjectUuid: subjectUUID(key, e.SubjectID),
+		methods[methodOf(meta)] = true
+		if t := meta.Provenance.Collected; t.After(collected) {
+			collected = t
+		}
+		ref := oscalTypes.SubjectReference{
+			SubjectUuid: subjectUUID(e.SubjectID),
 			Type:        "inventory-item",
-			Title:       orDefault(meta.Name, e.SubjectID),
-			Props: props("verdict", string(e.Verdict), "waiver", e.Waiver, "attestation", e.Attestation,
+			Title:       subjectTitle(meta),
+			Props: props("verdict", string(e.Verdict), "finding-id", findingID(e), "waiver", e.Waiver,
 				"baseline", b.x.R.Baseline.State(e), "first-seen", firstSeen(b.x.R.History, e)),
-			Remarks: evaluationRemarks(e),
-		})
+		}
+		if e.Verdict != assess.VerdictPass {
+			ref.Remarks = evaluationRemarks(e)
+		}
+		subjects = append(subjects, ref)
+	}
+	if len(methods) == 0 {
+		methods[methodExamine] = true
+	}
+	types := []string{"control-objective"}
+	if finding {
+		types = append(types, "finding")
 	}
 	n := cr.Counts
-	noun := "subjects"
-	if len(cr.Evaluations) == 1 {
-		noun = "subject"
-	}
-	desc := fmt.Sprintf("%s (%s) was judged against %d applicable %s: %d pass, %d fail, %d waived, %d error, %d manual.",
-		c.ID, c.Title, len(cr.Evaluations), noun, n.Pass, n.Fail, n.Waived, n.Error, n.Manual)
-	switch {
-	case len(cr.Evaluations) == 0:
-		desc = fmt.Sprintf("%s (%s) found no applicable subject.", c.ID, c.Title)
-	case len(subjects) == 0 && len(orgProps) > 0:
-		desc = fmt.Sprintf("%s (%s) was judged for the deployment as a whole: %s.", c.ID, c.Title, view.StatusLabel(cr.Status))
-	case len(subjects) > 0 && n.Pass > 0:
-		desc += fmt.Sprintf(" The %d that did not pass are listed as subjects; the %d that passed are counted, with their evidence in the bundle manifest.",
-			len(subjects), n.Pass)
-	case len(subjects) > 0:
-		desc += " Each is listed as a subject."
-	case n.Pass > 0:
-		desc += " All passed: they are counted, with their evidence in the bundle manifest."
-	}
 	pairs := append([]string{"control-id", c.ID, "status", string(cr.Status), "severity", c.Severity, "family", c.Family,
 		"pass", fmt.Sprint(n.Pass), "fail", fmt.Sprint(n.Fail), "waived", fmt.Sprint(n.Waived),
-		"error", fmt.Sprint(n.Error), "manual", fmt.Sprint(n.Manual), "not-applicable", fmt.Sprint(n.NotApplicable),
-		"listed-subjects", fmt.Sprint(len(subjects))}, orgProps...)
-	return oscalTypes.Observation{
-		UUID:             id("observation", key, c.ID),
-		Title:            c.ID + ": " + c.Title,
-		Description:      desc,
-		Methods:          []string{method},
-		Collected:        b.ts,
+		"error", fmt.Sprint(n.Error), "manual", fmt.Sprint(n.Manual), "not-applicable", fmt.Sprint(n.NotApplicable)}, orgProps...)
+	o := oscalTypes.Observation{
+		UUID:             b.observationUUID(c.ID),
+		Title:            clean(c.ID + ": " + c.Title),
+		Description:      b.observationDescription(cr, len(subjects)),
+		Methods:          slices.Sorted(maps.Keys(methods)),
+		Types:            &types,
+		Origins:          &origins,
+		Collected:        b.collected(collected),
 		Props:            props(pairs...),
 		Subjects:         list(subjects),
-		RelevantEvidence: b.evidence(cr),
-		Remarks:          strings.Join(orgRemarks, "\n\n"),
+		RelevantEvidence: b.relevantEvidence(cr),
+		Remarks:          strings.Join(remarks, "\n\n"),
 	}
+	return o
 }
 
-// listed reports whether an observation names the subject of e: every
-// verdict but pass (not-applicable pairs are not evaluations at all).
-func listed(e assess.Evaluation) bool { return e.Verdict != assess.VerdictPass }
+// collected is when the observed evidence was collected: the latest
+// collection time of its subjects, or the start of the assessment.
+func (b *builder) collected(t time.Time) time.Time {
+	if t.IsZero() {
+		return b.start
+	}
+	if s, err := stamp(t); err == nil {
+		return s
+	}
+	return b.start
+}
 
-// orgWide reports whether e judged the deployment as a whole rather than one
-// subject (manual controls are evaluated once, with no subject).
-func orgWide(e assess.Evaluation) bool { return strings.TrimSpace(e.SubjectID) == "" }
+// observationDescription says what was judged and how many of each verdict.
+func (b *builder) observationDescription(cr *assess.ControlResult, listed int) string {
+	c := cr.Control
+	n := cr.Counts
+	switch {
+	case c.Manual:
+		return fmt.Sprintf("%s (%s) is checked by attestation, once for the deployment: %s.", c.ID, c.Title, view.StatusLabel(cr.Status))
+	case listed == 0:
+		return fmt.Sprintf("%s (%s) found no applicable %s subject among those collected (%d not applicable); the bundle manifest lists them.",
+			c.ID, c.Title, c.Subject, n.NotApplicable)
+	}
+	return fmt.Sprintf("%s (%s) was judged against %s: %d pass, %d fail, %d waived, %d error. Every subject judged is listed with its verdict; %d %s subjects were not applicable.",
+		c.ID, c.Title, plural(listed, "applicable "+string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error, n.NotApplicable, c.Subject)
+}
 
-// evaluationRemarks explains a verdict: the message and CUE's reasons.
+// subjectTitle names a subject with its location.
+func subjectTitle(m evidence.Meta) string {
+	name := orDefault(m.Name, m.ID)
+	if loc := m.Provenance.Location(); loc != "" && loc != name {
+		name += " (" + loc + ")"
+	}
+	return clean(name)
+}
+
+// findingID is the Tollgate finding id (TG-…) of a failing or waived
+// evaluation, which SARIF, the workbook and results.json also carry; "" for
+// any other verdict.
+func findingID(e assess.Evaluation) string {
+	if e.Verdict != assess.VerdictFail && e.Verdict != assess.VerdictWaived {
+		return ""
+	}
+	return e.FindingID()
+}
+
+// evaluationRemarks explains a verdict: the message and, in words, what
+// failed.
 func evaluationRemarks(e assess.Evaluation) string {
 	var lines []string
 	if e.Message != "" {
@@ -116,86 +183,87 @@ func evaluationRemarks(e assess.Evaluation) string {
 	return strings.Join(lines, "\n")
 }
 
-// evidence lists, once each, the artifacts behind the listed subjects (with
-// hashes) and the origin of listed subjects that have no artifact, then the
-// evidence bundle's manifest, which accounts for every artifact and so for
-// the subjects that passed. It returns nil when the control judged no
-// subject.
-func (b *arBuilder) evidence(cr *assess.ControlResult) *[]oscalTypes.RelevantEvidence {
+// relevantEvidence names, once each, the artifacts behind the subjects that
+// did not pass (as back-matter resources, which carry the hash of the
+// stored copy) and the locations of those that have none, then the bundle
+// manifest, which accounts for every artifact, those of passing subjects
+// included (their inventory items in the plan link them too). For a manual
+// control it names the attestation's evidence.
+func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.RelevantEvidence {
+	var out []oscalTypes.RelevantEvidence
 	artifacts := map[string]*evidence.Artifact{}
 	origins := map[string]bool{}
-	judged := 0
 	for _, e := range cr.Evaluations {
-		if orgWide(e) {
+		if strings.TrimSpace(e.SubjectID) == "" {
+			a := b.attestation(e.Attestation)
+			if a == nil {
+				out = append(out, oscalTypes.RelevantEvidence{
+					Description: "No valid attestation was given for this control; it awaits one (see the attestations in results.json for expired ones).",
+					Props:       props("evidence-kind", "none"),
+				})
+				continue
+			}
+			if _, ok := b.attestationResource(*a); ok {
+				out = append(out, oscalTypes.RelevantEvidence{
+					Href:        "#" + attestationResourceID(a.ID),
+					Description: fmt.Sprintf("Attestation %s by %s, valid until %s: %s", a.ID, orDefault(a.AttestedBy, "an unnamed attestor"), a.Expires.UTC().Format("2006-01-02"), clean(a.Statement)),
+					Props:       props("attestation", a.ID, "evidence-kind", "attestation"),
+				})
+			}
 			continue
 		}
-		judged++
-		if !listed(e) {
+		if e.Verdict == assess.VerdictPass {
 			continue
 		}
 		if a := b.x.SubjectArtifact(e.SubjectID); a != nil {
 			artifacts[a.Path] = a
-			continue
-		}
-		if loc := b.x.Meta(e.SubjectID).Provenance.Location(); loc != "" {
+		} else if loc := b.x.Meta(e.SubjectID).Provenance.Location(); loc != "" {
 			origins[loc] = true
 		}
 	}
-	var out []oscalTypes.RelevantEvidence
 	for _, p := range slices.Sorted(maps.Keys(artifacts)) {
-		a := artifacts[p]
-		out = append(out, b.artifactEvidence(a))
+		out = append(out, oscalTypes.RelevantEvidence{
+			Href:        "#" + artifactResourceID(artifacts[p]),
+			Description: "Configuration file " + p + " (its copy in the evidence bundle, with secrets redacted).",
+			Props:       props("evidence-kind", "artifact"),
+		})
 	}
 	for _, loc := range slices.Sorted(maps.Keys(origins)) {
 		out = append(out, oscalTypes.RelevantEvidence{
-			Description: fmt.Sprintf("Collected from %s.", loc),
+			Description: fmt.Sprintf("Collected from %s (no file is stored for it).", loc),
 			Props:       props("location", loc),
 		})
 	}
-	if judged > 0 {
-		out = append(out, b.manifestEvidence(cr.Counts.Pass))
+	if !cr.Control.Manual {
+		out = append(out, oscalTypes.RelevantEvidence{
+			Href:        "#" + manifestResourceID(),
+			Description: "The evidence bundle manifest: every subject and artifact collected, with hashes, those of the subjects that passed included.",
+			Props:       props("evidence-kind", "bundle-manifest"),
+		})
 	}
 	return list(out)
 }
 
-// artifactEvidence points at one artifact, with the hash of the file the
-// href names (the redacted copy in the bundle, or the original). Its
-// back-matter resource, which the subjects' inventory items link to,
-// carries both hashes and the rest of its description.
-func (b *arBuilder) artifactEvidence(a *evidence.Artifact) oscalTypes.RelevantEvidence {
-	name := "sha256"
-	if a.BundlePath != "" {
-		name = "redacted-sha256"
+// attestation returns the attestation record with the given ID, or nil.
+func (b *builder) attestation(attID string) *assess.AttestationRecord {
+	if attID == "" {
+		return nil
 	}
-	return oscalTypes.RelevantEvidence{
-		Description: "Artifact " + a.Path + ".",
-		Href:        artifactHref(b.opts.EvidenceBase, a),
-		Props:       props(name, artifactDigest(a)),
+	for i := range b.r.Attestations {
+		if b.r.Attestations[i].ID == attID {
+			return &b.r.Attestations[i]
+		}
 	}
+	return nil
 }
 
-// manifestEvidence points at the evidence bundle's manifest, which lists
-// every subject and artifact collected, with hashes: those behind the
-// subjects that passed, which the observation counts rather than lists,
-// included.
-func (b *arBuilder) manifestEvidence(passed int) oscalTypes.RelevantEvidence {
-	desc := "The evidence bundle manifest: every subject and artifact collected, with the artifacts' hashes."
-	if passed > 0 {
-		desc = fmt.Sprintf("The evidence bundle manifest: every subject and artifact collected, with the artifacts' hashes, "+
-			"those behind the %d subjects that passed (counted here, not listed) included.", passed)
+// observations records every control of the catalog, in ID order.
+func (b *builder) observations() []oscalTypes.Observation {
+	out := make([]oscalTypes.Observation, 0, len(b.r.Controls))
+	for i := range b.r.Controls {
+		if b.r.Controls[i].Control != nil {
+			out = append(out, b.observation(&b.r.Controls[i]))
+		}
 	}
-	return oscalTypes.RelevantEvidence{
-		Description: desc,
-		Href:        manifestHref(b.opts.EvidenceBase),
-		Props:       props("evidence-kind", "bundle-manifest"),
-	}
+	return out
 }
-
-// manifestHref is where the evidence bundle's manifest sits, relative to the
-// OSCAL file.
-func manifestHref(base string) string {
-	return pathHref(path.Join(base, evidence.ManifestFile))
-}
-
-// subjectUUID is the UUID of a subject's inventory item in one result.
-func subjectUUID(key, subjectID string) string { return id("subject", key, subjectID) }

@@ -3,6 +3,7 @@ package oscal
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -10,20 +11,10 @@ import (
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
-// poamKey scopes the UUIDs of the plan of action and milestones.
-const poamKey = "poam"
-
 // WritePOAM writes r as an OSCAL 1.1.3 plan of action and milestones to w.
 // The document is validated first; nothing is written when it is not valid.
 func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
-	data, err := MarshalPOAM(r, opts)
-	if err != nil {
-		return err
-	}
-	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
-	}
-	return nil
+	return writeDocument(w, "plan of action and milestones", MarshalPOAM, r, opts)
 }
 
 // MarshalPOAM renders r as validated OSCAL 1.1.3 plan-of-action-and-milestones
@@ -40,129 +31,122 @@ func MarshalPOAM(r *assess.Results, opts Options) ([]byte, error) {
 	return data, nil
 }
 
+// poamItemUUID is the UUID of the POA&M item of a finding: like its risk's,
+// it follows the finding from one assessment to the next.
+func poamItemUUID(fingerprint string) string { return id("poam-item", fingerprint) }
+
 // BuildPOAM assembles the plan of action and milestones for r without
-// validating it: per control that failed on some subject, an observation
-// of the failing subjects, an open risk with its remediation and a POA&M
-// item; per waiver that accepted failures of a control, a
-// deviation-approved risk (with the waiver's expiry as its deadline) and a
-// POA&M item. The subjects concerned are inventory items. When nothing
-// failed, a single item records that the plan has no open item, since a
-// POA&M needs at least one. Options.Title is not used (the title is fixed).
+// validating it. It imports the system security plan (the one given, or a
+// resource saying none was), names the system by its id, and holds one item
+// per finding (a control failing on a subject: open; a failure accepted
+// under a waiver: risk accepted until it expires), the same items, in the
+// same order, as the workbook's POA&M sheet. Each item's risk and
+// observation carry the UUIDs the assessment results give them, so a reader
+// follows an item to the results; the item links the results too. Each risk
+// has its likelihood and impact, a deadline from the remediation policy
+// (or the waiver's expiry), a planned remediation with a milestone, and an
+// owner. When nothing failed, a single item records that the plan has no
+// open item, since a POA&M needs at least one.
 func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, error) {
-	if r == nil {
-		return nil, fmt.Errorf("build OSCAL plan of action and milestones: no results")
-	}
-	ts, err := stamp(r.Timestamp)
+	b, err := newBuilder(r, opts, "plan of action and milestones")
 	if err != nil {
-		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
+		return nil, err
 	}
-	b := &arBuilder{x: view.New(r), ts: ts, opts: opts}
-	var (
-		observations []oscalTypes.Observation
-		risks        []oscalTypes.Risk
-		items        []oscalTypes.PoamItem
-	)
+	risks, items := b.risks()
+	var observations []oscalTypes.Observation
 	subjects := map[string]bool{}
-	for i := range r.Controls {
-		cr := openEvaluations(&r.Controls[i])
-		if cr == nil {
-			continue
-		}
-		for _, e := range cr.Evaluations {
-			if !orgWide(e) {
-				subjects[e.SubjectID] = true
+	seenControl := map[string]bool{}
+	var poamItems []oscalTypes.PoamItem
+	for i, it := range items {
+		c := it.Control
+		if !seenControl[c.ID] {
+			seenControl[c.ID] = true
+			cr := b.x.Control(c.ID)
+			observations = append(observations, b.observation(cr))
+			for _, e := range cr.Evaluations {
+				if strings.TrimSpace(e.SubjectID) != "" {
+					subjects[e.SubjectID] = true
+				}
 			}
 		}
-		o := b.observation(poamKey, cr)
-		o.Description = fmt.Sprintf("%s (%s) failed on %d and was waived on %d of the subjects it was judged against.",
-			cr.Control.ID, cr.Control.Title, cr.Counts.Fail, cr.Counts.Waived)
-		observations = append(observations, o)
-		for _, rk := range b.risks(poamKey, cr, o.UUID) {
-			item := b.poamItem(cr, rk, o.UUID)
-			withHistory(r, cr, &rk, &item, ts)
-			risks = append(risks, rk)
-			items = append(items, item)
-		}
+		item := b.poamItem(it, risks[i])
+		withHistory(b.r.History, it, &risks[i], &item, b.ts)
+		poamItems = append(poamItems, item)
 	}
-	if len(items) == 0 {
-		items = append(items, oscalTypes.PoamItem{
-			UUID:        id("poam-item", poamKey, "none"),
+	if len(poamItems) == 0 {
+		poamItems = append(poamItems, oscalTypes.PoamItem{
+			UUID:        id("poam-item", "none", b.run),
 			Title:       "No open items",
 			Description: "The assessment found no failing and no waived control: nothing needs a plan of action.",
 			Props:       props("open-items", "0"),
 		})
 	}
+	invItems, components := b.inventory(subjects)
+	assets := b.assessmentAssets()
+	resources := []oscalTypes.Resource{b.sspResource(), documentResource(resultsResourceID(), "Assessment results", ResultsFile, "application/oscal.ar+json", "")}
+	resources = append(resources, b.frameworkResources()...)
+	resources = append(resources, b.evidenceResources()...)
 	p := &oscalTypes.PlanOfActionAndMilestones{
-		Metadata: metadata("Tollgate plan of action and milestones", r.Version, ts),
-		SystemId: &oscalTypes.SystemId{IdentifierType: NS, ID: "mcp-deployment"},
-		LocalDefinitions: poamLocalDefinitions(b.inventory(poamKey, subjects),
-			fmt.Sprintf("The MCP deployment assessed by Tollgate: %d subjects from %d artifacts.", len(r.Subjects), len(r.Artifacts))),
+		ImportSsp: &oscalTypes.ImportSsp{Href: "#" + sspResourceID()},
+		SystemId:  b.systemID(),
+		LocalDefinitions: &oscalTypes.PlanOfActionAndMilestonesLocalDefinitions{
+			Components:       list(components),
+			InventoryItems:   list(invItems),
+			AssessmentAssets: assets,
+			Remarks: fmt.Sprintf("%s The inventory items describe the subjects of the observations below, with the UUIDs the assessment plan gives them.",
+				b.scopeStatement()),
+		},
 		Observations: list(observations),
 		Risks:        list(risks),
-		PoamItems:    items,
-		BackMatter:   b.backMatter(),
+		PoamItems:    poamItems,
 	}
+	p.Metadata = b.metadata("Plan of action and milestones: " + b.subjectName())
+	p.BackMatter = backMatter(resources...)
 	if p.UUID, err = contentUUID("plan-of-action-and-milestones", p); err != nil {
 		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
 	}
 	return p, nil
 }
 
-// openEvaluations returns a copy of cr holding only its failing and waived
-// evaluations (counts unchanged), or nil when it has none.
-func openEvaluations(cr *assess.ControlResult) *assess.ControlResult {
-	if cr.Control == nil {
-		return nil
+// poamItem is the plan entry for one finding.
+func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.PoamItem {
+	f := it.Finding
+	c := f.Control
+	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,
+		"detected", it.Detected.Format("2006-01-02")}
+	if it.HasDeadline {
+		pairs = append(pairs, "deadline", it.Deadline.Format("2006-01-02"))
 	}
-	var open []assess.Evaluation
-	for _, e := range cr.Evaluations {
-		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
-			open = append(open, e)
-		}
+	if f.Eval.Waiver != "" {
+		pairs = append(pairs, "waiver", f.Eval.Waiver)
 	}
-	if len(open) == 0 {
-		return nil
-	}
-	c := *cr
-	c.Evaluations = open
-	return &c
-}
-
-// poamItem is the plan entry for one risk: the failures of a control still
-// to remediate, or those a waiver accepted until it expires.
-func (b *arBuilder) poamItem(cr *assess.ControlResult, rk oscalTypes.Risk, observation string) oscalTypes.PoamItem {
-	c := cr.Control
-	status := "open"
-	if rk.Status == "deviation-approved" {
-		status = "risk-accepted"
-	}
-	pairs := []string{"control-id", c.ID, "severity", c.Severity, "status", status}
-	if rk.Props != nil {
-		for _, p := range *rk.Props {
-			if p.Name == "waiver" {
-				pairs = append(pairs, "waiver", p.Value)
-			}
-		}
+	p := []oscalTypes.Property{}
+	if more := props(pairs...); more != nil {
+		p = append(p, *more...)
 	}
 	for _, ref := range b.x.Requirements(c.ID) {
-		pairs = append(pairs, "requirement", ref.String())
+		if rp, ok := prop("requirement-id", ref.Requirement); ok {
+			rp.Class = tokenize(ref.Framework)
+			p = append(p, rp)
+		}
+	}
+	owner := "no owner is named"
+	if it.Owner.Named() {
+		owner = "owner " + it.Owner.String()
+	}
+	due := "no deadline is set for its severity"
+	if it.HasDeadline {
+		due = "due " + it.Deadline.Format("2006-01-02")
 	}
 	return oscalTypes.PoamItem{
-		UUID:                id("poam-item", rk.UUID),
+		UUID:                poamItemUUID(f.Fingerprint()),
 		Title:               rk.Title,
 		Description:         rk.Statement,
-		Props:               props(pairs...),
-		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: observation}},
+		Props:               list(p),
+		Origins:             &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}},
+		Links:               &[]oscalTypes.Link{{Href: "#" + resultsResourceID(), Rel: "related", Text: "assessment results (risk " + rk.UUID + ")"}},
+		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
 		RelatedRisks:        &[]oscalTypes.AssociatedRisk{{RiskUuid: rk.UUID}},
+		Remarks:             fmt.Sprintf("First detected %s; %s; %s.", it.Detected.Format("2006-01-02"), owner, due),
 	}
-}
-
-// poamLocalDefinitions carries the inventory into the POA&M's own local
-// definitions type; remarks describe the system when there is no subject.
-func poamLocalDefinitions(ld *oscalTypes.LocalDefinitions, remarks string) *oscalTypes.PlanOfActionAndMilestonesLocalDefinitions {
-	out := &oscalTypes.PlanOfActionAndMilestonesLocalDefinitions{Remarks: remarks}
-	if ld != nil {
-		out.InventoryItems, out.Components = ld.InventoryItems, ld.Components
-	}
-	return out
 }

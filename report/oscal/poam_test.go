@@ -2,219 +2,170 @@ package oscal
 
 import (
 	"bytes"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+	"time"
+
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+	"github.com/tollgate-dev/tollgate/report/oscal/oscaltest"
 )
 
-// poamDoc is the part of the POA&M the tests inspect.
-type poamDoc struct {
-	POAM struct {
-		UUID             string `json:"uuid"`
-		LocalDefinitions struct {
-			InventoryItems []struct {
-				UUID string `json:"uuid"`
-			} `json:"inventory-items"`
-		} `json:"local-definitions"`
-		Observations []struct {
-			UUID     string `json:"uuid"`
-			Subjects []struct {
-				UUID  string  `json:"subject-uuid"`
-				Props []tprop `json:"props"`
-			} `json:"subjects"`
-		} `json:"observations"`
-		Risks []struct {
-			UUID     string  `json:"uuid"`
-			Status   string  `json:"status"`
-			Deadline string  `json:"deadline"`
-			Props    []tprop `json:"props"`
-		} `json:"risks"`
-		Items []struct {
-			Title   string  `json:"title"`
-			Props   []tprop `json:"props"`
-			Related []struct {
-				UUID string `json:"risk-uuid"`
-			} `json:"related-risks"`
-		} `json:"poam-items"`
-	} `json:"plan-of-action-and-milestones"`
-}
-
-func decodePOAM(t *testing.T, data []byte) poamDoc {
+func poam(t *testing.T, r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, []byte) {
 	t.Helper()
-	var d poamDoc
-	if err := json.Unmarshal(data, &d); err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func TestMarshalPOAM(t *testing.T) {
-	first, err := MarshalPOAM(fixture.Results(), Options{EvidenceBase: "evidence/"})
+	data, err := MarshalPOAM(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := MarshalPOAM(fixture.Results(), Options{EvidenceBase: "evidence/"})
+	return decode(t, data).PlanOfActionAndMilestones, data
+}
+
+func TestMarshalPOAM(t *testing.T) {
+	first, err := MarshalPOAM(fixture.Results(), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := MarshalPOAM(fixture.Results(), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(first, second) {
-		t.Fatal("two renders of the same results differ")
+		t.Fatal("two renders differ")
 	}
 	golden(t, "poam.json", first)
-	validateNIST(t, "oscal_poam_schema.json", first)
+	validateNIST(t, oscaltest.POAM, first)
+	checkReferences(t, first)
 }
 
-// TestPOAMContent checks the plan against the results: one open item per
-// control that failed, one risk-accepted item per waiver that accepted
-// failures, every subject reference resolvable, only failing and waived
-// subjects listed.
-func TestPOAMContent(t *testing.T) {
+// TestPOAMItemsAreTheFindings: one item per finding (open, or risk accepted
+// under a waiver), in the order of the findings; each item and its risk
+// carry the UUIDs the assessment results give the risk and the
+// observation, the Tollgate finding id, the requirements in their own
+// spelling, an origin, and its owner and deadline; the POA&M names the
+// system by its configured id and imports the system security plan.
+func TestPOAMItemsAreTheFindings(t *testing.T) {
 	r := fixture.Results()
-	data, err := MarshalPOAM(r, Options{})
-	if err != nil {
-		t.Fatal(err)
+	opts := testOptions()
+	p, _ := poam(t, r, opts)
+	ar, _ := results(t, r, opts)
+	arRisks := map[string]bool{}
+	for _, rk := range deref(ar.Results[0].Risks) {
+		arRisks[rk.UUID] = true
 	}
-	d := decodePOAM(t, data).POAM
-
-	wantOpen, wantAccepted := 0, 0
-	for _, cr := range r.Controls {
-		waivers := map[string]bool{}
-		failed := false
-		for _, e := range cr.Evaluations {
-			switch e.Verdict {
-			case assess.VerdictFail:
-				failed = true
-			case assess.VerdictWaived:
-				waivers[e.Waiver] = true
+	arObservations := map[string]bool{}
+	for _, o := range deref(ar.Results[0].Observations) {
+		arObservations[o.UUID] = true
+	}
+	items := view.New(r).PlanItems(opts.Engagement)
+	if len(p.PoamItems) != len(items) {
+		t.Fatalf("POA&M items = %d, findings = %d", len(p.PoamItems), len(items))
+	}
+	for i, it := range items {
+		pi := p.PoamItems[i]
+		if pi.UUID != poamItemUUID(it.Fingerprint()) || propOf(pi.Props, "finding-id") != it.ID() {
+			t.Errorf("item %d is %s (%s), want finding %s", i, pi.Title, propOf(pi.Props, "finding-id"), it.ID())
+		}
+		if propOf(pi.Props, "status") != it.Status {
+			t.Errorf("item %s status %s, want %s", it.ID(), propOf(pi.Props, "status"), it.Status)
+		}
+		risks := deref(pi.RelatedRisks)
+		if len(risks) != 1 || !arRisks[risks[0].RiskUuid] {
+			t.Errorf("item %s relates risks %v, which the assessment results do not define", it.ID(), risks)
+		}
+		obs := deref(pi.RelatedObservations)
+		if len(obs) != 1 || !arObservations[obs[0].ObservationUuid] {
+			t.Errorf("item %s relates observations %v, which the assessment results do not define", it.ID(), obs)
+		}
+		if pi.Origins == nil || (*pi.Origins)[0].Actors[0].Type != "tool" {
+			t.Errorf("item %s has no origin", it.ID())
+		}
+		for _, rid := range propsNamed(pi.Props, "requirement-id") {
+			if rid.Class == "" || strings.Contains(rid.Value, ":") && rid.Class != "owasp-mcp-top10" {
+				t.Errorf("item %s requirement %+v", it.ID(), rid)
 			}
 		}
-		if failed {
-			wantOpen++
-		}
-		wantAccepted += len(waivers)
-	}
-	if wantOpen == 0 || wantAccepted == 0 {
-		t.Fatal("the fixture needs failures and waivers for this test to mean anything")
-	}
-	byStatus := map[string]int{}
-	risks := map[string]string{}
-	for _, rk := range d.Risks {
-		risks[rk.UUID] = rk.Status
-	}
-	for _, it := range d.Items {
-		status := propValue(it.Props, "status")
-		byStatus[status]++
-		if len(it.Related) != 1 {
-			t.Fatalf("item %q relates to %d risks, want 1", it.Title, len(it.Related))
-		}
-		wantRisk := map[string]string{"open": "open", "risk-accepted": "deviation-approved"}[status]
-		if got := risks[it.Related[0].UUID]; got != wantRisk {
-			t.Errorf("item %q (%s) relates to a risk with status %q, want %q", it.Title, status, got, wantRisk)
-		}
-		if propValue(it.Props, "control-id") == "" || propValue(it.Props, "requirement") == "" {
-			t.Errorf("item %q lacks its control or requirements", it.Title)
+		if it.HasDeadline && !strings.Contains(pi.Remarks, it.Deadline.Format("2006-01-02")) {
+			t.Errorf("item %s remarks %q do not give its deadline", it.ID(), pi.Remarks)
 		}
 	}
-	if byStatus["open"] != wantOpen || byStatus["risk-accepted"] != wantAccepted || len(d.Items) != wantOpen+wantAccepted {
-		t.Errorf("items by status %v, want %d open and %d risk-accepted", byStatus, wantOpen, wantAccepted)
+	if p.SystemId == nil || p.SystemId.ID != "EX-MCP-1" {
+		t.Errorf("system-id %+v, want the configured EX-MCP-1", p.SystemId)
 	}
-
-	items := map[string]bool{}
-	for _, it := range d.LocalDefinitions.InventoryItems {
-		items[it.UUID] = true
+	if p.ImportSsp == nil || !strings.HasPrefix(p.ImportSsp.Href, "#") {
+		t.Errorf("import-ssp %+v", p.ImportSsp)
 	}
-	for _, o := range d.Observations {
-		for _, s := range o.Subjects {
-			if v := propValue(s.Props, "verdict"); v != "fail" && v != "waived" {
-				t.Errorf("observation %s lists a subject with verdict %q", o.UUID, v)
-			}
-			if !items[s.UUID] {
-				t.Errorf("observation %s refers to subject %s, which is no inventory item", o.UUID, s.UUID)
-			}
-		}
+	if p.LocalDefinitions == nil || p.LocalDefinitions.AssessmentAssets == nil {
+		t.Error("the POA&M does not define the tool its origins name")
 	}
 }
 
-func TestPOAMEdgeCases(t *testing.T) {
-	tests := []struct {
-		name      string
-		mutate    func(r *assess.Results)
-		wantItems int
-		wantErr   string
-	}{
-		{name: "nothing failed", wantItems: 1, mutate: func(r *assess.Results) {
-			for i := range r.Controls {
-				for j := range r.Controls[i].Evaluations {
-					r.Controls[i].Evaluations[j].Verdict = assess.VerdictPass
-				}
-			}
-		}},
-		{name: "no results at all", wantItems: 1, mutate: func(r *assess.Results) {
-			*r = assess.Results{Tool: "tollgate", Timestamp: r.Timestamp}
-		}},
-		{name: "failure without a known subject", wantItems: -1, mutate: func(r *assess.Results) {
-			r.Controls[0].Evaluations = append(r.Controls[0].Evaluations,
-				assess.Evaluation{ControlID: r.Controls[0].Control.ID, Verdict: assess.VerdictFail, Message: "organisation-wide"})
-		}},
-		{name: "a year OSCAL cannot express", mutate: func(r *assess.Results) { r.Timestamp = r.Timestamp.AddDate(-3000, 0, 0) }, wantErr: "outside"},
+// TestPOAMSystemIDWithoutConfiguration: with no system id configured, the
+// system is identified by a UUID derived from the organisation and scope,
+// never by a generic placeholder.
+func TestPOAMSystemIDWithoutConfiguration(t *testing.T) {
+	opts := testOptions()
+	opts.Engagement.System.ID = ""
+	p, _ := poam(t, fixture.Results(), opts)
+	if p.SystemId == nil || p.SystemId.IdentifierType != "https://ietf.org/rfc/rfc4122" || p.SystemId.ID == "mcp-deployment" {
+		t.Errorf("system-id %+v", p.SystemId)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := fixture.Results()
-			tt.mutate(r)
-			data, err := MarshalPOAM(r, Options{})
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
-				}
-				return
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			validateNIST(t, "oscal_poam_schema.json", data)
-			if n := len(decodePOAM(t, data).POAM.Items); tt.wantItems >= 0 && n != tt.wantItems {
-				t.Errorf("poam-items = %d, want %d", n, tt.wantItems)
-			}
-		})
+	opts.Engagement.Scope = []string{"elsewhere"}
+	other, _ := poam(t, fixture.Results(), opts)
+	if other.SystemId.ID == p.SystemId.ID {
+		t.Error("two scopes got the same system id")
 	}
 }
 
-// TestPOAMFromRealEngine renders the plan for the example and the corpus.
-func TestPOAMFromRealEngine(t *testing.T) {
-	for _, in := range realInputs {
-		t.Run(in.name, func(t *testing.T) {
-			if _, err := os.Stat(in.dir); err != nil {
-				if in.optional {
-					t.Skipf("%s absent: %v", in.dir, err)
-				}
-				t.Fatal(err)
+func TestPOAMWithNothingOpen(t *testing.T) {
+	r := fixture.Results()
+	for i := range r.Controls {
+		for j := range r.Controls[i].Evaluations {
+			if v := r.Controls[i].Evaluations[j].Verdict; v == assess.VerdictFail || v == assess.VerdictWaived {
+				r.Controls[i].Evaluations[j].Verdict = assess.VerdictPass
 			}
-			r, _ := realResults(t, in.dir)
-			data, err := MarshalPOAM(r, Options{EvidenceBase: "evidence/"})
-			if err != nil {
-				t.Fatal(err)
+		}
+	}
+	p, data := poam(t, r, testOptions())
+	if len(p.PoamItems) != 1 || propOf(p.PoamItems[0].Props, "open-items") != "0" {
+		t.Errorf("items %+v, want the single no-open-item entry", p.PoamItems)
+	}
+	validateNIST(t, oscaltest.POAM, data)
+}
+
+// TestPOAMDatesFindingsFromHistory: a finding the history store first saw
+// at an earlier run is detected then, and its deadline counts from then;
+// findings the store does not know are detected now.
+func TestPOAMDatesFindingsFromHistory(t *testing.T) {
+	r := fixture.Results()
+	items := view.New(r).PlanItems(testOptions().Engagement)
+	var open *view.PlanItem
+	for i := range items {
+		if !items[i].Waived() && items[i].HasDeadline {
+			open = &items[i]
+			break
+		}
+	}
+	if open == nil {
+		t.Fatal("the fixture has no open finding with a deadline")
+	}
+	first := r.Timestamp.AddDate(0, 0, -20).UTC()
+	r.History = &assess.History{FirstSeen: map[string]time.Time{open.Fingerprint(): first}}
+	p, _ := poam(t, r, testOptions())
+	for _, pi := range p.PoamItems {
+		detected := propOf(pi.Props, "detected")
+		if propOf(pi.Props, "finding-id") == open.ID() {
+			if detected != first.Format("2006-01-02") {
+				t.Errorf("item %s detected %s, want %s from the history", open.ID(), detected, first.Format("2006-01-02"))
 			}
-			validateNIST(t, "oscal_poam_schema.json", data)
-			var fails int
-			for _, cr := range r.Controls {
-				if cr.Counts.Fail > 0 {
-					fails++
-				}
+			due := first.Add(open.Deadline.Sub(open.Detected)).Format("2006-01-02")
+			if !strings.Contains(pi.Remarks, due) {
+				t.Errorf("item %s remarks %q, want the deadline %s counted from first detection", open.ID(), pi.Remarks, due)
 			}
-			open := 0
-			for _, it := range decodePOAM(t, data).POAM.Items {
-				if propValue(it.Props, "status") == "open" {
-					open++
-				}
-			}
-			if open != fails {
-				t.Errorf("%d open items, want one per failing control (%d)", open, fails)
-			}
-		})
+		} else if detected != r.Timestamp.UTC().Format("2006-01-02") {
+			t.Errorf("item %s detected %s, want this assessment's date", propOf(pi.Props, "finding-id"), detected)
+		}
 	}
 }

@@ -7,42 +7,23 @@ import (
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
-// withHistory carries a history across runs into a POA&M risk and its item:
-// the date the earliest of its findings was first seen (a first-seen prop on
-// the item, the item's original detection), and a risk log whose milestones
-// are that first sighting and this assessment, which still finds it. It
-// changes nothing when the run has no history.
-func withHistory(r *assess.Results, cr *assess.ControlResult, rk *oscalTypes.Risk, item *oscalTypes.PoamItem, ts time.Time) {
-	h := r.History
+// withHistory carries a history across runs into the POA&M risk of a
+// finding and its item: the date the finding was first seen (a first-seen
+// prop on the item, the item's original detection), and a risk log whose
+// milestones are that first sighting and this assessment, which still finds
+// it. It changes nothing when the run has no history.
+func withHistory(h *assess.History, it view.PlanItem, rk *oscalTypes.Risk, item *oscalTypes.PoamItem, ts time.Time) {
 	if h == nil {
 		return
 	}
-	accepted := rk.Status == "deviation-approved"
-	var first time.Time
-	older := 0
-	count := 0
-	for _, e := range cr.Evaluations {
-		if (e.Verdict == assess.VerdictWaived) != accepted || (accepted && !riskHasWaiver(rk, e.Waiver)) {
-			continue
-		}
-		count++
-		seen := h.FirstSeenOf(e.Fingerprint())
-		if seen.IsZero() {
-			seen = ts
-		}
-		seen = seen.UTC().Truncate(time.Second)
-		if seen.Before(ts) {
-			older++
-		}
-		if first.IsZero() || seen.Before(first) {
-			first = seen
-		}
+	first := h.FirstSeenOf(it.Fingerprint())
+	if first.IsZero() || first.After(ts) {
+		first = ts
 	}
-	if count == 0 {
-		return
-	}
+	first = first.UTC().Truncate(time.Second)
 	if item.Props == nil {
 		item.Props = &[]oscalTypes.Property{}
 	}
@@ -50,19 +31,19 @@ func withHistory(r *assess.Results, cr *assess.ControlResult, rk *oscalTypes.Ris
 		*item.Props = append(*item.Props, p)
 	}
 	status := "open"
-	if accepted {
+	if it.Waived() {
 		status = "deviation-approved"
 	}
 	entries := []oscalTypes.RiskLogEntry{{
 		UUID: id("risk-log", rk.UUID, "first-seen"), Title: "First seen", Start: first, StatusChange: "open",
-		Description: fmt.Sprintf("The earliest of these findings was first seen by the assessment of %s (history %s).",
-			first.Format(time.RFC3339), h.Scope),
+		Description: fmt.Sprintf("Finding %s was first seen by the assessment of %s (history %s).",
+			it.ID(), first.Format(time.RFC3339), h.Scope),
 	}}
 	if first.Before(ts) {
 		entries = append(entries, oscalTypes.RiskLogEntry{
 			UUID: id("risk-log", rk.UUID, "assessed", ts.Format(time.RFC3339)), Title: "Still found", Start: ts, StatusChange: status,
-			Description: fmt.Sprintf("The assessment of %s still finds %d of these findings: %d seen before, %d new since.",
-				ts.Format(time.RFC3339), count, older, count-older),
+			Description: fmt.Sprintf("The assessment of %s still finds %s, first seen %s.",
+				ts.Format(time.RFC3339), it.ID(), first.Format("2006-01-02")),
 		})
 	}
 	rk.RiskLog = &oscalTypes.RiskLog{Entries: entries}
@@ -78,18 +59,4 @@ func firstSeen(h *assess.History, e assess.Evaluation) string {
 		return t.UTC().Truncate(time.Second).Format(time.RFC3339)
 	}
 	return ""
-}
-
-// riskHasWaiver reports whether a deviation-approved risk stands for the
-// given waiver.
-func riskHasWaiver(rk *oscalTypes.Risk, waiver string) bool {
-	if rk.Props == nil {
-		return false
-	}
-	for _, p := range *rk.Props {
-		if p.Name == "waiver" && p.Value == waiver {
-			return true
-		}
-	}
-	return false
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -12,10 +11,13 @@ import (
 	"testing"
 	"time"
 
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/pipeline"
+	"github.com/tollgate-dev/tollgate/report/oscal/oscaltest"
 )
 
 // realInputs are trees the real collectors and engine are run over; the
@@ -45,13 +47,13 @@ func realResults(t *testing.T, dir string) (*assess.Results, *evidence.Bundle) {
 	return r, bundle
 }
 
-// TestAssessmentResultsFromRealEngine renders what the engine really
-// produces (organisation-wide manual evaluations, subjects of every kind,
-// sources with parse errors) and checks that the document validates, that
-// manual controls are recorded without a subject, and that every evidence
-// href resolves, relative to the OSCAL file, to a bundle file whose SHA-256
-// is the one the document states.
-func TestAssessmentResultsFromRealEngine(t *testing.T) {
+// TestDocumentsFromRealEngine renders what the engine really produces
+// (organisation-wide manual evaluations, subjects of every kind, sources
+// with parse errors) as the assessment plan, results and POA&M, validates
+// each against NIST's schema, checks that every reference resolves, and
+// that every file a resource links resolves, relative to the documents, to
+// a file of the written bundle whose SHA-256 is the one stated.
+func TestDocumentsFromRealEngine(t *testing.T) {
 	for _, in := range realInputs {
 		t.Run(in.name, func(t *testing.T) {
 			if _, err := os.Stat(in.dir); err != nil {
@@ -61,94 +63,77 @@ func TestAssessmentResultsFromRealEngine(t *testing.T) {
 				t.Fatal(err)
 			}
 			r, bundle := realResults(t, in.dir)
-			var manual int
-			for _, cr := range r.Controls {
-				for _, e := range cr.Evaluations {
-					if e.SubjectID == "" {
-						manual++
-					}
-				}
-			}
-			if manual == 0 {
-				t.Fatal("the engine produced no organisation-wide evaluation; this test no longer covers them")
-			}
-
-			data, err := Marshal(r, Options{EvidenceBase: "evidence/"})
+			files, err := evidence.EncodeBundle(bundle)
 			if err != nil {
-				t.Fatalf("marshal: %v", err)
+				t.Fatal(err)
 			}
-			validateNIST(t, "oscal_assessment-results_schema.json", data)
+			sum := sha256.Sum256(files[evidence.ManifestFile])
+			opts := testOptions()
+			opts.ManifestSHA256 = hex.EncodeToString(sum[:])
+
+			plan, err := MarshalPlan(r, opts)
+			if err != nil {
+				t.Fatalf("plan: %v", err)
+			}
+			ar, err := Marshal(r, opts)
+			if err != nil {
+				t.Fatalf("results: %v", err)
+			}
+			poam, err := MarshalPOAM(r, opts)
+			if err != nil {
+				t.Fatalf("POA&M: %v", err)
+			}
+			oscaltest.Validate(t, oscaltest.AssessmentPlan, plan)
+			oscaltest.Validate(t, oscaltest.AssessmentResults, ar)
+			oscaltest.Validate(t, oscaltest.POAM, poam)
+			checkReferences(t, plan)
+			checkReferences(t, ar, plan)
+			checkReferences(t, poam)
 
 			out := t.TempDir()
 			if err := evidence.WriteBundle(filepath.Join(out, "evidence"), bundle); err != nil {
 				t.Fatal(err)
 			}
-			d := decodeAR(t, data)
-			var hrefs, manifests, orgObservations int
-			for _, res := range d.AR.Results {
-				for _, o := range res.Observations {
-					if len(o.Subjects) == 0 && propValue(o.Props, "verdict") != "" {
-						orgObservations++
-					}
-					for _, e := range o.Evidence {
-						switch {
-						case e.Href == "":
-						case propValue(e.Props, "evidence-kind") == "bundle-manifest":
-							manifests++
-							checkManifest(t, out, e.Href, len(bundle.Artifacts))
-						default:
-							hrefs++
-							checkHref(t, out, e.Href, propValue(e.Props, "redacted-sha256"))
+			if err := os.WriteFile(filepath.Join(out, PlanFile), plan, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			linked := 0
+			for _, doc := range [][]byte{ar, poam, plan} {
+				for _, res := range deref(decodeAny(t, doc)) {
+					for _, l := range deref(res.Rlinks) {
+						if l.Hashes == nil || strings.HasPrefix(l.Href, "http") {
+							continue
 						}
+						linked++
+						checkFile(t, out, l.Href, (*l.Hashes)[0].Value)
 					}
 				}
 			}
-			if hrefs == 0 {
-				t.Error("no relevant evidence carries an href")
-			}
-			if manifests == 0 {
-				t.Error("no relevant evidence points at the bundle manifest")
-			}
-			if orgObservations == 0 {
-				t.Error("no observation records an organisation-wide verdict")
+			if linked == 0 {
+				t.Error("no resource links a file with a hash")
 			}
 		})
 	}
 }
 
-// checkManifest resolves href against the folder holding the OSCAL file and
-// checks that it is the bundle manifest, listing every artifact.
-func checkManifest(t *testing.T, base, href string, artifacts int) {
-	t.Helper()
-	if href != "evidence/"+evidence.ManifestFile {
-		t.Errorf("manifest href %q is not the bundle manifest", href)
-		return
+// decodeAny returns the back-matter resources of any OSCAL document.
+func decodeAny(t *testing.T, data []byte) *[]oscalTypes.Resource {
+	m := decode(t, data)
+	switch {
+	case m.AssessmentResults != nil && m.AssessmentResults.BackMatter != nil:
+		return m.AssessmentResults.BackMatter.Resources
+	case m.AssessmentPlan != nil && m.AssessmentPlan.BackMatter != nil:
+		return m.AssessmentPlan.BackMatter.Resources
+	case m.PlanOfActionAndMilestones != nil && m.PlanOfActionAndMilestones.BackMatter != nil:
+		return m.PlanOfActionAndMilestones.BackMatter.Resources
 	}
-	data, err := os.ReadFile(filepath.Join(base, "evidence", evidence.ManifestFile))
-	if err != nil {
-		t.Errorf("manifest href %q does not resolve: %v", href, err)
-		return
-	}
-	var m struct {
-		Artifacts []json.RawMessage `json:"artifacts"`
-	}
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Errorf("manifest %q: %v", href, err)
-		return
-	}
-	if len(m.Artifacts) != artifacts {
-		t.Errorf("manifest %q lists %d artifacts, the bundle holds %d", href, len(m.Artifacts), artifacts)
-	}
+	return nil
 }
 
-// checkHref resolves href against the folder holding the OSCAL file and
-// compares the file's digest with want.
-func checkHref(t *testing.T, base, href, want string) {
+// checkFile resolves href against the folder holding the documents and
+// compares the file's SHA-256 with want.
+func checkFile(t *testing.T, base, href, want string) {
 	t.Helper()
-	if !strings.HasPrefix(href, "evidence/artifacts/") {
-		t.Errorf("href %q does not point into the evidence bundle", href)
-		return
-	}
 	u, err := url.Parse(href)
 	if err != nil || u.IsAbs() {
 		t.Errorf("href %q is not a relative URI reference: %v", href, err)

@@ -1,40 +1,30 @@
 package oscal
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
-	"sort"
-	"time"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
-	"github.com/tollgate-dev/tollgate/mappings"
-	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
-
-// Options configure the assessment results.
-type Options struct {
-	// Title is the document title; empty means "Tollgate assessment results".
-	Title string
-	// EvidenceBase is the folder, relative to the OSCAL file, where the
-	// evidence bundle sits (e.g. "evidence/"). Evidence hrefs are written as
-	// EvidenceBase followed by the artifact's path inside the bundle
-	// ("evidence/artifacts/<path>"), and the bundle manifest as
-	// EvidenceBase followed by "manifest.json"; empty leaves them relative
-	// to the bundle root ("artifacts/<path>", "manifest.json").
-	EvidenceBase string
-}
 
 // Write writes r as OSCAL 1.1.3 assessment results to w. The document is
 // validated first; nothing is written when it is not valid.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
-	data, err := Marshal(r, opts)
+	return writeDocument(w, "assessment results", Marshal, r, opts)
+}
+
+// writeDocument renders a document with marshal and writes it to w.
+func writeDocument(w io.Writer, what string, marshal func(*assess.Results, Options) ([]byte, error), r *assess.Results, opts Options) error {
+	data, err := marshal(r, opts)
 	if err != nil {
 		return err
 	}
 	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("write OSCAL assessment results: %w", err)
+		return fmt.Errorf("write OSCAL %s: %w", what, err)
 	}
 	return nil
 }
@@ -52,34 +42,65 @@ func Marshal(r *assess.Results, opts Options) ([]byte, error) {
 	return data, nil
 }
 
-// Build assembles the assessment-results model for r without validating it.
+// Build assembles the assessment results for r without validating them.
+//
+// The document holds one result: this assessment, from the earliest
+// evidence collection to the assessment time. Its reviewed controls list,
+// per framework, the requirements in the MCP scope, grouped by whether they
+// were concluded; its observations record every control against every
+// applicable subject (subjects refer to the inventory items of the
+// assessment plan, which import-ap names with its hash); its risks are the
+// findings (a control failing on a subject, or accepted under a waiver),
+// each once, with the UUID the POA&M gives it too; and its findings state,
+// for every requirement whose MCP scope was assessed, whether that scope
+// was met. UUIDs of the result, its observations and findings include the
+// assessment time, so successive assessments never collide; those of risks
+// and inventory items do not, so they can be followed from one assessment
+// to the next.
 func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
-	if r == nil {
-		return nil, fmt.Errorf("build OSCAL assessment results: no results")
-	}
-	ts, err := stamp(r.Timestamp)
+	b, err := newBuilder(r, opts, "assessment results")
 	if err != nil {
-		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
+		return nil, err
 	}
-	b := &arBuilder{x: view.New(r), ts: ts, opts: opts}
-	var results []oscalTypes.Result
-	for _, fw := range r.Frameworks {
-		if fw.Framework == nil || len(fw.Requirements) == 0 {
-			continue
+	planDigest := opts.PlanSHA256
+	if planDigest == "" {
+		plan, err := planBytes(r, opts)
+		if err != nil {
+			return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
 		}
-		results = append(results, b.frameworkResult(fw))
+		sum := sha256.Sum256(plan)
+		planDigest = hex.EncodeToString(sum[:])
 	}
-	if len(results) == 0 {
-		results = append(results, b.catalogResult())
+	risks, _ := b.risks()
+	byControl := map[string][]string{}
+	for _, rk := range risks {
+		c := propValue(rk.Props, "control-id")
+		byControl[c] = append(byControl[c], rk.UUID)
 	}
+	observations := b.observations()
+	result := oscalTypes.Result{
+		UUID:             id("result", b.run),
+		Title:            clean(fmt.Sprintf("Assessment of %s, %s", b.subjectName(), b.ts.Format("2006-01-02"))),
+		Description:      b.scopeStatement(),
+		Start:            b.start,
+		End:              &b.ts,
+		Props:            props("tool", b.toolName(), "tool-version", orDefault(r.Version, "unknown"), "scope", "mcp"),
+		ReviewedControls: b.reviewedControls(),
+		Observations:     list(observations),
+		Risks:            list(risks),
+		Findings:         list(b.findings(byControl)),
+	}
+	resources := append([]oscalTypes.Resource{documentResource(planResourceID(), "Assessment plan", PlanFile, "application/oscal.ap+json", planDigest)},
+		b.frameworkResources()...)
+	resources = append(resources, b.evidenceResources()...)
 	ar := &oscalTypes.AssessmentResults{
-		Metadata: metadata(orDefault(opts.Title, "Tollgate assessment results"), r.Version, ts),
+		Metadata: b.metadata(orDefault(opts.Title, "Assessment results: "+b.subjectName())),
 		ImportAp: oscalTypes.ImportAp{
 			Href:    "#" + planResourceID(),
-			Remarks: "Tollgate assesses against its control catalog and framework mappings; the back-matter resource referenced here describes them.",
+			Remarks: "The assessment plan (" + PlanFile + ", hash in the back matter) defines the scope, the assessment subjects (inventory items the observations refer to), the methods and the tool.",
 		},
-		Results:    results,
-		BackMatter: b.backMatter(),
+		Results:    []oscalTypes.Result{result},
+		BackMatter: backMatter(resources...),
 	}
 	if ar.UUID, err = contentUUID("assessment-results", ar); err != nil {
 		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
@@ -87,133 +108,15 @@ func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, erro
 	return ar, nil
 }
 
-// arBuilder holds what every part of the assessment results needs.
-type arBuilder struct {
-	x    *view.Index
-	ts   time.Time
-	opts Options
-}
-
-// target is one thing a result reviews: a framework requirement, or a
-// control when no framework is assessed.
-type target struct {
-	id     string
-	token  string
-	title  string
-	status assess.Status
-	reason string
-	links  []mappings.Link
-}
-
-func (b *arBuilder) frameworkResult(fw assess.FrameworkResult) oscalTypes.Result {
-	f := fw.Framework
-	targets := make([]target, 0, len(fw.Requirements))
-	for _, rr := range fw.Requirements {
-		targets = append(targets, target{
-			id: rr.Requirement.ID, token: Token(f.ID, rr.Requirement.ID), title: rr.Requirement.Title,
-			status: rr.Status, reason: rr.Reason, links: rr.Links,
-		})
+// propValue returns the value of the first property with the given name.
+func propValue(ps *[]oscalTypes.Property, name string) string {
+	if ps == nil {
+		return ""
 	}
-	t := fw.Tally
-	desc := fmt.Sprintf("Tollgate judged the MCP controls mapped to %s %s and rolled their verdicts up to %d requirements: "+
-		"%d satisfied, %d not satisfied, %d not assessed, %d manual, %d error.",
-		f.Title, f.Version, len(fw.Requirements), t.Satisfied, t.NotSatisfied, t.NotAssessed, t.Manual, t.Error)
-	p := props("framework", f.ID, "framework-title", f.Title, "framework-version", f.Version,
-		"satisfied", fmt.Sprint(t.Satisfied), "not-satisfied", fmt.Sprint(t.NotSatisfied),
-		"not-assessed", fmt.Sprint(t.NotAssessed), "manual", fmt.Sprint(t.Manual), "error", fmt.Sprint(t.Error))
-	return b.result(f.ID, orDefault(f.Title, f.ID)+": Tollgate assessment", desc, p, targets)
-}
-
-// catalogResult reviews the MCP controls themselves; it keeps the document
-// meaningful (and valid: a document needs one result) when no framework is
-// assessed.
-func (b *arBuilder) catalogResult() oscalTypes.Result {
-	var targets []target
-	for _, cr := range b.x.R.Controls {
-		c := cr.Control
-		if c == nil {
-			continue
-		}
-		targets = append(targets, target{
-			id: c.ID, token: tokenize(c.ID), title: c.Title, status: cr.Status,
-			reason: fmt.Sprintf("%s rolled up from %d evaluated subjects.", view.StatusLabel(cr.Status), len(cr.Evaluations)),
-			links:  []mappings.Link{{Control: c.ID, Requirement: c.ID, Provenance: mappings.ProvenanceOfficial}},
-		})
-	}
-	desc := fmt.Sprintf("No framework was assessed; this result reviews the %d MCP controls directly.", len(targets))
-	return b.result("tollgate-controls", "MCP controls: Tollgate assessment", desc, props("framework", "tollgate-controls"), targets)
-}
-
-// result assembles one result: observations per linked control, risks for
-// failures and waivers, and a finding per target.
-func (b *arBuilder) result(key, title, desc string, p *[]oscalTypes.Property, targets []target) oscalTypes.Result {
-	controlIDs := linkedControls(targets)
-	obs := map[string]string{}
-	risks := map[string][]string{}
-	var observations []oscalTypes.Observation
-	var riskList []oscalTypes.Risk
-	for _, cid := range controlIDs {
-		cr := b.x.Control(cid)
-		if cr == nil {
-			continue
-		}
-		o := b.observation(key, cr)
-		obs[cid] = o.UUID
-		observations = append(observations, o)
-		for _, rk := range b.risks(key, cr, o.UUID) {
-			risks[cid] = append(risks[cid], rk.UUID)
-			riskList = append(riskList, rk)
+	for _, p := range *ps {
+		if p.Name == name {
+			return p.Value
 		}
 	}
-	var findings []oscalTypes.Finding
-	selected := map[string]bool{}
-	var include []oscalTypes.AssessedControlsSelectControlById
-	for _, t := range targets {
-		findings = append(findings, b.finding(key, t, obs, risks))
-		if !selected[t.token] {
-			selected[t.token] = true
-			include = append(include, oscalTypes.AssessedControlsSelectControlById{ControlId: t.token})
-		}
-	}
-	return oscalTypes.Result{
-		UUID:             id("result", key),
-		Title:            title,
-		Description:      desc,
-		Start:            b.ts,
-		End:              &b.ts,
-		Props:            p,
-		LocalDefinitions: b.localDefinitions(key, controlIDs),
-		ReviewedControls: oscalTypes.ReviewedControls{
-			Description:       "The requirements in scope of this result.",
-			ControlSelections: []oscalTypes.AssessedControls{selection(include)},
-		},
-		Observations: list(observations),
-		Findings:     list(findings),
-		Risks:        list(riskList),
-	}
-}
-
-// linkedControls returns the sorted, distinct control IDs the targets link to.
-func linkedControls(targets []target) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, t := range targets {
-		for _, l := range t.links {
-			if !seen[l.Control] {
-				seen[l.Control] = true
-				out = append(out, l.Control)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-// selection lists the reviewed controls, or selects all of them when there
-// is none to list (an empty list is not valid OSCAL).
-func selection(include []oscalTypes.AssessedControlsSelectControlById) oscalTypes.AssessedControls {
-	if len(include) == 0 {
-		return oscalTypes.AssessedControls{IncludeAll: &oscalTypes.IncludeAll{}}
-	}
-	return oscalTypes.AssessedControls{IncludeControls: &include}
+	return ""
 }

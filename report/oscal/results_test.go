@@ -2,30 +2,41 @@ package oscal
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
+	"crypto/sha256"
+	"encoding/hex"
 	"strings"
 	"testing"
 	"time"
 
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
+	"github.com/tollgate-dev/tollgate/report/oscal/oscaltest"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// results renders the fixture's assessment results with testOptions.
+func results(t *testing.T, r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, []byte) {
 	t.Helper()
-	fixture.Golden(t, name, got, *update)
-}
-
-func TestMarshalAssessmentResults(t *testing.T) {
-	first, err := Marshal(fixture.Results(), Options{EvidenceBase: "evidence/"})
+	data, err := Marshal(r, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := Marshal(fixture.Results(), Options{EvidenceBase: "evidence/"})
+	ar := decode(t, data).AssessmentResults
+	if ar == nil || len(ar.Results) != 1 {
+		t.Fatalf("want one result, got %+v", ar)
+	}
+	return ar, data
+}
+
+func TestMarshalAssessmentResults(t *testing.T) {
+	first, err := Marshal(fixture.Results(), testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := Marshal(fixture.Results(), testOptions())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,253 +44,144 @@ func TestMarshalAssessmentResults(t *testing.T) {
 		t.Fatal("two renders of the same results differ")
 	}
 	golden(t, "assessment-results.json", first)
-	validateNIST(t, "oscal_assessment-results_schema.json", first)
+	validateNIST(t, oscaltest.AssessmentResults, first)
 }
 
-// arDoc is the part of the assessment results the tests inspect.
-type arDoc struct {
-	AR struct {
-		UUID    string `json:"uuid"`
-		Results []struct {
-			Title    string  `json:"title"`
-			Props    []tprop `json:"props"`
-			Reviewed struct {
-				Selections []struct {
-					Include []struct {
-						ControlID string `json:"control-id"`
-					} `json:"include-controls"`
-				} `json:"control-selections"`
-			} `json:"reviewed-controls"`
-			Findings []struct {
-				Target struct {
-					TargetID string `json:"target-id"`
-					Status   struct {
-						State  string `json:"state"`
-						Reason string `json:"reason"`
-					} `json:"status"`
-				} `json:"target"`
-				Props   []tprop `json:"props"`
-				Related []any   `json:"related-observations"`
-				Risks   []struct {
-					UUID string `json:"risk-uuid"`
-				} `json:"related-risks"`
-			} `json:"findings"`
-			Observations []struct {
-				UUID     string  `json:"uuid"`
-				Props    []tprop `json:"props"`
-				Subjects []struct {
-					Props []tprop `json:"props"`
-				} `json:"subjects"`
-				Evidence []struct {
-					Href  string  `json:"href"`
-					Props []tprop `json:"props"`
-				} `json:"relevant-evidence"`
-			} `json:"observations"`
-			Risks []struct {
-				UUID     string  `json:"uuid"`
-				Status   string  `json:"status"`
-				Deadline string  `json:"deadline"`
-				Props    []tprop `json:"props"`
-			} `json:"risks"`
-		} `json:"results"`
-	} `json:"assessment-results"`
-}
-
-type tprop struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-	Class string `json:"class"`
-}
-
-func propValue(ps []tprop, name string) string {
-	for _, p := range ps {
-		if p.Name == name {
-			return p.Value
-		}
+// findingOf indexes findings by framework and requirement id as the
+// framework writes it.
+func findingsByRequirement(ar *oscalTypes.AssessmentResults) map[[2]string]oscalTypes.Finding {
+	out := map[[2]string]oscalTypes.Finding{}
+	for _, f := range deref(ar.Results[0].Findings) {
+		out[[2]string{propOf(f.Props, "framework"), propOf(f.Props, "requirement-id")}] = f
 	}
-	return ""
+	return out
 }
 
-func decodeAR(t *testing.T, data []byte) arDoc {
-	t.Helper()
-	var d arDoc
-	if err := json.Unmarshal(data, &d); err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
-
-func TestAssessmentResultsContent(t *testing.T) {
+// TestFindingsOnlyForConcludedRequirements: a requirement gets a finding
+// only when its MCP scope was assessed (met, not met, deviation approved);
+// one with no mapped control, nothing applicable, only an unattested manual
+// control, or an evaluation error gets none, so OSCAL never counts it as
+// not satisfied. The reviewed controls still list every requirement in the
+// MCP scope, in its group, and name those outside it.
+func TestFindingsOnlyForConcludedRequirements(t *testing.T) {
 	r := fixture.Results()
-	data, err := Marshal(r, Options{})
-	if err != nil {
-		t.Fatal(err)
+	ar, _ := results(t, r, testOptions())
+	findings := findingsByRequirement(ar)
+	if len(findings) != len(deref(ar.Results[0].Findings)) {
+		t.Fatal("two findings for one requirement")
 	}
-	d := decodeAR(t, data)
-	if got, want := len(d.AR.Results), len(r.Frameworks); got != want {
-		t.Fatalf("results = %d, want one per framework (%d)", got, want)
-	}
-	for i, res := range d.AR.Results {
-		fw := r.Frameworks[i]
-		if got := propValue(res.Props, "framework"); got != fw.Framework.ID {
-			t.Errorf("result %d framework prop = %q, want %q", i, got, fw.Framework.ID)
-		}
-		if got := len(res.Reviewed.Selections[0].Include); got != len(fw.Requirements) {
-			t.Errorf("%s: reviewed controls = %d, want %d", fw.Framework.ID, got, len(fw.Requirements))
-		}
-		if len(res.Findings) != len(fw.Requirements) {
-			t.Fatalf("%s: findings = %d, want one per requirement (%d)", fw.Framework.ID, len(res.Findings), len(fw.Requirements))
-		}
-		for j, f := range res.Findings {
-			rr := fw.Requirements[j]
-			if got := propValue(f.Props, "status"); got != string(rr.Status) {
-				t.Errorf("%s %s: status prop = %q, want %q", fw.Framework.ID, rr.Requirement.ID, got, rr.Status)
-			}
-			wantState, wantReason := "not-satisfied", "other"
-			switch rr.Status {
-			case assess.StatusSatisfied:
-				wantState, wantReason = "satisfied", "pass"
-			case assess.StatusNotSatisfied, assess.StatusWaived:
-				wantReason = "fail"
-			}
-			if f.Target.Status.State != wantState || f.Target.Status.Reason != wantReason {
-				t.Errorf("%s %s: state/reason = %s/%s, want %s/%s", fw.Framework.ID, rr.Requirement.ID,
-					f.Target.Status.State, f.Target.Status.Reason, wantState, wantReason)
-			}
-			if len(rr.Links) > 0 && len(f.Related) == 0 {
-				t.Errorf("%s %s: mapped controls but no related observations", fw.Framework.ID, rr.Requirement.ID)
-			}
+	groups := map[[2]string]string{}
+	for _, sel := range ar.Results[0].ReviewedControls.ControlSelections {
+		for _, c := range deref(sel.IncludeControls) {
+			groups[[2]string{propOf(sel.Props, "framework"), c.ControlId}] = propOf(sel.Props, "group")
 		}
 	}
-	// NIST ids are written the way NIST's OSCAL catalogs write them.
-	nist := d.AR.Results[2]
-	if got := nist.Findings[1].Target.TargetID; got != "ac-6.1" {
-		t.Errorf("AC-6(1) target-id = %q, want ac-6.1", got)
-	}
-	// A GDPR article number is not a token: it gets a prefix.
-	if got := d.AR.Results[0].Findings[0].Target.TargetID; got != "_32" {
-		t.Errorf("GDPR 32 target-id = %q, want _32", got)
-	}
-
-	// Observations carry machine-readable verdicts and evidence with hashes.
-	var sawWaived, sawEvidence bool
-	for _, o := range nist.Observations {
-		if propValue(o.Props, "control-id") == "" || propValue(o.Props, "status") == "" {
-			t.Errorf("observation %s lacks control-id/status props", o.UUID)
-		}
-		for _, s := range o.Subjects {
-			if propValue(s.Props, "verdict") == "waived" {
-				sawWaived = true
-			}
-		}
-		for _, e := range o.Evidence {
-			if strings.HasPrefix(e.Href, "artifacts/") && len(propValue(e.Props, "redacted-sha256")) == 64 {
-				sawEvidence = true
-			}
-		}
-	}
-	if !sawWaived || !sawEvidence {
-		t.Errorf("observations: waived verdict seen = %v, evidence with bundle href and hash seen = %v", sawWaived, sawEvidence)
-	}
-
-	// Risks: open for failures, deviation-approved with the waiver's deadline.
-	statuses := map[string]int{}
-	for _, rk := range nist.Risks {
-		statuses[rk.Status]++
-		if rk.Status == "deviation-approved" {
-			w := waiverNamed(r, propValue(rk.Props, "waiver"))
-			if w == nil || !strings.HasPrefix(rk.Deadline, w.Expires.Format("2006-01-02")) || propValue(rk.Props, "waiver-owner") != w.Owner {
-				t.Errorf("deviation risk deadline/owner = %q/%q, want the waiver's", rk.Deadline, propValue(rk.Props, "waiver-owner"))
-			}
-		}
-	}
-	// NIST links MCP-AUTH-01, MCP-FS-01, MCP-PARSE-01, MCP-SECRETS-01 (all
-	// failing), and waived failures of MCP-SECRETS-01 and MCP-SSE-01.
-	if statuses["open"] != 4 || statuses["deviation-approved"] != 2 {
-		t.Errorf("nist risks by status = %v, want 4 open and 2 deviation-approved", statuses)
-	}
-}
-
-func TestAssessmentResultsUUIDFollowsContent(t *testing.T) {
-	a, err := Marshal(fixture.Results(), Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := fixture.Results()
-	r.Controls[0].Evaluations[0].Message = "changed"
-	b, err := Marshal(r, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if decodeAR(t, a).AR.UUID == decodeAR(t, b).AR.UUID {
-		t.Error("document UUID did not change with the content")
-	}
-}
-
-func TestMarshalEdgeCases(t *testing.T) {
-	tests := []struct {
-		name    string
-		mutate  func(r *assess.Results)
-		wantErr string
-	}{
-		{name: "no frameworks falls back to the controls", mutate: func(r *assess.Results) { r.Frameworks = nil }},
-		{name: "nothing at all", mutate: func(r *assess.Results) {
-			*r = assess.Results{Tool: "tollgate", Timestamp: r.Timestamp}
-		}},
-		{name: "no timestamp", mutate: func(r *assess.Results) { r.Timestamp = time.Time{} }, wantErr: "no timestamp"},
-		{name: "empty reason and title", mutate: func(r *assess.Results) {
-			r.Frameworks[0].Requirements[0].Reason = ""
-			r.Frameworks[0].Requirements[0].Requirement.Title = ""
-		}},
-		{name: "evaluation of an unknown subject", mutate: func(r *assess.Results) {
-			r.Controls[0].Evaluations[0].SubjectID = "server:gone#x"
-		}},
-		{name: "artifact without hashes", mutate: func(r *assess.Results) {
-			r.Artifacts[0].SHA256, r.Artifacts[0].RedactedSHA256 = "", ""
-		}},
-		{name: "organisation-wide evaluation without a subject", mutate: func(r *assess.Results) {
-			r.Controls[0].Evaluations = append(r.Controls[0].Evaluations,
-				assess.Evaluation{ControlID: r.Controls[0].Control.ID, Verdict: assess.VerdictManual, Message: "Awaiting attestation."})
-		}},
-		{name: "blank subject id and whitespace-only facts", mutate: func(r *assess.Results) {
-			r.Controls[0].Evaluations[0].SubjectID = "  "
-			r.Subjects[0].Metadata().Name = " \n "
-		}},
-		{name: "artifact paths that are not URI-safe", mutate: func(r *assess.Results) {
-			r.Artifacts[0].BundlePath = "artifacts/my repo/#1 100%.json"
-			r.Artifacts[1].BundlePath, r.Artifacts[1].Path = "", "C:/Users/x/mcp config.json"
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			r := fixture.Results()
-			tt.mutate(r)
-			data, err := Marshal(r, Options{})
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+	var concluded, open int
+	for _, fw := range r.Frameworks {
+		for _, rr := range fw.Requirements {
+			key := [2]string{fw.Framework.ID, rr.Requirement.ID}
+			f, has := findings[key]
+			switch {
+			case rr.Status.Assessed():
+				concluded++
+				if !has {
+					t.Errorf("%v (%s) has no finding", key, rr.Status)
+					continue
 				}
-				return
+				wantState := "not-satisfied"
+				if rr.Status == assess.StatusSatisfied {
+					wantState = "satisfied"
+				}
+				if f.Target.Status.State != wantState || propOf(f.Props, "status") != string(rr.Status) {
+					t.Errorf("%v: state %s, status prop %s; want %s, %s", key, f.Target.Status.State, propOf(f.Props, "status"), wantState, rr.Status)
+				}
+			default:
+				open++
+				if has {
+					t.Errorf("%v is %s, yet has a finding (state %s): nothing was tested", key, rr.Status, f.Target.Status.State)
+				}
 			}
-			if err != nil {
-				t.Fatal(err)
+			token := Token(fw.Framework.ID, rr.Requirement.ID)
+			group, reviewed := groups[[2]string{fw.Framework.ID, token}]
+			switch {
+			case len(rr.Links) == 0 && reviewed:
+				t.Errorf("%v has no mapped control, yet is reviewed", key)
+			case len(rr.Links) == 0 && !strings.Contains(ar.Results[0].ReviewedControls.Remarks, rr.Requirement.ID):
+				t.Errorf("%v is outside the MCP scope, but the reviewed controls' remarks do not say so", key)
+			case len(rr.Links) > 0 && group != groupOf(rr.Status):
+				t.Errorf("%v (%s) is reviewed in group %q, want %q", key, rr.Status, group, groupOf(rr.Status))
 			}
-			validateNIST(t, "oscal_assessment-results_schema.json", data)
-		})
+		}
+	}
+	if concluded == 0 || open == 0 {
+		t.Fatalf("fixture covers %d concluded and %d open requirements; want both", concluded, open)
 	}
 }
 
-func TestValidateRejectsInvalid(t *testing.T) {
-	data, err := Marshal(fixture.Results(), Options{})
-	if err != nil {
-		t.Fatal(err)
+// TestFindingsStateTheirMCPScope: every finding and the result say that a
+// requirement was judged for its MCP scope only, never that it is met as a
+// whole, and name what was examined.
+func TestFindingsStateTheirMCPScope(t *testing.T) {
+	ar, _ := results(t, fixture.Results(), testOptions())
+	res := ar.Results[0]
+	for _, want := range []string{"Scope:", "MCP scope", "repos, workstations"} {
+		if !strings.Contains(res.Description, want) {
+			t.Errorf("result description lacks %q: %s", want, res.Description)
+		}
 	}
-	broken := bytes.Replace(data, []byte(`"state": "satisfied"`), []byte(`"state": ""`), 1)
-	if bytes.Equal(broken, data) {
-		t.Fatal("fixture has no satisfied finding to break")
+	for _, f := range deref(res.Findings) {
+		status := assess.Status(propOf(f.Props, "status"))
+		if !strings.HasSuffix(f.Title, view.RequirementLabel(status)) {
+			t.Errorf("finding %q does not end with %q", f.Title, view.RequirementLabel(status))
+		}
+		if strings.Contains(f.Title, "Satisfied") {
+			t.Errorf("finding %q says satisfied without its scope", f.Title)
+		}
+		for _, want := range []string{"judged for its MCP scope only", "Examined:", "was not assessed"} {
+			if !strings.Contains(f.Description, want) {
+				t.Errorf("finding %q description lacks %q", f.Title, want)
+			}
+		}
+		if propOf(f.Props, "scope") != "mcp" {
+			t.Errorf("finding %q has no scope property", f.Title)
+		}
 	}
-	if err := Validate(broken); err == nil {
-		t.Fatal("Validate accepted a document with an empty state")
+}
+
+// TestWaivedRequirementIsADeviation: a requirement whose failures are all
+// waived is not satisfied, and its finding relates the deviation-approved
+// risk, whose deadline is the waiver's expiry.
+func TestWaivedRequirementIsADeviation(t *testing.T) {
+	r := fixture.Results()
+	ar, _ := results(t, r, testOptions())
+	f, ok := findingsByRequirement(ar)[[2]string{"nist-800-53-rev5", "SC-8"}]
+	if !ok {
+		t.Fatal("no finding for SC-8, whose failures are all waived")
+	}
+	if f.Target.Status.State != "not-satisfied" || f.Target.Status.Reason != "fail" || propOf(f.Props, "status") != "waived" {
+		t.Errorf("SC-8 state %s/%s status %s, want not-satisfied/fail waived", f.Target.Status.State, f.Target.Status.Reason, propOf(f.Props, "status"))
+	}
+	risks := map[string]oscalTypes.Risk{}
+	for _, rk := range deref(ar.Results[0].Risks) {
+		risks[rk.UUID] = rk
+	}
+	deviation := false
+	for _, rel := range deref(f.RelatedRisks) {
+		rk := risks[rel.RiskUuid]
+		if rk.Status != "deviation-approved" {
+			continue
+		}
+		deviation = true
+		w := waiverNamed(r, propOf(rk.Props, "waiver"))
+		if w == nil || rk.Deadline == nil || !rk.Deadline.Equal(w.Expires) {
+			t.Errorf("deviation risk %s: deadline %v, want the expiry of waiver %s", rk.Title, rk.Deadline, propOf(rk.Props, "waiver"))
+		}
+		if !strings.Contains(rk.Statement, "Accepted as a deviation under waiver") {
+			t.Errorf("deviation risk statement does not name the waiver: %s", rk.Statement)
+		}
+	}
+	if !deviation {
+		t.Error("SC-8 relates no deviation-approved risk")
 	}
 }
 
@@ -291,4 +193,406 @@ func waiverNamed(r *assess.Results, id string) *assess.WaiverRecord {
 		}
 	}
 	return nil
+}
+
+// TestTargetsNameStatementsOrObjectives: SP 800-53 findings target the
+// control's statement in NIST's catalog (ac-3_smt), or its SP 800-53A
+// objective where every mapped control judges exactly that one; other
+// frameworks' findings target the requirement's own id and link the
+// framework's publication.
+func TestTargetsNameStatementsOrObjectives(t *testing.T) {
+	r := fixture.Results()
+	// MCP-FS-01 judges the whole of AC-3's objective, and is the only
+	// control mapped to it.
+	for i, rr := range r.Frameworks[2].Requirements {
+		if rr.Requirement.ID == "AC-3" {
+			r.Frameworks[2].Requirements[i].Links[0].Objectives = []string{"ac-3_obj"}
+		}
+	}
+	ar, _ := results(t, r, testOptions())
+	resources := map[string]oscalTypes.Resource{}
+	for _, res := range deref(ar.BackMatter.Resources) {
+		resources[res.UUID] = res
+	}
+	for key, f := range findingsByRequirement(ar) {
+		switch {
+		case key == [2]string{"nist-800-53-rev5", "AC-3"}:
+			if f.Target.Type != "objective-id" || f.Target.TargetId != "ac-3_obj" {
+				t.Errorf("AC-3 target %s %s, want objective-id ac-3_obj", f.Target.Type, f.Target.TargetId)
+			}
+		case key[0] == "nist-800-53-rev5":
+			if want := Token(key[0], key[1]) + "_smt"; f.Target.Type != "statement-id" || f.Target.TargetId != want {
+				t.Errorf("%s target %s %s, want statement-id %s", key[1], f.Target.Type, f.Target.TargetId, want)
+			}
+		default:
+			if f.Target.TargetId != Token(key[0], key[1]) {
+				t.Errorf("%v target %s", key, f.Target.TargetId)
+			}
+			links := deref(f.Links)
+			if len(links) == 0 || resources[strings.TrimPrefix(links[0].Href, "#")].Rlinks == nil {
+				t.Errorf("%v links no framework resource with a link to the framework's publication", key)
+			}
+		}
+	}
+	objectives := ar.Results[0].ReviewedControls.ControlObjectiveSelections
+	if objectives == nil || !strings.Contains(deref((*objectives)[0].IncludeObjectives)[0].ObjectiveId, "ac-3_obj") {
+		t.Errorf("reviewed objectives = %+v, want ac-3_obj", objectives)
+	}
+}
+
+// TestOneRiskPerFinding: every failing or waived pair is one risk, once in
+// the document, whose UUID derives from its fingerprint (so the POA&M and
+// the next assessment give it the same one), carrying its Tollgate finding
+// id, its likelihood, impact and risk, its deadline and a planned
+// remediation with a milestone and an owner.
+func TestOneRiskPerFinding(t *testing.T) {
+	r := fixture.Results()
+	opts := testOptions()
+	ar, _ := results(t, r, opts)
+	risks := map[string]oscalTypes.Risk{}
+	for _, rk := range deref(ar.Results[0].Risks) {
+		if _, dup := risks[rk.UUID]; dup {
+			t.Errorf("risk %s appears twice", rk.UUID)
+		}
+		risks[rk.UUID] = rk
+	}
+	items := view.New(r).PlanItems(opts.Engagement)
+	if len(risks) != len(items) {
+		t.Fatalf("risks = %d, findings = %d", len(risks), len(items))
+	}
+	for _, it := range items {
+		rk, ok := risks[riskUUID(it.Fingerprint())]
+		if !ok {
+			t.Errorf("finding %s has no risk with its UUID", it.ID())
+			continue
+		}
+		if propOf(rk.Props, "finding-id") != it.ID() {
+			t.Errorf("risk %s finding-id %q, want %s", rk.Title, propOf(rk.Props, "finding-id"), it.ID())
+		}
+		facets := map[string]string{}
+		for _, c := range deref(rk.Characterizations) {
+			for _, f := range c.Facets {
+				facets[f.Name] = f.Value
+			}
+		}
+		if facets["likelihood"] == "" || facets["impact"] == "" || facets["risk"] != it.Rating.Risk {
+			t.Errorf("risk %s facets %v, want likelihood, impact and risk %s", rk.Title, facets, it.Rating.Risk)
+		}
+		wantDeadline, hasDeadline := it.Deadline, it.HasDeadline
+		if hasDeadline != (rk.Deadline != nil) || (hasDeadline && !rk.Deadline.Equal(wantDeadline)) {
+			t.Errorf("risk %s deadline %v, want %v", rk.Title, rk.Deadline, wantDeadline)
+		}
+		if !it.Waived() {
+			days := opts.Engagement.Remediation.Days[it.Control.Severity]
+			if days > 0 && !rk.Deadline.Equal(fixture.Timestamp.AddDate(0, 0, days)) {
+				t.Errorf("open %s risk %s due %v, want %d days after detection", it.Control.Severity, rk.Title, rk.Deadline, days)
+			}
+		}
+		rem := deref(rk.Remediations)
+		if len(rem) != 1 || rem[0].Lifecycle != "planned" || len(deref(rem[0].Tasks)) != 1 {
+			t.Errorf("risk %s remediations %+v, want one planned response with a milestone", rk.Title, rem)
+			continue
+		}
+		task := deref(rem[0].Tasks)[0]
+		if task.Type != "milestone" || task.ResponsibleRoles == nil {
+			t.Errorf("risk %s milestone %+v, want a milestone with an owner", rk.Title, task)
+		}
+	}
+}
+
+// TestUUIDsFollowTheAssessmentTime: the result, its observations and
+// findings get new UUIDs for another assessment time and the same ones for
+// the same time; risks keep theirs, so a finding can be followed.
+func TestUUIDsFollowTheAssessmentTime(t *testing.T) {
+	r1 := fixture.Results()
+	r2 := fixture.Results()
+	r2.Timestamp = r2.Timestamp.AddDate(0, 1, 0)
+	a1, _ := results(t, r1, testOptions())
+	a2, _ := results(t, r2, testOptions())
+	again, _ := results(t, fixture.Results(), testOptions())
+	if a1.Results[0].UUID == a2.Results[0].UUID {
+		t.Error("the result has the same UUID at two assessment times")
+	}
+	if a1.Results[0].UUID != again.Results[0].UUID {
+		t.Error("the result's UUID changed for the same time and inputs")
+	}
+	o1, o2 := deref(a1.Results[0].Observations), deref(a2.Results[0].Observations)
+	for i := range o1 {
+		if o1[i].UUID == o2[i].UUID {
+			t.Errorf("observation %s has the same UUID at two times", o1[i].Title)
+		}
+	}
+	f1, f2 := deref(a1.Results[0].Findings), deref(a2.Results[0].Findings)
+	for i := range f1 {
+		if f1[i].UUID == f2[i].UUID {
+			t.Errorf("finding %s has the same UUID at two times", f1[i].Title)
+		}
+	}
+	k1, k2 := deref(a1.Results[0].Risks), deref(a2.Results[0].Risks)
+	for i := range k1 {
+		if k1[i].UUID != k2[i].UUID {
+			t.Errorf("risk %s changed UUID between two times", k1[i].Title)
+		}
+	}
+}
+
+// TestObservationsListEverySubjectWithEvidence: an observation lists every
+// subject its control judged, those that passed included, each with its
+// verdict (and its finding id when it failed), names its evidence through
+// back-matter resources, whose hashes are those of the files stored in the
+// bundle, and cites the bundle manifest with the hash of the one written.
+func TestObservationsListEverySubjectWithEvidence(t *testing.T) {
+	r := fixture.Results()
+	opts := testOptions()
+	ar, _ := results(t, r, opts)
+	resources := map[string]oscalTypes.Resource{}
+	for _, res := range deref(ar.BackMatter.Resources) {
+		resources[res.UUID] = res
+	}
+	manifest, ok := resources[manifestResourceID()]
+	if !ok || manifest.Rlinks == nil || deref((*manifest.Rlinks)[0].Hashes)[0].Value != opts.ManifestSHA256 {
+		t.Errorf("manifest resource %+v does not carry the manifest's hash", manifest)
+	}
+	for i := range r.Artifacts {
+		a := &r.Artifacts[i]
+		res := resources[artifactResourceID(a)]
+		if res.Rlinks == nil || deref((*res.Rlinks)[0].Hashes)[0].Value != a.RedactedSHA256 || (*res.Rlinks)[0].Href != "evidence/"+a.BundlePath {
+			t.Errorf("artifact %s resource %+v, want a link to its stored copy with that copy's hash", a.Path, res.Rlinks)
+		}
+	}
+	byControl := map[string]oscalTypes.Observation{}
+	for _, o := range deref(ar.Results[0].Observations) {
+		byControl[propOf(o.Props, "control-id")] = o
+		ev := deref(o.RelevantEvidence)
+		if len(ev) == 0 {
+			t.Errorf("observation %s cites no evidence", o.Title)
+		}
+		for _, e := range ev {
+			if e.Href != "" && !strings.HasPrefix(e.Href, "#") {
+				t.Errorf("observation %s cites %q directly, not through a back-matter resource", o.Title, e.Href)
+			}
+			if id, ok := strings.CutPrefix(e.Href, "#"); ok {
+				if _, ok := resources[id]; !ok {
+					t.Errorf("observation %s cites %s, which is no resource", o.Title, e.Href)
+				}
+			}
+		}
+	}
+	passes := 0
+	for _, cr := range r.Controls {
+		o := byControl[cr.Control.ID]
+		listed := map[string]string{}
+		ids := map[string]string{}
+		for _, s := range deref(o.Subjects) {
+			listed[s.SubjectUuid] = propOf(s.Props, "verdict")
+			ids[s.SubjectUuid] = propOf(s.Props, "finding-id")
+		}
+		for _, e := range cr.Evaluations {
+			if e.SubjectID == "" {
+				continue
+			}
+			u := subjectUUID(e.SubjectID)
+			if listed[u] != string(e.Verdict) {
+				t.Errorf("%s observation lists %s as %q, want %s", cr.Control.ID, e.SubjectID, listed[u], e.Verdict)
+			}
+			if e.Verdict == assess.VerdictPass {
+				passes++
+			}
+			if (e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived) && ids[u] != e.FindingID() {
+				t.Errorf("%s observation gives %s finding id %q, want %s", cr.Control.ID, e.SubjectID, ids[u], e.FindingID())
+			}
+		}
+	}
+	if passes == 0 {
+		t.Fatal("the fixture has no passing pair; the test would prove nothing")
+	}
+}
+
+// TestMethodsTypesOriginsAndTimes: reading configuration is an examination
+// (EXAMINE), an attestation an interview (INTERVIEW) with the attestor as
+// an origin; observations say what they are (types), that Tollgate made
+// them (a tool origin defined in the plan's assessment assets), and when
+// the evidence was collected; the result runs from the earliest collection
+// to the assessment time.
+func TestMethodsTypesOriginsAndTimes(t *testing.T) {
+	r := fixture.Results()
+	// Give the manual control a valid attestation.
+	for i := range r.Controls {
+		if r.Controls[i].Control.Manual {
+			r.Controls[i].Evaluations[0].Verdict = assess.VerdictPass
+			r.Controls[i].Evaluations[0].Attestation = "ir-plan-2025"
+			r.Controls[i].Status = assess.StatusSatisfied
+		}
+	}
+	r.Attestations[0].Status = assess.AttestationValid
+	r.Attestations[0].Expires = at(2027, 1, 1)
+	ar, _ := results(t, r, testOptions())
+	parties := map[string]bool{}
+	for _, p := range deref(ar.Metadata.Parties) {
+		parties[p.UUID] = true
+	}
+	for _, o := range deref(ar.Results[0].Observations) {
+		manual := propOf(o.Props, "verdict") != ""
+		want := "EXAMINE"
+		if manual {
+			want = "INTERVIEW"
+		}
+		if strings.Join(o.Methods, ",") != want {
+			t.Errorf("%s methods %v, want %s", o.Title, o.Methods, want)
+		}
+		if o.Types == nil || (*o.Types)[0] != "control-objective" {
+			t.Errorf("%s types %v", o.Title, o.Types)
+		}
+		var tool, party bool
+		for _, org := range deref(o.Origins) {
+			for _, a := range org.Actors {
+				tool = tool || (a.Type == "tool" && a.ActorUuid == toolComponentUUID())
+				party = party || (a.Type == "party" && parties[a.ActorUuid])
+			}
+		}
+		if !tool {
+			t.Errorf("%s does not name Tollgate as its origin", o.Title)
+		}
+		if manual && !party {
+			t.Errorf("%s (attested) does not name the attestor as an origin", o.Title)
+		}
+		if o.Collected.IsZero() || o.Collected.After(fixture.Timestamp) {
+			t.Errorf("%s collected %v", o.Title, o.Collected)
+		}
+	}
+	res := ar.Results[0]
+	if want := fixture.Timestamp.Add(-time.Minute); !res.Start.Equal(want) || res.End == nil || !res.End.Equal(fixture.Timestamp) {
+		t.Errorf("result runs %v to %v, want %v to %v", res.Start, res.End, want, fixture.Timestamp)
+	}
+}
+
+// TestMetadataNamesThePartiesAndTheDocumentVersion: the assessed
+// organisation and the assessor are parties in their roles (never the tool),
+// and the document's version is its own, apart from the tool's.
+func TestMetadataNamesThePartiesAndTheDocumentVersion(t *testing.T) {
+	opts := testOptions()
+	ar, _ := results(t, fixture.Results(), opts)
+	m := ar.Metadata
+	byRole := map[string][]string{}
+	names := map[string]string{}
+	for _, p := range deref(m.Parties) {
+		names[p.UUID] = p.Name
+		if p.Name == "Tollgate" {
+			t.Error("Tollgate is a party; it is a tool")
+		}
+	}
+	for _, rp := range deref(m.ResponsibleParties) {
+		for _, u := range rp.PartyUuids {
+			byRole[rp.RoleId] = append(byRole[rp.RoleId], names[u])
+		}
+	}
+	if strings.Join(byRole[roleOrganization], ",") != "Example Corp" || strings.Join(byRole[roleAssessor], ",") != "Jane Auditor" {
+		t.Errorf("roles %v, want Example Corp prepared-for and Jane Auditor assessor", byRole)
+	}
+	if m.Version == fixture.Results().Version || m.Version != fixture.Timestamp.Format(time.RFC3339) {
+		t.Errorf("version %q, want the assessment time, not the tool version", m.Version)
+	}
+	if propOf(m.Props, "tool-version") != fixture.Results().Version {
+		t.Errorf("tool-version %q", propOf(m.Props, "tool-version"))
+	}
+	opts.Engagement.DocumentVersion = "2026-Q1 r2"
+	ar, _ = results(t, fixture.Results(), opts)
+	if ar.Metadata.Version != "2026-Q1 r2" {
+		t.Errorf("configured version %q not used", ar.Metadata.Version)
+	}
+	opts.Engagement.Assessor = engagement.Party{}
+	ar, _ = results(t, fixture.Results(), opts)
+	if !strings.Contains(ar.Metadata.Remarks, "No assessor is named") {
+		t.Errorf("remarks do not say nobody reviewed the results: %q", ar.Metadata.Remarks)
+	}
+}
+
+// TestResultsImportThePlan: import-ap names a resource linking the plan
+// file with the hash of the plan written beside the results.
+func TestResultsImportThePlan(t *testing.T) {
+	r := fixture.Results()
+	plan, err := MarshalPlan(r, testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(plan)
+	for _, opts := range []Options{testOptions(), withPlanHash(testOptions(), hex.EncodeToString(sum[:]))} {
+		ar, _ := results(t, r, opts)
+		id, ok := strings.CutPrefix(ar.ImportAp.Href, "#")
+		if !ok {
+			t.Fatalf("import-ap %q is not a back-matter reference", ar.ImportAp.Href)
+		}
+		var found bool
+		for _, res := range deref(ar.BackMatter.Resources) {
+			if res.UUID != id {
+				continue
+			}
+			found = true
+			link := deref(res.Rlinks)[0]
+			if link.Href != PlanFile || deref(link.Hashes)[0].Value != hex.EncodeToString(sum[:]) {
+				t.Errorf("plan resource links %s %v, want %s with the plan's hash", link.Href, link.Hashes, PlanFile)
+			}
+		}
+		if !found {
+			t.Error("import-ap names no resource")
+		}
+	}
+}
+
+func withPlanHash(o Options, h string) Options {
+	o.PlanSHA256 = h
+	return o
+}
+
+// TestReferencesResolve: every UUID the results refer to is defined, in the
+// results or in the plan they import, and no UUID is defined twice.
+func TestReferencesResolve(t *testing.T) {
+	r := fixture.Results()
+	opts := testOptions()
+	_, arData := results(t, r, opts)
+	planData, err := MarshalPlan(r, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkReferences(t, arData, planData)
+}
+
+func TestMarshalEdgeCases(t *testing.T) {
+	noFrameworks := fixture.Results()
+	noFrameworks.Frameworks = nil
+	empty := fixture.Results()
+	empty.Controls, empty.Frameworks, empty.Subjects, empty.Artifacts, empty.Waivers, empty.Attestations = nil, nil, nil, nil, nil, nil
+	tests := []struct {
+		name    string
+		r       *assess.Results
+		wantErr string
+	}{
+		{"no frameworks: the MCP controls are reviewed", noFrameworks, ""},
+		{"nothing at all", empty, ""},
+		{"no timestamp", func() *assess.Results { r := fixture.Results(); r.Timestamp = time.Time{}; return r }(), "no timestamp"},
+		{"nil", nil, "no results"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, write := range []func(*assess.Results, Options) ([]byte, error){Marshal, MarshalPlan, MarshalPOAM} {
+				_, err := write(tt.r, testOptions())
+				if tt.wantErr == "" && err != nil {
+					t.Fatal(err)
+				}
+				if tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)) {
+					t.Fatalf("err = %v, want one containing %q", err, tt.wantErr)
+				}
+			}
+		})
+	}
+	ar, _ := results(t, noFrameworks, testOptions())
+	if n := len(deref(ar.Results[0].Findings)); n == 0 {
+		t.Error("without frameworks, the MCP controls get no finding")
+	}
+}
+
+func TestValidateRejectsInvalid(t *testing.T) {
+	if err := Validate([]byte(`{"assessment-results": {"uuid": "not-a-uuid"}}`)); err == nil {
+		t.Fatal("an invalid document validated")
+	}
 }

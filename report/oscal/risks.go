@@ -2,109 +2,141 @@ package oscal
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
-	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 // riskSystem is the namespace of the MCP risk taxonomy ids in threat-ids.
 const riskSystem = "https://tollgate.dev/ns/risks"
 
-// maxListed bounds how many subjects a risk statement names.
-const maxListed = 25
+// facetSystem is the NIST naming system of the likelihood, impact and risk
+// facets.
+const facetSystem = "http://csrc.nist.gov/ns/oscal"
 
-// risks returns an open risk when the control failed on a subject, and one
-// deviation-approved risk per waiver that accepted some of its failures.
-func (b *arBuilder) risks(key string, cr *assess.ControlResult, observation string) []oscalTypes.Risk {
-	c := cr.Control
-	var failed []assess.Evaluation
-	waived := map[string][]assess.Evaluation{}
-	for _, e := range cr.Evaluations {
-		switch e.Verdict {
-		case assess.VerdictFail:
-			failed = append(failed, e)
-		case assess.VerdictWaived:
-			waived[e.Waiver] = append(waived[e.Waiver], e)
-		}
+// riskUUID is the UUID of the risk of one finding: it depends on the
+// finding's fingerprint alone, so the assessment results and the POA&M give
+// the same risk the same UUID, and so does the next assessment while the
+// finding stands.
+func riskUUID(fingerprint string) string { return id("risk", fingerprint) }
+
+// risk describes one finding (a control failing on a subject, or a failure
+// accepted under a waiver) as an OSCAL risk: its statement in words, the
+// likelihood, impact and risk its severity stands for (documented in
+// engagement.Ratings), a deadline from the remediation policy (or the
+// waiver's expiry), a planned remediation with a milestone and its owner,
+// and its Tollgate finding id, which SARIF, the workbook and results.json
+// carry too.
+func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
+	f := it.Finding
+	c := f.Control
+	fp := f.Fingerprint()
+	status := "open"
+	if it.Status == view.PlanRiskAccepted {
+		status = "deviation-approved"
 	}
-	related := &[]oscalTypes.RelatedObservation{{ObservationUuid: observation}}
-	var out []oscalTypes.Risk
-	if len(failed) > 0 {
-		out = append(out, oscalTypes.Risk{
-			UUID:        id("risk", key, c.ID),
-			Title:       c.ID + ": " + c.Title,
-			Description: orDefault(c.Description, c.Title),
-			Statement:   fmt.Sprintf("Failed on %d subject(s): %s.", len(failed), b.subjectList(failed)),
-			Status:      "open",
-			Props:       props("control-id", c.ID, "severity", c.Severity, "family", c.Family),
-			ThreatIds:   b.threats(c.Risks),
-			Remediations: &[]oscalTypes.Response{{
-				UUID:        id("remediation", key, c.ID),
-				Lifecycle:   "recommendation",
-				Title:       "Remediate " + c.ID,
-				Description: orDefault(c.Remediation, "Change the configuration so that "+c.ID+" passes."),
-			}},
-			RelatedObservations: related,
-		})
+	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "subject-id", f.Subject.ID,
+		"detected", it.Detected.Format("2006-01-02")}
+	if w := f.Waiver; w != nil {
+		pairs = append(pairs, "waiver", w.ID, "waiver-owner", w.Owner, "waiver-approved-by", w.ApprovedBy, "waiver-status", w.Status)
+	} else if f.Eval.Waiver != "" {
+		pairs = append(pairs, "waiver", f.Eval.Waiver)
 	}
-	waivers := make([]string, 0, len(waived))
-	for w := range waived {
-		waivers = append(waivers, w)
+	rk := oscalTypes.Risk{
+		UUID:                riskUUID(fp),
+		Title:               clean(fmt.Sprintf("%s: %s (%s)", c.ID, c.Title, orDefault(f.Subject.Name, f.Subject.ID))),
+		Description:         orDefault(c.Description, c.Title),
+		Statement:           b.riskStatement(f),
+		Status:              status,
+		Props:               props(pairs...),
+		Origins:             &[]oscalTypes.Origin{toolOrigin()},
+		ThreatIds:           threats(c.Risks),
+		Characterizations:   characterizations(it),
+		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
+		Remediations:        b.remediations(it),
 	}
-	sort.Strings(waivers)
-	for _, wid := range waivers {
-		evs := waived[wid]
-		rk := oscalTypes.Risk{
-			UUID:                id("risk", key, c.ID, "waiver", wid),
-			Title:               fmt.Sprintf("%s: %s (waived by %s)", c.ID, c.Title, orDefault(wid, "an unnamed waiver")),
-			Description:         fmt.Sprintf("A failure of %s accepted under waiver %s.", c.ID, orDefault(wid, "(unnamed)")),
-			Statement:           fmt.Sprintf("Accepted failure on %d subject(s): %s.", len(evs), b.subjectList(evs)),
-			Status:              "deviation-approved",
-			Props:               props("control-id", c.ID, "severity", c.Severity, "waiver", wid),
-			ThreatIds:           b.threats(c.Risks),
-			RelatedObservations: related,
-		}
-		if w := b.x.Waiver(wid); w != nil {
-			rk.Description = orDefault(w.Justification, rk.Description)
-			rk.Props = props("control-id", c.ID, "severity", c.Severity, "waiver", wid,
-				"waiver-owner", w.Owner, "waiver-approved-by", w.ApprovedBy, "waiver-status", w.Status)
-			if !w.Expires.IsZero() {
-				deadline := w.Expires.UTC()
-				rk.Deadline = &deadline
-			}
-		}
-		out = append(out, rk)
+	if it.HasDeadline {
+		d := it.Deadline
+		rk.Deadline = &d
 	}
-	return out
+	if w := f.Waiver; w != nil && it.Status == view.PlanRiskAccepted {
+		rk.Statement += fmt.Sprintf("\nAccepted as a deviation under waiver %s, approved by %s, owned by %s, until %s: %s",
+			w.ID, orDefault(w.ApprovedBy, "an unnamed approver"), orDefault(w.Owner, "an unnamed owner"), w.Expires.UTC().Format("2006-01-02"), clean(w.Justification))
+		b.parties.addText(w.ApprovedBy, roleApprover)
+	}
+	return rk
 }
 
-// subjectList names subjects with their locations, at most maxListed of them.
-func (b *arBuilder) subjectList(evs []assess.Evaluation) string {
-	var names []string
-	for i, e := range evs {
-		if i == maxListed {
-			names = append(names, fmt.Sprintf("and %d more", len(evs)-maxListed))
-			break
-		}
-		if orgWide(e) {
-			names = append(names, "the deployment as a whole")
-			continue
-		}
-		meta := b.x.Meta(e.SubjectID)
-		name := orDefault(meta.Name, e.SubjectID)
-		if loc := meta.Provenance.Location(); loc != "" {
-			name += " (" + loc + ")"
-		}
-		names = append(names, name)
+// riskStatement says what is wrong where, in words.
+func (b *builder) riskStatement(f view.Finding) string {
+	msg := orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", orDefault(f.Subject.Name, f.Subject.ID), f.Control.ID, f.Control.Title))
+	lines := []string{msg}
+	for _, r := range view.ReasonTexts(f.Eval.Reasons) {
+		lines = append(lines, "- "+r)
 	}
-	return strings.Join(names, "; ")
+	if f.Location != "" {
+		lines = append(lines, "Declared at "+f.Location+".")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// characterizations rate the risk on the SP 800-30 scale from the control's
+// severity, with Tollgate as the origin.
+func characterizations(it view.PlanItem) *[]oscalTypes.Characterization {
+	r := it.Rating
+	if r.Risk == "" {
+		return nil
+	}
+	facet := func(name, value string) oscalTypes.Facet {
+		return oscalTypes.Facet{Name: name, System: facetSystem, Value: value,
+			Props: &[]oscalTypes.Property{{Name: "state", Value: "initial"}}}
+	}
+	return &[]oscalTypes.Characterization{{
+		Origin: toolOrigin(),
+		Facets: []oscalTypes.Facet{facet("likelihood", r.Likelihood), facet("impact", r.Impact), facet("risk", r.Risk)},
+		Props:  props("severity", it.Control.Severity, "rating-basis", "control severity (see the engagement ratings table)"),
+	}}
+}
+
+// remediations plan the response: fix the configuration by the deadline
+// (or, for an accepted risk, remediate or renew the waiver before it
+// expires), as a milestone owned by the risk's owner.
+func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
+	f := it.Finding
+	c := f.Control
+	fp := f.Fingerprint()
+	title := "Remediate " + c.ID + " on " + orDefault(f.Subject.Name, f.Subject.ID)
+	milestone := "Remediated by the deadline of the remediation policy"
+	if it.Status == view.PlanRiskAccepted {
+		title = "Remediate " + c.ID + " on " + orDefault(f.Subject.Name, f.Subject.ID) + " before the waiver expires"
+		milestone = "Waiver expires: remediated, or the waiver renewed"
+	}
+	task := oscalTypes.Task{
+		UUID:        id("milestone", fp),
+		Type:        "milestone",
+		Title:       milestone,
+		Description: fmt.Sprintf("%s on %s passes %s.", orDefault(f.Subject.Name, f.Subject.ID), orDefault(f.Location, "its declaration"), c.ID),
+	}
+	if it.HasDeadline {
+		task.Timing = &oscalTypes.EventTiming{OnDate: &oscalTypes.OnDateCondition{Date: it.Deadline}}
+	}
+	if u := b.parties.add(it.Owner, roleOwner); u != "" {
+		task.ResponsibleRoles = &[]oscalTypes.ResponsibleRole{{RoleId: roleOwner, PartyUuids: &[]string{u}}}
+	}
+	return &[]oscalTypes.Response{{
+		UUID:        id("remediation", fp),
+		Lifecycle:   "planned",
+		Title:       clean(title),
+		Description: orDefault(c.Remediation, "Change the configuration so that "+c.ID+" passes."),
+		Origins:     &[]oscalTypes.Origin{toolOrigin()},
+		Tasks:       &[]oscalTypes.Task{task},
+	}}
 }
 
 // threats lists the control's MCP risk taxonomy entries as threat ids.
-func (b *arBuilder) threats(ids []string) *[]oscalTypes.ThreatId {
+func threats(ids []string) *[]oscalTypes.ThreatId {
 	var out []oscalTypes.ThreatId
 	for _, rid := range ids {
 		if clean(rid) == "" {
@@ -113,4 +145,14 @@ func (b *arBuilder) threats(ids []string) *[]oscalTypes.ThreatId {
 		out = append(out, oscalTypes.ThreatId{System: riskSystem, ID: riskSystem + "#" + tokenize(clean(rid))})
 	}
 	return list(out)
+}
+
+// risks describes every finding as a risk, in the order of the findings.
+func (b *builder) risks() ([]oscalTypes.Risk, []view.PlanItem) {
+	items := b.x.PlanItems(b.eng)
+	out := make([]oscalTypes.Risk, 0, len(items))
+	for _, it := range items {
+		out = append(out, b.risk(it))
+	}
+	return out, items
 }

@@ -20,6 +20,19 @@ const maxReported = 5
 // bytes it returns against the OSCAL 1.1.3 schema; it returns them only
 // when the document is valid.
 func encode(doc oscalTypes.OscalModels) ([]byte, error) {
+	data, err := layoutJSON(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := Validate(data); err != nil {
+		return nil, err
+	}
+	return data, nil
+}
+
+// layoutJSON marshals a document and lays it out (see layout), without
+// validating it.
+func layoutJSON(doc oscalTypes.OscalModels) ([]byte, error) {
 	var compact bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
@@ -29,9 +42,6 @@ func encode(doc oscalTypes.OscalModels) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(compact.Len() + compact.Len()/2)
 	layout(&out, compact.Bytes())
-	if err := Validate(out.Bytes()); err != nil {
-		return nil, err
-	}
 	return out.Bytes(), nil
 }
 

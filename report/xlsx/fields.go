@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -16,10 +17,25 @@ type statusCell struct{ label, key string }
 // so it sorts and aligns as one.
 type percentCell float64
 
+// linkCell is text that links to a place in the workbook.
+type linkCell struct{ text, target, tooltip string }
+
+// dateText renders a date for a cell, "" for none.
+func dateText(t time.Time, ok bool) string {
+	if !ok || t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format("2006-01-02")
+}
+
 type fieldFunc func(row any) any
 
 // fields lists, per sheet kind, the fields a profile may name.
 var fields = map[string]map[string]fieldFunc{
+	workbook.KindCover: {
+		"item":      cov(func(r coverRow) any { return r.item }),
+		"statement": cov(func(r coverRow) any { return r.statement }),
+	},
 	workbook.KindSummary: {
 		"framework.id":      sum(func(r summaryRow) any { return r.fw.Framework.ID }),
 		"framework.title":   sum(func(r summaryRow) any { return orDefault(r.fw.Framework.Title, r.fw.Framework.ID) }),
@@ -31,15 +47,29 @@ var fields = map[string]map[string]fieldFunc{
 		"not_assessed":      sum(func(r summaryRow) any { return r.fw.Tally.NotAssessed }),
 		"manual":            sum(func(r summaryRow) any { return r.fw.Tally.Manual }),
 		"error":             sum(func(r summaryRow) any { return r.fw.Tally.Error }),
-		"satisfied_pct": sum(func(r summaryRow) any {
+		"assessed":          sum(func(r summaryRow) any { return r.fw.Tally.Assessed() }),
+		"assessed_pct": sum(func(r summaryRow) any {
 			if len(r.fw.Requirements) == 0 {
 				return "n/a"
 			}
-			return percentCell(float64(r.fw.Tally.Satisfied) / float64(len(r.fw.Requirements)))
+			return percentCell(float64(r.fw.Tally.Assessed()) / float64(len(r.fw.Requirements)))
+		}),
+		// Met % is over the requirements assessed only: one not assessed
+		// is neither met nor unmet.
+		"satisfied_pct": sum(func(r summaryRow) any {
+			if r.fw.Tally.Assessed() == 0 {
+				return "n/a"
+			}
+			return percentCell(float64(r.fw.Tally.Satisfied) / float64(r.fw.Tally.Assessed()))
 		}),
 	},
 	workbook.KindFramework: {
-		"requirement.id":    req(func(r requirementRow) any { return r.rr.Requirement.ID }),
+		// A requirement with findings links to the first of them on the
+		// findings sheet (the link is on this one-line cell, which every
+		// spreadsheet application shows as a link).
+		"requirement.id": req(func(r requirementRow) any {
+			return linkCell{text: r.rr.Requirement.ID, target: r.findingsLink, tooltip: "Go to its findings"}
+		}),
 		"requirement.title": req(func(r requirementRow) any { return r.rr.Requirement.Title }),
 		"requirement.group": req(func(r requirementRow) any { return r.rr.Requirement.Group }),
 		"status": req(func(r requirementRow) any {
@@ -49,16 +79,37 @@ var fields = map[string]map[string]fieldFunc{
 		"controls": req(func(r requirementRow) any {
 			var out []string
 			for _, l := range r.rr.Links {
-				out = append(out, fmt.Sprintf("%s (%s)", l.Control, l.Basis(r.framework)))
+				// The crosswalk an official link rests on is named once,
+				// on the cover; here the link says which SP 800-53
+				// control it goes through.
+				out = append(out, fmt.Sprintf("%s (%s)", l.Control, l.Basis(nil)))
 			}
 			return listCell(out)
 		}),
 		"evidence": req(func(r requirementRow) any { return listCell(r.evidence) }),
 		"hashes":   req(func(r requirementRow) any { return listCell(r.hashes) }),
 		"waivers":  req(func(r requirementRow) any { return listCell(r.waivers) }),
+		"findings": req(func(r requirementRow) any { return listCell(r.findings) }),
 	},
 	workbook.KindFindings: {
-		"id":            find(func(r findingRow) any { return r.ID() }),
+		"id":          find(func(r findingRow) any { return r.ID() }),
+		"owner":       find(func(r findingRow) any { return orDefault(r.Owner.Name, r.Owner.Email) }),
+		"deadline":    find(func(r findingRow) any { return dateText(r.Deadline, r.HasDeadline) }),
+		"detected":    find(func(r findingRow) any { return dateText(r.Detected, true) }),
+		"status_date": find(func(r findingRow) any { return r.statusDate }),
+		"risk":        find(func(r findingRow) any { return r.Rating.Risk }),
+		"likelihood":  find(func(r findingRow) any { return r.Rating.Likelihood }),
+		"impact":      find(func(r findingRow) any { return r.Rating.Impact }),
+		"milestone": find(func(r findingRow) any {
+			due := dateText(r.Deadline, r.HasDeadline)
+			if r.Status == view.PlanRiskAccepted {
+				return strings.TrimSpace("Waiver expires " + due + ": remediated or renewed")
+			}
+			if due == "" {
+				return "Remediated (no deadline for this severity)"
+			}
+			return "Remediated by " + due
+		}),
 		"control.id":    find(func(r findingRow) any { return r.Control.ID }),
 		"control.title": find(func(r findingRow) any { return r.Control.Title }),
 		"severity":      find(func(r findingRow) any { return r.Control.Severity }),
@@ -87,9 +138,7 @@ var fields = map[string]map[string]fieldFunc{
 			}
 			return statusCell{label: "Open", key: "open"}
 		}),
-		"source":      find(func(r findingRow) any { return r.source }),
-		"detected":    find(func(r findingRow) any { return r.detected }),
-		"status_date": find(func(r findingRow) any { return r.statusDate }),
+		"source": find(func(r findingRow) any { return r.source }),
 		"baseline": find(func(r findingRow) any {
 			switch r.baseline {
 			case assess.BaselineNew:
@@ -120,17 +169,20 @@ var fields = map[string]map[string]fieldFunc{
 		"subjects":        art(func(r artifactRow) any { return r.subjects }),
 	},
 	workbook.KindInventory: {
-		"subject.id":    subj(func(r subjectRow) any { return r.f.ID }),
-		"subject.kind":  subj(func(r subjectRow) any { return r.f.Kind }),
-		"subject.name":  subj(func(r subjectRow) any { return r.f.Name }),
-		"client":        subj(func(r subjectRow) any { return r.f.Client }),
-		"format":        subj(func(r subjectRow) any { return r.f.Format }),
-		"scope":         subj(func(r subjectRow) any { return r.f.Scope }),
-		"transport":     subj(func(r subjectRow) any { return r.f.Transport }),
-		"location":      subj(func(r subjectRow) any { return r.f.Location }),
-		"collector":     subj(func(r subjectRow) any { return r.f.Collector }),
-		"package":       subj(func(r subjectRow) any { return r.f.Package }),
-		"endpoint":      subj(func(r subjectRow) any { return r.f.Endpoint }),
+		"subject.id":   subj(func(r subjectRow) any { return r.f.ID }),
+		"subject.kind": subj(func(r subjectRow) any { return r.f.Kind }),
+		"subject.name": subj(func(r subjectRow) any { return r.f.Name }),
+		"client":       subj(func(r subjectRow) any { return r.f.Client }),
+		"format":       subj(func(r subjectRow) any { return r.f.Format }),
+		"scope":        subj(func(r subjectRow) any { return r.f.Scope }),
+		"transport":    subj(func(r subjectRow) any { return r.f.Transport }),
+		"location":     subj(func(r subjectRow) any { return r.f.Location }),
+		"collector":    subj(func(r subjectRow) any { return r.f.Collector }),
+		"package":      subj(func(r subjectRow) any { return r.f.Package }),
+		"endpoint":     subj(func(r subjectRow) any { return r.f.Endpoint }),
+		"package_or_endpoint": subj(func(r subjectRow) any {
+			return strings.TrimSpace(r.f.Package + "\n" + r.f.Endpoint)
+		}),
 		"source_status": subj(func(r subjectRow) any { return r.f.Status }),
 		"failures":      subj(func(r subjectRow) any { return r.failures }),
 	},
@@ -172,6 +224,7 @@ func date(w *assess.WaiverRecord) string {
 
 // Typed adapters: each field function receives the row type of its sheet.
 func sum(f func(summaryRow) any) fieldFunc { return func(r any) any { return f(r.(summaryRow)) } }
+func cov(f func(coverRow) any) fieldFunc   { return func(r any) any { return f(r.(coverRow)) } }
 func req(f func(requirementRow) any) fieldFunc {
 	return func(r any) any { return f(r.(requirementRow)) }
 }

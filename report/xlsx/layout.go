@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -39,8 +40,10 @@ func cellText(v any) string {
 }
 
 // wrappedLines estimates how many lines text takes when wrapped in a column
-// width characters wide: each explicit line takes at least one, and a long
-// line as many as its length in characters needs.
+// width characters wide, the way spreadsheet applications wrap: each
+// explicit line takes at least one; words (and path segments, which break
+// after a '/') are placed on a line while they fit, and a word longer than
+// a line takes as many lines as its length needs.
 func wrappedLines(text string, width float64) int {
 	per := int(width)
 	if per < 1 {
@@ -48,9 +51,42 @@ func wrappedLines(text string, width float64) int {
 	}
 	n := 0
 	for _, line := range strings.Split(text, "\n") {
-		n += max(1, (utf8.RuneCountInString(line)+per-1)/per)
+		lines, used := 1, 0
+		for _, word := range breakable(line) {
+			w := utf8.RuneCountInString(word)
+			switch {
+			case used > 0 && used+w <= per:
+				used += w
+			case used == 0 && w <= per:
+				used = w
+			default:
+				if used > 0 {
+					lines++
+				}
+				lines += (w - 1) / per
+				used = (w-1)%per + 1
+			}
+		}
+		n += lines
 	}
 	return n
+}
+
+// breakable splits a line where it may wrap: after a space or a '/', each
+// piece keeping its separator.
+func breakable(line string) []string {
+	var out []string
+	start := 0
+	for i, r := range line {
+		if r == ' ' || r == '/' {
+			out = append(out, line[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(line) {
+		out = append(out, line[start:])
+	}
+	return out
 }
 
 // rowHeight is the height for a row whose tallest cell has lines lines, and
@@ -62,21 +98,37 @@ func rowHeight(lines int) (float64, bool) {
 	return min(float64(lines)*lineHeight+rowPadding, maxRowHeight), true
 }
 
-// printSetup makes a sheet print legibly: landscape, one page wide (as many
-// pages tall as needed), with the header row repeated on every page.
-func printSetup(f *excelize.File, sheet string) error {
-	landscape, wide, tall, fit := "landscape", 1, 0, true
+// printWidth is the total column width, in characters, that fits a
+// landscape page (A4 or Letter, narrow margins) at a readable scale:
+// about 75 %, so 11-point text prints at about 8 points.
+const printWidth = 190.0
+
+// printSetup makes a sheet print legibly: landscape, narrow margins, as
+// many pages wide as its columns need at a readable scale (one for every
+// sheet of the default layout; the first column is then repeated on each),
+// as many pages tall as needed, with the header row repeated on every page.
+func printSetup(f *excelize.File, sheet string, width float64) error {
+	landscape, tall, fit := "landscape", 0, true
+	wide := max(1, int(math.Ceil(width/printWidth)))
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
 		return fmt.Errorf("sheet %q page layout: %w", sheet, err)
 	}
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return fmt.Errorf("sheet %q fit to page: %w", sheet, err)
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("%s!$1:$1", quoteSheet(sheet)),
-		Scope:    sheet,
-	}); err != nil {
+	side, edge, band := 0.25, 0.4, 0.2
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &edge, Bottom: &edge, Header: &band, Footer: &band}); err != nil {
+		return fmt.Errorf("sheet %q margins: %w", sheet, err)
+	}
+	footer := "&L" + strings.ReplaceAll(sheet, "&", "&&") + "&RPage &P of &N"
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: footer}); err != nil {
+		return fmt.Errorf("sheet %q footer: %w", sheet, err)
+	}
+	titles := fmt.Sprintf("%s!$1:$1", quoteSheet(sheet))
+	if wide > 1 {
+		titles = fmt.Sprintf("%s!$A:$A,%s!$1:$1", quoteSheet(sheet), quoteSheet(sheet))
+	}
+	if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: titles, Scope: sheet}); err != nil {
 		return fmt.Errorf("sheet %q print titles: %w", sheet, err)
 	}
 	return nil

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
@@ -22,15 +24,21 @@ type requirementRow struct {
 	fw        string
 	framework *mappings.Framework
 	rr        assess.RequirementResult
-	evidence  []string
-	hashes    []string
-	waivers   []string
+	// evidence says how many subjects in how many files the mapped controls
+	// judged, then names the stored files behind the subjects that did not
+	// pass; hashes are the SHA-256 of those stored copies.
+	evidence []string
+	hashes   []string
+	waivers  []string
+	// findings are the finding IDs of the mapped controls, and findingsLink
+	// where the first of them is on the findings sheet.
+	findings     []string
+	findingsLink string
 }
 
 type findingRow struct {
-	view.Finding
-	reqs     []view.ReqRef
-	detected string
+	view.PlanItem
+	reqs []view.ReqRef
 	// statusDate is the run's date; baseline is "new" or "baseline" against a baseline.
 	statusDate, baseline string
 	source               string
@@ -48,6 +56,12 @@ type subjectRow struct {
 
 type waiverRow struct{ w assess.WaiverRecord }
 
+// coverRow is one line of the cover: what it states, and the statement.
+type coverRow struct {
+	item      any
+	statement string
+}
+
 func summaryRows(r *assess.Results) []any {
 	var out []any
 	for _, fw := range r.Frameworks {
@@ -59,49 +73,85 @@ func summaryRows(r *assess.Results) []any {
 }
 
 // requirementRows lists a framework's requirements with the evidence behind
-// the controls mapped to each: the artifacts their subjects came from, the
-// artifacts' hashes and the waivers applied.
-func requirementRows(x *view.Index, fw assess.FrameworkResult) []any {
+// the controls mapped to each: the artifacts their subjects came from, as
+// stored in the evidence bundle (with the SHA-256 of the stored copy, which
+// an auditor can recompute), the waivers applied, and the findings, linked
+// to their rows on the findings sheet.
+func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 	var out []any
 	for _, rr := range fw.Requirements {
 		arts := map[string]*evidence.Artifact{}
+		judgedFiles := map[string]bool{}
+		judged := map[string]bool{}
 		waivers := map[string]bool{}
+		var findings []string
+		firstRow := 0
 		for _, l := range rr.Links {
-			cr := x.Control(l.Control)
+			cr := b.x.Control(l.Control)
 			if cr == nil {
 				continue
 			}
 			for _, e := range cr.Evaluations {
-				if a := x.SubjectArtifact(e.SubjectID); a != nil {
+				if e.SubjectID != "" {
+					judged[e.SubjectID] = true
+				}
+				a := b.x.SubjectArtifact(e.SubjectID)
+				if a != nil {
+					judgedFiles[a.Path] = true
+				}
+				if a != nil && e.Verdict != assess.VerdictPass {
 					arts[a.Path] = a
 				}
 				if e.Waiver != "" {
 					waivers[e.Waiver] = true
 				}
+				if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
+					findings = append(findings, e.FindingID())
+					if row := b.findingRow[e.Fingerprint()]; row > 0 && (firstRow == 0 || row < firstRow) {
+						firstRow = row
+					}
+				}
 			}
 		}
-		row := requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, waivers: slices.Sorted(maps.Keys(waivers))}
+		slices.Sort(findings)
+		row := requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, waivers: slices.Sorted(maps.Keys(waivers)),
+			findings: slices.Compact(findings)}
+		if firstRow > 0 {
+			cell, _ := excelize.CoordinatesToCellName(1, firstRow)
+			row.findingsLink = quoteSheet(b.findingsSheet) + "!" + cell
+		}
+		if len(judged) > 0 {
+			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", plural(len(judged), "subject"), plural(len(judgedFiles), "file")))
+		}
 		for _, p := range slices.Sorted(maps.Keys(arts)) {
-			row.evidence = append(row.evidence, p)
-			row.hashes = append(row.hashes, arts[p].SHA256)
+			a := arts[p]
+			row.evidence = append(row.evidence, a.Path)
+			row.hashes = append(row.hashes, storedHash(a))
 		}
 		out = append(out, row)
 	}
 	return out
 }
 
-func findingRows(x *view.Index) []any {
+// storedHash is the SHA-256 of the file the workbook names for an
+// artifact: its redacted copy in the bundle, or the original when none is
+// stored.
+func storedHash(a *evidence.Artifact) string {
+	if a.BundlePath != "" {
+		return a.RedactedSHA256
+	}
+	return a.SHA256
+}
+
+// findingRows are the plan items: the failing and waived findings with
+// their owners and deadlines, in the order poam.json lists them.
+func (b *book) findingRows() []any {
 	var out []any
-	today := x.R.Timestamp.UTC().Format("2006-01-02")
-	source := strings.TrimSpace(orDefault(x.R.Tool, "tollgate") + " " + x.R.Version)
-	for _, f := range x.Findings() {
-		// With a history, a finding was detected when it was first seen.
-		detected := today
-		if first := x.R.History.FirstSeenOf(f.Fingerprint()); !first.IsZero() {
-			detected = first.UTC().Format("2006-01-02")
-		}
-		out = append(out, findingRow{Finding: f, reqs: x.Requirements(f.Control.ID), detected: detected, statusDate: today,
-			baseline: x.R.Baseline.State(f.Eval), source: source})
+	today := b.r.Timestamp.UTC().Format("2006-01-02")
+	source := strings.TrimSpace(orDefault(b.r.Tool, "tollgate") + " " + b.r.Version)
+	for _, it := range b.items {
+		out = append(out, findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
+			baseline: b.r.Baseline.State(it.Eval), source: source})
 	}
 	return out
 }
@@ -160,4 +210,12 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
+}
+
+// plural renders "1 file" or "3 files".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

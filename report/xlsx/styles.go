@@ -38,6 +38,8 @@ type styles struct {
 	header  int
 	body    int
 	percent int
+	date    int
+	link    int
 	status  map[string]int
 }
 
@@ -49,7 +51,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 	s := &styles{status: map[string]int{}}
 	var err error
 	s.header, err = f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true, Color: "FFFFFF"},
+		Font:      &excelize.Font{Bold: true, Color: "FFFFFF", Family: "Calibri"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colourHeader}},
 		Alignment: &excelize.Alignment{Vertical: "center", WrapText: true},
 		Border:    border,
@@ -72,11 +74,28 @@ func newStyles(f *excelize.File) (*styles, error) {
 	if err != nil {
 		return nil, fmt.Errorf("percent style: %w", err)
 	}
+	s.link, err = f.NewStyle(&excelize.Style{
+		Font:      &excelize.Font{Color: "1F4E79", Underline: "single"},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
+		Border:    border,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("link style: %w", err)
+	}
+	dateFmt := "yyyy-mm-dd"
+	s.date, err = f.NewStyle(&excelize.Style{
+		CustomNumFmt: &dateFmt,
+		Alignment:    &excelize.Alignment{Vertical: "top"},
+		Border:       border,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("date style: %w", err)
+	}
 	for _, key := range slices.Sorted(maps.Keys(statusFills)) {
 		id, err := f.NewStyle(&excelize.Style{
-			Font:      &excelize.Font{Bold: true},
+			Font:      &excelize.Font{Bold: true, Family: "Calibri"},
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{statusFills[key]}},
-			Alignment: &excelize.Alignment{Vertical: "top"},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true},
 			Border:    border,
 		})
 		if err != nil {

@@ -40,13 +40,16 @@ func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	if _, err := f.NewSheet(trendSheet); err != nil {
 		return fmt.Errorf("sheet %q: %w", trendSheet, err)
 	}
+	width := 0.0
 	for i, title := range headers {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(trendSheet, cell, title); err != nil {
 			return fmt.Errorf("sheet %q: %w", trendSheet, err)
 		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(trendSheet, col, col, max(12, float64(len(title))+2)); err != nil {
+		w := max(12, float64(len(title))+2)
+		width += w
+		if err := f.SetColWidth(trendSheet, col, col, w); err != nil {
 			return fmt.Errorf("sheet %q: %w", trendSheet, err)
 		}
 	}
@@ -81,7 +84,7 @@ func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	if err := trendCharts(f, len(h.Runs), len(frameworks), len(severities)); err != nil {
 		return err
 	}
-	return printSetup(f, trendSheet)
+	return printSetup(f, trendSheet, width)
 }
 
 // severityColours colour the failures chart, most severe first.

@@ -9,6 +9,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 	"github.com/tollgate-dev/tollgate/templates/workbook"
 )
@@ -19,6 +20,11 @@ type Options struct {
 	Profile string
 	// Custom, when set, is used instead of the named profile.
 	Custom *workbook.Profile
+	// Engagement is what the cover sheet states about the assessment.
+	Engagement engagement.Engagement
+	// ManifestSHA256 is the hex sha256 of the evidence bundle's manifest
+	// written with the workbook, which the cover states.
+	ManifestSHA256 string
 }
 
 // Write renders r as an xlsx workbook to w.
@@ -38,7 +44,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f, r, p); err != nil {
+	if err := build(f, r, p, opts); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	var buf bytes.Buffer
@@ -55,12 +61,38 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	return nil
 }
 
-func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
+// book is what the sheets of one workbook are built from.
+type book struct {
+	x    *view.Index
+	r    *assess.Results
+	opts Options
+	p    *workbook.Profile
+	st   *styles
+	// items are the findings as a plan of action states them (the order of
+	// the Findings sheet and of poam.json).
+	items []view.PlanItem
+	// findingsSheet is the name of the findings sheet ("" when the profile
+	// has none), and findingRow the row of each finding on it, by
+	// fingerprint, so requirement rows can link to their findings.
+	findingsSheet string
+	findingRow    map[string]int
+}
+
+func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Options) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
-	x := view.New(r)
+	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}}
+	b.items = b.x.PlanItems(opts.Engagement)
+	for _, s := range p.Sheets {
+		if s.Kind == workbook.KindFindings {
+			b.findingsSheet = s.Name
+			for i, it := range b.items {
+				b.findingRow[it.Fingerprint()] = i + 2
+			}
+		}
+	}
 	names := newNamer(p)
 	first := ""
 	for _, s := range p.Sheets {
@@ -71,15 +103,17 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
 					continue
 				}
 				name := names.framework(fw.Framework.ID)
-				if err := writeSheet(f, st, name, s, requirementRows(x, fw)); err != nil {
+				if err := b.writeSheet(f, name, s, b.requirementRows(fw)); err != nil {
 					return err
 				}
 				first = orDefault(first, name)
 			}
 			continue
+		case workbook.KindCover:
+			err = b.writeSheet(f, s.Name, s, b.coverRows())
 		case workbook.KindSummary:
 			rows := summaryRows(r)
-			if err := writeSheet(f, st, s.Name, s, rows); err != nil {
+			if err := b.writeSheet(f, s.Name, s, rows); err != nil {
 				return err
 			}
 			if err := addChart(f, s, len(rows)); err != nil {
@@ -89,13 +123,13 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
 				return err
 			}
 		case workbook.KindFindings:
-			err = writeSheet(f, st, s.Name, s, findingRows(x))
+			err = b.writeSheet(f, s.Name, s, b.findingRows())
 		case workbook.KindEvidence:
-			err = writeSheet(f, st, s.Name, s, artifactRows(x))
+			err = b.writeSheet(f, s.Name, s, artifactRows(b.x))
 		case workbook.KindInventory:
-			err = writeSheet(f, st, s.Name, s, subjectRows(x))
+			err = b.writeSheet(f, s.Name, s, subjectRows(b.x))
 		case workbook.KindWaivers:
-			err = writeSheet(f, st, s.Name, s, waiverRows(r))
+			err = b.writeSheet(f, s.Name, s, waiverRows(r))
 		}
 		if err != nil {
 			return err
@@ -131,8 +165,10 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile) error {
 }
 
 // writeSheet writes a header row and one row per item, styles them, sets
-// widths, freezes the header and adds an autofilter.
-func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, rows []any) error {
+// widths, freezes the header, adds an autofilter, restricts what may be
+// typed into the columns people fill in, and sets the sheet up to print.
+func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows []any) error {
+	st := b.st
 	if _, err := f.NewSheet(name); err != nil {
 		return fmt.Errorf("sheet %q: %w", name, err)
 	}
@@ -194,7 +230,18 @@ func writeSheet(f *excelize.File, st *styles, name string, s workbook.Sheet, row
 	if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastCol, lastRow), nil); err != nil {
 		return fmt.Errorf("sheet %q autofilter: %w", name, err)
 	}
-	return printSetup(f, name)
+	for i, c := range s.Columns {
+		if c.Input != "" {
+			if err := b.restrictInput(f, name, i+1, lastRow, c.Input); err != nil {
+				return err
+			}
+		}
+	}
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	return printSetup(f, name, total)
 }
 
 // setRowHeight gives a row the height of lines lines of text, when that is
@@ -212,6 +259,20 @@ func setRowHeight(f *excelize.File, sheet string, row, lines int) error {
 
 func setCell(f *excelize.File, st *styles, sheet, cell string, v any) error {
 	switch v := v.(type) {
+	case linkCell:
+		if v.text == "" {
+			return nil
+		}
+		if err := f.SetCellStr(sheet, cell, limit(v.text)); err != nil {
+			return err
+		}
+		if v.target == "" {
+			return nil
+		}
+		if err := f.SetCellHyperLink(sheet, cell, v.target, "Location", excelize.HyperlinkOpts{Tooltip: &v.tooltip}); err != nil {
+			return err
+		}
+		return f.SetCellStyle(sheet, cell, cell, st.link)
 	case statusCell:
 		if err := f.SetCellStr(sheet, cell, v.label); err != nil {
 			return err

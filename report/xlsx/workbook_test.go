@@ -3,6 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"io"
 	"sort"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
+	"github.com/tollgate-dev/tollgate/report/oscal"
 	"github.com/tollgate-dev/tollgate/templates/workbook"
 )
 
@@ -40,7 +42,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	x := view.New(r)
 	f := open(t, render(t, r, Options{}))
 
-	wantSheets := []string{"Summary", "gdpr", "iso-27001-2022", "nist-800-53-rev5", "Findings", "Evidence", "Inventory", "Waivers"}
+	wantSheets := []string{"Cover", "Summary", "gdpr", "iso-27001-2022", "nist-800-53-rev5", "Findings", "Evidence", "Inventory", "Waivers"}
 	if got := strings.Join(f.GetSheetList(), ","); got != strings.Join(wantSheets, ",") {
 		t.Fatalf("sheets = %s, want %s", got, strings.Join(wantSheets, ","))
 	}
@@ -58,6 +60,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		sheet, kind string
 		rows        int
 	}{
+		{"Cover", workbook.KindCover, len(coverItems(t))},
 		{"Summary", workbook.KindSummary, len(r.Frameworks)},
 		{"gdpr", workbook.KindFramework, len(r.Frameworks[0].Requirements)},
 		{"iso-27001-2022", workbook.KindFramework, len(r.Frameworks[1].Requirements)},
@@ -105,14 +108,15 @@ func TestStatusCellFills(t *testing.T) {
 		}
 		return strings.ToUpper(strings.TrimPrefix(st.Fill.Color[0], "#"))
 	}
-	// The NIST sheet: status is column D; the fixture's requirements in order.
+	// The NIST sheet: the fixture's requirements in order.
+	statusCol := column(t, f, "nist-800-53-rev5", "Status (MCP scope)")
 	want := map[assess.Status]string{
 		assess.StatusSatisfied: colourGreen, assess.StatusNotSatisfied: colourRed,
 		assess.StatusNotAssessed: colourGrey, assess.StatusManual: colourAmber, assess.StatusWaived: colourBlue,
 	}
 	seen := map[assess.Status]bool{}
 	for i, rr := range r.Frameworks[2].Requirements {
-		cell, _ := excelize.CoordinatesToCellName(4, i+2)
+		cell, _ := excelize.CoordinatesToCellName(statusCol, i+2)
 		v, _ := f.GetCellValue("nist-800-53-rev5", cell)
 		if v != view.RequirementLabel(rr.Status) {
 			t.Errorf("%s status = %q, want %q", rr.Requirement.ID, v, view.RequirementLabel(rr.Status))
@@ -125,16 +129,17 @@ func TestStatusCellFills(t *testing.T) {
 	if len(seen) != len(want) {
 		t.Errorf("fixture covers statuses %v, want all of %v", seen, want)
 	}
-	// Findings: status column K; waived rows blue, failures red.
+	// Findings: waived rows blue, failures red.
 	rows, _ := f.GetRows("Findings")
+	sc := column(t, f, "Findings", "Status")
 	for i, row := range rows[1:] {
-		cell, _ := excelize.CoordinatesToCellName(11, i+2)
+		cell, _ := excelize.CoordinatesToCellName(sc, i+2)
 		wantFill := colourRed
-		if row[10] == "Waived" {
+		if row[sc-1] == "Waived" {
 			wantFill = colourBlue
 		}
 		if got := fill("Findings", cell); got != wantFill {
-			t.Errorf("Findings row %d (%s) fill = %q, want %q", i+2, row[10], got, wantFill)
+			t.Errorf("Findings row %d (%s) fill = %q, want %q", i+2, row[sc-1], got, wantFill)
 		}
 	}
 	// Header cells are styled too.
@@ -158,16 +163,23 @@ func TestSummaryHasChart(t *testing.T) {
 	if chart == "" {
 		t.Fatal("no chart in the workbook")
 	}
-	for _, want := range []string{"'Summary'!$E$2:$E$4", "'Summary'!$A$2:$A$4", "Requirements by status"} {
+	met := column(t, open(t, data), "Summary", "MCP scope met")
+	name, _ := excelize.ColumnNumberToName(met)
+	for _, want := range []string{"'Summary'!$" + name + "$2:$" + name + "$4", "'Summary'!$A$2:$A$4", "Requirements by status"} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %q", want)
 		}
 	}
 }
 
+// TestPOAMProfile: the POA&M sheet lists the same items as poam.json, in
+// the same order: each finding with its id (the POA&M ID), owner,
+// detection date, deadline (the waiver's expiry for an accepted risk),
+// milestone and risk rating.
 func TestPOAMProfile(t *testing.T) {
 	r := fixture.Results()
-	f := open(t, render(t, r, Options{Profile: "poam"}))
+	opts := Options{Profile: "poam", Engagement: testEngagement()}
+	f := open(t, render(t, r, opts))
 	rows, err := f.GetRows("POA&M Items")
 	if err != nil {
 		t.Fatal(err)
@@ -176,23 +188,54 @@ func TestPOAMProfile(t *testing.T) {
 	for i, h := range rows[0] {
 		col[h] = i
 	}
-	if len(rows)-1 != len(view.New(r).Findings()) {
-		t.Fatalf("POA&M rows = %d, want %d", len(rows)-1, len(view.New(r).Findings()))
+	items := view.New(r).PlanItems(opts.Engagement)
+	if len(rows)-1 != len(items) {
+		t.Fatalf("POA&M rows = %d, want %d", len(rows)-1, len(items))
 	}
-	expiry := map[string]string{}
-	for _, w := range r.Waivers {
-		expiry[w.Justification] = w.Expires.Format("2006-01-02")
+	data, err := oscal.MarshalPOAM(r, oscal.Options{Engagement: opts.Engagement})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		POAM struct {
+			Items []struct {
+				Props []struct{ Name, Value string } `json:"props"`
+			} `json:"poam-items"`
+		} `json:"plan-of-action-and-milestones"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
 	}
 	statuses := map[string]int{}
-	for _, row := range rows[1:] {
-		statuses[row[col["Status"]]]++
-		if row[col["Status"]] == "Risk Accepted" {
-			if got, want := row[col["Scheduled Completion Date"]], expiry[row[col["Deviation Rationale"]]]; got != want {
-				t.Errorf("risk-accepted item completion date = %q, want the waiver expiry %q", got, want)
+	for i, row := range rows[1:] {
+		it := items[i]
+		get := func(h string) string {
+			if c, ok := col[h]; ok && c < len(row) {
+				return row[c]
+			}
+			return ""
+		}
+		if get("POA&M ID") != it.ID() {
+			t.Errorf("row %d is %s, want %s", i+2, get("POA&M ID"), it.ID())
+		}
+		var jsonID string
+		for _, p := range doc.POAM.Items[i].Props {
+			if p.Name == "finding-id" {
+				jsonID = p.Value
 			}
 		}
-		if row[col["Weakness Detector Source"]] != "tollgate 0.4.0" {
-			t.Errorf("source = %q", row[col["Weakness Detector Source"]])
+		if jsonID != get("POA&M ID") {
+			t.Errorf("row %d is %s, poam.json item %d is %s", i+2, get("POA&M ID"), i, jsonID)
+		}
+		statuses[get("Status")]++
+		if got, want := get("Scheduled Completion Date"), it.Deadline.Format("2006-01-02"); got != want {
+			t.Errorf("%s completion date %q, want %q", it.ID(), got, want)
+		}
+		if get("Point of Contact") == "" || get("Original Detection Date") == "" || get("Planned Milestones") == "" || get("Original Risk Rating") != it.Rating.Risk {
+			t.Errorf("%s: contact %q, detected %q, milestones %q, rating %q", it.ID(), get("Point of Contact"), get("Original Detection Date"), get("Planned Milestones"), get("Original Risk Rating"))
+		}
+		if get("Weakness Detector Source") != "tollgate 0.4.0" {
+			t.Errorf("source = %q", get("Weakness Detector Source"))
 		}
 	}
 	if statuses["Open"] != 5 || statuses["Risk Accepted"] != 2 {
@@ -301,4 +344,20 @@ func readZip(t *testing.T, zf *zip.File) string {
 		t.Fatal(err)
 	}
 	return string(data)
+}
+
+// column returns the 1-based column of a header on a sheet's first row.
+func column(t *testing.T, f *excelize.File, sheet, header string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil || len(rows) == 0 {
+		t.Fatalf("sheet %s: %v", sheet, err)
+	}
+	for i, h := range rows[0] {
+		if h == header {
+			return i + 1
+		}
+	}
+	t.Fatalf("sheet %s has no column %q (headers %v)", sheet, header, rows[0])
+	return 0
 }

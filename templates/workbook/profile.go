@@ -9,6 +9,7 @@ import (
 	"embed"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,6 +21,7 @@ var files embed.FS
 
 // Sheet kinds.
 const (
+	KindCover     = "cover"     // what was assessed, when, by whom, how, with what verdict, and a legend
 	KindSummary   = "summary"   // one row per framework, with a chart
 	KindFramework = "framework" // one sheet per framework, one row per requirement
 	KindFindings  = "findings"  // one row per failing or waived control × subject
@@ -29,7 +31,7 @@ const (
 )
 
 // Kinds lists the sheet kinds a profile may use.
-var Kinds = []string{KindSummary, KindFramework, KindFindings, KindEvidence, KindInventory, KindWaivers}
+var Kinds = []string{KindCover, KindSummary, KindFramework, KindFindings, KindEvidence, KindInventory, KindWaivers}
 
 // FieldBlank leaves a column empty, for people to fill in.
 const FieldBlank = "blank"
@@ -61,7 +63,21 @@ type Column struct {
 	Field string `yaml:"field"`
 	// Width is the column width in characters (0 = a default).
 	Width float64 `yaml:"width"`
+	// Input restricts what people may type into a column they fill in
+	// (one of the Input* constants); empty allows anything.
+	Input string `yaml:"input"`
 }
+
+// Inputs a column people fill in may be restricted to.
+const (
+	InputDate       = "date"       // a date on or after the assessment date
+	InputOwner      = "owner"      // a name, offered from the owners the assessment knows
+	InputConclusion = "conclusion" // an auditor's conclusion: Agree, Disagree, Evidence requested, Not tested
+	InputText       = "text"       // free text of at most 1,000 characters
+)
+
+// Inputs lists the input restrictions a column may name.
+var Inputs = []string{InputDate, InputOwner, InputConclusion, InputText}
 
 // Names returns the names of the embedded profiles, sorted.
 func Names() []string {
@@ -146,6 +162,9 @@ func (p *Profile) check() error {
 			}
 			if c.Width < 0 || c.Width > 255 {
 				return fmt.Errorf("%s: column %q: width %v is outside 0–255", where, c.Header, c.Width)
+			}
+			if c.Input != "" && !slices.Contains(Inputs, c.Input) {
+				return fmt.Errorf("%s: column %q: input %q is not one of %s", where, c.Header, c.Input, strings.Join(Inputs, ", "))
 			}
 		}
 	}
