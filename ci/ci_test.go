@@ -314,6 +314,7 @@ func TestPreCommitHooks(t *testing.T) {
 		if h.PassFilenames == nil || *h.PassFilenames {
 			t.Errorf("hook %s passes file names, which assess would take as separate scan roots", h.ID)
 		}
+		checkHookRuns(t, h.ID, append(entry[1:], h.Args...))
 		files, err := regexp.Compile(h.Files)
 		if err != nil {
 			t.Fatalf("hook %s: files: %v", h.ID, err)
@@ -329,6 +330,41 @@ func TestPreCommitHooks(t *testing.T) {
 			if files.MatchString(p) {
 				t.Errorf("hook %s runs when %s changes", h.ID, p)
 			}
+		}
+	}
+}
+
+// checkHookRuns runs a hook's command, as pre-commit does, in a repository
+// without MCP configuration (it must let the commit through) and in one
+// with a failing server (it must block it), and checks that it writes
+// nothing into the repository.
+func checkHookRuns(t *testing.T, id string, args []string) {
+	t.Helper()
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		code  int
+	}{
+		{"nothing to assess", map[string]string{"main.go": "package main\n"}, 0},
+		{"a privileged server", map[string]string{".mcp.json": `{"mcpServers": {"k8s": {"command": "docker", "args": ["run", "--privileged", "mcp/kubernetes"]}}}`}, 1},
+	} {
+		repo := t.TempDir()
+		for name, content := range tt.files {
+			if err := os.WriteFile(filepath.Join(repo, name), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		t.Chdir(repo)
+		var out, errOut bytes.Buffer
+		root := cli.NewRootCommand(&cli.App{Out: &out, Err: &errOut, Version: "test"})
+		root.SetArgs(args)
+		code := cli.ExitCode(root.Execute())
+		if code != tt.code {
+			t.Errorf("hook %s, %s: exit %d, want %d\n%s%s", id, tt.name, code, tt.code, out.String(), errOut.String())
+		}
+		entries, _ := os.ReadDir(repo)
+		if len(entries) != len(tt.files) {
+			t.Errorf("hook %s, %s: wrote into the repository (%d entries)", id, tt.name, len(entries))
 		}
 	}
 }
