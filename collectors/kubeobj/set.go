@@ -66,15 +66,16 @@ type Set struct {
 	// by kind, namespace and name).
 	Objects []*Object
 
-	byKey map[key]*Object
-	byUID map[string]*Object
+	byKey  map[key]*Object
+	byUID  map[string]*Object
+	byKind map[key][]*Object // group and kind; namespace too for namespaced lookups
 }
 
 type key struct{ group, kind, namespace, name string }
 
 // NewSet returns an empty set of objects read from origin.
 func NewSet(origin Origin) *Set {
-	return &Set{Origin: origin, byKey: map[key]*Object{}, byUID: map[string]*Object{}}
+	return &Set{Origin: origin, byKey: map[key]*Object{}, byUID: map[string]*Object{}, byKind: map[key][]*Object{}}
 }
 
 // Add appends objects to the set. A later object with the same group, kind,
@@ -85,6 +86,11 @@ func (s *Set) Add(objs ...*Object) {
 		o.origin = &s.Origin
 		s.Objects = append(s.Objects, o)
 		s.byKey[key{o.Group(), o.Kind, o.Namespace, o.Name}] = o
+		all, inNS := key{group: o.Group(), kind: o.Kind}, key{group: o.Group(), kind: o.Kind, namespace: o.Namespace}
+		s.byKind[all] = append(s.byKind[all], o)
+		if o.Namespace != "" {
+			s.byKind[inNS] = append(s.byKind[inNS], o)
+		}
 		if o.UID != "" {
 			s.byUID[o.UID] = o
 		}
@@ -100,26 +106,19 @@ func (s *Set) Find(group, kind, namespace, name string) *Object {
 	return s.byKey[key{group, kind, namespace, name}]
 }
 
-// OfKind returns the objects of the group and kind, in set order.
+// OfKind returns the objects of the group and kind, in set order. The slice
+// is the set's own: do not modify it.
 func (s *Set) OfKind(group, kind string) []*Object {
-	var out []*Object
-	for _, o := range s.Objects {
-		if o.Is(group, kind) {
-			out = append(out, o)
-		}
-	}
-	return out
+	return s.byKind[key{group: group, kind: kind}]
 }
 
-// InNamespace returns the objects of the group and kind in namespace.
+// InNamespace returns the objects of the group and kind in namespace, in
+// set order. The slice is the set's own: do not modify it.
 func (s *Set) InNamespace(group, kind, namespace string) []*Object {
-	var out []*Object
-	for _, o := range s.Objects {
-		if o.Is(group, kind) && o.Namespace == namespace {
-			out = append(out, o)
-		}
+	if namespace == "" {
+		return nil
 	}
-	return out
+	return s.byKind[key{group: group, kind: kind, namespace: namespace}]
 }
 
 // Owners returns the objects named in o's metadata.ownerReferences that are

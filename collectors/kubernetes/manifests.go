@@ -150,6 +150,21 @@ func chartAbove(f *files.File) string {
 	return ""
 }
 
+// kustomizationIn returns the name of the kustomization file beside f
+// (inside the scanned area), or "".
+func kustomizationIn(f *files.File) string {
+	if f.Abs == "" {
+		return ""
+	}
+	for _, n := range kustomizationNames {
+		p := filepath.Join(filepath.Dir(f.Abs), n)
+		if info, err := os.Stat(p); err == nil && info.Mode().IsRegular() && f.InScannedArea(p) {
+			return n
+		}
+	}
+	return ""
+}
+
 // Group judges the manifests of each folder together.
 func (m *manifests) Group(ctx context.Context, members []files.Member) {
 	byDir := map[string][]files.Member{}
@@ -172,8 +187,16 @@ func (m *manifests) Group(ctx context.Context, members []files.Member) {
 	}
 }
 
-// folder judges the manifests of one folder as one set.
+// folder judges the manifests of one folder as one set. The manifests of
+// a kustomization's folder are judged as the kustomization builds them.
 func (m *manifests) folder(ctx context.Context, dir string, members []files.Member) {
+	if k := kustomizationIn(members[0].File); k != "" {
+		for _, mb := range members {
+			mb.Analysis.Source.Diagnostics = append(mb.Analysis.Source.Diagnostics, evidence.Diagnostic{Severity: "info",
+				File: mb.File.Path, Message: "in the folder of " + path.Join(dir, k) + ": judged as the kustomization builds it"})
+		}
+		return
+	}
 	byPath := map[string]files.Member{}
 	for _, mb := range members {
 		byPath[mb.File.Path] = mb

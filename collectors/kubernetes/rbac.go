@@ -67,10 +67,24 @@ func subjectMatches(s *postree.Node, bindingNS, ns, name string) bool {
 	return false
 }
 
+// onlyBroadGroups reports whether a binding's subjects are only the groups
+// every identity (or every service account) belongs to.
+func onlyBroadGroups(b *kubeobj.Object) bool {
+	subjects := items(b.Root.Get("subjects"))
+	for _, s := range subjects {
+		kind, _ := s.Str("kind")
+		name, _ := s.Str("name")
+		if kind != "Group" || !strings.HasPrefix(name, "system:") {
+			return false
+		}
+	}
+	return len(subjects) > 0
+}
+
 // resolveRBAC collects the rules bound to the service account ns/name.
 func resolveRBAC(set *kubeobj.Set, ns, name string) evidence.WorkloadRBAC {
 	var out evidence.WorkloadRBAC
-	bindings := append(set.OfKind(rbacGroup, "ClusterRoleBinding"), set.InNamespace(rbacGroup, "RoleBinding", ns)...)
+	bindings := slices.Concat(set.OfKind(rbacGroup, "ClusterRoleBinding"), set.InNamespace(rbacGroup, "RoleBinding", ns))
 	for _, b := range bindings {
 		bound := false
 		for _, s := range items(b.Root.Get("subjects")) {
@@ -89,6 +103,11 @@ func resolveRBAC(set *kubeobj.Set, ns, name string) evidence.WorkloadRBAC {
 		ref := b.Root.Get("roleRef")
 		kind, _ := ref.Str("kind")
 		role, _ := ref.Str("name")
+		if strings.HasPrefix(role, "system:") && onlyBroadGroups(b) {
+			// Kubernetes' bootstrap roles for every authenticated identity
+			// (discovery, self-reviews): they do not tell workloads apart.
+			continue
+		}
 		bindingName := b.Kind + "/" + b.Name
 		out.Bindings = append(out.Bindings, bindingName)
 		roleName := kind + "/" + role
