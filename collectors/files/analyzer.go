@@ -2,6 +2,7 @@ package files
 
 import (
 	"context"
+	"path"
 
 	"github.com/tollgate-dev/tollgate/evidence"
 )
@@ -95,4 +96,33 @@ type Grouper interface {
 type Member struct {
 	File     *File
 	Analysis *Analysis
+}
+
+// Folder is the members of one folder, for Groupers that judge the files of
+// a folder together.
+type Folder struct {
+	// Dir is the folder's provenance path.
+	Dir     string
+	Members []Member
+}
+
+// ByFolder groups the members keep accepts by folder, in the order their
+// folders first appear.
+func ByFolder(members []Member, keep func(Member) bool) []Folder {
+	index := map[string]int{}
+	var out []Folder
+	for _, mb := range members {
+		if !keep(mb) {
+			continue
+		}
+		dir := path.Dir(mb.File.Path)
+		i, ok := index[dir]
+		if !ok {
+			i = len(out)
+			index[dir] = i
+			out = append(out, Folder{Dir: dir})
+		}
+		out[i].Members = append(out[i].Members, mb)
+	}
+	return out
 }

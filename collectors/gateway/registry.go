@@ -25,11 +25,12 @@ var formats = []*format{
 // Analyzers returns one analyzer per gateway file format, in recognition
 // order.
 func Analyzers() []files.Analyzer {
-	out := make([]files.Analyzer, len(formats))
+	out := make([]files.Analyzer, len(formats), len(formats)+1)
 	for i, f := range formats {
 		out[i] = analyzer{f}
 	}
-	return out
+	// Terraform modules: the .tf files of a folder read together.
+	return append(out, terraformAnalyzer{})
 }
 
 // Interpreters returns the readers of gateway products' Kubernetes custom

@@ -167,23 +167,14 @@ func kustomizationIn(f *files.File) string {
 
 // Group judges the manifests of each folder together.
 func (m *manifests) Group(ctx context.Context, members []files.Member) {
-	byDir := map[string][]files.Member{}
-	var dirs []string
-	for _, mb := range members {
-		if mb.Analysis.Source.Format != FormatManifest || mb.Analysis.Source.Status != evidence.StatusOK {
-			continue
-		}
-		dir := path.Dir(mb.File.Path)
-		if _, ok := byDir[dir]; !ok {
-			dirs = append(dirs, dir)
-		}
-		byDir[dir] = append(byDir[dir], mb)
-	}
-	for _, dir := range dirs {
+	folders := files.ByFolder(members, func(mb files.Member) bool {
+		return mb.Analysis.Source.Format == FormatManifest && mb.Analysis.Source.Status == evidence.StatusOK
+	})
+	for _, fd := range folders {
 		if ctx.Err() != nil {
 			return
 		}
-		m.folder(ctx, dir, byDir[dir])
+		m.folder(ctx, fd.Dir, fd.Members)
 	}
 }
 

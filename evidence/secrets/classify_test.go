@@ -45,6 +45,8 @@ func TestClassify(t *testing.T) {
 		{"kong vault", "kong", "password", "{vault://aws/redis/password}", evidence.ValueSecretReference, true, "key-name", "aws/redis/password"},
 		{"kong vault in header", "kong", "Authorization", "Bearer {vault://env/upstream-token}", evidence.ValueSecretReference, true, "key-name", "env/upstream-token"},
 		{"decK env elsewhere", "cursor", "TOKEN", `${{ env "DECK_TOKEN" }}`, evidence.ValueUnexpandedReference, true, "key-name", "DECK_TOKEN"},
+		{"terraform variable", "terraform", "GITHUB_TOKEN", "${var.github_token}", evidence.ValueConfigReference, true, "key-name", "var.github_token"},
+		{"terraform attribute in a header", "terraform", "Authorization", "Bearer ${google_secret_manager_secret_version.mcp.secret_data}", evidence.ValueConfigReference, true, "key-name", "google_secret_manager_secret_version.mcp.secret_data"},
 		{"placeholder angle", "claude-code", "NOTION_API_TOKEN", "<paste-your-notion-internal-integration-token-here>", evidence.ValuePlaceholder, true, "", ""},
 		{"placeholder your", "cursor", "API_KEY", "YOUR_API_KEY", evidence.ValuePlaceholder, true, "", ""},
 		{"placeholder here", "cursor", "API_KEY", "your-api-key-here", evidence.ValuePlaceholder, true, "", ""},

@@ -146,6 +146,10 @@ func findReferences(s string, syn Syntax) []reference {
 // braceReference interprets the inside of ${…}.
 func braceReference(inner string, syn Syntax) reference {
 	r := reference{name: inner}
+	if syn.Terraform {
+		r.kind = evidence.ValueConfigReference
+		return r
+	}
 	if prefix, rest, ok := strings.Cut(inner, ":"); ok && reVarName.MatchString(prefix) && !strings.HasPrefix(rest, "-") {
 		r.name = rest
 		switch {

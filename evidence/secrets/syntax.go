@@ -31,6 +31,10 @@ type Syntax struct {
 	// by the gateway at run time from a secret store (env, AWS, GCP, Azure,
 	// HashiCorp Vault).
 	KongVault bool
+	// Terraform is ${…}: an expression Terraform computes (a variable, a
+	// local, a resource attribute, a function), left as written when a
+	// configuration is read without running Terraform.
+	Terraform bool
 }
 
 // SyntaxFor returns the reference forms the named client expands. An unknown
@@ -47,6 +51,7 @@ type Syntax struct {
 //   - kubernetes: $(VAR) in container command, args and env values.
 //   - kong: ${{ env "DECK_NAME" }} (decK) and {vault://backend/path} in
 //     referenceable plugin fields.
+//   - terraform: ${…} interpolations (var.x, local.x, resource attributes).
 //   - claude-desktop, cline, zed, antigravity, codex: no interpolation (Codex
 //     takes environment values only through bearer_token_env_var and env_vars).
 func SyntaxFor(client string) Syntax {
@@ -65,5 +70,6 @@ var syntaxTable = map[string]Syntax{
 	"mcpb":        {UserConfig: true},
 	"kubernetes":  {DollarParen: true},
 	"kong":        {DeckEnv: true, KongVault: true},
+	"terraform":   {Terraform: true},
 	// claude-desktop, cline, zed, antigravity and codex expand nothing.
 }

@@ -15,7 +15,7 @@ const (
 )
 
 // proxyCanaryTree returns gateway and proxy configurations (Kong
-// declarative files, nginx configurations) with canaries in consumer
+// declarative files, nginx configurations, Terraform modules) with canaries in consumer
 // credentials, plugin secrets, upstream headers, variables and private
 // keys, including files that do not parse.
 func proxyCanaryTree() map[string]string {
@@ -63,6 +63,29 @@ consumers:
     }
 }
 `,
+		"terraform/main.tf": `resource "google_cloud_run_v2_service" "mcp" {
+  name = "github-mcp"
+  template {
+    containers {
+      image = "ghcr.io/github/github-mcp-server:v1.0.0"
+      env {
+        name  = "GITHUB_PERSONAL_ACCESS_TOKEN"
+        value = var.token
+      }
+    }
+  }
+}
+resource "aws_ecs_task_definition" "mcp" {
+  container_definitions = jsonencode([{ name = "slack-mcp", image = "mcp/slack:1.0", environment = [{ name = "SLACK_BOT_TOKEN", value = "$UP" }] }])
+}
+resource "docker_container" "mcp" {
+  name  = "fetch-mcp"
+  image = "mcp/fetch:1.0"
+  env   = ["API_KEY=$KEY"]
+}
+`,
+		"terraform/variables.tf":       "variable \"token\" {\n  default = \"$CLIENT\"\n}\n",
+		"terraform/broken/main.tf":     "resource \"docker_container\" \"mcp\" {\n  env = [\"SESSION_SECRET=$SESSION\"\n",
 		"nginx/broken/conf.d/mcp.conf": "server {\n  location /mcp {\n    proxy_set_header X-Api-Key \"$SESSION\"\n    proxy_pass http://mcp:8000\n  }\n",
 	}
 	for k, v := range files {
