@@ -197,20 +197,6 @@ func TestCountsAgree(t *testing.T) {
 	}
 }
 
-type oscalProp struct {
-	Name  string `json:"name"`
-	Value string `json:"value"`
-}
-
-func propOf(ps []oscalProp, name string) string {
-	for _, p := range ps {
-		if p.Name == name {
-			return p.Value
-		}
-	}
-	return ""
-}
-
 // TestNoSecretInAnyOutput plants a canary in the Text and Fingerprint of
 // secret values and checks every output, every part of the workbook
 // included, never contains it.
