@@ -30,6 +30,11 @@ type HistoryRun struct {
 	Failures map[string]int `json:"failures"`
 	// Satisfied is each framework's satisfied share of requirements, in percent.
 	Satisfied map[string]float64 `json:"satisfied"`
+	// MetOfAssessed is each framework's share of the requirements assessed
+	// in the run (met, not met, or not met with the deviation approved) whose
+	// MCP scope was met, in percent; a framework with nothing assessed is
+	// absent.
+	MetOfAssessed map[string]float64 `json:"met_of_assessed,omitempty"`
 }
 
 // FirstSeenOf returns when a finding was first seen, or the zero time when

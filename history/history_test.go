@@ -381,3 +381,20 @@ func checkConcurrentRecorders(t *testing.T, target string, create bool) {
 		t.Errorf("%d runs added by six recorders of three runs, want 3", n)
 	}
 }
+
+// TestReportsShareOfAssessedRequirements: besides the share of all
+// requirements, reports get the met share of the requirements a run
+// assessed, and nothing for a framework with none assessed.
+func TestReportsShareOfAssessedRequirements(t *testing.T) {
+	tr := &Trends{Runs: []RunPoint{{Frameworks: []FrameworkPoint{
+		{ID: "some", Requirements: 10, Satisfied: 2, NotSatisfied: 1, Waived: 1, NotAssessed: 5, Manual: 1, SatisfiedPercent: 20},
+		{ID: "none", Requirements: 4, NotAssessed: 3, Manual: 1},
+	}}}}
+	run := tr.ForReports().Runs[0]
+	if run.Satisfied["some"] != 20 || run.MetOfAssessed["some"] != 50 {
+		t.Errorf("satisfied %v, met of assessed %v; want 20 and 50", run.Satisfied, run.MetOfAssessed)
+	}
+	if _, ok := run.MetOfAssessed["none"]; ok {
+		t.Errorf("a framework with nothing assessed has a share: %v", run.MetOfAssessed)
+	}
+}

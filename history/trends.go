@@ -587,12 +587,16 @@ func (t *Trends) ForReports() *assess.History {
 		}
 	}
 	for _, r := range t.Runs {
-		p := assess.HistoryRun{AssessedAt: r.AssessedAt, Failures: map[string]int{}, Satisfied: map[string]float64{}}
+		p := assess.HistoryRun{AssessedAt: r.AssessedAt, Failures: map[string]int{}, Satisfied: map[string]float64{},
+			MetOfAssessed: map[string]float64{}}
 		for sev, n := range r.FailuresBySeverity {
 			p.Failures[sev] = n
 		}
 		for _, fw := range r.Frameworks {
 			p.Satisfied[fw.ID] = fw.SatisfiedPercent
+			if assessed := fw.Satisfied + fw.NotSatisfied + fw.Waived; assessed > 0 {
+				p.MetOfAssessed[fw.ID] = percent(fw.Satisfied, assessed)
+			}
 		}
 		h.Runs = append(h.Runs, p)
 	}

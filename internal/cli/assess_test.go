@@ -329,8 +329,9 @@ func workbookTally(t *testing.T, path string) tally {
 	}
 	for _, r := range sheetRecords(t, book, "Summary") {
 		counts := map[string]int{}
-		for status, header := range map[string]string{"satisfied": "MCP scope met", "not-satisfied": "Not met",
-			"waived": "Waived", "not-assessed": "Not assessed", "manual": "Manual", "error": "Error"} {
+		for status, header := range map[string]string{"satisfied": "MCP scope met", "not-satisfied": "MCP scope not met",
+			"waived": "Not met, deviation approved", "not-assessed": "Not assessed", "manual": "Awaiting attestation",
+			"error": "Undecided (error)"} {
 			n, err := strconv.Atoi(r[header])
 			if err != nil {
 				t.Fatalf("Summary %s %s = %q: %v", r["Framework ID"], header, r[header], err)

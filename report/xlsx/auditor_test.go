@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -210,7 +211,7 @@ func TestFrameworkSheetsPrintLegibly(t *testing.T) {
 			t.Errorf("default %s sheet is %.0f characters wide, more than the %.0f a page holds legibly", s.Kind, total, printWidth)
 		}
 	}
-	f := open(t, render(t, fixture.Results(), Options{}))
+	f := open(t, render(t, withHistory(fixture.Results()), Options{})) // with the Trend sheet
 	for _, sheet := range f.GetSheetList() {
 		layout, err := f.GetPageLayout(sheet)
 		if err != nil {
@@ -251,6 +252,31 @@ func TestInputsAreRestricted(t *testing.T) {
 		}
 		if header == "Owner" && !strings.Contains(dv.Formula1, "Platform Security") {
 			t.Errorf("owner list %q lacks the point of contact", dv.Formula1)
+		}
+	}
+}
+
+// TestSummaryNamesStatusesAsTheSheetsDo: the Summary's count columns are
+// headed with the status labels the framework sheets, the Cover's legend
+// and the other reports use, in every profile.
+func TestSummaryNamesStatusesAsTheSheetsDo(t *testing.T) {
+	statuses := map[string]assess.Status{"satisfied": assess.StatusSatisfied, "not_satisfied": assess.StatusNotSatisfied,
+		"waived": assess.StatusWaived, "not_assessed": assess.StatusNotAssessed, "manual": assess.StatusManual,
+		"error": assess.StatusError}
+	for _, name := range []string{"default", "poam"} {
+		p, err := workbook.Load(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range p.Sheets {
+			if s.Kind != workbook.KindSummary {
+				continue
+			}
+			for _, c := range s.Columns {
+				if st, ok := statuses[c.Field]; ok && c.Header != view.RequirementLabel(st) {
+					t.Errorf("%s Summary column %q counts %s, labelled %q elsewhere", name, c.Header, st, view.RequirementLabel(st))
+				}
+			}
 		}
 	}
 }

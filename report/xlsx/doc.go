@@ -1,11 +1,14 @@
-// Package xlsx writes the auditor workbook: a Summary sheet with a chart,
-// a Trend sheet with charts when the run has a history (satisfied share per
-// framework and failures by severity, run by run), one sheet per framework, Findings, Evidence, Inventory and Waivers. The
-// sheets and their columns come from a versioned profile (templates/workbook);
-// every sheet has a frozen header row, an autofilter, set column widths, rows
-// tall enough for their wrapped text, and prints landscape one page wide
-// with the header row repeated; status cells are coloured (satisfied green,
-// not satisfied red, not assessed grey, manual amber, error orange).
+// Package xlsx writes the auditor workbook: a Cover (scope, date, parties,
+// gate, methodology, legend), a Summary sheet with a chart, a Trend sheet
+// with charts when the run has a history (per framework the met share of
+// assessed requirements, and failures by severity, run by run), one sheet
+// per framework, Findings, Evidence, Inventory and Waivers. The sheets and
+// their columns come from a versioned profile (templates/workbook); every
+// sheet has a frozen header row, an autofilter, set column widths, rows tall
+// enough for their wrapped text, and prints landscape with the header row
+// repeated, one page wide when its columns fit a page legibly; status cells
+// are coloured (met green, not met red, deviation approved blue, not
+// assessed grey, awaiting attestation amber, error orange).
 //
 // Fields a profile may use, per sheet kind ("blank" is always allowed):
 //

@@ -22,6 +22,17 @@ const (
 	// defaultWidth is the width, in characters, of a column the profile
 	// gives no width.
 	defaultWidth = 16.0
+	// textPerWidth is how many characters of text a column holds per unit
+	// of width: widths count the default font's digit, wider than the
+	// average letter, so a line of text holds about a fifth more (rendered
+	// in LibreOffice, 36 to 38 characters of prose and 30 of
+	// "MCP-TRANSPORT-03 (asserted)" to a line of width 30 and 26). A little
+	// less is used, so that rows rather get a line too many than too few.
+	textPerWidth = 1.12
+	// pathPerWidth is the same for paths, which break only at '/' (and, in
+	// LibreOffice, '-'): a little under one (17 characters of a path to a
+	// line of width 18).
+	pathPerWidth = 0.95
 )
 
 // cellText is the text a cell value shows, for sizing its row.
@@ -43,14 +54,18 @@ func cellText(v any) string {
 // width characters wide, the way spreadsheet applications wrap: each
 // explicit line takes at least one; words (and path segments, which break
 // after a '/') are placed on a line while they fit, and a word longer than
-// a line takes as many lines as its length needs.
+// a line takes as many lines as its length needs. A line of text holds
+// more characters than the width, which counts digits; a path (a line with
+// a '/' and no space) a few fewer.
 func wrappedLines(text string, width float64) int {
-	per := int(width)
-	if per < 1 {
-		per = 1
-	}
+	plain := max(1, int(width*textPerWidth))
+	path := max(1, int(width*pathPerWidth+0.5))
 	n := 0
 	for _, line := range strings.Split(text, "\n") {
+		per := plain
+		if !strings.Contains(line, " ") && strings.Contains(line, "/") {
+			per = path
+		}
 		lines, used := 1, 0
 		for _, word := range breakable(line) {
 			w := utf8.RuneCountInString(word)

@@ -20,13 +20,15 @@ func TestWrappedLines(t *testing.T) {
 		{"", 10, 1},
 		{"short", 10, 1},
 		{"ten chars!", 10, 1},
-		{"eleven char", 10, 2},
+		{"twelve chars", 10, 2},         // a line of text holds a little more than the width
 		{"four five six", 10, 2},        // words wrap whole: "four five " then "six"
 		{"repos/web-frontend/x", 10, 3}, // paths break after '/'
 		{"a\nb\nc", 40, 3},
 		{strings.Repeat("x", 45) + "\nshort", 20, 4},
-		{"ünïcödé ünïcödé", 10, 2}, // runes, not bytes
-		{"anything", 0, 8},         // a zero width counts one character a line
+		{"ünïcödé ünïcödé", 10, 2},                              // runes, not bytes
+		{"anything", 0, 8},                                      // a zero width counts one character a line
+		{"one two three four five six seven eight nine", 40, 1}, // prose holds more than the width
+		{"repos/ops-tools/.codex/config.toml", 18, 3},           // paths do not
 	}
 	for _, tt := range tests {
 		if got := wrappedLines(tt.text, tt.width); got != tt.want {

@@ -13,10 +13,22 @@ import (
 // trendSheet is the name of the sheet written when the run has a history.
 const trendSheet = "Trend"
 
+// The widths of the Trend sheet's date column, framework columns and
+// failure columns, and its header row's height in points (room for four
+// wrapped lines).
+const (
+	trendDateWidth      = 17
+	trendFrameworkWidth = 14
+	trendFailuresWidth  = 10
+	trendHeaderHeight   = 60
+)
+
 // writeTrend writes the Trend sheet — one row per run of the history, this
-// run last: each framework's satisfied share and the failures by severity —
-// with a line chart of the satisfied shares and a column chart of the
-// failures. It writes nothing without a history.
+// run last: each framework's share of assessed requirements whose MCP scope
+// was met (the Summary's "Met % of assessed") and the failures by severity —
+// with a line chart of the shares and a column chart of the failures. It
+// writes nothing without a history. Its columns are narrow with wrapped
+// headers, so that it prints one page wide.
 func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	h := r.History
 	if h == nil || len(h.Runs) == 0 {
@@ -30,7 +42,7 @@ func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	}
 	headers := []string{"Assessed"}
 	for _, id := range frameworks {
-		headers = append(headers, id+" satisfied %")
+		headers = append(headers, id+" met % of assessed")
 	}
 	severities := slices.Clone(controls.Severities)
 	for _, s := range severities {
@@ -42,12 +54,18 @@ func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	}
 	width := 0.0
 	for i, title := range headers {
+		w := float64(trendFailuresWidth)
+		switch {
+		case i == 0:
+			w = trendDateWidth
+		case i <= len(frameworks):
+			w = trendFrameworkWidth
+		}
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(trendSheet, cell, title); err != nil {
 			return fmt.Errorf("sheet %q: %w", trendSheet, err)
 		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		w := max(12, float64(len(title))+2)
 		width += w
 		if err := f.SetColWidth(trendSheet, col, col, w); err != nil {
 			return fmt.Errorf("sheet %q: %w", trendSheet, err)
@@ -57,13 +75,20 @@ func writeTrend(f *excelize.File, st *styles, r *assess.Results) error {
 	if err := f.SetCellStyle(trendSheet, "A1", lastCol+"1", st.header); err != nil {
 		return fmt.Errorf("sheet %q: %w", trendSheet, err)
 	}
+	if err := f.SetRowHeight(trendSheet, 1, trendHeaderHeight); err != nil {
+		return fmt.Errorf("sheet %q: %w", trendSheet, err)
+	}
 	if err := f.SetCellStyle(trendSheet, "A2", fmt.Sprintf("%s%d", lastCol, len(h.Runs)+1), st.body); err != nil {
 		return fmt.Errorf("sheet %q: %w", trendSheet, err)
 	}
 	for i, run := range h.Runs {
 		row := []any{run.AssessedAt.UTC().Format("2006-01-02 15:04")}
 		for _, id := range frameworks {
-			row = append(row, percentCell(run.Satisfied[id]/100))
+			if v, ok := run.MetOfAssessed[id]; ok {
+				row = append(row, percentCell(v/100))
+			} else {
+				row = append(row, "")
+			}
 		}
 		total := 0
 		for _, s := range severities {
@@ -113,7 +138,7 @@ func trendCharts(f *excelize.File, runs, frameworks, severities int) error {
 	anchor, _ := excelize.CoordinatesToCellName(1, runs+3)
 	if len(lines) > 0 {
 		if err := f.AddChart(trendSheet, anchor, &excelize.Chart{
-			Type: excelize.Line, Series: lines, Title: title("Requirements satisfied"),
+			Type: excelize.Line, Series: lines, Title: title("MCP scope met, % of assessed requirements"),
 			Legend:    excelize.ChartLegend{Position: "bottom"},
 			XAxis:     excelize.ChartAxis{Font: labels},
 			YAxis:     excelize.ChartAxis{MajorGridLines: true, Font: labels, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}},

@@ -18,8 +18,9 @@ func withHistory(r *assess.Results) *assess.Results {
 	h := &assess.History{Store: "history.db", Scope: "default", Previous: day(2), New: 1, Fixed: 2, FirstSeen: map[string]time.Time{}}
 	for i, m := range []time.Month{1, 2, 3} {
 		h.Runs = append(h.Runs, assess.HistoryRun{AssessedAt: day(m),
-			Failures:  map[string]int{"critical": 3 - i, "high": 2},
-			Satisfied: map[string]float64{"nist-800-53-rev5": float64(10 * (i + 1)), "gdpr": 50}})
+			Failures:      map[string]int{"critical": 3 - i, "high": 2},
+			Satisfied:     map[string]float64{"nist-800-53-rev5": float64(10 * (i + 1)), "gdpr": 50},
+			MetOfAssessed: map[string]float64{"nist-800-53-rev5": float64(20 * (i + 1)), "gdpr": 100}})
 	}
 	h.FirstSeen[view.New(r).Findings()[0].Fingerprint()] = day(1)
 	r.History = h
@@ -42,15 +43,16 @@ func TestTrendSheet(t *testing.T) {
 		t.Fatalf("%d rows, want a header and three runs", len(rows))
 	}
 	header := strings.Join(rows[0], "|")
-	if !strings.HasPrefix(header, "Assessed|gdpr satisfied %|iso-27001-2022 satisfied %|nist-800-53-rev5 satisfied %|Failures: critical") {
+	if !strings.HasPrefix(header, "Assessed|gdpr met % of assessed|iso-27001-2022 met % of assessed|nist-800-53-rev5 met % of assessed|Failures: critical") {
 		t.Errorf("header = %s", header)
 	}
-	nist := slices.Index(rows[0], "nist-800-53-rev5 satisfied %")
+	nist := slices.Index(rows[0], "nist-800-53-rev5 met % of assessed")
 	var got []string
 	for _, row := range rows[1:] {
 		got = append(got, row[0]+" "+row[nist]+" "+row[len(row)-1])
 	}
-	want := []string{"2026-01-01 00:00 10% 5", "2026-02-01 00:00 20% 4", "2026-03-01 00:00 30% 3"}
+	// The share is that of assessed requirements, as on the Summary.
+	want := []string{"2026-01-01 00:00 20% 5", "2026-02-01 00:00 40% 4", "2026-03-01 00:00 60% 3"}
 	if !slices.Equal(got, want) {
 		t.Errorf("runs = %q, want %q", got, want)
 	}
@@ -61,10 +63,10 @@ func TestTrendSheet(t *testing.T) {
 		}
 	}
 	if len(charts) != 2 {
-		t.Fatalf("%d charts on the Trend sheet, want 2 (satisfied share, failures by severity)", len(charts))
+		t.Fatalf("%d charts on the Trend sheet, want 2 (met share, failures by severity)", len(charts))
 	}
 	all := strings.ReplaceAll(strings.Join(charts, ""), "&#39;", "'")
-	for _, want := range []string{"Requirements satisfied", "Open failures by severity", "'Trend'!$D$2:$D$4", "'Trend'!$A$2:$A$4"} {
+	for _, want := range []string{"MCP scope met, % of assessed requirements", "Open failures by severity", "'Trend'!$D$2:$D$4", "'Trend'!$A$2:$A$4"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("trend charts lack %q", want)
 		}
