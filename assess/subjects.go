@@ -83,6 +83,11 @@ var missingStatuses = map[string]bool{
 // gatewayFormats are format prefixes of gateway configurations.
 var gatewayFormats = []string{"agentgateway", "docker-mcp-gateway", "toolhive", "kong", "nginx", "contextforge", "litellm", "terraform", "gateway"}
 
+// clientFormats are the formats of files that hold client-wide settings
+// and declare no servers: when one cannot be read, the client controls
+// lack their evidence.
+var clientFormats = []string{"claude-code/settings.json", "cursor/permissions.json", "cursor/cli-config.json", "gemini-cli/trustedfolders.json"}
+
 // missing describes evidence a source could not provide.
 type missing struct {
 	kind    evidence.Kind
@@ -136,6 +141,8 @@ func missingEvidence(s evidence.Subject, declared sourceKinds) *missing {
 		m.kind = evidence.KindGateway
 	case strings.HasPrefix(f, "tools"):
 		m.kind = evidence.KindTool
+	case slices.Contains(clientFormats, f):
+		m.kind = evidence.KindClient
 	}
 	if len(declared[src.ID]) > 0 {
 		return nil

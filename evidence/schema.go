@@ -34,7 +34,7 @@ var schema struct {
 // definitionFor names the CUE definition of each subject kind.
 var definitionFor = map[Kind]string{
 	KindServer: "#Server", KindGateway: "#Gateway", KindWorkload: "#Workload",
-	KindEndpoint: "#Endpoint", KindTool: "#Tool", KindSource: "#Source",
+	KindEndpoint: "#Endpoint", KindTool: "#Tool", KindSource: "#Source", KindClient: "#Client",
 }
 
 func loadSchema() {

@@ -1,5 +1,5 @@
 // Package evidence defines what collectors produce and controls judge: subjects
-// (servers, gateways, workloads, endpoints, tools and sources), their provenance,
+// (servers, clients, gateways, workloads, endpoints, tools and sources), their provenance,
 // the classification and redaction of secret values, and the evidence bundle.
 //
 // The JSON encoding of every type here is a stable contract: reports, the bundle
@@ -24,10 +24,11 @@ const (
 	KindEndpoint Kind = "endpoint" // what a live probe of an MCP endpoint saw
 	KindTool     Kind = "tool"     // one tool definition
 	KindSource   Kind = "source"   // one input file or cluster, with its parse status
+	KindClient   Kind = "client"   // one AI client's settings file and its client-wide settings
 )
 
 // Kinds lists every subject kind in a fixed order.
-var Kinds = []Kind{KindServer, KindGateway, KindWorkload, KindEndpoint, KindTool, KindSource}
+var Kinds = []Kind{KindServer, KindGateway, KindWorkload, KindEndpoint, KindTool, KindSource, KindClient}
 
 // Valid reports whether k is a known subject kind.
 func (k Kind) Valid() bool {
@@ -142,6 +143,8 @@ func DecodeSubject(data []byte) (Subject, error) {
 		s = &Tool{}
 	case KindSource:
 		s = &Source{}
+	case KindClient:
+		s = &Client{}
 	default:
 		return nil, fmt.Errorf("decode subject: unknown kind %q", head.Kind)
 	}

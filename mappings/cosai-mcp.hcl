@@ -48,6 +48,49 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "No boundary between injected instructions and executed actions."
+  }
+
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "No access control over individual tool calls."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "The trust boundary between the agent and the host is removed."
+  }
+
+  maps "MCP-T8" {
+    provenance = "asserted"
+    rationale  = "Isolation of the agent's commands from the host is missing."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Servers enter through the repository's lifecycle without verification."
+  }
+
+  maps "MCP-T9" {
+    provenance = "asserted"
+    rationale  = "A repository is trusted to decide what runs on the user's machine."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Approved tools act on injected instructions without a boundary."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "MCP-T3" {
     provenance = "asserted"

@@ -57,6 +57,34 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Unreviewed servers run with access to the personal data on the developer's machine and services."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Protects the confidentiality of systems that process personal data through MCP tools."
+  }
+}
+
 none "MCP-CONFIG-01" {
   reason = "A malformed configuration file exposes no personal data by itself."
 }

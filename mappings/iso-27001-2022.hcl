@@ -120,6 +120,50 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Unconfirmed execution of every tool is unchecked use of privileged functions."
+  }
+
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-3"
+    rationale  = "Access to tool functions should follow access rules, not a client-wide approval."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Full access grants the agent the user's privileged access rights."
+  }
+
+  maps "A.8.18" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "The agent gains the power of privileged utility programs over the host."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-11"
+    rationale  = "Software a repository names is installed and run on developer machines without control."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "A.8.2" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Tools that act without confirmation are unchecked use of privileged functions."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "A.8.9" {
     provenance = "official"

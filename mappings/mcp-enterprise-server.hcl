@@ -28,6 +28,20 @@ control "MCP-AUTH-01" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "ESR-04" {
+    provenance = "asserted"
+    rationale  = "A client that runs every tool unattended gives each server more privilege than any task needs."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "ESR-04" {
+    provenance = "asserted"
+    rationale  = "Tools approved client-wide run with more privilege than a task needs."
+  }
+}
+
 control "MCP-CONSENT-02" {
   maps "ESR-04" {
     provenance = "asserted"

@@ -178,6 +178,66 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "A client that approves every call removes the per-call enforcement point for tool use, for every server at once."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Unattended execution of every tool grants the agent far more authority than any task needs."
+  }
+
+  maps "SI-10" {
+    provenance = "asserted"
+    rationale  = "Model-generated tool calls are untrusted input that a person should confirm."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "SC-39" {
+    provenance = "asserted"
+    rationale  = "Without its sandbox, the client runs the agent's commands without process isolation from the user's system."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Full access to files and network far exceeds what the agent's tasks need."
+  }
+
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Switching the sandbox off enables every capability, contrary to least functionality."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "CM-11" {
+    provenance = "asserted"
+    objectives = ["cm-11_obj.b"]
+    rationale  = "Servers a repository declares are software installed and run on the user's machine without the review user-installed software needs."
+  }
+
+  maps "CM-7(5)" {
+    provenance = "asserted"
+    objectives = ["cm-7.5_obj.b"]
+    rationale  = "Servers run without being individually authorized, the opposite of allow-by-exception."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Client-wide allow rules remove the per-call enforcement point for the tools they name."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Tools approved in every project run with more authority than a single task needs."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "CM-6" {
     provenance = "asserted"

@@ -105,6 +105,44 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Unattended tool execution on development endpoints weakens their protection."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "PO.5.1" {
+    provenance = "asserted"
+    rationale  = "Tools in the development environment must be separated from the host they run on."
+  }
+
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "An unsandboxed agent undermines hardening of development endpoints."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Opening a repository should not run its tooling on the development endpoint unreviewed."
+  }
+
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Components a repository brings in are run without being verified first."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "PO.5.2" {
+    provenance = "asserted"
+    rationale  = "Unattended tool execution on development endpoints weakens their protection."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "PO.5.2" {
     provenance = "asserted"

@@ -50,6 +50,49 @@ control "MCP-AUTH-04" {
   }
 }
 
+control "MCP-CLIENT-01" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Injected instructions subvert intent flow when no call is confirmed."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "A client-wide approval extends every server's privileges to unattended use."
+  }
+}
+
+control "MCP-CLIENT-02" {
+  maps "MCP05:2025" {
+    provenance = "asserted"
+    rationale  = "Commands the agent is talked into run with the user's full rights."
+  }
+
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Full access is the widest scope the agent can be given."
+  }
+}
+
+control "MCP-CLIENT-03" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "Servers a repository declares run without anyone approving them: shadow servers by design."
+  }
+
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "A repository's configuration becomes a path to run untrusted code on every machine that opens it."
+  }
+}
+
+control "MCP-CLIENT-04" {
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Approved tools let injected instructions take effect."
+  }
+}
+
 control "MCP-CONFIG-01" {
   maps "MCP09:2025" {
     provenance = "asserted"

@@ -138,6 +138,11 @@ func (a analyzer) read(file *files.File, parsed *files.Parsed) *files.Analysis {
 		}
 		subjects = append(subjects, s)
 	}
+	if sr, ok := f.(settingsReader); ok {
+		cs := newClientSettings(d, f)
+		sr.readSettings(d, cs)
+		subjects = append(subjects, cs.subject())
+	}
 	if f.ID() == (mcpbFormat{}).ID() {
 		subjects = append(subjects, bundleDefinitions(file, parsed.Root, servers, src.ID)...)
 	}

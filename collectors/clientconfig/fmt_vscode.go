@@ -1,6 +1,8 @@
 package clientconfig
 
 import (
+	"strings"
+
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -54,10 +56,26 @@ func (vscodeSettings) ID() string                                { return "vscod
 func (vscodeSettings) Client() string                            { return "vscode" }
 func (vscodeSettings) Syntax() (postree.Syntax, postree.Dialect) { return postree.JSON, postree.JSONC }
 func (vscodeSettings) MatchName(p string) files.Strength {
-	return matchAny(p, nil, []pattern{{base: "settings.json"}})
+	return matchAny(p,
+		[]pattern{{dir: ".vscode", base: "settings.json"}, {dir: "Code/User", base: "settings.json"}, {dir: "Code - Insiders/User", base: "settings.json"}},
+		[]pattern{{base: "settings.json"}})
 }
+
+// MatchContent claims a settings.json with an "mcp" section or VS Code's
+// chat settings (flat "chat.…" keys).
 func (vscodeSettings) MatchContent(root *postree.Node, byName bool) bool {
-	return byName && root.Get("mcp").IsObject()
+	if !byName || !root.IsObject() {
+		return false
+	}
+	if root.Get("mcp").IsObject() {
+		return true
+	}
+	for _, k := range root.Keys {
+		if strings.HasPrefix(k, "chat.") {
+			return true
+		}
+	}
+	return false
 }
 func (f vscodeSettings) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic) {
 	p := newParser(d, f)

@@ -68,10 +68,25 @@ func (f zedFormat) Parse(d *document) ([]*evidence.Server, []evidence.Diagnostic
 		}
 	}
 	p.strays(root, keys("context_servers"), "context_servers", scope, zedSpec)
+	tp := root.Get("agent").Get("tool_permissions")
+	defAllow := false
+	if def, _ := tp.Str("default"); def == "allow" {
+		defAllow = true
+	}
+	allowed := zedAllowedMCPTools(tp)
 	for _, s := range p.servers {
-		if autoAll {
+		switch {
+		case defAllow:
+			s.Approvals.AutoApproveAll = true
+			s.Approvals.Mode = "tool_permissions.default=allow"
+		case autoAll:
 			s.Approvals.AutoApproveAll = true
 			s.Approvals.Mode = "always_allow_tool_actions"
+		}
+		for _, t := range allowed {
+			if t.server == s.Name {
+				s.Approvals.AutoApprove = appendApprovals(&s.Approvals, s.Approvals.AutoApprove, []string{t.tool})
+			}
 		}
 	}
 	return p.result()

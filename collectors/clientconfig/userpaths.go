@@ -18,11 +18,11 @@ import (
 //	claude-desktop  darwin    ~/Library/Application Support/Claude/claude_desktop_config.json
 //	                windows   %APPDATA%/Claude/claude_desktop_config.json
 //	                linux     $XDG_CONFIG_HOME/Claude/claude_desktop_config.json
-//	claude-code     all       ~/.claude.json, ~/.claude/.mcp.json
-//	                darwin    /Library/Application Support/ClaudeCode/managed-mcp.json (system)
-//	                linux     /etc/claude-code/managed-mcp.json (system)
-//	                windows   C:/Program Files/ClaudeCode/managed-mcp.json (system)
-//	cursor          all       ~/.cursor/mcp.json
+//	claude-code     all       ~/.claude.json, ~/.claude/.mcp.json, ~/.claude/settings{,.local}.json
+//	                darwin    /Library/Application Support/ClaudeCode/managed-{mcp,settings}.json (system)
+//	                linux     /etc/claude-code/managed-{mcp,settings}.json (system)
+//	                windows   C:/Program Files/ClaudeCode/managed-{mcp,settings}.json (system)
+//	cursor          all       ~/.cursor/mcp.json, ~/.cursor/permissions.json, ~/.cursor/cli-config.json
 //	vscode          darwin    ~/Library/Application Support/Code{, - Insiders}/User/{mcp,settings}.json
 //	                windows   %APPDATA%/Code{, - Insiders}/User/{mcp,settings}.json
 //	                linux     $XDG_CONFIG_HOME/Code{, - Insiders}/User/{mcp,settings}.json
@@ -33,7 +33,7 @@ import (
 //	zed             darwin    ~/.config/zed/settings.json
 //	                linux     $XDG_CONFIG_HOME/zed/settings.json
 //	                windows   %APPDATA%/Zed/settings.json
-//	gemini-cli      all       ~/.gemini/settings.json
+//	gemini-cli      all       ~/.gemini/settings.json, ~/.gemini/trustedFolders.json
 //	                darwin    /Library/Application Support/GeminiCli/settings.json (system)
 //	                linux     /etc/gemini-cli/settings.json (system)
 //	                windows   C:/ProgramData/gemini-cli/settings.json (system)
@@ -67,6 +67,7 @@ func UserPlaces() []files.Place {
 		zed = h(".config", "zed", "settings.json")
 		system = []string{
 			"/Library/Application Support/ClaudeCode/managed-mcp.json",
+			"/Library/Application Support/ClaudeCode/managed-settings.json",
 			"/Library/Application Support/GeminiCli/settings.json",
 			"/etc/codex/config.toml",
 		}
@@ -75,6 +76,7 @@ func UserPlaces() []files.Place {
 		zed = filepath.Join(appData, "Zed", "settings.json")
 		system = []string{
 			`C:\Program Files\ClaudeCode\managed-mcp.json`,
+			`C:\Program Files\ClaudeCode\managed-settings.json`,
 			`C:\ProgramData\gemini-cli\settings.json`,
 		}
 	default:
@@ -82,6 +84,7 @@ func UserPlaces() []files.Place {
 		zed = filepath.Join(xdg, "zed", "settings.json")
 		system = []string{
 			"/etc/claude-code/managed-mcp.json",
+			"/etc/claude-code/managed-settings.json",
 			"/etc/gemini-cli/settings.json",
 			"/etc/codex/config.toml",
 		}
@@ -91,12 +94,17 @@ func UserPlaces() []files.Place {
 	user := func(p string) { out = append(out, files.Place{Path: p, Location: files.User}) }
 	user(h(".claude.json"))
 	user(h(".claude", ".mcp.json"))
+	user(h(".claude", "settings.json"))
+	user(h(".claude", "settings.local.json"))
 	user(h(".cursor", "mcp.json"))
+	user(h(".cursor", "permissions.json"))
+	user(h(".cursor", "cli-config.json"))
 	user(h(".codeium", "windsurf", "mcp_config.json"))
 	user(h(".gemini", "antigravity", "mcp_config.json"))
 	user(h(".continue", "config.yaml"))
 	user(h(".continue", "mcpServers"))
 	user(h(".gemini", "settings.json"))
+	user(h(".gemini", "trustedFolders.json"))
 	user(filepath.Join(codexHome, "config.toml"))
 	user(zed)
 	for _, base := range userDirs {

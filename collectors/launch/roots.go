@@ -40,8 +40,11 @@ var credentialDirs = map[string]bool{
 	".dotfiles": true,
 }
 
-// classifyRoot returns the FSRoot for a path: Broad for /, drive roots, home
+// ClassifyRoot returns the FSRoot for a path: Broad for /, drive roots, home
 // directories and dotfile or credential directories.
+func ClassifyRoot(path string) evidence.FSRoot { return classifyRoot(path) }
+
+// classifyRoot is ClassifyRoot.
 func classifyRoot(path string) evidence.FSRoot {
 	r := evidence.FSRoot{Path: path}
 	p := strings.TrimSpace(path)
