@@ -70,6 +70,21 @@ spec: {selector: {app: mcp-%[1]d}, ports: [{port: 8080}]}
 	}
 }
 
+// BenchmarkCollect2000Workloads collects 2,000 MCP workloads from
+// manifests, without evaluating them: the collector's own cost.
+func BenchmarkCollect2000Workloads(b *testing.B) {
+	dir := b.TempDir()
+	writeFleet(b, dir, 2000)
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := files.Collect(context.Background(), files.Options{Root: dir, Paths: []string{dir}, Now: now}, kubernetes.Analyzers(kubernetes.Options{})); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkCollectAndAssess2000Workloads collects 2,000 MCP workloads from
 // manifests (with their RBAC, Services and NetworkPolicies) and evaluates
 // the whole catalog over them.

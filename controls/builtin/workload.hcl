@@ -366,6 +366,9 @@ control "MCP-WORKLOAD-14" {
   remediation = "Remove the Secret's values from the repository and rotate them. Create the Secret from a secret manager (External Secrets, Sealed Secrets, SOPS, the cloud's secret store) and keep only the reference in the manifests."
   references  = ["https://kubernetes.io/docs/concepts/security/secrets-good-practices/"]
 
+  when = <<-CUE
+    origin: !="cluster"
+  CUE
   check = <<-CUE
     committed_secrets?: []
   CUE
@@ -373,11 +376,15 @@ control "MCP-WORKLOAD-14" {
 
   example "committed secret fails" {
     expect  = "fail"
-    subject = { object = "Deployment/mcpgateway", committed_secrets = ["redis-secret"] }
+    subject = { object = "Deployment/mcpgateway", origin = "manifest", committed_secrets = ["redis-secret"] }
   }
   example "no committed secret passes" {
     expect  = "pass"
-    subject = { object = "Deployment/mcpgateway" }
+    subject = { object = "Deployment/mcpgateway", origin = "manifest" }
+  }
+  example "a cluster's Secrets are not in a repository" {
+    expect  = "not-applicable"
+    subject = { object = "Deployment/mcpgateway", origin = "cluster" }
   }
 }
 
