@@ -32,8 +32,15 @@ func kubeSet(t *testing.T, text string, secrets *[]string) *kubeobj.Set {
 // interpret runs the ToolHive interpreter and indexes what it read.
 func interpret(t *testing.T, text string) (map[string]*evidence.Gateway, map[string]*evidence.Server, kubeobj.Interpretation, []string) {
 	t.Helper()
+	return interpretWith(t, ToolHiveInterpreter{}, text)
+}
+
+// interpretWith runs an interpreter over a manifest text, validates what it
+// read and indexes it; it also returns the raw secrets handed to the set.
+func interpretWith(t *testing.T, ip kubeobj.Interpreter, text string) (map[string]*evidence.Gateway, map[string]*evidence.Server, kubeobj.Interpretation, []string) {
+	t.Helper()
 	var handed []string
-	in := ToolHiveInterpreter{}.Interpret(context.Background(), kubeSet(t, text, &handed))
+	in := ip.Interpret(context.Background(), kubeSet(t, text, &handed))
 	gws, srvs := map[string]*evidence.Gateway{}, map[string]*evidence.Server{}
 	for _, s := range in.Subjects {
 		if err := evidence.ValidateSubject(s); err != nil {

@@ -15,7 +15,8 @@ const (
 )
 
 // proxyCanaryTree returns gateway and proxy configurations (Kong
-// declarative files, nginx configurations, Terraform modules) with canaries in consumer
+// declarative files, nginx configurations, Terraform modules, Kubernetes
+// custom resources of gateways) with canaries in consumer
 // credentials, plugin secrets, upstream headers, variables and private
 // keys, including files that do not parse.
 func proxyCanaryTree() map[string]string {
@@ -84,8 +85,20 @@ resource "docker_container" "mcp" {
   env   = ["API_KEY=$KEY"]
 }
 `,
-		"terraform/variables.tf":       "variable \"token\" {\n  default = \"$CLIENT\"\n}\n",
-		"terraform/broken/main.tf":     "resource \"docker_container\" \"mcp\" {\n  env = [\"SESSION_SECRET=$SESSION\"\n",
+		"terraform/variables.tf":   "variable \"token\" {\n  default = \"$CLIENT\"\n}\n",
+		"terraform/broken/main.tf": "resource \"docker_container\" \"mcp\" {\n  env = [\"SESSION_SECRET=$SESSION\"\n",
+		"envoy/mcp.yaml": `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: {name: tools, namespace: ai}
+spec:
+  parentRefs: [{name: gw}]
+  backendRefs:
+    - name: search
+      kind: Service
+      port: 8080
+      securityPolicy:
+        apiKey: {inline: "$UP"}
+`,
 		"nginx/broken/conf.d/mcp.conf": "server {\n  location /mcp {\n    proxy_set_header X-Api-Key \"$SESSION\"\n    proxy_pass http://mcp:8000\n  }\n",
 	}
 	for k, v := range files {
