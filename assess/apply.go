@@ -19,24 +19,23 @@ func applyWaivers(cat *controls.Catalog, evals [][]Evaluation, subjects []eviden
 	sorted := slices.Clone(waivers)
 	slices.SortFunc(sorted, func(a, b Waiver) int { return cmp.Compare(a.ID, b.ID) })
 	records := make([]WaiverRecord, len(sorted))
-	type active struct {
-		idx       int
-		selectors []selector
-	}
-	byControl := map[string][]active{}
+	byControl := map[string][]activeWaiver{}
 	for i, w := range sorted {
 		records[i] = WaiverRecord{
 			ID: w.ID, Control: w.Control, Subjects: w.Subjects, Justification: w.Justification,
 			Owner: w.Owner, ApprovedBy: w.ApprovedBy, Expires: w.Expires, File: w.File, Line: w.Line,
-			Status: WaiverUnused,
+			Status: WaiverUnused, Reasons: w.Reasons,
 		}
 		if w.Expired(now) {
 			records[i].Status = WaiverExpired
 			continue
 		}
-		a := active{idx: i}
+		a := activeWaiver{idx: i, waiver: &sorted[i]}
 		for _, p := range w.Subjects {
 			a.selectors = append(a.selectors, newSelector(p))
+		}
+		for _, p := range w.Reasons {
+			a.reasons = append(a.reasons, newSelector(p))
 		}
 		byControl[w.Control] = append(byControl[w.Control], a)
 	}
@@ -54,26 +53,63 @@ func applyWaivers(cat *controls.Catalog, evals [][]Evaluation, subjects []eviden
 			if e.Verdict != VerdictFail {
 				continue
 			}
-		waivers:
 			for _, w := range ws {
-				for _, sel := range w.selectors {
-					if sel.match(e.SubjectID, names[e.SubjectID]) {
-						e.Verdict, e.Waiver = VerdictWaived, records[w.idx].ID
-						records[w.idx].Matched++
-						records[w.idx].Status = WaiverActive
-						break waivers
-					}
+				if !w.covers(e, names[e.SubjectID]) {
+					continue
 				}
+				e.Verdict, e.Waiver = VerdictWaived, records[w.idx].ID
+				records[w.idx].Matched++
+				records[w.idx].Status = WaiverActive
+				break
 			}
 		}
 	}
 	return records
 }
 
+// activeWaiver is a waiver in force, compiled.
+type activeWaiver struct {
+	idx       int
+	selectors []selector
+	waiver    *Waiver
+	reasons   []selector
+}
+
+// covers reports whether an active waiver covers the failure e of the
+// subject named name: it selects the subject, and, when it lists reasons,
+// every failing fact is one of them.
+func (a activeWaiver) covers(e *Evaluation, name string) bool {
+	selected := false
+	if a.waiver.Select != nil {
+		selected = a.waiver.Select(e.SubjectID)
+	} else {
+		for _, sel := range a.selectors {
+			if sel.match(e.SubjectID, name) {
+				selected = true
+				break
+			}
+		}
+	}
+	if !selected || len(a.reasons) == 0 {
+		return selected
+	}
+	if len(e.Reasons) == 0 {
+		return false
+	}
+	for _, r := range e.Reasons {
+		if !slices.ContainsFunc(a.reasons, func(sel selector) bool { return sel.re.MatchString(r.Path) }) {
+			return false
+		}
+	}
+	return true
+}
+
 // attestationsByControl reports every attestation with its status and
 // returns, per manual control, the valid attestation that counts (the one
-// expiring last; ties by ID) and the IDs of its expired attestations.
-func attestationsByControl(atts []Attestation, now time.Time) ([]AttestationRecord, map[string]*AttestationRecord, map[string][]string) {
+// expiring last; ties by ID) and the IDs of its expired attestations. An
+// attestation of a control the catalog judges automatically (a control an
+// organisation policy automates) is superseded: reported, not counted.
+func attestationsByControl(cat *controls.Catalog, atts []Attestation, now time.Time) ([]AttestationRecord, map[string]*AttestationRecord, map[string][]string) {
 	var records []AttestationRecord
 	for _, a := range atts {
 		r := AttestationRecord{
@@ -84,6 +120,9 @@ func attestationsByControl(atts []Attestation, now time.Time) ([]AttestationReco
 		if a.Expired(now) {
 			r.Status = AttestationExpired
 		}
+		if c := cat.Control(a.Control); c != nil && !c.Manual {
+			r.Status = AttestationSuperseded
+		}
 		records = append(records, r)
 	}
 	slices.SortFunc(records, func(a, b AttestationRecord) int { return cmp.Compare(a.ID, b.ID) })
@@ -91,6 +130,9 @@ func attestationsByControl(atts []Attestation, now time.Time) ([]AttestationReco
 	expiredIDs := map[string][]string{}
 	for i := range records {
 		r := &records[i]
+		if r.Status == AttestationSuperseded {
+			continue
+		}
 		if r.Status != AttestationValid {
 			expiredIDs[r.Control] = append(expiredIDs[r.Control], r.ID)
 			continue

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/progress"
 )
 
@@ -27,11 +28,11 @@ type chunkResult struct {
 // once. It returns, per control (catalog order), the applicable evaluations
 // sorted by subject ID and the count of not-applicable subjects of the
 // control's kind.
-func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subject) ([][]Evaluation, []int, controls.Stats, error) {
+func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subject, judge *policy.Judge) ([][]Evaluation, []int, controls.Stats, error) {
 	n := plan.Len()
 	chunks := (len(subjects) + chunkSize - 1) / chunkSize
 	results := make([]chunkResult, chunks)
-	linker := newLinker(plan, subjects)
+	linker := newLinker(plan, subjects, judge != nil && judge.ObservesLinked(LinkedField))
 	declared := declaredKinds(subjects)
 
 	task := progress.Start(ctx, "Judging subjects", len(subjects))
@@ -47,12 +48,16 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 			defer wg.Done()
 			ev := plan.NewEvaluator()
 			cache := linkCache{}
+			var pe *policy.Evaluator
+			if judge != nil {
+				pe = judge.NewEvaluator()
+			}
 			for ci := range next {
 				if errs[w] != nil {
 					continue
 				}
 				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
-				results[ci], errs[w] = evaluateChunk(plan, ev, linker, cache, declared, subjects[start:end])
+				results[ci], errs[w] = evaluateChunk(plan, ev, pe, linker, cache, declared, subjects[start:end])
 				task.Add(end - start)
 			}
 			stats[w] = ev.Stats()
@@ -97,7 +102,8 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 }
 
 // evaluateChunk judges one chunk of subjects against every automated control.
-func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject) (chunkResult, error) {
+// With a policy (pe), each subject first gets the policy's facts.
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject) (chunkResult, error) {
 	n := plan.Len()
 	r := chunkResult{evals: make([][]Evaluation, n), na: make([]int, n)}
 	for _, s := range subjects {
@@ -108,6 +114,11 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, linker *linker, 
 		}
 		if err := linker.attach(m, meta, cache); err != nil {
 			return r, err
+		}
+		if pe != nil {
+			if err := pe.Attach(m, meta); err != nil {
+				return r, err
+			}
 		}
 		missing := missingEvidence(s, declared)
 		for i := range n {

@@ -190,12 +190,47 @@ type Results struct {
 	Baseline *Baseline `json:"baseline,omitempty"`
 	// History, when set, is what the history store knows about the run.
 	History *History `json:"history,omitempty"`
+	// Policy, when set, is the organisation policy the subjects were
+	// judged against.
+	Policy *PolicyRecord `json:"policy,omitempty"`
+}
+
+// PolicyRecord is the organisation policy an assessment was given, as
+// reports cite it: its files with their hashes (stored in the evidence
+// bundle) and what it holds.
+type PolicyRecord struct {
+	// Owner answers for the policy; Reviewed is its last review date.
+	Owner    string `json:"owner,omitempty"`
+	Reviewed string `json:"reviewed,omitempty"`
+	// Files are the policy's files, with their hashes and, once the
+	// evidence bundle holds them, their path in it.
+	Files []PolicyFile `json:"files"`
+	// Approved, Denied, Required and Exceptions count the policy's entries.
+	Approved   int `json:"approved"`
+	Denied     int `json:"denied"`
+	Required   int `json:"required"`
+	Exceptions int `json:"exceptions"`
+}
+
+// PolicyFile is one file of an organisation policy.
+type PolicyFile struct {
+	// Path is the file's path as given to the assessment.
+	Path string `json:"path"`
+	// Artifact is the artifact path that stores the file in the evidence
+	// bundle (evidence.Artifact.Path), when it is stored there.
+	Artifact string `json:"artifact,omitempty"`
+	SHA256   string `json:"sha256"`
+	Size     int64  `json:"size"`
 }
 
 // Attestation statuses.
 const (
 	AttestationValid   = "valid"   // unexpired: it satisfies its manual control
 	AttestationExpired = "expired" // past its expiry: it no longer counts
+	// AttestationSuperseded marks an attestation of a control that the
+	// assessment judged automatically (MCP-GOV-01 with an organisation
+	// policy): it is reported and does not count.
+	AttestationSuperseded = "superseded"
 )
 
 // AttestationRecord is one attestation as reports show it (Evaluation.Attestation holds its ID).
@@ -241,6 +276,9 @@ type WaiverRecord struct {
 	Status string `json:"status"`
 	// Matched is the number of failures the waiver turned into waived.
 	Matched int `json:"matched"`
+	// Reasons, when set, are the failing facts the waiver is limited to
+	// (waivers made from an organisation policy's exceptions).
+	Reasons []string `json:"reasons,omitempty"`
 	// File and Line locate the waiver block.
 	File string `json:"file,omitempty"`
 	Line int    `json:"line,omitempty"`

@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/diag"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/policy"
 )
 
 // Input is everything one assessment needs.
@@ -29,6 +30,11 @@ type Input struct {
 	// Waivers accept failures; Attestations satisfy manual controls.
 	Waivers      []Waiver
 	Attestations []Attestation
+	// Policy, when set, is the organisation policy: the subjects are judged
+	// against it (the facts controls read as the field "policy"), the
+	// manual controls it automates are judged by their checks, and its
+	// exceptions waive the failures they cover.
+	Policy *policy.Policy
 	// Now is the assessment time, used for expiry and the results timestamp
 	// (zero: the current time).
 	Now time.Time
@@ -62,19 +68,28 @@ func run(ctx context.Context, in Input) (*Results, controls.Stats, error) {
 	if err := checkReferences(in); err != nil {
 		return nil, stats, err
 	}
-	plan, err := controls.NewPlan(in.Catalog)
+	subjects := slices.Clone(in.Subjects)
+	slices.SortStableFunc(subjects, func(a, b evidence.Subject) int { return cmp.Compare(a.Metadata().ID, b.Metadata().ID) })
+	catalog, waiverList := in.Catalog, in.Waivers
+	var judge *policy.Judge
+	if in.Policy != nil {
+		catalog = catalog.Automate(controls.AutomatedByPolicy)
+		if judge, err = in.Policy.Judge(subjects); err != nil {
+			return nil, stats, fmt.Errorf("assess: %w", err)
+		}
+		waiverList = append(slices.Clone(waiverList), exceptionWaivers(judge.Covers())...)
+	}
+	plan, err := controls.NewPlan(catalog)
 	if err != nil {
 		return nil, stats, fmt.Errorf("assess: %w", err)
 	}
-	subjects := slices.Clone(in.Subjects)
-	slices.SortStableFunc(subjects, func(a, b evidence.Subject) int { return cmp.Compare(a.Metadata().ID, b.Metadata().ID) })
 
-	evals, na, stats, err := evaluate(ctx, plan, subjects)
+	evals, na, stats, err := evaluate(ctx, plan, subjects, judge)
 	if err != nil {
 		return nil, stats, err
 	}
-	waivers := applyWaivers(in.Catalog, evals, subjects, in.Waivers, now)
-	attestations, attested, expiredAtts := attestationsByControl(in.Attestations, now)
+	waivers := applyWaivers(catalog, evals, subjects, waiverList, now)
+	attestations, attested, expiredAtts := attestationsByControl(catalog, in.Attestations, now)
 
 	res := &Results{
 		Tool:         in.Tool,
@@ -85,9 +100,10 @@ func run(ctx context.Context, in Input) (*Results, controls.Stats, error) {
 		Risks:        in.Catalog.Risks,
 		Waivers:      waivers,
 		Attestations: attestations,
+		Policy:       policyRecord(in.Policy),
 	}
 	slices.SortFunc(res.Artifacts, func(a, b evidence.Artifact) int { return cmp.Compare(a.Path, b.Path) })
-	for i, c := range in.Catalog.Controls {
+	for i, c := range catalog.Controls {
 		var cr ControlResult
 		if c.Manual {
 			cr = manualResult(c, attested[c.ID], expiredAtts[c.ID])
@@ -154,7 +170,7 @@ func checkReferences(in Input) error {
 		switch {
 		case c == nil:
 			ps.Addf(a.File, a.Line, "attestation %q: unknown control %q", a.ID, a.Control)
-		case !c.Manual:
+		case !c.Manual && c.AutomatedBy == "":
 			ps.Addf(a.File, a.Line, "attestation %q: control %s is checked automatically, not by attestation", a.ID, a.Control)
 		}
 	}

@@ -23,9 +23,10 @@ type linker struct {
 // linkCache holds one worker's decoded linked subjects by ID.
 type linkCache map[string]map[string]any
 
-// newLinker indexes subjects by ID when some control observes LinkedField.
-func newLinker(plan *controls.Plan, subjects []evidence.Subject) *linker {
-	l := &linker{}
+// newLinker indexes subjects by ID when some control (or, with needed,
+// something else such as a policy's requirement) observes LinkedField.
+func newLinker(plan *controls.Plan, subjects []evidence.Subject, needed bool) *linker {
+	l := &linker{needed: needed}
 	for i := range plan.Len() {
 		l.needed = l.needed || plan.ObservesField(i, LinkedField)
 	}

@@ -32,6 +32,14 @@ type Waiver struct {
 	dateOnly bool
 	File     string
 	Line     int
+	// Select, when set, chooses the subjects the waiver covers, and
+	// Subjects only describes the choice for people: waivers made from an
+	// organisation policy's exceptions.
+	Select func(subjectID string) bool
+	// Reasons, when set, limits the waiver to failures whose every failing
+	// fact (reason path) matches one of these globs ("policy.version",
+	// "policy.images.*.approved").
+	Reasons []string
 }
 
 // Expired reports whether the waiver has expired at now.

@@ -34,6 +34,11 @@ type Control struct {
 	Manual bool `json:"manual"`
 	// Guidance says what an attestation of a manual control must show.
 	Guidance string `json:"guidance,omitempty"`
+	// AutomatedBy names the input that turns a manual control into an
+	// automated one: "policy" (an organisation policy). Such a control has
+	// both guidance and checks; an assessment given that input judges it
+	// by its checks (see Automate), any other by attestation.
+	AutomatedBy string `json:"automated_by,omitempty"`
 	// When is CUE that selects applicable subjects ("" = every subject of the kind).
 	When string `json:"when,omitempty"`
 	// Check is CUE every applicable subject must unify with to pass.
@@ -48,6 +53,30 @@ type Control struct {
 	Line int    `json:"line"`
 	// Builtin is true for controls shipped with Tollgate.
 	Builtin bool `json:"builtin"`
+}
+
+// AutomatedByPolicy is the AutomatedBy value of controls an organisation
+// policy automates.
+const AutomatedByPolicy = "policy"
+
+// Evaluable reports whether the control has checks to evaluate: every
+// automated control, and a manual one that an input can automate.
+func (c *Control) Evaluable() bool { return !c.Manual || c.AutomatedBy != "" }
+
+// Automate returns a copy of the catalog in which the manual controls
+// automated by input (e.g. AutomatedByPolicy) are automated: judged by their
+// checks, not by attestation. The catalog itself is not changed.
+func (c *Catalog) Automate(input string) *Catalog {
+	out := &Catalog{Controls: make([]*Control, len(c.Controls)), Risks: c.Risks}
+	for i, ctl := range c.Controls {
+		out.Controls[i] = ctl
+		if ctl.Manual && ctl.AutomatedBy == input {
+			auto := *ctl
+			auto.Manual = false
+			out.Controls[i] = &auto
+		}
+	}
+	return out
 }
 
 // Example is a subject with the verdict the control must give it.

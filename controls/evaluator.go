@@ -71,7 +71,7 @@ func (e *Evaluator) Stats() Stats { return e.stats }
 func (e *Evaluator) Evaluate(i int, subject map[string]any) Outcome {
 	entry := &e.plan.entries[i]
 	c := entry.control
-	if kind, _ := subject["kind"].(string); evidence.Kind(kind) != c.Subject || c.Manual {
+	if kind, _ := subject["kind"].(string); evidence.Kind(kind) != c.Subject || !c.Evaluable() {
 		return Outcome{Result: ResultNotApplicable}
 	}
 	if e.fatal != nil {

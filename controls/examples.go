@@ -36,7 +36,7 @@ func RunExamples(cat *Catalog) ([]ExampleResult, error) {
 	ev := plan.NewEvaluator()
 	var out []ExampleResult
 	for i, c := range cat.Controls {
-		if c.Manual {
+		if !c.Evaluable() {
 			continue
 		}
 		for _, ex := range c.Examples {

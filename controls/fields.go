@@ -14,9 +14,15 @@ import (
 )
 
 // linkedField is the field the engine adds to a subject before evaluation:
-// the subjects it links to, grouped by kind (assess.LinkedField). It is the
-// only field controls see that the evidence schema does not define.
+// the subjects it links to, grouped by kind (assess.LinkedField). With
+// policyField, it is a field controls see that no subject definition of the
+// evidence schema holds.
 const linkedField = "linked"
+
+// policyField is the field the engine adds to a subject when the assessment
+// has an organisation policy: what the policy says about it
+// (#PolicyFacts in the evidence schema).
+const policyField = "policy"
 
 // schemaNode is what the evidence schema allows at one path of a subject.
 type schemaNode struct {
@@ -118,7 +124,7 @@ func buildSchema(v cue.Value, depth int) *schemaNode {
 }
 
 // subjectSchemas holds, per subject kind, what controls of that kind may
-// name: the kind's schema definition plus linkedField.
+// name: the kind's schema definition plus linkedField and policyField.
 var subjectSchemas = sync.OnceValues(func() (map[evidence.Kind]*schemaNode, error) {
 	ctx := cuecontext.New()
 	v := ctx.CompileString(evidence.SchemaCUE, cue.Filename("evidence/schema.cue"))
@@ -138,11 +144,17 @@ var subjectSchemas = sync.OnceValues(func() (map[evidence.Kind]*schemaNode, erro
 		linked.fields[string(k)] = &schemaNode{elem: s}
 	}
 	linked.names = slices.Sorted(maps.Keys(linked.fields))
+	facts := v.LookupPath(cue.MakePath(cue.Def("#PolicyFacts")))
+	if !facts.Exists() {
+		return nil, fmt.Errorf("evidence schema has no definition for policy facts")
+	}
+	policy := buildSchema(facts, 0)
 	out := make(map[evidence.Kind]*schemaNode, len(base))
 	for k, s := range base {
 		root := *s
 		root.fields = maps.Clone(s.fields)
 		root.fields[linkedField] = linked
+		root.fields[policyField] = policy
 		root.names = slices.Sorted(maps.Keys(root.fields))
 		out[k] = &root
 	}
@@ -220,6 +232,11 @@ func walkFields(n *pathNode, s *schemaNode, at []string, out *[]unknownField) {
 		}
 	}
 }
+
+// ClosestName returns the candidate nearest to name when it is close enough
+// to be a likely misspelling, else "" (see closestName). Loaders of other CUE
+// inputs use it for their "did you mean".
+func ClosestName(name string, candidates []string) string { return closestName(name, candidates) }
 
 // closestName returns the candidate nearest to name by edit distance
 // (ignoring case), if it is close enough to be a likely misspelling: one

@@ -50,6 +50,10 @@ const heapMetric = "/memory/classes/heap/objects:bytes"
 // watchInterval is how often the memory bound is checked.
 const watchInterval = 20 * time.Millisecond
 
+// Run calls f within the limits, as run does; it is how inputs that are
+// CUE but not catalogs (an organisation policy) are bounded too.
+func (l Limits) Run(f func()) (exceeded string, recovered any) { return l.run(f) }
+
 // run calls f in a goroutine of its own and waits until it returns, its
 // time is up, or the heap has grown by more than the memory bound (a zero
 // bound is no bound). It

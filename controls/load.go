@@ -238,3 +238,14 @@ func cueMessage(e cueerrors.Error) string {
 	}
 	return msg
 }
+
+// CheckCustom validates a control made outside a catalog file, such as a
+// requirement of an organisation policy: its when and check compile within
+// CustomLimits and name only fields its subject kind has. Problems are
+// located at the control's file and line.
+func CheckCustom(c *Control) error {
+	var ps diag.Collector
+	pc := &parsedControl{Control: c, when: snippet{src: c.When, line: c.Line}, check: snippet{src: c.Check, line: c.Line}}
+	validateControl(boundedCompile(CustomLimits), pc, &ps)
+	return ps.Err()
+}

@@ -154,6 +154,9 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *diag.Collector) *p
 		ps.AddDiags(ctx, d)
 		c.Manual = v
 	}
+	if a := attrs["automated_by"]; a != nil && stringAttr(attrs, "automated_by", &c.AutomatedBy, ctx, ps) && c.AutomatedBy != AutomatedByPolicy {
+		ps.Addf(file, a.Expr.Range().Start.Line, "%s: automated_by %q is not %q", ctx, c.AutomatedBy, AutomatedByPolicy)
+	}
 	for _, name := range []string{"when", "check"} {
 		a := attrs[name]
 		if a == nil {
@@ -189,9 +192,20 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *diag.Collector) *p
 
 // checkShape enforces the rules that tie attributes together: manual
 // controls carry guidance and nothing to evaluate; automated controls carry a
-// check, a message and both a passing and a failing example.
+// check, a message and both a passing and a failing example; a manual control
+// that an input automates (automated_by) carries both.
 func checkShape(pc *parsedControl, attrs hcl.Attributes, expects []string, ctx string, ps *diag.Collector) {
 	c := pc.Control
+	if c.AutomatedBy != "" {
+		if !c.Manual {
+			ps.Addf(c.File, c.Line, "%s: automated_by is for manual controls that an input automates; set manual = true", ctx)
+		}
+		if attrs["guidance"] == nil {
+			ps.Addf(c.File, c.Line, "%s: a manual control needs guidance (what an attestation must show)", ctx)
+		}
+		checkAutomatedShape(c, attrs, expects, ctx, ps)
+		return
+	}
 	if c.Manual {
 		for _, name := range []string{"when", "check", "message"} {
 			if a := attrs[name]; a != nil {
@@ -209,6 +223,12 @@ func checkShape(pc *parsedControl, attrs hcl.Attributes, expects []string, ctx s
 	if a := attrs["guidance"]; a != nil {
 		ps.Addf(c.File, a.NameRange.Start.Line, "%s: guidance is only for manual controls", ctx)
 	}
+	checkAutomatedShape(c, attrs, expects, ctx, ps)
+}
+
+// checkAutomatedShape checks what an evaluable control needs: a check, a
+// message, and a passing and a failing example.
+func checkAutomatedShape(c *Control, attrs hcl.Attributes, expects []string, ctx string, ps *diag.Collector) {
 	if attrs["check"] == nil {
 		ps.Addf(c.File, c.Line, "%s: missing check (the CUE every applicable subject must satisfy)", ctx)
 	}

@@ -29,7 +29,7 @@ func NewPlan(cat *Catalog) (*Plan, error) {
 	p := &Plan{catalog: cat, entries: make([]planEntry, len(cat.Controls)), limits: CustomLimits}
 	for i, c := range cat.Controls {
 		e := planEntry{control: c}
-		if !c.Manual {
+		if c.Evaluable() {
 			whenPaths, err := snippetPaths(c.When)
 			if err != nil {
 				return nil, fmt.Errorf("control %s: when: %w", c.ID, err)
@@ -77,7 +77,7 @@ func (p *Plan) Observes(i int) string { return p.entries[i].paths.String() }
 // field name (always true for controls that observe the whole subject).
 func (p *Plan) ObservesField(i int, name string) bool {
 	n := p.entries[i].paths
-	if p.entries[i].control.Manual {
+	if !p.entries[i].control.Evaluable() {
 		return false
 	}
 	if n == nil || n.all {
@@ -85,4 +85,25 @@ func (p *Plan) ObservesField(i int, name string) bool {
 	}
 	_, ok := n.fields[name]
 	return ok || n.pattern != nil
+}
+
+// ReadsField reports whether the control's CUE can observe the top-level
+// subject field name (a control that observes the whole subject reads
+// every field; a manual control reads none). Reports use it to cite what a
+// verdict rests on, such as the organisation policy for controls reading
+// its facts.
+func (c *Control) ReadsField(name string) bool {
+	if c.Manual {
+		return false
+	}
+	for _, src := range []string{c.When, c.Check} {
+		n, err := snippetPaths(src)
+		if err != nil || n == nil || n.all || n.pattern != nil {
+			return true
+		}
+		if _, ok := n.fields[name]; ok {
+			return true
+		}
+	}
+	return false
 }

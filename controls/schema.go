@@ -29,6 +29,7 @@ var (
 			{Name: "remediation", Required: true},
 			{Name: "references"},
 			{Name: "manual"},
+			{Name: "automated_by"},
 			{Name: "guidance"},
 			{Name: "when"},
 			{Name: "check"},

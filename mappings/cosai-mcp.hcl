@@ -1262,3 +1262,67 @@ control "MCP-GOV-09" {
     rationale  = "Resource leaks in handlers are a resource management failure."
   }
 }
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+control "MCP-POLICY-01" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Lifecycle security fails when an approved server silently moves to an unreviewed release."
+  }
+
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "The approved version or digest is the integrity anchor the server's code is verified against."
+  }
+}
+
+control "MCP-POLICY-02" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Denying compromised releases and untrusted publishers is supply-chain security for MCP servers."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "The authentication an approval requires is the identity management the threat category asks for."
+  }
+
+  maps "MCP-T7" {
+    provenance = "asserted"
+    rationale  = "The transport an approval requires protects the session."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "MCP-T2" {
+    provenance = "asserted"
+    rationale  = "An allow-list of tools is access control over what the agent may invoke."
+  }
+}
+
+control "MCP-POLICY-05" {
+  maps "MCP-T11" {
+    provenance = "asserted"
+    rationale  = "Unapproved images and unreviewed digests in a cluster are supply-chain and lifecycle failures."
+  }
+
+  maps "MCP-T6" {
+    provenance = "asserted"
+    rationale  = "Approved digests verify the integrity of the image that runs."
+  }
+}
+
+none "MCP-POLICY-06" {
+  reason = "The requirements are the organisation's own; which threat they address depends on what they require."
+}
+
+none "MCP-POLICY-07" {
+  reason = "The requirements are the organisation's own; which threat they address depends on what they require."
+}
+
+none "MCP-POLICY-08" {
+  reason = "The requirements are the organisation's own; which threat they address depends on what they require."
+}

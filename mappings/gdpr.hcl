@@ -995,3 +995,46 @@ control "MCP-GOV-09" {
     rationale  = "Art. 32(1)(b) asks for the ongoing availability and resilience of processing systems."
   }
 }
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+none "MCP-POLICY-01" {
+  reason = "Version pinning is a software supply-chain measure; its effect on personal data is indirect and judged through Art. 32 by the controls on what a server can reach."
+}
+
+control "MCP-POLICY-02" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Keeping denied servers (services that must not receive company data, compromised releases) out of clients is an organisational measure protecting the processing."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "The approved authentication and transport protect access to the personal data a server's tools reach."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Offering the model only the reviewed tools limits by default what personal data it can reach and act on."
+  }
+}
+
+none "MCP-POLICY-05" {
+  reason = "Image approval concerns software integrity; it has no direct personal-data dimension."
+}
+
+none "MCP-POLICY-06" {
+  reason = "A requirement's bearing on personal data depends on what the organisation requires; the controls on what servers can reach judge that directly."
+}
+
+none "MCP-POLICY-07" {
+  reason = "A requirement's bearing on personal data depends on what the organisation requires; the gateway controls judge that directly."
+}
+
+none "MCP-POLICY-08" {
+  reason = "A requirement's bearing on personal data depends on what the organisation requires; the workload controls judge that directly."
+}

@@ -1711,3 +1711,105 @@ control "MCP-GOV-09" {
     rationale  = "Capacity management needs evidence that resource use stays bounded."
   }
 }
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+control "MCP-POLICY-01" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-2"
+    rationale  = "Configuration management keeps servers at the reviewed configuration, their versions and digests included."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7(5)"
+    rationale  = "Installing only reviewed releases of approved servers is controlled installation of software."
+  }
+
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Keeping to the reviewed release manages the security of the MCP supply chain."
+  }
+}
+
+control "MCP-POLICY-02" {
+  maps "A.5.21" {
+    provenance = "official"
+    via        = "SR-3"
+    rationale  = "Refusing compromised releases and untrusted publishers manages security in the ICT supply chain."
+  }
+
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7(4)"
+    rationale  = "A denied server configured anyway is software installed against the organisation's rules."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "The conditions of a server's approval are part of its managed configuration."
+  }
+
+  maps "A.5.23" {
+    provenance = "official"
+    via        = "SA-9"
+    rationale  = "For hosted MCP services, the approved transport and authentication are the security conditions of using that cloud service."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "A.5.15" {
+    provenance = "official"
+    via        = "AC-6"
+    rationale  = "Allowing only reviewed tools is an access-control rule over what an agent may do through a server."
+  }
+}
+
+control "MCP-POLICY-05" {
+  maps "A.8.19" {
+    provenance = "official"
+    via        = "CM-7(5)"
+    rationale  = "Only approved images may be installed as MCP workloads."
+  }
+
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-2"
+    rationale  = "Approved digests are the managed configuration of the workload's images."
+  }
+
+  maps "A.5.9" {
+    provenance = "official"
+    via        = "CM-8"
+    rationale  = "Comparing workloads with the approved list keeps the inventory of MCP assets complete."
+  }
+}
+
+control "MCP-POLICY-06" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Required settings of MCP servers are configuration the organisation defined and checks."
+  }
+}
+
+control "MCP-POLICY-07" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Required settings of MCP gateways are configuration the organisation defined and checks."
+  }
+}
+
+control "MCP-POLICY-08" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "Required settings of MCP workloads are configuration the organisation defined and checks."
+  }
+}

@@ -45,8 +45,10 @@ framework "nist-800-53-rev5" {
     requirement "CM-6(1)" { title = "Automated Management, Application, and Verification" }
     requirement "CM-7"    { title = "Least Functionality" }
     requirement "CM-7(2)" { title = "Prevent Program Execution" }
+    requirement "CM-7(4)" { title = "Unauthorized Software — Deny-by-exception" }
     requirement "CM-7(5)" { title = "Authorized Software — Allow-by-exception" }
     requirement "CM-8"    { title = "System Component Inventory" }
+    requirement "CM-10(1)" { title = "Open-source Software" }
     requirement "CM-11"   { title = "User-installed Software" }
   }
 
@@ -2099,5 +2101,103 @@ control "MCP-GOV-09" {
   maps "SC-5" {
     provenance = "asserted"
     rationale  = "A handler that leaks resources lets ordinary or hostile call volume deny service."
+  }
+}
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+control "MCP-POLICY-01" {
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "The versions and digests an approved entry allows are the baseline configuration of that server; a server running another one has left the baseline."
+  }
+
+  maps "CM-7(5)" {
+    provenance = "asserted"
+    rationale  = "Allow-by-exception authorizes specific software; a release nobody reviewed is not the software that was authorized."
+  }
+
+  maps "SR-4" {
+    provenance = "asserted"
+    rationale  = "Pinning to the reviewed version or digest keeps the provenance of the server's code established."
+  }
+}
+
+control "MCP-POLICY-02" {
+  maps "CM-7(4)" {
+    provenance = "asserted"
+    rationale  = "The policy's denied list is the deny-by-exception list of unauthorized software for MCP servers, checked on every configuration found."
+  }
+
+  maps "CM-10(1)" {
+    provenance = "asserted"
+    rationale  = "Denied packages and publishers are the organisation's restrictions on the use of open-source MCP servers."
+  }
+
+  maps "SR-3" {
+    provenance = "asserted"
+    rationale  = "Ruling out compromised releases and untrusted publishers is a supply-chain control over third-party components."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The transports and authentication an approval requires are configuration settings the organisation established for that server."
+  }
+
+  maps "SA-9" {
+    provenance = "asserted"
+    rationale  = "For a remote MCP service, the conditions of its approval (OAuth rather than static keys, a current transport) are the security requirements its use must meet."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "CM-7" {
+    provenance = "asserted"
+    rationale  = "Allowing only the reviewed tools of a server limits it to the functions the organisation needs."
+  }
+
+  maps "AC-6" {
+    provenance = "asserted"
+    rationale  = "Tools beyond the allowed list give the agent more capability than its task was granted."
+  }
+}
+
+control "MCP-POLICY-05" {
+  maps "CM-7(5)" {
+    provenance = "asserted"
+    rationale  = "Only images the policy authorizes may run as MCP workloads; an unapproved image is unauthorized software."
+  }
+
+  maps "CM-2" {
+    provenance = "asserted"
+    rationale  = "The approved digests are the baseline of the workload's images."
+  }
+
+  maps "CM-8" {
+    provenance = "asserted"
+    rationale  = "Comparing the cluster's MCP workloads with the approved list keeps the component inventory complete: a workload absent from it is found."
+  }
+}
+
+control "MCP-POLICY-06" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The policy's requirements are configuration settings the organisation established for its MCP servers; each server is checked against them and departures are approved only as exceptions with an expiry."
+  }
+}
+
+control "MCP-POLICY-07" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The policy's requirements are configuration settings the organisation established for its MCP gateways; each gateway is checked against them."
+  }
+}
+
+control "MCP-POLICY-08" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The policy's requirements are configuration settings the organisation established for the workloads running MCP servers and gateways."
   }
 }

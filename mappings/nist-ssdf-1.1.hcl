@@ -1082,3 +1082,69 @@ control "MCP-GOV-09" {
     rationale  = "Load and soak tests are tests of executable code whose findings are tracked to closure."
   }
 }
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+control "MCP-POLICY-01" {
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "The version check verifies that the acquired component is the release the organisation assessed."
+  }
+
+  maps "PW.4.1" {
+    provenance = "official"
+    via        = "SR-4"
+    rationale  = "Keeping servers at reviewed releases maintains them as well-secured third-party components."
+  }
+}
+
+control "MCP-POLICY-02" {
+  maps "PW.4.1" {
+    provenance = "official"
+    via        = "SR-3"
+    rationale  = "Ruling out compromised releases and untrusted publishers is part of acquiring well-secured components."
+  }
+
+  maps "PW.4.4" {
+    provenance = "official"
+    via        = "SR-3"
+    rationale  = "Checking every configured server against the denied list verifies that acquired components meet the organisation's requirements."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "MCP servers in developers' clients are toolchain components; using them only as approved (transport, authentication) is deploying the toolchain securely."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "Limiting a toolchain component to its reviewed tools keeps the developer toolchain as it was approved."
+  }
+}
+
+control "MCP-POLICY-05" {
+  maps "PW.4.4" {
+    provenance = "asserted"
+    rationale  = "Approved images at approved digests are third-party components verified against the organisation's requirements."
+  }
+}
+
+control "MCP-POLICY-06" {
+  maps "PO.3.2" {
+    provenance = "asserted"
+    rationale  = "Required settings of the MCP servers developers use are the secure deployment and maintenance of their toolchain."
+  }
+}
+
+none "MCP-POLICY-07" {
+  reason = "Gateway settings govern an operated service, not the software development practices the SSDF describes."
+}
+
+none "MCP-POLICY-08" {
+  reason = "Workload settings govern operated services, not the software development practices the SSDF describes."
+}

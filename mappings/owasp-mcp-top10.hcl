@@ -1164,3 +1164,57 @@ control "MCP-ENDPOINT-13" {
 none "MCP-GOV-09" {
   reason = "The OWASP MCP Top 10 has no category for resource exhaustion or availability."
 }
+
+# Organisation policy (controls/builtin/policy.hcl).
+
+control "MCP-POLICY-01" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "An approved server at an unreviewed release is the dependency-tampering path the supply-chain risk describes."
+  }
+}
+
+control "MCP-POLICY-02" {
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Denied packages and publishers block known supply-chain attacks on MCP servers."
+  }
+}
+
+control "MCP-POLICY-03" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "An approval's authentication conditions exist to avoid insufficient authentication to the server."
+  }
+}
+
+control "MCP-POLICY-04" {
+  maps "MCP02:2025" {
+    provenance = "asserted"
+    rationale  = "Tools beyond those reviewed are scope creep: the agent gains capabilities nobody granted."
+  }
+}
+
+control "MCP-POLICY-05" {
+  maps "MCP09:2025" {
+    provenance = "asserted"
+    rationale  = "An unapproved MCP image in a cluster is a shadow MCP server."
+  }
+
+  maps "MCP04:2025" {
+    provenance = "asserted"
+    rationale  = "Images at unreviewed digests are a supply-chain path."
+  }
+}
+
+none "MCP-POLICY-06" {
+  reason = "The requirements are the organisation's own; which risk they address depends on what they require."
+}
+
+none "MCP-POLICY-07" {
+  reason = "The requirements are the organisation's own; which risk they address depends on what they require."
+}
+
+none "MCP-POLICY-08" {
+  reason = "The requirements are the organisation's own; which risk they address depends on what they require."
+}

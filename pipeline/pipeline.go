@@ -19,6 +19,7 @@ import (
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/policy"
 )
 
 // Tool is the producer name written into bundles and results.
@@ -95,12 +96,17 @@ type EvaluateOptions struct {
 	Frameworks []string
 	// Waivers and Attestations are HCL files.
 	Waivers, Attestations []string
-	Now                   time.Time
-	Version               string
+	// Policy is an organisation policy: a folder of .cue files or one file
+	// ("" for none).
+	Policy  string
+	Now     time.Time
+	Version string
 }
 
 // Evaluate judges a bundle's subjects with the built-in catalog plus any extra
-// catalogs, the built-in mappings, and the given waivers and attestations.
+// catalogs, the built-in mappings, the given waivers and attestations, and
+// the organisation policy when one is named; the policy's files are added to
+// the bundle as evidence, so that writing it afterwards stores them.
 func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*assess.Results, error) {
 	cat, err := LoadCatalog(opts.Catalogs)
 	if err != nil {
@@ -118,7 +124,15 @@ func Evaluate(ctx context.Context, b *evidence.Bundle, opts EvaluateOptions) (*a
 	if err != nil {
 		return nil, fmt.Errorf("load attestations: %w", err)
 	}
+	var pol *policy.Policy
+	if opts.Policy != "" {
+		if pol, err = policy.Load(displayPaths([]string{opts.Policy})[0]); err != nil {
+			return nil, fmt.Errorf("load policy: %w", err)
+		}
+		pol.AddToBundle(b)
+	}
 	return assess.Run(ctx, assess.Input{
+		Policy:       pol,
 		Subjects:     b.Subjects,
 		Artifacts:    b.Artifacts,
 		Catalog:      cat,

@@ -149,3 +149,15 @@ func (g globSet) match(rel string) bool {
 	}
 	return false
 }
+
+// GlobRegexp compiles one path glob, with the syntax of CompileGlob, into a
+// regular expression matching whole slash-separated paths. Other inputs
+// that select files by glob (an organisation policy's paths) use it, so
+// every glob in Tollgate means the same.
+func GlobRegexp(pattern string) (*regexp.Regexp, error) {
+	re, err := globRegexp(pattern)
+	if err != nil {
+		return nil, fmt.Errorf("pattern %q: %w", pattern, err)
+	}
+	return re, nil
+}

@@ -2,15 +2,47 @@
 # satisfied only by a valid, unexpired attestation; `guidance` says what it must show.
 
 control "MCP-GOV-01" {
-  title       = "Approved MCP server allowlist"
-  family      = "governance"
-  severity    = "high"
-  risks       = ["shadow-servers", "supply-chain-tampering", "tool-poisoning"]
-  subject     = "server"
-  manual      = true
-  description = "The organisation keeps a list of approved MCP servers (package or image with version, or remote URL, and the tools allowed), decides additions through a defined review, and enforces the list where clients allow it (managed configuration, gateway catalogs, registry allowlists)."
-  remediation = "Publish the allowlist and its review procedure, name its owner, enforce it through managed client configuration (e.g. Claude Code `managed-mcp.json`) or a gateway, and compare Tollgate's inventory against it on every run."
-  guidance    = "The current allowlist (servers, versions or digests, allowed tools, owner), the documented procedure for requesting and reviewing a new server including who approves, evidence of enforcement (managed config or gateway catalog), and the last review date."
+  title        = "Approved MCP server allowlist"
+  family       = "governance"
+  severity     = "high"
+  risks        = ["shadow-servers", "supply-chain-tampering", "tool-poisoning"]
+  subject      = "server"
+  manual       = true
+  automated_by = "policy"
+  description  = "The organisation keeps a list of approved MCP servers (package or image with version, or remote URL, and the tools allowed), decides additions through a defined review, and enforces the list where clients allow it (managed configuration, gateway catalogs, registry allowlists). Given the list as an organisation policy (`--policy`), Tollgate judges every server it finds — in client configs, manifests and behind gateways — against it: a server the policy does not approve is a shadow server. Without a policy the control is satisfied by attestation."
+  remediation  = "Remove the server, or review it and add it to the policy's approved servers (package, image digest, URL or command, with an owner); for a team's own servers, approve them for that team's folders only (`paths`). Publish the policy and enforce it through managed client configuration (`tollgate policy export`)."
+  references   = ["https://owasp.org/www-project-mcp-top-10/", "https://code.claude.com/docs/en/managed-mcp"]
+  guidance     = "The current allowlist (servers, versions or digests, allowed tools, owner), the documented procedure for requesting and reviewing a new server including who approves, evidence of enforcement (managed config or gateway catalog), and the last review date."
+
+  when = <<-CUE
+    ignored: false
+    policy: approval: "approved" | "unapproved"
+  CUE
+  check = <<-CUE
+    policy: approval: "approved"
+  CUE
+  message = "{{.name}} in {{.location}} runs {{.policy.identity}}, which the organisation policy does not approve ({{.policy.detail}})"
+
+  example "server on no approved entry fails" {
+    expect  = "fail"
+    subject = { name = "notion", ignored = false, policy = { approval = "unapproved", identity = "npm:@notionhq/notion-mcp-server@1.8.0", detail = "not on the approved list" } }
+  }
+  example "server approved for another team's folders fails" {
+    expect  = "fail"
+    subject = { name = "warehouse", ignored = false, policy = { approval = "unapproved", identity = "url:https://mcp.warehouse.internal/mcp", detail = "approved for other folders: warehouse (only in repos/data-*/**)" } }
+  }
+  example "approved server passes" {
+    expect  = "pass"
+    subject = { name = "github", ignored = false, policy = { approval = "approved", entry = "github", identity = "npm:@modelcontextprotocol/server-github@2025.4.8", version = "approved" } }
+  }
+  example "denied server is left to MCP-POLICY-02" {
+    expect  = "not-applicable"
+    subject = { name = "evil", ignored = false, policy = { approval = "denied", denied_by = "evil-org", identity = "npm:@evil-org/mcp" } }
+  }
+  example "entry the client ignores is not a running server" {
+    expect  = "not-applicable"
+    subject = { name = "old", ignored = true, policy = { approval = "unapproved", identity = "name:old" } }
+  }
 }
 
 control "MCP-GOV-02" {

@@ -33,6 +33,7 @@ var assessBindings = map[string]string{
 	"catalogs":                "catalog",
 	"waivers":                 "waivers",
 	"attestations":            "attestations",
+	"policy":                  "policy",
 	"gate.fail_on":            "fail-on",
 	"gate.min_coverage":       "min-coverage",
 	"gate.baseline":           "baseline",
@@ -195,6 +196,7 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 	f.StringSlice("catalog", nil, "extra control catalog folders, judged like the built-in one")
 	f.StringSlice("waivers", nil, "waiver files (HCL)")
 	f.StringSlice("attestations", nil, "attestation files for manual controls (HCL)")
+	f.String("policy", "", "organisation policy: a folder of .cue files, or one (approved and denied servers, required settings); automates MCP-GOV-01")
 	f.String("fail-on", "high", "fail the gate on an unwaived failure at or above this severity (critical, high, medium, low, info, none)")
 	f.Float64("min-coverage", 0, "fail the gate when less than this percentage of framework requirements is assessed")
 	f.String("baseline", "", "an earlier run (results.json, output folder or evidence bundle): only failures absent from it fail the gate")
@@ -210,7 +212,7 @@ func addEvaluateFlags(f *pflag.FlagSet, opts *assessOptions) {
 // evaluateOptions are the evaluation settings of a configuration.
 func evaluateOptions(cfg config.Config, now time.Time, version string) pipeline.EvaluateOptions {
 	return pipeline.EvaluateOptions{Catalogs: cfg.Catalogs, Frameworks: cfg.Frameworks, Waivers: cfg.Waivers,
-		Attestations: cfg.Attestations, Now: now, Version: version}
+		Attestations: cfg.Attestations, Policy: cfg.Policy, Now: now, Version: version}
 }
 
 // runConfig loads the configuration (flags bound by bindings) and the run's
@@ -234,6 +236,7 @@ func addBundleEvaluateFlags(f *pflag.FlagSet) {
 	f.StringSlice("catalog", nil, "extra control catalog folders, for bundles")
 	f.StringSlice("waivers", nil, "waiver files (HCL), for bundles")
 	f.StringSlice("attestations", nil, "attestation files (HCL), for bundles")
+	f.String("policy", "", "organisation policy (a folder of .cue files, or one), for bundles")
 }
 
 func mergeBindings(maps ...map[string]string) map[string]string {

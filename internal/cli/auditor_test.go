@@ -264,7 +264,7 @@ func TestAttestationIsAnInterviewWithBundledEvidence(t *testing.T) {
 	}
 	found := false
 	for _, o := range *ar.Results[0].Observations {
-		if !strings.HasPrefix(o.Title, "MCP-GOV-01") {
+		if !strings.HasPrefix(o.Title, "MCP-GOV-02") {
 			continue
 		}
 		found = true
@@ -286,12 +286,12 @@ func TestAttestationIsAnInterviewWithBundledEvidence(t *testing.T) {
 			t.Fatalf("attestation evidence %+v is not in the bundle", link)
 		}
 		copied := filepath.Join(out, filepath.FromSlash(link.Href))
-		if got := fileHash(t, copied); got != (*link.Hashes)[0].Value || got != fileHash(t, filepath.Join(exampleDir, "policy", "approved-mcp-servers.md")) {
+		if got := fileHash(t, copied); got != (*link.Hashes)[0].Value || got != fileHash(t, filepath.Join(exampleDir, "policy", "mcp-incident-playbook.md")) {
 			t.Errorf("the bundled copy's hash %s differs from the one stated or from the original", got)
 		}
 	}
 	if !found {
-		t.Fatal("no observation of MCP-GOV-01")
+		t.Fatal("no observation of MCP-GOV-02")
 	}
 }
 

@@ -53,8 +53,8 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 	if run.code != 0 {
 		t.Fatalf("with a baseline holding every failure the gate must pass: exit %d: %v\n%s", run.code, run.err, run.stdout)
 	}
-	if !strings.Contains(run.stdout, "0 new, 55 already in it, 0 fixed") || !strings.Contains(run.stdout, "Gate: PASSED") ||
-		!strings.Contains(run.stdout, "19 failures at or above high in the baseline") {
+	if !strings.Contains(run.stdout, "0 new, 64 already in it, 0 fixed") || !strings.Contains(run.stdout, "Gate: PASSED") ||
+		!strings.Contains(run.stdout, "27 failures at or above high in the baseline") {
 		t.Errorf("console output:\n%s", run.stdout)
 	}
 	marks, _ := baselineMarks(t, same)
@@ -64,13 +64,14 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 		}
 	}
 
-	// A fix and a new high failure: the gate fails on the new one only.
+	// A fix and new high failures (a literal key, a server on no approved
+	// list): the gate fails on the new ones only.
 	fixAliceAddAnalytics(t, acme)
 	run = runTollgate(t, "assess", acme, "-o", changed, "--baseline", base, "--timestamp", "2026-03-01T00:00:00Z")
 	if run.code != 1 {
 		t.Fatalf("a new high failure must fail the gate: exit %d: %v", run.code, run.err)
 	}
-	if !strings.Contains(run.stdout, "1 new unwaived failure at or above severity high, absent from the baseline (18 more in the baseline)") {
+	if !strings.Contains(run.stdout, "2 new unwaived failures at or above severity high, absent from the baseline (25 more in the baseline)") {
 		t.Errorf("gate reason:\n%s", run.stdout)
 	}
 	marks, fixed := baselineMarks(t, changed)
@@ -81,11 +82,11 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 		}
 	}
 	slices.Sort(fresh)
-	wantNew := []string{"MCP-SECRETS-01 server:repos/payments-api/.mcp.json#analytics", "MCP-SUPPLY-03 server:repos/payments-api/.mcp.json#analytics"}
+	wantNew := []string{"MCP-GOV-01 server:repos/payments-api/.mcp.json#analytics", "MCP-SECRETS-01 server:repos/payments-api/.mcp.json#analytics", "MCP-SUPPLY-03 server:repos/payments-api/.mcp.json#analytics"}
 	if !slices.Equal(fresh, wantNew) {
 		t.Errorf("new findings = %q, want %q", fresh, wantNew)
 	}
-	wantFixed := []string{"MCP-SANDBOX-07 server:workstations/alice/claude_desktop_config.json#filesystem", "MCP-SUPPLY-01 server:workstations/alice/claude_desktop_config.json#filesystem"}
+	wantFixed := []string{"MCP-POLICY-01 server:workstations/alice/claude_desktop_config.json#filesystem", "MCP-SANDBOX-07 server:workstations/alice/claude_desktop_config.json#filesystem", "MCP-SUPPLY-01 server:workstations/alice/claude_desktop_config.json#filesystem"}
 	if !slices.Equal(fixed, wantFixed) {
 		t.Errorf("fixed = %q, want %q", fixed, wantFixed)
 	}
@@ -95,17 +96,17 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(sarif), `"baselineState": "new"`); n != 2 {
-		t.Errorf("SARIF has %d new results, want 2", n)
+	if n := strings.Count(string(sarif), `"baselineState": "new"`); n != 3 {
+		t.Errorf("SARIF has %d new results, want 3", n)
 	}
-	if n := strings.Count(string(sarif), `"baselineState": "unchanged"`); n != 53 {
-		t.Errorf("SARIF has %d unchanged results, want 53", n)
+	if n := strings.Count(string(sarif), `"baselineState": "unchanged"`); n != 61 {
+		t.Errorf("SARIF has %d unchanged results, want 61", n)
 	}
 	summary, err := os.ReadFile(filepath.Join(changed, "summary.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"**2 new, 2 fixed** since the baseline", "high · **new**", "Fixed since the baseline (2)"} {
+	for _, want := range []string{"**3 new, 3 fixed** since the baseline", "high · **new**", "Fixed since the baseline (3)"} {
 		if !strings.Contains(string(summary), want) {
 			t.Errorf("summary.md lacks %q", want)
 		}
@@ -121,8 +122,8 @@ func TestBaselineGatesOnlyNewFailures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(junit), "(new: not in the baseline)"); n != 2 {
-		t.Errorf("JUnit marks %d failures new, want 2", n)
+	if n := strings.Count(string(junit), "(new: not in the baseline)"); n != 3 {
+		t.Errorf("JUnit marks %d failures new, want 3", n)
 	}
 }
 

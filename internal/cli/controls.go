@@ -199,6 +199,9 @@ func writeControlTable(w io.Writer, list []*controls.Control) error {
 
 // checkKind says how a control is judged.
 func checkKind(c *controls.Control) string {
+	if c.Manual && c.AutomatedBy == controls.AutomatedByPolicy {
+		return "manual-or-policy"
+	}
 	if c.Manual {
 		return "manual"
 	}
@@ -227,6 +230,9 @@ func writeControl(w io.Writer, cat *controls.Catalog, set *mappings.Set, c *cont
 	section(&b, "Remediation", c.Remediation)
 	if c.Manual {
 		section(&b, "Attestation must show", c.Guidance)
+	}
+	if c.AutomatedBy == controls.AutomatedByPolicy {
+		section(&b, "Automated", "With an organisation policy (--policy, or policy in tollgate.yaml), this control is judged by the check below instead of by attestation.")
 	}
 	if c.When != "" {
 		section(&b, "Applies when (CUE)", c.When)

@@ -18,7 +18,7 @@ type diffOptions struct {
 }
 
 // diffBindings maps configuration keys to the flags that evaluate bundles.
-var diffBindings = pickBindings(assessBindings, "frameworks", "catalogs", "waivers", "attestations")
+var diffBindings = pickBindings(assessBindings, "frameworks", "catalogs", "waivers", "attestations", "policy")
 
 func newDiffCommand(app *App) *cobra.Command {
 	var opts diffOptions

@@ -94,11 +94,15 @@ func TestDiffOfTheExampleBeforeAndAfterAFix(t *testing.T) {
 	if err := json.Unmarshal([]byte(run.stdout), &d); err != nil {
 		t.Fatalf("diff --format json: %v\n%s", err, run.stdout)
 	}
+	// analytics is on no approved list of the example's policy, and alice's
+	// filesystem server is now pinned at the version the policy approves.
 	wantNew := []string{
+		"MCP-GOV-01 server:repos/payments-api/.mcp.json#analytics",
 		"MCP-SECRETS-01 server:repos/payments-api/.mcp.json#analytics",
 		"MCP-SUPPLY-03 server:repos/payments-api/.mcp.json#analytics",
 	}
 	wantFixed := []string{
+		"MCP-POLICY-01 server:workstations/alice/claude_desktop_config.json#filesystem",
 		"MCP-SANDBOX-07 server:workstations/alice/claude_desktop_config.json#filesystem",
 		"MCP-SUPPLY-01 server:workstations/alice/claude_desktop_config.json#filesystem",
 	}
@@ -139,7 +143,7 @@ func TestDiffOfTheExampleBeforeAndAfterAFix(t *testing.T) {
 		t.Errorf("nothing was newly waived: %+v", d.Waived)
 	}
 
-	// Gating on new failures: one new high, one new low.
+	// Gating on new failures: two new high, one new low.
 	for _, tt := range []struct {
 		severity string
 		code     int
@@ -148,12 +152,12 @@ func TestDiffOfTheExampleBeforeAndAfterAFix(t *testing.T) {
 		if run.code != tt.code {
 			t.Errorf("--fail-on-new %s: exit %d, want %d (%v)", tt.severity, run.code, tt.code, run.err)
 		}
-		if !strings.Contains(run.stdout, "2 new, 2 fixed") {
+		if !strings.Contains(run.stdout, "3 new, 3 fixed") {
 			t.Errorf("text output lacks the counts:\n%s", run.stdout)
 		}
 	}
 	md := runTollgate(t, "diff", before, after, "--format", "md")
-	if md.code != 0 || !strings.Contains(md.stdout, "### New failures (2)") || !strings.Contains(md.stdout, "### Fixed (2)") {
+	if md.code != 0 || !strings.Contains(md.stdout, "### New failures (3)") || !strings.Contains(md.stdout, "### Fixed (3)") {
 		t.Errorf("--format md: exit %d\n%s", md.code, md.stdout)
 	}
 }
@@ -170,7 +174,7 @@ func TestDiffEvaluatesBundles(t *testing.T) {
 	}
 	// The bundle evaluated with the same configuration is the same run.
 	run := runTollgate(t, "diff", bundle, out, "--config", config, "--timestamp", fixedTimestamp)
-	if run.code != 0 || !strings.Contains(run.stdout, "0 new, 0 fixed, 53 still failing, 0 newly waived, 0 no longer waived") {
+	if run.code != 0 || !strings.Contains(run.stdout, "0 new, 0 fixed, 61 still failing, 0 newly waived, 0 no longer waived") {
 		t.Errorf("exit %d (%v):\n%s", run.code, run.err, run.stdout)
 	}
 }

@@ -77,8 +77,8 @@ func checkHistoryCommands(t *testing.T, outs []string, store string) {
 	if h.Scope != "acme" || len(h.Runs) != 3 || h.Runs[0].AssessedAt != "2026-01-01T00:00:00Z" || h.Runs[2].AssessedAt != "2026-03-01T00:00:00Z" {
 		t.Fatalf("runs = %+v, want three, newest last", h.Runs)
 	}
-	if len(h.Open) != 53 {
-		t.Errorf("%d open findings, want 53", len(h.Open))
+	if len(h.Open) != 61 {
+		t.Errorf("%d open findings, want 61", len(h.Open))
 	}
 	for _, f := range h.Open {
 		want, age := "2026-01-01T00:00:00Z", 69
@@ -89,14 +89,14 @@ func checkHistoryCommands(t *testing.T, outs []string, store string) {
 			t.Errorf("%s %s: first seen %s, age %d; want %s, %d", f.Control, f.SubjectName, f.FirstSeen, f.AgeDays, want, age)
 		}
 	}
-	if len(h.Fixed) != 2 || h.Fixed[0].DaysToFix != 31 {
-		t.Errorf("fixed = %+v, want alice's two, fixed in 31 days", h.Fixed)
+	if len(h.Fixed) != 3 || h.Fixed[0].DaysToFix != 31 {
+		t.Errorf("fixed = %+v, want alice's three, fixed in 31 days", h.Fixed)
 	}
 	if h.SincePrevious == nil || h.SincePrevious.New != 0 || h.SincePrevious.Fixed != 0 {
 		t.Errorf("since previous = %+v", h.SincePrevious)
 	}
 	text := runTollgate(t, "history", "show", "--store", store, "--scope", "acme", "--timestamp", "2026-03-11T00:00:00Z")
-	for _, want := range []string{"3 runs, 2026-01-01 to 2026-03-01", "nist-800-53-rev5", "Open findings (53)", "Fixed (2); time to fix: median 31.0 days"} {
+	for _, want := range []string{"3 runs, 2026-01-01 to 2026-03-01", "nist-800-53-rev5", "Open findings (61)", "Fixed (3); time to fix: median 31.0 days"} {
 		if !strings.Contains(text.stdout, want) {
 			t.Errorf("show lacks %q:\n%s", want, text.stdout)
 		}
@@ -142,7 +142,7 @@ func TestAssessRecordsHistoryAndReportsIt(t *testing.T) {
 		}
 		want := "the first run recorded"
 		if i == 1 {
-			want = "2 new, 2 fixed since 2026-01-01T00:00:00Z"
+			want = "3 new, 3 fixed since 2026-01-01T00:00:00Z"
 		}
 		if !strings.Contains(run.stdout, "History acme of "+store) || !strings.Contains(run.stdout, want) {
 			t.Errorf("run %d: console lacks %q:\n%s", i+1, want, run.stdout)
@@ -153,7 +153,7 @@ func TestAssessRecordsHistoryAndReportsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(summary), "**2 new, 2 fixed** since the previous run (2026-01-01T00:00:00Z) of the history `acme`.") {
+	if !strings.Contains(string(summary), "**3 new, 3 fixed** since the previous run (2026-01-01T00:00:00Z) of the history `acme`.") {
 		t.Errorf("summary.md lacks the history line:\n%.600s", summary)
 	}
 	// assess recorded exactly what its results.json holds.

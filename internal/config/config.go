@@ -26,16 +26,18 @@ const EnvPrefix = "TOLLGATE"
 // Config is Tollgate's configuration. Its mapstructure tags are the keys of
 // tollgate.yaml; nested structs are nested maps.
 type Config struct {
-	Sources      Sources     `mapstructure:"sources"`
-	Catalogs     []string    `mapstructure:"catalogs"`
-	Frameworks   []string    `mapstructure:"frameworks"`
-	Gate         Gate        `mapstructure:"gate"`
-	Waivers      []string    `mapstructure:"waivers"`
-	Attestations []string    `mapstructure:"attestations"`
-	Output       Output      `mapstructure:"output"`
-	History      History     `mapstructure:"history"`
-	Assessment   Assessment  `mapstructure:"assessment"`
-	Remediation  Remediation `mapstructure:"remediation"`
+	Sources      Sources  `mapstructure:"sources"`
+	Catalogs     []string `mapstructure:"catalogs"`
+	Frameworks   []string `mapstructure:"frameworks"`
+	Gate         Gate     `mapstructure:"gate"`
+	Waivers      []string `mapstructure:"waivers"`
+	Attestations []string `mapstructure:"attestations"`
+	// Policy is the organisation policy: a folder of .cue files, or one.
+	Policy      string      `mapstructure:"policy"`
+	Output      Output      `mapstructure:"output"`
+	History     History     `mapstructure:"history"`
+	Assessment  Assessment  `mapstructure:"assessment"`
+	Remediation Remediation `mapstructure:"remediation"`
 }
 
 // History says where runs are kept over time.
@@ -177,7 +179,7 @@ type Loaded struct {
 // Load looks for tollgate.yaml in the working directory and then, when
 // assessed (the paths being assessed) is exactly one directory, in that
 // directory, and is quiet when there is none. Relative paths in the file
-// (sources.paths, catalogs, waivers, attestations, gate.baseline,
+// (sources.paths, catalogs, waivers, attestations, policy, gate.baseline,
 // output.dir) are taken relative to the file's own folder. A file found
 // inside a folder being assessed cannot weaken the gate, add catalogs or
 // send outputs outside that folder: those settings are left out and listed
@@ -288,10 +290,10 @@ func find(assessed []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}, {"assessment", "ssp"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"policy"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}, {"assessment", "ssp"}}
 
 // singlePathKeys are the path keys that hold one path rather than a list.
-var singlePathKeys = map[string]bool{"gate.baseline": true, "output.dir": true, "history.store": true, "assessment.ssp": true}
+var singlePathKeys = map[string]bool{"policy": true, "gate.baseline": true, "output.dir": true, "history.store": true, "assessment.ssp": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {

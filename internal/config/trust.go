@@ -23,6 +23,11 @@ import (
 //   - waiver and attestation files outside the assessed folder that holds
 //     the file (those inside apply: every report shows them with their
 //     owner and approver);
+//   - a policy outside that folder (one inside applies: a policy can only
+//     add findings, of the policy controls, compared with no policy, and
+//     every report cites its files with their hashes; an organisation
+//     that wants its own policy to decide names it with --policy or in a
+//     file given with --config, and the repository's is then not read);
 //   - output.dir outside that folder;
 //   - history.store outside that folder, or a database URL;
 //   - assessment.ssp outside it (the file is read to be hashed).
@@ -77,6 +82,9 @@ func confine(data []byte, values map[string]any, tree string) []ignoredKey {
 			values[key] = kept
 			ignored = append(ignored, ignoredKey{key, fmt.Sprintf("%s outside %s", strings.Join(outside, ", "), tree)})
 		}
+	}
+	if p, ok := values["policy"].(string); ok && p != "" && !within(tree, p) {
+		drop("policy", fmt.Sprintf("%s lies outside %s", p, tree))
 	}
 	assessment, _ := values["assessment"].(map[string]any)
 	if ssp, ok := assessment["ssp"].(string); ok && ssp != "" && !isURL(ssp) && !within(tree, ssp) {

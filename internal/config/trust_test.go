@@ -126,6 +126,19 @@ func TestDiscoveredConfigTrust(t *testing.T) {
 					t.Errorf("waivers = %v, attestations = %v", c.Waivers, c.Attestations)
 				}
 			}},
+		{name: "a policy inside the folder applies, relative to the file", body: "policy: policy\n", in: "repo",
+			check: func(t *testing.T, c Config, repo, _ string) {
+				if c.Policy != filepath.Join(repo, "policy") {
+					t.Errorf("policy = %q", c.Policy)
+				}
+			}},
+		{name: "a policy outside the folder", body: "policy: ../org-policy\n", in: "repo", ignored: []string{"policy"},
+			check: func(t *testing.T, c Config, _, _ string) {
+				if c.Policy != "" {
+					t.Errorf("policy = %q", c.Policy)
+				}
+			}},
+		{name: "a policy through a link out of the folder", body: "policy: link/policy.cue\n", in: "repo", ignored: []string{"policy"}},
 		{name: "a flag that sets the key wins without a notice", body: "gate: {fail_on: none}\n", in: "repo", flags: []string{"--fail-on", "low"},
 			check: func(t *testing.T, c Config, _, _ string) {
 				if c.Gate.FailOn != "low" {

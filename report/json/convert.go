@@ -88,7 +88,7 @@ func subject(s evidence.Subject) Subject {
 
 func waiver(w assess.WaiverRecord) Waiver {
 	out := Waiver{ID: w.ID, Control: w.Control, Subjects: strs(w.Subjects), Justification: w.Justification,
-		Owner: w.Owner, ApprovedBy: w.ApprovedBy, Status: w.Status, Matched: w.Matched,
+		Owner: w.Owner, ApprovedBy: w.ApprovedBy, Status: w.Status, Matched: w.Matched, Reasons: strs(w.Reasons),
 		Source: Position{File: w.File, Line: w.Line}}
 	if !w.Expires.IsZero() {
 		out.Expires = w.Expires.UTC().Format("2006-01-02")
@@ -154,6 +154,19 @@ func baseline(b *assess.Baseline, fs []Finding) *Baseline {
 	}
 	for _, f := range b.Fixed {
 		out.Fixed = append(out.Fixed, BaselineFinding(f))
+	}
+	return out
+}
+
+// policyDoc describes the organisation policy, or nil without one.
+func policyDoc(p *assess.PolicyRecord) *Policy {
+	if p == nil {
+		return nil
+	}
+	out := &Policy{Owner: p.Owner, Reviewed: p.Reviewed, Files: []PolicyFile{}, Approved: p.Approved, Denied: p.Denied,
+		Required: p.Required, Exceptions: p.Exceptions}
+	for _, f := range p.Files {
+		out.Files = append(out.Files, PolicyFile{Path: f.Path, Artifact: f.Artifact, SHA256: f.SHA256, Size: f.Size})
 	}
 	return out
 }

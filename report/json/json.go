@@ -107,6 +107,7 @@ func Build(r *assess.Results) *Document {
 		doc.Attestations = append(doc.Attestations, attestation(a))
 	}
 	doc.Baseline = baseline(r.Baseline, doc.Findings)
+	doc.Policy = policyDoc(r.Policy)
 	for _, rk := range r.Risks {
 		doc.Risks = append(doc.Risks, Risk{ID: rk.ID, Title: rk.Title, Description: rk.Description})
 	}

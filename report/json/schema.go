@@ -24,6 +24,27 @@ type Document struct {
 	Risks             []Risk        `json:"risks"`
 	// Baseline compares the run with a baseline run; absent without one.
 	Baseline *Baseline `json:"baseline,omitempty"`
+	// Policy is the organisation policy the run was given; absent without one.
+	Policy *Policy `json:"policy,omitempty"`
+}
+
+// Policy is the organisation policy an assessment was given.
+type Policy struct {
+	Owner      string       `json:"owner"`
+	Reviewed   string       `json:"reviewed"`
+	Files      []PolicyFile `json:"files"`
+	Approved   int          `json:"approved"`
+	Denied     int          `json:"denied"`
+	Required   int          `json:"required"`
+	Exceptions int          `json:"exceptions"`
+}
+
+// PolicyFile is one file of the policy, as stored in the evidence bundle.
+type PolicyFile struct {
+	Path     string `json:"path"`
+	Artifact string `json:"artifact"`
+	SHA256   string `json:"sha256"`
+	Size     int64  `json:"size"`
 }
 
 // Baseline says how the run compares with the baseline it was gated against.
@@ -247,7 +268,10 @@ type Waiver struct {
 	Expires       string   `json:"expires"`
 	Status        string   `json:"status"`
 	Matched       int      `json:"matched"`
-	Source        Position `json:"source"`
+	// Reasons are the failing facts a waiver made from a policy exception
+	// is limited to; empty for other waivers.
+	Reasons []string `json:"reasons"`
+	Source  Position `json:"source"`
 }
 
 // Attestation is one attestation for a manual control.

@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/policy"
 )
 
 // Back-matter resources. Every piece of evidence a document cites is a
@@ -76,6 +77,9 @@ func hashes(digest string) *[]oscalTypes.Hash {
 // bundle with its hash, and the original's hash as a property.
 func (b *builder) artifactResource(a *evidence.Artifact) oscalTypes.Resource {
 	desc := fmt.Sprintf("Configuration file %s (%d bytes), as collected; the link names its copy in the evidence bundle, with secrets redacted.", a.Path, a.Size)
+	if a.Format == policy.Format {
+		desc = fmt.Sprintf("Organisation policy file %s (%d bytes), as given to the assessment; the link names its copy in the evidence bundle.", a.Path, a.Size)
+	}
 	if a.BundlePath == "" {
 		desc = fmt.Sprintf("Configuration file %s (%d bytes), not stored in the evidence bundle; the link names it relative to the scan root.", a.Path, a.Size)
 	}

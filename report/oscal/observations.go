@@ -234,6 +234,7 @@ func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.Relev
 			Props:       props("location", loc),
 		})
 	}
+	out = append(out, b.policyEvidence(cr)...)
 	if !cr.Control.Manual {
 		out = append(out, oscalTypes.RelevantEvidence{
 			Href:        "#" + manifestResourceID(),

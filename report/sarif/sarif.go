@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -165,6 +166,9 @@ func securitySeverity(severity string) string {
 func artifacts(r *assess.Results, root string) []artifact {
 	var out []artifact
 	for _, a := range r.Artifacts {
+		if a.Format == policy.Format {
+			continue // not a file of the scanned tree: the policy it was judged against
+		}
 		art := artifact{Location: artifactLoc{URI: fileURI(rooted(root, a.Path)), URIBaseID: srcRoot}, Length: a.Size}
 		if a.SHA256 != "" {
 			art.Hashes = map[string]string{"sha-256": a.SHA256}
