@@ -27,8 +27,8 @@ type OutputFile struct {
 
 // WriteOutputs renders the reports in the given formats (the default ones when empty) and
 // writes them, together with the evidence bundle, into dir, all or nothing:
-// everything is rendered in memory, written to a staging folder beside dir,
-// and swapped in by renames. A failure at any point (a report that cannot be
+// everything is written to a staging folder beside dir (the reports
+// streamed into their files, concurrently) and swapped in by renames. A failure at any point (a report that cannot be
 // rendered, an evidence folder that is not a bundle, a file that cannot be
 // written, a full disk) leaves every previous output in dir as it was.
 // Only the files of the reports written and the bundle's manifest.json and
@@ -54,24 +54,27 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	sum := sha256.Sum256(bundleFiles[evidence.ManifestFile])
 	opts.OSCAL.ManifestSHA256 = hex.EncodeToString(sum[:])
 	opts.XLSX.ManifestSHA256 = opts.OSCAL.ManifestSHA256
-	outs, err := RenderAll(r, formats, opts)
+	fs, err := resolve(formats)
 	if err != nil {
 		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
 	}
-	files := make(map[string][]byte, len(outs)+len(bundleFiles))
-	for _, o := range outs {
-		files[o.Format.File] = o.Data
+	if r == nil {
+		return nil, fmt.Errorf("write reports to %s: no results", dir)
+	}
+	set, err := stagedReports(r, fs, opts.withEngagement())
+	if err != nil {
+		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
 	}
 	for p, data := range bundleFiles {
-		files[path.Join(EvidenceDir, p)] = data
+		set.Files[path.Join(EvidenceDir, p)] = data
 	}
-	set := staging.Set{Files: files, Folders: []string{path.Join(EvidenceDir, evidence.ArtifactsDir), path.Join(EvidenceDir, assess.AttestationsDir)}}
+	set.Folders = []string{path.Join(EvidenceDir, evidence.ArtifactsDir), path.Join(EvidenceDir, assess.AttestationsDir)}
 	if err := staging.Write(dir, set); err != nil {
 		return nil, fmt.Errorf("write outputs: %w", err)
 	}
-	written := make([]OutputFile, 0, len(outs)+1)
-	for _, o := range outs {
-		written = append(written, OutputFile{Path: filepath.Join(dir, o.Format.File), Description: o.Format.Description})
+	written := make([]OutputFile, 0, len(fs)+1)
+	for _, f := range fs {
+		written = append(written, OutputFile{Path: filepath.Join(dir, f.File), Description: f.Description})
 	}
 	written = append(written, OutputFile{Path: evDir + string(filepath.Separator), Description: "evidence bundle the reports point into"})
 	return written, nil

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"path/filepath"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -47,24 +48,60 @@ func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, err
 
 // WriteAll renders r in the given formats (the default ones when formats is
 // empty) and writes them into dir, returning the paths written in format
-// order. Every format is rendered in memory first; only when all succeeded
-// are the files written, all or nothing (see internal/staging): a rendering
-// error, an unwritable folder or a full disk leaves the folder as it was.
+// order. The reports are written all or nothing (see internal/staging): a
+// rendering error, an unwritable folder or a full disk leaves the folder as
+// it was.
 func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]string, error) {
-	outs, err := RenderAll(r, formats, opts)
+	fs, err := resolve(formats)
 	if err != nil {
 		return nil, err
 	}
-	files := make(map[string][]byte, len(outs))
-	for _, o := range outs {
-		files[o.Format.File] = o.Data
+	if r == nil {
+		return nil, fmt.Errorf("write reports: no results")
 	}
-	if err := staging.Write(dir, staging.Set{Files: files}); err != nil {
+	set, err := stagedReports(r, fs, opts.withEngagement())
+	if err != nil {
+		return nil, err
+	}
+	if err := staging.Write(dir, set); err != nil {
 		return nil, fmt.Errorf("write reports: %w", err)
 	}
-	written := make([]string, len(outs))
-	for i, o := range outs {
-		written[i] = filepath.Join(dir, o.Format.File)
+	written := make([]string, len(fs))
+	for i, f := range fs {
+		written[i] = filepath.Join(dir, f.File)
 	}
 	return written, nil
+}
+
+// stagedReports prepares the reports of the formats for staging.Write. The
+// assessment plan, which the assessment results and the POA&M cite with
+// its hash, is rendered first, in memory; every other report is streamed
+// into its file, the formats concurrently (each reads r and writes only its
+// own file, so the bytes do not depend on the order they run in).
+func stagedReports(r *assess.Results, fs []Format, opts Options) (staging.Set, error) {
+	set := staging.Set{Files: map[string][]byte{}, Streams: map[string]func(io.Writer) error{}}
+	for _, f := range fs {
+		if f.File != oscal.PlanFile {
+			continue
+		}
+		var buf bytes.Buffer
+		if err := f.write(&buf, r, opts); err != nil {
+			return set, fmt.Errorf("render %s report: %w", f.Name, err)
+		}
+		sum := sha256.Sum256(buf.Bytes())
+		opts.OSCAL.PlanSHA256 = hex.EncodeToString(sum[:])
+		set.Files[f.File] = buf.Bytes()
+	}
+	for _, f := range fs {
+		if f.File == oscal.PlanFile {
+			continue
+		}
+		set.Streams[f.File] = func(w io.Writer) error {
+			if err := f.write(w, r, opts); err != nil {
+				return fmt.Errorf("render %s report: %w", f.Name, err)
+			}
+			return nil
+		}
+	}
+	return set, nil
 }

@@ -9,6 +9,7 @@
 package staging
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -16,9 +17,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Set is what to write into an output folder.
@@ -26,6 +29,15 @@ type Set struct {
 	// Files maps slash-separated paths relative to the output folder to
 	// their content.
 	Files map[string][]byte
+	// Streams maps slash-separated paths relative to the output folder to
+	// functions that write their content, so that large files go to disk
+	// as they are produced instead of being held in memory. They run
+	// concurrently, at most Workers at a time, after Files are written; a
+	// function that fails fails the whole set. A path is in Files or in
+	// Streams, not both.
+	Streams map[string]func(io.Writer) error
+	// Workers bounds how many Streams run at once (0: GOMAXPROCS).
+	Workers int
 	// Folders are paths (relative, slash-separated) replaced as a whole:
 	// the files under one are written together, and whatever the folder
 	// held before is replaced, also when the set has no file in it. Every
@@ -113,7 +125,17 @@ func unitsOf(set Set) ([]unit, error) {
 		folders[f] = true
 	}
 	seen := map[string]unit{}
+	paths := make([]string, 0, len(set.Files)+len(set.Streams))
 	for p := range set.Files {
+		paths = append(paths, p)
+	}
+	for p := range set.Streams {
+		if _, ok := set.Files[p]; ok {
+			return nil, fmt.Errorf("%s is written twice", p)
+		}
+		paths = append(paths, p)
+	}
+	for _, p := range paths {
 		if err := checkPath(p); err != nil {
 			return nil, err
 		}
@@ -282,7 +304,77 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 			return fmt.Errorf("%s: %w", p, err)
 		}
 	}
+	return fsys.fillStreams(stage, set, isUnit)
+}
+
+// fillStreams runs the set's Streams, each into its file in stage, at most
+// set.Workers at a time. When several fail, the error of the first path in
+// sorted order is returned, so the message does not depend on scheduling.
+func (fsys fileSystem) fillStreams(stage string, set Set, isUnit map[string]bool) error {
+	if len(set.Streams) == 0 {
+		return nil
+	}
+	names := make([]string, 0, len(set.Streams))
+	for p := range set.Streams {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	workers := set.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(workers, len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := names[i]
+				full := filepath.Join(stage, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					errs[i] = err
+					continue
+				}
+				if err := fsys.streamFile(full, set.Streams[p], isUnit[p]); err != nil {
+					errs[i] = fmt.Errorf("%s: %w", p, err)
+				}
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// streamBuffer is the size of the buffer between a stream and its file.
+const streamBuffer = 256 << 10
+
+// streamFile creates name and lets write fill it through a buffer.
+func (fsys fileSystem) streamFile(name string, write func(io.Writer) error, sync bool) error {
+	w, err := fsys.create(name)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, streamBuffer)
+	werr := write(bw)
+	if werr == nil {
+		werr = bw.Flush()
+	}
+	var serr error
+	if f, ok := w.(*os.File); ok && sync && werr == nil {
+		serr = f.Sync()
+	}
+	return errors.Join(werr, serr, w.Close())
 }
 
 func (fsys fileSystem) writeFile(name string, data []byte, sync bool) error {

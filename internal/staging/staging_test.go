@@ -383,3 +383,75 @@ func TestWriteConcurrentRuns(t *testing.T) {
 	assertTree(t, dir, after())
 	assertNoStaging(t, dir)
 }
+
+// streamed turns next() into a set whose report files are streamed.
+func streamed(fail string) Set {
+	set := next()
+	set.Streams = map[string]func(io.Writer) error{}
+	for _, p := range []string{"a.json", "c.json", "bundle/artifacts/y"} {
+		data := set.Files[p]
+		delete(set.Files, p)
+		set.Streams[p] = func(w io.Writer) error {
+			if p == fail {
+				if _, err := w.Write([]byte("half")); err != nil {
+					return err
+				}
+				return errors.New("render failed")
+			}
+			_, err := w.Write(data)
+			return err
+		}
+	}
+	return set
+}
+
+func TestWriteStreams(t *testing.T) {
+	for _, workers := range []int{1, 2, 8} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			dir := t.TempDir()
+			populate(t, dir, previous)
+			set := streamed("")
+			set.Workers = workers
+			if err := Write(dir, set); err != nil {
+				t.Fatal(err)
+			}
+			assertTree(t, dir, after())
+			assertNoStaging(t, dir)
+		})
+	}
+}
+
+func TestFailingStreamKeepsPreviousOutputs(t *testing.T) {
+	for _, fail := range []string{"a.json", "bundle/artifacts/y"} {
+		t.Run(fail, func(t *testing.T) {
+			dir := t.TempDir()
+			populate(t, dir, previous)
+			err := Write(dir, streamed(fail))
+			if err == nil || !strings.Contains(err.Error(), fail) || !strings.Contains(err.Error(), "render failed") {
+				t.Fatalf("a failing stream must fail the write, naming the file: got %v", err)
+			}
+			assertTree(t, dir, previous)
+			assertNoStaging(t, dir)
+		})
+	}
+}
+
+func TestStreamFullDisk(t *testing.T) {
+	dir := t.TempDir()
+	populate(t, dir, previous)
+	fsys := osFS
+	fsys.create = fullAfter(20) // the files fit; the streams do not
+	if err := fsys.write(dir, streamed("")); err == nil || !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("a full disk while streaming must fail the write, got %v", err)
+	}
+	assertTree(t, dir, previous)
+	assertNoStaging(t, dir)
+}
+
+func TestStreamAndFileOfTheSamePath(t *testing.T) {
+	set := streamed("")
+	set.Files["a.json"] = []byte("twice")
+	if err := Write(t.TempDir(), set); err == nil || !strings.Contains(err.Error(), "a.json") {
+		t.Fatalf("a path both in Files and Streams must be refused, got %v", err)
+	}
+}

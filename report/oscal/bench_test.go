@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -90,4 +91,44 @@ type countingWriter int64
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// TestWriteIsWhatMarshalValidates checks that the streamed documents are,
+// byte for byte, the ones Marshal validates against the OSCAL schema (the
+// same UUIDs, derived from one encoding instead of two), also when values
+// hold the characters json.Marshal escapes for HTML.
+func TestWriteIsWhatMarshalValidates(t *testing.T) {
+	r := fleetResults(t, 300)
+	for i, s := range r.Subjects {
+		if i%7 == 0 {
+			s.Metadata().Name += " <a&b>"
+		}
+	}
+	for _, doc := range []struct {
+		name    string
+		write   func(io.Writer, *assess.Results, Options) error
+		marshal func(*assess.Results, Options) ([]byte, error)
+	}{
+		{"assessment-plan", WritePlan, MarshalPlan},
+		{"assessment-results", Write, Marshal},
+		{"poam", WritePOAM, MarshalPOAM},
+	} {
+		t.Run(doc.name, func(t *testing.T) {
+			opts := Options{EvidenceBase: "evidence/"}
+			var streamed bytes.Buffer
+			if err := doc.write(&streamed, r, opts); err != nil {
+				t.Fatal(err)
+			}
+			validated, err := doc.marshal(r, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(streamed.Bytes(), validated) {
+				t.Fatalf("written %d bytes differ from the %d validated bytes", streamed.Len(), len(validated))
+			}
+			if !bytes.Contains(validated, []byte("<a&b>")) {
+				t.Fatal("the names with HTML characters are not in the document")
+			}
+		})
+	}
 }

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -11,10 +12,17 @@ import (
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
-// WritePlan writes the OSCAL 1.1.3 assessment plan of r to w. The document
-// is validated first; nothing is written when it is not valid.
+// WritePlan writes the OSCAL 1.1.3 assessment plan of r to w. Like Write,
+// it encodes the document once and does not validate it.
 func WritePlan(w io.Writer, r *assess.Results, opts Options) error {
-	return writeDocument(w, "assessment plan", MarshalPlan, r, opts)
+	data, err := planBytes(r, opts)
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(data); err != nil {
+		return fmt.Errorf("write OSCAL assessment plan: %w", err)
+	}
+	return nil
 }
 
 // MarshalPlan renders the validated OSCAL 1.1.3 assessment plan of r.
@@ -30,17 +38,20 @@ func MarshalPlan(r *assess.Results, opts Options) ([]byte, error) {
 }
 
 // planBytes renders the assessment plan without validating it; the
-// assessment results hash these bytes, which MarshalPlan writes.
+// assessment results hash these bytes, which WritePlan writes.
 func planBytes(r *assess.Results, opts Options) ([]byte, error) {
-	ap, err := BuildPlan(r, opts)
+	ap, err := buildPlan(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	data, err := layoutJSON(oscalTypes.OscalModels{AssessmentPlan: ap})
+	compact, err := encodeModel("assessment-plan", oscalTypes.OscalModels{AssessmentPlan: ap}, &ap.UUID)
 	if err != nil {
 		return nil, fmt.Errorf("assessment plan: %w", err)
 	}
-	return data, nil
+	var out bytes.Buffer
+	out.Grow(len(compact) + len(compact)/2)
+	layout(&out, compact)
+	return out.Bytes(), nil
 }
 
 // Activities of the plan, by method.
@@ -79,6 +90,18 @@ func activityUUID(key string) string { return id("activity", key) }
 // ran, and the terms (methodology, assumptions, exclusions) an auditor
 // reads before the results.
 func BuildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, error) {
+	ap, err := buildPlan(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ap.UUID, err = contentUUID("assessment-plan", ap); err != nil {
+		return nil, fmt.Errorf("build OSCAL assessment plan: %w", err)
+	}
+	return ap, nil
+}
+
+// buildPlan is BuildPlan without the document's UUID.
+func buildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, error) {
 	b, err := newBuilder(r, opts, "assessment plan")
 	if err != nil {
 		return nil, err
@@ -144,9 +167,6 @@ func BuildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, err
 	resources := append([]oscalTypes.Resource{b.sspResource()}, b.frameworkResources()...)
 	resources = append(resources, b.evidenceResources()...)
 	ap.BackMatter = backMatter(resources...)
-	if ap.UUID, err = contentUUID("assessment-plan", ap); err != nil {
-		return nil, fmt.Errorf("build OSCAL assessment plan: %w", err)
-	}
 	return ap, nil
 }
 

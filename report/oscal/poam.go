@@ -12,9 +12,16 @@ import (
 )
 
 // WritePOAM writes r as an OSCAL 1.1.3 plan of action and milestones to w.
-// The document is validated first; nothing is written when it is not valid.
+// Like Write, it encodes the document once and streams it out unvalidated.
 func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
-	return writeDocument(w, "plan of action and milestones", MarshalPOAM, r, opts)
+	p, err := buildPOAM(r, opts)
+	if err != nil {
+		return err
+	}
+	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID); err != nil {
+		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
+	}
+	return nil
 }
 
 // MarshalPOAM renders r as validated OSCAL 1.1.3 plan-of-action-and-milestones
@@ -48,6 +55,18 @@ func poamItemUUID(fingerprint string) string { return id("poam-item", fingerprin
 // owner. When nothing failed, a single item records that the plan has no
 // open item, since a POA&M needs at least one.
 func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, error) {
+	p, err := buildPOAM(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if p.UUID, err = contentUUID("plan-of-action-and-milestones", p); err != nil {
+		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
+	}
+	return p, nil
+}
+
+// buildPOAM is BuildPOAM without the document's UUID.
+func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, error) {
 	b, err := newBuilder(r, opts, "plan of action and milestones")
 	if err != nil {
 		return nil, err
@@ -102,9 +121,6 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	}
 	p.Metadata = b.metadata("Plan of action and milestones: " + b.subjectName())
 	p.BackMatter = backMatter(resources...)
-	if p.UUID, err = contentUUID("plan-of-action-and-milestones", p); err != nil {
-		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
-	}
 	return p, nil
 }
 

@@ -12,19 +12,16 @@ import (
 )
 
 // Write writes r as OSCAL 1.1.3 assessment results to w. The document is
-// validated first; nothing is written when it is not valid.
+// encoded once and streamed out as it is laid out; it is not validated
+// here (the tests validate the documents this package writes against the
+// OSCAL schema), so its cost stays proportional to its size.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
-	return writeDocument(w, "assessment results", Marshal, r, opts)
-}
-
-// writeDocument renders a document with marshal and writes it to w.
-func writeDocument(w io.Writer, what string, marshal func(*assess.Results, Options) ([]byte, error), r *assess.Results, opts Options) error {
-	data, err := marshal(r, opts)
+	ar, err := build(r, opts)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(data); err != nil {
-		return fmt.Errorf("write OSCAL %s: %w", what, err)
+	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID); err != nil {
+		return fmt.Errorf("write OSCAL assessment results: %w", err)
 	}
 	return nil
 }
@@ -58,6 +55,18 @@ func Marshal(r *assess.Results, opts Options) ([]byte, error) {
 // and inventory items do not, so they can be followed from one assessment
 // to the next.
 func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
+	ar, err := build(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	if ar.UUID, err = contentUUID("assessment-results", ar); err != nil {
+		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
+	}
+	return ar, nil
+}
+
+// build is Build without the document's UUID.
+func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
 	b, err := newBuilder(r, opts, "assessment results")
 	if err != nil {
 		return nil, err
@@ -101,9 +110,6 @@ func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, erro
 		},
 		Results:    []oscalTypes.Result{result},
 		BackMatter: backMatter(resources...),
-	}
-	if ar.UUID, err = contentUUID("assessment-results", ar); err != nil {
-		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
 	}
 	return ar, nil
 }

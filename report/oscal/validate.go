@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 
@@ -123,6 +124,13 @@ func shortenViolation(msg string) string {
 	return msg
 }
 
+// layoutWriter is where layout writes: a bytes.Buffer or a bufio.Writer.
+type layoutWriter interface {
+	io.Writer
+	io.ByteWriter
+	io.StringWriter
+}
+
 // layout writes the compact JSON src to dst indented by two spaces per
 // level, except that an object or array holding no object or array (a
 // property, a link, a hash, a list of strings) is written on one line:
@@ -137,7 +145,7 @@ func shortenViolation(msg string) string {
 // hundreds of thousands of them. src must be valid JSON without
 // insignificant whitespace (what encoding/json writes), optionally ending
 // in a newline; layout runs in time linear in its size.
-func layout(dst *bytes.Buffer, src []byte) {
+func layout(dst layoutWriter, src []byte) {
 	depth := 0
 	newline := func() {
 		dst.WriteByte('\n')
@@ -213,7 +221,7 @@ func flatEnd(src []byte, i int) (int, bool) {
 
 // writeFlat writes a flat object or array on one line, with a space after
 // each colon and comma.
-func writeFlat(dst *bytes.Buffer, src []byte) {
+func writeFlat(dst layoutWriter, src []byte) {
 	for i := 0; i < len(src); {
 		switch c := src[i]; c {
 		case '"':
