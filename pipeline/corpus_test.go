@@ -316,7 +316,10 @@ var corpusCases = []corpusCase{
 	{
 		file:     "codex/1764712542__dotfiles__.codex_config.toml",
 		mustFail: []string{"MCP-SANDBOX-07", "MCP-SUPPLY-01", "MCP-SUPPLY-03"},
-		note:     "BROAD_FS_ACCESS (home and dotfiles) → SANDBOX-07; UNPINNED, NPX_AUTO_INSTALL.",
+		// A user's Codex settings with no approval or sandbox override: the
+		// client subject passes every client control.
+		mustNotFail: []string{"MCP-CLIENT-01", "MCP-CLIENT-02", "MCP-CLIENT-03", "MCP-CLIENT-04"},
+		note:        "BROAD_FS_ACCESS (home and dotfiles) → SANDBOX-07; UNPINNED, NPX_AUTO_INSTALL.",
 	},
 
 	// Continue.

@@ -65,20 +65,29 @@ func writtenAsIs(raw []byte, text string, tripleQuotes bool) bool {
 	if string(raw) == text {
 		return true
 	}
+	if len(raw) < 2 || raw[0] != '"' && raw[0] != '\'' {
+		return false
+	}
+	q := raw[0]
 	for _, n := range []int{1, 3} {
 		if len(raw) < 2*n || n == 3 && !tripleQuotes {
 			return false
 		}
-		q := raw[0]
-		if q != '"' && q != '\'' {
-			return false
-		}
-		quotes := bytes.Repeat([]byte{q}, n)
-		if bytes.HasPrefix(raw, quotes) && bytes.HasSuffix(raw, quotes) && string(raw[n:len(raw)-n]) == text {
+		if quotedBy(raw, q, n) && string(raw[n:len(raw)-n]) == text {
 			return true
 		}
 	}
 	return false
+}
+
+// quotedBy reports whether raw starts and ends with n quotes q.
+func quotedBy(raw []byte, q byte, n int) bool {
+	for i := 0; i < n; i++ {
+		if raw[i] != q || raw[len(raw)-1-i] != q {
+			return false
+		}
+	}
+	return true
 }
 
 // redactSpans returns a copy of raw with each secret scalar replaced by

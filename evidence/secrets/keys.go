@@ -128,9 +128,23 @@ func IsCredentialQueryKey(name string) bool {
 // ("pgpassword" is pg password).
 func credentialWordsOf(key string) []string {
 	raw := keyWords(key)
-	words := raw[:0:0]
+	plain := true
 	for _, w := range raw {
-		for _, part := range splitDigits(w) {
+		if hasDigit(w) || couldBeCompound(w) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return raw // the common case: nothing to split
+	}
+	words := make([]string, 0, len(raw)+2)
+	for _, w := range raw {
+		parts := []string{w}
+		if hasDigit(w) {
+			parts = splitDigits(w)
+		}
+		for _, part := range parts {
 			if prefix, cred, ok := splitCompound(part); ok {
 				words = append(words, prefix, cred)
 				continue
@@ -139,6 +153,28 @@ func credentialWordsOf(key string) []string {
 		}
 	}
 	return words
+}
+
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if isDigitByte(w[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// couldBeCompound reports cheaply whether w might end with a credential
+// word after a prefix (splitCompound decides).
+func couldBeCompound(w string) bool {
+	if len(w) < 5 || credentialWords[w] || companionWords[w] {
+		return false
+	}
+	switch w[len(w)-1] {
+	case 'n', 't', 'd', 's', 'e', 'l', 'y': // token, secret, password/pwd/passwd, pass/creds/credentials, passphrase, credential, …key
+		return true
+	}
+	return false
 }
 
 // splitDigits returns the runs of letters in w, dropping digits: numbered
