@@ -163,9 +163,13 @@ var corpusCases = []corpusCase{
 		// pods) → RBAC-04; OPEN_EGRESS → EXPOSURE-04; gateway open on 8000
 		// → EXPOSURE-05. SECRET_IN_ARGS is on Redis, which runs no MCP.
 		mustFail: []string{"MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-06", "MCP-WORKLOAD-07", "MCP-WORKLOAD-08",
-			"MCP-WORKLOAD-09", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-WORKLOAD-14", "MCP-RBAC-04", "MCP-EXPOSURE-04", "MCP-EXPOSURE-05"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-01", "MCP-WORKLOAD-12", "MCP-WORKLOAD-13", "MCP-RBAC-01", "MCP-RBAC-03", "MCP-EXPOSURE-01"},
-		note:        "DEV_MODE (ASPNETCORE_ENVIRONMENT=Development) is a gateway fact.",
+			"MCP-WORKLOAD-09", "MCP-WORKLOAD-10", "MCP-WORKLOAD-11", "MCP-WORKLOAD-14", "MCP-RBAC-04", "MCP-EXPOSURE-04", "MCP-EXPOSURE-05",
+			"MCP-GATEWAY-01", "MCP-GATEWAY-14", "MCP-GATEWAY-18", "MCP-GATEWAY-29"},
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-01", "MCP-WORKLOAD-12", "MCP-WORKLOAD-13", "MCP-RBAC-01", "MCP-RBAC-03", "MCP-EXPOSURE-01",
+			"MCP-GATEWAY-03", "MCP-GATEWAY-10"},
+		note: "DEV_MODE (ASPNETCORE_ENVIRONMENT=Development) runs the development authentication handler: no authentication (GATEWAY-01), " +
+			"identity and roles from the X-Dev-* request headers (14), debug mode (18); the gateway image is latest (29). " +
+			"GOOD: the client's Authorization is not forwarded (03); the Service is cluster-internal (10).",
 	},
 	{
 		file:        "agentgateway/agentgateway__agentgateway__examples_mcp-multiplex_config.yaml",

@@ -77,6 +77,7 @@ func TestClassify(t *testing.T) {
 		{"https userinfo", "cursor", "URL", "https://bob:hunter22@example.com/x", evidence.ValueLiteralSecret, true, "url-password", ""},
 		{"url with reference password", "claude-code", "DATABASE_URL", "postgres://app:${DB_PASSWORD}@db/app", evidence.ValueEnvReference, true, "key-name", "DB_PASSWORD"},
 		{"ado connection string", "cursor", "CONN", "Server=tcp:x;Database=d;User Id=u;Password=Sup3rS3cret!;", evidence.ValueLiteralSecret, true, "connection-string", ""},
+		{"redis options connection string", "cursor", "Redis__ConnectionString", "redis-service:6379,password=Sup3rS3cret!,ssl=False", evidence.ValueLiteralSecret, true, "connection-string", ""},
 		{"key name", "cline", "MSSQL_PASSWORD", "FakeP4sswordNotReal0000", evidence.ValueLiteralSecret, true, "key-name", ""},
 		{"key name brave", "cline", "BRAVE_API_KEY", "BSAFk3eXmpl0Dummy00KeyNotReal12", evidence.ValueLiteralSecret, true, "key-name", ""},
 		{"entropy without key", "cline", "CONFIG", "BSAFk3eXmpl0Dummy00KeyNotReal12", evidence.ValueLiteralSecret, true, "entropy", ""},

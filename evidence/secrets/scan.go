@@ -513,10 +513,10 @@ func isADOKeyStart(c byte) bool {
 }
 
 // isADODelimiter reports whether c may precede Password= in a connection
-// string: ";", a quote or white space.
+// string: ";", ",", a quote or white space.
 func isADODelimiter(c byte) bool {
 	switch c {
-	case ';', '"', '\'', '\t', '\n', '\f', '\r', ' ':
+	case ';', ',', '"', '\'', '\t', '\n', '\f', '\r', ' ':
 		return true
 	}
 	return false

@@ -68,10 +68,12 @@ var (
 	rePEM = regexp.MustCompile(`-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)`)
 	// reURLPassword finds scheme://user:password@ in free text.
 	reURLPassword = regexp.MustCompile(`\b([A-Za-z][A-Za-z0-9+.\-]*)://([^\s:/@"'<>]*):([^\s@/"'<>]+)@`)
-	// reADOPassword finds Password=…; in ADO/ODBC/JDBC connection strings
-	// and the keys of Azure connection strings (storage AccountKey=, Service
-	// Bus and Event Hubs SharedAccessKey=, SharedAccessSignature=).
-	reADOPassword = regexp.MustCompile(`(?i)(?:^|[;\s"'])(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\}|[^;"'\s]+)`)
+	// reADOPassword finds Password=…; in ADO/ODBC/JDBC connection strings,
+	// password=… in the comma-separated options of StackExchange.Redis
+	// ("redis:6379,password=…,ssl=True"), and the keys of Azure connection
+	// strings (storage AccountKey=, Service Bus and Event Hubs
+	// SharedAccessKey=, SharedAccessSignature=).
+	reADOPassword = regexp.MustCompile(`(?i)(?:^|[;,\s"'])(?:password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\}|[^;"'\s]+)`)
 )
 
 // databaseSchemes are URL schemes whose URLs are connection strings.

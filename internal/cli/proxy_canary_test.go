@@ -99,6 +99,19 @@ spec:
       securityPolicy:
         apiKey: {inline: "$UP"}
 `,
+		"microsoft/gateway.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gw, namespace: adapter}
+spec:
+  template:
+    spec:
+      containers:
+        - name: gw
+          image: ghcr.io/microsoft/mcp-gateway:1.4.0
+          env:
+            - {name: GatewaySettings__Secret, value: "$SESSION"}
+            - {name: Redis__ConnectionString, value: "redis:6379,password=$KEY"}
+`,
 		"nginx/broken/conf.d/mcp.conf": "server {\n  location /mcp {\n    proxy_set_header X-Api-Key \"$SESSION\"\n    proxy_pass http://mcp:8000\n  }\n",
 	}
 	for k, v := range files {
