@@ -21,15 +21,18 @@ func newCollectCommand(app *App) *cobra.Command {
 		Long: `Collect reads MCP client configs (Claude Desktop, Claude Code, Cursor, VS Code,
 Windsurf, Antigravity, Cline, Continue, Zed, Gemini CLI, Codex), MCP registry
 server.json files and MCPB manifests under the given paths, and prints one line
-per declared server with its location. Secrets are never printed: they are
-shown as [REDACTED:<shape>].
+per declared server with its location. Kubernetes manifests, Helm charts and
+values files, kustomizations and, with --kubeconfig or --in-cluster, a live
+cluster (get and list only) are read into MCP workloads, listed one per line.
+Secrets are never printed: they are shown as [REDACTED:<shape>].
 
 Files that cannot be read cleanly (malformed, empty, binary, too large) are
 listed with the reason and line. With -o, the evidence is written as a bundle
 (manifest.json plus redacted copies of the files) for 'tollgate evaluate'.`,
 		Example: `  tollgate collect .
   tollgate collect ~/src --exclude '**/testdata/**' --format json
-  tollgate collect --user-configs -o bundle/`,
+  tollgate collect --user-configs -o bundle/
+  tollgate collect --kubeconfig ~/.kube/config --context prod -o bundle/`,
 		RunE: withProgress(app, func(cmd *cobra.Command, args []string) error {
 			return runCollect(cmd, app, args, opts)
 		}),

@@ -290,10 +290,12 @@ func find(assessed []string) string {
 
 // pathKeys are the keys whose values are file paths, resolved against the
 // configuration file's folder.
-var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"policy"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}, {"assessment", "ssp"}}
+var pathKeys = [][]string{{"sources", "paths"}, {"catalogs"}, {"waivers"}, {"attestations"}, {"policy"}, {"gate", "baseline"}, {"output", "dir"}, {"history", "store"}, {"assessment", "ssp"},
+	{"sources", "kubernetes", "kubeconfig"}, {"sources", "kubernetes", "helm_values"}}
 
 // singlePathKeys are the path keys that hold one path rather than a list.
-var singlePathKeys = map[string]bool{"policy": true, "gate.baseline": true, "output.dir": true, "history.store": true, "assessment.ssp": true}
+var singlePathKeys = map[string]bool{"policy": true, "gate.baseline": true, "output.dir": true, "history.store": true, "assessment.ssp": true,
+	"sources.kubernetes.kubeconfig": true}
 
 // fileValues decodes a configuration file and resolves its relative paths.
 func fileValues(path string, data []byte) (map[string]any, error) {

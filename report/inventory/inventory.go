@@ -93,6 +93,9 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write inventory: %w", err)
 	}
+	if err := writeWorkloads(w, subjects); err != nil {
+		return err
+	}
 
 	var problems, unsupported []*evidence.Source
 	for _, subj := range subjects {
@@ -131,6 +134,55 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 		fmt.Fprintf(w, "; %d recognised but not collected", s.Unsupported)
 	}
 	fmt.Fprintln(w)
+	return nil
+}
+
+// writeWorkloads lists the Kubernetes workloads, and what a cluster's
+// credentials could not read.
+func writeWorkloads(w io.Writer, subjects []evidence.Subject) error {
+	var workloads []*evidence.Workload
+	for _, subj := range subjects {
+		if wl, ok := subj.(*evidence.Workload); ok {
+			workloads = append(workloads, wl)
+		}
+	}
+	if len(workloads) > 0 {
+		fmt.Fprintln(w)
+		tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "WORKLOAD	ROLE	NAMESPACE	IMAGE	LOCATION")
+		for _, wl := range workloads {
+			image := ""
+			if len(wl.Images) > 0 {
+				image = wl.Images[0].Name
+				if v := wl.Images[0].Version; v != "" {
+					image += ":" + v
+				}
+				if n := len(wl.Images) - 1; n > 0 {
+					image += fmt.Sprintf(" (+%d)", n)
+				}
+			}
+			role := wl.Role
+			if wl.Partial {
+				role += " (partial)"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", clip(wl.Object, 60), role, clip(wl.Namespace, 40), clip(image, 80), wl.Provenance.Location())
+		}
+		if err := tw.Flush(); err != nil {
+			return fmt.Errorf("write inventory: %w", err)
+		}
+		fmt.Fprintf(w, "%d workloads\n", len(workloads))
+	}
+	for _, subj := range subjects {
+		src, ok := subj.(*evidence.Source)
+		if !ok || src.Status != evidence.StatusOK || src.Provenance.Cluster == "" {
+			continue
+		}
+		for _, d := range src.Diagnostics {
+			if d.Severity != "info" {
+				fmt.Fprintf(w, "%s: %s\n", src.Name, clean(d.Message))
+			}
+		}
+	}
 	return nil
 }
 

@@ -118,3 +118,30 @@ func TestTarget(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteTableListsWorkloads(t *testing.T) {
+	wl := &evidence.Workload{
+		Meta: evidence.Meta{Kind: evidence.KindWorkload, ID: "workload:cluster/prod#mcp/Deployment/github-mcp", Name: "github-mcp",
+			Provenance: evidence.Provenance{Collector: "kubernetes", Cluster: "prod", Namespace: "mcp", Object: "Deployment/github-mcp"}},
+		Object: "Deployment/github-mcp", Namespace: "mcp", Role: "server",
+		Images: []evidence.Package{{Ecosystem: "oci", Name: "ghcr.io/github/github-mcp-server", Version: "v0.9.1"}, {Ecosystem: "oci", Name: "busybox"}},
+	}
+	cluster := &evidence.Source{
+		Meta:   evidence.Meta{Kind: evidence.KindSource, ID: "source:cluster/prod", Name: "cluster/prod", Provenance: evidence.Provenance{Collector: "kubernetes", Cluster: "prod"}},
+		Status: evidence.StatusOK, Servers: 1,
+		Diagnostics: []evidence.Diagnostic{{Severity: "warning", Message: "not allowed to list networkpolicies.networking.k8s.io in every namespace"}},
+	}
+	var buf bytes.Buffer
+	if err := WriteTable(&buf, []evidence.Subject{wl, cluster}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"WORKLOAD", "Deployment/github-mcp", "ghcr.io/github/github-mcp-server:v0.9.1 (+1)", "prod:mcp/Deployment/github-mcp",
+		"1 workloads", "cluster/prod: not allowed to list networkpolicies.networking.k8s.io in every namespace",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+}
