@@ -579,6 +579,37 @@ http_headers = { Authorization = "Bearer $HDR" }
       headers:
         Authorization: Bearer $HDR
 `,
+		"kubernetes/k8s/mcp.yaml": `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: github-mcp, namespace: mcp}
+spec:
+  selector: {matchLabels: {app: github-mcp}}
+  template:
+    metadata: {labels: {app: github-mcp}}
+    spec:
+      containers:
+        - name: server
+          image: ghcr.io/github/github-mcp-server:v0.9.1
+          args: ["http", "--api-key", "$ARG"]
+          env:
+            - {name: GITHUB_PERSONAL_ACCESS_TOKEN, value: "$ENV"}
+            - {name: UPSTREAM, value: "` + url + `"}
+            - {name: WEBHOOK, valueFrom: {secretKeyRef: {name: github-mcp, key: webhook}}}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: github-mcp, namespace: mcp}
+stringData:
+  webhook: "$HDR"
+`,
+		"kubernetes/charts/mcp/values.yaml": `image:
+  repository: ghcr.io/acme/mcp-server
+  tag: "1.0.0"
+env:
+  API_TOKEN: "$ENV"
+auth:
+  password: "$PW"
+`,
 	}
 	for k, v := range files {
 		files[k] = r.Replace(v)
