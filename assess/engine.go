@@ -152,6 +152,8 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 			if e.Verdict != VerdictPass {
 				e.Reasons = convertReasons(out.Reasons)
 				e.Message = plan.Message(i, m, out.Reasons)
+			} else {
+				e.Message = plan.Credit(i, m)
 			}
 			r.evals[i] = append(r.evals[i], e)
 		}

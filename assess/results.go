@@ -59,7 +59,8 @@ type Evaluation struct {
 	ControlID string  `json:"control"`
 	SubjectID string  `json:"subject"`
 	Verdict   Verdict `json:"verdict"`
-	// Message is the control's message filled from the subject (fail, waived, error).
+	// Message is the control's message filled from the subject (fail, waived,
+	// error), or its credit for a pass (what a linked subject contributed).
 	Message string   `json:"message,omitempty"`
 	Reasons []Reason `json:"reasons,omitempty"`
 	// Waiver names the waiver that turned a fail into waived.

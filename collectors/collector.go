@@ -4,8 +4,11 @@
 //
 // Files are collected by one walk (package files) that offers each file to
 // an ordered registry of analyzers (Analyzers): the client configuration
-// formats (clientconfig), then recognisers for families not collected yet
-// (pending). Shared packages: launch analyses how a server is started or
+// formats (clientconfig), saved tool listings (definitions), Kubernetes
+// sources (kubernetes), gateway configurations (gateway), then recognisers
+// for families not collected yet (pending). After collection, servers
+// clients reach through a gateway are linked to it (gateway.Front). Shared
+// packages: launch analyses how a server is started or
 // reached, internal/postree parses JSON, YAML and TOML with positions.
 package collectors
 
@@ -16,6 +19,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
+	"github.com/tollgate-dev/tollgate/collectors/gateway"
 	"github.com/tollgate-dev/tollgate/evidence"
 )
 
@@ -135,6 +139,9 @@ func Collect(ctx context.Context, req Request) (*Result, error) {
 		all.Merge(res)
 	}
 	all.Sort()
+	// Servers clients reach through a gateway found in any of the sources
+	// are linked to it, across files and collectors.
+	gateway.Front(all.Subjects)
 	return all, nil
 }
 

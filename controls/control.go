@@ -45,6 +45,10 @@ type Control struct {
 	Check string `json:"check,omitempty"`
 	// Message is a text/template filled from the subject for a failure.
 	Message string `json:"message,omitempty"`
+	// Credit is a text/template filled from the subject for a pass, saying
+	// what another subject contributed to it (e.g. the gateway in front of a
+	// server); empty output gives the pass no message.
+	Credit string `json:"credit,omitempty"`
 	// References are links to specs, advisories or docs.
 	References []string  `json:"references,omitempty"`
 	Examples   []Example `json:"examples"`

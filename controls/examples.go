@@ -17,7 +17,8 @@ type ExampleResult struct {
 	Got    string `json:"got"`
 	// Reasons explain a fail or an error.
 	Reasons []Reason `json:"reasons,omitempty"`
-	// Message is the control's message filled from the example (fail, error).
+	// Message is the control's message filled from the example (fail,
+	// error), or its credit (pass).
 	Message string `json:"message,omitempty"`
 }
 
@@ -49,8 +50,11 @@ func RunExamples(cat *Catalog) ([]ExampleResult, error) {
 				return nil, err
 			}
 			r := ExampleResult{Control: c.ID, Example: ex.Name, File: c.File, Line: ex.Line, Expect: ex.Expect, Got: o.Result, Reasons: o.Reasons}
-			if o.Result == ResultFail || o.Result == ResultError {
+			switch o.Result {
+			case ResultFail, ResultError:
 				r.Message = plan.Message(i, subject, o.Reasons)
+			case ResultPass:
+				r.Message = plan.Credit(i, subject)
 			}
 			out = append(out, r)
 		}

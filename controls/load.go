@@ -9,7 +9,6 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"text/template"
 
 	"cuelang.org/go/cue/cuecontext"
 	cueerrors "cuelang.org/go/cue/errors"
@@ -198,10 +197,16 @@ func validateControl(compile func(string) error, pc *parsedControl, ps *diag.Col
 			ps.Addf(pc.File, line, "control %q: %s: %s", pc.ID, s.name, cueMessage(e))
 		}
 	}
-	if pc.Message != "" {
-		if _, err := template.New(pc.ID).Parse(pc.Message); err != nil {
+	for _, t := range []struct {
+		name, text string
+		line       int
+	}{{"message", pc.Message, pc.messageLine}, {"credit", pc.Credit, pc.creditLine}} {
+		if t.text == "" {
+			continue
+		}
+		if _, err := newTemplate(pc.ID, t.text); err != nil {
 			ok = false
-			ps.Addf(pc.File, pc.messageLine, "control %q: message: %v", pc.ID, err)
+			ps.Addf(pc.File, t.line, "control %q: %s: %v", pc.ID, t.name, err)
 		}
 	}
 	return ok

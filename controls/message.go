@@ -4,9 +4,25 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"text/template"
 
 	"github.com/tollgate-dev/tollgate/evidence"
 )
+
+// templateFuncs are the functions message and credit templates may call:
+// location renders where a subject map (the subject itself, or one of
+// .linked's) was declared, as file:line or the best location known.
+var templateFuncs = template.FuncMap{
+	"location": func(subject any) string {
+		m, _ := subject.(map[string]any)
+		return provenanceOf(m).Location()
+	},
+}
+
+// newTemplate parses a message or credit template with templateFuncs.
+func newTemplate(name, text string) (*template.Template, error) {
+	return template.New(name).Funcs(templateFuncs).Parse(text)
+}
 
 // Message fills control i's message template for a failing subject. The
 // template sees the subject's JSON fields plus .location (file:line or the
@@ -19,6 +35,23 @@ func (p *Plan) Message(i int, subject map[string]any, reasons []Reason) string {
 	if e.tmpl == nil {
 		return ""
 	}
+	return p.render(e, e.tmpl, subject, reasons)
+}
+
+// Credit fills control i's credit template for a passing subject: what
+// another subject linked to it contributed to the pass. It is "" when the
+// control has no credit template or the template writes nothing for this
+// subject. The template sees what Message's does.
+func (p *Plan) Credit(i int, subject map[string]any) string {
+	e := &p.entries[i]
+	if e.credit == nil {
+		return ""
+	}
+	return strings.TrimSpace(p.render(e, e.credit, subject, nil))
+}
+
+// render executes tmpl over subject with the extra fields Message describes.
+func (p *Plan) render(e *planEntry, tmpl *template.Template, subject map[string]any, reasons []Reason) string {
 	prov := provenanceOf(subject)
 	extra := [...]struct {
 		key string
@@ -43,7 +76,7 @@ func (p *Plan) Message(i int, subject map[string]any, reasons []Reason) string {
 		}
 	}()
 	var b strings.Builder
-	if err := e.tmpl.Execute(&b, subject); err != nil {
+	if err := tmpl.Execute(&b, subject); err != nil {
 		return e.control.Title + " (message template failed: " + err.Error() + ")"
 	}
 	return strings.ReplaceAll(b.String(), "<no value>", "")

@@ -39,6 +39,7 @@ type parsedControl struct {
 	*Control
 	when, check snippet
 	messageLine int
+	creditLine  int
 	risksLine   int
 }
 
@@ -116,6 +117,10 @@ func parseControl(b *hcl.Block, src []byte, builtin bool, ps *diag.Collector) *p
 	stringAttr(attrs, "message", &c.Message, ctx, ps)
 	if a := attrs["message"]; a != nil {
 		pc.messageLine = a.Expr.Range().Start.Line
+	}
+	stringAttr(attrs, "credit", &c.Credit, ctx, ps)
+	if a := attrs["credit"]; a != nil {
+		pc.creditLine = a.Expr.Range().Start.Line
 	}
 	if a := attrs["severity"]; a != nil && stringAttr(attrs, "severity", &c.Severity, ctx, ps) && SeverityRank(c.Severity) < 0 {
 		ps.Addf(file, a.Expr.Range().Start.Line, "%s: severity %q is not one of %s", ctx, c.Severity, strings.Join(Severities, ", "))
@@ -207,7 +212,7 @@ func checkShape(pc *parsedControl, attrs hcl.Attributes, expects []string, ctx s
 		return
 	}
 	if c.Manual {
-		for _, name := range []string{"when", "check", "message"} {
+		for _, name := range []string{"when", "check", "message", "credit"} {
 			if a := attrs[name]; a != nil {
 				ps.Addf(c.File, a.NameRange.Start.Line, "%s: a manual control has no %s (an attestation satisfies it)", ctx, name)
 			}

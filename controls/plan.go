@@ -22,6 +22,8 @@ type planEntry struct {
 	// paths is what when and check observe; nil means the whole subject.
 	paths *pathNode
 	tmpl  *template.Template
+	// credit is the parsed credit template (nil when the control has none).
+	credit *template.Template
 }
 
 // NewPlan prepares every control of a catalog for evaluation.
@@ -41,11 +43,16 @@ func NewPlan(cat *Catalog) (*Plan, error) {
 			if whenPaths != nil && checkPaths != nil {
 				e.paths = normalize(union(whenPaths, checkPaths))
 			}
-			tmpl, err := template.New(c.ID).Parse(c.Message)
+			tmpl, err := newTemplate(c.ID, c.Message)
 			if err != nil {
 				return nil, fmt.Errorf("control %s: message: %w", c.ID, err)
 			}
 			e.tmpl = tmpl
+			if c.Credit != "" {
+				if e.credit, err = newTemplate(c.ID, c.Credit); err != nil {
+					return nil, fmt.Errorf("control %s: credit: %w", c.ID, err)
+				}
+			}
 		}
 		p.entries[i] = e
 	}

@@ -34,6 +34,7 @@ var (
 			{Name: "when"},
 			{Name: "check"},
 			{Name: "message"},
+			{Name: "credit"},
 		},
 		Blocks: []hcl.BlockHeaderSchema{
 			{Type: "example", LabelNames: []string{"name"}},

@@ -90,7 +90,7 @@ control "MCP-TRANSPORT-03" {
   severity    = "medium"
   risks       = ["dns-rebinding", "missing-authentication", "local-server-compromise"]
   subject     = "server"
-  description = "A server listening on localhost is reached over HTTP with no credential. Every local process, and any web page the user visits that rebinds a hostname to 127.0.0.1 or exploits weak Origin checks, can call its tools with the user's privileges. The specification asks local servers to bind to loopback, validate Origin and authenticate connections. A client that would run OAuth discovery if the server asked does not count as authentication here: local servers practically never offer OAuth, so an entry with no configured credential is treated as unauthenticated."
+  description = "A server listening on localhost is reached over HTTP with no credential. Every local process, and any web page the user visits that rebinds a hostname to 127.0.0.1 or exploits weak Origin checks, can call its tools with the user's privileges. The specification asks local servers to bind to loopback, validate Origin and authenticate connections. A client that would run OAuth discovery if the server asked does not count as authentication here: local servers practically never offer OAuth, so an entry with no configured credential is treated as unauthenticated. An entry pointing at the listener of a gateway configured in the assessed files is judged by the gateway's authentication: it passes when the gateway requires authentication and fails, naming the gateway, when it lets requests through without a credential."
   remediation = "Prefer the stdio transport for local servers. If HTTP is needed, require a per-install bearer token (referenced from the environment, not written in the file) and make the server validate the Origin and Host headers."
   references  = ["https://modelcontextprotocol.io/specification/2025-06-18/basic/transports#security-warning"]
 
@@ -101,9 +101,14 @@ control "MCP-TRANSPORT-03" {
     remote: loopback: true
   CUE
   check = <<-CUE
-    auth: kind: !="none" & !="oauth-capable"
+    linked: gateway: *[] | [...{authentication: mode: !="none" & !="optional"}]
+    let guarded = [for g in linked.gateway if g.authentication.mode == "required" {g}]
+    if len(guarded) == 0 {
+      auth: kind: !="none" & !="oauth-capable"
+    }
   CUE
-  message = "{{.name}} in {{.location}} calls a local HTTP server at {{.remote.url}} without a configured credential"
+  message = "{{$open := \"\"}}{{range .linked.gateway}}{{if or (eq .authentication.mode \"none\") (eq .authentication.mode \"optional\")}}{{$open = printf \"gateway %s in %s (authentication %s)\" .name (location .) .authentication.mode}}{{end}}{{end}}{{.name}} in {{.location}} calls {{if $open}}{{$open}} at {{.remote.url}}, which serves requests without a credential{{else}}a local HTTP server at {{.remote.url}} without a configured credential{{end}}"
+  credit  = "{{$sep := \"\"}}{{range .linked.gateway}}{{if eq .authentication.mode \"required\"}}{{$sep}}reached through gateway {{.name}} in {{location .}}, which requires authentication{{$sep = \"; \"}}{{end}}{{end}}"
 
   example "localhost without auth fails" {
     expect  = "fail"
@@ -116,6 +121,14 @@ control "MCP-TRANSPORT-03" {
   example "localhost with a referenced token passes" {
     expect  = "pass"
     subject = { name = "minhome", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:3111/mcp", loopback = true }, auth = { kind = "static-bearer", header = "Authorization", value = { kind = "env-reference", secret = true }, in_query = false } }
+  }
+  example "localhost gateway that requires authentication passes" {
+    expect  = "pass"
+    subject = { name = "gateway", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:4444/mcp", loopback = true }, auth = { kind = "oauth-capable", in_query = false }, linked = { gateway = [{ name = "contextforge", provenance = { file = "deploy/.env", line = 1 }, authentication = { mode = "required" } }] } }
+  }
+  example "localhost gateway without authentication fails even with a token" {
+    expect  = "fail"
+    subject = { name = "gateway", disabled = false, ignored = false, transport = "streamable-http", remote = { url = "http://localhost:8811/mcp", loopback = true }, auth = { kind = "static-bearer", header = "Authorization", value = { kind = "env-reference", secret = true }, in_query = false }, linked = { gateway = [{ name = "docker-mcp-gateway", provenance = { file = "compose.yaml", line = 3 }, authentication = { mode = "none" } }] } }
   }
   example "remote host is not applicable" {
     expect  = "not-applicable"

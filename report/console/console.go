@@ -1,7 +1,8 @@
 // Package console prints the summary of an assessment for a person at a
 // terminal or a CI log: per framework, how many requirements are satisfied,
 // not satisfied and not assessed; the failing controls with subject and
-// file:line; waivers and attestations that expired; what could not be
+// file:line; the passes another subject earned (a server judged by the
+// gateway in front of it), with their credit; waivers and attestations that expired; what could not be
 // evaluated and why; where each report went; and the gate's verdict.
 package console
 
@@ -88,6 +89,9 @@ type Summary struct {
 	Frameworks  []FrameworkLine `json:"frameworks"`
 	Failures    []Failure       `json:"failures"`
 	Waived      []Failure       `json:"waived"`
+	// Credited are passes another subject earned, with the control's credit
+	// (a server judged by the authentication of the gateway in front of it).
+	Credited []Failure `json:"credited"`
 	// Errors are the control × subject pairs that could not be evaluated.
 	Errors []Failure `json:"errors"`
 	Files  []File    `json:"files,omitempty"`
@@ -142,7 +146,7 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	s := Summary{
 		Tool: r.Tool, Version: r.Version, Timestamp: r.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"),
 		Counts: r.Counts, Files: files, Gate: gate,
-		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Errors: []Failure{}, Expired: []Expired{},
+		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Credited: []Failure{}, Errors: []Failure{}, Expired: []Expired{},
 	}
 	location := func(file string, line int) string {
 		if file == "" || line == 0 {
@@ -190,6 +194,10 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 		for _, ev := range cr.Evaluations {
 			switch ev.Verdict {
 			case assess.VerdictFail, assess.VerdictWaived, assess.VerdictError:
+			case assess.VerdictPass:
+				if ev.Message == "" || cr.Control.Manual {
+					continue
+				}
 			default:
 				continue
 			}
@@ -206,6 +214,8 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 				s.Waived = append(s.Waived, f)
 			case assess.VerdictError:
 				s.Errors = append(s.Errors, f)
+			case assess.VerdictPass:
+				s.Credited = append(s.Credited, f)
 			default:
 				s.Failures = append(s.Failures, f)
 			}
@@ -214,6 +224,7 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	sortFailures(s.Failures)
 	sortFailures(s.Waived)
 	sortFailures(s.Errors)
+	sortFailures(s.Credited)
 	s.Baseline = summariseBaseline(r.Baseline, append(s.Failures, s.Waived...))
 	if h := r.History; h != nil {
 		s.History = &History{Store: h.Store, Scope: h.Scope, Runs: len(h.Runs), New: h.New, Fixed: h.Fixed}
@@ -337,28 +348,19 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 		fmt.Fprintln(w)
 	}
 
-	if n := len(s.Failures); n > 0 {
-		limit := maxLines(opts)
-		fmt.Fprintf(w, "%s (%d):\n", p.bold("Failing checks"), n)
-		for i, f := range s.Failures {
-			if i == limit {
-				fmt.Fprintf(w, "  … and %d more (see the reports)\n", n-limit)
-				break
-			}
-			mark := ""
-			if f.Baseline == assess.BaselineNew {
-				mark = "  " + p.bold("[new]")
-			}
-			fmt.Fprintf(w, "  %s %-16s %s  %s%s\n", p.severity(f.Severity), f.Control, oneLine(f.Name), f.Location, mark)
-			if f.Message != "" {
-				fmt.Fprintf(w, "      %s\n", oneLine(f.Message))
-			}
+	writeChecks(w, p.bold("Failing checks"), s.Failures, opts, func(f Failure) string {
+		mark := ""
+		if f.Baseline == assess.BaselineNew {
+			mark = "  " + p.bold("[new]")
 		}
-		fmt.Fprintln(w)
-	}
+		return fmt.Sprintf("%s %-16s %s  %s%s", p.severity(f.Severity), f.Control, oneLine(f.Name), f.Location, mark)
+	})
 	if n := len(s.Waived); n > 0 {
 		fmt.Fprintf(w, "Waived failures: %d\n\n", n)
 	}
+	writeChecks(w, p.bold("Passing on credit"), s.Credited, opts, func(f Failure) string {
+		return fmt.Sprintf("%s %-16s %s  %s", p.green(fmt.Sprintf("%-8s", "PASS")), f.Control, oneLine(f.Name), f.Location)
+	})
 	if n := len(s.Expired); n > 0 {
 		fmt.Fprintf(w, "%s (%d):\n", p.bold("Expired, no longer applied"), n)
 		for _, e := range s.Expired {
@@ -410,6 +412,28 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	}
 	WriteGate(w, s.Gate, opts)
 	return nil
+}
+
+// writeChecks lists control × subject pairs under a title with their
+// messages, at most maxLines of them; nothing when the list is empty.
+func writeChecks(w io.Writer, title string, list []Failure, opts Options, head func(Failure) string) {
+	n := len(list)
+	if n == 0 {
+		return
+	}
+	limit := maxLines(opts)
+	fmt.Fprintf(w, "%s (%d):\n", title, n)
+	for i, f := range list {
+		if i == limit {
+			fmt.Fprintf(w, "  … and %d more (see the reports)\n", n-limit)
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", head(f))
+		if f.Message != "" {
+			fmt.Fprintf(w, "      %s\n", oneLine(f.Message))
+		}
+	}
+	fmt.Fprintln(w)
 }
 
 // WriteGate writes the one-line gate verdict.

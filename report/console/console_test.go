@@ -197,3 +197,36 @@ func TestSortFailuresByLineNumber(t *testing.T) {
 		t.Errorf("line 11 sorted before line 3: %+v", fs)
 	}
 }
+
+// TestWriteTextListsCreditedPasses checks that a pass carrying a credit (a
+// server judged by the gateway in front of it) is listed with its message,
+// and a pass without one is not.
+func TestWriteTextListsCreditedPasses(t *testing.T) {
+	r := fixture.Results()
+	credited := 0
+	for i := range r.Controls {
+		for j := range r.Controls[i].Evaluations {
+			ev := &r.Controls[i].Evaluations[j]
+			if ev.Verdict == assess.VerdictPass && credited == 0 {
+				ev.Message = "reached through gateway edge in gw/agentgateway.yaml:3, which requires authentication"
+				credited++
+			}
+		}
+	}
+	if credited == 0 {
+		t.Fatal("the fixture must have a pass")
+	}
+	s := Summarise(r, Gate{Passed: true, FailOn: "none"}, nil)
+	if len(s.Credited) != 1 {
+		t.Fatalf("summary credits %d passes, want 1", len(s.Credited))
+	}
+	var buf bytes.Buffer
+	if err := WriteText(&buf, s, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Passing on credit (1):", "reached through gateway edge in gw/agentgateway.yaml:3"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, buf.String())
+		}
+	}
+}

@@ -61,6 +61,7 @@ control "X-03" {
   remediation = "r"
   check       = "true"
   message     = "{{.name"
+  credit      = "{{nosuchfunc .name}}"
   example "p" {
     expect  = "pass"
     subject = {}

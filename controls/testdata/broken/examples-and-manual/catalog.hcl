@@ -38,6 +38,7 @@ control "X-03" {
   remediation = "r"
   manual      = true
   check       = "disabled: false"
+  credit      = "c"
   example "p" {
     expect  = "pass"
     subject = {}
