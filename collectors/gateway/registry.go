@@ -37,7 +37,7 @@ func Analyzers() []files.Analyzer {
 // resources, for the Kubernetes collector to run over every set of objects
 // it reads (files, charts, kustomizations, live clusters).
 func Interpreters() []kubeobj.Interpreter {
-	return []kubeobj.Interpreter{ToolHiveInterpreter{}, EnvoyAIGatewayInterpreter{}, MicrosoftMCPGatewayInterpreter{}}
+	return []kubeobj.Interpreter{ToolHiveInterpreter{}, EnvoyAIGatewayInterpreter{}, MicrosoftMCPGatewayInterpreter{}, KmcpInterpreter{}}
 }
 
 // ValuesInterpreters returns the readers of gateway products' Helm values.

@@ -112,6 +112,17 @@ spec:
             - {name: GatewaySettings__Secret, value: "$SESSION"}
             - {name: Redis__ConnectionString, value: "redis:6379,password=$KEY"}
 `,
+		"kmcp/mcpserver.yaml": `apiVersion: kagent.dev/v1alpha1
+kind: MCPServer
+metadata: {name: github, namespace: kagent}
+spec:
+  transportType: stdio
+  deployment:
+    image: node:22-alpine
+    cmd: npx
+    args: ["-y", "@modelcontextprotocol/server-github@1.0.0", "--token", "$UP"]
+    env: {GITHUB_PERSONAL_ACCESS_TOKEN: "$KEY"}
+`,
 		"nginx/broken/conf.d/mcp.conf": "server {\n  location /mcp {\n    proxy_set_header X-Api-Key \"$SESSION\"\n    proxy_pass http://mcp:8000\n  }\n",
 	}
 	for k, v := range files {
