@@ -9,8 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
 	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report"
 )
@@ -43,7 +45,8 @@ func BenchmarkAssessFleet(b *testing.B) {
 			b.ResetTimer()
 			var subjects int
 			for b.Loop() {
-				subjects = assessFleet(b, ctx, dir, out)
+				_, r := assessFleet(b, ctx, dir, out)
+				subjects = len(r.Subjects)
 			}
 			b.StopTimer()
 			var ms runtime.MemStats
@@ -56,8 +59,8 @@ func BenchmarkAssessFleet(b *testing.B) {
 }
 
 // assessFleet collects, evaluates and writes every report of the fleet in
-// dir into out, returning the number of subjects judged.
-func assessFleet(tb testing.TB, ctx context.Context, dir, out string) int {
+// dir into out, returning the evidence and the results.
+func assessFleet(tb testing.TB, ctx context.Context, dir, out string) (*evidence.Bundle, *assess.Results) {
 	bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
 	if err != nil {
 		tb.Fatal(err)
@@ -69,7 +72,7 @@ func assessFleet(tb testing.TB, ctx context.Context, dir, out string) int {
 	if _, err := report.WriteOutputs(out, r, bundle, nil, report.Options{}); err != nil {
 		tb.Fatal(err)
 	}
-	return len(r.Subjects)
+	return bundle, r
 }
 
 // outputSize is the size of every file under dir.

@@ -15,6 +15,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/tollgate-dev/tollgate/assess/assesstest"
 	"github.com/tollgate-dev/tollgate/internal/canary"
 	"github.com/tollgate-dev/tollgate/report"
 	"github.com/tollgate-dev/tollgate/report/console"
@@ -102,16 +103,27 @@ func TestOutputsAgree(t *testing.T) {
 	trees := []struct {
 		name, dir string
 		optional  bool
+		// fleet generates a varied fleet of this many servers (with 200
+		// workloads, gateways and waivers) instead of reading dir.
+		fleet int
 	}{
 		{name: "example", dir: exampleDir},
 		{name: "corpus", dir: corpusDir, optional: true},
+		{name: "generated fleet", fleet: 2000},
 	}
 	for _, tree := range trees {
 		t.Run(tree.name, func(t *testing.T) {
 			if tree.optional {
 				requireTree(t, tree.dir)
 			}
-			out, sum := assessInto(t, tree.dir)
+			dir, extra := tree.dir, []string(nil)
+			if tree.fleet > 0 {
+				dir, extra = generatedFleet(t, tree.fleet)
+			}
+			out, sum := assessInto(t, dir, extra...)
+			if tree.fleet > 0 && sum.Counts.Waived == 0 {
+				t.Fatal("the waiver matched no failure of the generated fleet; the comparison would prove little")
+			}
 			read := func(name string) []byte {
 				t.Helper()
 				data, err := os.ReadFile(filepath.Join(out, name))
@@ -188,6 +200,31 @@ func TestOutputsAgree(t *testing.T) {
 			}
 		})
 	}
+}
+
+// generatedFleet writes a varied fleet of n servers, 200 workloads and 6
+// gateways, and a waiver file accepting some of its failures, and returns
+// the fleet's folder and the flags that apply the waivers.
+func generatedFleet(t *testing.T, n int) (string, []string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "fleet")
+	if _, err := assesstest.WriteFleetFiles(dir, assesstest.FilesSpec{Servers: n, Workloads: 200, Gateways: 6, Seed: 11}); err != nil {
+		t.Fatal(err)
+	}
+	waivers := filepath.Join(t.TempDir(), "waivers.hcl")
+	const hcl = `waiver "FLEET-W-1" {
+  control       = "MCP-SECRETS-01"
+  subjects      = ["github-*"]
+  justification = "Tokens of the GitHub servers move to the vault in Q3."
+  owner         = "platform"
+  approved_by   = "security@example.com"
+  expires       = "2099-01-01"
+}
+`
+	if err := os.WriteFile(waivers, []byte(hcl), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, []string{"--waivers", waivers}
 }
 
 // jsonCounts is what results.json says, with the failures of controls

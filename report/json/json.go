@@ -5,7 +5,6 @@
 package json
 
 import (
-	"bytes"
 	stdjson "encoding/json"
 	"fmt"
 	"io"
@@ -26,17 +25,12 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write results.json: no results")
 	}
-	doc := Build(r)
-	var buf bytes.Buffer
-	enc := stdjson.NewEncoder(&buf)
+	enc := stdjson.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if !opts.Compact {
 		enc.SetIndent("", "  ")
 	}
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("encode results.json: %w", err)
-	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := enc.Encode(Build(r)); err != nil {
 		return fmt.Errorf("write results.json: %w", err)
 	}
 	return nil
