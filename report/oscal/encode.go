@@ -52,15 +52,151 @@ func encodeModel(kind string, doc oscalTypes.OscalModels, uuid *string) ([]byte,
 	return data, nil
 }
 
-// writeModel encodes doc (see encodeModel) and writes it to w laid out
-// (see layout), without holding a second copy of the document.
-func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *string) error {
-	data, err := encodeModel(kind, doc, uuid)
-	if err != nil {
-		return err
+// array is a large array of a document (risks, observations, POA&M
+// items), which writeModel encodes element by element instead of holding
+// the encoding of the whole document.
+type array interface {
+	// install replaces the array with a single sentinel element whose UUID
+	// is marker, and returns the compact encoding of that one-element array
+	// and a function that puts the array back.
+	install(marker string) ([]byte, func(), error)
+	// len is the number of elements (before install).
+	len() int
+	// encode encodes element i to enc.
+	encode(enc *json.Encoder, i int) error
+}
+
+// sliceArray is an array held in a slice of a go-oscal type.
+type sliceArray[T any] struct {
+	s       *[]T
+	setUUID func(*T, string)
+	items   []T
+}
+
+// streamArray streams the slice *s, whose elements' UUIDs setUUID sets;
+// a nil s is an absent array.
+func streamArray[T any](s *[]T, setUUID func(*T, string)) array {
+	if s == nil {
+		return nil
 	}
+	return &sliceArray[T]{s: s, setUUID: setUUID}
+}
+
+func (a *sliceArray[T]) len() int { return len(*a.s) }
+
+func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
+	a.items = *a.s
+	var sentinel T
+	a.setUUID(&sentinel, marker)
+	*a.s = []T{sentinel}
+	restore := func() { *a.s = a.items }
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(*a.s); err != nil {
+		restore()
+		return nil, nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
+}
+
+func (a *sliceArray[T]) encode(enc *json.Encoder, i int) error { return enc.Encode(&a.items[i]) }
+
+// writeModel writes doc, a model whose UUID *uuid is still unset, to w
+// laid out (see layout), with the UUID encodeModel would give it. The
+// arrays, parts of doc, are encoded one element at a time as they are
+// written, so the encoding of the document is never held whole: the rest
+// of the document is encoded with a sentinel in place of each array, and
+// the sentinels are replaced as the layout reaches them. The digest the
+// UUID derives from is taken as the document is written; the UUID, the
+// model's last field, is written last.
+func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *string, arrays ...array) error {
+	*uuid = ""
+	type splice struct {
+		a    array
+		n    int
+		text []byte
+	}
+	var splices []splice
+	for k, a := range arrays {
+		if a == nil || a.len() == 0 {
+			continue
+		}
+		n := a.len()
+		text, restore, err := a.install(fmt.Sprintf("tollgate-streamed-array-%d", k))
+		if err != nil {
+			return fmt.Errorf("encode OSCAL document: %w", err)
+		}
+		defer restore()
+		splices = append(splices, splice{a, n, text})
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("encode OSCAL document: %w", err)
+	}
+	skel := buf.Bytes()
+	open := bytes.IndexByte(skel, ':') + 1 // past {"<model>":
+	const emptyTail = `"uuid":""}}` + "\n"
+	if open <= 0 || !bytes.HasSuffix(skel, []byte(emptyTail)) {
+		return fmt.Errorf("encode OSCAL document: %s: no document UUID where one was expected", kind)
+	}
+	uuidAt := len(skel) - len(`""}}`+"\n")
+
 	bw := bufio.NewWriterSize(w, 256<<10)
-	layout(bw, data)
+	l := &layouter{dst: bw}
+	h := sha256.New()
+	hashed := htmlEscaper{w: h}
+	last := open // skel[open:last] is hashed
+	var elem bytes.Buffer
+	elemEnc := json.NewEncoder(&elem)
+	elemEnc.SetEscapeHTML(false)
+	var err error
+	hooks := map[int]func() int{}
+	for _, sp := range splices {
+		at := bytes.Index(skel, sp.text)
+		if at < 0 || bytes.Index(skel[at+1:], sp.text) >= 0 {
+			return fmt.Errorf("encode OSCAL document: %s: a streamed array was not found once", kind)
+		}
+		hooks[at] = func() int {
+			hashed.Write(skel[last:at])
+			h.Write([]byte("["))
+			bw.WriteByte('[')
+			l.depth++
+			for i := range sp.n {
+				elem.Reset()
+				if e := sp.a.encode(elemEnc, i); e != nil && err == nil {
+					err = e
+				}
+				data := bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
+				if i > 0 {
+					bw.WriteByte(',')
+					h.Write([]byte(","))
+				}
+				l.newline()
+				l.run(data, nil)
+				hashed.Write(data)
+			}
+			l.depth--
+			l.newline()
+			bw.WriteByte(']')
+			h.Write([]byte("]"))
+			last = at + len(sp.text)
+			return last
+		}
+	}
+	hooks[uuidAt] = func() int {
+		hashed.Write(skel[last:uuidAt])
+		h.Write([]byte(`""}`))
+		*uuid = id(kind, hex.EncodeToString(h.Sum(nil)))
+		bw.WriteString(`"` + *uuid + `"`)
+		return uuidAt + len(`""`)
+	}
+	l.run(skel, hooks)
+	if err != nil {
+		return fmt.Errorf("encode OSCAL document: %w", err)
+	}
 	return bw.Flush()
 }
 

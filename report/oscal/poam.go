@@ -18,7 +18,10 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID); err != nil {
+	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID,
+		streamArray(p.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id }),
+		streamArray(p.Risks, func(r *oscalTypes.Risk, id string) { r.UUID = id }),
+		streamArray(&p.PoamItems, func(it *oscalTypes.PoamItem, id string) { it.UUID = id })); err != nil {
 		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
 	}
 	return nil

@@ -20,7 +20,11 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID); err != nil {
+	res := &ar.Results[0]
+	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID,
+		streamArray(res.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id }),
+		streamArray(res.Risks, func(r *oscalTypes.Risk, id string) { r.UUID = id }),
+		streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id })); err != nil {
 		return fmt.Errorf("write OSCAL assessment results: %w", err)
 	}
 	return nil

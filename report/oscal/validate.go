@@ -146,14 +146,33 @@ type layoutWriter interface {
 // insignificant whitespace (what encoding/json writes), optionally ending
 // in a newline; layout runs in time linear in its size.
 func layout(dst layoutWriter, src []byte) {
-	depth := 0
-	newline := func() {
-		dst.WriteByte('\n')
-		for range depth {
-			dst.WriteString("  ")
-		}
+	(&layouter{dst: dst}).run(src, nil)
+}
+
+// layouter lays out compact JSON (see layout), keeping its depth between
+// runs so that a document can be laid out piece by piece.
+type layouter struct {
+	dst   layoutWriter
+	depth int
+}
+
+func (l *layouter) newline() {
+	l.dst.WriteByte('\n')
+	for range l.depth {
+		l.dst.WriteString("  ")
 	}
+}
+
+// run lays out src. When hooks holds an offset of src that layout reaches
+// (a value's first byte), the hook writes in its stead and returns the
+// offset to continue from.
+func (l *layouter) run(src []byte, hooks map[int]func() int) {
+	dst := l.dst
 	for i := 0; i < len(src); {
+		if hook, ok := hooks[i]; ok {
+			i = hook()
+			continue
+		}
 		switch c := src[i]; c {
 		case '"':
 			end := stringEnd(src, i)
@@ -167,15 +186,15 @@ func layout(dst layoutWriter, src []byte) {
 				continue
 			}
 			dst.WriteByte(c)
-			depth++
-			newline()
+			l.depth++
+			l.newline()
 		case '}', ']':
-			depth--
-			newline()
+			l.depth--
+			l.newline()
 			dst.WriteByte(c)
 		case ',':
 			dst.WriteByte(',')
-			newline()
+			l.newline()
 		case ':':
 			dst.WriteString(": ")
 		default:
