@@ -102,6 +102,46 @@ func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
 
 func (a *sliceArray[T]) encode(enc *json.Encoder, i int) error { return enc.Encode(&a.items[i]) }
 
+// lazyArray is an array whose elements are built only when encoded, one at
+// a time, so that the document never holds them all.
+type lazyArray[T any] struct {
+	s       *[]T
+	n       int
+	gen     func(int) T
+	setUUID func(*T, string)
+}
+
+func (a *lazyArray[T]) len() int { return a.n }
+
+func (a *lazyArray[T]) install(marker string) ([]byte, func(), error) {
+	var sentinel T
+	a.setUUID(&sentinel, marker)
+	*a.s = []T{sentinel}
+	restore := func() { *a.s = nil }
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(*a.s); err != nil {
+		restore()
+		return nil, nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
+}
+
+func (a *lazyArray[T]) encode(enc *json.Encoder, i int) error {
+	v := a.gen(i)
+	return enc.Encode(&v)
+}
+
+// all builds every element.
+func (a *lazyArray[T]) all() []T {
+	out := make([]T, a.n)
+	for i := range out {
+		out[i] = a.gen(i)
+	}
+	return out
+}
+
 // writeModel writes doc, a model whose UUID *uuid is still unset, to w
 // laid out (see layout), with the UUID encodeModel would give it. The
 // arrays, parts of doc, are encoded one element at a time as they are

@@ -81,3 +81,16 @@ func deref[T any](p *[]T) []T {
 
 // at is a UTC time for tests.
 func at(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// propValue returns the value of the first property with the given name.
+func propValue(ps *[]oscalTypes.Property, name string) string {
+	if ps == nil {
+		return ""
+	}
+	for _, p := range *ps {
+		if p.Name == name {
+			return p.Value
+		}
+	}
+	return ""
+}

@@ -14,14 +14,16 @@ import (
 // WritePOAM writes r as an OSCAL 1.1.3 plan of action and milestones to w.
 // Like Write, it encodes the document once and streams it out unvalidated.
 func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
-	p, err := buildPOAM(r, opts)
+	p, plan, err := buildPOAM(r, opts)
 	if err != nil {
 		return err
 	}
-	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID,
-		streamArray(p.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id }),
-		streamArray(p.Risks, func(r *oscalTypes.Risk, id string) { r.UUID = id }),
-		streamArray(&p.PoamItems, func(it *oscalTypes.PoamItem, id string) { it.UUID = id })); err != nil {
+	arrays := []array{streamArray(p.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id })}
+	if plan != nil {
+		risks, items := plan.arrays(p)
+		arrays = append(arrays, risks, items)
+	}
+	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID, arrays...); err != nil {
 		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
 	}
 	return nil
@@ -58,9 +60,13 @@ func poamItemUUID(fingerprint string) string { return id("poam-item", fingerprin
 // owner. When nothing failed, a single item records that the plan has no
 // open item, since a POA&M needs at least one.
 func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, error) {
-	p, err := buildPOAM(r, opts)
+	p, plan, err := buildPOAM(r, opts)
 	if err != nil {
 		return nil, err
+	}
+	if plan != nil {
+		risks, items := plan.arrays(p)
+		p.Risks, p.PoamItems = list(risks.all()), items.all()
 	}
 	if p.UUID, err = contentUUID("plan-of-action-and-milestones", p); err != nil {
 		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
@@ -68,18 +74,47 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	return p, nil
 }
 
-// buildPOAM is BuildPOAM without the document's UUID.
-func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, error) {
+// poamPlan builds the risks and items of a POA&M's findings one at a
+// time, as they are written.
+type poamPlan struct {
+	b     *builder
+	items []view.PlanItem
+}
+
+// entry builds the risk and the POA&M item of finding i.
+func (p poamPlan) entry(i int) (oscalTypes.Risk, oscalTypes.PoamItem) {
+	it := p.items[i]
+	rk := p.b.risk(it)
+	item := p.b.poamItem(it, rk)
+	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
+	return rk, item
+}
+
+// arrays are the risks and the items of doc, built as they are encoded.
+func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[oscalTypes.Risk], *lazyArray[oscalTypes.PoamItem]) {
+	doc.Risks = new([]oscalTypes.Risk)
+	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: len(p.items),
+		gen:     func(i int) oscalTypes.Risk { rk, _ := p.entry(i); return rk },
+		setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
+	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: len(p.items),
+		gen:     func(i int) oscalTypes.PoamItem { _, it := p.entry(i); return it },
+		setUUID: func(it *oscalTypes.PoamItem, id string) { it.UUID = id }}
+	return risks, items
+}
+
+// buildPOAM is BuildPOAM without the document's UUID, and with the risks
+// and items of the findings, when there are any, left to the plan returned.
+func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, *poamPlan, error) {
 	b, err := newBuilder(r, opts, "plan of action and milestones")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	risks, items := b.risks()
+	items := b.x.PlanItems(b.eng)
+	b.bookParties(items)
 	var observations []oscalTypes.Observation
 	subjects := map[string]bool{}
 	seenControl := map[string]bool{}
-	var poamItems []oscalTypes.PoamItem
-	for i, it := range items {
+	for _, it := range items {
 		c := it.Control
 		if !seenControl[c.ID] {
 			seenControl[c.ID] = true
@@ -91,11 +126,12 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 				}
 			}
 		}
-		item := b.poamItem(it, risks[i])
-		withHistory(b.r.History, it, &risks[i], &item, b.ts)
-		poamItems = append(poamItems, item)
 	}
-	if len(poamItems) == 0 {
+	var plan *poamPlan
+	var poamItems []oscalTypes.PoamItem
+	if len(items) > 0 {
+		plan = &poamPlan{b: b, items: items}
+	} else {
 		poamItems = append(poamItems, oscalTypes.PoamItem{
 			UUID:        id("poam-item", "none", b.run),
 			Title:       "No open items",
@@ -119,12 +155,11 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 				b.scopeStatement()),
 		},
 		Observations: list(observations),
-		Risks:        list(risks),
 		PoamItems:    poamItems,
 	}
 	p.Metadata = b.metadata("Plan of action and milestones: " + b.subjectName())
 	p.BackMatter = backMatter(resources...)
-	return p, nil
+	return p, plan, nil
 }
 
 // poamItem is the plan entry for one finding.

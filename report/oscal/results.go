@@ -16,14 +16,18 @@ import (
 // here (the tests validate the documents this package writes against the
 // OSCAL schema), so its cost stays proportional to its size.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
-	ar, err := build(r, opts)
+	ar, risks, err := build(r, opts)
 	if err != nil {
 		return err
 	}
 	res := &ar.Results[0]
+	var lazy array
+	if risks.n > 0 {
+		res.Risks, lazy = risks.s, risks
+	}
 	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID,
 		streamArray(res.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id }),
-		streamArray(res.Risks, func(r *oscalTypes.Risk, id string) { r.UUID = id }),
+		lazy,
 		streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id })); err != nil {
 		return fmt.Errorf("write OSCAL assessment results: %w", err)
 	}
@@ -59,36 +63,39 @@ func Marshal(r *assess.Results, opts Options) ([]byte, error) {
 // and inventory items do not, so they can be followed from one assessment
 // to the next.
 func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
-	ar, err := build(r, opts)
+	ar, risks, err := build(r, opts)
 	if err != nil {
 		return nil, err
 	}
+	ar.Results[0].Risks = list(risks.all())
 	if ar.UUID, err = contentUUID("assessment-results", ar); err != nil {
 		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
 	}
 	return ar, nil
 }
 
-// build is Build without the document's UUID.
-func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
+// build is Build without the document's UUID and with the risks left to
+// be built as they are written.
+func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, *lazyArray[oscalTypes.Risk], error) {
 	b, err := newBuilder(r, opts, "assessment results")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	planDigest := opts.PlanSHA256
 	if planDigest == "" {
 		plan, err := planBytes(r, opts)
 		if err != nil {
-			return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
+			return nil, nil, fmt.Errorf("build OSCAL assessment results: %w", err)
 		}
 		sum := sha256.Sum256(plan)
 		planDigest = hex.EncodeToString(sum[:])
 	}
-	risks, _ := b.risks()
+	items := b.x.PlanItems(b.eng)
+	b.bookParties(items)
 	byControl := map[string][]string{}
-	for _, rk := range risks {
-		c := propValue(rk.Props, "control-id")
-		byControl[c] = append(byControl[c], rk.UUID)
+	for _, it := range items {
+		c := it.Finding.Control.ID
+		byControl[c] = append(byControl[c], riskUUID(it.Finding.Fingerprint()))
 	}
 	observations := b.observations()
 	result := oscalTypes.Result{
@@ -100,7 +107,6 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, erro
 		Props:            props("tool", b.toolName(), "tool-version", orDefault(r.Version, "unknown"), "scope", "mcp"),
 		ReviewedControls: b.reviewedControls(),
 		Observations:     list(observations),
-		Risks:            list(risks),
 		Findings:         list(b.findings(byControl)),
 	}
 	resources := append([]oscalTypes.Resource{documentResource(planResourceID(), "Assessment plan", PlanFile, "application/oscal.ap+json", planDigest)},
@@ -115,18 +121,5 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, erro
 		Results:    []oscalTypes.Result{result},
 		BackMatter: backMatter(resources...),
 	}
-	return ar, nil
-}
-
-// propValue returns the value of the first property with the given name.
-func propValue(ps *[]oscalTypes.Property, name string) string {
-	if ps == nil {
-		return ""
-	}
-	for _, p := range *ps {
-		if p.Name == name {
-			return p.Value
-		}
-	}
-	return ""
+	return ar, b.lazyRisks(items), nil
 }

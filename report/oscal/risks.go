@@ -147,6 +147,25 @@ func threats(ids []string) *[]oscalTypes.ThreatId {
 	return list(out)
 }
 
+// bookParties books the parties the risks of the items name (the approvers
+// of accepted deviations and the owners of the remediations), as building
+// the risks does, so that the metadata lists them when the risks are built
+// only as the document is written, after its metadata.
+func (b *builder) bookParties(items []view.PlanItem) {
+	for _, it := range items {
+		if w := it.Finding.Waiver; w != nil && it.Status == view.PlanRiskAccepted {
+			b.parties.addText(w.ApprovedBy, roleApprover)
+		}
+		b.parties.add(it.Owner, roleOwner)
+	}
+}
+
+// lazyRisks is the risks of the plan items, built as they are encoded.
+func (b *builder) lazyRisks(items []view.PlanItem) *lazyArray[oscalTypes.Risk] {
+	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: len(items),
+		gen: func(i int) oscalTypes.Risk { return b.risk(items[i]) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
+}
+
 // risks describes every finding as a risk, in the order of the findings.
 func (b *builder) risks() ([]oscalTypes.Risk, []view.PlanItem) {
 	items := b.x.PlanItems(b.eng)
