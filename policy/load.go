@@ -51,6 +51,15 @@ func Load(path string) (*Policy, error) {
 	if err != nil {
 		return nil, err
 	}
+	return Parse(files)
+}
+
+// Parse reads a policy from its files' contents, as Load does once it has
+// read them: the files are named in problems by their Path.
+func Parse(files []File) (*Policy, error) {
+	if len(files) == 0 {
+		return nil, fmt.Errorf("policy: no files")
+	}
 	p, err := compile(files)
 	if err != nil {
 		return nil, err
@@ -214,11 +223,20 @@ func compileUnbounded(files []File) (*Policy, error) {
 // sections are the maps of named entries of a policy.
 var sections = []string{"approved", "denied", "required", "exceptions"}
 
-// validate records every problem of the policy: those of the whole, and
-// those of each entry validated on its own, since a problem in one entry
-// (a field the schema does not allow) can hide the others.
+// validate records every problem of the policy. CUE stops at the first
+// field a closed struct does not allow, so the shape is checked first, field
+// by field against the schema (unknown fields, missing required ones), and
+// then each entry's values with CUE; a path already reported is not
+// reported again.
 func validate(def, v, user cue.Value, ps *diag.Collector) {
 	seen := map[string]bool{}
+	add := func(pr diag.Problem, path []string) {
+		if key := strings.Join(path, "."); !seen[key] {
+			seen[key] = true
+			ps.Addf(pr.File, pr.Line, "%s", pr.Message)
+		}
+	}
+	checkShape(def, user, nil, user.Pos(), add)
 	record := func(err error, prefix []string, at token.Pos) {
 		for _, e := range cueerrors.Errors(err) {
 			rel := unquote(trimDef(e.Path()))
@@ -226,17 +244,12 @@ func validate(def, v, user cue.Value, ps *diag.Collector) {
 				rel = rel[2:] // the entry's schema: #Policy.<section>.<pattern>
 			}
 			path := append(slices.Clone(prefix), rel...)
-			if inCUEOfRequirement(path) {
+			if inCUEOfRequirement(path) || reportedAbove(seen, path) {
 				continue
 			}
-			pr := problem(def, e, path, at)
-			if key := pr.String(); !seen[key] {
-				seen[key] = true
-				ps.Addf(pr.File, pr.Line, "%s", pr.Message)
-			}
+			add(problem(def, e, path, at), path)
 		}
 	}
-	record(v.Validate(cue.Concrete(true), cue.All()), nil, user.Pos())
 	for _, sec := range sections {
 		entries := user.LookupPath(cue.ParsePath(sec))
 		entryDef := def.LookupPath(cue.MakePath(cue.Str(sec).Optional(), cue.AnyString))
@@ -247,6 +260,79 @@ func validate(def, v, user cue.Value, ps *diag.Collector) {
 		for it.Next() {
 			e := it.Value()
 			record(entryDef.Unify(e).Validate(cue.Concrete(true), cue.All()), []string{sec, it.Selector().Unquoted()}, e.Pos())
+		}
+	}
+	record(v.Validate(cue.Concrete(true), cue.All()), nil, user.Pos())
+}
+
+// reportedAbove reports whether path or one of its parents was reported.
+func reportedAbove(seen map[string]bool, path []string) bool {
+	for i := len(path); i > 0; i-- {
+		if seen[strings.Join(path[:i], ".")] {
+			return true
+		}
+	}
+	return false
+}
+
+// checkShape checks the fields of user (at path) against the struct schema
+// allows there: each field it has must be one the schema names (or matches
+// by pattern), each field the schema requires must be there; fields whose
+// schema is a struct are checked the same way. Hidden fields, definitions
+// and let clauses are the policy's own.
+func checkShape(schema, user cue.Value, path []string, at token.Pos, add func(diag.Problem, []string)) {
+	if user.IncompleteKind() != cue.StructKind {
+		return
+	}
+	named := map[string]cue.Value{}
+	var required, names []string
+	if it, err := schema.Fields(cue.Optional(true)); err == nil {
+		for it.Next() {
+			name := it.Selector().Unquoted()
+			named[name] = it.Value()
+			names = append(names, name)
+			if it.Selector().ConstraintType() == cue.RequiredConstraint {
+				required = append(required, name)
+			}
+		}
+	}
+	slices.Sort(names)
+	pattern := schema.LookupPath(cue.MakePath(cue.AnyString))
+	it, err := user.Fields()
+	if err != nil {
+		return
+	}
+	present := map[string]bool{}
+	for it.Next() {
+		name := it.Selector().Unquoted()
+		present[name] = true
+		fpath := append(slices.Clone(path), name)
+		pos := it.Value().Pos()
+		if !pos.IsValid() {
+			pos = at
+		}
+		sub, ok := named[name]
+		if !ok && pattern.Exists() {
+			sub, ok = pattern, true
+		}
+		if !ok {
+			msg := "unknown field"
+			if alt := controls.ClosestName(name, names); alt != "" {
+				msg += fmt.Sprintf(" (did you mean %s?)", strings.Join(append(slices.Clone(path), alt), "."))
+			} else if len(names) > 0 {
+				msg += " (allowed here: " + strings.Join(names, ", ") + ")"
+			}
+			add(diag.Problem{File: pos.Filename(), Line: pos.Line(), Message: strings.Join(fpath, ".") + ": " + msg}, fpath)
+			continue
+		}
+		if sub.IncompleteKind() == cue.StructKind {
+			checkShape(sub, it.Value(), fpath, pos, add)
+		}
+	}
+	for _, name := range required {
+		if !present[name] {
+			fpath := append(slices.Clone(path), name)
+			add(diag.Problem{File: at.Filename(), Line: at.Line(), Message: strings.Join(fpath, ".") + ": missing: the schema requires it"}, fpath)
 		}
 	}
 }

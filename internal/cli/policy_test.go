@@ -195,3 +195,92 @@ func policyCitations(t *testing.T, out string) map[string]string {
 	}
 	return cited
 }
+
+// TestPolicyInitThenAssess: a policy written by 'policy init' from an
+// estate approves the estate as it is — assessing it passes the allowlist,
+// version and image controls — and a server added afterwards is a shadow
+// server.
+func TestPolicyInitThenAssess(t *testing.T) {
+	acme := copyExample(t)
+	pol := filepath.Join(t.TempDir(), "policy")
+	run := runTollgate(t, "policy", "init", acme, "-o", pol, "--timestamp", fixedTimestamp)
+	if run.code != 0 || !strings.Contains(run.stdout, "approved entries, owners TODO") {
+		t.Fatalf("policy init: exit %d: %v\n%s", run.code, run.err, run.stdout)
+	}
+	check := runTollgate(t, "policy", "check", pol)
+	if check.code != 0 || !strings.Contains(check.stderr, "owner is TODO") {
+		t.Errorf("policy check of the starting policy: exit %d, stderr:\n%s", check.code, check.stderr)
+	}
+	if again := runTollgate(t, "policy", "init", acme, "-o", pol); again.code != 2 || !strings.Contains(again.err.Error(), "already exists") {
+		t.Errorf("init over an existing policy: exit %d, %v", again.code, again.err)
+	}
+
+	out, _ := assessInto(t, acme, "--policy", pol)
+	doc := readResults(t, out)
+	for _, id := range []string{"MCP-GOV-01", "MCP-POLICY-01", "MCP-POLICY-05"} {
+		if status, manual := doc.status(id); status != "satisfied" || manual {
+			t.Errorf("%s on the estate its policy was written from: %s (manual %v)", id, status, manual)
+		}
+	}
+	if f := doc.findingsOf("MCP-GOV-01", "MCP-POLICY-01", "MCP-POLICY-02", "MCP-POLICY-05"); len(f) != 0 {
+		t.Errorf("findings: %q", f)
+	}
+
+	fixAliceAddAnalytics(t, acme)
+	out, _ = assessInto(t, acme, "--policy", pol)
+	doc = readResults(t, out)
+	if got := doc.findingsOf("MCP-GOV-01"); !slices.Equal(got, []string{"MCP-GOV-01 analytics fail"}) {
+		t.Errorf("after adding a server: %q", got)
+	}
+	// alice's filesystem server now runs a version the starting policy does
+	// not know.
+	if got := doc.findingsOf("MCP-POLICY-01"); len(got) != 0 {
+		t.Errorf("alice's unpinned server was approved for every version: %q", got)
+	}
+}
+
+func TestPolicyCheck(t *testing.T) {
+	good := writeTree(t, map[string]string{"p.cue": "package p\nowner: \"sec\"\napproved: time: {package: {ecosystem: \"pypi\", name: \"mcp-server-time\", versions: [\"0.6.2\"]}, owner: \"it\", reviewed: \"2020-01-01\"}\n" +
+		"exceptions: old: {allow: [\"version\"], servers: [\"time\"], justification: \"j\", owner: \"o\", approved_by: \"a\", expires: \"2021-01-01\"}\n"})
+	run := runTollgate(t, "policy", "check", good, "--timestamp", fixedTimestamp)
+	if run.code != 0 || !strings.Contains(run.stdout, "is valid: 1 file(s): 1 approved, 0 denied, 0 required, 1 exception(s)") {
+		t.Errorf("exit %d: %v\n%s", run.code, run.err, run.stdout)
+	}
+	for _, want := range []string{"approved.time: last reviewed on 2020-01-01, more than a year ago", "exceptions.old expired on 2021-01-01"} {
+		if !strings.Contains(run.stderr, want) {
+			t.Errorf("warnings lack %q:\n%s", want, run.stderr)
+		}
+	}
+	bad := writeTree(t, map[string]string{"p.cue": "package p\napproved: time: {pakage: {}}\n"})
+	run = runTollgate(t, "policy", "check", bad)
+	if run.code != 1 || !strings.Contains(run.stderr, "p.cue:2: approved.time.pakage: unknown field (did you mean approved.time.package?)") ||
+		!strings.Contains(run.stderr, "p.cue:2: approved.time.owner: missing") {
+		t.Errorf("exit %d, stderr:\n%s", run.code, run.stderr)
+	}
+	if run := runTollgate(t, "policy", "check", filepath.Join(t.TempDir(), "nope")); run.code != 2 {
+		t.Errorf("a missing policy: exit %d", run.code)
+	}
+}
+
+func TestPolicyExport(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "enforce")
+	run := runTollgate(t, "policy", "export", filepath.Join(exampleDir, "policy"), "-o", out)
+	if run.code != 0 {
+		t.Fatalf("exit %d: %v", run.code, run.err)
+	}
+	for _, f := range []string{"claude-code/managed-mcp.json", "claude-code/managed-settings.json", "docker/docker-mcp-catalog.yaml", "agentgateway/agentgateway.yaml"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	if !strings.Contains(run.stderr, "note: claude-code: approved.warehouse left out: approved only for some folders") {
+		t.Errorf("what a product cannot express is listed:\n%s", run.stderr)
+	}
+	only := runTollgate(t, "policy", "export", filepath.Join(exampleDir, "policy"), "-o", filepath.Join(t.TempDir(), "o"), "--to", "claude-code")
+	if only.code != 0 || strings.Contains(only.stdout, "agentgateway") {
+		t.Errorf("--to claude-code: exit %d\n%s", only.code, only.stdout)
+	}
+	if bad := runTollgate(t, "policy", "export", filepath.Join(exampleDir, "policy"), "--to", "vscode", "-o", t.TempDir()); bad.code != 2 {
+		t.Errorf("--to vscode: exit %d", bad.code)
+	}
+}

@@ -60,6 +60,7 @@ var subcommands = []func(*App) *cobra.Command{
 	newHistoryCommand,
 	newInitCommand,
 	newLockCommand,
+	newPolicyCommand,
 	newProbeCommand,
 	newVersionCommand,
 }
