@@ -21,8 +21,6 @@ var authAnnotations = []string{
 	"ingress.kubernetes.io/auth-type",                    // Traefik v1
 	"traefik.ingress.kubernetes.io/auth-type",
 	"haproxy.org/auth-type",
-	"konghq.com/plugins",                                // Kong auth plugins (names unknown)
-	"appgw.ingress.kubernetes.io/appgw-ssl-certificate", // not auth; excluded below
 }
 
 // ingressAuth returns the annotation that authenticates requests at an
@@ -30,7 +28,7 @@ var authAnnotations = []string{
 func ingressAuth(annotations map[string]string) string {
 	for _, a := range authAnnotations {
 		v, ok := annotations[a]
-		if !ok || v == "" || a == "appgw.ingress.kubernetes.io/appgw-ssl-certificate" {
+		if !ok || v == "" {
 			continue
 		}
 		if a == "nginx.ingress.kubernetes.io/auth-tls-verify-client" && v != "on" {

@@ -250,8 +250,3 @@ func anyGroup(groups []string, want ...string) bool {
 	}
 	return false
 }
-
-// ruleText renders a rule for messages: "create pods in apps".
-func ruleText(r evidence.RBACRule) string {
-	return strings.Join(r.Verbs, ",") + " " + strings.Join(r.Resources, ",")
-}
