@@ -94,8 +94,9 @@ func analyzers(kopts kubernetes.Options) []files.Analyzer {
 	// claim only files that hold Kubernetes objects, so they come before
 	// the gateway formats, whose recognisers look at words.
 	all = append(all, kubernetes.Analyzers(kopts)...)
-	// MCP gateway configurations.
-	all = append(all, gateway.Analyzers()...)
+	// MCP gateway configurations; the Kubernetes objects of Terraform
+	// modules are built by the Kubernetes collector's builder.
+	all = append(all, gateway.AnalyzersWith(kubernetes.SetBuilder(kopts))...)
 	// Gateway, Kubernetes and Helm files, recognised and reported as
 	// unsupported until their collectors replace these entries.
 	all = append(all, pending.Analyzers()...)

@@ -300,7 +300,8 @@ type Workload struct {
 	Object    string `json:"object"`
 	Namespace string `json:"namespace,omitempty"`
 	// Origin is what the workload was read from: manifest, helm-chart,
-	// helm-values, kustomization or cluster.
+	// helm-values, kustomization, cluster, or terraform (a kubernetes_*
+	// resource of a Terraform module).
 	Origin string `json:"origin"`
 	// Partial is true when the facts come from Helm values without the
 	// chart that renders them.

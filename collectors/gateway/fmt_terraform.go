@@ -8,6 +8,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
+	"github.com/tollgate-dev/tollgate/collectors/kubeobj"
 	"github.com/tollgate-dev/tollgate/collectors/launch"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
@@ -32,14 +33,22 @@ const terraformFormat = "terraform/hcl"
 //     ports published to the internet when an aws_ecs_service of the task
 //     assigns a public IP;
 //   - docker_container (the Docker provider): a server launched as the
-//     docker run the resource describes.
+//     docker run the resource describes;
+//   - kubernetes_* resources of the Kubernetes provider (and the objects of
+//     kubernetes_manifest): converted to the objects they create and handed
+//     to the Kubernetes collector's builder, which builds their workloads
+//     and runs its interpreters as for manifests.
 //
 // A container runs MCP when its image, its name, its command or its
 // environment says so. Values Terraform computes (variables without a
 // default, resource attributes, functions of them) stay templated: their
 // text, judged as references, never guessed. A module with nothing MCP is
 // not reported.
-type terraformAnalyzer struct{}
+type terraformAnalyzer struct {
+	// kube builds the workloads of kubernetes_* resources (the Kubernetes
+	// collector's builder); nil leaves them out.
+	kube kubeobj.SetBuilder
+}
 
 // Label names the format.
 func (terraformAnalyzer) Label() files.Label {
@@ -78,12 +87,12 @@ func (a terraformAnalyzer) Group(ctx context.Context, members []files.Member) {
 		if ctx.Err() != nil {
 			return
 		}
-		a.module(fd.Dir, fd.Members)
+		a.module(ctx, fd.Dir, fd.Members)
 	}
 }
 
 // module reads the files of one folder.
-func (a terraformAnalyzer) module(dir string, members []files.Member) {
+func (a terraformAnalyzer) module(ctx context.Context, dir string, members []files.Member) {
 	m := newTFModule(dir)
 	for _, mb := range members {
 		body, _ := parseTerraform(mb.File)
@@ -94,7 +103,7 @@ func (a terraformAnalyzer) module(dir string, members []files.Member) {
 	rd.cloudRun()
 	rd.ecs()
 	rd.dockerContainers()
-	found := false
+	found := rd.kubernetes(ctx, a.kube)
 	for _, b := range rd.builders {
 		subjects := b.subjects()
 		mb := rd.member(b.at.path)

@@ -23,14 +23,19 @@ var formats = []*format{
 }
 
 // Analyzers returns one analyzer per gateway file format, in recognition
-// order.
-func Analyzers() []files.Analyzer {
+// order, without a builder for the Kubernetes objects Terraform modules
+// create (see AnalyzersWith).
+func Analyzers() []files.Analyzer { return AnalyzersWith(nil) }
+
+// AnalyzersWith returns the analyzers with kube, the Kubernetes collector's
+// builder, for the workloads of Terraform's kubernetes_* resources.
+func AnalyzersWith(kube kubeobj.SetBuilder) []files.Analyzer {
 	out := make([]files.Analyzer, len(formats), len(formats)+1)
 	for i, f := range formats {
 		out[i] = analyzer{f}
 	}
 	// Terraform modules: the .tf files of a folder read together.
-	return append(out, terraformAnalyzer{})
+	return append(out, &terraformAnalyzer{kube: kube})
 }
 
 // Interpreters returns the readers of gateway products' Kubernetes custom

@@ -310,6 +310,9 @@ func objectKey(e hclsyntax.Expression, f *files.File) string {
 // resolve returns the value of var.NAME (its default, when it has one) and
 // local.NAME (when it reduces to a value), or nil.
 func (m *tfModule) resolve(t hcl.Traversal) *postree.Node {
+	if v := m.resolveResource(t); v != nil {
+		return v
+	}
 	if len(t) != 2 {
 		return nil
 	}
@@ -337,6 +340,48 @@ func (m *tfModule) resolve(t hcl.Traversal) *postree.Node {
 		return nil
 	}
 	return v
+}
+
+// resolveResource returns the value of TYPE.NAME.block[0].attr (the
+// name of a Kubernetes resource: kubernetes_secret_v1.x.metadata[0].name)
+// when the resource writes it as a literal, or nil. Attributes the provider
+// computes are never resolved.
+func (m *tfModule) resolveResource(t hcl.Traversal) *postree.Node {
+	if len(t) < 4 {
+		return nil
+	}
+	var steps []string
+	for _, tr := range t[1:] {
+		switch x := tr.(type) {
+		case hcl.TraverseAttr:
+			steps = append(steps, x.Name)
+		case hcl.TraverseIndex:
+			if x.Key.Type() != cty.Number || !x.Key.RawEquals(cty.NumberIntVal(0)) {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if len(steps) != 3 {
+		return nil
+	}
+	for _, r := range m.resources {
+		if r.typ != t.RootName() || r.name != steps[0] {
+			continue
+		}
+		for _, blk := range r.block.Body.Blocks {
+			if blk.Type != steps[1] {
+				continue
+			}
+			if a, ok := blk.Body.Attributes[steps[2]]; ok {
+				if v := m.expr(a.Expr, r.file, "/"+strings.Join(steps, "/")); v.Kind == postree.String && !strings.Contains(v.Text, "${") {
+					return v
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // ctyNode converts a literal value.

@@ -26,7 +26,10 @@
 // builds a workload subject for it, so every link resolves.
 //
 // Neither collector imports the other; collectors/registry.go hands the
-// gateway collector's interpreters to the Kubernetes collector.
+// gateway collector's interpreters to the Kubernetes collector, and the
+// Kubernetes collector's SetBuilder to the gateway collector, which converts
+// the kubernetes_* resources of Terraform modules to objects and has them
+// built like manifests (origin "terraform").
 //
 // # Writing an interpreter
 //

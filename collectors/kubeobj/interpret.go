@@ -147,3 +147,18 @@ func (v *Values) Secret(raw string) {
 	s := Set{Origin: v.Origin}
 	s.Secret(raw)
 }
+
+// Built is what the Kubernetes collector built from a set: workload
+// subjects, the subjects its interpreters read, and diagnostics.
+type Built struct {
+	Subjects    []evidence.Subject
+	Diagnostics []evidence.Diagnostic
+}
+
+// SetBuilder builds the subjects of a set of objects that another
+// collector found in a format of its own (the kubernetes_* resources of a
+// Terraform module, converted to objects), with the Kubernetes collector's
+// own rules: every workload is built by one builder, whatever format it was
+// written in. collectors/registry.go hands the Kubernetes collector's
+// builder to the collectors that need it.
+type SetBuilder func(ctx context.Context, set *Set) Built

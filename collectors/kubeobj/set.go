@@ -16,6 +16,7 @@ const (
 	OriginKustomization = "kustomization" // a kustomization built
 	OriginCluster       = "cluster"       // a live cluster
 	OriginValues        = "values"        // a lone Helm values file (Values only)
+	OriginTerraform     = "terraform"     // the kubernetes_* resources of a Terraform module
 )
 
 // Origin says where the objects of a Set were read.

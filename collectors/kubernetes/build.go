@@ -58,6 +58,7 @@ var origins = map[string]string{
 	kubeobj.OriginChart:         "helm-chart",
 	kubeobj.OriginKustomization: "kustomization",
 	kubeobj.OriginCluster:       "cluster",
+	kubeobj.OriginTerraform:     "terraform",
 }
 
 // build runs the interpreters over a set, then builds one workload subject

@@ -85,6 +85,34 @@ resource "docker_container" "mcp" {
   env   = ["API_KEY=$KEY"]
 }
 `,
+		"terraform/k8s/main.tf": `resource "kubernetes_secret_v1" "mcp" {
+  metadata {
+    name = "mcp"
+  }
+  data = {
+    token = "$SESSION"
+  }
+}
+resource "kubernetes_deployment_v1" "mcp" {
+  metadata {
+    name = "github-mcp"
+  }
+  spec {
+    template {
+      spec {
+        container {
+          name  = "mcp"
+          image = "ghcr.io/github/github-mcp-server:v1.0.0"
+          env {
+            name  = "GITHUB_TOKEN"
+            value = "$UP"
+          }
+        }
+      }
+    }
+  }
+}
+`,
 		"terraform/variables.tf":   "variable \"token\" {\n  default = \"$CLIENT\"\n}\n",
 		"terraform/broken/main.tf": "resource \"docker_container\" \"mcp\" {\n  env = [\"SESSION_SECRET=$SESSION\"\n",
 		"envoy/mcp.yaml": `apiVersion: aigateway.envoyproxy.io/v1beta1
