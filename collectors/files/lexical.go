@@ -36,6 +36,11 @@ func lexicalSecrets(data []byte, red *secrets.Redactor) {
 		}
 		pos = end
 	}
+	for _, kv := range templateLines(data) {
+		if part, _ := secrets.SecretPart(kv[0], kv[1]); part != "" {
+			red.Add(part)
+		}
+	}
 	for pos := 0; ; {
 		w, end, ok := nextLexWord(data, pos)
 		if !ok {
@@ -46,6 +51,38 @@ func lexicalSecrets(data []byte, red *secrets.Redactor) {
 		}
 		pos = end
 	}
+}
+
+// templateLines returns the key and the rest of the line of every line
+// whose value holds a Go template action ("password: {{ .Values.p |
+// default "s3cret" }}"), which the pair scanner does not read as a value:
+// the literals such an action writes out are judged under the key.
+func templateLines(data []byte) [][2]string {
+	var out [][2]string
+	for len(data) > 0 {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		a := bytes.Index(line, []byte("{{"))
+		if a < 0 {
+			continue
+		}
+		sep := bytes.IndexAny(line[:a], ":=")
+		if sep < 0 {
+			continue
+		}
+		k := bytes.TrimSpace(line[:sep])
+		k = bytes.TrimSpace(bytes.TrimPrefix(k, []byte("- ")))
+		k = bytes.Trim(k, `"'`)
+		if len(k) == 0 || len(k) > maxLexKey || bytes.IndexFunc(k, func(r rune) bool { return r > 127 || !isLexKeyByte(byte(r)) }) >= 0 {
+			continue
+		}
+		out = append(out, [2]string{string(k), string(line[sep+1:])})
+	}
+	return out
 }
 
 // maxLexKey is the longest key of a lexical pair.

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // Inputs the scanners are compared on, beyond the generated ones: the
@@ -113,4 +115,29 @@ func FuzzLexical(f *testing.F) {
 			t.Fatalf("lexical scan of %q:\n got %q %q\nwant %q %q", data, gp, gw, wp, ww)
 		}
 	})
+}
+
+// TestLexicalTemplateLiterals checks that the literal a Helm template
+// writes out under a credential key (a default, a piped literal) is
+// redacted, and that template references and messages are left alone.
+func TestLexicalTemplateLiterals(t *testing.T) {
+	data := []byte(`stringData:
+  JWT_SECRET_KEY: {{ .Values.jwt | default "Zq81mKx0pLr7TnB4" | quote }}
+  - password={{- "Hunter2Hunter2x" | b64enc }}
+  ADMIN_PASSWORD: {{ required "set the admin password please" .Values.admin }}
+  host: {{ .Values.host | default "gateway.internal.example" }}
+`)
+	red := secrets.NewRedactor()
+	lexicalSecrets(data, red)
+	out := string(red.Redact(data))
+	for _, secret := range []string{"Zq81mKx0pLr7TnB4", "Hunter2Hunter2x"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("%s not redacted:\n%s", secret, out)
+		}
+	}
+	for _, kept := range []string{"set the admin password please", "gateway.internal.example", ".Values.jwt"} {
+		if !strings.Contains(out, kept) {
+			t.Errorf("%q redacted:\n%s", kept, out)
+		}
+	}
 }

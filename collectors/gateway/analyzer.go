@@ -1,9 +1,11 @@
 package gateway
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
@@ -113,7 +115,7 @@ func (a analyzer) parseError(f *files.File, perr *postree.SyntaxError, tentative
 	src := f.NewSource(a.Label())
 	src.Status = evidence.StatusParseError
 	msg := fmt.Sprintf("%s syntax error: %s", syntaxName(a.f), perr.Msg)
-	if templated(f.Data, perr.Line) {
+	if templated(f.Data, perr.Line) || helmActionLine(f.Data) > 0 {
 		msg += " (the file is a template: render it, e.g. with `helm template`, and assess the output)"
 	}
 	src.Diagnostics = []evidence.Diagnostic{{Severity: "error", File: f.Path, Line: perr.Line, Column: perr.Col, Message: msg}}
@@ -140,11 +142,30 @@ func templated(data []byte, line int) bool {
 	return strings.Contains(lines[line-1], "{{")
 }
 
+// reHelmAction is a Go template action as Helm charts write them ({{ .Values.x }},
+// {{- include … }}, {{ if … }}), not the {{name.key}} placeholders of Docker
+// MCP catalogs nor the ${{ … }} references of decK and Continue.
+var reHelmAction = regexp.MustCompile(`(^|[^$])\{\{-?\s*(\.[A-Za-z$]|\$|(include|template|toYaml|toJson|tpl|if|else|end|range|with|define|required|default|quote|printf)\b)`)
+
+// helmActionLine returns the line of the first Helm template action in
+// data, or 0.
+func helmActionLine(data []byte) int {
+	loc := reHelmAction.FindIndex(data)
+	if loc == nil {
+		return 0
+	}
+	return bytes.Count(data[:loc[0]+1], []byte("\n")) + 1
+}
+
 // read reads a recognised document.
 func (a analyzer) read(f *files.File, root *postree.Node) *files.Analysis {
 	src := f.NewSource(a.Label())
 	b := newBuilder(fileSite(f), a.f.product, a.f.id, a.f.syn)
 	a.f.read(b, root)
+	if line := helmActionLine(f.Data); line > 0 {
+		b.diags = append(b.diags, evidence.Diagnostic{Severity: "error", File: f.Path, Line: line, Message: fmt.Sprintf(
+			"the file is a template ({{ … }} actions): %s reads it only once rendered (e.g. with `helm template`); the values written as actions are unknown, the rest is assessed as written", a.f.product)})
+	}
 	src.Status = evidence.StatusOK
 	src.Diagnostics = b.diags
 	subjects := b.subjects()

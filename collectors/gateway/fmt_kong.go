@@ -591,7 +591,8 @@ func (r *kongReader) readRoute(rt *kongRoute) {
 	headers := r.upstreamHeaders(eff["request-transformer"], eff["request-transformer-advanced"])
 	switch mode {
 	case "listener":
-		b.info(rt.node, "route %s serves the tools of conversion-only plugins tagged %q", rt.name, proxy.config.Lookup("server", "tag").Text)
+		tag, _ := proxy.config.Lookup("server").Str("tag")
+		b.info(rt.node, "route %s serves the tools of conversion-only plugins tagged %q", rt.name, tag)
 	case "conversion-listener":
 		if rt.service != nil && rt.service.url != "" {
 			b.remote(s, rt.service.url, headers, evidence.TransportStreamableHTTP)

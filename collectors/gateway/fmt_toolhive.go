@@ -159,8 +159,10 @@ func readVMCP(b *builder, root *postree.Node) {
 	}
 	out := root.Get("outgoingAuth")
 	readOutgoing(b, gw, out.Get("default"))
-	for _, strategy := range out.Get("backends").Vals {
-		readOutgoing(b, gw, strategy)
+	if per := out.Get("backends"); per.IsObject() {
+		for _, strategy := range per.Vals {
+			readOutgoing(b, gw, strategy)
+		}
 	}
 	for i, be := range items(root.Get("backends")) {
 		bname, _ := be.Str("name")

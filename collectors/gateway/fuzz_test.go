@@ -13,7 +13,7 @@ import (
 
 // fuzzNames are file names that reach each gateway format.
 var fuzzNames = []string{"agentgateway/config.yaml", "compose.yaml", ".env", "litellm_config.yaml",
-	"authz-config.json", "profile.json", ".docker/mcp/registry.yaml", "vmcp-config.yaml"}
+	"authz-config.json", "profile.json", ".docker/mcp/registry.yaml", "vmcp-config.yaml", "kong.yaml"}
 
 // FuzzGatewayFormats feeds arbitrary text to the gateway analyzers under
 // each format's file name: no panic, every subject valid, every server
@@ -30,6 +30,8 @@ func FuzzGatewayFormats(f *testing.F) {
 	f.Add(uint8(1), []byte("services:\n  gw:\n    image: docker/mcp-gateway\n    command: [\"--transport\"]\n"))
 	f.Add(uint8(2), []byte("AUTH_REQUIRED=\"unterminated\nBASIC_AUTH_PASSWORD='x\nexport TRUST_PROXY_AUTH=true\n"))
 	f.Add(uint8(4), []byte(`{"type":"cedarv1","cedar":{"policies":["permit(","forbid(principal, action, resource) when {"]}}`))
+	f.Add(uint8(7), []byte("name: x\ngroupRef: g\nincomingAuth: {type: anonymous}\noutgoingAuth: {source: inline}\n"))
+	f.Add(uint8(8), []byte("_format_version: \"3.0\"\nservices: [{name: m, url: \"https://m:8443/mcp\", routes: [{name: m, paths: [/mcp]}]}]\nplugins: [{name: ai-mcp-proxy, config: {mode: listener}}]\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		if len(data) > 64<<10 {
 			t.Skip("input larger than 64 KiB")

@@ -110,6 +110,9 @@ func classify(key, value string, syn Syntax) (evidence.Value, string) {
 	if m, ok := findStrong(remainder); ok {
 		return secretValue(m.part, m.reason), m.part
 	}
+	if reason, part := templateSecret(key, value); reason != "" {
+		return secretValue(part, reason), part
+	}
 	if len(expanded) > 0 {
 		if reason, part := residueSecret(literalRemainder(value, refs), keyCred); reason != "" {
 			return secretValue(part, reason), part
@@ -136,6 +139,9 @@ func classify(key, value string, syn Syntax) (evidence.Value, string) {
 // literalSecret judges a literal (no reference handling) and returns the
 // reason and the raw secret part, or "" when it is not a secret.
 func literalSecret(key, value string) (reason, part string) {
+	if reason, part := templateSecret(key, value); reason != "" {
+		return reason, part
+	}
 	if strings.TrimSpace(value) == "" || isPlaceholder(value) {
 		return "", ""
 	}
@@ -243,4 +249,71 @@ func withoutReferences(s string, refs []reference) string {
 		}
 	}
 	return string(b)
+}
+
+// templateSecret judges the literals a Go template writes out in place of
+// a value under a credential key (templateLiterals), and returns the reason
+// and the secret of the first that is one.
+func templateSecret(key, value string) (reason, part string) {
+	if !strings.Contains(value, "{{") || !IsCredentialKey(key) {
+		return "", ""
+	}
+	for _, lit := range templateLiterals(value) {
+		if strings.Contains(lit, "{{") {
+			continue
+		}
+		if reason, part := literalSecret(key, lit); reason != "" {
+			return reason, part
+		}
+	}
+	return "", ""
+}
+
+// templateLiterals returns the string literals a Go template (Helm) writes
+// out in place of a value: the fallback of `default` ({{ .Values.key |
+// default "changeme" }}) and a literal that starts an action ({{ "s3cret" |
+// b64enc }}). Other literals (a `required` message, a key name) are not
+// the value.
+func templateLiterals(value string) []string {
+	var out []string
+	for rest := value; ; {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			return out
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return out
+		}
+		action := rest[i+2 : i+j]
+		rest = rest[i+j+2:]
+		for k := 0; k < len(action); k++ {
+			q := action[k]
+			if q != '"' && q != '`' {
+				continue
+			}
+			end := k + 1
+			for end < len(action) && action[end] != q {
+				if q == '"' && action[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if end >= len(action) {
+				break
+			}
+			prefix := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(action[:k]), "-"))
+			prefix = strings.TrimSpace(strings.TrimPrefix(prefix, "("))
+			if prefix == "" || prefix == "default" || strings.HasSuffix(prefix, " default") || strings.HasSuffix(prefix, "(default") {
+				lit := action[k+1 : end]
+				if q == '"' {
+					if u, err := strconv.Unquote(action[k : end+1]); err == nil {
+						lit = u
+					}
+				}
+				out = append(out, lit)
+			}
+			k = end
+		}
+	}
 }
