@@ -5,7 +5,6 @@
 package json
 
 import (
-	stdjson "encoding/json"
 	"fmt"
 	"io"
 	"time"
@@ -25,12 +24,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write results.json: no results")
 	}
-	enc := stdjson.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	if !opts.Compact {
-		enc.SetIndent("", "  ")
-	}
-	if err := enc.Encode(Build(r)); err != nil {
+	if err := encodeStreaming(w, Build(r), opts.Compact); err != nil {
 		return fmt.Errorf("write results.json: %w", err)
 	}
 	return nil

@@ -5,10 +5,11 @@
 package junit
 
 import (
-	"bytes"
+	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -67,63 +68,91 @@ type skipped struct {
 	Message string `xml:"message,attr"`
 }
 
-// Write writes r as JUnit XML to w.
+// Write writes r as JUnit XML to w. Suites are built and encoded one at a
+// time (the totals the root element carries are counted first), so the
+// document is never held whole.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write JUnit: no results")
 	}
 	x := view.New(r)
-	root := testsuites{Name: opts.Name}
-	if root.Name == "" {
-		root.Name = "tollgate"
+	name := opts.Name
+	if name == "" {
+		name = "tollgate"
 	}
 	ts := r.Timestamp.UTC().Format("2006-01-02T15:04:05")
+	var total testsuite
 	for _, cr := range r.Controls {
-		c := cr.Control
-		if c == nil {
+		if cr.Control != nil {
+			s := newSuite(x, cr, ts)
+			total.Tests += s.Tests
+			total.Failures += s.Failures
+			total.Errors += s.Errors
+			total.Skipped += s.Skipped
+		}
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	bw.WriteString(xml.Header)
+	enc := xml.NewEncoder(bw)
+	enc.Indent("", "  ")
+	root := xml.StartElement{Name: xml.Name{Local: "testsuites"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: name},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(total.Tests)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(total.Failures)},
+		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(total.Errors)},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(total.Skipped)},
+	}}
+	if err := enc.EncodeToken(root); err != nil {
+		return fmt.Errorf("write JUnit: %w", err)
+	}
+	for _, cr := range r.Controls {
+		if cr.Control == nil {
 			continue
 		}
-		s := testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
-			{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
-			{Name: "family", Value: c.Family}, {Name: "status", Value: string(cr.Status)},
-		}}
-		cases := cr.Evaluations
-		if len(cases) == 0 {
-			// Nothing was applicable: one skipped case says so, so the
-			// control shows in CI instead of hiding in an empty suite.
-			cases = []assess.Evaluation{{ControlID: c.ID, Verdict: assess.VerdictNotApplicable}}
+		if err := enc.Encode(newSuite(x, cr, ts)); err != nil {
+			return fmt.Errorf("write JUnit: %w", err)
 		}
-		for _, e := range cases {
-			tc := newCase(x, cr, e)
-			s.Tests++
-			switch {
-			case tc.Failure != nil:
-				s.Failures++
-			case tc.Error != nil:
-				s.Errors++
-			case tc.Skipped != nil:
-				s.Skipped++
-			}
-			s.Cases = append(s.Cases, tc)
-		}
-		root.Tests += s.Tests
-		root.Failures += s.Failures
-		root.Errors += s.Errors
-		root.Skipped += s.Skipped
-		root.Suites = append(root.Suites, s)
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(root); err != nil {
-		return fmt.Errorf("encode JUnit: %w", err)
+	if err := enc.EncodeToken(root.End()); err != nil {
+		return fmt.Errorf("write JUnit: %w", err)
 	}
-	buf.WriteByte('\n')
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := enc.Flush(); err != nil {
+		return fmt.Errorf("write JUnit: %w", err)
+	}
+	bw.WriteByte('\n')
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write JUnit: %w", err)
 	}
 	return nil
+}
+
+// newSuite is the suite of one control: a case per evaluation.
+func newSuite(x *view.Index, cr assess.ControlResult, ts string) testsuite {
+	c := cr.Control
+	s := testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
+		{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
+		{Name: "family", Value: c.Family}, {Name: "status", Value: string(cr.Status)},
+	}}
+	cases := cr.Evaluations
+	if len(cases) == 0 {
+		// Nothing was applicable: one skipped case says so, so the
+		// control shows in CI instead of hiding in an empty suite.
+		cases = []assess.Evaluation{{ControlID: c.ID, Verdict: assess.VerdictNotApplicable}}
+	}
+	for _, e := range cases {
+		tc := newCase(x, cr, e)
+		s.Tests++
+		switch {
+		case tc.Failure != nil:
+			s.Failures++
+		case tc.Error != nil:
+			s.Errors++
+		case tc.Skipped != nil:
+			s.Skipped++
+		}
+		s.Cases = append(s.Cases, tc)
+	}
+	return s
 }
 
 // newCase renders one control × subject evaluation.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -135,5 +136,43 @@ func TestNoEmptySuites(t *testing.T) {
 	}
 	if strings.Contains(string(data), `time="0"`) {
 		t.Error(`junit.xml claims time="0"`)
+	}
+}
+
+// TestStreamedIsTheDocument checks that the JUnit report, written a suite
+// at a time, is byte for byte the encoding of the whole document.
+func TestStreamedIsTheDocument(t *testing.T) {
+	r := fixture.Results()
+	x := view.New(r)
+	ts := r.Timestamp.UTC().Format("2006-01-02T15:04:05")
+	root := testsuites{Name: "tollgate"}
+	for _, cr := range r.Controls {
+		if cr.Control == nil {
+			continue
+		}
+		s := newSuite(x, cr, ts)
+		root.Tests += s.Tests
+		root.Failures += s.Failures
+		root.Errors += s.Errors
+		root.Skipped += s.Skipped
+		root.Suites = append(root.Suites, s)
+	}
+	var want bytes.Buffer
+	want.WriteString(xml.Header)
+	enc := xml.NewEncoder(&want)
+	enc.Indent("", "  ")
+	if err := enc.Encode(root); err != nil {
+		t.Fatal(err)
+	}
+	want.WriteByte('\n')
+	var got bytes.Buffer
+	if err := Write(&got, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("streamed JUnit (%d bytes) differs from the encoded document (%d bytes)", got.Len(), want.Len())
+	}
+	if root.Failures == 0 || len(root.Suites) < 2 {
+		t.Fatalf("the fixture has %d failures in %d suites; the comparison would prove little", root.Failures, len(root.Suites))
 	}
 }

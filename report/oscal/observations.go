@@ -259,11 +259,33 @@ func (b *builder) attestation(attID string) *assess.AttestationRecord {
 }
 
 // observations records every control of the catalog, in ID order.
-func (b *builder) observations() []oscalTypes.Observation {
-	out := make([]oscalTypes.Observation, 0, len(b.r.Controls))
+// lazyObservations is the observations of the given controls, built as
+// they are encoded: each lists every subject judged, so together they grow
+// with subjects × controls. The attestors they name are booked first, so
+// that the metadata, written before them, lists them.
+func (b *builder) lazyObservations(crs []*assess.ControlResult) *lazyArray[oscalTypes.Observation] {
+	for _, cr := range crs {
+		for _, e := range cr.Evaluations {
+			if strings.TrimSpace(e.SubjectID) != "" {
+				continue
+			}
+			if a := b.attestation(e.Attestation); a != nil {
+				b.parties.addText(a.AttestedBy, roleAttestor)
+			}
+		}
+	}
+	return &lazyArray[oscalTypes.Observation]{s: new([]oscalTypes.Observation), n: len(crs),
+		gen:     func(i int) oscalTypes.Observation { return b.observation(crs[i]) },
+		setUUID: func(o *oscalTypes.Observation, id string) { o.UUID = id }}
+}
+
+// observedControls are the results of the controls the assessment results
+// observe: every control of the catalog.
+func (b *builder) observedControls() []*assess.ControlResult {
+	out := make([]*assess.ControlResult, 0, len(b.r.Controls))
 	for i := range b.r.Controls {
 		if b.r.Controls[i].Control != nil {
-			out = append(out, b.observation(&b.r.Controls[i]))
+			out = append(out, &b.r.Controls[i])
 		}
 	}
 	return out

@@ -18,10 +18,11 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	if err != nil {
 		return err
 	}
-	arrays := []array{streamArray(p.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id })}
+	var arrays []array
 	if plan != nil {
 		risks, items := plan.arrays(p)
-		arrays = append(arrays, risks, items)
+		p.Observations = plan.observations.s
+		arrays = append(arrays, plan.observations, risks, items)
 	}
 	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID, arrays...); err != nil {
 		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
@@ -66,7 +67,7 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	}
 	if plan != nil {
 		risks, items := plan.arrays(p)
-		p.Risks, p.PoamItems = list(risks.all()), items.all()
+		p.Observations, p.Risks, p.PoamItems = list(plan.observations.all()), list(risks.all()), items.all()
 	}
 	if p.UUID, err = contentUUID("plan-of-action-and-milestones", p); err != nil {
 		return nil, fmt.Errorf("build OSCAL plan of action and milestones: %w", err)
@@ -79,6 +80,8 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 type poamPlan struct {
 	b     *builder
 	items []view.PlanItem
+	// observations are those of the controls of the findings.
+	observations *lazyArray[oscalTypes.Observation]
 }
 
 // entry builds the risk and the POA&M item of finding i.
@@ -111,7 +114,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	}
 	items := b.x.PlanItems(b.eng)
 	b.bookParties(items)
-	var observations []oscalTypes.Observation
+	var observed []*assess.ControlResult
 	subjects := map[string]bool{}
 	seenControl := map[string]bool{}
 	for _, it := range items {
@@ -119,7 +122,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 		if !seenControl[c.ID] {
 			seenControl[c.ID] = true
 			cr := b.x.Control(c.ID)
-			observations = append(observations, b.observation(cr))
+			observed = append(observed, cr)
 			for _, e := range cr.Evaluations {
 				if strings.TrimSpace(e.SubjectID) != "" {
 					subjects[e.SubjectID] = true
@@ -130,7 +133,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	var plan *poamPlan
 	var poamItems []oscalTypes.PoamItem
 	if len(items) > 0 {
-		plan = &poamPlan{b: b, items: items}
+		plan = &poamPlan{b: b, items: items, observations: b.lazyObservations(observed)}
 	} else {
 		poamItems = append(poamItems, oscalTypes.PoamItem{
 			UUID:        id("poam-item", "none", b.run),
@@ -154,8 +157,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			Remarks: fmt.Sprintf("%s The inventory items describe the subjects of the observations below, with the UUIDs the assessment plan gives them.",
 				b.scopeStatement()),
 		},
-		Observations: list(observations),
-		PoamItems:    poamItems,
+		PoamItems: poamItems,
 	}
 	p.Metadata = b.metadata("Plan of action and milestones: " + b.subjectName())
 	p.BackMatter = backMatter(resources...)

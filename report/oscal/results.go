@@ -16,19 +16,22 @@ import (
 // here (the tests validate the documents this package writes against the
 // OSCAL schema), so its cost stays proportional to its size.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
-	ar, risks, err := build(r, opts)
+	ar, lazy, err := build(r, opts)
 	if err != nil {
 		return err
 	}
 	res := &ar.Results[0]
-	var lazy array
-	if risks.n > 0 {
-		res.Risks, lazy = risks.s, risks
+	var arrays []array
+	if lazy.observations.n > 0 {
+		res.Observations = lazy.observations.s
+		arrays = append(arrays, lazy.observations)
 	}
-	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID,
-		streamArray(res.Observations, func(o *oscalTypes.Observation, id string) { o.UUID = id }),
-		lazy,
-		streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id })); err != nil {
+	if lazy.risks.n > 0 {
+		res.Risks = lazy.risks.s
+		arrays = append(arrays, lazy.risks)
+	}
+	arrays = append(arrays, streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id }))
+	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID, arrays...); err != nil {
 		return fmt.Errorf("write OSCAL assessment results: %w", err)
 	}
 	return nil
@@ -63,29 +66,37 @@ func Marshal(r *assess.Results, opts Options) ([]byte, error) {
 // and inventory items do not, so they can be followed from one assessment
 // to the next.
 func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, error) {
-	ar, risks, err := build(r, opts)
+	ar, lazy, err := build(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	ar.Results[0].Risks = list(risks.all())
+	ar.Results[0].Observations = list(lazy.observations.all())
+	ar.Results[0].Risks = list(lazy.risks.all())
 	if ar.UUID, err = contentUUID("assessment-results", ar); err != nil {
 		return nil, fmt.Errorf("build OSCAL assessment results: %w", err)
 	}
 	return ar, nil
 }
 
-// build is Build without the document's UUID and with the risks left to
-// be built as they are written.
-func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, *lazyArray[oscalTypes.Risk], error) {
+// resultsArrays are the observations and risks of the assessment results,
+// built as they are written.
+type resultsArrays struct {
+	observations *lazyArray[oscalTypes.Observation]
+	risks        *lazyArray[oscalTypes.Risk]
+}
+
+// build is Build without the document's UUID, and with the observations
+// and risks left to be built as they are written.
+func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, resultsArrays, error) {
 	b, err := newBuilder(r, opts, "assessment results")
 	if err != nil {
-		return nil, nil, err
+		return nil, resultsArrays{}, err
 	}
 	planDigest := opts.PlanSHA256
 	if planDigest == "" {
 		plan, err := planBytes(r, opts)
 		if err != nil {
-			return nil, nil, fmt.Errorf("build OSCAL assessment results: %w", err)
+			return nil, resultsArrays{}, fmt.Errorf("build OSCAL assessment results: %w", err)
 		}
 		sum := sha256.Sum256(plan)
 		planDigest = hex.EncodeToString(sum[:])
@@ -97,7 +108,7 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, *laz
 		c := it.Finding.Control.ID
 		byControl[c] = append(byControl[c], riskUUID(it.Finding.Fingerprint()))
 	}
-	observations := b.observations()
+	observations := b.lazyObservations(b.observedControls())
 	result := oscalTypes.Result{
 		UUID:             id("result", b.run),
 		Title:            clean(fmt.Sprintf("Assessment of %s, %s", b.subjectName(), b.ts.Format("2006-01-02"))),
@@ -106,7 +117,6 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, *laz
 		End:              &b.ts,
 		Props:            props("tool", b.toolName(), "tool-version", orDefault(r.Version, "unknown"), "scope", "mcp"),
 		ReviewedControls: b.reviewedControls(),
-		Observations:     list(observations),
 		Findings:         list(b.findings(byControl)),
 	}
 	resources := append([]oscalTypes.Resource{documentResource(planResourceID(), "Assessment plan", PlanFile, "application/oscal.ap+json", planDigest)},
@@ -121,5 +131,5 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, *laz
 		Results:    []oscalTypes.Result{result},
 		BackMatter: backMatter(resources...),
 	}
-	return ar, b.lazyRisks(items), nil
+	return ar, resultsArrays{observations: observations, risks: b.lazyRisks(items)}, nil
 }
