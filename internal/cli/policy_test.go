@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
 // resultsDoc is the part of results.json the policy tests read.
@@ -76,7 +78,10 @@ func (d resultsDoc) status(id string) (string, bool) {
 // denied servers are reported; the policy's file is evidence, with its hash,
 // in the bundle the reports point to.
 func TestExampleIsJudgedAgainstItsPolicy(t *testing.T) {
-	out, _ := assessInto(t, exampleDir)
+	out, summary := assessInto(t, exampleDir)
+	if summary.Policy == nil || len(summary.Policy.Files) != 1 || !strings.HasPrefix(summary.Policy.Files[0], filepath.ToSlash(filepath.Join(exampleDir, "policy", "servers.cue"))+" (sha256 ") {
+		t.Errorf("the console summary names the policy: %+v", summary.Policy)
+	}
 	doc := readResults(t, out)
 	if status, manual := doc.status("MCP-GOV-01"); status != "not-satisfied" || manual {
 		t.Errorf("MCP-GOV-01: status %q, manual %v; want automated and not satisfied", status, manual)
@@ -132,10 +137,23 @@ func TestPolicyFlag(t *testing.T) {
 		t.Errorf("without a policy MCP-GOV-01 is %q (manual %v)", status, manual)
 	}
 	pol := writeTree(t, map[string]string{"p.cue": "package p\napproved: time: {package: {ecosystem: \"pypi\", name: \"mcp-server-time\"}, owner: \"it\"}\n"})
-	out, _ = assessInto(t, tree, "--policy", pol)
-	if status, manual := readResults(t, out).status("MCP-GOV-01"); status != "satisfied" || manual {
+	att := writeTree(t, map[string]string{"a.hcl": `attestation "A-1" {
+  control     = "MCP-GOV-01"
+  statement   = "We keep a list."
+  attested_by = "sec"
+  evidence    = "https://wiki.example/allowlist"
+  expires     = "2099-01-01"
+}
+`})
+	out, _ = assessInto(t, tree, "--policy", pol, "--attestations", filepath.Join(att, "a.hcl"))
+	doc := readResults(t, out)
+	if status, manual := doc.status("MCP-GOV-01"); status != "satisfied" || manual {
 		t.Errorf("with the policy MCP-GOV-01 is %q (manual %v)", status, manual)
 	}
+	if len(doc.Attestations) != 1 || doc.Attestations[0].Status != "superseded" {
+		t.Errorf("an attestation of the allowlist is superseded by the policy: %+v", doc.Attestations)
+	}
+	reporttest.ValidateOutputDir(t, out)
 	bad := writeTree(t, map[string]string{"p.cue": "package p\napproved: time: {owner: \"it\", pakage: {}}\n"})
 	run := runTollgate(t, "assess", tree, "--policy", bad, "-o", filepath.Join(t.TempDir(), "o"))
 	if run.code != 2 || run.err == nil || !strings.Contains(run.err.Error(), "p.cue:2: approved.time.pakage: unknown field (did you mean approved.time.package?)") {

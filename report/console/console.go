@@ -103,7 +103,20 @@ type Summary struct {
 	Baseline *Baseline `json:"baseline,omitempty"`
 	// History compares the run with the one before it in the history store.
 	History *History `json:"history,omitempty"`
-	Gate    Gate     `json:"gate"`
+	// Policy is the organisation policy the run was given, when it was.
+	Policy *Policy `json:"policy,omitempty"`
+	Gate   Gate    `json:"gate"`
+}
+
+// Policy names the organisation policy of the run and what it holds.
+type Policy struct {
+	// Files are the policy's files as given, each with the first 12 hex
+	// digits of its sha256.
+	Files      []string `json:"files"`
+	Approved   int      `json:"approved"`
+	Denied     int      `json:"denied"`
+	Required   int      `json:"required"`
+	Exceptions int      `json:"exceptions"`
 }
 
 // Expired is a waiver or an attestation past its expiry.
@@ -153,6 +166,12 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 			return file
 		}
 		return fmt.Sprintf("%s:%d", file, line)
+	}
+	if p := r.Policy; p != nil {
+		s.Policy = &Policy{Files: []string{}, Approved: p.Approved, Denied: p.Denied, Required: p.Required, Exceptions: p.Exceptions}
+		for _, f := range p.Files {
+			s.Policy.Files = append(s.Policy.Files, fmt.Sprintf("%s (sha256 %.12s)", f.Path, f.SHA256))
+		}
 	}
 	for _, w := range r.Waivers {
 		if w.Status == assess.WaiverExpired {
@@ -331,9 +350,14 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	if s.Unsupported > 0 {
 		fmt.Fprintf(w, " (%d recognised but not collected by this version)", s.Unsupported)
 	}
-	fmt.Fprintf(w, "; %d checks: %d pass, %d fail, %d waived, %d error, %d manual\n\n",
+	fmt.Fprintf(w, "; %d checks: %d pass, %d fail, %d waived, %d error, %d manual\n",
 		s.Counts.Pass+s.Counts.Fail+s.Counts.Waived+s.Counts.Error+s.Counts.Manual,
 		s.Counts.Pass, s.Counts.Fail, s.Counts.Waived, s.Counts.Error, s.Counts.Manual)
+	if pol := s.Policy; pol != nil {
+		fmt.Fprintf(w, "Organisation policy %s: %d approved, %d denied, %d required, %s\n",
+			strings.Join(pol.Files, ", "), pol.Approved, pol.Denied, pol.Required, plural(pol.Exceptions, "exception"))
+	}
+	fmt.Fprintln(w)
 
 	if len(s.Frameworks) > 0 {
 		width := len("FRAMEWORK")
