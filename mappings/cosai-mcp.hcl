@@ -415,6 +415,13 @@ control "MCP-GATEWAY-30" {
   }
 }
 
+control "MCP-GATEWAY-31" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "No identity is established for callers reaching the gateway from the internet."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "MCP-T11" {
     provenance = "asserted"

@@ -337,6 +337,13 @@ none "MCP-GATEWAY-30" {
   reason = "Serving a deprecated transport has no direct bearing on personal-data processing; its session weaknesses are judged by transport and authentication controls."
 }
 
+control "MCP-GATEWAY-31" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Tools that process personal data are reachable by anyone on the internet; Art. 32 asks for access to processing systems to be restricted."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "Art. 24" {
     provenance = "asserted"

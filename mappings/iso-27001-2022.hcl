@@ -581,6 +581,19 @@ control "MCP-GATEWAY-30" {
   }
 }
 
+control "MCP-GATEWAY-31" {
+  maps "A.8.5" {
+    provenance = "asserted"
+    rationale  = "An internet-facing MCP entry point without secure authentication."
+  }
+
+  maps "A.8.20" {
+    provenance = "official"
+    via        = "SC-7"
+    rationale  = "Network services exposed to the internet should be protected at the boundary; this one accepts any caller."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "A.5.9" {
     provenance = "official"

@@ -133,6 +133,13 @@ control "MCP-GATEWAY-02" {
   }
 }
 
+control "MCP-GATEWAY-31" {
+  maps "ESR-01" {
+    provenance = "asserted"
+    rationale  = "An internet-facing gateway without authentication forwards unauthenticated initialize requests from anyone."
+  }
+}
+
 control "MCP-GATEWAY-04" {
   maps "ESR-03" {
     provenance = "asserted"

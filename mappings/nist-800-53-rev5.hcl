@@ -732,6 +732,23 @@ control "MCP-GATEWAY-30" {
   }
 }
 
+control "MCP-GATEWAY-31" {
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "Callers from the internet reach the gateway without being identified or authenticated."
+  }
+
+  maps "AC-3" {
+    provenance = "asserted"
+    rationale  = "Access to the tools behind the gateway is not enforced for any caller."
+  }
+
+  maps "SC-7" {
+    provenance = "asserted"
+    rationale  = "The gateway is published past the network boundary with no authenticating managed interface in front of it."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "CM-7(5)" {
     provenance = "asserted"

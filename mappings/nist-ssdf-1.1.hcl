@@ -325,6 +325,10 @@ none "MCP-GATEWAY-30" {
   reason = "The transport a deployed gateway serves is an operational setting, not a development practice."
 }
 
+none "MCP-GATEWAY-31" {
+  reason = "Who may invoke a deployed gateway is an operational setting, not a secure development practice."
+}
+
 control "MCP-GOV-01" {
   maps "PO.3.2" {
     provenance = "asserted"

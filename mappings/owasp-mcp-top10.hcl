@@ -401,6 +401,13 @@ none "MCP-GATEWAY-30" {
   reason = "No OWASP MCP Top 10 entry addresses protocol version currency."
 }
 
+control "MCP-GATEWAY-31" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "An internet-facing gateway without authentication is the most exposed form of insufficient authentication."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "MCP09:2025" {
     provenance = "asserted"
