@@ -133,6 +133,9 @@ type analyser struct {
 	// whole is set when something cannot be analysed: the control then sees
 	// the whole subject.
 	whole bool
+	// top are the labels the snippet declares at its top level, which a
+	// top-level reference can name.
+	top map[string]bool
 }
 
 // observedPaths returns the paths of a subject that src can observe, or nil
@@ -172,7 +175,29 @@ func namedPaths(src string) (n *pathNode, complete bool, err error) {
 			}
 		}
 	}
-	return normalize(a.decls(f.Decls)), !a.whole, nil
+	a.top = topLabels(f.Decls)
+	return normalize(a.decls(f.Decls, map[string]bool{})), !a.whole, nil
+}
+
+// topLabels are the labels declared at the top level of a snippet,
+// including inside top-level comprehensions.
+func topLabels(decls []ast.Decl) map[string]bool {
+	out := map[string]bool{}
+	for _, d := range decls {
+		switch d := d.(type) {
+		case *ast.Field:
+			if name, _, err := ast.LabelName(d.Label); err == nil {
+				out[name] = true
+			}
+		case *ast.Comprehension:
+			if body, ok := d.Value.(*ast.StructLit); ok {
+				for name := range topLabels(body.Elts) {
+					out[name] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 // isNonData reports whether a label names a definition or hidden field.
@@ -180,9 +205,23 @@ func isNonData(name string) bool {
 	return strings.HasPrefix(name, "#") || strings.HasPrefix(name, "_")
 }
 
-// decls analyses the declarations of a struct (or of the file).
-func (a *analyser) decls(elts []ast.Decl) *pathNode {
+// decls analyses the declarations of a struct (or of the file). At the top
+// level of the file (top is non-nil: the names of the let clauses and
+// comprehension variables in scope), let clauses and comprehensions are
+// analysed too: a snippet is compiled on its own, so a top-level reference
+// names a field the snippet declares, and observes the subject below that
+// field's path; a comprehension's body declares fields like the file does.
+// Elsewhere they, and any reference, make the whole subject observable.
+func (a *analyser) decls(elts []ast.Decl, top map[string]bool) *pathNode {
 	n := &pathNode{fields: map[string]*pathNode{}}
+	if top != nil {
+		top = maps.Clone(top)
+		for _, d := range elts {
+			if l, ok := d.(*ast.LetClause); ok {
+				top[l.Ident.Name] = true
+			}
+		}
+	}
 	for _, d := range elts {
 		switch d := d.(type) {
 		case *ast.Field:
@@ -220,13 +259,139 @@ func (a *analyser) decls(elts []ast.Decl) *pathNode {
 				n.anyKey = false
 				n.pattern = union(n.pattern, a.expr(d.Type))
 			}
+		case *ast.LetClause:
+			if top == nil {
+				a.whole = true
+				continue
+			}
+			n = union(n, a.topRefs(d.Expr, top))
+		case *ast.Comprehension:
+			body, ok := d.Value.(*ast.StructLit)
+			if top == nil || !ok {
+				a.whole = true
+				continue
+			}
+			scope, paths := a.clauses(d.Clauses, top)
+			n = union(union(n, paths), a.decls(body.Elts, scope))
 		case *ast.ImportDecl, *ast.Package, *ast.Attribute, *ast.CommentGroup:
 		default:
-			// Comprehensions, let clauses and anything unforeseen.
+			// Anything unforeseen.
 			a.whole = true
 		}
 	}
 	return n
+}
+
+// clauses analyses the clauses of a top-level comprehension, returning the
+// scope its body sees (with the variables and let names the clauses bind)
+// and the paths the clauses observe.
+func (a *analyser) clauses(cs []ast.Clause, scope map[string]bool) (map[string]bool, *pathNode) {
+	scope = maps.Clone(scope)
+	var n *pathNode
+	for _, c := range cs {
+		switch c := c.(type) {
+		case *ast.ForClause:
+			n = union(n, a.topRefs(c.Source, scope))
+			if c.Key != nil {
+				scope[c.Key.Name] = true
+			}
+			if c.Value != nil {
+				scope[c.Value.Name] = true
+			}
+		case *ast.IfClause:
+			n = union(n, a.topRefs(c.Condition, scope))
+		case *ast.LetClause:
+			n = union(n, a.topRefs(c.Expr, scope))
+			scope[c.Ident.Name] = true
+		default:
+			a.whole = true
+		}
+	}
+	return scope, n
+}
+
+// topRefs returns the subject paths a top-level expression observes: for
+// each reference to a top-level field, the path it selects (linked.gateway
+// observes everything below linked.gateway). Names in scope (let clauses,
+// comprehension variables) hold values computed from such references, which
+// are analysed where they are bound. A reference to anything else, an alias
+// or a construct not foreseen makes the whole subject observable.
+func (a *analyser) topRefs(e ast.Node, scope map[string]bool) *pathNode {
+	var n *pathNode
+	ast.Walk(e, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.SelectorExpr:
+			base, path := selectorPath(x)
+			if base == nil {
+				return true
+			}
+			n = union(n, a.topRef(base.Name, path, scope))
+			return false
+		case *ast.Ident:
+			n = union(n, a.topRef(x.Name, nil, scope))
+		case *ast.Comprehension:
+			inner, paths := a.clauses(x.Clauses, scope)
+			n = union(union(n, paths), a.topRefs(x.Value, inner))
+			return false
+		case *ast.Field:
+			if x.Alias != nil {
+				a.whole = true
+				return false
+			}
+			switch x.Label.(type) {
+			case *ast.Ident, *ast.BasicLit:
+			default:
+				n = union(n, a.topRefs(x.Label, scope))
+			}
+			n = union(n, a.topRefs(x.Value, scope))
+			return false
+		case *ast.LetClause, *ast.Alias:
+			a.whole = true
+			return false
+		}
+		return true
+	}, nil)
+	return n
+}
+
+// topRef is the subject path a top-level reference to name, followed by
+// the selectors in path, observes.
+func (a *analyser) topRef(name string, path []string, scope map[string]bool) *pathNode {
+	switch {
+	case scope[name], predeclared[name], a.imports[name], a.isPureDef(name):
+		return nil
+	case !a.top[name] || isNonData(name):
+		a.whole = true
+		return nil
+	}
+	n := allNode
+	for i := len(path) - 1; i >= 0; i-- {
+		n = &pathNode{fields: map[string]*pathNode{path[i]: n}}
+	}
+	return &pathNode{fields: map[string]*pathNode{name: n}}
+}
+
+// selectorPath splits a chain of selectors (a.b.c) into its base identifier
+// and the labels selected; base is nil when the chain does not start with
+// an identifier or selects something other than a plain label.
+func selectorPath(x *ast.SelectorExpr) (*ast.Ident, []string) {
+	var path []string
+	var e ast.Expr = x
+	for {
+		switch s := e.(type) {
+		case *ast.SelectorExpr:
+			name, _, err := ast.LabelName(s.Sel)
+			if err != nil {
+				return nil, nil
+			}
+			path = append([]string{name}, path...)
+			e = s.X
+		case *ast.Ident:
+			return s, path
+		default:
+			return nil, nil
+		}
+	}
 }
 
 // isAnyLabel reports whether a pattern label matches every key by type
@@ -240,7 +405,7 @@ func isAnyLabel(e ast.Expr) bool {
 func (a *analyser) expr(e ast.Expr) *pathNode {
 	switch x := e.(type) {
 	case *ast.StructLit:
-		return a.decls(x.Elts)
+		return a.decls(x.Elts, nil)
 	case *ast.ParenExpr:
 		return a.expr(x.X)
 	case *ast.BinaryExpr:

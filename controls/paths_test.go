@@ -24,7 +24,14 @@ func TestObservedPaths(t *testing.T) {
 		{"import call keeps subtree", "import \"strings\"\nname: strings.HasPrefix(\"mcp-\")", `{name:*}`},
 		{"reference to a field is the whole subject", `remote: port: launch.port`, `<subject>`},
 		{"impure definition is the whole subject", "#P: remote.port\nlaunch: port: #P", `<subject>`},
-		{"comprehension is the whole subject", `if disabled { ignored: true }`, `<subject>`},
+		{"comprehension over an undeclared field is the whole subject", `if disabled { ignored: true }`, `<subject>`},
+		{"top-level let and comprehension observe what they select",
+			"linked: gateway: *[] | [...]\nlet open = [for g in linked.gateway if g.authentication.mode == \"none\" {g}]\nif len(open) == 0 {\n  auth: kind: !=\"none\"\n}",
+			`{auth:{kind:*},linked:{gateway:*}}`},
+		{"top-level condition on a declared field", "disabled: bool\nif disabled { ignored: true }", `{disabled:*,ignored:*}`},
+		{"top-level for over a declared field", "env: [string]: _\nfor k, v in env { (k): _ }", `<subject>`},
+		{"reference in a comprehension body is the whole subject", "a: int\nif a > 1 { b: a }", `<subject>`},
+		{"let over a hidden impure field is the whole subject", "_x: remote.port\nremote: port: int\nlet y = _x\nif y > 1 { b: 1 }", `<subject>`},
 		{"let is the whole subject", "let x = 1\nport: x", `<subject>`},
 		{"alias is the whole subject", `remote: R=scheme: "https"`, `<subject>`},
 		{"dynamic label is the whole subject", `(name): true`, `<subject>`},
@@ -76,5 +83,27 @@ func TestAppendProjection(t *testing.T) {
 				t.Errorf("projection =\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestBuiltinControlsAreProjected guards fleet-scale evaluation: a control
+// whose CUE observes the whole subject is evaluated anew for every subject,
+// since no two subjects are equal, which costs seconds on a fleet of tens of
+// thousands. References belong at the top level of a snippet (let clauses,
+// if and for comprehensions over fields the snippet declares), where the
+// paths they select are known.
+func TestBuiltinControlsAreProjected(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := NewPlan(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range p.Len() {
+		if c := p.Control(i); c.Evaluable() && p.Observes(i) == "<subject>" {
+			t.Errorf("%s (%s:%d) observes the whole subject", c.ID, c.File, c.Line)
+		}
 	}
 }
