@@ -156,6 +156,11 @@ type Gateway struct {
 	// IgnoredSettings are settings written where the product does not read
 	// them: they look configured but have no effect.
 	IgnoredSettings []string `json:"ignored_settings,omitempty"`
+	// MissingReferences are objects the configuration refers to that are not
+	// among what was read (a ToolHive proxy's oidcConfigRef to an
+	// MCPOIDCConfig that does not exist), as "field → Kind namespace/name":
+	// the product does not start, or runs without, what they configure.
+	MissingReferences []string `json:"missing_references,omitempty"`
 	// Servers are the IDs of the server subjects the gateway fronts.
 	Servers []string `json:"servers,omitempty"`
 	// Env are environment values configured for the gateway, classified.

@@ -422,6 +422,13 @@ control "MCP-GATEWAY-31" {
   }
 }
 
+control "MCP-GATEWAY-32" {
+  maps "MCP-T1" {
+    provenance = "asserted"
+    rationale  = "A missing OIDC or authorization object leaves the proxy's identity and access checks undefined."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "MCP-T11" {
     provenance = "asserted"

@@ -594,6 +594,14 @@ control "MCP-GATEWAY-31" {
   }
 }
 
+control "MCP-GATEWAY-32" {
+  maps "A.8.9" {
+    provenance = "official"
+    via        = "CM-6"
+    rationale  = "A.8.9 asks for configurations to be established, implemented and monitored; a configuration whose referenced parts are missing is not implemented."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "A.5.9" {
     provenance = "official"

@@ -749,6 +749,18 @@ control "MCP-GATEWAY-31" {
   }
 }
 
+control "MCP-GATEWAY-32" {
+  maps "CM-6" {
+    provenance = "asserted"
+    rationale  = "The gateway's configuration settings must be established and in force; a setting that refers to an object that does not exist establishes nothing."
+  }
+
+  maps "IA-2" {
+    provenance = "asserted"
+    rationale  = "The authentication the missing OIDC configuration was meant to provide is not enforced for callers reaching the proxy."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "CM-7(5)" {
     provenance = "asserted"

@@ -329,6 +329,10 @@ none "MCP-GATEWAY-31" {
   reason = "Who may invoke a deployed gateway is an operational setting, not a secure development practice."
 }
 
+none "MCP-GATEWAY-32" {
+  reason = "Whether a deployed proxy's references resolve is an operational configuration check, not a secure software development practice."
+}
+
 control "MCP-GOV-01" {
   maps "PO.3.2" {
     provenance = "asserted"

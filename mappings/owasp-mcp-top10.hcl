@@ -408,6 +408,13 @@ control "MCP-GATEWAY-31" {
   }
 }
 
+control "MCP-GATEWAY-32" {
+  maps "MCP07:2025" {
+    provenance = "asserted"
+    rationale  = "A proxy whose authentication or authorization configuration is missing runs without the access control it was declared with."
+  }
+}
+
 control "MCP-GOV-01" {
   maps "MCP09:2025" {
     provenance = "asserted"

@@ -207,8 +207,7 @@ func (r *thReader) authentication(b *builder, gw *evidence.Gateway, o *kubeobj.O
 	cfg := r.set.Find(toolhiveGroup, "MCPOIDCConfig", o.Namespace, name)
 	if cfg == nil {
 		a.Mode = evidence.GatewayAuthUnknown
-		b.diags = append(b.diags, r.set.Diag("warning", o, ref, fmt.Sprintf(
-			"oidcConfigRef names MCPOIDCConfig %s/%s, which is not among the objects read: the operator does not start the proxy until it exists", o.Namespace, name)))
+		r.missing(b, gw, o, ref, "oidcConfigRef", "MCPOIDCConfig", name, ": the operator does not start the proxy until it exists")
 		return
 	}
 	cs := cfg.Spec()
@@ -252,8 +251,7 @@ func (r *thReader) authorization(b *builder, gw *evidence.Gateway, o *kubeobj.Ob
 		name, _ := ref.Str("name")
 		cfg := r.set.Find(toolhiveGroup, "MCPAuthzConfig", o.Namespace, name)
 		if cfg == nil {
-			b.diags = append(b.diags, r.set.Diag("warning", o, ref, fmt.Sprintf(
-				"authzConfigRef names MCPAuthzConfig %s/%s, which is not among the objects read", o.Namespace, name)))
+			r.missing(b, gw, o, ref, "authzConfigRef", "MCPAuthzConfig", name, "")
 			return
 		}
 		r.authzDocument(b, gw, cfg.Spec(), cfg.Spec().Get("config"))
@@ -276,8 +274,7 @@ func (r *thReader) authorization(b *builder, gw *evidence.Gateway, o *kubeobj.Ob
 	}
 	obj := r.set.Find("", "ConfigMap", o.Namespace, name)
 	if obj == nil {
-		b.diags = append(b.diags, r.set.Diag("warning", o, cm, fmt.Sprintf(
-			"authzConfig names ConfigMap %s/%s, which is not among the objects read", o.Namespace, name)))
+		r.missing(b, gw, o, cm, "authzConfig", "ConfigMap", name, "")
 		return
 	}
 	text, _ := obj.Root.Get("data").Str(key)
@@ -328,8 +325,7 @@ func (r *thReader) permissionProfile(b *builder, gw *evidence.Gateway, o *kubeob
 	case "configMap", "configmap":
 		cm := r.set.Find("", "ConfigMap", o.Namespace, name)
 		if cm == nil {
-			b.diags = append(b.diags, r.set.Diag("warning", o, p, fmt.Sprintf(
-				"permissionProfile names ConfigMap %s/%s, which is not among the objects read", o.Namespace, name)))
+			r.missing(b, gw, o, p, "permissionProfile", "ConfigMap", name, "")
 			return
 		}
 		key, _ := p.Str("key")
@@ -351,8 +347,7 @@ func (r *thReader) externalAuth(b *builder, gw *evidence.Gateway, o *kubeobj.Obj
 	name, _ := ref.Str("name")
 	cfg := r.set.Find(toolhiveGroup, "MCPExternalAuthConfig", o.Namespace, name)
 	if cfg == nil {
-		b.diags = append(b.diags, r.set.Diag("warning", o, ref, fmt.Sprintf(
-			"externalAuthConfigRef names MCPExternalAuthConfig %s/%s, which is not among the objects read", o.Namespace, name)))
+		r.missing(b, gw, o, ref, "externalAuthConfigRef", "MCPExternalAuthConfig", name, "")
 		return
 	}
 	typ, _ := cfg.Spec().Str("type")
@@ -441,4 +436,13 @@ func (r *thReader) virtual(o *kubeobj.Object) {
 	for _, s := range r.servers[o.Namespace+"/"+group] {
 		s.Links = append(s.Links, gw.ID)
 	}
+}
+
+// missing records a reference to an object the set does not hold: a
+// warning at the reference, and the gateway's missing_references (the
+// operator does not start a proxy whose references do not resolve).
+func (r *thReader) missing(b *builder, gw *evidence.Gateway, o *kubeobj.Object, at *postree.Node, field, kind, name, why string) {
+	ref := fmt.Sprintf("%s %s/%s", kind, o.Namespace, name)
+	b.diags = append(b.diags, r.set.Diag("warning", o, at, fmt.Sprintf("%s names %s, which is not among the objects read%s", field, ref, why)))
+	gw.MissingReferences = append(gw.MissingReferences, field+" → "+ref)
 }

@@ -162,6 +162,9 @@ func TestToolHiveInterpreter(t *testing.T) {
 	if !missing {
 		t.Errorf("diagnostics %v, want the missing MCPOIDCConfig at its line", in.Diagnostics)
 	}
+	if !slices.Equal(open.MissingReferences, []string{"oidcConfigRef → MCPOIDCConfig mcp/missing"}) || len(search.MissingReferences) != 0 {
+		t.Errorf("missing references: open %v, search %v", open.MissingReferences, search.MissingReferences)
+	}
 
 	notion := gws["notion"]
 	if notion.SSRF == nil || !notion.SSRF.PrivateTargets || srvs["notion"].Remote.Host != "mcp.notion.com" {

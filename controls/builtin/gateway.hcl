@@ -864,3 +864,28 @@ control "MCP-GATEWAY-30" {
     subject = { name = "mcp-gateway", product = "docker-mcp-gateway", listeners = [{ bind = "0.0.0.0", port = 8811, tls = false, loopback = false, exposure = "internal", path = "/mcp", transport = "streamable-http" }] }
   }
 }
+
+control "MCP-GATEWAY-32" {
+  title       = "Gateway configuration references resolve"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["misconfiguration-drift", "missing-authentication"]
+  subject     = "gateway"
+  description = "The gateway's configuration refers to an object that is not there: a ToolHive MCPServer or MCPRemoteProxy whose `oidcConfigRef` names an MCPOIDCConfig, whose `authzConfigRef` names an MCPAuthzConfig, whose `authzConfig` or `permissionProfile` names a ConfigMap, or whose `externalAuthConfigRef` names an MCPExternalAuthConfig that none of the assessed manifests, charts or cluster objects holds. The operator does not start a proxy whose OIDC configuration is missing, and whatever the missing object configures (authentication, authorization, egress, upstream credentials) is not in force; the gateway's authentication is then unknown."
+  remediation = "Create the referenced object in the proxy's namespace (or fix the name), or assess the folder, chart or cluster that holds it together with the proxy, then check the proxy's status conditions."
+  references  = ["https://docs.stacklok.com/toolhive/guides-k8s/auth-k8s", "https://docs.stacklok.com/toolhive/reference/crds/mcpoidcconfig"]
+
+  check = <<-CUE
+    missing_references?: []
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} refers to objects that are not there: {{range $i, $e := .missing_references}}{{if $i}}; {{end}}{{$e}}{{end}}"
+
+  example "missing OIDC configuration fails" {
+    expect  = "fail"
+    subject = { name = "mcp-fetch-proxy", product = "toolhive", missing_references = ["oidcConfigRef → MCPOIDCConfig tools/corp-sso"], authentication = { mode = "unknown" } }
+  }
+  example "references that resolve pass" {
+    expect  = "pass"
+    subject = { name = "mcp-fetch-proxy", product = "toolhive", authentication = { mode = "required" } }
+  }
+}
