@@ -23,7 +23,7 @@ func (p *Policy) ArtifactPath(f File) string { return ArtifactDir + "/" + path.B
 func (p *Policy) AddToBundle(b *evidence.Bundle) {
 	kept := b.Artifacts[:0:0]
 	for _, a := range b.Artifacts {
-		if path.Dir(a.Path) == ArtifactDir && a.Format == Format {
+		if a.Format == Format {
 			delete(b.Files, a.BundlePath)
 			continue
 		}

@@ -58,6 +58,12 @@ With --baseline (an earlier run's results.json, output folder or evidence
 bundle), only failures absent from the baseline fail the gate, and every report
 marks each finding new or baseline.
 
+With --policy (or policy in tollgate.yaml), every server, tool and workload is
+judged against the organisation policy: servers it does not approve, other
+versions, denied servers, tools it does not allow and settings it requires
+fail (MCP-GOV-01, MCP-POLICY-01 to -08), and the policy's files go into the
+evidence. See 'tollgate policy'.
+
 With --probe, every remote server found in the configs is probed too (each
 with only the credentials its own entry references, resolved from the
 environment), and --probe-url adds endpoints; see 'tollgate probe'. When the

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/tollgate-dev/tollgate/internal/mcptest"
 	"github.com/tollgate-dev/tollgate/report/reporttest"
 )
 
@@ -300,5 +301,21 @@ func TestPolicyExport(t *testing.T) {
 	}
 	if bad := runTollgate(t, "policy", "export", filepath.Join(exampleDir, "policy"), "--to", "vscode", "-o", t.TempDir()); bad.code != 2 {
 		t.Errorf("--to vscode: exit %d", bad.code)
+	}
+}
+
+// TestToolsOutsideThePolicyFromAProbe: the tools a live probe lists for a
+// configured server are judged against the tools its approval allows.
+func TestToolsOutsideThePolicyFromAProbe(t *testing.T) {
+	srv := mcptest.Benign(t)
+	tree := writeTree(t, map[string]string{".mcp.json": `{"mcpServers": {"team": {"type": "http", "url": "` + srv.URL + `"}}}`})
+	pol := writeTree(t, map[string]string{"p.cue": "package p\napproved: team: {url: \"" + srv.URL + "\", owner: \"team\", tools: [\"add\", \"read_*\"]}\n"})
+	out, _ := assessInto(t, tree, "--probe", "--policy", pol)
+	doc := readResults(t, out)
+	if got := doc.findingsOf("MCP-POLICY-04"); !slices.Equal(got, []string{"MCP-POLICY-04 send_message fail"}) {
+		t.Errorf("tools outside the approval: %q", got)
+	}
+	if status, _ := doc.status("MCP-GOV-01"); status != "satisfied" {
+		t.Errorf("MCP-GOV-01: %s", status)
 	}
 }
