@@ -67,8 +67,10 @@ const (
 	// expected here.
 	notJudgedNote = "Findings INDEX.md lists on ignored entries are not expected (see TestCorpusExpectations)."
 
-	// unsupportedNote: these files are recognised but read by collector
-	// families not built yet; their source subject has status "unsupported".
+	// unsupportedNote marks files recognised as MCP-related that no
+	// collector of this version reads (status "unsupported"). Every corpus
+	// file is read today, so no row carries it; it stays for the next
+	// family recognised before its collector is built.
 	unsupportedNote = "Read by a gateway/Kubernetes collector not built yet: source status unsupported, so MCP-CONFIG-01 must not call it unparseable."
 )
 
@@ -648,10 +650,9 @@ func TestCorpusTableCoversCorpus(t *testing.T) {
 }
 
 // explainedErrors lists error verdicts over the corpus that are expected,
-// keyed by control ID and file, with the reason. It is empty: every corpus
-// file the client-config collector reads parses, and the gateway and
-// Kubernetes files are "unsupported" sources, which the engine does not turn
-// into missing-evidence errors.
+// keyed by control ID and file, with the reason. It is empty: no corpus
+// file leaves the evidence a control needs missing (files their product
+// rejects are judged as written).
 var explainedErrors = map[[2]string]string{}
 
 // TestCorpusNoUnexplainedErrors checks that no evaluation over the corpus
