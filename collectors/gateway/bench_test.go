@@ -16,8 +16,10 @@ import (
 // benchFormats are one file of each gateway format the collector reads,
 // numbered by %[1]d: agentgateway, Docker MCP Gateway in Compose, a Docker
 // MCP catalog, ContextForge settings, a LiteLLM proxy config, ToolHive's
-// Cedar authorization config, vMCP config and custom resources, and
-// ContextForge chart values.
+// Cedar authorization config, vMCP config and custom resources, Kong
+// declarative config, an nginx server, a Terraform Cloud Run module, an
+// Envoy AI Gateway MCPRoute, a kmcp MCPServer, a Microsoft MCP Gateway
+// deployment, and ContextForge chart values.
 var benchFormats = []struct{ name, body string }{
 	{"agentgateway/config.yaml", `binds:
 - port: %[2]d
@@ -113,6 +115,103 @@ kind: ConfigMap
 metadata: {name: oidc, namespace: team-%[1]d}
 data: {issuer: "https://login.acme.example", audience: "https://fetch-%[1]d.acme.example/mcp"}
 `},
+	{"kong.yaml", `_format_version: "3.0"
+services:
+  - name: mcp-%[1]d
+    url: https://mcp-%[1]d.internal.acme.example/mcp
+    tls_verify: true
+    routes:
+      - name: mcp-%[1]d
+        paths: [/mcp]
+        protocols: [https]
+        hosts: [mcp-%[1]d.acme.example]
+plugins:
+  - name: ai-mcp-proxy
+    route: mcp-%[1]d
+    config: {mode: passthrough-listener, logging: {log_audits: true}}
+  - name: ai-mcp-oauth2
+    route: mcp-%[1]d
+    config:
+      resource: https://mcp-%[1]d.acme.example/mcp
+      authorization_servers: [https://login.acme.example/realms/mcp]
+  - name: rate-limiting
+    config: {minute: 600}
+  - name: http-log
+    config: {http_endpoint: https://logs.acme.example}
+`},
+	{"conf.d/mcp.conf", `server {
+    listen 443 ssl;
+    server_name mcp-%[1]d.acme.example;
+    location /mcp {
+        auth_request /auth;
+        limit_req zone=mcp burst=20;
+        proxy_pass http://10.1.%[1]d.5:8080;
+        proxy_set_header Authorization "";
+    }
+}
+`},
+	{"infra/main.tf", `resource "google_cloud_run_v2_service" "mcp" {
+  name    = "mcp-%[1]d"
+  ingress = "INGRESS_TRAFFIC_INTERNAL_ONLY"
+  template {
+    containers {
+      image = "ghcr.io/github/github-mcp-server:v0.%[1]d.0"
+      env {
+        name  = "GITHUB_PERSONAL_ACCESS_TOKEN"
+        value = var.github_token
+      }
+    }
+  }
+}
+resource "google_cloud_run_v2_service_iam_member" "agents" {
+  name   = google_cloud_run_v2_service.mcp.name
+  role   = "roles/run.invoker"
+  member = "serviceAccount:agents-%[1]d@acme.iam.gserviceaccount.com"
+}
+variable "github_token" {}
+`},
+	{"envoy/mcp.yaml", `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata: {name: mcp-%[1]d, namespace: team-%[1]d}
+spec:
+  parentRefs: [{name: gw}]
+  securityPolicy:
+    oauth:
+      issuer: https://login.acme.example/realms/mcp
+      audiences: [https://mcp-%[1]d.acme.example/mcp]
+      protectedResourceMetadata: {resource: https://mcp-%[1]d.acme.example/mcp}
+  backendRefs: [{name: search, port: 8080}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: team-%[1]d}
+spec:
+  gatewayClassName: eg
+  listeners: [{name: https, protocol: HTTPS, port: 443, hostname: mcp-%[1]d.acme.example}]
+`},
+	{"kmcp/mcpserver.yaml", `apiVersion: kagent.dev/v1alpha1
+kind: MCPServer
+metadata: {name: time-%[1]d, namespace: team-%[1]d}
+spec:
+  transportType: stdio
+  deployment: {image: "python:3.12-slim", cmd: uvx, args: ["mcp-server-time==2025.9.%[1]d"], port: 3000}
+`},
+	{"ms/gateway.yaml", `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: gateway-%[1]d, namespace: team-%[1]d}
+spec:
+  selector: {matchLabels: {app: gw}}
+  template:
+    metadata: {labels: {app: gw}}
+    spec:
+      containers:
+        - name: gw
+          image: ghcr.io/microsoft/mcp-gateway:1.%[1]d.0
+          env:
+            - {name: ASPNETCORE_ENVIRONMENT, value: Production}
+            - {name: AzureAd__TenantId, value: tenant-%[1]d}
+            - {name: AzureAd__Audience, value: "api://mcp-%[1]d"}
+`},
 	{"charts/values.yaml", `mcpContextForge:
   image: {repository: ghcr.io/ibm/mcp-context-forge, tag: 0.8.%[1]d}
   service: {type: ClusterIP, port: 80}
@@ -207,7 +306,8 @@ func TestGatewayFleetIsRead(t *testing.T) {
 			products[v.Product]++
 		}
 	}
-	for _, p := range []string{"agentgateway", "docker-mcp-gateway", "contextforge", "litellm", "toolhive"} {
+	for _, p := range []string{"agentgateway", "docker-mcp-gateway", "contextforge", "litellm", "toolhive",
+		"kong", "nginx", "cloud-run", "envoy-ai-gateway", "kmcp", "microsoft-mcp-gateway"} {
 		if products[p] == 0 {
 			t.Errorf("no %s gateway read; got %v", p, products)
 		}

@@ -13,7 +13,8 @@ import (
 
 // fuzzNames are file names that reach each gateway format.
 var fuzzNames = []string{"agentgateway/config.yaml", "compose.yaml", ".env", "litellm_config.yaml",
-	"authz-config.json", "profile.json", ".docker/mcp/registry.yaml", "vmcp-config.yaml", "kong.yaml"}
+	"authz-config.json", "profile.json", ".docker/mcp/registry.yaml", "vmcp-config.yaml", "kong.yaml",
+	"conf.d/mcp.conf", "kong.json", "templates/default.conf.template", "infra/main.tf"}
 
 // FuzzGatewayFormats feeds arbitrary text to the gateway analyzers under
 // each format's file name: no panic, every subject valid, every server
@@ -32,6 +33,18 @@ func FuzzGatewayFormats(f *testing.F) {
 	f.Add(uint8(4), []byte(`{"type":"cedarv1","cedar":{"policies":["permit(","forbid(principal, action, resource) when {"]}}`))
 	f.Add(uint8(7), []byte("name: x\ngroupRef: g\nincomingAuth: {type: anonymous}\noutgoingAuth: {source: inline}\n"))
 	f.Add(uint8(8), []byte("_format_version: \"3.0\"\nservices: [{name: m, url: \"https://m:8443/mcp\", routes: [{name: m, paths: [/mcp]}]}]\nplugins: [{name: ai-mcp-proxy, config: {mode: listener}}]\n"))
+	for _, dir := range []string{"kong", "nginx", "terraform"} {
+		_ = filepath.WalkDir(filepath.Join("testdata", dir), func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				if data, err := os.ReadFile(p); err == nil {
+					f.Add(uint8(9), data)
+				}
+			}
+			return nil
+		})
+	}
+	f.Add(uint8(9), []byte("server { location /mcp { proxy_pass http://x; if ($host !~ \"a\") { return 403; } access_by_lua_block { x = \"}\" } }"))
+	f.Add(uint8(12), []byte("resource \"docker_container\" \"m\" {\n  name = \"mcp-${var.x}\"\n  env = [\"A=${local.a}\"]\n}\nlocals { a = local.a }\n"))
 	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
 		if len(data) > 64<<10 {
 			t.Skip("input larger than 64 KiB")
