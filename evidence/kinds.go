@@ -135,6 +135,16 @@ type Gateway struct {
 	// SignatureVerify says whether server images are verified before they
 	// run; absent when the product has no such feature.
 	SignatureVerify *bool `json:"signature_verification,omitempty"`
+	// Guardrails are the content filters the gateway runs on MCP traffic —
+	// guardrail policies, filter plugins, interceptors, secret blocking —
+	// as configured (disabled ones left out).
+	Guardrails []GatewayGuardrail `json:"guardrails,omitempty"`
+	// OutputFiltering says what inspects tool results before the model
+	// reads them, on every MCP route: enforced (a filter that blocks or
+	// rewrites), unknown (only hooks whose effect the configuration does not
+	// show, or filters configured in a file not in view), monitor (only
+	// filters that log), or none. Empty when not judged.
+	OutputFiltering string `json:"output_filtering,omitempty"`
 	// Debug is true when a debug or development mode is switched on.
 	Debug bool `json:"debug"`
 	// SecureCookies says whether session cookies are marked Secure; absent
@@ -243,6 +253,49 @@ type GatewayAudit struct {
 	Credentials bool `json:"credentials"`
 	// Tracing is true when traces are exported.
 	Tracing bool `json:"tracing"`
+	// TraceExporter is where traces go: otlp, jaeger, zipkin, datadog, or
+	// console and internal (the gateway's own store), which are not
+	// exports; empty when the configuration does not say.
+	TraceExporter string `json:"trace_exporter,omitempty"`
+}
+
+// Output filtering states of a gateway.
+const (
+	FilteringEnforced = "enforced"
+	FilteringUnknown  = "unknown"
+	FilteringMonitor  = "monitor"
+	FilteringNone     = "none"
+)
+
+// Guardrail modes.
+const (
+	GuardrailEnforce = "enforce" // blocks or rewrites what it matches
+	GuardrailMonitor = "monitor" // logs what it matches and lets it through
+	GuardrailUnknown = "unknown" // runs code whose effect the configuration does not show
+)
+
+// GatewayGuardrail is one content filter a gateway runs on MCP traffic.
+type GatewayGuardrail struct {
+	// Name identifies it as configured: a plugin name, a policy
+	// processor's target, an interceptor, a flag.
+	Name string `json:"name"`
+	// Kind is what it looks for: pii, secrets, prompt-injection,
+	// moderation, deny-list, schema, malware, url, code, external (a policy
+	// service whose checks the configuration does not show) or custom
+	// (a script, container or webhook).
+	Kind string `json:"kind"`
+	// Requests and Responses say whether it inspects tool calls (their
+	// arguments) and tool results.
+	Requests  bool `json:"requests"`
+	Responses bool `json:"responses"`
+	// Mode is enforce, monitor or unknown.
+	Mode string `json:"mode"`
+	// FailOpen is true when traffic passes unfiltered while the filter is
+	// down or fails.
+	FailOpen bool `json:"fail_open"`
+	// Scoped is true when it applies only to some MCP routes, servers or
+	// tools of the gateway.
+	Scoped bool `json:"scoped"`
 }
 
 // GatewaySSRF is a gateway's guard on the URLs it fetches itself.

@@ -1340,3 +1340,22 @@ none "MCP-POLICY-07" {
 none "MCP-POLICY-08" {
   reason = "The requirements are the organisation's own; which threat they address depends on what they require."
 }
+
+control "MCP-GATEWAY-33" {
+  maps "MCP-T4" {
+    provenance = "asserted"
+    rationale  = "Filtering tool results is a boundary between untrusted data and instructions."
+  }
+
+  maps "MCP-T5" {
+    provenance = "asserted"
+    rationale  = "Output filtering protects the confidentiality of data in tool results."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "MCP-T12" {
+    provenance = "asserted"
+    rationale  = "Without traces, tool calls cannot be monitored or audited end to end."
+  }
+}

@@ -1049,3 +1049,22 @@ none "MCP-POLICY-07" {
 none "MCP-POLICY-08" {
   reason = "A requirement's bearing on personal data depends on what the organisation requires; the workload controls judge that directly."
 }
+
+control "MCP-GATEWAY-33" {
+  maps "Art. 32" {
+    provenance = "asserted"
+    rationale  = "Redacting personal data from tool results is a technical measure protecting its confidentiality."
+  }
+
+  maps "Art. 25" {
+    provenance = "asserted"
+    rationale  = "Filtering tool results so the model sees only what it needs applies data minimisation by design."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "Art. 33" {
+    provenance = "asserted"
+    rationale  = "Tracing what happened to a request supports describing a personal data breach within the deadline."
+  }
+}

@@ -1834,3 +1834,24 @@ control "MCP-POLICY-08" {
     rationale  = "Required settings of MCP workloads are configuration the organisation defined and checks."
   }
 }
+
+control "MCP-GATEWAY-33" {
+  maps "A.8.12" {
+    provenance = "asserted"
+    rationale  = "Redacting personal data and secrets from tool results is data leakage prevention."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "A.8.16" {
+    provenance = "official"
+    via        = "SI-4"
+    rationale  = "Traces of MCP requests are monitoring data about the behaviour of the system."
+  }
+
+  maps "A.8.15" {
+    provenance = "official"
+    via        = "AU-12"
+    rationale  = "Trace spans are records of activity produced by the gateway."
+  }
+}

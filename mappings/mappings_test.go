@@ -380,8 +380,9 @@ func TestCoverage(t *testing.T) {
 	}
 	for _, tc := range []struct{ fw, req, want string }{
 		{"nist-800-53-rev5", "IA-5(7)", mappings.CoverageAutomated},
-		{"nist-800-53-rev5", "CA-8", mappings.CoverageManual},    // penetration testing: attested only
-		{"nist-800-53-rev5", "SI-4", mappings.CoverageUncovered}, // system monitoring: in scope, no control yet
+		{"nist-800-53-rev5", "CA-8", mappings.CoverageManual},     // penetration testing: attested only
+		{"nist-800-53-rev5", "SI-4", mappings.CoverageAutomated},  // system monitoring: gateways exporting traces
+		{"nist-800-53-rev5", "SC-10", mappings.CoverageUncovered}, // network disconnect: in scope, no control yet
 		{"gdpr", "Art. 35", mappings.CoverageManual},
 		{"gdpr", "Art. 6", mappings.CoverageUncovered},
 	} {

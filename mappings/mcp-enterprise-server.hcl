@@ -217,6 +217,20 @@ control "MCP-GATEWAY-27" {
   }
 }
 
+control "MCP-GATEWAY-33" {
+  maps "ESR-07" {
+    provenance = "asserted"
+    rationale  = "The control fails a gateway where no enforcing filter inspects tool results on every MCP route."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "ESR-10" {
+    provenance = "asserted"
+    rationale  = "The control fails a gateway that exports no traces of the requests it handles."
+  }
+}
+
 control "MCP-GOV-04" {
   maps "ESR-10" {
     provenance = "asserted"

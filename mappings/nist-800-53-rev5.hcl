@@ -2230,3 +2230,32 @@ control "MCP-POLICY-08" {
     rationale  = "The policy's requirements are configuration settings the organisation established for the workloads running MCP servers and gateways."
   }
 }
+
+control "MCP-GATEWAY-33" {
+  maps "SI-15" {
+    provenance = "asserted"
+    rationale  = "Tool results are output of programs that the gateway should check against expected content before the model reads them."
+  }
+
+  maps "AC-4" {
+    provenance = "asserted"
+    rationale  = "A filter on tool results enforces what information may flow from servers into the model context."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "AU-12" {
+    provenance = "asserted"
+    rationale  = "Each span is a record the gateway generates of a request it handled."
+  }
+
+  maps "AU-12(1)" {
+    provenance = "asserted"
+    rationale  = "Traces correlate the records of one request across client, gateway and servers into a time-correlated trail."
+  }
+
+  maps "SI-4" {
+    provenance = "asserted"
+    rationale  = "Exported traces feed the monitoring that detects unusual tool use."
+  }
+}

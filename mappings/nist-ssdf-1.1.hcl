@@ -1156,3 +1156,14 @@ none "MCP-POLICY-07" {
 none "MCP-POLICY-08" {
   reason = "Workload settings govern operated services, not the software development practices the SSDF describes."
 }
+
+none "MCP-GATEWAY-33" {
+  reason = "A runtime content filter on tool results is an operational setting outside secure development practice."
+}
+
+control "MCP-GATEWAY-34" {
+  maps "PO.3.3" {
+    provenance = "asserted"
+    rationale  = "Tools should emit artifacts of their activity, here traces of each request."
+  }
+}

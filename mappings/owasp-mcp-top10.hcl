@@ -1232,3 +1232,22 @@ none "MCP-POLICY-07" {
 none "MCP-POLICY-08" {
   reason = "The requirements are the organisation's own; which risk they address depends on what they require."
 }
+
+control "MCP-GATEWAY-33" {
+  maps "MCP10:2025" {
+    provenance = "asserted"
+    rationale  = "Unfiltered tool results over-share sensitive context with the model."
+  }
+
+  maps "MCP06:2025" {
+    provenance = "asserted"
+    rationale  = "Injected instructions in tool results subvert the intended flow unless filtered."
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  maps "MCP08:2025" {
+    provenance = "asserted"
+    rationale  = "No trace export is a lack of telemetry."
+  }
+}

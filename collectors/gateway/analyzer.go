@@ -207,6 +207,7 @@ func fileSite(f *files.File) site {
 		secret:   f.Secret,
 		secretAt: f.SecretAt,
 		red:      f.Redactor(),
+		beside:   func(rel string) ([]byte, string, bool) { return readBeside(f, rel) },
 	}
 }
 

@@ -33,6 +33,10 @@ type site struct {
 	secretAt func(n *postree.Node)
 	// red is the redactor launch and remote analysis hand secrets to.
 	red *secrets.Redactor
+	// beside, when set, reads a file named relative to the configuration's
+	// folder, if it lies inside the scanned folders: its content and its
+	// provenance path.
+	beside func(rel string) ([]byte, string, bool)
 }
 
 // builder accumulates the gateway and server subjects one configuration
@@ -292,6 +296,7 @@ func tidyGateway(gw *evidence.Gateway) {
 			a.TokenValidation = true
 		}
 	}
+	finishGuardrails(gw)
 	sort.SliceStable(gw.Listeners, func(i, j int) bool {
 		li, lj := gw.Listeners[i], gw.Listeners[j]
 		if li.Port != lj.Port {

@@ -168,7 +168,8 @@ func readContextForge(b *builder, gw *evidence.Gateway, s cfSettings, decl *post
 
 	gw.Audit.Enabled = s.flag("SECURITY_LOGGING_ENABLED", false) || s.flag("AUDIT_TRAIL_ENABLED", false)
 	gw.Audit.Payloads = s.flag("LOG_REQUESTS", false)
-	gw.Audit.Tracing = s.flag("OBSERVABILITY_ENABLED", false) || s.str("OTEL_EXPORTER_OTLP_ENDPOINT", "") != ""
+	contextForgeTracing(gw, s)
+	contextForgePlugins(b, gw, s, decl)
 	level := strings.ToUpper(s.str("LOG_LEVEL", "ERROR"))
 	gw.Debug = s.flag("DEBUG", false) || s.flag("DEV_MODE", false) || level == "DEBUG"
 	if level == "DEBUG" {

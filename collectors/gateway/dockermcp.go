@@ -177,6 +177,8 @@ func (r *composeReader) dockerGateway(name string, svc *postree.Node, words []st
 	gw.Audit.Enabled = flags.on("log-calls", true) // tool names and argument shapes, not values
 	blockSecrets, verify := flags.on("block-secrets", true), flags.on("verify-signatures", true)
 	gw.SecretBlocking, gw.SignatureVerify = &blockSecrets, &verify
+	dockerGuardrails(b, gw, flags, svc.Get("command"))
+	dockerTracing(gw, env)
 	if flags.on("block-network", false) {
 		gw.Egress = "restricted"
 	}

@@ -132,6 +132,8 @@ type agwReader struct {
 	rateLimited       bool
 	originChecked     bool
 	authorizationKind string
+	// guards are the mcpGuardrails processors by the MCP backends they cover.
+	guards agwGuards
 }
 
 // agwTargeted is a policy attached from the top-level policies list.
@@ -226,7 +228,7 @@ func (r *agwReader) readConfig(cfg *postree.Node) {
 	}
 	if tr := cfg.Get("tracing"); tr.IsObject() {
 		if _, ok := tr.Str("otlpEndpoint"); ok {
-			gw.Audit.Tracing = true
+			gw.Audit.Tracing, gw.Audit.TraceExporter = true, "otlp"
 		}
 		r.headerCredentials(tr.Get("headers"), "config.tracing.headers")
 	}
@@ -283,7 +285,7 @@ func (r *agwReader) readFrontend(fp *postree.Node) {
 		}
 	}
 	if tr := fp.Get("tracing"); tr.IsObject() {
-		r.gw.Audit.Tracing = true
+		r.gw.Audit.Tracing, r.gw.Audit.TraceExporter = true, "otlp"
 	}
 }
 
@@ -528,6 +530,7 @@ func (r *agwReader) readMCPBackend(spec *postree.Node, where string, policies []
 	if on, _ := spec.Boolean("dnsRebindingProtection"); !on {
 		r.originOff = true
 	}
+	r.readGuardrails(policies)
 	for i, t := range items(spec.Get("targets")) {
 		r.readTarget(t, fmt.Sprintf("%s.targets[%d]", where, i), policies)
 	}
@@ -915,6 +918,7 @@ func (r *agwReader) finish() {
 	gw.RateLimit = r.rateLimited
 	gw.DNSRebinding = r.originChecked
 	finishTokenFacts(&gw.Authentication)
+	r.finishGuardrails()
 }
 
 // finishTokenFacts derives the audience and key-source facts of token

@@ -889,3 +889,72 @@ control "MCP-GATEWAY-32" {
     subject = { name = "mcp-fetch-proxy", product = "toolhive", authentication = { mode = "required" } }
   }
 }
+
+control "MCP-GATEWAY-33" {
+  title       = "Gateways filter tool results before the model reads them"
+  family      = "gateway"
+  severity    = "medium"
+  risks       = ["indirect-prompt-injection", "sensitive-data-oversharing", "plaintext-secrets"]
+  subject     = "gateway"
+  description = "No enforcing content filter inspects tool results on every MCP route of the gateway: nothing redacts personal data or secrets, blocks injected instructions or moderates content before a result reaches the model. Tool results are untrusted input (a web page, an issue, a file) and carry whatever the server read. Guardrails are read from each product: agentgateway `mcpGuardrails` processors that run the response phase of `tools/call`, ContextForge plugins on `tool_post_invoke` (with `PLUGINS_ENABLED`, from the plugin configuration beside the settings), Docker MCP Gateway secret blocking (`--block-secrets`, on by default) and `after` interceptors. A filter that only logs (`permissive`), one scoped to some servers or routes, or an interceptor whose effect the configuration does not show does not count. Facts: `output_filtering` (enforced, unknown, monitor, none) and `guardrails`."
+  remediation = "Add a filter on tool results at the gateway and run it in enforcing mode on every MCP route: an agentgateway `mcpGuardrails` processor with `tools/call: response` (or `full`), ContextForge PII, secrets and content-moderation plugins on `tool_post_invoke` in `enforce` mode, Docker MCP Gateway `--block-secrets` (do not turn it off). Where the filter is a hook Tollgate cannot judge (an interceptor, a plugin configuration kept elsewhere), attest or waive with what it filters."
+  references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#security-considerations", "https://agentgateway.dev/docs/", "https://ibm.github.io/mcp-context-forge/using/plugins/"]
+
+  when = <<-CUE
+    output_filtering: string
+  CUE
+  check = <<-CUE
+    output_filtering: "enforced"
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} {{if eq .output_filtering \"unknown\"}}filters tool results only through hooks or files whose effect Tollgate cannot see{{range .guardrails}}{{if and .responses (eq .mode \"unknown\")}} ({{.name}}){{break}}{{end}}{{end}}{{else if eq .output_filtering \"monitor\"}}only monitors tool results: its filters log and let everything through{{else}}passes tool results to the model unfiltered{{end}}"
+
+  example "no filter fails" {
+    expect  = "fail"
+    subject = { name = "edge", product = "agentgateway", output_filtering = "none" }
+  }
+  example "permissive plugin only fails" {
+    expect  = "fail"
+    subject = { name = "forge", product = "contextforge", output_filtering = "monitor", guardrails = [{ name = "PIIFilterPlugin", kind = "pii", requests = true, responses = true, mode = "monitor", fail_open = false, scoped = false }] }
+  }
+  example "interceptor of unknown effect fails" {
+    expect  = "fail"
+    subject = { name = "gateway", product = "docker-mcp-gateway", output_filtering = "unknown", guardrails = [{ name = "--interceptor after:http:http://filter:8080/after", kind = "custom", requests = false, responses = true, mode = "unknown", fail_open = false, scoped = false }] }
+  }
+  example "enforcing response filter passes" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", output_filtering = "enforced", guardrails = [{ name = "mcpGuardrails processor guard:4444", kind = "external", requests = false, responses = true, mode = "enforce", fail_open = false, scoped = false }] }
+  }
+  example "gateway whose filters were not judged is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "fetch", product = "toolhive" }
+  }
+}
+
+control "MCP-GATEWAY-34" {
+  title       = "Gateways export traces of MCP requests"
+  family      = "gateway"
+  severity    = "low"
+  risks       = ["missing-audit-trail"]
+  subject     = "gateway"
+  description = "The gateway exports no traces to a tracing backend, so a tool call cannot be followed from the client's request through the gateway to the server and the systems behind it, nor correlated with the agent's other calls. Tracing is read from each product: agentgateway `config.tracing.otlpEndpoint` or a `tracing` frontend policy, ContextForge `OTEL_ENABLE_OBSERVABILITY` with an exporter (OTLP needs `OTEL_EXPORTER_OTLP_ENDPOINT`), the Docker MCP Gateway's OpenTelemetry endpoint (`OTEL_EXPORTER_OTLP_ENDPOINT`, `DOCKER_CLI_OTEL_EXPORTER_OTLP_ENDPOINT`), Kong's `opentelemetry` and `zipkin` plugins. Spans written to the console or kept only in the gateway's own store (`trace_exporter` console, internal) are not exports. Facts: `audit.tracing`, `audit.trace_exporter`."
+  remediation = "Export OpenTelemetry traces from the gateway to the organisation's collector (agentgateway `config.tracing.otlpEndpoint`; ContextForge `OTEL_ENABLE_OBSERVABILITY=true` with `OTEL_EXPORTER_OTLP_ENDPOINT`; the Docker MCP Gateway's `OTEL_EXPORTER_OTLP_ENDPOINT`), propagate trace context to the servers behind it, and keep the traces with the audit logs."
+  references  = ["https://opentelemetry.io/docs/specs/otel/protocol/exporter/", "https://agentgateway.dev/docs/"]
+
+  check = <<-CUE
+    audit: tracing: true
+  CUE
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} exports no traces{{with .audit.trace_exporter}} (spans go to the {{.}} exporter only){{end}}"
+
+  example "no tracing fails" {
+    expect  = "fail"
+    subject = { name = "edge", product = "agentgateway", audit = { enabled = true, payloads = false, credentials = false, tracing = false } }
+  }
+  example "internal store only fails" {
+    expect  = "fail"
+    subject = { name = "forge", product = "contextforge", audit = { enabled = true, payloads = false, credentials = false, tracing = false, trace_exporter = "internal" } }
+  }
+  example "otlp export passes" {
+    expect  = "pass"
+    subject = { name = "edge", product = "agentgateway", audit = { enabled = true, payloads = false, credentials = false, tracing = true, trace_exporter = "otlp" } }
+  }
+}
