@@ -81,38 +81,28 @@ func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 	var out []any
 	for _, rr := range fw.Requirements {
 		arts := map[string]*evidence.Artifact{}
-		judgedFiles := map[string]bool{}
-		judged := map[string]bool{}
 		waivers := map[string]bool{}
 		var findings []string
 		firstRow := 0
+		var evs []*controlEvidence
+		var ids []string
 		for _, l := range rr.Links {
-			cr := b.x.Control(l.Control)
-			if cr == nil {
+			ce := b.controlEvidence(l.Control)
+			if ce == nil {
 				continue
 			}
-			for _, e := range cr.Evaluations {
-				if e.SubjectID != "" {
-					judged[e.SubjectID] = true
-				}
-				a := b.x.SubjectArtifact(e.SubjectID)
-				if a != nil {
-					judgedFiles[a.Path] = true
-				}
-				if a != nil && e.Verdict != assess.VerdictPass {
-					arts[a.Path] = a
-				}
-				if e.Waiver != "" {
-					waivers[e.Waiver] = true
-				}
-				if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
-					findings = append(findings, e.FindingID())
-					if row := b.findingRow[e.Fingerprint()]; row > 0 && (firstRow == 0 || row < firstRow) {
-						firstRow = row
-					}
-				}
+			evs = append(evs, ce)
+			ids = append(ids, l.Control)
+			maps.Copy(arts, ce.arts)
+			for _, w := range ce.waivers {
+				waivers[w] = true
+			}
+			findings = append(findings, ce.findings...)
+			if ce.firstRow > 0 && (firstRow == 0 || ce.firstRow < firstRow) {
+				firstRow = ce.firstRow
 			}
 		}
+		judged, judgedFiles := b.unionSizes(ids, evs)
 		slices.Sort(findings)
 		row := requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, waivers: slices.Sorted(maps.Keys(waivers)),
 			findings: slices.Compact(findings)}
@@ -120,8 +110,8 @@ func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 			cell, _ := excelize.CoordinatesToCellName(1, firstRow)
 			row.findingsLink = quoteSheet(b.findingsSheet) + "!" + cell
 		}
-		if len(judged) > 0 {
-			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", plural(len(judged), "subject"), plural(len(judgedFiles), "file")))
+		if judged > 0 {
+			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", plural(judged, "subject"), plural(judgedFiles, "file")))
 		}
 		for _, p := range slices.Sorted(maps.Keys(arts)) {
 			a := arts[p]
@@ -131,6 +121,81 @@ func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 		out = append(out, row)
 	}
 	return out
+}
+
+// controlEvidence is what the evaluations of one control contribute to
+// the rows of the requirements mapped to it, gathered once per control:
+// many requirements share a control, and a control of a large fleet has
+// tens of thousands of evaluations.
+type controlEvidence struct {
+	// judged are the subjects judged, and files the artifacts they were
+	// read from (by path).
+	judged, files map[string]bool
+	// arts are the artifacts of the subjects that did not pass, by path.
+	arts     map[string]*evidence.Artifact
+	waivers  []string
+	findings []string
+	// firstRow is the first row of its findings on the findings sheet.
+	firstRow int
+}
+
+// controlEvidence returns the evidence of the control with the given ID,
+// or nil when the results have no such control.
+func (b *book) controlEvidence(id string) *controlEvidence {
+	if ce, ok := b.evidenceOf[id]; ok {
+		return ce
+	}
+	cr := b.x.Control(id)
+	if cr == nil {
+		b.evidenceOf[id] = nil
+		return nil
+	}
+	ce := &controlEvidence{judged: map[string]bool{}, files: map[string]bool{}, arts: map[string]*evidence.Artifact{}}
+	waivers := map[string]bool{}
+	for _, e := range cr.Evaluations {
+		if e.SubjectID != "" {
+			ce.judged[e.SubjectID] = true
+		}
+		a := b.x.SubjectArtifact(e.SubjectID)
+		if a != nil {
+			ce.files[a.Path] = true
+		}
+		if a != nil && e.Verdict != assess.VerdictPass {
+			ce.arts[a.Path] = a
+		}
+		if e.Waiver != "" {
+			waivers[e.Waiver] = true
+		}
+		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
+			ce.findings = append(ce.findings, e.FindingID())
+			if row := b.findingRow[e.Fingerprint()]; row > 0 && (ce.firstRow == 0 || row < ce.firstRow) {
+				ce.firstRow = row
+			}
+		}
+	}
+	ce.waivers = slices.Sorted(maps.Keys(waivers))
+	b.evidenceOf[id] = ce
+	return ce
+}
+
+// unionSizes counts the distinct subjects and files judged by the controls
+// ids, whose evidence is evs. Requirements of every framework share sets of
+// controls, so the counts are kept per set.
+func (b *book) unionSizes(ids []string, evs []*controlEvidence) (subjects, files int) {
+	if len(evs) == 1 {
+		return len(evs[0].judged), len(evs[0].files)
+	}
+	key := strings.Join(slices.Compact(slices.Sorted(slices.Values(ids))), "\x00")
+	if n, ok := b.unions[key]; ok {
+		return n[0], n[1]
+	}
+	judged, paths := map[string]bool{}, map[string]bool{}
+	for _, ce := range evs {
+		maps.Copy(judged, ce.judged)
+		maps.Copy(paths, ce.files)
+	}
+	b.unions[key] = [2]int{len(judged), len(paths)}
+	return len(judged), len(paths)
 }
 
 // storedHash is the SHA-256 of the file the workbook names for an

@@ -76,6 +76,10 @@ type book struct {
 	// fingerprint, so requirement rows can link to their findings.
 	findingsSheet string
 	findingRow    map[string]int
+	// evidenceOf caches the evidence of each control (see controlEvidence),
+	// and unions the counts of subjects and files judged by sets of them.
+	evidenceOf map[string]*controlEvidence
+	unions     map[string][2]int
 }
 
 func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Options) error {
@@ -83,7 +87,7 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	if err != nil {
 		return err
 	}
-	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}}
+	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{}}
 	b.items = b.x.PlanItems(opts.Engagement)
 	for _, s := range p.Sheets {
 		if s.Kind == workbook.KindFindings {
