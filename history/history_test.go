@@ -20,8 +20,8 @@ func finding(fp, control, severity, verdict string) resultsjson.Finding {
 		Location: resultsjson.Location{Text: "a/.mcp.json:3"}}
 }
 
-// document is a run with the given findings, satisfied requirements (of 10)
-// and waivers.
+// document is a run with the given findings, satisfied requirements (of 10,
+// the last two of which are not assessed unless satisfied) and waivers.
 func document(ts string, satisfied int, waivers []resultsjson.Waiver, fs ...resultsjson.Finding) *resultsjson.Document {
 	doc := &resultsjson.Document{SchemaVersion: "1", Tool: resultsjson.Tool{Name: "tollgate", Version: "1.0.0"}, Timestamp: ts,
 		Findings: fs, Waivers: waivers}
@@ -31,6 +31,9 @@ func document(ts string, satisfied int, waivers []resultsjson.Waiver, fs ...resu
 		if i < satisfied {
 			status = "satisfied"
 			fw.Tally.Satisfied++
+		} else if i >= 8 {
+			status = "not-assessed"
+			fw.Tally.NotAssessed++
 		} else {
 			fw.Tally.NotSatisfied++
 		}
@@ -111,12 +114,17 @@ func checkThreeRunTrends(t *testing.T, s *Store) {
 	if len(tr.Frameworks) != 1 {
 		t.Fatalf("frameworks = %+v", tr.Frameworks)
 	}
-	var pct []float64
+	var pct, met []float64
 	for _, p := range tr.Frameworks[0].Points {
 		pct = append(pct, p.SatisfiedPercent)
+		met = append(met, p.MetOfAssessedPercent)
 	}
 	if !slices.Equal(pct, []float64{20, 30, 50}) {
 		t.Errorf("satisfied %% = %v, want [20 30 50]", pct)
+	}
+	// Eight of the ten requirements are assessed in each run: the share the workbook and HTML report show.
+	if !slices.Equal(met, []float64{25, 37.5, 62.5}) {
+		t.Errorf("met of assessed %% = %v, want [25 37.5 62.5]", met)
 	}
 	bySev := []map[string]int{{"high": 1, "medium": 1}, {"critical": 1, "high": 1, "low": 1}, {"high": 1, "medium": 1, "low": 1}}
 	for i, r := range tr.Runs {

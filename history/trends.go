@@ -86,7 +86,13 @@ type FrameworkPoint struct {
 	Error        int    `json:"error"`
 	// SatisfiedPercent is Satisfied over Requirements, in percent.
 	SatisfiedPercent float64 `json:"satisfied_percent"`
+	// MetOfAssessedPercent is Satisfied over the requirements assessed (satisfied, not satisfied or waived),
+	// in percent: the measure the workbook's Summary and the HTML report show.
+	MetOfAssessedPercent float64 `json:"met_of_assessed_percent"`
 }
+
+// assessed counts the requirements with a conclusion: satisfied, not satisfied or waived.
+func (p FrameworkPoint) assessed() int { return p.Satisfied + p.NotSatisfied + p.Waived }
 
 // FrameworkTrend is one framework's satisfied share over the runs.
 type FrameworkTrend struct {
@@ -102,6 +108,9 @@ type TrendPoint struct {
 	Requirements     int       `json:"requirements"`
 	Satisfied        int       `json:"satisfied"`
 	SatisfiedPercent float64   `json:"satisfied_percent"`
+	// Assessed counts the requirements with a conclusion: satisfied, not satisfied or waived.
+	Assessed             int     `json:"assessed"`
+	MetOfAssessedPercent float64 `json:"met_of_assessed_percent"`
 }
 
 // SeverityCount is a number of findings of one severity.
@@ -301,6 +310,7 @@ func (s *Store) loadFrameworks(ctx context.Context, scope string, runs []RunPoin
 			return fmt.Errorf("read framework tallies: %w", err)
 		}
 		p.SatisfiedPercent = percent(p.Satisfied, p.Requirements)
+		p.MetOfAssessedPercent = percent(p.Satisfied, p.assessed())
 		i := index[id]
 		runs[i].Frameworks = append(runs[i].Frameworks, p)
 	}
@@ -333,7 +343,8 @@ func addDocument(runs []RunPoint, i int, doc *resultsjson.Document) {
 		t := fw.Tally
 		runs[i].Frameworks = append(runs[i].Frameworks, FrameworkPoint{ID: fw.ID, Title: fw.Title, Requirements: len(fw.Requirements),
 			Satisfied: t.Satisfied, NotSatisfied: t.NotSatisfied, Waived: t.Waived, NotAssessed: t.NotAssessed, Manual: t.Manual,
-			Error: t.Error, SatisfiedPercent: percent(t.Satisfied, len(fw.Requirements))})
+			Error: t.Error, SatisfiedPercent: percent(t.Satisfied, len(fw.Requirements)),
+			MetOfAssessedPercent: percent(t.Satisfied, t.Satisfied+t.NotSatisfied+t.Waived)})
 	}
 	slices.SortFunc(runs[i].Frameworks, func(a, b FrameworkPoint) int { return cmp.Compare(a.ID, b.ID) })
 	for _, f := range doc.Findings {
@@ -502,7 +513,8 @@ func frameworkTrends(runs []RunPoint) []FrameworkTrend {
 			}
 			ft.Title = p.Title
 			ft.Points = append(ft.Points, TrendPoint{RunID: r.ID, AssessedAt: r.AssessedAt, Requirements: p.Requirements,
-				Satisfied: p.Satisfied, SatisfiedPercent: p.SatisfiedPercent})
+				Satisfied: p.Satisfied, SatisfiedPercent: p.SatisfiedPercent, Assessed: p.assessed(),
+				MetOfAssessedPercent: p.MetOfAssessedPercent})
 		}
 	}
 	out := []FrameworkTrend{}
@@ -594,8 +606,8 @@ func (t *Trends) ForReports() *assess.History {
 		}
 		for _, fw := range r.Frameworks {
 			p.Satisfied[fw.ID] = fw.SatisfiedPercent
-			if assessed := fw.Satisfied + fw.NotSatisfied + fw.Waived; assessed > 0 {
-				p.MetOfAssessed[fw.ID] = percent(fw.Satisfied, assessed)
+			if fw.assessed() > 0 {
+				p.MetOfAssessed[fw.ID] = percent(fw.Satisfied, fw.assessed())
 			}
 		}
 		h.Runs = append(h.Runs, p)

@@ -69,7 +69,7 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 		b.WriteString("\n")
 	}
 	if len(t.Frameworks) > 0 {
-		header("SATISFIED")
+		header("MET OF ASSESSED")
 		for _, fw := range t.Frameworks {
 			byRun := map[int64]TrendPoint{}
 			for _, p := range fw.Points {
@@ -77,8 +77,8 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 			}
 			fmt.Fprintf(b, "%-20s", fw.ID)
 			for _, r := range shown {
-				if p, ok := byRun[r.ID]; ok {
-					fmt.Fprintf(b, "  %9.1f%%", p.SatisfiedPercent)
+				if p, ok := byRun[r.ID]; ok && p.Assessed > 0 {
+					fmt.Fprintf(b, "  %9.1f%%", p.MetOfAssessedPercent)
 				} else {
 					fmt.Fprintf(b, "  %10s", "-")
 				}

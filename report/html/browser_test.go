@@ -282,9 +282,12 @@ func addHistory(r *assess.Results, now time.Time) {
 	}
 	for i := range runs {
 		runs[i].Satisfied = map[string]float64{}
+		runs[i].MetOfAssessed = map[string]float64{}
 		for _, fw := range r.Frameworks {
 			pct := float64(fw.Tally.Satisfied) * 100 / float64(max(1, fw.Tally.Total()))
 			runs[i].Satisfied[fw.Framework.ID] = pct * float64(i+2) / 4
+			met := float64(fw.Tally.Satisfied) * 100 / float64(max(1, fw.Tally.Assessed()))
+			runs[i].MetOfAssessed[fw.Framework.ID] = met * float64(i+2) / 4
 		}
 	}
 	for _, cr := range r.Controls {

@@ -107,7 +107,7 @@ func trendOf(h *assess.History) *trendView {
 		for s := range run.Failures {
 			sevSet[s] = true
 		}
-		for f := range run.Satisfied {
+		for f := range run.MetOfAssessed {
 			fwSet[f] = true
 		}
 	}
@@ -137,7 +137,7 @@ func trendOf(h *assess.History) *trendView {
 	satisfied := make([][]float64, len(fws))
 	for i, f := range fws {
 		for _, run := range h.Runs {
-			satisfied[i] = append(satisfied[i], run.Satisfied[f])
+			satisfied[i] = append(satisfied[i], run.MetOfAssessed[f])
 		}
 	}
 	top := niceCeiling(maxFail)
@@ -147,7 +147,7 @@ func trendOf(h *assess.History) *trendView {
 		class := "s" + strconv.Itoa(severityClass(s))
 		fc.Series = append(fc.Series, fc.line(s, class, failures[i], top, dates, func(v float64) string { return strconv.Itoa(int(v)) }))
 	}
-	sc := lineChart{Title: "MCP scope met, percent of requirements", Width: chartW, Height: chartH}
+	sc := lineChart{Title: "MCP scope met, percent of assessed requirements", Width: chartW, Height: chartH}
 	sc.axes(100, dates, func(v float64) string { return strconv.Itoa(int(v)) + "%" })
 	for i, f := range fws {
 		class := "s" + strconv.Itoa(5+i%3)

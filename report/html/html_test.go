@@ -273,9 +273,9 @@ func TestTrendAndBaseline(t *testing.T) {
 	r := fixture.Results()
 	day := func(d int) time.Time { return fixture.Timestamp.AddDate(0, 0, d-3) }
 	r.History = &assess.History{Store: "h.db", Scope: "acme", Previous: day(2), New: 2, Fixed: 1, Runs: []assess.HistoryRun{
-		{AssessedAt: day(0), Failures: map[string]int{"high": 4, "critical": 1}, Satisfied: map[string]float64{"gdpr": 40}},
-		{AssessedAt: day(1), Failures: map[string]int{"high": 3}, Satisfied: map[string]float64{"gdpr": 45.5}},
-		{AssessedAt: day(3), Failures: map[string]int{"high": 2, "critical": 1}, Satisfied: map[string]float64{"gdpr": 50}},
+		{AssessedAt: day(0), Failures: map[string]int{"high": 4, "critical": 1}, MetOfAssessed: map[string]float64{"gdpr": 40}},
+		{AssessedAt: day(1), Failures: map[string]int{"high": 3}, MetOfAssessed: map[string]float64{"gdpr": 45.5}},
+		{AssessedAt: day(3), Failures: map[string]int{"high": 2, "critical": 1}, MetOfAssessed: map[string]float64{"gdpr": 50}},
 	}}
 	known := map[string]bool{}
 	x := 0

@@ -214,7 +214,7 @@ func frameworkOf(fw assess.FrameworkResult) frameworkView {
 		labels = append(labels, view.RequirementLabel(s)+" "+itoa(n))
 	}
 	v.AssessedPct = percent(t.Assessed(), v.Total)
-	v.SatisfiedPct = percent(t.Satisfied, v.Total)
+	v.SatisfiedPct = percent(t.Satisfied, t.Assessed())
 	v.ChartLabel = v.Title + ": " + strings.Join(labels, ", ") + " of " + plural(v.Total, "requirement")
 	for _, rr := range fw.Requirements {
 		req := requirementView{ID: rr.Requirement.ID, Title: rr.Requirement.Title, Group: rr.Requirement.Group,
