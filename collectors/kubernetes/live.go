@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/kubeobj"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
+	"github.com/tollgate-dev/tollgate/progress"
 	apierrors "k8s.io/apimachinery/pkg/api/errors"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/runtime/schema"
@@ -117,12 +118,15 @@ func CollectLive(ctx context.Context, opts LiveOptions) (*LiveResult, error) {
 		}
 		resources = append(resources, extra...)
 	}
+	task := progress.Start(ctx, "Listing cluster "+cluster, len(resources))
+	defer task.Done()
 	var objs []*kubeobj.Object
 	for _, res := range resources {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		objs = append(objs, r.list(ctx, res)...)
+		task.Add(1)
 	}
 	if r.read == 0 {
 		if r.firstErr != nil {

@@ -21,6 +21,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors/kubernetes"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/pipeline"
+	"github.com/tollgate-dev/tollgate/progress"
 	authv1 "k8s.io/api/authentication/v1"
 	corev1 "k8s.io/api/core/v1"
 	rbacv1 "k8s.io/api/rbac/v1"
@@ -245,12 +246,20 @@ func fileSubjects(t testing.TB) []evidence.Subject {
 	return subjects
 }
 
-// live reads the cluster with cfg.
+// live reads the cluster with cfg, and checks that the listing reported its
+// progress kind by kind to the end.
 func live(t testing.TB, cfg *rest.Config) *kubernetes.LiveResult {
 	t.Helper()
-	res, err := kubernetes.CollectLive(context.Background(), kubernetes.LiveOptions{Options: options(), Config: cfg, ClusterName: "test", Now: fixedNow})
+	var counter progress.Counter
+	ctx := progress.WithReporter(context.Background(), &counter)
+	res, err := kubernetes.CollectLive(ctx, kubernetes.LiveOptions{Options: options(), Config: cfg, ClusterName: "test", Now: fixedNow})
 	if err != nil {
 		t.Fatal(err)
+	}
+	tasks := counter.Tasks()
+	if len(tasks) != 1 || tasks[0].Name != "Listing cluster test" || tasks[0].Total() == 0 ||
+		tasks[0].Count() != tasks[0].Total() || !tasks[0].Finished() {
+		t.Errorf("progress of the listing: %d tasks, want one named \"Listing cluster test\" counted to its end", len(tasks))
 	}
 	return res
 }
