@@ -152,11 +152,16 @@ var corpusCases = []corpusCase{
 		// fails; components with enabled: false (where INDEX.md's
 		// LATEST_TAGs are) are not deployed and not judged. GOOD security
 		// context of the gateway.
-		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-GATEWAY-05", "MCP-GATEWAY-12", "MCP-GATEWAY-13"},
+		// ContextForge authenticates MCP clients itself (AUTH_REQUIRED,
+		// MCP_CLIENT_AUTH_ENABLED true), so its own Ingress is credited
+		// (MCP-EXPOSURE-03 not applicable to it). The chart's Ingress also
+		// routes /fast-time straight to the fast-time MCP server, which
+		// runs without -auth-token: that path reaches an MCP server with
+		// no authentication, and MCP-EXPOSURE-03 fails on it (see
+		// TestCorpusContextForgeValuesCreditsTheGateway).
+		mustFail:    []string{"MCP-WORKLOAD-10", "MCP-EXPOSURE-03", "MCP-GATEWAY-05", "MCP-GATEWAY-12", "MCP-GATEWAY-13"},
 		mustNotFail: []string{"MCP-CONFIG-01", "MCP-WORKLOAD-11", "MCP-WORKLOAD-04", "MCP-WORKLOAD-05", "MCP-WORKLOAD-07", "MCP-EXPOSURE-02", "MCP-GATEWAY-01", "MCP-GATEWAY-10", "MCP-GATEWAY-22", "MCP-GATEWAY-29"},
-		bugs: []knownBug{{control: "MCP-EXPOSURE-03", shouldFail: false,
-			bug: "ContextForge authenticates MCP clients itself (AUTH_REQUIRED, MCP_CLIENT_AUTH_ENABLED true); a ContextForge values interpreter of the gateway collector should emit its gateway linked with kubeobj.Values.WorkloadID so the ingress is credited"}},
-		note: "DEFAULT_CREDENTIALS, admin UI and security logging are gateway facts of the ContextForge settings. Gateway (ContextForge settings): DEFAULT_CREDENTIALS (changeme passwords, the example JWT_SECRET_KEY) → GATEWAY-12, in plaintext → 13; SECURITY_LOGGING_ENABLED false → 05. GOOD: AUTH_REQUIRED (01), ingress TLS (10), SSRF guard on (22), release tag v1.0.8 (29).",
+		note:        "DEFAULT_CREDENTIALS, admin UI and security logging are gateway facts of the ContextForge settings. Gateway (ContextForge settings): DEFAULT_CREDENTIALS (changeme passwords, the example JWT_SECRET_KEY) → GATEWAY-12, in plaintext → 13; SECURITY_LOGGING_ENABLED false → 05. mcpFastTimeServer (ingress /fast-time, no -auth-token) → EXPOSURE-03. GOOD: AUTH_REQUIRED (01), ingress TLS (10), SSRF guard on (22), release tag v1.0.8 (29).",
 	},
 	{
 		file: "kubernetes/microsoft__mcp-gateway__deployment_k8s_local-deployment.yml",
@@ -763,5 +768,32 @@ func TestCorpusFailureMessages(t *testing.T) {
 	}
 	if failures == 0 {
 		t.Error("no failure over the whole corpus: the catalog or the collectors judged nothing")
+	}
+}
+
+// TestCorpusContextForgeValuesCreditsTheGateway checks, in the chart's lone
+// values, that the ContextForge workload is judged behind its own
+// authentication (its Ingress is not a finding) while the fast-time server,
+// which the chart's Ingress reaches directly at /fast-time, is.
+func TestCorpusContextForgeValuesCreditsTheGateway(t *testing.T) {
+	run := assessCorpus(t)
+	const file = "kubernetes/IBM__mcp-context-forge__charts_mcp-stack_values.yaml"
+	modes := map[string]string{}
+	for _, s := range run.subjects {
+		if w, ok := s.(*evidence.Workload); ok && w.Provenance.File == file {
+			modes[w.Name] = w.GatewayAuthentication
+		}
+	}
+	if modes["mcpContextForge"] != evidence.GatewayAuthRequired || modes["mcpFastTimeServer"] != evidence.GatewayAuthNone {
+		t.Errorf("gateway authentication by workload: %v, want mcpContextForge required and mcpFastTimeServer none", modes)
+	}
+	var failed []string
+	for _, e := range run.byFile[file] {
+		if e.ControlID == "MCP-EXPOSURE-03" && e.Verdict == assess.VerdictFail {
+			failed = append(failed, e.subject.Name)
+		}
+	}
+	if !slices.Equal(failed, []string{"mcpFastTimeServer"}) {
+		t.Errorf("MCP-EXPOSURE-03 fails on %v, want only mcpFastTimeServer", failed)
 	}
 }
