@@ -24,6 +24,8 @@ func TestInvalidGatewayFiles(t *testing.T) {
 		{"agentgateway unknown policy", "agentgateway/config.yaml", "mcp:\n  policies:\n    rateLimit: {requests: 10}\n  targets: [{name: t, stdio: {cmd: uvx, args: [mcp-server-time==2025.9.25]}}]\n", evidence.StatusSchemaError, 3, "rejects", 1},
 		{"litellm invalid YAML", "litellm_config.yaml", "model_list: []\nmcp_servers:\n  x: {url: https://x.example.com/mcp\n", evidence.StatusParseError, 3, "YAML syntax error", 0},
 		{"litellm Helm template", "litellm_config.yaml", "model_list: []\ngeneral_settings:\n  master_key: os.environ/LITELLM_MASTER_KEY\nmcp_servers:\n  github:\n    url: {{ .Values.githubURL | quote }}\n", evidence.StatusSchemaError, 6, "once rendered", 1},
+		{"compose override of a Docker MCP Gateway without an image", "compose.override.yaml", "services:\n  gateway:\n    command: [docker, mcp, gateway, run, --transport=sse, --port=8811]\n    ports: [\"8811:8811\"]\n", evidence.StatusSchemaError, 2, "neither an image nor a build", 1},
+		{"compose override of ContextForge without an image", "docker-compose.sso.yml", "services:\n  gateway:\n    environment:\n      MCP_CLIENT_AUTH_ENABLED: \"false\"\n      MCPGATEWAY_UI_ENABLED: \"true\"\n", evidence.StatusSchemaError, 2, "neither an image nor a build", 1},
 		{"compose override without an image", "compose.override.yaml", "services:\n  gateway:\n    command: [\"--transport=sse\", \"--port=8811\"]\n    labels: [docker-mcp-gateway]\n    environment: {DOCKER_MCP_IN_CONTAINER: \"1\"}\n", evidence.StatusSchemaError, 0, "", -1},
 	}
 	for _, tc := range tests {
