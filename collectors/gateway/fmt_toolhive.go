@@ -150,10 +150,7 @@ func readVMCP(b *builder, root *postree.Node) {
 	if root.Get("rateLimiting").IsObject() {
 		gw.RateLimit = true
 	}
-	if tr := root.Get("telemetry"); tr.IsObject() {
-		on, _ := tr.Boolean("tracingEnabled")
-		gw.Audit.Tracing = on
-	}
+	readTelemetry(gw, root.Get("telemetry"))
 	if hs, ok := root.Strings("passthroughHeaders"); ok {
 		forwardHeaders(gw, hs)
 	}

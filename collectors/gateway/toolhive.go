@@ -155,6 +155,38 @@ func readAudit(gw *evidence.Gateway, n *postree.Node) {
 	gw.Audit.Payloads = on && (req || resp)
 }
 
+// readTelemetry reads the OpenTelemetry settings of a vmcp configuration
+// (`telemetry`): traces are exported when tracing is enabled and an OTLP
+// endpoint receives them; without `tracingEnabled` no tracer is created
+// even when an endpoint is set.
+func readTelemetry(gw *evidence.Gateway, n *postree.Node) {
+	if !n.IsObject() {
+		return
+	}
+	on, _ := n.Boolean("tracingEnabled")
+	endpoint, _ := n.Str("endpoint")
+	if on && strings.TrimSpace(endpoint) != "" {
+		gw.Audit.Tracing, gw.Audit.TraceExporter = true, "otlp"
+	}
+}
+
+// readProxyTelemetry reads the telemetry of an MCPServer or MCPRemoteProxy
+// (`spec.telemetry.openTelemetry`): the proxy exports traces when
+// OpenTelemetry is enabled with an endpoint and its tracing is enabled
+// (off by default). Prometheus metrics are not traces.
+func readProxyTelemetry(gw *evidence.Gateway, n *postree.Node) {
+	otel := n.Get("openTelemetry")
+	if !otel.IsObject() {
+		return
+	}
+	on, _ := otel.Boolean("enabled")
+	endpoint, _ := otel.Str("endpoint")
+	tracing, _ := otel.Get("tracing").Boolean("enabled")
+	if on && tracing && strings.TrimSpace(endpoint) != "" {
+		gw.Audit.Tracing, gw.Audit.TraceExporter = true, "otlp"
+	}
+}
+
 // readPermissionNetwork sets egress from a permission profile's network
 // settings: insecure_allow_all opens it, allow_host lists restrict it.
 func readPermissionNetwork(gw *evidence.Gateway, network *postree.Node) {

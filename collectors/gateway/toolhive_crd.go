@@ -125,6 +125,7 @@ func (r *thReader) mcpServer(o *kubeobj.Object) {
 	r.authentication(b, gw, o, spec.Get("oidcConfigRef"), spec.Get("oidcConfig"))
 	r.authorization(b, gw, o, spec)
 	readAudit(gw, spec.Get("audit"))
+	readProxyTelemetry(gw, spec.Get("telemetry"))
 	gw.RateLimit = spec.Get("rateLimiting").IsObject()
 	r.permissionProfile(b, gw, o, spec.Get("permissionProfile"))
 	r.externalAuth(b, gw, o, spec.Get("externalAuthConfigRef"))
@@ -393,6 +394,7 @@ func (r *thReader) remoteProxy(o *kubeobj.Object) {
 	r.authentication(b, gw, o, spec.Get("oidcConfigRef"), nil)
 	r.authorization(b, gw, o, spec)
 	readAudit(gw, spec.Get("audit"))
+	readProxyTelemetry(gw, spec.Get("telemetry"))
 	r.externalAuth(b, gw, o, spec.Get("externalAuthConfigRef"))
 	private, _ := spec.Boolean("allowPrivateEndpoint")
 	gw.SSRF = &evidence.GatewaySSRF{Protection: true, PrivateTargets: private}
@@ -428,6 +430,7 @@ func (r *thReader) virtual(o *kubeobj.Object) {
 	r.authorization(b, gw, o, in)
 	cfg := spec.Get("config")
 	readAudit(gw, cfg.Get("audit"))
+	readTelemetry(gw, cfg.Get("telemetry"))
 	gw.RateLimit = cfg.Get("rateLimiting").IsObject()
 	if hs, ok := spec.Strings("passthroughHeaders"); ok {
 		forwardHeaders(gw, hs)

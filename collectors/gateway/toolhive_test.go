@@ -286,3 +286,86 @@ func TestToolHiveProfile(t *testing.T) {
 		t.Errorf("egress %s", gw.Egress)
 	}
 }
+
+// TestToolHiveTelemetry: a ToolHive proxy or virtual server exports traces
+// only when OpenTelemetry is on, its tracing is on, and an endpoint
+// receives the spans; metrics alone are not traces.
+func TestToolHiveTelemetry(t *testing.T) {
+	gws, _, _, _ := interpret(t, `apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: {name: traced, namespace: mcp}
+spec:
+  image: mcp/fetch
+  telemetry:
+    openTelemetry:
+      enabled: true
+      endpoint: otel-collector.observability:4318
+      tracing: {enabled: true, samplingRate: "0.1"}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: {name: metrics-only, namespace: mcp}
+spec:
+  image: mcp/fetch
+  telemetry:
+    openTelemetry:
+      enabled: true
+      endpoint: otel-collector.observability:4318
+      metrics: {enabled: true}
+    prometheus: {enabled: true}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPServer
+metadata: {name: no-endpoint, namespace: mcp}
+spec:
+  image: mcp/fetch
+  telemetry:
+    openTelemetry: {enabled: true, tracing: {enabled: true}}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPRemoteProxy
+metadata: {name: remote-traced, namespace: mcp}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  telemetry:
+    openTelemetry: {enabled: true, endpoint: "https://otlp.example.com", tracing: {enabled: true}}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: VirtualMCPServer
+metadata: {name: vmcp-traced, namespace: mcp}
+spec:
+  groupRef: {name: eng}
+  incomingAuth: {type: anonymous}
+  config:
+    telemetry: {endpoint: "otel-collector:4318", tracingEnabled: true}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: VirtualMCPServer
+metadata: {name: vmcp-off, namespace: mcp}
+spec:
+  groupRef: {name: eng}
+  incomingAuth: {type: anonymous}
+  config:
+    telemetry: {endpoint: "otel-collector:4318", metricsEnabled: true}
+`)
+	for name, want := range map[string]bool{"traced": true, "metrics-only": false, "no-endpoint": false,
+		"remote-traced": true, "vmcp-traced": true, "vmcp-off": false} {
+		gw := gws[name]
+		if gw == nil {
+			t.Errorf("%s: no gateway", name)
+			continue
+		}
+		if gw.Audit.Tracing != want || want && gw.Audit.TraceExporter != "otlp" {
+			t.Errorf("%s: tracing %v exporter %q, want %v", name, gw.Audit.Tracing, gw.Audit.TraceExporter, want)
+		}
+	}
+
+	file := analyze(t, "vmcp-config.yaml", `name: eng
+groupRef: eng-team
+incomingAuth: {type: anonymous}
+telemetry: {endpoint: "otel-collector:4318", tracingEnabled: true, samplingRate: "0.05"}
+`).gateway(t)
+	if !file.Audit.Tracing || file.Audit.TraceExporter != "otlp" {
+		t.Errorf("vmcp config file: tracing %v exporter %q", file.Audit.Tracing, file.Audit.TraceExporter)
+	}
+}
