@@ -50,8 +50,10 @@ func TestEnterpriseServerRequirements(t *testing.T) {
 		"ESR-04": {"MCP-SANDBOX-01", "MCP-WORKLOAD-01", "MCP-RBAC-01"},
 		"ESR-05": {"MCP-TOOL-13", "MCP-TOOL-14"},
 		"ESR-06": {"MCP-TOOL-12"},
+		"ESR-07": {"MCP-GATEWAY-33"},
 		"ESR-08": {"MCP-GOV-09"},
 		"ESR-09": {"MCP-ENDPOINT-12", "MCP-ENDPOINT-13"},
+		"ESR-10": {"MCP-GATEWAY-34"},
 	} {
 		for _, c := range want {
 			if !slices.Contains(view[req], c) {

@@ -2,14 +2,16 @@ package cli
 
 import (
 	"encoding/json"
-	"io/fs"
+	"maps"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/mcptest"
+	"github.com/tollgate-dev/tollgate/report"
 )
 
 // TestServerHygieneFindings assesses two live servers, under names that
@@ -26,9 +28,10 @@ func TestServerHygieneFindings(t *testing.T) {
 	}
 	badURL, goodURL := rename(bad.URL, "orders.mcp.test"), rename(good.URL, "tickets.mcp.test")
 	t.Setenv("TG_TEST_AUTH", "Bearer "+mcptest.Token)
-	out := filepath.Join(t.TempDir(), "out")
+	out, store := filepath.Join(t.TempDir(), "out"), filepath.Join(t.TempDir(), "history.db")
 	r := runTollgate(t, "assess", "--probe-url", badURL, "--probe-url", goodURL, "--header", "Authorization=env:TG_TEST_AUTH",
-		"--probe-errors", "-o", out, "--timestamp", fixedTimestamp)
+		"--probe-errors", "-o", out, "--format", strings.Join(report.Formats, ","), "--history", store,
+		"--timestamp", fixedTimestamp)
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1: %v\n%s\n%s", r.code, r.err, r.stdout, r.stderr)
 	}
@@ -89,34 +92,64 @@ func TestServerHygieneFindings(t *testing.T) {
 		t.Errorf("MCP-ENDPOINT-12 does not show the connection string's host: %q", got["MCP-ENDPOINT-12"])
 	}
 
-	// The canary: the password of the leaked connection string, and the
-	// token, reach no output file, no evidence artifact and no console.
-	leaks := 0
-	err = filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		for _, secret := range []string{mcptest.DatabasePassword, mcptest.Token} {
-			if strings.Contains(string(b), secret) {
-				leaks++
-				t.Errorf("%s holds a secret", path)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(r.stdout+r.stderr, mcptest.DatabasePassword) {
-		t.Error("console shows the database password")
-	}
 	if !strings.Contains(string(data), "orders_app:[REDACTED") {
 		t.Error("results do not show the redacted connection string")
 	}
+
+	// The canary: the password of the leaked connection string (and its
+	// tail, should redaction keep a prefix) and the token reach no output:
+	// no report of any format (the workbook unzipped), no evidence file, no
+	// history store, no console line, whether the findings come from
+	// assess, the probe command (table, JSON, bundle) or an evaluation of
+	// the bundle.
+	texts := map[string][]byte{}
+	record := func(name string, run cliRun) {
+		texts[name+" stdout"], texts[name+" stderr"] = []byte(run.stdout), []byte(run.stderr)
+		if run.err != nil {
+			texts[name+" error"] = []byte(run.err.Error())
+		}
+	}
+	outputs := func(prefix, dir string) { // every file of dir, under prefix
+		files := map[string][]byte{}
+		readOutputs(t, dir, files)
+		for name, b := range files {
+			texts[prefix+name] = b
+		}
+	}
+	record("assess", r)
+	outputs("", out)
+	for _, name := range append(slices.Clone(reportFiles), "gl-code-quality-report.json", "gl-sast-report.json") {
+		if !slices.ContainsFunc(slices.Collect(maps.Keys(texts)), func(k string) bool { return k == name || strings.HasPrefix(k, name+"!") }) {
+			t.Errorf("%s was not written: the canary check misses it", name)
+		}
+	}
+	if texts["history store"], err = os.ReadFile(store); err != nil {
+		t.Errorf("history store: %v", err)
+	}
+	js := runTollgate(t, "assess", "--probe-url", badURL, "--header", "Authorization=env:TG_TEST_AUTH", "--probe-errors",
+		"--format", report.None, "--summary", "json", "--timestamp", fixedTimestamp)
+	if js.code != 1 || !strings.Contains(js.stdout, "MCP-ENDPOINT-13") {
+		t.Errorf("assess --summary json: exit %d %v\n%s", js.code, js.err, js.stdout)
+	}
+	record("assess --summary json", js)
+	bundle := filepath.Join(t.TempDir(), "bundle")
+	for _, args := range [][]string{{"--format", "table"}, {"--format", "json"}, {"-o", bundle, "--timestamp", fixedTimestamp}} {
+		run := runTollgate(t, append([]string{"probe", badURL, "--probe-errors"}, args...)...)
+		if run.code != 0 || !strings.Contains(run.stdout, "orders-db.prod.internal") {
+			t.Errorf("probe %v: exit %d %v: the error probe's finding is not shown\n%s", args, run.code, run.err, run.stdout)
+		}
+		record("probe "+strings.Join(args, " "), run)
+	}
+	outputs("probe bundle/", bundle)
+	evaluated := filepath.Join(t.TempDir(), "evaluated")
+	ev := runTollgate(t, "evaluate", bundle, "-o", evaluated, "--format", strings.Join(report.Formats, ","), "--timestamp", fixedTimestamp)
+	if ev.code != 1 {
+		t.Errorf("evaluate the probe's bundle: exit %d %v, want 1\n%s", ev.code, ev.err, ev.stderr)
+	}
+	record("evaluate", ev)
+	outputs("evaluated/", evaluated)
+	password := mcptest.DatabasePassword
+	findNeedles(t, texts, []string{password, password[len(password)-8:], mcptest.Token})
 }
 
 // TestProbeErrorsTable: the probe command reports what the error discloses.
