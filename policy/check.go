@@ -19,7 +19,8 @@ var requirementID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 
 // prepare checks what the schema cannot (every entry identifies something,
 // globs compile, dates exist, exceptions name requirements that exist,
-// requirements' CUE names real fields) and compiles the matchers.
+// requirements' CUE names real fields and values subjects can have) and
+// compiles the matchers.
 func prepare(p *Policy, ps *diag.Collector) {
 	checkDate(ps, "", 0, "reviewed", p.Reviewed)
 	for _, a := range p.Approved {
@@ -39,6 +40,7 @@ func prepare(p *Policy, ps *diag.Collector) {
 		d.m = compileIdentity(d.Identity)
 	}
 	ids := map[string]bool{}
+	var sh *shapes
 	for _, r := range p.Required {
 		ids[r.ID] = true
 		ctx := "required." + r.ID
@@ -60,7 +62,16 @@ func prepare(p *Policy, ps *diag.Collector) {
 				continue
 			}
 			ps.Addf(r.File, r.Line, "%s: %v", ctx, err)
+			continue
 		}
+		if sh == nil {
+			var err error
+			if sh, err = newShapes(); err != nil {
+				ps.Addf(r.File, r.Line, "%s: %v", ctx, err)
+				continue
+			}
+		}
+		checkStructure(ps, sh, r, ctx)
 	}
 	for _, x := range p.Exceptions {
 		ctx := "exceptions." + x.ID
@@ -78,6 +89,23 @@ func prepare(p *Policy, ps *diag.Collector) {
 		}
 		if t, ok := checkDate(ps, x.File, x.Line, ctx+".expires", x.Expires); ok {
 			x.expires = t
+		}
+	}
+}
+
+// checkStructure records the values a requirement's when or check demands
+// that no subject of its kind can have: a when that selects nothing, or a
+// check every subject in scope would fail.
+func checkStructure(ps *diag.Collector, sh *shapes, r *Requirement, ctx string) {
+	for _, part := range []struct{ name, src, consequence string }{
+		{"when", r.When, "it applies to no " + r.Subject},
+		{"check", r.Check, "every " + r.Subject + " in scope would fail it"},
+	} {
+		if part.src == "" {
+			continue
+		}
+		for _, c := range sh.conflicts(r.Subject, part.name, part.src) {
+			ps.Addf(r.File, r.Line, "%s: %s asks for %s (%s)", ctx, part.name, c, part.consequence)
 		}
 	}
 }

@@ -41,7 +41,8 @@ const schemaFile = "tollgate/policy/schema.cue"
 // they are unified with #Policy, so a field the schema does not have is an
 // error at its line, with the closest field it has. Requirements are checked
 // like a custom control's CUE (they compile within bounds and name only
-// fields their subject kind has). Every problem is returned at once, each
+// fields their subject kind has) and against the kind's schema (they ask
+// only for values such subjects can have). Every problem is returned at once, each
 // at file:line.
 //
 // Files are read through their folder only: a symbolic link leading out of
