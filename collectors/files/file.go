@@ -2,7 +2,6 @@ package files
 
 import (
 	"encoding/json"
-	"strings"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
@@ -178,19 +177,7 @@ func (f *File) Provenance(collector string, n *postree.Node) evidence.Provenance
 // redactPointer returns a JSON pointer with every segment that is itself a
 // credential redacted: a pointer is built from keys, and a token pasted as
 // a key (a server's name) would otherwise reach every report.
-func redactPointer(ptr string) string {
-	segs := strings.Split(ptr, "/")
-	changed := false
-	for i, seg := range segs {
-		if r := secrets.RedactName(seg); r != seg {
-			segs[i], changed = r, true
-		}
-	}
-	if !changed {
-		return ptr
-	}
-	return strings.Join(segs, "/")
-}
+func redactPointer(ptr string) string { return secrets.RedactSegments(ptr) }
 
 // Diag returns a diagnostic about the file at n's position (nil: no
 // position).

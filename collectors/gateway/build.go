@@ -95,8 +95,10 @@ func (b *builder) newGateway(name string, n *postree.Node) *evidence.Gateway {
 }
 
 // newProductGateway is newGateway for a file that may declare gateways of
-// several products (a Compose file).
+// several products (a Compose file). A credential pasted into the name is
+// redacted from it and from the ID made of it.
 func (b *builder) newProductGateway(product, name string, n *postree.Node) *evidence.Gateway {
+	name = secrets.RedactName(name)
 	gw := &evidence.Gateway{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindGateway,
@@ -117,8 +119,11 @@ func (b *builder) newProductGateway(product, name string, n *postree.Node) *evid
 
 // newServer starts a server declared at n behind gw (nil: a server the file
 // declares on its own, such as a Compose service running an MCP server
-// image). A server behind a gateway has the gateway's product as client.
+// image). A server behind a gateway has the gateway's product as client. A
+// credential pasted into the name is redacted from it and from the ID made
+// of it.
 func (b *builder) newServer(gw *evidence.Gateway, name string, n *postree.Node) *evidence.Server {
+	name = secrets.RedactName(name)
 	s := &evidence.Server{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindServer,
@@ -271,6 +276,9 @@ func (b *builder) subjects() []evidence.Subject {
 		out = append(out, gw)
 	}
 	for _, s := range b.servers {
+		redactKeys(s.Env)
+		secrets.RedactNames(s.Approvals.IncludeTools)
+		secrets.RedactNames(s.Approvals.ExcludeTools)
 		sort.Strings(s.UnknownKeys)
 		sort.Strings(s.Approvals.IncludeTools)
 		sort.Strings(s.Approvals.ExcludeTools)
@@ -283,6 +291,13 @@ func (b *builder) subjects() []evidence.Subject {
 // deterministic whatever order settings were read in.
 func tidyGateway(gw *evidence.Gateway) {
 	a := &gw.Authentication
+	redactKeys(gw.Env)
+	redactKeys(gw.Credentials)
+	for i := range gw.Listeners {
+		secrets.RedactNames(gw.Listeners[i].Hosts)
+	}
+	secrets.RedactNames(gw.Authorization.Unrestricted)
+	secrets.RedactNames(gw.MissingReferences)
 	for _, l := range []*[]string{&a.Kinds, &a.Issuers, &a.JWKS, &a.Audiences, &gw.Authorization.Unrestricted,
 		&gw.PassthroughHeaders, &gw.UpstreamAuth, &gw.CORSOrigins, &gw.DefaultCredentials, &gw.Servers} {
 		*l = distinct(*l)
@@ -420,6 +435,17 @@ func forwardHeaders(gw *evidence.Gateway, hs []string) {
 		if strings.EqualFold(h, "authorization") {
 			gw.TokenPassthrough = true
 			gw.UpstreamAuth = append(gw.UpstreamAuth, "passthrough")
+		}
+	}
+}
+
+// redactKeys redacts, in place, credentials pasted into the setting and
+// variable names of m.
+func redactKeys(m map[string]evidence.Value) {
+	for k, v := range m {
+		if r := secrets.RedactName(k); r != k {
+			delete(m, k)
+			m[r] = v
 		}
 	}
 }

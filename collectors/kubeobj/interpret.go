@@ -7,6 +7,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // Interpreter reads the objects of a Set that belong to one product (custom
@@ -119,7 +120,7 @@ func (v *Values) Provenance(collector string, at *postree.Node) evidence.Provena
 // SubjectID returns the ID of a subject of kind named name read from the
 // values.
 func (v *Values) SubjectID(kind evidence.Kind, name string) string {
-	return evidence.MakeID(kind, v.File, name)
+	return evidence.MakeID(kind, v.File, secrets.RedactSegments(name))
 }
 
 // WorkloadID returns the ID of the partial workload the Kubernetes

@@ -8,6 +8,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // Object is one Kubernetes object: a document of a manifest file (or an item
@@ -297,8 +298,8 @@ func (o *Object) provenance(origin *Origin, collector string, at *postree.Node) 
 		Collector:        collector,
 		CollectorVersion: origin.Version,
 		Collected:        origin.Collected,
-		Namespace:        o.Namespace,
-		Object:           o.Kind + "/" + o.Name,
+		Namespace:        secrets.RedactName(o.Namespace),
+		Object:           o.Kind + "/" + secrets.RedactName(o.Name),
 	}
 	if origin.Cluster != "" {
 		p.Cluster = origin.Cluster
@@ -315,7 +316,7 @@ func (o *Object) provenance(origin *Origin, collector string, at *postree.Node) 
 		p.Line, p.Column = at.Line, at.Col
 	}
 	if at != nil {
-		p.Pointer = at.Pointer
+		p.Pointer = secrets.RedactSegments(at.Pointer)
 	}
 	return p
 }

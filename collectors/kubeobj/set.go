@@ -7,6 +7,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/collectors/internal/postree"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/evidence/secrets"
 )
 
 // Origin kinds: what a Set was read from.
@@ -163,9 +164,10 @@ func (s *Set) Owned(o *Object) []*Object {
 }
 
 // SubjectID returns the ID of the subject of kind read from object o of
-// this set: stable across runs, and the same whoever computes it.
+// this set: stable across runs, and the same whoever computes it. A
+// credential pasted into the object's name or namespace is redacted.
 func (s *Set) SubjectID(kind evidence.Kind, o *Object) string {
-	return evidence.MakeID(kind, s.Origin.Name(), o.Ref())
+	return evidence.MakeID(kind, s.Origin.Name(), secrets.RedactSegments(o.Ref()))
 }
 
 // SourceOf returns the ID of the source subject o was read from: its own

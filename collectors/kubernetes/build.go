@@ -89,6 +89,7 @@ func build(ctx context.Context, set *kubeobj.Set, opts Options, red *secrets.Red
 			w.GatewayAuthentication = mode
 		}
 		w.CommittedSecrets = usedSecrets(w, committed)
+		redactNames(w)
 		out.subjects = append(out.subjects, w)
 		out.workloads++
 	}

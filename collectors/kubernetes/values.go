@@ -256,6 +256,7 @@ func valuesWorkload(v *kubeobj.Values, name string, n *postree.Node, red *secret
 			}
 		}
 	}
+	redactNames(w)
 	return w
 }
 

@@ -103,7 +103,8 @@ func (d Definition) withoutMeta() map[string]any {
 }
 
 // Redacted returns the definition with every string value passed through
-// red (secrets replaced by their redacted shape).
+// red (secrets replaced by their redacted shape) and every key through
+// secrets.RedactName (a credential pasted as a parameter's name).
 func (d Definition) Redacted(red *secrets.Redactor) map[string]any {
 	return redactValue(d.withoutMeta(), red).(map[string]any)
 }
@@ -115,7 +116,7 @@ func redactValue(v any, red *secrets.Redactor) any {
 	case map[string]any:
 		out := make(map[string]any, len(x))
 		for k, e := range x {
-			out[k] = redactValue(e, red)
+			out[secrets.RedactName(k)] = redactValue(e, red)
 		}
 		return out
 	case []any:
@@ -136,7 +137,7 @@ func Subject(d Definition, o Origin, red *secrets.Redactor) *evidence.Tool {
 	if red == nil {
 		red = secrets.NewRedactor()
 	}
-	name := d.Name()
+	name := secrets.RedactName(d.Name()) // a credential pasted as the name
 	raw := d.Raw
 	str := func(k string) string { s, _ := raw[k].(string); return s }
 	t := &evidence.Tool{

@@ -87,6 +87,30 @@ func RedactName(name string) string {
 	return name
 }
 
+// RedactNames applies RedactName to every name, in place.
+func RedactNames(names []string) {
+	for i, n := range names {
+		names[i] = RedactName(n)
+	}
+}
+
+// RedactSegments is RedactName for each "/"-separated segment of a path
+// made of names: a JSON pointer, a Kubernetes reference
+// ("namespace/Kind/name").
+func RedactSegments(p string) string {
+	segs := strings.Split(p, "/")
+	changed := false
+	for i, seg := range segs {
+		if r := RedactName(seg); r != seg {
+			segs[i], changed = r, true
+		}
+	}
+	if !changed {
+		return p
+	}
+	return strings.Join(segs, "/")
+}
+
 // redacted is the replacement text for a secret.
 func redacted(secret string) string { return redactedPrefix + Shape(secret) + "]" }
 

@@ -131,3 +131,25 @@ func TestRedactionNeverNests(t *testing.T) {
 		}
 	}
 }
+
+// TestRedactNameAndSegments: a credential pasted as a name, or as one
+// segment of a path of names, is redacted; ordinary names are kept as
+// written.
+func TestRedactNameAndSegments(t *testing.T) {
+	const tok = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"
+	for _, tc := range []struct{ in, name, segments string }{
+		{"github-mcp", "github-mcp", "github-mcp"},
+		{"ai/MCPRoute/tools", "ai/MCPRoute/tools", "ai/MCPRoute/tools"},
+		{tok, "[REDACTED:ghp_…(40)]", "[REDACTED:ghp_…(40)]"},
+		{"ai/MCPRoute/" + tok, "ai/MCPRoute/[REDACTED:ghp_…(40)]", "ai/MCPRoute/[REDACTED:ghp_…(40)]"},
+		{"sk-abcdefghijklmnopqrstuvwx0123/Deployment/web", "[REDACTED:sk-…(31)]/Deployment/web", "[REDACTED:sk-…(31)]/Deployment/web"},
+		{"", "", ""},
+	} {
+		if got := RedactName(tc.in); got != tc.name {
+			t.Errorf("RedactName(%q) = %q, want %q", tc.in, got, tc.name)
+		}
+		if got := RedactSegments(tc.in); got != tc.segments {
+			t.Errorf("RedactSegments(%q) = %q, want %q", tc.in, got, tc.segments)
+		}
+	}
+}

@@ -11,6 +11,7 @@
 package canary
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -138,8 +139,13 @@ var reSlug = regexp.MustCompile(`[^a-z0-9]+`)
 // Tree returns every placement as one tree, each file in a folder of its
 // own (named after the placement) under dir.
 func Tree(dir string) map[string]string {
+	return tree(dir, Placements())
+}
+
+// tree writes placements as one tree, each in a folder named after it.
+func tree(dir string, placements []Placement) map[string]string {
 	out := map[string]string{}
-	for _, p := range Placements() {
+	for _, p := range placements {
 		out[dir+"/"+strings.Trim(reSlug.ReplaceAllString(strings.ToLower(p.Name), "-"), "-")+"/"+p.File] = p.Content
 	}
 	return out
@@ -147,9 +153,231 @@ func Tree(dir string) map[string]string {
 
 // Needles returns every placement's needles and Word.
 func Needles() []string {
+	return needles(Placements())
+}
+
+// needles returns Word and the needles of placements.
+func needles(placements []Placement) []string {
 	out := []string{Word}
-	for _, p := range Placements() {
+	for _, p := range placements {
 		out = append(out, p.Needles...)
+	}
+	return out
+}
+
+// NamePlacements returns secrets pasted where a name belongs, one placement
+// per family of formats whose names reach the evidence: gateway
+// configurations (gateway, listener, route, service, upstream and backend
+// names), Kubernetes manifests (object, namespace, container and service
+// account names) and tool definitions (tool and parameter names). A name is
+// no place for a credential, but one pasted into the wrong field must still
+// reach no output.
+func NamePlacements() []Placement {
+	return append(append(GatewayNamePlacements(), KubernetesNamePlacements()...), ToolNamePlacements()...)
+}
+
+// GatewayNamePlacements are secrets pasted as the names of gateways and
+// what they declare: Kong services, routes and hosts, nginx upstreams and
+// server names, Terraform services and containers, Envoy AI Gateway
+// MCPRoutes, Gateways, listeners and backends, kmcp and Microsoft MCP
+// Gateway objects, agentgateway listeners, routes and targets, Compose
+// services and LiteLLM servers.
+func GatewayNamePlacements() []Placement {
+	return []Placement{
+		{"kong service and route names", "kong/kong.yaml", `_format_version: "3.0"
+services:
+  - name: ghp_CANARYn1kongService0123456789abcdefghij
+    url: http://mcp.internal:3000/mcp
+    routes:
+      - name: sk-CANARYn2kongRoute0123456789abcdefghij
+        paths: [/mcp]
+        hosts: [ghp_CANARYn3kongHost0123456789abcdefghijk.example.com]
+plugins:
+  - name: ai-mcp-proxy
+    route: sk-CANARYn2kongRoute0123456789abcdefghij
+    config:
+      mode: passthrough-listener
+`, []string{"CANARYn1kongService", "CANARYn2kongRoute", "CANARYn3kongHost"}},
+		{"nginx upstream and server names", "nginx/nginx.conf", `events {}
+http {
+    upstream ghp_CANARYn4nginxUpstream0123456789abcdefg {
+        server 10.0.12.5:8080;
+    }
+    server {
+        listen 8080;
+        server_name sk-CANARYn5nginxServer0123456789abcdefg.example.com;
+        location /mcp {
+            proxy_pass http://ghp_CANARYn4nginxUpstream0123456789abcdefg;
+            proxy_http_version 1.1;
+            proxy_buffering off;
+        }
+    }
+}
+`, []string{"CANARYn4nginxUpstream", "CANARYn5nginxServer"}},
+		{"terraform service name", "terraform/main.tf", `resource "google_cloud_run_v2_service" "mcp" {
+  name     = "ghp_CANARYn6cloudRun0123456789abcdefghijkl"
+  location = "europe-west1"
+  ingress  = "INGRESS_TRAFFIC_ALL"
+  template {
+    containers {
+      name  = "sk-CANARYn7tfContainer0123456789abcdefgh"
+      image = "ghcr.io/github/github-mcp-server:v0.9.0"
+    }
+  }
+}
+`, []string{"CANARYn6cloudRun", "CANARYn7tfContainer"}},
+		{"envoy mcproute and backend names", "envoy/mcproute.yaml", `apiVersion: aigateway.envoyproxy.io/v1beta1
+kind: MCPRoute
+metadata:
+  name: ghp_CANARYn8mcpRoute0123456789abcdefghijkl
+  namespace: ai
+spec:
+  parentRefs:
+    - name: sk-CANARYn9envoyGateway0123456789abcdefg
+      kind: Gateway
+      group: gateway.networking.k8s.io
+  path: /mcp
+  backendRefs:
+    - name: ghp_CANARYo1envoyBackend0123456789abcdefgh
+      kind: Backend
+      group: gateway.envoyproxy.io
+      path: /mcp
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: sk-CANARYn9envoyGateway0123456789abcdefg
+  namespace: ai
+spec:
+  gatewayClassName: envoy
+  listeners:
+    - name: ghp_CANARYo2envoyListener0123456789abcdef
+      protocol: HTTP
+      port: 80
+`, []string{"CANARYn8mcpRoute", "CANARYn9envoyGateway", "CANARYo1envoyBackend", "CANARYo2envoyListener"}},
+		{"kmcp server name", "kmcp/mcpserver.yaml", `apiVersion: kagent.dev/v1alpha1
+kind: MCPServer
+metadata:
+  name: sk-canaryo3kmcpserver0123456789abcdef
+  namespace: sk-canaryo4kmcpnamespace0123456789abc
+spec:
+  transportType: stdio
+  deployment:
+    image: node:22-alpine
+    port: 3000
+    cmd: npx
+    args: ["-y", "@modelcontextprotocol/server-github@2025.4.8"]
+`, []string{"canaryo3kmcpserver", "canaryo4kmcpnamespace"}},
+		{"microsoft gateway deployment name", "mcp-gateway/deployment.yaml", `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: sk-canaryo5msgateway0123456789abcdefg
+  namespace: adapter
+spec:
+  selector:
+    matchLabels: {app: mcp-gateway}
+  template:
+    metadata:
+      labels: {app: mcp-gateway}
+    spec:
+      containers:
+        - name: sk-canaryo6mscontainer0123456789abcde
+          image: ghcr.io/microsoft/mcp-gateway:1.4.0
+          ports: [{containerPort: 8000}]
+`, []string{"canaryo5msgateway", "canaryo6mscontainer"}},
+		{"agentgateway target name", "agentgateway/config.yaml", `binds:
+- port: 3000
+  listeners:
+  - name: ghp_CANARYo7agwListener0123456789abcdefgh
+    routes:
+    - name: sk-CANARYo8agwRoute0123456789abcdefghijk
+      backends:
+      - mcp:
+          targets:
+          - name: ghp_CANARYo9agwTarget0123456789abcdefghi
+            stdio:
+              cmd: npx
+              args: ["@modelcontextprotocol/server-github@2025.4.8"]
+`, []string{"CANARYo7agwListener", "CANARYo8agwRoute", "CANARYo9agwTarget"}},
+		{"compose service name", "docker/compose.yaml", `services:
+  ghp_CANARYp1composeGateway0123456789abcdef:
+    image: docker/mcp-gateway:v0.45.0
+    command: ["--transport=streaming", "--port=8811"]
+    ports: ["8811:8811"]
+    environment:
+      ghp_CANARYp0composeEnvName0123456789abcde: "1"
+`, []string{"CANARYp1composeGateway", "CANARYp0composeEnvName"}},
+		{"litellm server name", "litellm/config.yaml", `model_list: []
+mcp_servers:
+  ghp_CANARYp2litellmServer0123456789abcdefg:
+    url: https://mcp.example.com/mcp
+`, []string{"CANARYp2litellmServer"}},
+	}
+}
+
+// KubernetesNamePlacements are secrets pasted as the names of Kubernetes
+// objects: a workload, its namespace, container and service account, and
+// the Service that exposes it.
+func KubernetesNamePlacements() []Placement {
+	return []Placement{
+		{"kubernetes workload and container names", "k8s/deploy.yaml", `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: sk-canaryp3workload0123456789abcdefghij
+  namespace: sk-canaryp4namespace0123456789abcdefgh
+spec:
+  selector:
+    matchLabels: {app: github-mcp}
+  template:
+    metadata:
+      labels: {app: github-mcp}
+    spec:
+      serviceAccountName: sk-canaryp5account0123456789abcdefghijk
+      containers:
+        - name: sk-canaryp6container0123456789abcdefghi
+          image: ghcr.io/github/github-mcp-server:v0.18.0
+          ports: [{containerPort: 8080}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: sk-canaryp7service0123456789abcdefghijk
+  namespace: sk-canaryp4namespace0123456789abcdefgh
+spec:
+  type: LoadBalancer
+  selector: {app: github-mcp}
+  ports: [{port: 80, targetPort: 8080}]
+`, []string{"canaryp3workload", "canaryp4namespace", "canaryp5account", "canaryp6container", "canaryp7service"}},
+	}
+}
+
+// ToolNamePlacements are secrets pasted as the names of a tool and its
+// parameter in a saved tool listing.
+func ToolNamePlacements() []Placement {
+	return []Placement{
+		{"tool and parameter names", "probes/tools.json", `{"tools": [{"name": "ghp_CANARYp8toolName0123456789abcdefghijk", "description": "Reads a file.",
+  "inputSchema": {"type": "object", "properties": {"sk-CANARYp9paramName0123456789abcdefghi": {"type": "string"}}}}]}
+`, []string{"CANARYp8toolName", "CANARYp9paramName"}},
+	}
+}
+
+// NameTree is Tree for NamePlacements.
+func NameTree(dir string) map[string]string {
+	return tree(dir, NamePlacements())
+}
+
+// NameNeedles returns every needle of NamePlacements and Word.
+func NameNeedles() []string {
+	return needles(NamePlacements())
+}
+
+// Leaks returns the needles found in data.
+func Leaks(data []byte, needles []string) []string {
+	var out []string
+	for _, n := range needles {
+		if bytes.Contains(data, []byte(n)) {
+			out = append(out, n)
+		}
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/tollgate-dev/tollgate/internal/canary"
 	"strings"
 	"testing"
 )
@@ -260,4 +261,11 @@ spec:
 func TestNoCanaryFromGatewayConfigs(t *testing.T) {
 	checkNoCanary(t, gatewayCanaryTree(), gwCanaryKey, gwCanaryPass, gwCanaryToken, gwCanaryJWT, gwCanaryDB,
 		gwCanaryMaster, gwCanarySession, "CANARY")
+}
+
+// TestNoCanaryFromNames assesses secrets pasted where names belong in every
+// family of formats (gateway, listener, route, backend, workload, container
+// and tool names): none reaches any output, report, workbook or bundle file.
+func TestNoCanaryFromNames(t *testing.T) {
+	checkNoCanary(t, canary.NameTree("names"), canary.NameNeedles()...)
 }
