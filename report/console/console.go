@@ -76,12 +76,19 @@ type FrameworkLine struct {
 
 // Summary is the machine-readable form of what the console shows.
 type Summary struct {
-	Tool       string `json:"tool"`
-	Version    string `json:"version"`
-	Timestamp  string `json:"timestamp"`
-	Servers    int    `json:"servers"`
-	Sources    int    `json:"sources"`
-	Unreadable int    `json:"sources_not_fully_read"`
+	Tool      string `json:"tool"`
+	Version   string `json:"version"`
+	Timestamp string `json:"timestamp"`
+	Servers   int    `json:"servers"`
+	// Gateways, Workloads, Endpoints and Tools count the other subjects judged:
+	// gateway configurations, Kubernetes workloads, probed endpoints and tool
+	// definitions.
+	Gateways   int `json:"gateways"`
+	Workloads  int `json:"workloads"`
+	Endpoints  int `json:"endpoints"`
+	Tools      int `json:"tools"`
+	Sources    int `json:"sources"`
+	Unreadable int `json:"sources_not_fully_read"`
 	// Unsupported counts files recognised as MCP-related (gateway,
 	// Kubernetes) that no collector of this version reads.
 	Unsupported int             `json:"sources_unsupported"`
@@ -191,6 +198,14 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 			if !v.Ignored {
 				s.Servers++
 			}
+		case *evidence.Gateway:
+			s.Gateways++
+		case *evidence.Workload:
+			s.Workloads++
+		case *evidence.Endpoint:
+			s.Endpoints++
+		case *evidence.Tool:
+			s.Tools++
 		case *evidence.Source:
 			s.Sources++
 			switch v.Status {
@@ -343,7 +358,16 @@ func WriteJSON(w io.Writer, s Summary) error {
 // WriteText writes the summary for people.
 func WriteText(w io.Writer, s Summary, opts Options) error {
 	p := painter{on: opts.Color}
-	fmt.Fprintf(w, "%s %s: %s in %s", p.bold("Tollgate"), s.Version, plural(s.Servers, "server"), plural(s.Sources, "file"))
+	judged := []string{plural(s.Servers, "server")}
+	for _, k := range []struct {
+		n    int
+		noun string
+	}{{s.Gateways, "gateway"}, {s.Workloads, "workload"}, {s.Endpoints, "endpoint"}, {s.Tools, "tool definition"}} {
+		if k.n > 0 {
+			judged = append(judged, plural(k.n, k.noun))
+		}
+	}
+	fmt.Fprintf(w, "%s %s: %s in %s", p.bold("Tollgate"), s.Version, strings.Join(judged, ", "), plural(s.Sources, "file"))
 	if s.Unreadable > 0 {
 		fmt.Fprintf(w, " (%s)", p.yellow(fmt.Sprintf("%d not fully read", s.Unreadable)))
 	}

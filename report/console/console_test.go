@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -178,12 +179,39 @@ func TestWriteTextListsEvaluationErrors(t *testing.T) {
 }
 
 func TestWriteTextCountsInWords(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteText(&buf, Summary{Version: "1", Servers: 1, Sources: 1}, Options{}); err != nil {
-		t.Fatal(err)
+	for _, tc := range []struct {
+		name string
+		s    Summary
+		want string
+	}{
+		{"singular", Summary{Version: "1", Servers: 1, Sources: 1}, ": 1 server in 1 file;"},
+		{"every kind judged", Summary{Version: "1", Servers: 21, Gateways: 1, Workloads: 2, Endpoints: 3, Tools: 40, Sources: 15},
+			": 21 servers, 1 gateway, 2 workloads, 3 endpoints, 40 tool definitions in 15 files;"},
+		{"kinds absent are not named", Summary{Version: "1", Servers: 0, Workloads: 1, Sources: 2}, ": 0 servers, 1 workload in 2 files;"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteText(&buf, tc.s, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(buf.String(), tc.want) {
+				t.Errorf("headline = %q, want it to contain %q", strings.SplitN(buf.String(), "\n", 2)[0], tc.want)
+			}
+		})
 	}
-	if !strings.Contains(buf.String(), ": 1 server in 1 file;") {
-		t.Errorf("singular counts read badly: %q", buf.String())
+}
+
+// TestSummaryCountsEveryKindJudged checks that the headline counts come from
+// the subjects of the run, kind by kind.
+func TestSummaryCountsEveryKindJudged(t *testing.T) {
+	r := &assess.Results{Subjects: []evidence.Subject{
+		&evidence.Server{}, &evidence.Server{Ignored: true}, &evidence.Gateway{}, &evidence.Workload{}, &evidence.Workload{},
+		&evidence.Endpoint{}, &evidence.Tool{}, &evidence.Source{Status: evidence.StatusOK},
+	}}
+	s := Summarise(r, Gate{}, nil)
+	if s.Servers != 1 || s.Gateways != 1 || s.Workloads != 2 || s.Endpoints != 1 || s.Tools != 1 || s.Sources != 1 {
+		t.Errorf("counts = servers %d, gateways %d, workloads %d, endpoints %d, tools %d, sources %d; want 1 1 2 1 1 1",
+			s.Servers, s.Gateways, s.Workloads, s.Endpoints, s.Tools, s.Sources)
 	}
 }
 
