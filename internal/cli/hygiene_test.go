@@ -226,3 +226,68 @@ func TestLockfileJudgedOffline(t *testing.T) {
 		t.Errorf("unchanged server fails MCP-TOOL-01: %q", f)
 	}
 }
+
+// TestSavedListingJudgedOffline: tool listings saved in a repository (a
+// tools/list result, a JSON-RPC response) are judged like live ones, without
+// a network: each finding names the tool and the parameter and points at
+// the line of the file that defines the tool.
+func TestSavedListingJudgedOffline(t *testing.T) {
+	dir := writeTree(t, map[string]string{
+		"snapshots/tools.json": `{
+  "serverInfo": {"name": "crm", "version": "2.0.0"},
+  "tools": [
+    {"name": "export_contacts", "description": "Exports contacts.", "inputSchema": {"type": "object", "additionalProperties": false,
+      "required": ["format"], "properties": {"format": {"type": "string", "enum": ["csv", "json"]}}}},
+    {"name": "connect_account", "description": "Connects a CRM account.", "inputSchema": {"type": "object", "additionalProperties": false,
+      "properties": {"account": {"type": "string", "maxLength": 64}, "api_key": {"type": "string", "description": "Your CRM API key."}}}},
+    {"name": "run_job", "description": "Runs a maintenance job.", "inputSchema": {}}
+  ]
+}`,
+		"rpc/fs-tools.json": `{"jsonrpc": "2.0", "id": 2, "result": {"tools": [
+  {"name": "read_file", "description": "Reads a file.", "inputSchema": {"type": "object", "additionalProperties": false,
+    "required": ["path"], "properties": {"path": {"type": "string"}}}}
+]}}`,
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	r := runTollgate(t, "assess", dir, "-o", out, "--format", "json", "--timestamp", fixedTimestamp)
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1: %v\n%s", r.code, r.err, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "results.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Findings []struct {
+			Control, Message string
+			Location         struct{ Text string }
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(data, &res); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, f := range res.Findings {
+		got[f.Control] = append(got[f.Control], f.Message+" @ "+f.Location.Text)
+	}
+	for control, want := range map[string][]string{
+		"MCP-TOOL-12": {"connect_account", "asks for a credential as parameter api_key", "@ snapshots/tools.json:6"},
+		"MCP-TOOL-13": {"run_job", "@ snapshots/tools.json:8"},
+		"MCP-TOOL-14": {"read_file", "path", "@ rpc/fs-tools.json:2"},
+	} {
+		if len(got[control]) != 1 {
+			t.Errorf("%s: %d findings %q, want 1", control, len(got[control]), got[control])
+			continue
+		}
+		for _, w := range want {
+			if !strings.Contains(got[control][0], w) {
+				t.Errorf("%s: %q lacks %q", control, got[control][0], w)
+			}
+		}
+	}
+	for _, f := range res.Findings {
+		if strings.Contains(f.Message, "export_contacts") && (f.Control == "MCP-TOOL-12" || f.Control == "MCP-TOOL-13" || f.Control == "MCP-TOOL-14") {
+			t.Errorf("the constrained tool fails %s: %s", f.Control, f.Message)
+		}
+	}
+}
