@@ -77,8 +77,8 @@ func checkHistoryCommands(t *testing.T, outs []string, store string) {
 	if h.Scope != "acme" || len(h.Runs) != 3 || h.Runs[0].AssessedAt != "2026-01-01T00:00:00Z" || h.Runs[2].AssessedAt != "2026-03-01T00:00:00Z" {
 		t.Fatalf("runs = %+v, want three, newest last", h.Runs)
 	}
-	if len(h.Open) != 66 {
-		t.Errorf("%d open findings, want 66", len(h.Open))
+	if len(h.Open) != 67 {
+		t.Errorf("%d open findings, want 67", len(h.Open))
 	}
 	for _, f := range h.Open {
 		want, age := "2026-01-01T00:00:00Z", 69
@@ -96,7 +96,7 @@ func checkHistoryCommands(t *testing.T, outs []string, store string) {
 		t.Errorf("since previous = %+v", h.SincePrevious)
 	}
 	text := runTollgate(t, "history", "show", "--store", store, "--scope", "acme", "--timestamp", "2026-03-11T00:00:00Z")
-	for _, want := range []string{"3 runs, 2026-01-01 to 2026-03-01", "nist-800-53-rev5", "Open findings (66)", "Fixed (3); time to fix: median 31.0 days"} {
+	for _, want := range []string{"3 runs, 2026-01-01 to 2026-03-01", "nist-800-53-rev5", "Open findings (67)", "Fixed (3); time to fix: median 31.0 days"} {
 		if !strings.Contains(text.stdout, want) {
 			t.Errorf("show lacks %q:\n%s", want, text.stdout)
 		}

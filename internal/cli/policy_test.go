@@ -92,6 +92,7 @@ func TestExampleIsJudgedAgainstItsPolicy(t *testing.T) {
 		"MCP-GOV-01 docs-search fail",
 		"MCP-GOV-01 notebooks fail",
 		"MCP-GOV-01 playwright fail",
+		"MCP-POLICY-01 context7 fail",
 		"MCP-POLICY-01 filesystem fail",
 		"MCP-POLICY-01 kubernetes fail",
 		"MCP-POLICY-02 brave-search fail",
