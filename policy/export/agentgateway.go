@@ -73,7 +73,7 @@ func (t agentgateway) Export(p *policy.Policy) ([]File, []Skipped, error) {
 			skipped = append(skipped, Skipped{t.Name(), entry, why})
 			continue
 		}
-		target := agwTarget{Name: unique(safeName(a.Key), used)}
+		target := agwTarget{Name: unique(targetName(a.Key), used)}
 		switch {
 		case l.url != "" && l.sse:
 			target.SSE = &agwRemote{Host: l.url}
@@ -95,6 +95,29 @@ func (t agentgateway) Export(p *policy.Policy) ([]File, []Skipped, error) {
 		return nil, nil, fmt.Errorf("encode agentgateway configuration: %w", err)
 	}
 	return []File{{Path: "agentgateway/agentgateway.yaml", Description: "agentgateway targets of the approved servers, with their allowed tools", Data: b.Bytes()}}, skipped, nil
+}
+
+// nonTargetName is what an agentgateway target name may not hold: it must
+// be a Gateway API section name (lowercase letters, digits, '-' and '.'),
+// and agentgateway reserves '_' and '+' as delimiters of the tool names it
+// multiplexes.
+var nonTargetName = regexp.MustCompile(`[^a-z0-9]+`)
+
+// maxTargetName is the longest target name written, within the 253
+// characters agentgateway accepts, leaving room for unique's suffix.
+const maxTargetName = 200
+
+// targetName turns an entry's name into an agentgateway target name:
+// lowercase letters and digits in runs joined by '-'.
+func targetName(key string) string {
+	s := strings.Trim(nonTargetName.ReplaceAllString(strings.ToLower(key), "-"), "-")
+	if len(s) > maxTargetName {
+		s = strings.TrimRight(s[:maxTargetName], "-")
+	}
+	if s == "" {
+		return "server"
+	}
+	return s
 }
 
 // toolRule is the CEL rule allowing a target's tools: every tool when the

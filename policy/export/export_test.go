@@ -3,9 +3,12 @@ package export
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -364,6 +367,154 @@ func TestDockerCatalogShape(t *testing.T) {
 	}
 	if r := doc.Registry["docs"]["remote"].(map[string]any); r["transport_type"] != "sse" {
 		t.Errorf("docs transport %v", r)
+	}
+}
+
+// TestClaudeCodeManagedMCPShape checks managed-mcp.json against the shape
+// Anthropic documents for it, that of a project's .mcp.json: one key,
+// mcpServers, mapping names to stdio servers (type, command, args) or
+// remote ones (type http or sse, url).
+func TestClaudeCodeManagedMCPShape(t *testing.T) {
+	p, _ := loadPolicy(t)
+	dir, _ := writeExport(t, p)
+	data, err := os.ReadFile(filepath.Join(dir, "claude-code", "managed-mcp.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]map[string]map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc) != 1 || doc["mcpServers"] == nil {
+		t.Fatalf("top-level keys: want only mcpServers: %s", data)
+	}
+	types := map[string]string{}
+	for name, s := range doc["mcpServers"] {
+		typ, _ := s["type"].(string)
+		types[name] = typ
+		switch typ {
+		case "stdio":
+			if cmd, _ := s["command"].(string); cmd == "" || s["url"] != nil {
+				t.Errorf("%s: a stdio server has a command and no url: %v", name, s)
+			}
+			if args, ok := s["args"]; ok {
+				list, _ := args.([]any)
+				for _, a := range list {
+					if _, ok := a.(string); !ok {
+						t.Errorf("%s: argument %v is not a string", name, a)
+					}
+				}
+			}
+		case "http", "sse":
+			if u, _ := s["url"].(string); !strings.HasPrefix(u, "https://") || s["command"] != nil || s["args"] != nil {
+				t.Errorf("%s: a remote server has an https url and no command: %v", name, s)
+			}
+		default:
+			t.Errorf("%s: type %q is not stdio, http or sse", name, typ)
+		}
+		for k := range s {
+			if !slices.Contains([]string{"type", "command", "args", "url"}, k) {
+				t.Errorf("%s: key %q", name, k)
+			}
+		}
+	}
+	want := map[string]string{"docs": "sse", "fetch": "stdio", "github": "stdio", "legacy": "stdio", "sentry": "http", "time": "stdio"}
+	if !maps.Equal(types, want) {
+		t.Errorf("servers %v, want %v", types, want)
+	}
+}
+
+// agentgatewayTargetName is the pattern agentgateway requires of a target
+// name: a Gateway API section name without the '_' and '+' it reserves as
+// delimiters of multiplexed tool names.
+var agentgatewayTargetName = regexp.MustCompile(`^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`)
+
+// TestAgentgatewayShape checks the configuration against agentgateway's
+// simplified mcp form: only mcp at the top, a port, targets each with a
+// valid name and exactly one of stdio (cmd, args), mcp or sse (host), and
+// an mcpAuthorization rule per target naming it.
+func TestAgentgatewayShape(t *testing.T) {
+	p, _ := loadPolicy(t)
+	dir, _ := writeExport(t, p)
+	data, err := os.ReadFile(filepath.Join(dir, "agentgateway", "agentgateway.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]map[string]any
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	mcp, ok := doc["mcp"]
+	if len(doc) != 1 || !ok {
+		t.Fatalf("top-level keys: want only mcp: %s", data)
+	}
+	for k := range mcp {
+		if !slices.Contains([]string{"port", "targets", "policies"}, k) {
+			t.Errorf("mcp.%s is not a field of agentgateway's mcp configuration", k)
+		}
+	}
+	if port, _ := mcp["port"].(int); port <= 0 || port > 65535 {
+		t.Errorf("port %v", mcp["port"])
+	}
+	targets, _ := mcp["targets"].([]any)
+	var names []string
+	for _, x := range targets {
+		tg, _ := x.(map[string]any)
+		name, _ := tg["name"].(string)
+		if !agentgatewayTargetName.MatchString(name) {
+			t.Errorf("target name %q is one agentgateway rejects", name)
+		}
+		names = append(names, name)
+		kinds := 0
+		for k, v := range tg {
+			spec, _ := v.(map[string]any)
+			switch k {
+			case "name":
+			case "stdio":
+				kinds++
+				if cmd, _ := spec["cmd"].(string); cmd == "" {
+					t.Errorf("%s: stdio without cmd: %v", name, spec)
+				}
+			case "mcp", "sse":
+				kinds++
+				if host, _ := spec["host"].(string); !strings.HasPrefix(host, "https://") || len(spec) != 1 {
+					t.Errorf("%s: %s target %v", name, k, spec)
+				}
+			default:
+				t.Errorf("%s: key %q", name, k)
+			}
+		}
+		if kinds != 1 {
+			t.Errorf("%s: %d of stdio, mcp and sse, want exactly one", name, kinds)
+		}
+	}
+	policies, _ := mcp["policies"].(map[string]any)
+	authz, _ := policies["mcpAuthorization"].(map[string]any)
+	rules, _ := authz["rules"].([]any)
+	if len(policies) != 1 || len(authz) != 1 || len(rules) != len(names) {
+		t.Fatalf("policies %v: want one mcpAuthorization rule per target", policies)
+	}
+	for i, r := range rules {
+		if rule, _ := r.(string); !strings.HasPrefix(rule, "mcp.tool.target == "+strconv.Quote(names[i])) {
+			t.Errorf("rule %d %q does not start with target %s", i, rule, names[i])
+		}
+	}
+}
+
+func TestAgentgatewayTargetNames(t *testing.T) {
+	for key, want := range map[string]string{
+		"github":                 "github",
+		"Ledger_DB":              "ledger-db",
+		"docs.v2":                "docs-v2",
+		"__internal__":           "internal",
+		"tools+extras":           "tools-extras",
+		"----":                   "server",
+		strings.Repeat("a", 300): strings.Repeat("a", maxTargetName),
+	} {
+		got := targetName(key)
+		if got != want || !agentgatewayTargetName.MatchString(got) {
+			t.Errorf("targetName(%q) = %q, want %q", key, got, want)
+		}
 	}
 }
 
