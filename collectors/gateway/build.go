@@ -63,25 +63,60 @@ func newBuilder(at site, product, format string, syn secrets.Syntax) *builder {
 
 // warn records a warning at n.
 func (b *builder) warn(n *postree.Node, format string, args ...any) {
-	b.diags = append(b.diags, b.at.diag("warning", n, fmt.Sprintf(format, args...)))
+	b.diags = append(b.diags, b.at.diag("warning", n, sprintNames(format, args...)))
 }
 
 // info records a note at n.
 func (b *builder) info(n *postree.Node, format string, args ...any) {
-	b.diags = append(b.diags, b.at.diag("info", n, fmt.Sprintf(format, args...)))
+	b.diags = append(b.diags, b.at.diag("info", n, sprintNames(format, args...)))
+}
+
+// sprintNames is fmt.Sprintf with every string argument (the names of
+// routes, services, objects and settings a message quotes) passed through
+// secrets.RedactName: a credential pasted as a name is judged by its form
+// alone, which the file's redactor does not do for a whole message.
+func sprintNames(format string, args ...any) string {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = redactName(s)
+		}
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+// redactName redacts a credential pasted into a name read from a
+// configuration, or into a segment of one written as a path (an nginx
+// location, a Kubernetes reference).
+func redactName(name string) string {
+	return secrets.RedactSegments(secrets.RedactName(name))
+}
+
+// name is redactName for a name the configuration declares: a segment
+// judged a credential is also handed to the site, so the stored copy and
+// every message lose it too.
+func (b *builder) name(name string) string {
+	out := redactName(name)
+	if out != name {
+		for _, seg := range strings.Split(name, "/") {
+			if secrets.RedactName(seg) != seg {
+				b.at.secret(seg)
+			}
+		}
+	}
+	return out
 }
 
 // rejected records a setting the product refuses, which makes it reject the
 // whole configuration: a config error of gw and an error diagnostic at n.
 func (b *builder) rejected(gw *evidence.Gateway, n *postree.Node, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	msg := sprintNames(format, args...)
 	gw.ConfigErrors = append(gw.ConfigErrors, msg)
 	b.diags = append(b.diags, b.at.diag("error", n, fmt.Sprintf("%s rejects this configuration: %s", b.product, msg)))
 }
 
 // ignored records a setting written where the product does not read it.
 func (b *builder) ignored(gw *evidence.Gateway, n *postree.Node, format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
+	msg := sprintNames(format, args...)
 	gw.IgnoredSettings = append(gw.IgnoredSettings, msg)
 	b.diags = append(b.diags, b.at.diag("warning", n, fmt.Sprintf("%s ignores %s", b.product, msg)))
 }
@@ -98,7 +133,7 @@ func (b *builder) newGateway(name string, n *postree.Node) *evidence.Gateway {
 // several products (a Compose file). A credential pasted into the name is
 // redacted from it and from the ID made of it.
 func (b *builder) newProductGateway(product, name string, n *postree.Node) *evidence.Gateway {
-	name = secrets.RedactName(name)
+	name = b.name(name)
 	gw := &evidence.Gateway{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindGateway,
@@ -123,7 +158,7 @@ func (b *builder) newProductGateway(product, name string, n *postree.Node) *evid
 // credential pasted into the name is redacted from it and from the ID made
 // of it.
 func (b *builder) newServer(gw *evidence.Gateway, name string, n *postree.Node) *evidence.Server {
-	name = secrets.RedactName(name)
+	name = b.name(name)
 	s := &evidence.Server{
 		Meta: evidence.Meta{
 			Kind:       evidence.KindServer,
@@ -266,6 +301,9 @@ func (b *builder) subjects() []evidence.Subject {
 	}
 	out := make([]evidence.Subject, 0, len(b.gateways)+len(b.servers))
 	for _, gw := range b.gateways {
+		for i := range gw.Listeners {
+			gw.Listeners[i].Path = b.name(gw.Listeners[i].Path)
+		}
 		gw.Servers = nil
 		for _, s := range b.servers {
 			if slices.Contains(s.Links, gw.ID) {

@@ -2,7 +2,6 @@ package gateway
 
 import (
 	"bytes"
-	"fmt"
 	"path"
 	"sort"
 	"strings"
@@ -249,7 +248,7 @@ func readCompose(b *builder, root *postree.Node) {
 		}
 		found = true
 		if !svc.Has("image") && !svc.Has("build") {
-			b.diags = append(b.diags, b.at.diag("error", r.services.Vals[i], fmt.Sprintf(
+			b.diags = append(b.diags, b.at.diag("error", r.services.Vals[i], sprintNames(
 				"service %q has neither an image nor a build: Compose accepts it only merged over another file (an override); its image and container settings are not assessed here", name)))
 		}
 		switch role {

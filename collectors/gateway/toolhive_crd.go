@@ -445,7 +445,7 @@ func (r *thReader) virtual(o *kubeobj.Object) {
 // warning at the reference, and the gateway's missing_references (the
 // operator does not start a proxy whose references do not resolve).
 func (r *thReader) missing(b *builder, gw *evidence.Gateway, o *kubeobj.Object, at *postree.Node, field, kind, name, why string) {
-	ref := fmt.Sprintf("%s %s/%s", kind, o.Namespace, name)
+	ref := sprintNames("%s %s/%s", kind, o.Namespace, name)
 	b.diags = append(b.diags, r.set.Diag("warning", o, at, fmt.Sprintf("%s names %s, which is not among the objects read%s", field, ref, why)))
 	gw.MissingReferences = append(gw.MissingReferences, field+" → "+ref)
 }

@@ -192,12 +192,21 @@ services:
       - name: sk-CANARYn2kongRoute0123456789abcdefghij
         paths: [/mcp]
         hosts: [ghp_CANARYn3kongHost0123456789abcdefghijk.example.com]
+  - name: Kp4Rt8Yx2Wq6CANARYq1Lm3Nb7Vc9
+    url: https://tools.internal:8443/mcp
+    routes:
+      - name: Zq8Lm2Rt5Yx9CANARYq2Nv7Kd4Hs6
+        paths: [/tools]
 plugins:
   - name: ai-mcp-proxy
     route: sk-CANARYn2kongRoute0123456789abcdefghij
     config:
       mode: passthrough-listener
-`, []string{"CANARYn1kongService", "CANARYn2kongRoute", "CANARYn3kongHost"}},
+  - name: ai-mcp-proxy
+    route: Zq8Lm2Rt5Yx9CANARYq2Nv7Kd4Hs6
+    config:
+      mode: passthrough-listener
+`, []string{"CANARYn1kongService", "CANARYn2kongRoute", "CANARYn3kongHost", "Kp4Rt8Yx2Wq6CANARYq1", "Zq8Lm2Rt5Yx9CANARYq2"}},
 		{"nginx upstream and server names", "nginx/nginx.conf", `events {}
 http {
     upstream ghp_CANARYn4nginxUpstream0123456789abcdefg {
@@ -211,9 +220,12 @@ http {
             proxy_http_version 1.1;
             proxy_buffering off;
         }
+        location /Kp4Rt8Yx2Wq6CANARYq4Lm3Nb7Vc9/mcp {
+            proxy_pass http://10.0.12.6:8080/mcp;
+        }
     }
 }
-`, []string{"CANARYn4nginxUpstream", "CANARYn5nginxServer"}},
+`, []string{"CANARYn4nginxUpstream", "CANARYn5nginxServer", "Kp4Rt8Yx2Wq6CANARYq4"}},
 		{"terraform service name", "terraform/main.tf", `resource "google_cloud_run_v2_service" "mcp" {
   name     = "ghp_CANARYn6cloudRun0123456789abcdefghijkl"
   location = "europe-west1"
