@@ -127,7 +127,7 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 				continue
 			}
 			if missing != nil && missing.affects(c.Subject) {
-				r.evals[i] = append(r.evals[i], missing.evaluation(c.ID, meta.ID))
+				r.evals[i] = append(r.evals[i], missing.evaluation(c.ID, meta.ID).withFingerprint())
 				continue
 			}
 			if c.Subject != meta.Kind {
@@ -152,6 +152,7 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 			if e.Verdict != VerdictPass {
 				e.Reasons = convertReasons(out.Reasons)
 				e.Message = plan.Message(i, m, out.Reasons)
+				e = e.withFingerprint()
 			} else {
 				e.Message = plan.Credit(i, m)
 			}

@@ -74,7 +74,19 @@ func isIndex(s string) bool {
 }
 
 // Fingerprint is the evaluation's finding fingerprint (see Fingerprint).
-func (e Evaluation) Fingerprint() string { return Fingerprint(e.ControlID, e.SubjectID, e.Reasons) }
+func (e Evaluation) Fingerprint() string {
+	if e.fingerprint != "" {
+		return e.fingerprint
+	}
+	return Fingerprint(e.ControlID, e.SubjectID, e.Reasons)
+}
+
+// withFingerprint returns e with its fingerprint computed, for an
+// evaluation whose control, subject and reasons are final.
+func (e Evaluation) withFingerprint() Evaluation {
+	e.fingerprint = Fingerprint(e.ControlID, e.SubjectID, e.Reasons)
+	return e
+}
 
 // FindingID is the evaluation's short finding ID (see FindingID).
 func (e Evaluation) FindingID() string { return FindingID(e.Fingerprint()) }

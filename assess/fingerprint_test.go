@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"context"
 	"slices"
 	"testing"
 )
@@ -58,5 +59,34 @@ func TestFingerprint(t *testing.T) {
 	}
 	if id := FindingID(base); len(id) != 13 || id[:3] != "TG-" {
 		t.Errorf("FindingID = %q", id)
+	}
+}
+
+// TestRecordedFingerprintsFollowTheRecipe checks that the fingerprint the
+// engine records with each failure, waived failure and error is the one
+// Fingerprint derives from the evaluation's control, subject and reasons.
+func TestRecordedFingerprintsFollowTheRecipe(t *testing.T) {
+	res, err := Run(context.Background(), testInput(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	recorded := 0
+	for _, cr := range res.Controls {
+		for _, e := range cr.Evaluations {
+			if e.Verdict == VerdictPass || e.Verdict == VerdictManual {
+				continue
+			}
+			if e.fingerprint == "" {
+				t.Errorf("%s %s (%s): no fingerprint recorded", e.ControlID, e.SubjectID, e.Verdict)
+				continue
+			}
+			recorded++
+			if want := Fingerprint(e.ControlID, e.SubjectID, e.Reasons); e.Fingerprint() != want {
+				t.Errorf("%s %s: recorded fingerprint %s, recipe gives %s", e.ControlID, e.SubjectID, e.Fingerprint(), want)
+			}
+		}
+	}
+	if recorded == 0 {
+		t.Fatal("no failure or error was judged: the input no longer exercises the engine")
 	}
 }

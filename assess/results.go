@@ -67,6 +67,10 @@ type Evaluation struct {
 	Waiver string `json:"waiver,omitempty"`
 	// Attestation names the attestation that satisfied a manual control.
 	Attestation string `json:"attestation,omitempty"`
+	// fingerprint is Fingerprint, computed once when the engine records a
+	// failure or an error, so that the reports, which each quote it, do not
+	// hash the same pair again and again.
+	fingerprint string
 }
 
 // Counts tallies verdicts.
