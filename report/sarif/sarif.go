@@ -7,6 +7,7 @@
 package sarif
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -42,23 +43,33 @@ type Options struct {
 	Root string
 }
 
-// Write writes r as a SARIF 2.1.0 log to w.
+// Write writes r as a SARIF 2.1.0 log to w. The results are built and
+// encoded one at a time as they are written (see writeStreaming), so the
+// log is never held whole.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write SARIF: no results")
 	}
 	x := view.New(r)
+	doc, findings, index := document(x, opts)
+	resultAt := func(i int) result { return buildResult(x, findings[i], index[findings[i].Control.ID], opts.Root) }
+	if err := writeStreaming(w, doc, len(findings), resultAt); err != nil {
+		return fmt.Errorf("write SARIF: %w", err)
+	}
+	return nil
+}
+
+// document is the log of x without its results, the findings the results
+// are built from, and the index of each control's rule.
+func document(x *view.Index, opts Options) (log, []view.Finding, map[string]int) {
 	rules, index := buildRules(x)
 	out := run{
-		Tool:      tool{Driver: driver{Name: "Tollgate", Version: r.Version, InformationURI: infoURI, Rules: rules}},
-		Artifacts: artifacts(r, opts.Root),
+		Tool:      tool{Driver: driver{Name: "Tollgate", Version: x.R.Version, InformationURI: infoURI, Rules: rules}},
+		Artifacts: artifacts(x.R, opts.Root),
 		Results:   []result{},
 	}
 	if opts.Category != "" {
 		out.AutomationDetails = &automationDetails{ID: strings.TrimSuffix(opts.Category, "/") + "/"}
-	}
-	for _, f := range x.Findings() {
-		out.Results = append(out.Results, buildResult(x, f, index[f.Control.ID], opts.Root))
 	}
 	inv := invocation{ExecutionSuccessful: true}
 	for _, f := range x.Errors() {
@@ -71,18 +82,76 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		})
 	}
 	out.Invocations = []invocation{inv}
-	doc := log{Schema: schemaURI, Version: "2.1.0", Runs: []run{out}}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	return log{Schema: schemaURI, Version: "2.1.0", Runs: []run{out}}, x.Findings(), index
+}
+
+// resultsIndent is the indentation of an element of runs[0].results in
+// the log as encodeLog lays it out.
+const resultsIndent = "        "
+
+// streamSentinel is the rule ID of the single result that stands for the
+// results while the rest of the log is encoded.
+const streamSentinel = "tollgate-streamed-results"
+
+// encodeLog encodes doc as the log is written: indented by two spaces,
+// HTML characters unescaped, with a final newline.
+func encodeLog(w io.Writer, doc log) error {
+	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("encode SARIF: %w", err)
+	return enc.Encode(doc)
+}
+
+// writeStreaming writes to w exactly what encodeLog writes for doc with the
+// n results resultAt(i) as runs[0].results, but encodes the results one at
+// a time: the rest of the log is encoded with a sentinel result in their
+// place, and the sentinel's encoding is replaced by theirs.
+func writeStreaming(w io.Writer, doc log, n int, resultAt func(int) result) error {
+	bw := bufio.NewWriterSize(w, 256<<10)
+	if n == 0 {
+		if err := encodeLog(bw, doc); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("write SARIF: %w", err)
+	var elem bytes.Buffer
+	enc := json.NewEncoder(&elem)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(resultsIndent, "  ")
+	encode := func(r result) ([]byte, error) {
+		elem.Reset()
+		if err := enc.Encode(r); err != nil {
+			return nil, err
+		}
+		return bytes.TrimSuffix(elem.Bytes(), []byte("\n")), nil
 	}
-	return nil
+	sentinel, err := encode(result{RuleID: streamSentinel})
+	if err != nil {
+		return err
+	}
+	sentinel = bytes.Clone(sentinel)
+	doc.Runs[0].Results = []result{{RuleID: streamSentinel}}
+	var skel bytes.Buffer
+	if err := encodeLog(&skel, doc); err != nil {
+		return err
+	}
+	at := bytes.Index(skel.Bytes(), sentinel)
+	if at < 0 || bytes.Contains(skel.Bytes()[at+1:], sentinel) {
+		return fmt.Errorf("encode SARIF: the results' place was not found once")
+	}
+	bw.Write(skel.Bytes()[:at])
+	for i := range n {
+		data, err := encode(resultAt(i))
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteString(",\n" + resultsIndent)
+		}
+		bw.Write(data)
+	}
+	bw.Write(skel.Bytes()[at+len(sentinel):])
+	return bw.Flush()
 }
 
 // buildResult turns one failing or waived pair into a SARIF result.
