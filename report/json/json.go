@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -24,7 +25,8 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write results.json: no results")
 	}
-	if err := encodeStreaming(w, Build(r), opts.Compact); err != nil {
+	doc, later := build(r)
+	if err := encodeStreaming(w, doc, opts.Compact, later); err != nil {
 		return fmt.Errorf("write results.json: %w", err)
 	}
 	return nil
@@ -32,6 +34,31 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 
 // Build converts r into the results.json document.
 func Build(r *assess.Results) *Document {
+	doc, later := build(r)
+	doc.Controls = make([]Control, 0, later["controls"].n)
+	for i := range later["controls"].n {
+		doc.Controls = append(doc.Controls, *later["controls"].at(i).(*Control))
+	}
+	doc.Subjects = make([]Subject, 0, later["subjects"].n)
+	for i := range later["subjects"].n {
+		doc.Subjects = append(doc.Subjects, *later["subjects"].at(i).(*Subject))
+	}
+	return doc
+}
+
+// deferred is a top-level array of the document whose n elements are
+// built only when at asks for them: the controls with their evaluations
+// (a verdict per applicable subject) and the subjects, the two arrays that
+// grow with the fleet, are built one element at a time as results.json is
+// written, so the document never holds them all.
+type deferred struct {
+	n  int
+	at func(i int) any
+}
+
+// build converts r into the results.json document without its controls
+// and subjects, which it returns deferred, by JSON member name.
+func build(r *assess.Results) (*Document, map[string]deferred) {
 	x := view.New(r)
 	doc := &Document{
 		SchemaVersion:     SchemaVersion,
@@ -39,10 +66,8 @@ func Build(r *assess.Results) *Document {
 		Timestamp:         r.Timestamp.UTC().Format(time.RFC3339),
 		FingerprintRecipe: assess.FingerprintRecipe,
 		Frameworks:        []Framework{},
-		Controls:          []Control{},
 		Findings:          findings(x, x.Findings()),
 		Errors:            findings(x, x.Errors()),
-		Subjects:          []Subject{},
 		Artifacts:         []Artifact{},
 		Waivers:           []Waiver{},
 		Attestations:      []Attestation{},
@@ -58,14 +83,14 @@ func Build(r *assess.Results) *Document {
 		doc.Summary.Frameworks = append(doc.Summary.Frameworks, FrameworkSum{ID: f.ID, Title: f.Title, Requirements: len(f.Requirements), Tally: f.Tally})
 	}
 	var status assess.FrameworkTally
-	for _, cr := range r.Controls {
+	var judged []*assess.ControlResult
+	for i, cr := range r.Controls {
 		if cr.Control == nil {
 			continue
 		}
-		c := control(x, cr)
-		doc.Controls = append(doc.Controls, c)
+		judged = append(judged, &r.Controls[i])
 		doc.Summary.Controls++
-		addVerdicts(&doc.Summary.Verdicts, c.Counts)
+		addVerdicts(&doc.Summary.Verdicts, Verdicts(cr.Counts))
 		status.Add(cr.Status)
 	}
 	doc.Summary.ControlStatus = Tally(status)
@@ -79,9 +104,10 @@ func Build(r *assess.Results) *Document {
 		}
 	}
 	doc.Summary.Errors = len(doc.Errors)
+	var subjects []evidence.Subject
 	for _, s := range r.Subjects {
 		if s != nil {
-			doc.Subjects = append(doc.Subjects, subject(s))
+			subjects = append(subjects, s)
 		}
 	}
 	for _, a := range r.Artifacts {
@@ -99,5 +125,8 @@ func Build(r *assess.Results) *Document {
 	for _, rk := range r.Risks {
 		doc.Risks = append(doc.Risks, Risk{ID: rk.ID, Title: rk.Title, Description: rk.Description})
 	}
-	return doc
+	return doc, map[string]deferred{
+		"controls": {n: len(judged), at: func(i int) any { c := control(x, *judged[i]); return &c }},
+		"subjects": {n: len(subjects), at: func(i int) any { s := subject(subjects[i]); return &s }},
+	}
 }

@@ -14,8 +14,10 @@ import (
 // byte, but encodes the top-level arrays (controls, findings, subjects, …)
 // one element at a time, so that the encoding of the whole document is
 // never held in memory. The members are read from Document's fields and
-// JSON tags, so a field added there is written here too.
-func encodeStreaming(w io.Writer, doc *Document, compact bool) error {
+// JSON tags, so a field added there is written here too. The arrays named
+// in later are written from their deferred elements instead of doc's
+// fields, each element built as it is written.
+func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]deferred) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	var raw, indented bytes.Buffer
 	enc := stdjson.NewEncoder(&raw)
@@ -57,7 +59,8 @@ func encodeStreaming(w io.Writer, doc *Document, compact bool) error {
 			name = f.Name
 		}
 		fv := dv.Field(i)
-		if strings.Contains(opts, "omitempty") && fv.IsZero() {
+		d, isDeferred := later[name]
+		if strings.Contains(opts, "omitempty") && fv.IsZero() && (!isDeferred || d.n == 0) {
 			continue
 		}
 		if !first {
@@ -71,19 +74,29 @@ func encodeStreaming(w io.Writer, doc *Document, compact bool) error {
 		if !compact {
 			bw.WriteByte(' ')
 		}
-		if fv.Kind() != reflect.Slice || fv.Len() == 0 {
-			if err := value(fv.Interface(), "  "); err != nil {
+		n, elem := d.n, d.at
+		if !isDeferred && fv.Kind() == reflect.Slice {
+			n, elem = fv.Len(), func(j int) any { return fv.Index(j).Addr().Interface() }
+		}
+		if n == 0 {
+			var err error
+			if isDeferred {
+				_, err = bw.WriteString("[]")
+			} else {
+				err = value(fv.Interface(), "  ")
+			}
+			if err != nil {
 				return err
 			}
 			continue
 		}
 		bw.WriteByte('[')
-		for j := range fv.Len() {
+		for j := range n {
 			if j > 0 {
 				bw.WriteByte(',')
 			}
 			newline("    ")
-			if err := value(fv.Index(j).Addr().Interface(), "    "); err != nil {
+			if err := value(elem(j), "    "); err != nil {
 				return err
 			}
 		}
