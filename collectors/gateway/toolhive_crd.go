@@ -20,8 +20,8 @@ const toolhiveGroup = "toolhive.stacklok.dev"
 // in front of a remote server; a VirtualMCPServer aggregates the servers of
 // an MCPGroup. References are resolved in the set: oidcConfigRef to an
 // MCPOIDCConfig, authzConfigRef to an MCPAuthzConfig, authzConfig of type
-// configMap and permission profiles of type configMap to ConfigMaps, in the
-// object's namespace. A reference to an object the set does not hold is
+// configMap and permission profiles of type configMap to ConfigMaps,
+// telemetryConfigRef to an MCPTelemetryConfig, in the object's namespace. A reference to an object the set does not hold is
 // reported (the operator does not start the server then), and so is a field
 // the current CRDs no longer have (the API server drops it): the inline
 // spec.oidcConfig, replaced by oidcConfigRef.
@@ -125,7 +125,7 @@ func (r *thReader) mcpServer(o *kubeobj.Object) {
 	r.authentication(b, gw, o, spec.Get("oidcConfigRef"), spec.Get("oidcConfig"))
 	r.authorization(b, gw, o, spec)
 	readAudit(gw, spec.Get("audit"))
-	readProxyTelemetry(gw, spec.Get("telemetry"))
+	r.telemetry(b, gw, o, spec, spec.Get("telemetry"))
 	gw.RateLimit = spec.Get("rateLimiting").IsObject()
 	r.permissionProfile(b, gw, o, spec.Get("permissionProfile"))
 	r.externalAuth(b, gw, o, spec.Get("externalAuthConfigRef"))
@@ -362,6 +362,37 @@ func (r *thReader) externalAuth(b *builder, gw *evidence.Gateway, o *kubeobj.Obj
 	}
 }
 
+// telemetry reads where a ToolHive object exports traces. A
+// telemetryConfigRef to a shared MCPTelemetryConfig takes the place of the
+// object's inline settings (which the operator then ignores); the referenced
+// spec is read in its nested form (openTelemetry with an endpoint and
+// tracing.enabled, which the operator validates; an explicit enabled: false
+// switches it off) or its earlier flat one (tracingEnabled, endpoint).
+func (r *thReader) telemetry(b *builder, gw *evidence.Gateway, o *kubeobj.Object, spec, inline *postree.Node) {
+	ref := spec.Get("telemetryConfigRef")
+	if !ref.IsObject() {
+		readProxyTelemetry(gw, inline)
+		readTelemetry(gw, inline)
+		return
+	}
+	name, _ := ref.Str("name")
+	cfg := r.set.Find(toolhiveGroup, "MCPTelemetryConfig", o.Namespace, name)
+	if cfg == nil {
+		r.missing(b, gw, o, ref, "telemetryConfigRef", "MCPTelemetryConfig", name, "")
+		return
+	}
+	otel := cfg.Spec().Get("openTelemetry")
+	if !otel.IsObject() {
+		readTelemetry(gw, cfg.Spec())
+		return
+	}
+	endpoint, _ := otel.Str("endpoint")
+	tracing, _ := otel.Get("tracing").Boolean("enabled")
+	if on, set := otel.Boolean("enabled"); (on || !set) && tracing && strings.TrimSpace(endpoint) != "" {
+		gw.Audit.Tracing, gw.Audit.TraceExporter = true, "otlp"
+	}
+}
+
 // proxyEnv reads the environment of the proxy: TOOLHIVE_DEBUG turns debug
 // logging on.
 func (r *thReader) proxyEnv(b *builder, gw *evidence.Gateway, env *postree.Node) {
@@ -394,7 +425,7 @@ func (r *thReader) remoteProxy(o *kubeobj.Object) {
 	r.authentication(b, gw, o, spec.Get("oidcConfigRef"), nil)
 	r.authorization(b, gw, o, spec)
 	readAudit(gw, spec.Get("audit"))
-	readProxyTelemetry(gw, spec.Get("telemetry"))
+	r.telemetry(b, gw, o, spec, spec.Get("telemetry"))
 	r.externalAuth(b, gw, o, spec.Get("externalAuthConfigRef"))
 	private, _ := spec.Boolean("allowPrivateEndpoint")
 	gw.SSRF = &evidence.GatewaySSRF{Protection: true, PrivateTargets: private}
@@ -430,7 +461,7 @@ func (r *thReader) virtual(o *kubeobj.Object) {
 	r.authorization(b, gw, o, in)
 	cfg := spec.Get("config")
 	readAudit(gw, cfg.Get("audit"))
-	readTelemetry(gw, cfg.Get("telemetry"))
+	r.telemetry(b, gw, o, spec, cfg.Get("telemetry"))
 	gw.RateLimit = cfg.Get("rateLimiting").IsObject()
 	if hs, ok := spec.Strings("passthroughHeaders"); ok {
 		forwardHeaders(gw, hs)

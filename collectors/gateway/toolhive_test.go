@@ -347,9 +347,60 @@ spec:
   incomingAuth: {type: anonymous}
   config:
     telemetry: {endpoint: "otel-collector:4318", metricsEnabled: true}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPTelemetryConfig
+metadata: {name: shared-otel, namespace: mcp}
+spec:
+  openTelemetry: {endpoint: "otel-collector.observability:4318", tracing: {enabled: true}}
+---
+apiVersion: toolhive.stacklok.dev/v1alpha1
+kind: MCPTelemetryConfig
+metadata: {name: flat-otel, namespace: mcp}
+spec: {endpoint: "otel-collector:4318", tracingEnabled: true}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPServer
+metadata: {name: shared, namespace: mcp}
+spec:
+  image: mcp/fetch
+  telemetryConfigRef: {name: shared-otel}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPTelemetryConfig
+metadata: {name: off-otel, namespace: mcp}
+spec:
+  openTelemetry: {enabled: false, endpoint: "otel-collector.observability:4318", tracing: {enabled: true}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: MCPRemoteProxy
+metadata: {name: shared-off, namespace: mcp}
+spec:
+  remoteUrl: https://mcp.example.com/mcp
+  telemetryConfigRef: {name: off-otel}
+  telemetry:
+    openTelemetry: {enabled: true, endpoint: "https://otlp.example.com", tracing: {enabled: true}}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: VirtualMCPServer
+metadata: {name: vmcp-shared, namespace: mcp}
+spec:
+  groupRef: {name: eng}
+  incomingAuth: {type: anonymous}
+  telemetryConfigRef: {name: flat-otel}
+---
+apiVersion: toolhive.stacklok.dev/v1beta1
+kind: VirtualMCPServer
+metadata: {name: vmcp-ref-missing, namespace: mcp}
+spec:
+  groupRef: {name: eng}
+  incomingAuth: {type: anonymous}
+  telemetryConfigRef: {name: gone}
+  config:
+    telemetry: {endpoint: "otel-collector:4318", tracingEnabled: true}
 `)
 	for name, want := range map[string]bool{"traced": true, "metrics-only": false, "no-endpoint": false,
-		"remote-traced": true, "vmcp-traced": true, "vmcp-off": false} {
+		"remote-traced": true, "vmcp-traced": true, "vmcp-off": false, "shared": true, "shared-off": false, "vmcp-shared": true, "vmcp-ref-missing": false} {
 		gw := gws[name]
 		if gw == nil {
 			t.Errorf("%s: no gateway", name)
@@ -358,6 +409,9 @@ spec:
 		if gw.Audit.Tracing != want || want && gw.Audit.TraceExporter != "otlp" {
 			t.Errorf("%s: tracing %v exporter %q, want %v", name, gw.Audit.Tracing, gw.Audit.TraceExporter, want)
 		}
+	}
+	if got := gws["vmcp-ref-missing"].MissingReferences; !slices.Equal(got, []string{"telemetryConfigRef → MCPTelemetryConfig mcp/gone"}) {
+		t.Errorf("missing telemetry reference: %v", got)
 	}
 
 	file := analyze(t, "vmcp-config.yaml", `name: eng
