@@ -84,23 +84,30 @@ type poamPlan struct {
 	observations *lazyArray[oscalTypes.Observation]
 }
 
-// entry builds the risk and the POA&M item of finding i.
-func (p poamPlan) entry(i int) (oscalTypes.Risk, oscalTypes.PoamItem) {
+// risk builds the risk of finding i.
+func (p poamPlan) risk(i int) oscalTypes.Risk {
 	it := p.items[i]
 	rk := p.b.risk(it)
+	withHistory(p.b.r.History, it, &rk, &oscalTypes.PoamItem{}, p.b.ts)
+	return rk
+}
+
+// item builds the POA&M item of finding i, from the parts of its risk an
+// item cites (see riskHead).
+func (p poamPlan) item(i int) oscalTypes.PoamItem {
+	it := p.items[i]
+	rk := p.b.riskHead(it)
 	item := p.b.poamItem(it, rk)
 	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
-	return rk, item
+	return item
 }
 
 // arrays are the risks and the items of doc, built as they are encoded.
 func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[oscalTypes.Risk], *lazyArray[oscalTypes.PoamItem]) {
 	doc.Risks = new([]oscalTypes.Risk)
-	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: len(p.items),
-		gen:     func(i int) oscalTypes.Risk { rk, _ := p.entry(i); return rk },
+	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: len(p.items), gen: p.risk,
 		setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
-	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: len(p.items),
-		gen:     func(i int) oscalTypes.PoamItem { _, it := p.entry(i); return it },
+	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: len(p.items), gen: p.item,
 		setUUID: func(it *oscalTypes.PoamItem, id string) { it.UUID = id }}
 	return risks, items
 }

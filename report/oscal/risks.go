@@ -32,7 +32,6 @@ func riskUUID(fingerprint string) string { return id("risk", fingerprint) }
 func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
 	f := it.Finding
 	c := f.Control
-	fp := f.Fingerprint()
 	status := "open"
 	if it.Status == view.PlanRiskAccepted {
 		status = "deviation-approved"
@@ -44,22 +43,31 @@ func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
 	} else if f.Eval.Waiver != "" {
 		pairs = append(pairs, "waiver", f.Eval.Waiver)
 	}
-	rk := oscalTypes.Risk{
-		UUID:                riskUUID(fp),
-		Title:               clean(fmt.Sprintf("%s: %s (%s)", c.ID, c.Title, orDefault(f.Subject.Name, f.Subject.ID))),
-		Description:         orDefault(c.Description, c.Title),
-		Statement:           b.riskStatement(f),
-		Status:              status,
-		Props:               props(pairs...),
-		Origins:             &[]oscalTypes.Origin{toolOrigin()},
-		ThreatIds:           threats(c.Risks),
-		Characterizations:   characterizations(it),
-		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
-		Remediations:        b.remediations(it),
-	}
+	rk := b.riskHead(it)
+	rk.Description = orDefault(c.Description, c.Title)
+	rk.Status = status
+	rk.Props = props(pairs...)
+	rk.Origins = &[]oscalTypes.Origin{toolOrigin()}
+	rk.ThreatIds = threats(c.Risks)
+	rk.Characterizations = characterizations(it)
+	rk.RelatedObservations = &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}}
+	rk.Remediations = b.remediations(it)
 	if it.HasDeadline {
 		d := it.Deadline
 		rk.Deadline = &d
+	}
+	return rk
+}
+
+// riskHead is the part of a finding's risk that its POA&M item cites: the
+// UUID, the title and the statement (which names an accepting waiver).
+func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
+	f := it.Finding
+	c := f.Control
+	rk := oscalTypes.Risk{
+		UUID:      riskUUID(f.Fingerprint()),
+		Title:     clean(fmt.Sprintf("%s: %s (%s)", c.ID, c.Title, orDefault(f.Subject.Name, f.Subject.ID))),
+		Statement: b.riskStatement(f),
 	}
 	if w := f.Waiver; w != nil && it.Status == view.PlanRiskAccepted {
 		rk.Statement += fmt.Sprintf("\nAccepted as a deviation under waiver %s, approved by %s, owned by %s, until %s: %s",
