@@ -15,28 +15,18 @@ var contentTypeDefault = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 // normalize rewrites the package so that equal workbooks are equal bytes:
 // excelize writes the <Default> entries of [Content_Types].xml in map
 // order, so they are sorted here; every other part is copied unchanged, in
-// the same order, with the same (zero) timestamps.
+// the same order, with the same (zero) timestamps, its compressed bytes
+// as excelize wrote them.
 func normalize(data []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("normalize workbook: %w", err)
 	}
 	var out bytes.Buffer
+	out.Grow(len(data))
 	zw := zip.NewWriter(&out)
 	for _, zf := range zr.File {
-		content, err := readPart(zf)
-		if err != nil {
-			return nil, err
-		}
-		if zf.Name == "[Content_Types].xml" {
-			content = sortDefaults(content)
-		}
-		hdr := &zip.FileHeader{Name: zf.Name, Method: zip.Deflate}
-		w, err := zw.CreateHeader(hdr)
-		if err != nil {
-			return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
-		}
-		if _, err := w.Write(content); err != nil {
+		if err := copyPart(zw, zf); err != nil {
 			return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
 		}
 	}
@@ -46,17 +36,41 @@ func normalize(data []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
+// copyPart copies one part of the package into zw: [Content_Types].xml
+// with its defaults sorted, any other part as it is compressed.
+func copyPart(zw *zip.Writer, zf *zip.File) error {
+	if zf.Name == "[Content_Types].xml" {
+		content, err := readPart(zf)
+		if err != nil {
+			return err
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate})
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(sortDefaults(content))
+		return err
+	}
+	raw, err := zf.OpenRaw()
+	if err != nil {
+		return err
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zf.Method, CRC32: zf.CRC32,
+		CompressedSize64: zf.CompressedSize64, UncompressedSize64: zf.UncompressedSize64})
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, raw)
+	return err
+}
+
 func readPart(zf *zip.File) ([]byte, error) {
 	rc, err := zf.Open()
 	if err != nil {
-		return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
+		return nil, err
 	}
 	defer rc.Close()
-	content, err := io.ReadAll(rc)
-	if err != nil {
-		return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
-	}
-	return content, nil
+	return io.ReadAll(rc)
 }
 
 // sortDefaults sorts the <Default> entries in place of the first one.
