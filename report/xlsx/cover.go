@@ -130,9 +130,6 @@ func (b *book) restrictInput(f *excelize.File, sheet string, col, lastRow int, i
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Target date", "Enter a date on or after the assessment date ("+b.r.Timestamp.UTC().Format("2006-01-02")+").")
 		dv.SetInput("Target date", "A date (YYYY-MM-DD) on or after the assessment date.")
-		if err := f.SetCellStyle(sheet, colName+"2", fmt.Sprintf("%s%d", colName, max(lastRow, 2)), b.st.date); err != nil {
-			return fmt.Errorf("sheet %q date style: %w", sheet, err)
-		}
 	case workbook.InputOwner:
 		owners := b.owners()
 		if len(owners) == 0 {

@@ -6,26 +6,42 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
+	"strings"
 )
 
 // contentTypeDefault matches one <Default> entry of [Content_Types].xml.
 var contentTypeDefault = regexp.MustCompile(`<Default [^>]*?(?:/>|></Default>)`)
 
+// contentTypes is the part that names the content type of every other.
+const contentTypes = "[Content_Types].xml"
+
 // normalize rewrites the package so that equal workbooks are equal bytes:
-// excelize writes the <Default> entries of [Content_Types].xml in map
-// order, so they are sorted here; every other part is copied unchanged, in
-// the same order, with the same (zero) timestamps, its compressed bytes
-// as excelize wrote them.
+// excelize writes the <Default> entries of [Content_Types].xml and the
+// sheets it streamed in map order, so the entries are sorted, and the parts
+// are put in order of name ([Content_Types].xml first, as is customary);
+// every other part is copied unchanged, with the same (zero) timestamps,
+// its compressed bytes as excelize wrote them.
 func normalize(data []byte) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, fmt.Errorf("normalize workbook: %w", err)
 	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int {
+		if (a.Name == contentTypes) != (b.Name == contentTypes) {
+			if a.Name == contentTypes {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
 	var out bytes.Buffer
 	out.Grow(len(data))
 	zw := zip.NewWriter(&out)
-	for _, zf := range zr.File {
+	for _, zf := range files {
 		if err := copyPart(zw, zf); err != nil {
 			return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
 		}
@@ -39,7 +55,7 @@ func normalize(data []byte) ([]byte, error) {
 // copyPart copies one part of the package into zw: [Content_Types].xml
 // with its defaults sorted, any other part as it is compressed.
 func copyPart(zw *zip.Writer, zf *zip.File) error {
-	if zf.Name == "[Content_Types].xml" {
+	if zf.Name == contentTypes {
 		content, err := readPart(zf)
 		if err != nil {
 			return err

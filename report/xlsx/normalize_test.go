@@ -4,26 +4,33 @@ import (
 	"archive/zip"
 	"bytes"
 	"io"
+	"slices"
 	"testing"
 )
 
 // TestNormalizeKeepsPartsAndSortsDefaults checks that normalizing a
-// package keeps every part's name, order and content, sorts the <Default>
-// entries of [Content_Types].xml, and gives the same bytes for packages
-// that differ only in the order of those entries.
+// package keeps every part's name and content, puts the parts in order of
+// name after [Content_Types].xml, sorts the <Default> entries of
+// [Content_Types].xml, and gives the same bytes for packages that differ
+// only in the order of those entries and of their parts.
 func TestNormalizeKeepsPartsAndSortsDefaults(t *testing.T) {
 	sheet := bytes.Repeat([]byte(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`), 200)
-	pkg := func(defaults string) []byte {
-		var buf bytes.Buffer
-		zw := zip.NewWriter(&buf)
-		for _, p := range []struct {
-			name string
-			data []byte
-		}{
+	type part struct {
+		name string
+		data []byte
+	}
+	pkg := func(defaults string, reversed bool) []byte {
+		parts := []part{
 			{"[Content_Types].xml", []byte(`<Types>` + defaults + `<Override PartName="/xl/workbook.xml"/></Types>`)},
 			{"xl/worksheets/sheet1.xml", sheet},
 			{"docProps/app.xml", []byte(`<Properties/>`)},
-		} {
+		}
+		if reversed {
+			slices.Reverse(parts)
+		}
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		for _, p := range parts {
 			w, err := zw.Create(p.name)
 			if err != nil {
 				t.Fatal(err)
@@ -35,16 +42,16 @@ func TestNormalizeKeepsPartsAndSortsDefaults(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	a, err := normalize(pkg(`<Default Extension="xml" ContentType="x"/><Default Extension="rels" ContentType="r"/>`))
+	a, err := normalize(pkg(`<Default Extension="xml" ContentType="x"/><Default Extension="rels" ContentType="r"/>`, false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := normalize(pkg(`<Default Extension="rels" ContentType="r"/><Default Extension="xml" ContentType="x"/>`))
+	b, err := normalize(pkg(`<Default Extension="rels" ContentType="r"/><Default Extension="xml" ContentType="x"/>`, true))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a, b) {
-		t.Error("packages differing only in the order of <Default> entries normalize to different bytes")
+		t.Error("packages differing only in the order of <Default> entries and parts normalize to different bytes")
 	}
 	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
 	if err != nil {
@@ -55,7 +62,7 @@ func TestNormalizeKeepsPartsAndSortsDefaults(t *testing.T) {
 		"xl/worksheets/sheet1.xml": string(sheet),
 		"docProps/app.xml":         `<Properties/>`,
 	}
-	order := []string{"[Content_Types].xml", "xl/worksheets/sheet1.xml", "docProps/app.xml"}
+	order := []string{"[Content_Types].xml", "docProps/app.xml", "xl/worksheets/sheet1.xml"}
 	if len(zr.File) != len(order) {
 		t.Fatalf("%d parts, want %d", len(zr.File), len(order))
 	}

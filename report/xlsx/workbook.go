@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -80,6 +81,8 @@ type book struct {
 	// and unions the counts of subjects and files judged by sets of them.
 	evidenceOf map[string]*controlEvidence
 	unions     map[string][2]int
+	// defaultDropped says whether the first sheet was added (see newSheet).
+	defaultDropped bool
 }
 
 func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Options) error {
@@ -143,13 +146,9 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	if first == "" {
 		return fmt.Errorf("profile %s produced no sheet", p.Name)
 	}
-	// NewFile starts with Sheet1: drop it unless the profile uses that name.
-	if !names.used["sheet1"] {
-		if err := f.DeleteSheet("Sheet1"); err != nil {
-			return fmt.Errorf("drop the default sheet: %w", err)
-		}
-	}
-	if idx, err := f.GetSheetIndex(first); err == nil && idx >= 0 {
+	// Setting the active sheet reads every sheet, streamed ones included,
+	// back into memory: do it only when the first sheet is not active yet.
+	if idx, err := f.GetSheetIndex(first); err == nil && idx >= 0 && idx != f.GetActiveSheetIndex() {
 		f.SetActiveSheet(idx)
 	}
 	ts := r.Timestamp.UTC().Format(time.RFC3339)
@@ -168,32 +167,45 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	return nil
 }
 
+// streamed are the kinds of sheet whose rows grow with the fleet (a row
+// per finding, per stored file, per subject): their rows are streamed into
+// the package as they are made (excelize's StreamWriter) instead of being
+// held as cells of the workbook until it is written.
+var streamed = map[string]bool{workbook.KindFindings: true, workbook.KindEvidence: true, workbook.KindInventory: true}
+
 // writeSheet writes a header row and one row per item, styles them, sets
 // widths, freezes the header, adds an autofilter, restricts what may be
 // typed into the columns people fill in, and sets the sheet up to print.
 func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows []any) error {
-	st := b.st
-	if _, err := f.NewSheet(name); err != nil {
-		return fmt.Errorf("sheet %q: %w", name, err)
+	if err := b.newSheet(f, name); err != nil {
+		return err
 	}
+	widths := make([]float64, len(s.Columns))
+	headerLines := 1
+	total := 0.0
+	for i, c := range s.Columns {
+		widths[i] = c.Width
+		if widths[i] == 0 {
+			widths[i] = defaultWidth
+		}
+		total += widths[i]
+		headerLines = max(headerLines, wrappedLines(c.Header, widths[i]))
+	}
+	if streamed[s.Kind] {
+		return b.streamSheet(f, name, s, rows, widths, headerLines, total)
+	}
+	st := b.st
 	fns := fields[s.Kind]
 	last := len(s.Columns)
-	widths := make([]float64, last)
-	headerLines := 1
 	for i, c := range s.Columns {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
 		if err := f.SetCellStr(name, cell, c.Header); err != nil {
 			return fmt.Errorf("sheet %q header: %w", name, err)
 		}
 		col, _ := excelize.ColumnNumberToName(i + 1)
-		widths[i] = c.Width
-		if widths[i] == 0 {
-			widths[i] = defaultWidth
-		}
 		if err := f.SetColWidth(name, col, col, widths[i]); err != nil {
 			return fmt.Errorf("sheet %q width: %w", name, err)
 		}
-		headerLines = max(headerLines, wrappedLines(c.Header, widths[i]))
 	}
 	if err := setRowHeight(f, name, 1, headerLines); err != nil {
 		return err
@@ -224,13 +236,143 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 			return err
 		}
 	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	for i, c := range s.Columns {
+		if c.Input == workbook.InputDate {
+			col, _ := excelize.ColumnNumberToName(i + 1)
+			if err := f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, max(len(rows)+1, 2)), st.date); err != nil {
+				return fmt.Errorf("sheet %q date style: %w", name, err)
+			}
+		}
+	}
+	if err := f.SetPanes(name, headerPanes()); err != nil {
 		return fmt.Errorf("sheet %q freeze header: %w", name, err)
 	}
-	lastRow := len(rows) + 1
-	if lastRow < 2 {
-		lastRow = 2
+	if err := b.filterAndRestrict(f, name, s, len(rows)); err != nil {
+		return err
 	}
+	return printSetup(f, name, total)
+}
+
+// streamSheet is writeSheet for a streamed kind of sheet: the cells are
+// those writeSheet sets, with the same styles (the body's, a date input
+// column's, or a value's own) and row heights, written row by row.
+func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows []any, widths []float64, headerLines int, total float64) error {
+	st := b.st
+	// The stream writes the sheet's properties first: the print setup,
+	// which fits the sheet to the page, comes before any row.
+	if err := printSetup(f, name, total); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return fmt.Errorf("sheet %q: %w", name, err)
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return fmt.Errorf("sheet %q width: %w", name, err)
+		}
+	}
+	if err := sw.SetPanes(headerPanes()); err != nil {
+		return fmt.Errorf("sheet %q freeze header: %w", name, err)
+	}
+	cells := make([]any, len(s.Columns))
+	for i, c := range s.Columns {
+		cells[i] = excelize.Cell{StyleID: st.header, Value: c.Header}
+	}
+	if err := sw.SetRow("A1", cells, rowOpts(headerLines)); err != nil {
+		return fmt.Errorf("sheet %q header: %w", name, err)
+	}
+	fns := fields[s.Kind]
+	for r, row := range rows {
+		lines := 1
+		for i, c := range s.Columns {
+			var v any
+			if c.Field != workbook.FieldBlank {
+				v = fns[c.Field](row)
+				lines = max(lines, wrappedLines(limit(cellText(v)), widths[i]))
+			}
+			value, style, link := st.streamedCell(v)
+			if c.Input == workbook.InputDate {
+				style = st.date
+			}
+			cells[i] = excelize.Cell{StyleID: style, Value: value}
+			if link != nil {
+				cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
+				if err := f.SetCellHyperLink(name, cell, link.target, "Location", excelize.HyperlinkOpts{Tooltip: &link.tooltip}); err != nil {
+					return fmt.Errorf("sheet %q cell %s: %w", name, cell, err)
+				}
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, cells, rowOpts(lines)); err != nil {
+			return fmt.Errorf("sheet %q row %d: %w", name, r+2, err)
+		}
+	}
+	if len(rows) == 0 {
+		// As writeSheet does, a date input column's first row is styled
+		// for a date even when the sheet has no rows.
+		dates, styled := make([]any, len(s.Columns)), false
+		for i, c := range s.Columns {
+			if c.Input == workbook.InputDate {
+				dates[i], styled = excelize.Cell{StyleID: st.date}, true
+			}
+		}
+		if styled {
+			if err := sw.SetRow("A2", dates); err != nil {
+				return fmt.Errorf("sheet %q row 2: %w", name, err)
+			}
+		}
+	}
+	if err := b.filterAndRestrict(f, name, s, len(rows)); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return fmt.Errorf("sheet %q: %w", name, err)
+	}
+	return nil
+}
+
+// defaultSheet is the sheet excelize.NewFile starts with.
+const defaultSheet = "Sheet1"
+
+// newSheet adds a sheet. The first sheet a profile adds replaces the
+// default sheet (unless it has the default's name), so that the default is
+// dropped before any sheet is streamed: dropping a sheet reads every other
+// one, streamed ones included, back into memory.
+func (b *book) newSheet(f *excelize.File, name string) error {
+	if _, err := f.NewSheet(name); err != nil {
+		return fmt.Errorf("sheet %q: %w", name, err)
+	}
+	if b.defaultDropped {
+		return nil
+	}
+	b.defaultDropped = true
+	if strings.EqualFold(name, defaultSheet) {
+		return nil
+	}
+	if err := f.DeleteSheet(defaultSheet); err != nil {
+		return fmt.Errorf("drop the default sheet: %w", err)
+	}
+	return nil
+}
+
+// headerPanes freeze a sheet's header row.
+func headerPanes() *excelize.Panes {
+	return &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}
+}
+
+// rowOpts give a streamed row the height of lines lines of text, when that
+// is more than one (see setRowHeight).
+func rowOpts(lines int) excelize.RowOpts {
+	h, _ := rowHeight(lines)
+	return excelize.RowOpts{Height: h}
+}
+
+// filterAndRestrict adds the autofilter over a sheet's header and rows and
+// restricts what may be typed into the columns people fill in.
+func (b *book) filterAndRestrict(f *excelize.File, name string, s workbook.Sheet, rows int) error {
+	lastCol, _ := excelize.ColumnNumberToName(len(s.Columns))
+	lastRow := max(rows+1, 2)
 	if err := f.AutoFilter(name, fmt.Sprintf("A1:%s%d", lastCol, lastRow), nil); err != nil {
 		return fmt.Errorf("sheet %q autofilter: %w", name, err)
 	}
@@ -241,11 +383,7 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 			}
 		}
 	}
-	total := 0.0
-	for _, w := range widths {
-		total += w
-	}
-	return printSetup(f, name, total)
+	return nil
 }
 
 // setRowHeight gives a row the height of lines lines of text, when that is
@@ -298,6 +436,35 @@ func setCell(f *excelize.File, st *styles, sheet, cell string, v any) error {
 	default:
 		return f.SetCellValue(sheet, cell, v)
 	}
+}
+
+// streamedCell is what setCell writes for v, for a streamed row: the
+// value, its style (the body's unless the value has its own) and the link
+// to add, if any.
+func (st *styles) streamedCell(v any) (any, int, *linkCell) {
+	switch v := v.(type) {
+	case linkCell:
+		if v.text == "" {
+			return nil, st.body, nil
+		}
+		if v.target == "" {
+			return limit(v.text), st.body, nil
+		}
+		return limit(v.text), st.link, &v
+	case statusCell:
+		if id, ok := st.status[v.key]; ok {
+			return v.label, id, nil
+		}
+		return v.label, st.body, nil
+	case percentCell:
+		return float64(v), st.percent, nil
+	case string:
+		if v == "" {
+			return nil, st.body, nil
+		}
+		return limit(v), st.body, nil
+	}
+	return v, st.body, nil
 }
 
 // maxCell is the most characters a spreadsheet cell holds.
