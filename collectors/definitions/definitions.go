@@ -10,7 +10,6 @@ package definitions
 
 import (
 	"context"
-	"encoding/json"
 	"path"
 	"strings"
 
@@ -180,38 +179,9 @@ func serverName(doc, root *postree.Node, file string) string {
 // Subject builds the tool subject of one definition node of file, located
 // at the node.
 func Subject(file *files.File, typ string, item *postree.Node, o tooldef.Origin) *evidence.Tool {
-	raw, _ := Value(item).(map[string]any)
+	raw, _ := item.Value().(map[string]any)
 	o.Line, o.Pointer = item.Line, item.Pointer
 	t := tooldef.Subject(tooldef.Definition{Type: typ, Raw: raw}, o, file.Redactor())
 	t.Provenance.Column = item.Col
 	return t
-}
-
-// Value converts a parsed node into the value encoding/json would produce
-// (numbers as json.Number).
-func Value(n *postree.Node) any {
-	if n == nil {
-		return nil
-	}
-	switch n.Kind {
-	case postree.Object:
-		m := make(map[string]any, len(n.Keys))
-		for i, k := range n.Keys {
-			m[k] = Value(n.Vals[i])
-		}
-		return m
-	case postree.Array:
-		out := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			out[i] = Value(it)
-		}
-		return out
-	case postree.String:
-		return n.Text
-	case postree.Number:
-		return json.Number(n.Text)
-	case postree.Bool:
-		return n.Text == "true"
-	}
-	return nil
 }

@@ -219,34 +219,8 @@ type Problem struct {
 }
 
 // Value converts a node back into the value encoding/json would decode from
-// the same JSON: map[string]any, []any, string, float64 or json.Number for
-// numbers (json.Number keeps integers exact), bool or nil.
-func Value(n *postree.Node) any {
-	if n == nil {
-		return nil
-	}
-	switch n.Kind {
-	case postree.Object:
-		m := make(map[string]any, len(n.Keys))
-		for i, k := range n.Keys {
-			m[k] = Value(n.Vals[i])
-		}
-		return m
-	case postree.Array:
-		a := make([]any, len(n.Items))
-		for i, it := range n.Items {
-			a[i] = Value(it)
-		}
-		return a
-	case postree.String:
-		return n.Text
-	case postree.Number:
-		return json.Number(n.Text)
-	case postree.Bool:
-		return n.Text == "true"
-	}
-	return nil
-}
+// the same JSON (see postree.Node.Value).
+func Value(n *postree.Node) any { return n.Value() }
 
 // NodeOf builds a node tree (pointers, no positions) from a decoded JSON
 // value. Object members are sorted by name so that the tree is

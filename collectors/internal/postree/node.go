@@ -1,6 +1,7 @@
 package postree
 
 import (
+	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -217,4 +218,34 @@ func childPointer(parent, token string) string {
 // indexPointer extends a JSON pointer by an array index.
 func indexPointer(parent string, i int) string {
 	return parent + "/" + strconv.Itoa(i)
+}
+
+// Value converts the node back into the value encoding/json would decode from
+// the same JSON: map[string]any, []any, string, json.Number (which keeps
+// integers exact), bool or nil.
+func (n *Node) Value() any {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case Object:
+		m := make(map[string]any, len(n.Keys))
+		for i, k := range n.Keys {
+			m[k] = n.Vals[i].Value()
+		}
+		return m
+	case Array:
+		a := make([]any, len(n.Items))
+		for i, it := range n.Items {
+			a[i] = it.Value()
+		}
+		return a
+	case String:
+		return n.Text
+	case Number:
+		return json.Number(n.Text)
+	case Bool:
+		return n.Text == "true"
+	}
+	return nil
 }
