@@ -304,6 +304,9 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 			return fmt.Errorf("%s: %w", p, err)
 		}
 	}
+	// The files are on disk: the streams, which run longest and need the
+	// most memory, do not keep their contents alive.
+	set.Files = nil
 	return fsys.fillStreams(stage, set, isUnit)
 }
 
