@@ -60,6 +60,29 @@ type builder struct {
 	// observations, findings) and stay equal for the same time and inputs.
 	run     string
 	parties *partyBook
+	// subjectRefs caches subjectRef: a subject is referenced by every
+	// observation of a control that judged it.
+	subjectRefs map[string]subjectRef
+}
+
+// subjectRef is what an observation takes from a subject it judged: the
+// UUID and title its reference names, the method the subject was assessed
+// by and when its evidence was collected.
+type subjectRef struct {
+	uuid, title, method string
+	collected           time.Time
+}
+
+// subjectRef returns the subject's UUID, title, method and collection
+// time, derived once per subject.
+func (b *builder) subjectRef(subjectID string) subjectRef {
+	ref, ok := b.subjectRefs[subjectID]
+	if !ok {
+		meta := b.x.Meta(subjectID)
+		ref = subjectRef{uuid: subjectUUID(subjectID), title: subjectTitle(meta), method: methodOf(meta), collected: meta.Provenance.Collected}
+		b.subjectRefs[subjectID] = ref
+	}
+	return ref
 }
 
 // newBuilder checks the results and prepares a builder.
@@ -76,7 +99,7 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		eng.Remediation = engagement.DefaultPolicy()
 	}
 	b := &builder{x: view.New(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
-		run: ts.Format(time.RFC3339), parties: newPartyBook()}
+		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]subjectRef{}}
 	for _, s := range r.Subjects {
 		if c := s.Metadata().Provenance.Collected; !c.IsZero() {
 			if c, err := stamp(c); err == nil && c.Before(b.start) {
@@ -226,7 +249,10 @@ func (b *builder) toolName() string {
 // toolComponentUUID is the component that stands for Tollgate in the
 // assessment assets; observations, findings and risks name it as their
 // origin (actor type "tool").
-func toolComponentUUID() string { return id("component", "tollgate") }
+func toolComponentUUID() string { return toolComponent }
+
+// toolComponent is toolComponentUUID, which every origin cites.
+var toolComponent = id("component", "tollgate")
 
 // platformUUID is the assessment platform that uses the tool.
 func platformUUID() string { return id("assessment-platform", "tollgate") }

@@ -80,15 +80,15 @@ func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
 			}
 			continue
 		}
-		meta := b.x.Meta(e.SubjectID)
-		methods[methodOf(meta)] = true
-		if t := meta.Provenance.Collected; t.After(collected) {
-			collected = t
+		sr := b.subjectRef(e.SubjectID)
+		methods[sr.method] = true
+		if sr.collected.After(collected) {
+			collected = sr.collected
 		}
 		ref := oscalTypes.SubjectReference{
-			SubjectUuid: subjectUUID(e.SubjectID),
+			SubjectUuid: sr.uuid,
 			Type:        "inventory-item",
-			Title:       subjectTitle(meta),
+			Title:       sr.title,
 			Props: props("verdict", string(e.Verdict), "finding-id", findingID(e), "waiver", e.Waiver,
 				"baseline", b.x.R.Baseline.State(e), "first-seen", firstSeen(b.x.R.History, e)),
 		}
