@@ -210,15 +210,14 @@ func storedHash(a *evidence.Artifact) string {
 
 // findingRows are the plan items: the failing and waived findings with
 // their owners and deadlines, in the order poam.json lists them.
-func (b *book) findingRows() []any {
-	var out []any
+func (b *book) findingRows() sheetRows {
 	today := b.r.Timestamp.UTC().Format("2006-01-02")
 	source := strings.TrimSpace(orDefault(b.r.Tool, "tollgate") + " " + b.r.Version)
-	for _, it := range b.items {
-		out = append(out, findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
-			baseline: b.r.Baseline.State(it.Eval), source: source})
-	}
-	return out
+	return sheetRows{n: len(b.items), at: func(i int) any {
+		it := b.items[i]
+		return findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
+			baseline: b.r.Baseline.State(it.Eval), source: source}
+	}}
 }
 
 func artifactRows(x *view.Index) []any {
@@ -237,20 +236,25 @@ func artifactRows(x *view.Index) []any {
 	return out
 }
 
-func subjectRows(x *view.Index) []any {
+func subjectRows(x *view.Index) sheetRows {
 	failures := map[string]int{}
-	for _, f := range x.Failures() {
-		failures[f.Subject.ID]++
-	}
-	var out []any
-	for _, s := range x.R.Subjects {
-		if s == nil {
-			continue
+	for _, cr := range x.R.Controls {
+		for _, e := range cr.Evaluations {
+			if cr.Control != nil && e.Verdict == assess.VerdictFail {
+				failures[e.SubjectID]++
+			}
 		}
-		f := view.SubjectFacts(s)
-		out = append(out, subjectRow{f: f, failures: failures[f.ID]})
 	}
-	return out
+	var subjects []evidence.Subject
+	for _, s := range x.R.Subjects {
+		if s != nil {
+			subjects = append(subjects, s)
+		}
+	}
+	return sheetRows{n: len(subjects), at: func(i int) any {
+		f := view.SubjectFacts(subjects[i])
+		return subjectRow{f: f, failures: failures[f.ID]}
+	}}
 }
 
 func waiverRows(r *assess.Results) []any {

@@ -110,17 +110,17 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 					continue
 				}
 				name := names.framework(fw.Framework.ID)
-				if err := b.writeSheet(f, name, s, b.requirementRows(fw)); err != nil {
+				if err := b.writeSheet(f, name, s, listed(b.requirementRows(fw))); err != nil {
 					return err
 				}
 				first = orDefault(first, name)
 			}
 			continue
 		case workbook.KindCover:
-			err = b.writeSheet(f, s.Name, s, b.coverRows())
+			err = b.writeSheet(f, s.Name, s, listed(b.coverRows()))
 		case workbook.KindSummary:
 			rows := summaryRows(r)
-			if err := b.writeSheet(f, s.Name, s, rows); err != nil {
+			if err := b.writeSheet(f, s.Name, s, listed(rows)); err != nil {
 				return err
 			}
 			if err := addChart(f, s, len(rows)); err != nil {
@@ -132,11 +132,11 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 		case workbook.KindFindings:
 			err = b.writeSheet(f, s.Name, s, b.findingRows())
 		case workbook.KindEvidence:
-			err = b.writeSheet(f, s.Name, s, artifactRows(b.x))
+			err = b.writeSheet(f, s.Name, s, listed(artifactRows(b.x)))
 		case workbook.KindInventory:
 			err = b.writeSheet(f, s.Name, s, subjectRows(b.x))
 		case workbook.KindWaivers:
-			err = b.writeSheet(f, s.Name, s, waiverRows(r))
+			err = b.writeSheet(f, s.Name, s, listed(waiverRows(r)))
 		}
 		if err != nil {
 			return err
@@ -167,6 +167,19 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	return nil
 }
 
+// sheetRows are the items a sheet has a row for, n of them, each made by
+// at when its row is written: the rows of a streamed sheet are made one at
+// a time, never all held.
+type sheetRows struct {
+	n  int
+	at func(i int) any
+}
+
+// listed are the rows of items held in a slice.
+func listed(items []any) sheetRows {
+	return sheetRows{n: len(items), at: func(i int) any { return items[i] }}
+}
+
 // streamed are the kinds of sheet whose rows grow with the fleet (a row
 // per finding, per stored file, per subject): their rows are streamed into
 // the package as they are made (excelize's StreamWriter) instead of being
@@ -176,7 +189,7 @@ var streamed = map[string]bool{workbook.KindFindings: true, workbook.KindEvidenc
 // writeSheet writes a header row and one row per item, styles them, sets
 // widths, freezes the header, adds an autofilter, restricts what may be
 // typed into the columns people fill in, and sets the sheet up to print.
-func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows []any) error {
+func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows sheetRows) error {
 	if err := b.newSheet(f, name); err != nil {
 		return err
 	}
@@ -214,12 +227,13 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 	if err := f.SetCellStyle(name, "A1", lastCol+"1", st.header); err != nil {
 		return fmt.Errorf("sheet %q header style: %w", name, err)
 	}
-	if len(rows) > 0 {
-		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("%s%d", lastCol, len(rows)+1), st.body); err != nil {
+	if rows.n > 0 {
+		if err := f.SetCellStyle(name, "A2", fmt.Sprintf("%s%d", lastCol, rows.n+1), st.body); err != nil {
 			return fmt.Errorf("sheet %q body style: %w", name, err)
 		}
 	}
-	for r, row := range rows {
+	for r := range rows.n {
+		row := rows.at(r)
 		lines := 1
 		for i, c := range s.Columns {
 			if c.Field == workbook.FieldBlank {
@@ -239,7 +253,7 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 	for i, c := range s.Columns {
 		if c.Input == workbook.InputDate {
 			col, _ := excelize.ColumnNumberToName(i + 1)
-			if err := f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, max(len(rows)+1, 2)), st.date); err != nil {
+			if err := f.SetCellStyle(name, col+"2", fmt.Sprintf("%s%d", col, max(rows.n+1, 2)), st.date); err != nil {
 				return fmt.Errorf("sheet %q date style: %w", name, err)
 			}
 		}
@@ -247,7 +261,7 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 	if err := f.SetPanes(name, headerPanes()); err != nil {
 		return fmt.Errorf("sheet %q freeze header: %w", name, err)
 	}
-	if err := b.filterAndRestrict(f, name, s, len(rows)); err != nil {
+	if err := b.filterAndRestrict(f, name, s, rows.n); err != nil {
 		return err
 	}
 	return printSetup(f, name, total)
@@ -256,7 +270,7 @@ func (b *book) writeSheet(f *excelize.File, name string, s workbook.Sheet, rows 
 // streamSheet is writeSheet for a streamed kind of sheet: the cells are
 // those writeSheet sets, with the same styles (the body's, a date input
 // column's, or a value's own) and row heights, written row by row.
-func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows []any, widths []float64, headerLines int, total float64) error {
+func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows sheetRows, widths []float64, headerLines int, total float64) error {
 	st := b.st
 	// The stream writes the sheet's properties first: the print setup,
 	// which fits the sheet to the page, comes before any row.
@@ -283,7 +297,8 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 		return fmt.Errorf("sheet %q header: %w", name, err)
 	}
 	fns := fields[s.Kind]
-	for r, row := range rows {
+	for r := range rows.n {
+		row := rows.at(r)
 		lines := 1
 		for i, c := range s.Columns {
 			var v any
@@ -308,7 +323,7 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 			return fmt.Errorf("sheet %q row %d: %w", name, r+2, err)
 		}
 	}
-	if len(rows) == 0 {
+	if rows.n == 0 {
 		// As writeSheet does, a date input column's first row is styled
 		// for a date even when the sheet has no rows.
 		dates, styled := make([]any, len(s.Columns)), false
@@ -323,7 +338,7 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 			}
 		}
 	}
-	if err := b.filterAndRestrict(f, name, s, len(rows)); err != nil {
+	if err := b.filterAndRestrict(f, name, s, rows.n); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {
