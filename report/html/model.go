@@ -2,6 +2,7 @@ package html
 
 import (
 	htmltemplate "html/template"
+	"iter"
 	"net/url"
 	"sort"
 	"strings"
@@ -32,8 +33,9 @@ type model struct {
 	Statuses   []statusView
 	Frameworks []frameworkView
 
-	Groups       []controlGroup
-	Rows         []findingRow
+	Groups []controlGroup
+	// FindingCount is the number of finding rows over all groups.
+	FindingCount int
 	Severities   []string
 	FindingKinds []string
 
@@ -46,6 +48,10 @@ type model struct {
 	CSS htmltemplate.CSS
 	JS  htmltemplate.JS
 	CSP string
+
+	// bySeverity counts the failures by severity, and baseline the
+	// findings by baseline state.
+	bySeverity, baseline map[string]int
 }
 
 type severityCount struct {
@@ -106,7 +112,9 @@ type controlGroup struct {
 	Remediation                         string
 	Requirements                        []string
 	Fail, Waived, Error                 int
-	Rows                                []findingRow
+	// Rows are made one at a time as the report is written, so that the
+	// rows of every finding are never held at once.
+	Rows iter.Seq[findingRow]
 }
 
 type findingRow struct {
@@ -169,15 +177,8 @@ func build(r *assess.Results, opts Options) *model {
 	m.policy(r)
 	m.evidence(r, opts.EvidenceBase)
 	if b := r.Baseline; b != nil {
-		bv := &baselineView{Source: b.Source, Timestamp: stamp(b.Timestamp), Fixed: len(b.Fixed), FixedRows: b.Fixed}
-		for _, row := range m.Rows {
-			switch row.Baseline {
-			case assess.BaselineNew:
-				bv.New++
-			case assess.BaselineUnchanged:
-				bv.Unchanged++
-			}
-		}
+		bv := &baselineView{Source: b.Source, Timestamp: stamp(b.Timestamp), Fixed: len(b.Fixed), FixedRows: b.Fixed,
+			New: m.baseline[assess.BaselineNew], Unchanged: m.baseline[assess.BaselineUnchanged]}
 		m.Baseline = bv
 	}
 	if h := r.History; h != nil {
@@ -232,54 +233,54 @@ func frameworkOf(fw assess.FrameworkResult) frameworkView {
 }
 
 // findings groups the findings and errors by control, most severe control
-// first, and counts each subject's failures for the inventory.
+// first, counts them (by verdict, severity and baseline state), and counts
+// each subject's failures for the inventory. The rows of each group are
+// made as the report is written (see controlGroup.Rows).
 func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 	all := append(x.Findings(), x.Errors()...)
 	view.BySeverity(all)
 	kinds := map[string]bool{}
 	sevs := map[string]bool{}
-	var cur *controlGroup
-	for _, f := range all {
-		if cur == nil || cur.ID != f.Control.ID {
+	m.bySeverity = map[string]int{}
+	m.baseline = map[string]int{}
+	start := 0
+	for i, f := range all {
+		if i == 0 || all[i-1].Control.ID != f.Control.ID {
+			start = i
 			m.Groups = append(m.Groups, controlGroup{ID: f.Control.ID, Title: f.Control.Title, Family: f.Control.Family,
 				Severity: orDefault(f.Control.Severity, "unrated"), Anchor: anchor(f.Control.ID), Remediation: f.Control.Remediation})
-			cur = &m.Groups[len(m.Groups)-1]
 			for _, ref := range x.Requirements(f.Control.ID) {
-				cur.Requirements = append(cur.Requirements, ref.String())
+				m.Groups[len(m.Groups)-1].Requirements = append(m.Groups[len(m.Groups)-1].Requirements, ref.String())
 			}
 		}
-		row := findingRow{
-			ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
-			Severity: cur.Severity, Subject: f.Subject.Name, Kind: string(f.Subject.Kind),
-			Location: f.Location, Message: f.Eval.Message, Reasons: view.ReasonTexts(f.Eval.Reasons),
-			Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(f.Eval),
-		}
-		if row.Kind == "" {
-			row.Kind = "deployment"
-		}
-		if row.Subject == "" {
-			row.Subject = "the deployment as a whole"
-		}
-		if f.Artifact != nil {
-			row.Href = evidenceHref(opts.EvidenceBase, f.Artifact.BundlePath)
-		}
-		if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() {
-			row.FirstSeen = seen.UTC().Format("2006-01-02")
+		cur := &m.Groups[len(m.Groups)-1]
+		group := all[start : i+1]
+		id, title, severity := cur.ID, cur.Title, cur.Severity
+		cur.Rows = func(yield func(findingRow) bool) {
+			for _, f := range group {
+				if !yield(findingRowOf(x, opts, f, id, title, severity)) {
+					return
+				}
+			}
 		}
 		switch f.Eval.Verdict {
 		case assess.VerdictFail:
 			cur.Fail++
 			failing[f.Subject.ID]++
+			m.Failures++
+			m.bySeverity[cur.Severity]++
 		case assess.VerdictWaived:
 			cur.Waived++
+			m.Waived++
 		default:
 			cur.Error++
+			if f.Eval.Verdict == assess.VerdictError {
+				m.Errors++
+			}
 		}
-		row.Search = searchText(row.ID, cur.ID, cur.Title, cur.Severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
-			row.Message, strings.Join(row.Reasons, " "), row.Waiver, row.VerdictLabel)
-		cur.Rows = append(cur.Rows, row)
-		m.Rows = append(m.Rows, row)
-		kinds[row.Kind] = true
+		m.baseline[x.R.Baseline.State(f.Eval)]++
+		m.FindingCount++
+		kinds[findingKind(f)] = true
 		sevs[cur.Severity] = true
 	}
 	for _, s := range controls.Severities {
@@ -292,20 +293,38 @@ func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 	m.FindingKinds = orderKinds(sortedKeys(kinds))
 }
 
+// findingKind is the kind of subject a finding is about, "deployment" for
+// a manual control judged for the deployment as a whole.
+func findingKind(f view.Finding) string {
+	return orDefault(string(f.Subject.Kind), "deployment")
+}
+
+// findingRowOf is the row of finding f of the control with the given ID,
+// title and severity.
+func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, severity string) findingRow {
+	row := findingRow{
+		ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
+		Severity: severity, Subject: f.Subject.Name, Kind: findingKind(f),
+		Location: f.Location, Message: f.Eval.Message, Reasons: view.ReasonTexts(f.Eval.Reasons),
+		Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(f.Eval),
+	}
+	if row.Subject == "" {
+		row.Subject = "the deployment as a whole"
+	}
+	if f.Artifact != nil {
+		row.Href = evidenceHref(opts.EvidenceBase, f.Artifact.BundlePath)
+	}
+	if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() {
+		row.FirstSeen = seen.UTC().Format("2006-01-02")
+	}
+	row.Search = searchText(row.ID, control, title, severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
+		row.Message, strings.Join(row.Reasons, " "), row.Waiver, row.VerdictLabel)
+	return row
+}
+
 // overview counts the headline numbers and draws the severity chart.
 func (m *model) overview() {
-	bySev := map[string]int{}
-	for _, row := range m.Rows {
-		switch row.Verdict {
-		case string(assess.VerdictFail):
-			m.Failures++
-			bySev[row.Severity]++
-		case string(assess.VerdictWaived):
-			m.Waived++
-		case string(assess.VerdictError):
-			m.Errors++
-		}
-	}
+	bySev := m.bySeverity
 	for _, s := range controls.Severities {
 		if bySev[s] > 0 {
 			m.BySeverity = append(m.BySeverity, severityCount{s, bySev[s]})
