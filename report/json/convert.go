@@ -48,27 +48,24 @@ func control(x *view.Index, cr assess.ControlResult) Control {
 	return out
 }
 
-func findings(x *view.Index, fs []view.Finding) []Finding {
-	out := []Finding{}
-	for _, f := range fs {
-		p := f.Subject.Provenance
-		item := Finding{
-			ID:          f.ID(),
-			Fingerprint: f.Fingerprint(),
-			Control:     f.Control.ID, Title: f.Control.Title, Severity: f.Control.Severity,
-			Verdict: string(f.Eval.Verdict), Subject: f.Subject.ID, SubjectKind: string(f.Subject.Kind),
-			SubjectName: f.Subject.Name,
-			Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
-				Text: f.Location},
-			Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
-			Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(f.Eval),
-		}
-		for _, ref := range x.Requirements(f.Control.ID) {
-			item.Requirements = append(item.Requirements, ref.String())
-		}
-		out = append(out, item)
+// finding converts one failing, waived or undecided pair.
+func finding(x *view.Index, f view.Finding) Finding {
+	p := f.Subject.Provenance
+	item := Finding{
+		ID:          f.ID(),
+		Fingerprint: f.Fingerprint(),
+		Control:     f.Control.ID, Title: f.Control.Title, Severity: f.Control.Severity,
+		Verdict: string(f.Eval.Verdict), Subject: f.Subject.ID, SubjectKind: string(f.Subject.Kind),
+		SubjectName: f.Subject.Name,
+		Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
+			Text: f.Location},
+		Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
+		Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(f.Eval),
 	}
-	return out
+	for _, ref := range x.Requirements(f.Control.ID) {
+		item.Requirements = append(item.Requirements, ref.String())
+	}
+	return item
 }
 
 func object(p evidence.Provenance) string {
@@ -139,13 +136,13 @@ func orDefault(s, def string) string {
 }
 
 // baseline describes the comparison with a baseline, or nil without one.
-func baseline(b *assess.Baseline, fs []Finding) *Baseline {
+func baseline(b *assess.Baseline, fs []view.Finding) *Baseline {
 	if b == nil {
 		return nil
 	}
 	out := &Baseline{Source: b.Source, Timestamp: b.Timestamp.UTC().Format(time.RFC3339), Fixed: []BaselineFinding{}}
 	for _, f := range fs {
-		switch f.Baseline {
+		switch b.State(f.Eval) {
 		case assess.BaselineNew:
 			out.New++
 		case assess.BaselineUnchanged:

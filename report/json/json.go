@@ -35,29 +35,35 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 // Build converts r into the results.json document.
 func Build(r *assess.Results) *Document {
 	doc, later := build(r)
-	doc.Controls = make([]Control, 0, later["controls"].n)
-	for i := range later["controls"].n {
-		doc.Controls = append(doc.Controls, *later["controls"].at(i).(*Control))
-	}
-	doc.Subjects = make([]Subject, 0, later["subjects"].n)
-	for i := range later["subjects"].n {
-		doc.Subjects = append(doc.Subjects, *later["subjects"].at(i).(*Subject))
-	}
+	doc.Controls = all[Control](later["controls"])
+	doc.Findings = all[Finding](later["findings"])
+	doc.Errors = all[Finding](later["errors"])
+	doc.Subjects = all[Subject](later["subjects"])
 	return doc
+}
+
+// all builds every element of d, whose elements are *T.
+func all[T any](d deferred) []T {
+	out := make([]T, 0, d.n)
+	for i := range d.n {
+		out = append(out, *d.at(i).(*T))
+	}
+	return out
 }
 
 // deferred is a top-level array of the document whose n elements are
 // built only when at asks for them: the controls with their evaluations
-// (a verdict per applicable subject) and the subjects, the two arrays that
-// grow with the fleet, are built one element at a time as results.json is
-// written, so the document never holds them all.
+// (a verdict per applicable subject), the findings, the errors and the
+// subjects, the arrays that grow with the fleet, are built one element at
+// a time as results.json is written, so the document never holds them all.
 type deferred struct {
 	n  int
 	at func(i int) any
 }
 
-// build converts r into the results.json document without its controls
-// and subjects, which it returns deferred, by JSON member name.
+// build converts r into the results.json document without its controls,
+// findings, errors and subjects, which it returns deferred, by JSON member
+// name.
 func build(r *assess.Results) (*Document, map[string]deferred) {
 	x := view.New(r)
 	doc := &Document{
@@ -66,8 +72,6 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 		Timestamp:         r.Timestamp.UTC().Format(time.RFC3339),
 		FingerprintRecipe: assess.FingerprintRecipe,
 		Frameworks:        []Framework{},
-		Findings:          findings(x, x.Findings()),
-		Errors:            findings(x, x.Errors()),
 		Artifacts:         []Artifact{},
 		Waivers:           []Waiver{},
 		Attestations:      []Attestation{},
@@ -94,16 +98,17 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 		status.Add(cr.Status)
 	}
 	doc.Summary.ControlStatus = Tally(status)
-	for _, f := range doc.Findings {
-		switch f.Verdict {
-		case string(assess.VerdictFail):
+	found, errs := x.Findings(), x.Errors()
+	for _, f := range found {
+		switch f.Eval.Verdict {
+		case assess.VerdictFail:
 			doc.Summary.Failures++
-			doc.Summary.BySeverity[orDefault(f.Severity, "unknown")]++
-		case string(assess.VerdictWaived):
+			doc.Summary.BySeverity[orDefault(f.Control.Severity, "unknown")]++
+		case assess.VerdictWaived:
 			doc.Summary.Waived++
 		}
 	}
-	doc.Summary.Errors = len(doc.Errors)
+	doc.Summary.Errors = len(errs)
 	var subjects []evidence.Subject
 	for _, s := range r.Subjects {
 		if s != nil {
@@ -120,13 +125,15 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 	for _, a := range r.Attestations {
 		doc.Attestations = append(doc.Attestations, attestation(a))
 	}
-	doc.Baseline = baseline(r.Baseline, doc.Findings)
+	doc.Baseline = baseline(r.Baseline, found)
 	doc.Policy = policyDoc(r.Policy)
 	for _, rk := range r.Risks {
 		doc.Risks = append(doc.Risks, Risk{ID: rk.ID, Title: rk.Title, Description: rk.Description})
 	}
 	return doc, map[string]deferred{
 		"controls": {n: len(judged), at: func(i int) any { c := control(x, *judged[i]); return &c }},
+		"findings": {n: len(found), at: func(i int) any { f := finding(x, found[i]); return &f }},
+		"errors":   {n: len(errs), at: func(i int) any { f := finding(x, errs[i]); return &f }},
 		"subjects": {n: len(subjects), at: func(i int) any { s := subject(subjects[i]); return &s }},
 	}
 }
