@@ -13,7 +13,7 @@
 package html
 
 import (
-	"bytes"
+	"bufio"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
@@ -52,11 +52,14 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	m.CSS = htmltemplate.CSS(assets.Style)
 	m.JS = htmltemplate.JS(assets.Script)
 	m.CSP = contentSecurityPolicy(assets.Style, assets.Script)
-	var buf bytes.Buffer
-	if err := page.Execute(&buf, m); err != nil {
+	// The page is written as it is rendered, never held whole; a page that
+	// fails to render is left incomplete in w (report.WriteOutputs then
+	// writes nothing at all).
+	bw := bufio.NewWriterSize(w, 256<<10)
+	if err := page.Execute(bw, m); err != nil {
 		return fmt.Errorf("render HTML report: %w", err)
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write HTML report: %w", err)
 	}
 	return nil
