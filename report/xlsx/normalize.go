@@ -22,11 +22,12 @@ const contentTypes = "[Content_Types].xml"
 // sheets it streamed in map order, so the entries are sorted, and the parts
 // are put in order of name ([Content_Types].xml first, as is customary);
 // every other part is copied unchanged, with the same (zero) timestamps,
-// its compressed bytes as excelize wrote them.
-func normalize(data []byte) ([]byte, error) {
+// its compressed bytes as excelize wrote them. The package is written to
+// w as it is made.
+func normalize(w io.Writer, data []byte) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fmt.Errorf("normalize workbook: %w", err)
+		return fmt.Errorf("normalize workbook: %w", err)
 	}
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int {
@@ -38,18 +39,16 @@ func normalize(data []byte) ([]byte, error) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
-	var out bytes.Buffer
-	out.Grow(len(data))
-	zw := zip.NewWriter(&out)
+	zw := zip.NewWriter(w)
 	for _, zf := range files {
 		if err := copyPart(zw, zf); err != nil {
-			return nil, fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
+			return fmt.Errorf("normalize workbook: %s: %w", zf.Name, err)
 		}
 	}
 	if err := zw.Close(); err != nil {
-		return nil, fmt.Errorf("normalize workbook: %w", err)
+		return fmt.Errorf("normalize workbook: %w", err)
 	}
-	return out.Bytes(), nil
+	return nil
 }
 
 // copyPart copies one part of the package into zw: [Content_Types].xml

@@ -42,11 +42,11 @@ func TestNormalizeKeepsPartsAndSortsDefaults(t *testing.T) {
 		}
 		return buf.Bytes()
 	}
-	a, err := normalize(pkg(`<Default Extension="xml" ContentType="x"/><Default Extension="rels" ContentType="r"/>`, false))
+	a, err := normalized(pkg(`<Default Extension="xml" ContentType="x"/><Default Extension="rels" ContentType="r"/>`, false))
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := normalize(pkg(`<Default Extension="rels" ContentType="r"/><Default Extension="xml" ContentType="x"/>`, true))
+	b, err := normalized(pkg(`<Default Extension="rels" ContentType="r"/><Default Extension="xml" ContentType="x"/>`, true))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,4 +83,11 @@ func TestNormalizeKeepsPartsAndSortsDefaults(t *testing.T) {
 			t.Errorf("%s = %q, want %q", zf.Name, got, want[zf.Name])
 		}
 	}
+}
+
+// normalized is the package normalize writes for data.
+func normalized(data []byte) ([]byte, error) {
+	var out bytes.Buffer
+	err := normalize(&out, data)
+	return out.Bytes(), err
 }

@@ -52,11 +52,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	data, err := normalize(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("write workbook: %w", err)
-	}
-	if _, err := w.Write(data); err != nil {
+	if err := normalize(w, buf.Bytes()); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
