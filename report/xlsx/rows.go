@@ -129,8 +129,8 @@ func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 // tens of thousands of evaluations.
 type controlEvidence struct {
 	// judged are the subjects judged, and files the artifacts they were
-	// read from (by path).
-	judged, files map[string]bool
+	// read from (by their numbers in book.subjects and book.files).
+	judged, files bitset
 	// arts are the artifacts of the subjects that did not pass, by path.
 	arts     map[string]*evidence.Artifact
 	waivers  []string
@@ -150,15 +150,15 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 		b.evidenceOf[id] = nil
 		return nil
 	}
-	ce := &controlEvidence{judged: map[string]bool{}, files: map[string]bool{}, arts: map[string]*evidence.Artifact{}}
+	ce := &controlEvidence{arts: map[string]*evidence.Artifact{}}
 	waivers := map[string]bool{}
 	for _, e := range cr.Evaluations {
 		if e.SubjectID != "" {
-			ce.judged[e.SubjectID] = true
+			ce.judged.add(b.subjects.index(e.SubjectID))
 		}
 		a := b.x.SubjectArtifact(e.SubjectID)
 		if a != nil {
-			ce.files[a.Path] = true
+			ce.files.add(b.files.index(a.Path))
 		}
 		if a != nil && e.Verdict != assess.VerdictPass {
 			ce.arts[a.Path] = a
@@ -183,19 +183,19 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 // controls, so the counts are kept per set.
 func (b *book) unionSizes(ids []string, evs []*controlEvidence) (subjects, files int) {
 	if len(evs) == 1 {
-		return len(evs[0].judged), len(evs[0].files)
+		return evs[0].judged.len(), evs[0].files.len()
 	}
 	key := strings.Join(slices.Compact(slices.Sorted(slices.Values(ids))), "\x00")
 	if n, ok := b.unions[key]; ok {
 		return n[0], n[1]
 	}
-	judged, paths := map[string]bool{}, map[string]bool{}
+	var judged, paths bitset
 	for _, ce := range evs {
-		maps.Copy(judged, ce.judged)
-		maps.Copy(paths, ce.files)
+		judged.union(ce.judged)
+		paths.union(ce.files)
 	}
-	b.unions[key] = [2]int{len(judged), len(paths)}
-	return len(judged), len(paths)
+	b.unions[key] = [2]int{judged.len(), paths.len()}
+	return judged.len(), paths.len()
 }
 
 // storedHash is the SHA-256 of the file the workbook names for an

@@ -77,6 +77,9 @@ type book struct {
 	// and unions the counts of subjects and files judged by sets of them.
 	evidenceOf map[string]*controlEvidence
 	unions     map[string][2]int
+	// subjects and files number the subjects and artifact paths the
+	// controls' evidence sets hold.
+	subjects, files indexer
 	// defaultDropped says whether the first sheet was added (see newSheet).
 	defaultDropped bool
 }
@@ -86,7 +89,8 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	if err != nil {
 		return err
 	}
-	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{}}
+	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{},
+		subjects: indexer{}, files: indexer{}}
 	b.items = b.x.PlanItems(opts.Engagement)
 	for _, s := range p.Sheets {
 		if s.Kind == workbook.KindFindings {
