@@ -11,9 +11,11 @@ import (
 // Finding is one control × subject evaluation worth reporting: a failure, a
 // waived failure or an evaluation error.
 type Finding struct {
-	Control  *controls.Control
-	Eval     assess.Evaluation
-	Subject  evidence.Meta
+	Control *controls.Control
+	Eval    assess.Evaluation
+	// Subject points at the common fields of the subject in the results,
+	// which reports read and never change.
+	Subject  *evidence.Meta
 	Location string
 	Artifact *evidence.Artifact
 	Waiver   *assess.WaiverRecord
@@ -48,7 +50,7 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 			if !want[e.Verdict] {
 				continue
 			}
-			meta := x.Meta(e.SubjectID)
+			meta := x.metaRef(e.SubjectID)
 			out = append(out, Finding{
 				Control:  cr.Control,
 				Eval:     e,

@@ -99,6 +99,15 @@ func (x *Index) Meta(id string) evidence.Meta {
 	return evidence.Meta{ID: id, Name: id}
 }
 
+// metaRef is Meta, pointing at the subject's own fields (which callers
+// must not change) instead of copying them.
+func (x *Index) metaRef(id string) *evidence.Meta {
+	if s := x.subjects[id]; s != nil {
+		return s.Metadata()
+	}
+	return &evidence.Meta{ID: id, Name: id}
+}
+
 // Artifact returns the artifact stored for a scan-root path, or nil.
 func (x *Index) Artifact(path string) *evidence.Artifact {
 	if path == "" {
