@@ -54,8 +54,9 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	var b bytes.Buffer
 	failures := x.Failures()
 	view.BySeverity(failures)
+	findings := x.Findings()
 	var waived []view.Finding
-	for _, f := range x.Findings() {
+	for _, f := range findings {
 		if f.Waived() {
 			waived = append(waived, f)
 		}
@@ -71,8 +72,9 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 			h.Previous.UTC().Format("2006-01-02T15:04:05Z"), code(h.Scope))
 	}
 	if bl := r.Baseline; bl != nil {
-		fmt.Fprintf(&b, "**%d new, %d fixed** since the baseline %s (%s); %d already in it.\n\n", countNew(bl, x.Findings()), len(bl.Fixed),
-			code(bl.Source), bl.Timestamp.UTC().Format("2006-01-02T15:04:05Z"), len(x.Findings())-countNew(bl, x.Findings()))
+		fresh := countNew(bl, findings)
+		fmt.Fprintf(&b, "**%d new, %d fixed** since the baseline %s (%s); %d already in it.\n\n", fresh, len(bl.Fixed),
+			code(bl.Source), bl.Timestamp.UTC().Format("2006-01-02T15:04:05Z"), len(findings)-fresh)
 	}
 
 	frameworks(&b, r, opts.Engagement.Scope)

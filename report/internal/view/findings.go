@@ -41,7 +41,15 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 	for _, v := range verdicts {
 		want[v] = true
 	}
-	var out []Finding
+	n := 0
+	for _, cr := range x.R.Controls {
+		for _, e := range cr.Evaluations {
+			if cr.Control != nil && want[e.Verdict] {
+				n++
+			}
+		}
+	}
+	out := make([]Finding, 0, n)
 	for _, cr := range x.R.Controls {
 		if cr.Control == nil {
 			continue

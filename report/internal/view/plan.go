@@ -56,8 +56,9 @@ func (x *Index) PlanItems(eng engagement.Engagement) []PlanItem {
 	if policy.Days == nil {
 		policy = engagement.DefaultPolicy()
 	}
-	var out []PlanItem
-	for _, f := range x.Findings() {
+	fs := x.Findings()
+	out := make([]PlanItem, 0, len(fs))
+	for _, f := range fs {
 		it := PlanItem{Finding: f, Detected: x.Detected(f), Status: PlanOpen, Owner: policy.PointOfContact}
 		if !it.Owner.Named() {
 			it.Owner = eng.Organization
