@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	gouuid "github.com/defenseunicorns/go-oscal/src/pkg/uuid"
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
@@ -56,7 +57,33 @@ func tokenize(s string) string {
 
 // clean collapses whitespace so a value fits OSCAL's string type (non-empty,
 // no leading, trailing or embedded line breaks).
-func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+func clean(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// isClean reports whether clean leaves s as it is: ASCII text whose only
+// whitespace is single spaces between words. Most values are, and need no
+// copy.
+func isClean(s string) bool {
+	space := true // at the start, a space would be leading
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ':
+			if space {
+				return false
+			}
+			space = true
+		default:
+			space = false
+		}
+	}
+	return !space
+}
 
 // props builds a property list in Tollgate's namespace from name/value
 // pairs, skipping empty values; it returns nil when nothing is left.

@@ -1,6 +1,9 @@
 package oscal
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestToken(t *testing.T) {
 	tests := []struct{ framework, id, want string }{
@@ -16,6 +19,18 @@ func TestToken(t *testing.T) {
 	for _, tt := range tests {
 		if got := Token(tt.framework, tt.id); got != tt.want {
 			t.Errorf("Token(%q, %q) = %q, want %q", tt.framework, tt.id, got, tt.want)
+		}
+	}
+}
+
+// TestCleanCollapsesWhitespace checks clean against its definition, the
+// words of a value joined by single spaces, also for the values it
+// returns without copying.
+func TestCleanCollapsesWhitespace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", "a  b", " a", "a ", "a\tb", "a\nb", "a\r\nb", "\va\f",
+		"déjà vu", "a\u00a0b", "a\u2003b", "a\u0085b", "MCP-AUTH-01: Remote server without authentication (x.json:3)"} {
+		if got, want := clean(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("clean(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
