@@ -42,7 +42,7 @@ func control(x *view.Index, cr assess.ControlResult) Control {
 	for _, e := range cr.Evaluations {
 		out.Evaluations = append(out.Evaluations, Evaluation{
 			Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
-			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Meta(e.SubjectID).Provenance.Location(),
+			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Location(e.SubjectID),
 		})
 	}
 	return out

@@ -160,7 +160,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	c := cr.Control
 	meta := x.Meta(e.SubjectID)
 	name := meta.Name
-	if loc := meta.Provenance.Location(); loc != "" && loc != name {
+	if loc := x.Location(e.SubjectID); loc != "" && loc != name {
 		name += " (" + loc + ")"
 	}
 	if e.SubjectID == "" {

@@ -63,7 +63,7 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 				Control:  cr.Control,
 				Eval:     e,
 				Subject:  meta,
-				Location: meta.Provenance.Location(),
+				Location: x.Location(e.SubjectID),
 				Artifact: x.SubjectArtifact(e.SubjectID),
 				Waiver:   x.Waiver(e.Waiver),
 			})

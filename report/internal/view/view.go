@@ -33,6 +33,8 @@ type Index struct {
 	risks     map[string]controls.Risk
 	controls  map[string]*assess.ControlResult
 	reqs      map[string][]ReqRef
+	// locations caches Location.
+	locations map[string]string
 }
 
 // New indexes r. r must not be nil.
@@ -45,6 +47,7 @@ func New(r *assess.Results) *Index {
 		risks:     make(map[string]controls.Risk, len(r.Risks)),
 		controls:  make(map[string]*assess.ControlResult, len(r.Controls)),
 		reqs:      make(map[string][]ReqRef),
+		locations: make(map[string]string, len(r.Subjects)),
 	}
 	for _, s := range r.Subjects {
 		if s == nil || s.Metadata() == nil {
@@ -97,6 +100,20 @@ func (x *Index) Meta(id string) evidence.Meta {
 		return *s.Metadata()
 	}
 	return evidence.Meta{ID: id, Name: id}
+}
+
+// Location is the location of the subject with the given ID (its
+// provenance's Location; "" for an unknown ID), derived once per subject:
+// every evaluation of a subject names it.
+func (x *Index) Location(id string) string {
+	loc, ok := x.locations[id]
+	if !ok {
+		if s := x.subjects[id]; s != nil {
+			loc = s.Metadata().Provenance.Location()
+		}
+		x.locations[id] = loc
+	}
+	return loc
 }
 
 // metaRef is Meta, pointing at the subject's own fields (which callers
