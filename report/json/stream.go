@@ -4,10 +4,15 @@ import (
 	"bufio"
 	"bytes"
 	stdjson "encoding/json"
+	"fmt"
 	"io"
 	"reflect"
 	"strings"
 )
+
+// streamSentinel is the subject of the evaluation that stands for a
+// control's evaluations while the rest of the control is encoded.
+const streamSentinel = "tollgate-streamed-evaluations"
 
 // encodeStreaming writes doc as an encoding/json Encoder with HTML escaping
 // off (and, unless compact, two-space indentation) writes it, byte for
@@ -16,34 +21,84 @@ import (
 // never held in memory. The members are read from Document's fields and
 // JSON tags, so a field added there is written here too. The arrays named
 // in later are written from their deferred elements instead of doc's
-// fields, each element built as it is written.
+// fields, each element built as it is written. A control's evaluations are
+// encoded one at a time too.
 func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]deferred) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
 	var raw, indented bytes.Buffer
 	enc := stdjson.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
-	// value writes one value; prefix starts each of its lines but the first.
-	value := func(v any, prefix string) error {
+	// encode encodes one value; prefix starts each of its lines but the
+	// first. The encoding is valid until the next call.
+	encode := func(v any, prefix string) ([]byte, error) {
 		raw.Reset()
 		if err := enc.Encode(v); err != nil {
-			return err
+			return nil, err
 		}
 		data := bytes.TrimSuffix(raw.Bytes(), []byte("\n"))
 		if compact {
-			_, err := bw.Write(data)
-			return err
+			return data, nil
 		}
 		indented.Reset()
 		if err := stdjson.Indent(&indented, data, prefix, "  "); err != nil {
-			return err
+			return nil, err
 		}
-		_, err := bw.Write(indented.Bytes())
-		return err
+		return indented.Bytes(), nil
 	}
 	newline := func(prefix string) {
 		if !compact {
 			bw.WriteString("\n" + prefix)
 		}
+	}
+	// control writes a control whose evaluations (a verdict per subject
+	// judged) are encoded one at a time: the control is encoded with a
+	// sentinel evaluation, whose encoding is then replaced by theirs.
+	control := func(c *Control, prefix string) error {
+		evs := c.Evaluations
+		defer func() { c.Evaluations = evs }()
+		inner := prefix + "    " // the control's members, then their elements
+		sentinel := Evaluation{Subject: streamSentinel, Reasons: []Reason{}}
+		mark, err := encode(&sentinel, inner)
+		if err != nil {
+			return err
+		}
+		mark = bytes.Clone(mark)
+		c.Evaluations = []Evaluation{sentinel}
+		skel, err := encode(c, prefix)
+		if err != nil {
+			return err
+		}
+		skel = bytes.Clone(skel)
+		at := bytes.Index(skel, mark)
+		if at < 0 || bytes.Contains(skel[at+1:], mark) {
+			return fmt.Errorf("the evaluations of %s were not found once in its encoding", c.ID)
+		}
+		bw.Write(skel[:at])
+		for i := range evs {
+			if i > 0 {
+				bw.WriteByte(',')
+				newline(inner)
+			}
+			data, err := encode(&evs[i], inner)
+			if err != nil {
+				return err
+			}
+			bw.Write(data)
+		}
+		_, err = bw.Write(skel[at+len(mark):])
+		return err
+	}
+	// value writes one value; prefix starts each of its lines but the first.
+	value := func(v any, prefix string) error {
+		if c, ok := v.(*Control); ok && len(c.Evaluations) > 1 {
+			return control(c, prefix)
+		}
+		data, err := encode(v, prefix)
+		if err != nil {
+			return err
+		}
+		_, err = bw.Write(data)
+		return err
 	}
 	bw.WriteByte('{')
 	dv := reflect.ValueOf(doc).Elem()
