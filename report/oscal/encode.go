@@ -62,8 +62,23 @@ type array interface {
 	install(marker string) ([]byte, func(), error)
 	// len is the number of elements (before install).
 	len() int
-	// encode encodes element i to enc.
-	encode(enc *json.Encoder, i int) error
+	// write encodes element i compactly, handing its encoding to out in
+	// pieces whose concatenation is the encoding. A piece ends only where
+	// an element of a nested array that holds objects ends, so that
+	// layout, which keeps its state between pieces, lays them out as it
+	// would the whole. enc encodes into buf.
+	write(enc *json.Encoder, buf *bytes.Buffer, i int, out func(piece []byte)) error
+}
+
+// encodeWhole encodes v to enc (which writes to buf) and hands out the
+// whole encoding.
+func encodeWhole(enc *json.Encoder, buf *bytes.Buffer, v any, out func([]byte)) error {
+	buf.Reset()
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	out(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	return nil
 }
 
 // sliceArray is an array held in a slice of a go-oscal type.
@@ -100,7 +115,9 @@ func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
 }
 
-func (a *sliceArray[T]) encode(enc *json.Encoder, i int) error { return enc.Encode(&a.items[i]) }
+func (a *sliceArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
+	return encodeWhole(enc, buf, &a.items[i], out)
+}
 
 // lazyArray is an array whose elements are built only when encoded, one at
 // a time, so that the document never holds them all.
@@ -109,6 +126,10 @@ type lazyArray[T any] struct {
 	n       int
 	gen     func(int) T
 	setUUID func(*T, string)
+	// subjects, when set, returns where an element holds its subject
+	// references (an observation lists every subject a control judged),
+	// which write then encodes one at a time.
+	subjects func(*T) **[]oscalTypes.SubjectReference
 }
 
 func (a *lazyArray[T]) len() int { return a.n }
@@ -128,9 +149,48 @@ func (a *lazyArray[T]) install(marker string) ([]byte, func(), error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
 }
 
-func (a *lazyArray[T]) encode(enc *json.Encoder, i int) error {
+func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
 	v := a.gen(i)
-	return enc.Encode(&v)
+	if a.subjects == nil {
+		return encodeWhole(enc, buf, &v, out)
+	}
+	refs := *a.subjects(&v)
+	if refs == nil || len(*refs) < 2 {
+		return encodeWhole(enc, buf, &v, out)
+	}
+	// Encode the element with a sentinel in place of its references,
+	// then hand out the references' encodings where the sentinel's was.
+	sentinel := oscalTypes.SubjectReference{SubjectUuid: uuidPlaceholder, Type: "tollgate-streamed-subjects"}
+	var mark bytes.Buffer
+	markEnc := json.NewEncoder(&mark)
+	markEnc.SetEscapeHTML(false)
+	if err := markEnc.Encode(&sentinel); err != nil {
+		return err
+	}
+	marker := bytes.TrimSuffix(mark.Bytes(), []byte("\n"))
+	*a.subjects(&v) = &[]oscalTypes.SubjectReference{sentinel}
+	buf.Reset()
+	if err := enc.Encode(&v); err != nil {
+		return err
+	}
+	data := bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+	at := bytes.Index(data, marker)
+	if at < 0 || bytes.Contains(data[at+1:], marker) {
+		return fmt.Errorf("the subjects of an element were not found once in its encoding")
+	}
+	out(data[:at])
+	for j := range *refs {
+		if j > 0 {
+			out([]byte(","))
+		}
+		mark.Reset()
+		if err := markEnc.Encode(&(*refs)[j]); err != nil {
+			return err
+		}
+		out(bytes.TrimSuffix(mark.Bytes(), []byte("\n")))
+	}
+	out(data[at+len(marker):])
+	return nil
 }
 
 // all builds every element.
@@ -205,18 +265,18 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 			bw.WriteByte('[')
 			l.depth++
 			for i := range sp.n {
-				elem.Reset()
-				if e := sp.a.encode(elemEnc, i); e != nil && err == nil {
-					err = e
-				}
-				data := bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 				if i > 0 {
 					bw.WriteByte(',')
 					h.Write([]byte(","))
 				}
 				l.newline()
-				l.run(data, nil)
-				hashed.Write(data)
+				e := sp.a.write(elemEnc, &elem, i, func(piece []byte) {
+					l.run(piece, nil)
+					hashed.Write(piece)
+				})
+				if e != nil && err == nil {
+					err = e
+				}
 			}
 			l.depth--
 			l.newline()

@@ -275,8 +275,9 @@ func (b *builder) lazyObservations(crs []*assess.ControlResult) *lazyArray[oscal
 		}
 	}
 	return &lazyArray[oscalTypes.Observation]{s: new([]oscalTypes.Observation), n: len(crs),
-		gen:     func(i int) oscalTypes.Observation { return b.observation(crs[i]) },
-		setUUID: func(o *oscalTypes.Observation, id string) { o.UUID = id }}
+		gen:      func(i int) oscalTypes.Observation { return b.observation(crs[i]) },
+		subjects: func(o *oscalTypes.Observation) **[]oscalTypes.SubjectReference { return &o.Subjects },
+		setUUID:  func(o *oscalTypes.Observation, id string) { o.UUID = id }}
 }
 
 // observedControls are the results of the controls the assessment results
