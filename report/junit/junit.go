@@ -84,11 +84,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	var total testsuite
 	for _, cr := range r.Controls {
 		if cr.Control != nil {
-			s := newSuite(x, cr, ts)
-			total.Tests += s.Tests
-			total.Failures += s.Failures
-			total.Errors += s.Errors
-			total.Skipped += s.Skipped
+			total.add(tally(suiteCases(cr)))
 		}
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
@@ -109,7 +105,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		if cr.Control == nil {
 			continue
 		}
-		if err := enc.Encode(newSuite(x, cr, ts)); err != nil {
+		if err := writeSuite(enc, x, cr, ts); err != nil {
 			return fmt.Errorf("write JUnit: %w", err)
 		}
 	}
@@ -126,33 +122,98 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	return nil
 }
 
-// newSuite is the suite of one control: a case per evaluation.
+// newSuite is the suite of one control: a case per evaluation. Write
+// writes the same suite case by case (see writeSuite).
 func newSuite(x *view.Index, cr assess.ControlResult, ts string) testsuite {
+	cases := suiteCases(cr)
+	s := suiteHead(cr, ts)
+	s.add(tally(cases))
+	for _, e := range cases {
+		s.Cases = append(s.Cases, newCase(x, cr, e))
+	}
+	return s
+}
+
+// suiteHead is the suite of one control without its cases.
+func suiteHead(cr assess.ControlResult, ts string) testsuite {
 	c := cr.Control
-	s := testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
+	return testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
 		{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
 		{Name: "family", Value: c.Family}, {Name: "status", Value: string(cr.Status)},
 	}}
-	cases := cr.Evaluations
-	if len(cases) == 0 {
-		// Nothing was applicable: one skipped case says so, so the
-		// control shows in CI instead of hiding in an empty suite.
-		cases = []assess.Evaluation{{ControlID: c.ID, Verdict: assess.VerdictNotApplicable}}
+}
+
+// suiteCases are the evaluations a control's suite has a case for: its
+// evaluations, or, when nothing was applicable, one skipped case saying
+// so, so that the control shows in CI instead of hiding in an empty suite.
+func suiteCases(cr assess.ControlResult) []assess.Evaluation {
+	if len(cr.Evaluations) == 0 {
+		return []assess.Evaluation{{ControlID: cr.Control.ID, Verdict: assess.VerdictNotApplicable}}
+	}
+	return cr.Evaluations
+}
+
+// tally counts the cases of evaluations as newCase renders them: a failure
+// per fail, an error per error, skipped for waived, manual and
+// not-applicable verdicts.
+func tally(cases []assess.Evaluation) testsuite {
+	var t testsuite
+	for _, e := range cases {
+		t.Tests++
+		switch e.Verdict {
+		case assess.VerdictFail:
+			t.Failures++
+		case assess.VerdictError:
+			t.Errors++
+		case assess.VerdictWaived, assess.VerdictManual, assess.VerdictNotApplicable:
+			t.Skipped++
+		}
+	}
+	return t
+}
+
+// add adds the counts of o to s.
+func (s *testsuite) add(o testsuite) {
+	s.Tests += o.Tests
+	s.Failures += o.Failures
+	s.Errors += o.Errors
+	s.Skipped += o.Skipped
+}
+
+// suiteProperties is a suite's <properties> element.
+type suiteProperties struct {
+	XMLName    xml.Name   `xml:"properties"`
+	Properties []property `xml:"property"`
+}
+
+// writeSuite writes newSuite(x, cr, ts) to enc, encoding its cases one at
+// a time instead of building them all first.
+func writeSuite(enc *xml.Encoder, x *view.Index, cr assess.ControlResult, ts string) error {
+	cases := suiteCases(cr)
+	s := suiteHead(cr, ts)
+	s.add(tally(cases))
+	start := xml.StartElement{Name: xml.Name{Local: "testsuite"}, Attr: []xml.Attr{
+		{Name: xml.Name{Local: "name"}, Value: s.Name},
+		{Name: xml.Name{Local: "tests"}, Value: strconv.Itoa(s.Tests)},
+		{Name: xml.Name{Local: "failures"}, Value: strconv.Itoa(s.Failures)},
+		{Name: xml.Name{Local: "errors"}, Value: strconv.Itoa(s.Errors)},
+		{Name: xml.Name{Local: "skipped"}, Value: strconv.Itoa(s.Skipped)},
+	}}
+	if s.Timestamp != "" {
+		start.Attr = append(start.Attr, xml.Attr{Name: xml.Name{Local: "timestamp"}, Value: s.Timestamp})
+	}
+	if err := enc.EncodeToken(start); err != nil {
+		return err
+	}
+	if err := enc.Encode(suiteProperties{Properties: s.Properties}); err != nil {
+		return err
 	}
 	for _, e := range cases {
-		tc := newCase(x, cr, e)
-		s.Tests++
-		switch {
-		case tc.Failure != nil:
-			s.Failures++
-		case tc.Error != nil:
-			s.Errors++
-		case tc.Skipped != nil:
-			s.Skipped++
+		if err := enc.Encode(newCase(x, cr, e)); err != nil {
+			return err
 		}
-		s.Cases = append(s.Cases, tc)
 	}
-	return s
+	return enc.EncodeToken(start.End())
 }
 
 // newCase renders one control × subject evaluation.
