@@ -193,6 +193,15 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 	return nil
 }
 
+// list is where a document holds the array: the slice that install and
+// all fill, or nil (an absent OSCAL array) when the array is empty.
+func (a *lazyArray[T]) list() *[]T {
+	if a.n == 0 {
+		return nil
+	}
+	return a.s
+}
+
 // all builds every element.
 func (a *lazyArray[T]) all() []T {
 	out := make([]T, a.n)

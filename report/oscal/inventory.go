@@ -26,20 +26,25 @@ func clientComponentUUID(client string) string { return id("component", "client"
 // ids is nil) as inventory items, and the MCP clients they were declared
 // for as components.
 func (b *builder) inventory(ids map[string]bool) ([]oscalTypes.InventoryItem, []oscalTypes.SystemComponent) {
-	var items []oscalTypes.InventoryItem
+	items, components := b.lazyInventory(ids)
+	return items.all(), components
+}
+
+// lazyInventory is inventory with the items built as they are encoded, one
+// at a time: at fleet scale the inventory is the largest part of a
+// document outside its findings. The components are built at once.
+func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.InventoryItem], []oscalTypes.SystemComponent) {
+	var subjects []int
 	clients := map[string]int{}
-	for _, s := range b.r.Subjects {
+	for i, s := range b.r.Subjects {
 		m := s.Metadata()
 		if ids != nil && !ids[m.ID] {
 			continue
 		}
-		f := view.SubjectFacts(s)
-		item := b.inventoryItem(f)
-		if f.Client != "" {
-			clients[f.Client]++
-			item.ImplementedComponents = &[]oscalTypes.ImplementedComponent{{ComponentUuid: clientComponentUUID(f.Client)}}
+		subjects = append(subjects, i)
+		if client := view.SubjectFacts(s).Client; client != "" {
+			clients[client]++
 		}
-		items = append(items, item)
 	}
 	var components []oscalTypes.SystemComponent
 	for _, client := range slices.Sorted(maps.Keys(clients)) {
@@ -52,6 +57,16 @@ func (b *builder) inventory(ids map[string]bool) ([]oscalTypes.InventoryItem, []
 			Status:      oscalTypes.SystemComponentStatus{State: "operational"},
 		})
 	}
+	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects),
+		gen: func(i int) oscalTypes.InventoryItem {
+			f := view.SubjectFacts(b.r.Subjects[subjects[i]])
+			item := b.inventoryItem(f)
+			if f.Client != "" {
+				item.ImplementedComponents = &[]oscalTypes.ImplementedComponent{{ComponentUuid: clientComponentUUID(f.Client)}}
+			}
+			return item
+		},
+		setUUID: func(it *oscalTypes.InventoryItem, id string) { it.UUID = id }}
 	return items, components
 }
 

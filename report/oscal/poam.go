@@ -18,8 +18,8 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	if err != nil {
 		return err
 	}
-	var arrays []array
-	if plan != nil {
+	arrays := []array{plan.inventory}
+	if plan.items != nil {
 		risks, items := plan.arrays(p)
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
@@ -65,7 +65,10 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	if err != nil {
 		return nil, err
 	}
-	if plan != nil {
+	if plan.inventory.n > 0 {
+		*plan.inventory.s = plan.inventory.all()
+	}
+	if plan.items != nil {
 		risks, items := plan.arrays(p)
 		p.Observations, p.Risks, p.PoamItems = list(plan.observations.all()), list(risks.all()), items.all()
 	}
@@ -75,10 +78,13 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	return p, nil
 }
 
-// poamPlan builds the risks and items of a POA&M's findings one at a
-// time, as they are written.
+// poamPlan builds the inventory items, risks and POA&M items of a POA&M's
+// findings one at a time, as they are written.
 type poamPlan struct {
-	b     *builder
+	b *builder
+	// inventory is the inventory items of the findings' subjects.
+	inventory *lazyArray[oscalTypes.InventoryItem]
+	// items are the findings; none when nothing failed.
 	items []view.PlanItem
 	// observations are those of the controls of the findings.
 	observations *lazyArray[oscalTypes.Observation]
@@ -112,8 +118,9 @@ func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[
 	return risks, items
 }
 
-// buildPOAM is BuildPOAM without the document's UUID, and with the risks
-// and items of the findings, when there are any, left to the plan returned.
+// buildPOAM is BuildPOAM without the document's UUID, and with the
+// inventory items, and the risks and items of the findings when there are
+// any, left to the plan returned.
 func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMilestones, *poamPlan, error) {
 	b, err := newBuilder(r, opts, "plan of action and milestones")
 	if err != nil {
@@ -137,10 +144,10 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			}
 		}
 	}
-	var plan *poamPlan
+	plan := &poamPlan{b: b}
 	var poamItems []oscalTypes.PoamItem
 	if len(items) > 0 {
-		plan = &poamPlan{b: b, items: items, observations: b.lazyObservations(observed)}
+		plan.items, plan.observations = items, b.lazyObservations(observed)
 	} else {
 		poamItems = append(poamItems, oscalTypes.PoamItem{
 			UUID:        id("poam-item", "none", b.run),
@@ -149,7 +156,8 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			Props:       props("open-items", "0"),
 		})
 	}
-	invItems, components := b.inventory(subjects)
+	inventory, components := b.lazyInventory(subjects)
+	plan.inventory = inventory
 	assets := b.assessmentAssets()
 	resources := []oscalTypes.Resource{b.sspResource(), documentResource(resultsResourceID(), "Assessment results", ResultsFile, "application/oscal.ar+json", "")}
 	resources = append(resources, b.frameworkResources()...)
@@ -159,7 +167,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 		SystemId:  b.systemID(),
 		LocalDefinitions: &oscalTypes.PlanOfActionAndMilestonesLocalDefinitions{
 			Components:       list(components),
-			InventoryItems:   list(invItems),
+			InventoryItems:   inventory.list(),
 			AssessmentAssets: assets,
 			Remarks: fmt.Sprintf("%s The inventory items describe the subjects of the observations below, with the UUIDs the assessment plan gives them.",
 				b.scopeStatement()),
