@@ -126,10 +126,11 @@ type lazyArray[T any] struct {
 	n       int
 	gen     func(int) T
 	setUUID func(*T, string)
-	// subjects, when set, returns where an element holds its subject
-	// references (an observation lists every subject a control judged),
-	// which write then encodes one at a time.
-	subjects func(*T) **[]oscalTypes.SubjectReference
+	// parts, when set, builds element i into v with its subject
+	// references left out (an observation lists every subject a control
+	// judged), and returns where the element holds them and the references
+	// themselves, which write then builds and encodes one at a time.
+	parts func(i int, v *T) (**[]oscalTypes.SubjectReference, subjectRefs)
 }
 
 func (a *lazyArray[T]) len() int { return a.n }
@@ -150,12 +151,16 @@ func (a *lazyArray[T]) install(marker string) ([]byte, func(), error) {
 }
 
 func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
-	v := a.gen(i)
-	if a.subjects == nil {
+	if a.parts == nil {
+		v := a.gen(i)
 		return encodeWhole(enc, buf, &v, out)
 	}
-	refs := *a.subjects(&v)
-	if refs == nil || len(*refs) < 2 {
+	var v T
+	slot, refs := a.parts(i, &v)
+	if refs.n < 2 {
+		if refs.n == 1 {
+			*slot = &[]oscalTypes.SubjectReference{refs.ref(0)}
+		}
 		return encodeWhole(enc, buf, &v, out)
 	}
 	// Encode the element with a sentinel in place of its references,
@@ -168,7 +173,7 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 		return err
 	}
 	marker := bytes.TrimSuffix(mark.Bytes(), []byte("\n"))
-	*a.subjects(&v) = &[]oscalTypes.SubjectReference{sentinel}
+	*slot = &[]oscalTypes.SubjectReference{sentinel}
 	buf.Reset()
 	if err := enc.Encode(&v); err != nil {
 		return err
@@ -179,12 +184,13 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 		return fmt.Errorf("the subjects of an element were not found once in its encoding")
 	}
 	out(data[:at])
-	for j := range *refs {
+	for j := range refs.n {
 		if j > 0 {
 			out([]byte(","))
 		}
+		ref := refs.ref(j)
 		mark.Reset()
-		if err := markEnc.Encode(&(*refs)[j]); err != nil {
+		if err := markEnc.Encode(&ref); err != nil {
 			return err
 		}
 		out(bytes.TrimSuffix(mark.Bytes(), []byte("\n")))

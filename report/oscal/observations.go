@@ -50,15 +50,36 @@ func methodOf(m evidence.Meta) string {
 // attestation's evidence (its copy in the bundle, with its hash) as
 // relevant evidence.
 func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
+	o, refs := b.observationParts(cr)
+	if refs.n > 0 {
+		subjects := make([]oscalTypes.SubjectReference, refs.n)
+		for j := range subjects {
+			subjects[j] = refs.ref(j)
+		}
+		o.Subjects = &subjects
+	}
+	return o
+}
+
+// subjectRefs are the subject references of an observation, built one at
+// a time: a control judged on every subject of a fleet lists them all.
+type subjectRefs struct {
+	n   int
+	ref func(j int) oscalTypes.SubjectReference
+}
+
+// observationParts is observation with its subject references left out of
+// it, to be built by refs.
+func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observation, subjectRefs) {
 	c := cr.Control
-	var subjects []oscalTypes.SubjectReference
+	var judged []int
 	methods := map[string]bool{}
 	origins := []oscalTypes.Origin{toolOrigin()}
 	var remarks []string
 	var orgProps []string
 	collected := time.Time{}
 	finding := false
-	for _, e := range cr.Evaluations {
+	for i, e := range cr.Evaluations {
 		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
 			finding = true
 		}
@@ -85,18 +106,23 @@ func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
 		if sr.collected.After(collected) {
 			collected = sr.collected
 		}
+		judged = append(judged, i)
+	}
+	refs := subjectRefs{n: len(judged), ref: func(j int) oscalTypes.SubjectReference {
+		e := &cr.Evaluations[judged[j]]
+		sr := b.subjectRef(e.SubjectID)
 		ref := oscalTypes.SubjectReference{
 			SubjectUuid: sr.uuid,
 			Type:        "inventory-item",
 			Title:       sr.title,
-			Props: props("verdict", string(e.Verdict), "finding-id", findingID(e), "waiver", e.Waiver,
-				"baseline", b.x.R.Baseline.State(e), "first-seen", firstSeen(b.x.R.History, e)),
+			Props: props("verdict", string(e.Verdict), "finding-id", findingID(*e), "waiver", e.Waiver,
+				"baseline", b.x.R.Baseline.State(*e), "first-seen", firstSeen(b.x.R.History, *e)),
 		}
 		if e.Verdict != assess.VerdictPass {
-			ref.Remarks = evaluationRemarks(e)
+			ref.Remarks = evaluationRemarks(*e)
 		}
-		subjects = append(subjects, ref)
-	}
+		return ref
+	}}
 	if len(methods) == 0 {
 		methods[methodExamine] = true
 	}
@@ -111,17 +137,16 @@ func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
 	o := oscalTypes.Observation{
 		UUID:             b.observationUUID(c.ID),
 		Title:            clean(c.ID + ": " + c.Title),
-		Description:      b.observationDescription(cr, len(subjects)),
+		Description:      b.observationDescription(cr, refs.n),
 		Methods:          slices.Sorted(maps.Keys(methods)),
 		Types:            &types,
 		Origins:          &origins,
 		Collected:        b.collected(collected),
 		Props:            props(pairs...),
-		Subjects:         list(subjects),
 		RelevantEvidence: b.relevantEvidence(cr),
 		Remarks:          strings.Join(remarks, "\n\n"),
 	}
-	return o
+	return o, refs
 }
 
 // collected is when the observed evidence was collected: the latest
@@ -275,9 +300,13 @@ func (b *builder) lazyObservations(crs []*assess.ControlResult) *lazyArray[oscal
 		}
 	}
 	return &lazyArray[oscalTypes.Observation]{s: new([]oscalTypes.Observation), n: len(crs),
-		gen:      func(i int) oscalTypes.Observation { return b.observation(crs[i]) },
-		subjects: func(o *oscalTypes.Observation) **[]oscalTypes.SubjectReference { return &o.Subjects },
-		setUUID:  func(o *oscalTypes.Observation, id string) { o.UUID = id }}
+		gen: func(i int) oscalTypes.Observation { return b.observation(crs[i]) },
+		parts: func(i int, o *oscalTypes.Observation) (**[]oscalTypes.SubjectReference, subjectRefs) {
+			var refs subjectRefs
+			*o, refs = b.observationParts(crs[i])
+			return &o.Subjects, refs
+		},
+		setUUID: func(o *oscalTypes.Observation, id string) { o.UUID = id }}
 }
 
 // observedControls are the results of the controls the assessment results
