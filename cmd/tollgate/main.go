@@ -7,9 +7,11 @@ import (
 	"os"
 
 	"github.com/tollgate-dev/tollgate/internal/cli"
+	"github.com/tollgate-dev/tollgate/internal/memlimit"
 )
 
 func main() {
+	memlimit.Apply(memlimit.Default)
 	app := cli.NewApp()
 	err := cli.NewRootCommand(app).Execute()
 	code := cli.ExitCode(err)

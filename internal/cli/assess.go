@@ -75,7 +75,11 @@ server offers, and what its error discloses is judged (MCP-ENDPOINT-12, -13).
 Exit codes: 0 the gate passed; 1 the gate failed (an unwaived failure at or
 above --fail-on, absent from the baseline when one is given, or coverage below
 --min-coverage); 2 a usage or internal error.
-Malformed inputs are findings, not errors.`,
+Malformed inputs are findings, not errors.
+
+Memory: a large run keeps to a soft limit of 900 MiB by collecting garbage more
+often (a small run never reaches it); GOMEMLIMIT overrides it, for example
+GOMEMLIMIT=4GiB, or GOMEMLIMIT=off for none.`,
 		Example: `  tollgate assess examples/acme
   tollgate assess . --fail-on critical --format sarif,json -o out/
   tollgate assess repos/ --frameworks nist-800-53-rev5,iso-27001-2022 --timestamp 2026-01-01T00:00:00Z
