@@ -19,7 +19,7 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 		return err
 	}
 	arrays := []array{plan.inventory}
-	if plan.items != nil {
+	if plan.items.Len() > 0 {
 		risks, items := plan.arrays(p)
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
@@ -68,7 +68,7 @@ func BuildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	if plan.inventory.n > 0 {
 		*plan.inventory.s = plan.inventory.all()
 	}
-	if plan.items != nil {
+	if plan.items.Len() > 0 {
 		risks, items := plan.arrays(p)
 		p.Observations, p.Risks, p.PoamItems = list(plan.observations.all()), list(risks.all()), items.all()
 	}
@@ -85,14 +85,14 @@ type poamPlan struct {
 	// inventory is the inventory items of the findings' subjects.
 	inventory *lazyArray[oscalTypes.InventoryItem]
 	// items are the findings; none when nothing failed.
-	items []view.PlanItem
+	items view.Plan
 	// observations are those of the controls of the findings.
 	observations *lazyArray[oscalTypes.Observation]
 }
 
 // risk builds the risk of finding i.
 func (p poamPlan) risk(i int) oscalTypes.Risk {
-	it := p.items[i]
+	it := p.items.Item(i)
 	rk := p.b.risk(it)
 	withHistory(p.b.r.History, it, &rk, &oscalTypes.PoamItem{}, p.b.ts)
 	return rk
@@ -101,7 +101,7 @@ func (p poamPlan) risk(i int) oscalTypes.Risk {
 // item builds the POA&M item of finding i, from the parts of its risk an
 // item cites (see riskHead).
 func (p poamPlan) item(i int) oscalTypes.PoamItem {
-	it := p.items[i]
+	it := p.items.Item(i)
 	rk := p.b.riskHead(it)
 	item := p.b.poamItem(it, rk)
 	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
@@ -111,9 +111,9 @@ func (p poamPlan) item(i int) oscalTypes.PoamItem {
 // arrays are the risks and the items of doc, built as they are encoded.
 func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[oscalTypes.Risk], *lazyArray[oscalTypes.PoamItem]) {
 	doc.Risks = new([]oscalTypes.Risk)
-	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: len(p.items), gen: p.risk,
+	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: p.items.Len(), gen: p.risk,
 		setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
-	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: len(p.items), gen: p.item,
+	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: p.items.Len(), gen: p.item,
 		setUUID: func(it *oscalTypes.PoamItem, id string) { it.UUID = id }}
 	return risks, items
 }
@@ -126,13 +126,13 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	if err != nil {
 		return nil, nil, err
 	}
-	items := b.x.PlanItems(b.eng)
+	items := b.x.Plan(b.eng)
 	b.bookParties(items)
 	var observed []*assess.ControlResult
 	subjects := map[string]bool{}
 	seenControl := map[string]bool{}
-	for _, it := range items {
-		c := it.Control
+	for i := range items.Len() {
+		c := items.Finding(i).Control
 		if !seenControl[c.ID] {
 			seenControl[c.ID] = true
 			cr := b.x.Control(c.ID)
@@ -146,7 +146,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	}
 	plan := &poamPlan{b: b}
 	var poamItems []oscalTypes.PoamItem
-	if len(items) > 0 {
+	if items.Len() > 0 {
 		plan.items, plan.observations = items, b.lazyObservations(observed)
 	} else {
 		poamItems = append(poamItems, oscalTypes.PoamItem{

@@ -101,12 +101,12 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, resu
 		sum := sha256.Sum256(plan)
 		planDigest = hex.EncodeToString(sum[:])
 	}
-	items := b.x.PlanItems(b.eng)
-	b.bookParties(items)
+	plan := b.x.Plan(b.eng)
+	b.bookParties(plan)
 	byControl := map[string][]string{}
-	for _, it := range items {
-		c := it.Finding.Control.ID
-		byControl[c] = append(byControl[c], riskUUID(it.Finding.Fingerprint()))
+	for i := range plan.Len() {
+		f := plan.Finding(i)
+		byControl[f.Control.ID] = append(byControl[f.Control.ID], riskUUID(f.Fingerprint()))
 	}
 	observations := b.lazyObservations(b.observedControls())
 	result := oscalTypes.Result{
@@ -131,5 +131,5 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, resu
 		Results:    []oscalTypes.Result{result},
 		BackMatter: backMatter(resources...),
 	}
-	return ar, resultsArrays{observations: observations, risks: b.lazyRisks(items)}, nil
+	return ar, resultsArrays{observations: observations, risks: b.lazyRisks(plan)}, nil
 }

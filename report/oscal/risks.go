@@ -159,8 +159,9 @@ func threats(ids []string) *[]oscalTypes.ThreatId {
 // of accepted deviations and the owners of the remediations), as building
 // the risks does, so that the metadata lists them when the risks are built
 // only as the document is written, after its metadata.
-func (b *builder) bookParties(items []view.PlanItem) {
-	for _, it := range items {
+func (b *builder) bookParties(plan view.Plan) {
+	for i := range plan.Len() {
+		it := plan.Item(i)
 		if w := it.Finding.Waiver; w != nil && it.Status == view.PlanRiskAccepted {
 			b.parties.addText(w.ApprovedBy, roleApprover)
 		}
@@ -169,9 +170,9 @@ func (b *builder) bookParties(items []view.PlanItem) {
 }
 
 // lazyRisks is the risks of the plan items, built as they are encoded.
-func (b *builder) lazyRisks(items []view.PlanItem) *lazyArray[oscalTypes.Risk] {
-	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: len(items),
-		gen: func(i int) oscalTypes.Risk { return b.risk(items[i]) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
+func (b *builder) lazyRisks(plan view.Plan) *lazyArray[oscalTypes.Risk] {
+	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(),
+		gen: func(i int) oscalTypes.Risk { return b.risk(plan.Item(i)) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
 }
 
 // risks describes every finding as a risk, in the order of the findings.

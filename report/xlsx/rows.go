@@ -213,8 +213,8 @@ func storedHash(a *evidence.Artifact) string {
 func (b *book) findingRows() sheetRows {
 	today := b.r.Timestamp.UTC().Format("2006-01-02")
 	source := strings.TrimSpace(orDefault(b.r.Tool, "tollgate") + " " + b.r.Version)
-	return sheetRows{n: len(b.items), at: func(i int) any {
-		it := b.items[i]
+	return sheetRows{n: b.items.Len(), at: func(i int) any {
+		it := b.items.Item(i)
 		return findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
 			baseline: b.r.Baseline.State(it.Eval), source: source}
 	}}

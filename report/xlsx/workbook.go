@@ -67,7 +67,7 @@ type book struct {
 	st   *styles
 	// items are the findings as a plan of action states them (the order of
 	// the Findings sheet and of poam.json).
-	items []view.PlanItem
+	items view.Plan
 	// findingsSheet is the name of the findings sheet ("" when the profile
 	// has none), and findingRow the row of each finding on it, by
 	// fingerprint, so requirement rows can link to their findings.
@@ -91,12 +91,12 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	}
 	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{},
 		subjects: indexer{}, files: indexer{}}
-	b.items = b.x.PlanItems(opts.Engagement)
+	b.items = b.x.Plan(opts.Engagement)
 	for _, s := range p.Sheets {
 		if s.Kind == workbook.KindFindings {
 			b.findingsSheet = s.Name
-			for i, it := range b.items {
-				b.findingRow[it.Fingerprint()] = i + 2
+			for i := range b.items.Len() {
+				b.findingRow[b.items.Finding(i).Fingerprint()] = i + 2
 			}
 		}
 	}

@@ -49,33 +49,62 @@ func (x *Index) Detected(f Finding) time.Time {
 	return at
 }
 
-// PlanItems returns a plan item for every finding (failing and waived
-// pairs), in the order of Findings.
-func (x *Index) PlanItems(eng engagement.Engagement) []PlanItem {
+// Plan is the plan items of the findings, each made when it is asked for:
+// a report that lists them one at a time holds only the findings, not an
+// item per finding (at fleet scale, two reports writing at once held tens
+// of MB of items).
+type Plan struct {
+	x        *Index
+	policy   engagement.Policy
+	org      engagement.Party
+	findings []Finding
+}
+
+// Plan returns the plan of every finding (failing and waived pairs), in
+// the order of Findings.
+func (x *Index) Plan(eng engagement.Engagement) Plan {
 	policy := eng.Remediation
 	if policy.Days == nil {
 		policy = engagement.DefaultPolicy()
 	}
-	fs := x.Findings()
-	out := make([]PlanItem, 0, len(fs))
-	for _, f := range fs {
-		it := PlanItem{Finding: f, Detected: x.Detected(f), Status: PlanOpen, Owner: policy.PointOfContact}
-		if !it.Owner.Named() {
-			it.Owner = eng.Organization
-		}
-		it.Rating, _ = engagement.RatingFor(f.Control.Severity)
-		if f.Waived() {
-			it.Status = PlanRiskAccepted
-			if f.Waiver != nil {
-				it.Owner = engagement.ParseParty(f.Waiver.Owner)
-				if !f.Waiver.Expires.IsZero() {
-					it.Deadline, it.HasDeadline = f.Waiver.Expires.UTC(), true
-				}
+	return Plan{x: x, policy: policy, org: eng.Organization, findings: x.Findings()}
+}
+
+// Len is the number of plan items.
+func (p Plan) Len() int { return len(p.findings) }
+
+// Finding returns finding i, without making its plan item.
+func (p Plan) Finding(i int) Finding { return p.findings[i] }
+
+// Item returns the plan item of finding i.
+func (p Plan) Item(i int) PlanItem {
+	f := p.findings[i]
+	it := PlanItem{Finding: f, Detected: p.x.Detected(f), Status: PlanOpen, Owner: p.policy.PointOfContact}
+	if !it.Owner.Named() {
+		it.Owner = p.org
+	}
+	it.Rating, _ = engagement.RatingFor(f.Control.Severity)
+	if f.Waived() {
+		it.Status = PlanRiskAccepted
+		if f.Waiver != nil {
+			it.Owner = engagement.ParseParty(f.Waiver.Owner)
+			if !f.Waiver.Expires.IsZero() {
+				it.Deadline, it.HasDeadline = f.Waiver.Expires.UTC(), true
 			}
-		} else {
-			it.Deadline, it.HasDeadline = policy.Deadline(f.Control.Severity, it.Detected)
 		}
-		out = append(out, it)
+	} else {
+		it.Deadline, it.HasDeadline = p.policy.Deadline(f.Control.Severity, it.Detected)
+	}
+	return it
+}
+
+// PlanItems returns a plan item for every finding (failing and waived
+// pairs), in the order of Findings.
+func (x *Index) PlanItems(eng engagement.Engagement) []PlanItem {
+	p := x.Plan(eng)
+	out := make([]PlanItem, p.Len())
+	for i := range out {
+		out[i] = p.Item(i)
 	}
 	return out
 }
