@@ -101,18 +101,7 @@ func (a *sliceArray[T]) len() int { return len(*a.s) }
 
 func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
 	a.items = *a.s
-	var sentinel T
-	a.setUUID(&sentinel, marker)
-	*a.s = []T{sentinel}
-	restore := func() { *a.s = a.items }
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(*a.s); err != nil {
-		restore()
-		return nil, nil, err
-	}
-	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
+	return installSentinel(a.s, a.setUUID, marker, func() { *a.s = a.items })
 }
 
 func (a *sliceArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
@@ -136,14 +125,21 @@ type lazyArray[T any] struct {
 func (a *lazyArray[T]) len() int { return a.n }
 
 func (a *lazyArray[T]) install(marker string) ([]byte, func(), error) {
+	return installSentinel(a.s, a.setUUID, marker, func() { *a.s = nil })
+}
+
+// installSentinel puts in *s a single element whose UUID is marker, and
+// returns that one-element array encoded (without its newline) with restore,
+// which puts back what the document held; on an encoding error it restores
+// at once.
+func installSentinel[T any](s *[]T, setUUID func(*T, string), marker string, restore func()) ([]byte, func(), error) {
 	var sentinel T
-	a.setUUID(&sentinel, marker)
-	*a.s = []T{sentinel}
-	restore := func() { *a.s = nil }
+	setUUID(&sentinel, marker)
+	*s = []T{sentinel}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(*a.s); err != nil {
+	if err := enc.Encode(*s); err != nil {
 		restore()
 		return nil, nil, err
 	}
