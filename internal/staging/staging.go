@@ -2,6 +2,8 @@
 // nothing. Everything is first written to a staging folder beside the output
 // folder; only when every file is written are the entries swapped in by
 // renames, the entries they replace moved aside until the swap is complete.
+// Runs writing one output folder at once swap in turn, under an advisory
+// lock on the folder, so the last to swap leaves a complete set.
 // A failure at any point, while writing or while swapping, puts the previous
 // entries back and removes the staging folder, so the output folder holds
 // either all of the previous outputs or all of the new ones. Entries of the
@@ -107,6 +109,12 @@ func (fsys fileSystem) write(dir string, set Set) (err error) {
 		os.RemoveAll(stage)
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
+	unlock, err := lockDir(target)
+	if err != nil {
+		os.RemoveAll(stage)
+		return fmt.Errorf("write %s: %w", dir, err)
+	}
+	defer unlock()
 	if err := fsys.swap(stage, target, units); err != nil {
 		return fmt.Errorf("write %s: %w", dir, err)
 	}
