@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tollgate-dev/tollgate/internal/jsonindent"
 	"github.com/tollgate-dev/tollgate/internal/staging"
 )
 
@@ -233,11 +234,12 @@ func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
 		}
 		m.Subjects = append(m.Subjects, raw)
 	}
-	data, err := json.MarshalIndent(m, "", "  ")
+	data, err := json.Marshal(m)
 	if err != nil {
 		return nil, fmt.Errorf("encode manifest: %w", err)
 	}
-	return append(data, '\n'), nil
+	out := jsonindent.Append(make([]byte, 0, len(data)*3/2), data, "", "  ")
+	return append(out, '\n'), nil
 }
 
 func kindOrder(k Kind) int {

@@ -8,6 +8,8 @@ import (
 	"io"
 	"reflect"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/jsonindent"
 )
 
 // streamSentinel is the subject of the evaluation that stands for a
@@ -25,7 +27,8 @@ const streamSentinel = "tollgate-streamed-evaluations"
 // encoded one at a time too.
 func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]deferred) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	var raw, indented bytes.Buffer
+	var raw bytes.Buffer
+	var indented []byte
 	enc := stdjson.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
 	// encode encodes one value; prefix starts each of its lines but the
@@ -39,11 +42,8 @@ func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]
 		if compact {
 			return data, nil
 		}
-		indented.Reset()
-		if err := stdjson.Indent(&indented, data, prefix, "  "); err != nil {
-			return nil, err
-		}
-		return indented.Bytes(), nil
+		indented = jsonindent.Append(indented[:0], data, prefix, "  ")
+		return indented, nil
 	}
 	newline := func(prefix string) {
 		if !compact {

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/jsonindent"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -115,15 +116,16 @@ func writeStreaming(w io.Writer, doc log, n int, resultAt func(int) result) erro
 		return bw.Flush()
 	}
 	var elem bytes.Buffer
+	var indented []byte
 	enc := json.NewEncoder(&elem)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent(resultsIndent, "  ")
 	encode := func(r result) ([]byte, error) {
 		elem.Reset()
 		if err := enc.Encode(r); err != nil {
 			return nil, err
 		}
-		return bytes.TrimSuffix(elem.Bytes(), []byte("\n")), nil
+		indented = jsonindent.Append(indented[:0], bytes.TrimSuffix(elem.Bytes(), []byte("\n")), resultsIndent, "  ")
+		return indented, nil
 	}
 	sentinel, err := encode(result{RuleID: streamSentinel})
 	if err != nil {

@@ -1,0 +1,171 @@
+package jsonindent
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+)
+
+// stdIndent is what Append must equal.
+func stdIndent(t testing.TB, src []byte, prefix, indent string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := json.Indent(&b, src, prefix, indent); err != nil {
+		t.Fatalf("json.Indent(%q): %v", src, err)
+	}
+	return b.Bytes()
+}
+
+func TestAppendIsIndent(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+	}{
+		{"empty object", `{}`},
+		{"empty array", `[]`},
+		{"empty members", `{"a":{},"b":[],"c":[{}],"d":[[]]}`},
+		{"nested", `{"a":[1,2,{"b":null,"c":true,"d":false}],"e":{"f":"g"}}`},
+		{"scalars", `"top"`},
+		{"number", `-12.5e+3`},
+		{"literal", `null`},
+		{"escaped quotes", `{"a\"b":"c\\","d":"\\\"","e":"\\\\"}`},
+		{"punctuation in strings", `{"a":"{[,:]}","b":"\u003c\u0026"}`},
+		{"encoder newline", "{\"a\":[1,{}]}\n"},
+		{"deep", `[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]`},
+	}
+	for _, tt := range tests {
+		for _, p := range [][2]string{{"", "  "}, {"    ", "  "}, {">", "\t"}} {
+			t.Run(tt.name, func(t *testing.T) {
+				want := stdIndent(t, []byte(tt.src), p[0], p[1])
+				got := Append([]byte("keep"), []byte(tt.src), p[0], p[1])
+				if !bytes.Equal(got, append([]byte("keep"), want...)) {
+					t.Errorf("Append(%q, %q, %q)\n got %q\nwant %q", tt.src, p[0], p[1], got, want)
+				}
+			})
+		}
+	}
+}
+
+// TestAppendIsIndentForEncodedValues compares Append with json.Indent on
+// random values as encoding/json writes them, with and without HTML
+// escaping.
+func TestAppendIsIndentForEncodedValues(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range 2000 {
+		v := randomValue(r, 0)
+		for _, html := range []bool{true, false} {
+			var b bytes.Buffer
+			enc := json.NewEncoder(&b)
+			enc.SetEscapeHTML(html)
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			src := b.Bytes()
+			want := stdIndent(t, src, "  ", "  ")
+			if got := Append(nil, src, "  ", "  "); !bytes.Equal(got, want) {
+				t.Fatalf("value %d: Append(%q)\n got %q\nwant %q", i, src, got, want)
+			}
+			var viaEncoder bytes.Buffer
+			enc = json.NewEncoder(&viaEncoder)
+			enc.SetEscapeHTML(html)
+			enc.SetIndent("", "  ")
+			if err := enc.Encode(v); err != nil {
+				t.Fatal(err)
+			}
+			if got := Append(nil, src, "", "  "); !bytes.Equal(got, viaEncoder.Bytes()) {
+				t.Fatalf("value %d: Append(%q) is not what an indenting Encoder writes\n got %q\nwant %q", i, src, got, viaEncoder.Bytes())
+			}
+		}
+	}
+}
+
+func randomValue(r *rand.Rand, depth int) any {
+	k := r.IntN(8)
+	if depth > 5 {
+		k = r.IntN(4)
+	}
+	switch k {
+	case 0:
+		return nil
+	case 1:
+		return r.IntN(2) == 0
+	case 2:
+		return r.NormFloat64() * 1e6
+	case 3:
+		return randomString(r)
+	case 4, 5:
+		m := map[string]any{}
+		for range r.IntN(5) {
+			m[randomString(r)] = randomValue(r, depth+1)
+		}
+		return m
+	default:
+		s := make([]any, r.IntN(5))
+		for i := range s {
+			s[i] = randomValue(r, depth+1)
+		}
+		return s
+	}
+}
+
+// randomString favours the bytes a JSON scanner must get right.
+func randomString(r *rand.Rand) string {
+	const alphabet = `ab"\{}[],: <>&` + "\n\t\u2028é"
+	runes := []rune(alphabet)
+	var b []rune
+	for range r.IntN(12) {
+		b = append(b, runes[r.IntN(len(runes))])
+	}
+	if r.IntN(10) == 0 {
+		return strconv.Itoa(r.IntN(100))
+	}
+	return string(b)
+}
+
+func FuzzAppend(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":[1,{"b":"\\\""}]}`, `"x"`, `[[],{},""]`, "1\n"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !json.Valid(data) {
+			return
+		}
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, data); err != nil {
+			return
+		}
+		src := compact.Bytes()
+		want := stdIndent(t, src, "", "  ")
+		if got := Append(nil, src, "", "  "); !bytes.Equal(got, want) {
+			t.Fatalf("Append(%q)\n got %q\nwant %q", src, got, want)
+		}
+	})
+}
+
+func BenchmarkAppend(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var vs []any
+	for range 200 {
+		vs = append(vs, randomValue(r, 0))
+	}
+	src, err := json.Marshal(vs)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(src)))
+	b.Run("jsonindent", func(b *testing.B) {
+		var dst []byte
+		for b.Loop() {
+			dst = Append(dst[:0], src, "", "  ")
+		}
+	})
+	b.Run("encoding/json", func(b *testing.B) {
+		var dst bytes.Buffer
+		for b.Loop() {
+			dst.Reset()
+			json.Indent(&dst, src, "", "  ")
+		}
+	})
+}
