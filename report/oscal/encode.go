@@ -316,22 +316,39 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 // \u003c, \u003e and \u0026. It writes to a hash, which never fails.
 type htmlEscaper struct{ w io.Writer }
 
+var (
+	escapedLT  = []byte(`\u003c`)
+	escapedGT  = []byte(`\u003e`)
+	escapedAmp = []byte(`\u0026`)
+)
+
 func (e htmlEscaper) Write(p []byte) {
+	// The next '<', '>' and '&' at or after last, len(p) for none.
+	next := func(c byte, from int) int {
+		if i := bytes.IndexByte(p[from:], c); i >= 0 {
+			return from + i
+		}
+		return len(p)
+	}
+	lt, gt, amp := next('<', 0), next('>', 0), next('&', 0)
 	last := 0
-	for i, c := range p {
-		var esc string
-		switch c {
-		case '<':
-			esc = `\u003c`
-		case '>':
-			esc = `\u003e`
-		case '&':
-			esc = `\u0026`
-		default:
-			continue
+	for {
+		i := min(lt, gt, amp)
+		if i == len(p) {
+			break
 		}
 		e.w.Write(p[last:i])
-		io.WriteString(e.w, esc)
+		switch p[i] {
+		case '<':
+			e.w.Write(escapedLT)
+			lt = next('<', i+1)
+		case '>':
+			e.w.Write(escapedGT)
+			gt = next('>', i+1)
+		default:
+			e.w.Write(escapedAmp)
+			amp = next('&', i+1)
+		}
 		last = i + 1
 	}
 	e.w.Write(p[last:])

@@ -6,12 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/defenseunicorns/go-oscal/src/pkg/validation"
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/tollgate-dev/tollgate/internal/jsonindent"
 )
 
 // maxReported bounds how many schema violations an error message lists.
@@ -158,19 +162,33 @@ type layouter struct {
 
 func (l *layouter) newline() {
 	l.dst.WriteByte('\n')
+	if w := 2 * l.depth; w <= len(indentSpaces) {
+		l.dst.WriteString(indentSpaces[:w])
+		return
+	}
 	for range l.depth {
 		l.dst.WriteString("  ")
 	}
 }
+
+// indentSpaces is where newline cuts its indent from.
+const indentSpaces = "                                                                "
 
 // run lays out src. When hooks holds an offset of src that layout reaches
 // (a value's first byte), the hook writes in its stead and returns the
 // offset to continue from.
 func (l *layouter) run(src []byte, hooks map[int]func() int) {
 	dst := l.dst
+	var offsets []int
+	if len(hooks) > 0 {
+		offsets = slices.Sorted(maps.Keys(hooks))
+	}
+	next := nextHook(offsets)
 	for i := 0; i < len(src); {
-		if hook, ok := hooks[i]; ok {
-			i = hook()
+		if i == next {
+			i = hooks[next]()
+			offsets = offsets[1:]
+			next = nextHook(offsets)
 			continue
 		}
 		switch c := src[i]; c {
@@ -198,24 +216,39 @@ func (l *layouter) run(src []byte, hooks map[int]func() int) {
 		case ':':
 			dst.WriteString(": ")
 		default:
-			dst.WriteByte(c)
+			end := literalEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
 		}
 		i++
 	}
 }
 
+// nextHook is the first of the sorted hook offsets, or -1 when none is left.
+func nextHook(offsets []int) int {
+	if len(offsets) == 0 {
+		return -1
+	}
+	return offsets[0]
+}
+
 // stringEnd returns the index just past the JSON string starting at
 // src[i] (a '"').
-func stringEnd(src []byte, i int) int {
-	for j := i + 1; j < len(src); j++ {
+func stringEnd(src []byte, i int) int { return jsonindent.StringEnd(src, i) }
+
+// literalEnd returns the index just past the number or literal (true,
+// false, null) starting at src[i].
+func literalEnd(src []byte, i int) int {
+	j := i + 1
+	for j < len(src) {
 		switch src[j] {
-		case '\\':
-			j++
-		case '"':
-			return j + 1
+		case ',', ':', '{', '}', '[', ']', '"':
+			return j
 		}
+		j++
 	}
-	return len(src)
+	return j
 }
 
 // flatEnd reports whether the object or array starting at src[i] holds no
@@ -248,11 +281,17 @@ func writeFlat(dst layoutWriter, src []byte) {
 			dst.Write(src[i:end])
 			i = end
 			continue
-		case ':', ',':
+		case ':':
+			dst.WriteString(": ")
+		case ',':
+			dst.WriteString(", ")
+		case '{', '[', '}', ']':
 			dst.WriteByte(c)
-			dst.WriteByte(' ')
 		default:
-			dst.WriteByte(c)
+			end := literalEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
 		}
 		i++
 	}
