@@ -34,7 +34,8 @@ func control(x *view.Index, cr assess.ControlResult) Control {
 		ID: c.ID, Title: c.Title, Family: c.Family, Severity: c.Severity, Risks: strs(c.Risks),
 		SubjectKind: string(c.Subject), Manual: c.Manual, Builtin: c.Builtin, Status: string(cr.Status),
 		Reason: cr.Reason, Counts: Verdicts(cr.Counts), Remediation: c.Remediation, References: strs(c.References),
-		Source: Position{File: c.File, Line: c.Line}, Requirements: []string{}, Evaluations: []Evaluation{},
+		Source: Position{File: c.File, Line: c.Line}, Requirements: []string{},
+		Evaluations: make([]Evaluation, 0, len(cr.Evaluations)),
 	}
 	for _, ref := range x.Requirements(c.ID) {
 		out.Requirements = append(out.Requirements, ref.String())

@@ -1,21 +1,52 @@
 package oscal
 
 import (
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	gouuid "github.com/defenseunicorns/go-oscal/src/pkg/uuid"
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 )
 
 // id returns a version-5 UUID derived from the parts, so the same content
-// always gets the same UUID.
+// always gets the same UUID: the UUID go-oscal's NewUUIDWithSource gives
+// "tollgate:" and the parts joined by U+001F (the name, in the URL
+// namespace), made without copying the name more than once.
 func id(parts ...string) string {
-	return gouuid.NewUUIDWithSource("tollgate:" + strings.Join(parts, "\x1f"))
+	var buf [256]byte
+	name := append(buf[:0], nameSpaceURL[:]...)
+	name = append(name, "tollgate:"...)
+	for i, p := range parts {
+		if i > 0 {
+			name = append(name, 0x1f)
+		}
+		name = append(name, p...)
+	}
+	sum := sha1.Sum(name)
+	var u [16]byte
+	copy(u[:], sum[:])
+	u[6] = u[6]&0x0f | 0x50 // version 5
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	var text [36]byte
+	hex.Encode(text[0:8], u[0:4])
+	text[8] = '-'
+	hex.Encode(text[9:13], u[4:6])
+	text[13] = '-'
+	hex.Encode(text[14:18], u[6:8])
+	text[18] = '-'
+	hex.Encode(text[19:23], u[8:10])
+	text[23] = '-'
+	hex.Encode(text[24:], u[10:])
+	return string(text[:])
 }
+
+// nameSpaceURL is RFC 4122's namespace for URLs, in which go-oscal derives
+// its name-based UUIDs.
+var nameSpaceURL = [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8}
 
 // Token turns an identifier into an OSCAL token (an XML NCName): letters,
 // digits, '.', '-' and '_', starting with a letter or '_'; spaces are
@@ -88,13 +119,17 @@ func isClean(s string) bool {
 // props builds a property list in Tollgate's namespace from name/value
 // pairs, skipping empty values; it returns nil when nothing is left.
 func props(pairs ...string) *[]oscalTypes.Property {
-	var out []oscalTypes.Property
+	return list(appendProps(make([]oscalTypes.Property, 0, len(pairs)/2), pairs...))
+}
+
+// appendProps appends to dst the properties props builds from pairs.
+func appendProps(dst []oscalTypes.Property, pairs ...string) []oscalTypes.Property {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if p, ok := prop(pairs[i], pairs[i+1]); ok {
-			out = append(out, p)
+			dst = append(dst, p)
 		}
 	}
-	return list(out)
+	return dst
 }
 
 func prop(name, value string) (oscalTypes.Property, bool) {

@@ -3,6 +3,8 @@ package oscal
 import (
 	"strings"
 	"testing"
+
+	gouuid "github.com/defenseunicorns/go-oscal/src/pkg/uuid"
 )
 
 func TestToken(t *testing.T) {
@@ -31,6 +33,26 @@ func TestCleanCollapsesWhitespace(t *testing.T) {
 		"déjà vu", "a\u00a0b", "a\u2003b", "a\u0085b", "MCP-AUTH-01: Remote server without authentication (x.json:3)"} {
 		if got, want := clean(s), strings.Join(strings.Fields(s), " "); got != want {
 			t.Errorf("clean(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestIDIsGoOSCALsNameBasedUUID checks id against its definition, the
+// UUID go-oscal derives from "tollgate:" and the parts joined by U+001F,
+// for names shorter and longer than id's stack buffer.
+func TestIDIsGoOSCALsNameBasedUUID(t *testing.T) {
+	long := strings.Repeat("répétition ", 40)
+	for _, parts := range [][]string{
+		nil,
+		{""},
+		{"risk", "0123456789abcdef"},
+		{"observation", "MCP-AUTH-01", "server:acme/app/.cursor/mcp.json#github"},
+		{long},
+		{"a", long, "b"},
+	} {
+		want := gouuid.NewUUIDWithSource("tollgate:" + strings.Join(parts, "\x1f"))
+		if got := id(parts...); got != want {
+			t.Errorf("id(%q) = %s, want %s", parts, got, want)
 		}
 	}
 }

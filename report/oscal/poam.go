@@ -191,11 +191,9 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.Poam
 	if f.Eval.Waiver != "" {
 		pairs = append(pairs, "waiver", f.Eval.Waiver)
 	}
-	p := []oscalTypes.Property{}
-	if more := props(pairs...); more != nil {
-		p = append(p, *more...)
-	}
-	for _, ref := range b.x.Requirements(c.ID) {
+	reqs := b.x.Requirements(c.ID)
+	p := appendProps(make([]oscalTypes.Property, 0, len(pairs)/2+len(reqs)), pairs...)
+	for _, ref := range reqs {
 		if rp, ok := prop("requirement-id", ref.Requirement); ok {
 			rp.Class = tokenize(ref.Framework)
 			p = append(p, rp)
