@@ -32,6 +32,11 @@ type pathNode struct {
 	anon bool
 	// names are the keys of fields, sorted (set by normalize).
 	names []string
+	// elem, when set, is what each element of a list at this path observes:
+	// the path is constrained by an open list [...X], which a list
+	// satisfies when each of its elements satisfies X. Such a node observes
+	// nothing else (no fields and no pattern).
+	elem *pathNode
 }
 
 var allNode = &pathNode{all: true}
@@ -45,6 +50,17 @@ func union(a, b *pathNode) *pathNode {
 		return a
 	case a.all || b.all:
 		return allNode
+	case a.elem != nil || b.elem != nil:
+		// Both a list's elements and a struct's fields observed (which
+		// CUE would reject anyway): judge the whole value.
+		if !listOrEmpty(a) || !listOrEmpty(b) {
+			return allNode
+		}
+		elem := a.elem
+		if b.elem != nil {
+			elem = union(elem, b.elem)
+		}
+		return &pathNode{elem: elem}
 	}
 	out := &pathNode{
 		pattern: union(a.pattern, b.pattern),
@@ -60,11 +76,20 @@ func union(a, b *pathNode) *pathNode {
 	return out
 }
 
+// listOrEmpty reports whether n observes a list's elements or nothing but
+// presence.
+func listOrEmpty(n *pathNode) bool {
+	return len(n.fields) == 0 && n.pattern == nil
+}
+
 // normalize folds each node's pattern into its named children and sorts
 // names, so projection needs one lookup per key.
 func normalize(n *pathNode) *pathNode {
 	if n == nil || n.all {
 		return n
+	}
+	if n.elem != nil {
+		return &pathNode{elem: normalize(n.elem)}
 	}
 	out := &pathNode{pattern: normalize(n.pattern), anyKey: n.anyKey, fields: make(map[string]*pathNode, len(n.fields))}
 	for k, f := range n.fields {
@@ -83,6 +108,9 @@ func hasPattern(n *pathNode) bool {
 	if n.pattern != nil {
 		return true
 	}
+	if n.elem != nil {
+		return hasPattern(n.elem)
+	}
 	for _, f := range n.fields {
 		if hasPattern(f) {
 			return true
@@ -98,6 +126,8 @@ func (n *pathNode) String() string {
 		return "<subject>"
 	case n.all:
 		return "*"
+	case n.elem != nil:
+		return "[..." + n.elem.String() + "]"
 	}
 	var parts []string
 	for _, k := range slices.Sorted(maps.Keys(n.fields)) {
@@ -415,6 +445,14 @@ func (a *analyser) expr(e ast.Expr) *pathNode {
 	case *ast.UnaryExpr:
 		if x.Op == token.MUL { // default marker
 			return a.expr(x.X)
+		}
+	case *ast.ListLit:
+		// An open list of one element type, [...X]: each element is
+		// judged by X alone.
+		if len(x.Elts) == 1 {
+			if el, ok := x.Elts[0].(*ast.Ellipsis); ok && el.Type != nil {
+				return &pathNode{elem: a.expr(el.Type)}
+			}
 		}
 	}
 	// Anything else (a type, a bound, a list, a call, a definition) judges

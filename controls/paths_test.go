@@ -17,7 +17,13 @@ func TestObservedPaths(t *testing.T) {
 		{"conjunction", `remote: {scheme: "https"} & {loopback: false}`, `{remote:{loopback:*,scheme:*}}`},
 		{"default marker", `approvals: *{mode: "ask"} | {mode: "never"}`, `{approvals:{mode:*}}`},
 		{"quoted label", `"auto-approve": false`, `{auto-approve:*}`},
-		{"list constraint keeps subtree", `filesystem_roots: [...{broad: false}]`, `{filesystem_roots:*}`},
+		{"open list constraint observes its elements", `filesystem_roots: [...{broad: false}]`, `{filesystem_roots:[...{broad:*}]}`},
+		{"open list of lists", `a: [...[...{b: 1}]]`, `{a:[...[...{b:*}]]}`},
+		{"open list in when and check merge", "containers?: [...{privileged: false}]\ncontainers?: [...{name: string}]", `{containers:[...{name:*,privileged:*}]}`},
+		{"list and struct constraints keep subtree", "a: [...{b: 1}]\na: c: 1", `{a:*}`},
+		{"open list of a type keeps elements", `args: [...string]`, `{args:[...*]}`},
+		{"list with fixed elements keeps subtree", `args: ["-y", ...string]`, `{args:*}`},
+		{"open list of anything keeps subtree", `args: [...]`, `{args:*}`},
 		{"bound keeps subtree", `launch: args: !~"curl"`, `{launch:{args:*}}`},
 		{"close keeps subtree", `remote: close({scheme: string})`, `{remote:*}`},
 		{"pure definition keeps subtree", "#Ref: {kind: \"env-reference\"}\nenv: [string]: #Ref", `{env:{[_]:*}}`},
@@ -54,14 +60,15 @@ func TestObservedPaths(t *testing.T) {
 func TestAppendProjection(t *testing.T) {
 	subject, err := DecodeJSON([]byte(`{"kind":"server","name":"gh","disabled":false,"port":8080,"ratio":0.5,
 		"env":{"B":{"kind":"literal","secret":false,"text":"x"},"A":{"kind":"literal-secret","secret":true}},
-		"launch":{"args":["-y","pkg"],"command":"npx"},"remote":null,"note":"a\"b\u00e9"}`))
+		"launch":{"args":["-y","pkg"],"command":"npx"},"remote":null,"note":"a\"b\u00e9",
+		"containers":[{"name":"a","privileged":true},{"name":"b"},"x"]}`))
 	if err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
 		name, src, want string
 	}{
-		{"whole", `port: launch.port`, `{"disabled":false,"env":{"A":{"kind":"literal-secret","secret":true},"B":{"kind":"literal","secret":false,"text":"x"}},"kind":"server","launch":{"args":["-y","pkg"],"command":"npx"},"name":"gh","note":"a\"bé","port":8080,"ratio":0.5,"remote":null}`},
+		{"whole", `port: launch.port`, `{"containers":[{"name":"a","privileged":true},{"name":"b"},"x"],"disabled":false,"env":{"A":{"kind":"literal-secret","secret":true},"B":{"kind":"literal","secret":false,"text":"x"}},"kind":"server","launch":{"args":["-y","pkg"],"command":"npx"},"name":"gh","note":"a\"bé","port":8080,"ratio":0.5,"remote":null}`},
 		{"any-key pattern anonymises keys", `env: [string]: secret: false`, `{"env":{"~~0":{"secret":false},"~~1":{"secret":true}}}`},
 		{"any-key pattern keeps each value once", `env: [string]: launch: _`, `{"env":{"~~0":{}}}`},
 		{"regexp pattern keeps keys", `env: [=~"^[AB]$"]: secret: false`, `{"env":{"A":{"secret":true},"B":{"secret":false}}}`},
@@ -70,6 +77,8 @@ func TestAppendProjection(t *testing.T) {
 		{"absent field omitted", `auth: kind: "oauth"`, `{}`},
 		{"non-struct value kept", `remote: scheme: "https"`, `{"remote":null}`},
 		{"numbers keep their form", "port: int\nratio: float", `{"port":8080,"ratio":0.5}`},
+		{"open list projects each element", `containers: [...{privileged: false}]`, `{"containers":[{"privileged":true},{},"x"]}`},
+		{"open list constraint on a non-list", `remote: [...{a: 1}]`, `{"remote":null}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

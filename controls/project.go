@@ -35,6 +35,20 @@ func (p *projector) appendProjection(b []byte, v any, n *pathNode) []byte {
 	if n == nil || n.all {
 		return appendCanonical(b, v)
 	}
+	if n.elem != nil {
+		l, ok := v.([]any)
+		if !ok {
+			return appendCanonical(b, v)
+		}
+		b = append(b, '[')
+		for i, e := range l {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = p.appendProjection(b, e, n.elem)
+		}
+		return append(b, ']')
+	}
 	m, ok := v.(map[string]any)
 	if !ok {
 		return appendCanonical(b, v)
