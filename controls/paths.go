@@ -32,6 +32,12 @@ type pathNode struct {
 	anon bool
 	// names are the keys of fields, sorted (set by normalize).
 	names []string
+	// kind means only the value's JSON kind is observed: the path is
+	// constrained by a type alone (string, bool, _ …) in a control's when.
+	// Projection then writes a stand-in of the same kind (a number as it
+	// is), so subjects that differ only in such a value (a URL, a service
+	// account's name) share one memo entry.
+	kind bool
 	// elem, when set, is what each element of a list at this path observes:
 	// the path is constrained by an open list [...X], which a list
 	// satisfies when each of its elements satisfies X. Such a node observes
@@ -50,6 +56,11 @@ func union(a, b *pathNode) *pathNode {
 		return a
 	case a.all || b.all:
 		return allNode
+	case a.kind:
+		// Whatever else observes the path observes its kind too.
+		return b
+	case b.kind:
+		return a
 	case a.elem != nil || b.elem != nil:
 		// Both a list's elements and a struct's fields observed (which
 		// CUE would reject anyway): judge the whole value.
@@ -82,10 +93,13 @@ func listOrEmpty(n *pathNode) bool {
 	return len(n.fields) == 0 && n.pattern == nil
 }
 
+// kindNode observes a value's kind alone.
+var kindNode = &pathNode{kind: true}
+
 // normalize folds each node's pattern into its named children and sorts
 // names, so projection needs one lookup per key.
 func normalize(n *pathNode) *pathNode {
-	if n == nil || n.all {
+	if n == nil || n.all || n.kind {
 		return n
 	}
 	if n.elem != nil {
@@ -126,6 +140,8 @@ func (n *pathNode) String() string {
 		return "<subject>"
 	case n.all:
 		return "*"
+	case n.kind:
+		return "kind"
 	case n.elem != nil:
 		return "[..." + n.elem.String() + "]"
 	}
@@ -166,12 +182,17 @@ type analyser struct {
 	// top are the labels the snippet declares at its top level, which a
 	// top-level reference can name.
 	top map[string]bool
+	// kinds lets a path constrained by a type alone observe only the
+	// value's kind (see pathNode.kind). Only a when is analysed so: it
+	// gives no reasons, while a check's reasons may quote the values it
+	// judges.
+	kinds bool
 }
 
 // observedPaths returns the paths of a subject that src can observe, or nil
-// for the whole subject.
-func observedPaths(src string) (*pathNode, error) {
-	n, complete, err := namedPaths(src)
+// for the whole subject; kinds is as for analyser.kinds.
+func observedPaths(src string, kinds bool) (*pathNode, error) {
+	n, complete, err := analysePaths(src, kinds)
 	if err != nil || !complete {
 		return nil, err
 	}
@@ -184,11 +205,16 @@ func observedPaths(src string) (*pathNode, error) {
 // more than the returned paths. Parts that cannot be analysed contribute no
 // paths; every path returned is named literally in src.
 func namedPaths(src string) (n *pathNode, complete bool, err error) {
+	return analysePaths(src, false)
+}
+
+// analysePaths is namedPaths, with kinds as for analyser.kinds.
+func analysePaths(src string, kinds bool) (n *pathNode, complete bool, err error) {
 	f, err := parser.ParseFile("snippet.cue", src)
 	if err != nil {
 		return nil, false, fmt.Errorf("parse CUE: %w", err)
 	}
-	a := &analyser{imports: map[string]bool{}, defs: map[string]ast.Expr{}, pure: map[string]bool{}}
+	a := &analyser{imports: map[string]bool{}, defs: map[string]ast.Expr{}, pure: map[string]bool{}, kinds: kinds}
 	for spec := range f.ImportSpecs() {
 		name := ""
 		if spec.Name != nil {
@@ -447,18 +473,48 @@ func (a *analyser) expr(e ast.Expr) *pathNode {
 			return a.expr(x.X)
 		}
 	case *ast.ListLit:
-		// An open list of one element type, [...X]: each element is
-		// judged by X alone.
-		if len(x.Elts) == 1 {
-			if el, ok := x.Elts[0].(*ast.Ellipsis); ok && el.Type != nil {
-				return &pathNode{elem: a.expr(el.Type)}
-			}
+		return a.list(x)
+	case *ast.Ident:
+		if a.kinds && kindTypes[x.Name] && !a.top[x.Name] {
+			return kindNode
 		}
 	}
 	// Anything else (a type, a bound, a list, a call, a definition) judges
 	// the whole value at this path.
 	a.refs(e)
 	return allNode
+}
+
+// kindTypes are the types whose constraint a value meets or not by its
+// JSON kind alone (a bounded type such as uint8 also judges the value).
+var kindTypes = map[string]bool{"_": true, "string": true, "bytes": true, "bool": true, "number": true, "int": true, "float": true}
+
+// list analyses a list literal: [X, Y], [X, ...Z] or [...Z]. Projection
+// keeps a list's length and order, so each element need only be observed
+// through what any element constraint observes. An empty closed list ([])
+// in a when observes only how many elements there are.
+func (a *analyser) list(x *ast.ListLit) *pathNode {
+	var elem *pathNode
+	for _, e := range x.Elts {
+		var n *pathNode
+		if el, ok := e.(*ast.Ellipsis); ok {
+			if el.Type == nil {
+				n = a.expr(ast.NewIdent("_"))
+			} else {
+				n = a.expr(el.Type)
+			}
+		} else {
+			n = a.expr(e)
+		}
+		elem = union(elem, n)
+	}
+	if elem == nil {
+		if !a.kinds {
+			return allNode
+		}
+		elem = kindNode
+	}
+	return &pathNode{elem: elem}
 }
 
 // refs escalates to the whole subject when e refers to anything but

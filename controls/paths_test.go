@@ -3,9 +3,7 @@ package controls
 import "testing"
 
 func TestObservedPaths(t *testing.T) {
-	tests := []struct {
-		name, src, want string
-	}{
+	tests := []snippetTest{
 		{"empty", ``, `{}`},
 		{"field", `disabled: false`, `{disabled:*}`},
 		{"nested", "remote: scheme: \"https\"\nremote: port?: int", `{remote:{port:*,scheme:*}}`},
@@ -22,8 +20,10 @@ func TestObservedPaths(t *testing.T) {
 		{"open list in when and check merge", "containers?: [...{privileged: false}]\ncontainers?: [...{name: string}]", `{containers:[...{name:*,privileged:*}]}`},
 		{"list and struct constraints keep subtree", "a: [...{b: 1}]\na: c: 1", `{a:*}`},
 		{"open list of a type keeps elements", `args: [...string]`, `{args:[...*]}`},
-		{"list with fixed elements keeps subtree", `args: ["-y", ...string]`, `{args:*}`},
-		{"open list of anything keeps subtree", `args: [...]`, `{args:*}`},
+		{"list with fixed elements observes its elements", `args: ["-y", ...string]`, `{args:[...*]}`},
+		{"open list of anything observes its elements", `args: [...]`, `{args:[...*]}`},
+		{"empty closed list in a check keeps subtree", `rules: []`, `{rules:*}`},
+		{"type in a check keeps subtree", `remote: url: string`, `{remote:{url:*}}`},
 		{"bound keeps subtree", `launch: args: !~"curl"`, `{launch:{args:*}}`},
 		{"close keeps subtree", `remote: close({scheme: string})`, `{remote:*}`},
 		{"pure definition keeps subtree", "#Ref: {kind: \"env-reference\"}\nenv: [string]: #Ref", `{env:{[_]:*}}`},
@@ -44,17 +44,82 @@ func TestObservedPaths(t *testing.T) {
 		{"open struct", `env: {HOME: kind: string, ...}`, `{env:{HOME:{kind:*}}}`},
 		{"hidden field skipped", "_x: 1\ndisabled: false", `{disabled:*}`},
 	}
+	testPaths(t, snippetPaths, tests)
+}
+
+// snippetTest is a snippet and what a test expects of it.
+type snippetTest struct{ name, src, want string }
+
+// testPaths checks the paths analyse finds in each snippet.
+func testPaths(t *testing.T, analyse func(string) (*pathNode, error), tests []snippetTest) {
+	t.Helper()
+	testSnippets(t, analyse, (*pathNode).String, tests)
+}
+
+// testProjections checks the projection of subject onto the paths analyse
+// finds in each snippet.
+func testProjections(t *testing.T, analyse func(string) (*pathNode, error), subject map[string]any, tests []snippetTest) {
+	t.Helper()
+	testSnippets(t, analyse, func(n *pathNode) string {
+		var p projector
+		p.project(subject, n)
+		return string(p.buf)
+	}, tests)
+}
+
+// testSnippets checks what show makes of the paths analyse finds in each
+// snippet.
+func testSnippets(t *testing.T, analyse func(string) (*pathNode, error), show func(*pathNode) string, tests []snippetTest) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			n, err := snippetPaths(tt.src)
+			n, err := analyse(tt.src)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := n.String(); got != tt.want {
-				t.Errorf("paths = %s, want %s", got, tt.want)
+			if got := show(n); got != tt.want {
+				t.Errorf("%s =\n%s\nwant\n%s", tt.src, got, tt.want)
 			}
 		})
 	}
+}
+
+// TestWhenObservedPaths checks the paths a when observes, where a path
+// constrained by a type alone observes only the value's kind.
+func TestWhenObservedPaths(t *testing.T) {
+	tests := []snippetTest{
+		{"type", `remote: url: string`, `{remote:{url:kind}}`},
+		{"top", `env: _`, `{env:kind}`},
+		{"non-empty list", `images: [_, ...]`, `{images:[...kind]}`},
+		{"empty list", `rbac: rules?: []`, `{rbac:{rules:[...kind]}}`},
+		{"bounded type judges the value", `port: uint8`, `{port:*}`},
+		{"type and bound judge the value", `host: string & !=""`, `{host:*}`},
+		{"value", `transport: "sse" | "streamable-http"`, `{transport:*}`},
+		{"kind and more merge to more", "remote: url: string\nremote: url: =~\"^https\"", `{remote:{url:*}}`},
+		{"kind and fields merge to fields", "auth: string | {kind: string}", `{auth:{kind:kind}}`},
+		{"field named like a type is data", "string: 1\nx: string", `{string:*,x:*}`},
+	}
+	testPaths(t, whenSnippetPaths, tests)
+}
+
+// TestWhenProjection checks the stand-ins a when's projection writes for
+// values observed by kind alone.
+func TestWhenProjection(t *testing.T) {
+	subject, err := DecodeJSON([]byte(`{"kind":"server","name":"gh","disabled":true,"port":8080,"ratio":0.5,
+		"env":{"A":{"secret":true}},"launch":{"args":["-y","pkg"]},"remote":null}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []snippetTest{
+		{"string", `name: string`, `{"name":""}`},
+		{"bool", `disabled: bool`, `{"disabled":false}`},
+		{"numbers as they are", "port: int\nratio: number", `{"port":8080,"ratio":0.5}`},
+		{"object", `env: _`, `{"env":{}}`},
+		{"list elements", `launch: args: [_, ...]`, `{"launch":{"args":["",""]}}`},
+		{"null", `remote: _`, `{"remote":null}`},
+		{"absent", `auth: string`, `{}`},
+	}
+	testProjections(t, whenSnippetPaths, subject, tests)
 }
 
 func TestAppendProjection(t *testing.T) {
@@ -65,9 +130,7 @@ func TestAppendProjection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		name, src, want string
-	}{
+	tests := []snippetTest{
 		{"whole", `port: launch.port`, `{"containers":[{"name":"a","privileged":true},{"name":"b"},"x"],"disabled":false,"env":{"A":{"kind":"literal-secret","secret":true},"B":{"kind":"literal","secret":false,"text":"x"}},"kind":"server","launch":{"args":["-y","pkg"],"command":"npx"},"name":"gh","note":"a\"bé","port":8080,"ratio":0.5,"remote":null}`},
 		{"any-key pattern anonymises keys", `env: [string]: secret: false`, `{"env":{"~~0":{"secret":false},"~~1":{"secret":true}}}`},
 		{"any-key pattern keeps each value once", `env: [string]: launch: _`, `{"env":{"~~0":{}}}`},
@@ -80,19 +143,7 @@ func TestAppendProjection(t *testing.T) {
 		{"open list projects each element", `containers: [...{privileged: false}]`, `{"containers":[{"privileged":true},{},"x"]}`},
 		{"open list constraint on a non-list", `remote: [...{a: 1}]`, `{"remote":null}`},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			n, err := snippetPaths(tt.src)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var p projector
-			p.project(subject, n)
-			if got := string(p.buf); got != tt.want {
-				t.Errorf("projection =\n%s\nwant\n%s", got, tt.want)
-			}
-		})
-	}
+	testProjections(t, snippetPaths, subject, tests)
 }
 
 // TestBuiltinControlsAreProjected guards fleet-scale evaluation: a control

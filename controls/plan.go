@@ -32,7 +32,7 @@ func NewPlan(cat *Catalog) (*Plan, error) {
 	for i, c := range cat.Controls {
 		e := planEntry{control: c}
 		if c.Evaluable() {
-			whenPaths, err := snippetPaths(c.When)
+			whenPaths, err := whenSnippetPaths(c.When)
 			if err != nil {
 				return nil, fmt.Errorf("control %s: when: %w", c.ID, err)
 			}
@@ -64,7 +64,16 @@ func snippetPaths(src string) (*pathNode, error) {
 	if src == "" {
 		return &pathNode{}, nil
 	}
-	return observedPaths(src)
+	return observedPaths(src, false)
+}
+
+// whenSnippetPaths is snippetPaths for a when, whose paths constrained by
+// a type alone observe only the value's kind.
+func whenSnippetPaths(src string) (*pathNode, error) {
+	if src == "" {
+		return &pathNode{}, nil
+	}
+	return observedPaths(src, true)
 }
 
 // Catalog returns the catalog the plan was made from.

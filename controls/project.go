@@ -35,6 +35,9 @@ func (p *projector) appendProjection(b []byte, v any, n *pathNode) []byte {
 	if n == nil || n.all {
 		return appendCanonical(b, v)
 	}
+	if n.kind {
+		return appendKind(b, v)
+	}
 	if n.elem != nil {
 		l, ok := v.([]any)
 		if !ok {
@@ -146,6 +149,26 @@ func (p *projector) expand(rs []Reason) []Reason {
 	}
 	slices.SortFunc(out, compareReasons)
 	return slices.Compact(out)
+}
+
+// appendKind appends a stand-in of v's JSON kind, which meets a type
+// constraint exactly when v does: "" for a string, false for a boolean,
+// {} for an object, [] for a list, null for null; a number is kept as it
+// is, since int and float, and numbers out of range, tell apart.
+func appendKind(b []byte, v any) []byte {
+	switch v.(type) {
+	case string:
+		return append(b, `""`...)
+	case bool:
+		return append(b, "false"...)
+	case map[string]any:
+		return append(b, "{}"...)
+	case []any:
+		return append(b, "[]"...)
+	case nil:
+		return append(b, "null"...)
+	}
+	return appendCanonical(b, v)
 }
 
 // appendCanonical appends the canonical JSON of JSON-shaped Go data.
