@@ -1,6 +1,7 @@
 package junit
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/xml"
 	"flag"
@@ -174,5 +175,49 @@ func TestStreamedIsTheDocument(t *testing.T) {
 	}
 	if root.Failures == 0 || len(root.Suites) < 2 {
 		t.Fatalf("the fixture has %d failures in %d suites; the comparison would prove little", root.Failures, len(root.Suites))
+	}
+}
+
+// TestBareCaseIsEncoded checks that a case written directly is what the
+// encoder writes for it, for values XML must escape too.
+func TestBareCaseIsEncoded(t *testing.T) {
+	for _, tc := range []testcase{
+		{Name: "github (.cursor/mcp.json:3)", Classname: "MCP-AUTH-01", File: ".cursor/mcp.json", Line: 3},
+		{Name: "plain", Classname: "C"},
+		{Name: "R&D", Classname: "a<b", File: "x>y", Line: 1},
+		{Name: `say "hi"`, Classname: "it's"},
+		{Name: `a "quoted" 'name' & <tag>`, Classname: "C", File: "dir/with space/f.json", Line: 12},
+		{Name: "tab\tnew\nline\rcr", Classname: "C\x01ctl\x7fdel"},
+		{Name: "déjà vu \u2028 \U0001F600", Classname: "bad \xff\xfe utf-8", File: "\uFFFD"},
+	} {
+		prefix := func(enc *xml.Encoder) {
+			for _, name := range []string{"testsuites", "testsuite"} {
+				if err := enc.EncodeToken(xml.StartElement{Name: xml.Name{Local: name}}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := enc.Encode(suiteProperties{Properties: []property{{Name: "control", Value: "C"}}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var want bytes.Buffer
+		enc := xml.NewEncoder(&want)
+		enc.Indent("", "  ")
+		prefix(enc)
+		if err := enc.Encode(tc); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		bw := bufio.NewWriter(&got)
+		enc = xml.NewEncoder(bw)
+		enc.Indent("", "  ")
+		prefix(enc)
+		writeBareCase(bw, tc)
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("case %q:\n got %q\nwant %q", tc.Name, got.Bytes(), want.Bytes())
+		}
 	}
 }
