@@ -119,7 +119,14 @@ func isClean(s string) bool {
 // props builds a property list in Tollgate's namespace from name/value
 // pairs, skipping empty values; it returns nil when nothing is left.
 func props(pairs ...string) *[]oscalTypes.Property {
-	return list(appendProps(make([]oscalTypes.Property, 0, len(pairs)/2), pairs...))
+	var buf [8]oscalTypes.Property // most lists are short, and many values empty
+	out := appendProps(buf[:0], pairs...)
+	if len(out) == 0 {
+		return nil
+	}
+	s := make([]oscalTypes.Property, len(out))
+	copy(s, out)
+	return &s
 }
 
 // appendProps appends to dst the properties props builds from pairs.
