@@ -82,7 +82,12 @@ func ExampleSubject(c *Control, ex Example) (map[string]any, error) {
 
 // DecodeJSON decodes a subject's JSON the way the engine reads every
 // subject: numbers stay json.Number, so integers and floats keep their form.
+// The compact JSON json.Marshal writes is read without encoding/json's
+// scanner (see decodeCompact), to the same values.
 func DecodeJSON(data []byte) (map[string]any, error) {
+	if m, ok := decodeCompact(data); ok {
+		return m, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var m map[string]any

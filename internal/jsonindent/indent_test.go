@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
-	"strconv"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/internal/jsontest"
 )
 
 // stdIndent is what Append must equal.
@@ -54,7 +55,7 @@ func TestAppendIsIndent(t *testing.T) {
 func TestAppendIsIndentForEncodedValues(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := range 2000 {
-		v := randomValue(r, 0)
+		v := jsontest.Value(r)
 		for _, html := range []bool{true, false} {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
@@ -81,49 +82,6 @@ func TestAppendIsIndentForEncodedValues(t *testing.T) {
 	}
 }
 
-func randomValue(r *rand.Rand, depth int) any {
-	k := r.IntN(8)
-	if depth > 5 {
-		k = r.IntN(4)
-	}
-	switch k {
-	case 0:
-		return nil
-	case 1:
-		return r.IntN(2) == 0
-	case 2:
-		return r.NormFloat64() * 1e6
-	case 3:
-		return randomString(r)
-	case 4, 5:
-		m := map[string]any{}
-		for range r.IntN(5) {
-			m[randomString(r)] = randomValue(r, depth+1)
-		}
-		return m
-	default:
-		s := make([]any, r.IntN(5))
-		for i := range s {
-			s[i] = randomValue(r, depth+1)
-		}
-		return s
-	}
-}
-
-// randomString favours the bytes a JSON scanner must get right.
-func randomString(r *rand.Rand) string {
-	const alphabet = `ab"\{}[],: <>&` + "\n\t\u2028é"
-	runes := []rune(alphabet)
-	var b []rune
-	for range r.IntN(12) {
-		b = append(b, runes[r.IntN(len(runes))])
-	}
-	if r.IntN(10) == 0 {
-		return strconv.Itoa(r.IntN(100))
-	}
-	return string(b)
-}
-
 func FuzzAppend(f *testing.F) {
 	for _, s := range []string{`{}`, `[]`, `{"a":[1,{"b":"\\\""}]}`, `"x"`, `[[],{},""]`, "1\n"} {
 		f.Add([]byte(s))
@@ -148,7 +106,7 @@ func BenchmarkAppend(b *testing.B) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var vs []any
 	for range 200 {
-		vs = append(vs, randomValue(r, 0))
+		vs = append(vs, jsontest.Value(r))
 	}
 	src, err := json.Marshal(vs)
 	if err != nil {
