@@ -39,8 +39,9 @@ type Options struct {
 }
 
 var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
-	"plural": plural,
-	"spans":  spans,
+	"plural":     plural,
+	"spans":      spans,
+	"findingRow": findingRowHTML,
 }).Parse(assets.Page))
 
 // Write writes r as the HTML report to w.

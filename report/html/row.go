@@ -1,0 +1,177 @@
+package html
+
+import (
+	htmltemplate "html/template"
+	"strings"
+)
+
+// findingRowHTML renders one finding row, the hot loop of a large report,
+// without the template machinery: exactly what the page template wrote
+// for the row before (see TestFindingRowIsTheTemplate), with html/template's
+// contextual escaping (text, attribute, URL and URL part) done by hand.
+func findingRowHTML(r findingRow) htmltemplate.HTML {
+	var b strings.Builder
+	b.Grow(512 + 2*len(r.Search))
+	b.WriteString("\n<tr class=\"finding\" id=\"")
+	escapeHTML(&b, r.ID)
+	b.WriteString(`" data-verdict="`)
+	escapeHTML(&b, r.Verdict)
+	b.WriteString(`" data-severity="`)
+	escapeHTML(&b, r.Severity)
+	b.WriteString(`" data-kind="`)
+	escapeHTML(&b, r.Kind)
+	b.WriteString(`" data-baseline="`)
+	escapeHTML(&b, r.Baseline)
+	b.WriteString(`" data-search="`)
+	escapeHTML(&b, r.Search)
+	b.WriteString("\">\n<td><code>")
+	escapeHTML(&b, r.ID)
+	b.WriteString("</code>")
+	if r.Baseline != "" {
+		b.WriteString(`<br><span class="tag tag-`)
+		escapeHTML(&b, r.Baseline)
+		b.WriteString(`">`)
+		if r.Baseline == "new" {
+			b.WriteString("new")
+		} else {
+			b.WriteString("in baseline")
+		}
+		b.WriteString("</span>")
+	}
+	if r.FirstSeen != "" {
+		b.WriteString(`<br><span class="muted">first seen `)
+		escapeHTML(&b, r.FirstSeen)
+		b.WriteString("</span>")
+	}
+	b.WriteString("</td>\n<td><span class=\"subject-name\">")
+	escapeHTML(&b, r.Subject)
+	b.WriteString(`</span><br><span class="muted">`)
+	escapeHTML(&b, r.Kind)
+	b.WriteString("</span></td>\n<td>")
+	if r.Href != "" {
+		b.WriteString(`<a href="`)
+		escapeHTML(&b, processURL(filterURL(r.Href), true))
+		b.WriteString(`">`)
+		escapeHTML(&b, r.Location)
+		b.WriteString("</a>")
+	} else {
+		escapeHTML(&b, r.Location)
+	}
+	b.WriteString("</td>\n<td>")
+	for _, s := range spans(r.Message) {
+		if s.Code {
+			b.WriteString("<code>")
+			escapeHTML(&b, s.Text)
+			b.WriteString("</code>")
+		} else {
+			escapeHTML(&b, s.Text)
+		}
+	}
+	if len(r.Reasons) > 0 {
+		b.WriteString(`<ul class="reasons">`)
+		for _, reason := range r.Reasons {
+			b.WriteString("<li>")
+			escapeHTML(&b, reason)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul>")
+	}
+	b.WriteString("</td>\n<td><span class=\"verdict v-")
+	escapeHTML(&b, r.Verdict)
+	b.WriteString(`">`)
+	escapeHTML(&b, r.VerdictLabel)
+	b.WriteString("</span>")
+	if r.Waiver != "" {
+		b.WriteString(`<br><a href="#waiver-`)
+		escapeHTML(&b, processURL(r.WaiverAnchor, false))
+		b.WriteString(`">`)
+		escapeHTML(&b, r.Waiver)
+		b.WriteString("</a>")
+	}
+	b.WriteString("</td>\n</tr>")
+	return htmltemplate.HTML(b.String())
+}
+
+// htmlReplacements is html/template's escaping of text and of quoted
+// attribute values: NUL, '"', '&', '\”, '+', '<' and '>'. Every other
+// byte, including bytes that are not UTF-8, is written as it is.
+var htmlReplacements = [...]string{
+	0:    "\uFFFD",
+	'"':  "&#34;",
+	'&':  "&amp;",
+	'\'': "&#39;",
+	'+':  "&#43;",
+	'<':  "&lt;",
+	'>':  "&gt;",
+}
+
+// escapeHTML writes s escaped as html/template escapes a string in text
+// or in a quoted attribute value.
+func escapeHTML(b *strings.Builder, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; int(c) < len(htmlReplacements) && htmlReplacements[c] != "" {
+			b.WriteString(s[written:i])
+			b.WriteString(htmlReplacements[c])
+			written = i + 1
+		}
+	}
+	b.WriteString(s[written:])
+}
+
+// filterURL is html/template's check of a URL a template writes at the
+// start of a URL attribute: a scheme other than http, https or mailto
+// makes it "#ZgotmplZ".
+func filterURL(s string) string {
+	if scheme, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(scheme, "/") {
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
+			return "#ZgotmplZ"
+		}
+	}
+	return s
+}
+
+// processURL percent-encodes s as html/template does a value in a URL:
+// normalizing a whole URL (norm) keeps reserved characters and valid
+// escapes; escaping a part of one encodes them too.
+func processURL(s string, norm bool) string {
+	const hex = "0123456789abcdef"
+	var b strings.Builder
+	written := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+			if norm {
+				continue
+			}
+		case '-', '.', '_', '~':
+			continue
+		case '%':
+			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				continue
+			}
+		default:
+			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				continue
+			}
+		}
+		if written == 0 {
+			b.Grow(len(s) + 16)
+		}
+		b.WriteString(s[written:i])
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&0xf])
+		written = i + 1
+	}
+	if written == 0 {
+		return s
+	}
+	b.WriteString(s[written:])
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
