@@ -39,9 +39,10 @@ type Options struct {
 }
 
 var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
-	"plural":     plural,
-	"spans":      spans,
-	"findingRow": findingRowHTML,
+	"plural":       plural,
+	"spans":        spans,
+	"findingRow":   findingRowHTML,
+	"inventoryRow": inventoryRowHTML,
 }).Parse(assets.Page))
 
 // Write writes r as the HTML report to w.

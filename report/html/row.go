@@ -2,6 +2,7 @@ package html
 
 import (
 	htmltemplate "html/template"
+	"strconv"
 	"strings"
 )
 
@@ -92,9 +93,40 @@ func findingRowHTML(r findingRow) htmltemplate.HTML {
 	return htmltemplate.HTML(b.String())
 }
 
+// inventoryRowHTML renders one row of the inventory, as findingRowHTML
+// does a finding row (see TestInventoryRowIsTheTemplate).
+func inventoryRowHTML(r inventoryRow) htmltemplate.HTML {
+	var b strings.Builder
+	b.WriteString("\n<tr class=\"subject\" data-search=\"")
+	escapeHTML(&b, r.Search)
+	b.WriteString(`">`)
+	for i, c := range r.Cells {
+		if i == 0 {
+			b.WriteString(`<th scope="row">`)
+			escapeHTML(&b, c)
+			b.WriteString("</th>")
+		} else {
+			b.WriteString("<td>")
+			escapeHTML(&b, c)
+			b.WriteString("</td>")
+		}
+	}
+	b.WriteString("<td>")
+	if r.Failing != 0 {
+		b.WriteString(`<span class="tag tag-fail">`)
+		b.WriteString(strconv.Itoa(r.Failing))
+		b.WriteString("</span>")
+	} else {
+		b.WriteString(`<span class="muted">0</span>`)
+	}
+	b.WriteString("</td></tr>")
+	return htmltemplate.HTML(b.String())
+}
+
 // htmlReplacements is html/template's escaping of text and of quoted
-// attribute values: NUL, '"', '&', '\”, '+', '<' and '>'. Every other
-// byte, including bytes that are not UTF-8, is written as it is.
+// attribute values: NUL, both quotation marks, ampersand, plus sign and
+// angle brackets. Every other byte, including bytes that are not UTF-8, is
+// written as it is.
 var htmlReplacements = [...]string{
 	0:    "\uFFFD",
 	'"':  "&#34;",

@@ -14,15 +14,6 @@ import (
 // contexts (text, attributes, URLs and URL parts), and requires the same
 // bytes.
 func TestFindingRowIsTheTemplate(t *testing.T) {
-	src, err := os.ReadFile("testdata/finding-row.html.tmpl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := htmltemplate.Must(htmltemplate.New("row").Funcs(htmltemplate.FuncMap{"spans": spans}).Parse(string(src)))
-	tricky := []string{"", "plain", `a "quoted" 'value'`, "a+b<c>&d", "nul\x00byte", "not utf-8 \xff\xfe", "déjà 😀 \u2028",
-		"`code` and `more`", "odd ` backtick", "javascript:alert(1)", "JavaScript:x", "HTTP://host/p?q=1#f", "mailto:a@b",
-		"data:text/html,x", "evidence/artifacts/a b/c.json", "dir/with:colon", "%", "%4", "%41", "a%41b", "%zz",
-		"!#$&*+,/:;=?@[]", "-._~", "tab\tnew\nline", "#frag", "?q"}
 	var rows []findingRow
 	for i, s := range tricky {
 		rows = append(rows, findingRow{ID: s, Verdict: s, VerdictLabel: s, Severity: s, Subject: s, Kind: s,
@@ -30,28 +21,64 @@ func TestFindingRowIsTheTemplate(t *testing.T) {
 			Baseline: []string{"", "new", "unchanged", s}[i%4], FirstSeen: s, Search: s})
 	}
 	r := rand.New(rand.NewPCG(8, 9))
-	pick := func() string {
-		var b strings.Builder
-		for range r.IntN(4) {
-			b.WriteString(tricky[r.IntN(len(tricky))])
-		}
-		return b.String()
-	}
 	for range 500 {
-		row := findingRow{ID: pick(), Verdict: pick(), VerdictLabel: pick(), Severity: pick(), Subject: pick(), Kind: pick(),
-			Location: pick(), Href: pick(), Message: pick(), Waiver: pick(), WaiverAnchor: pick(), Baseline: pick(),
-			FirstSeen: pick(), Search: pick()}
+		row := findingRow{ID: pick(r), Verdict: pick(r), VerdictLabel: pick(r), Severity: pick(r), Subject: pick(r), Kind: pick(r),
+			Location: pick(r), Href: pick(r), Message: pick(r), Waiver: pick(r), WaiverAnchor: pick(r), Baseline: pick(r),
+			FirstSeen: pick(r), Search: pick(r)}
 		for range r.IntN(3) {
-			row.Reasons = append(row.Reasons, pick())
+			row.Reasons = append(row.Reasons, pick(r))
 		}
 		rows = append(rows, row)
 	}
+	sameAsTemplate(t, "testdata/finding-row.html.tmpl", rows, findingRowHTML)
+}
+
+// TestInventoryRowIsTheTemplate is TestFindingRowIsTheTemplate for the
+// rows of the inventory.
+func TestInventoryRowIsTheTemplate(t *testing.T) {
+	rows := []inventoryRow{{}, {Failing: 3}, {Failing: -1}}
+	r := rand.New(rand.NewPCG(10, 11))
+	for range 500 {
+		row := inventoryRow{Search: pick(r), Failing: r.IntN(3)}
+		for range r.IntN(5) {
+			row.Cells = append(row.Cells, pick(r))
+		}
+		rows = append(rows, row)
+	}
+	sameAsTemplate(t, "testdata/inventory-row.html.tmpl", rows, inventoryRowHTML)
+}
+
+// tricky are values html/template escapes in one of its contexts (text,
+// attributes, URLs and URL parts), or that look like it might.
+var tricky = []string{"", "plain", `a "quoted" 'value'`, "a+b<c>&d", "nul\x00byte", "not utf-8 \xff\xfe", "déjà 😀 \u2028",
+	"`code` and `more`", "odd ` backtick", "javascript:alert(1)", "JavaScript:x", "HTTP://host/p?q=1#f", "mailto:a@b",
+	"data:text/html,x", "evidence/artifacts/a b/c.json", "dir/with:colon", "%", "%4", "%41", "a%41b", "%zz",
+	"!#$&*+,/:;=?@[]", "-._~", "tab\tnew\nline", "#frag", "?q"}
+
+// pick joins a few tricky values.
+func pick(r *rand.Rand) string {
+	var b strings.Builder
+	for range r.IntN(4) {
+		b.WriteString(tricky[r.IntN(len(tricky))])
+	}
+	return b.String()
+}
+
+// sameAsTemplate renders each row with the template in file, which ranges
+// over .Rows, and with render, and requires the same bytes.
+func sameAsTemplate[T any](t *testing.T, file string, rows []T, render func(T) htmltemplate.HTML) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := htmltemplate.Must(htmltemplate.New("row").Funcs(htmltemplate.FuncMap{"spans": spans}).Parse(string(src)))
 	for i, row := range rows {
 		var want strings.Builder
-		if err := tmpl.Execute(&want, struct{ Rows []findingRow }{[]findingRow{row}}); err != nil {
+		if err := tmpl.Execute(&want, struct{ Rows []T }{[]T{row}}); err != nil {
 			t.Fatal(err)
 		}
-		if got := string(findingRowHTML(row)); got != want.String() {
+		if got := string(render(row)); got != want.String() {
 			t.Fatalf("row %d (%+v):\n got %q\nwant %q", i, row, got, want.String())
 		}
 	}
