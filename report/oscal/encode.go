@@ -180,11 +180,17 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 		return fmt.Errorf("the subjects of an element were not found once in its encoding")
 	}
 	out(data[:at])
+	var encoded []byte
 	for j := range refs.n {
 		if j > 0 {
 			out([]byte(","))
 		}
 		ref := refs.ref(j)
+		var ok bool
+		if encoded, ok = appendSubjectRef(encoded[:0], &ref); ok {
+			out(encoded)
+			continue
+		}
 		mark.Reset()
 		if err := markEnc.Encode(&ref); err != nil {
 			return err
