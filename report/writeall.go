@@ -77,7 +77,10 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 // assessment plan, which the assessment results and the POA&M cite with
 // its hash, is rendered first, in memory; every other report is streamed
 // into its file, the formats concurrently (each reads r and writes only its
-// own file, so the bytes do not depend on the order they run in).
+// own file, so the bytes do not depend on the order they run in). They
+// start in the registry's order, which lists the costliest formats (the
+// OSCAL documents, then the workbook) first, so that the workers finish
+// together.
 func stagedReports(r *assess.Results, fs []Format, opts Options) (staging.Set, error) {
 	set := staging.Set{Files: map[string][]byte{}, Streams: map[string]func(io.Writer) error{}}
 	for _, f := range fs {
@@ -96,6 +99,7 @@ func stagedReports(r *assess.Results, fs []Format, opts Options) (staging.Set, e
 		if f.File == oscal.PlanFile {
 			continue
 		}
+		set.Order = append(set.Order, f.File)
 		set.Streams[f.File] = func(w io.Writer) error {
 			if err := f.write(w, r, opts); err != nil {
 				return fmt.Errorf("render %s report: %w", f.Name, err)

@@ -40,6 +40,10 @@ type Set struct {
 	Streams map[string]func(io.Writer) error
 	// Workers bounds how many Streams run at once (0: GOMAXPROCS).
 	Workers int
+	// Order is the order Streams start in, the longest first so that the
+	// workers finish together; streams it does not name start after, in
+	// name order. It never changes what is written.
+	Order []string
 	// Folders are paths (relative, slash-separated) replaced as a whole:
 	// the files under one are written together, and whatever the folder
 	// held before is replaced, also when the set has no file in it. Every
@@ -326,10 +330,20 @@ func (fsys fileSystem) fillStreams(stage string, set Set, isUnit map[string]bool
 		return nil
 	}
 	names := make([]string, 0, len(set.Streams))
-	for p := range set.Streams {
-		names = append(names, p)
+	ordered := map[string]bool{}
+	for _, p := range set.Order {
+		if _, ok := set.Streams[p]; ok && !ordered[p] {
+			ordered[p] = true
+			names = append(names, p)
+		}
 	}
-	sort.Strings(names)
+	rest := len(names)
+	for p := range set.Streams {
+		if !ordered[p] {
+			names = append(names, p)
+		}
+	}
+	sort.Strings(names[rest:])
 	workers := set.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)

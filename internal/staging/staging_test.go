@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -453,5 +454,26 @@ func TestStreamAndFileOfTheSamePath(t *testing.T) {
 	set.Files["a.json"] = []byte("twice")
 	if err := Write(t.TempDir(), set); err == nil || !strings.Contains(err.Error(), "a.json") {
 		t.Fatalf("a path both in Files and Streams must be refused, got %v", err)
+	}
+}
+
+// TestStreamsStartInOrder checks that streams start in the set's order,
+// then the others in name order, and that a name the order repeats or
+// that is not a stream is ignored.
+func TestStreamsStartInOrder(t *testing.T) {
+	var started []string
+	set := Set{Streams: map[string]func(io.Writer) error{}, Workers: 1, Order: []string{"c", "missing", "a", "c"}}
+	for _, name := range []string{"a", "b", "c", "d"} {
+		set.Streams[name] = func(w io.Writer) error {
+			started = append(started, name)
+			_, err := io.WriteString(w, name)
+			return err
+		}
+	}
+	if err := Write(t.TempDir(), set); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"c", "a", "b", "d"}; !slices.Equal(started, want) {
+		t.Errorf("streams started in order %v, want %v", started, want)
 	}
 }
