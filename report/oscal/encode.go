@@ -115,6 +115,11 @@ type lazyArray[T any] struct {
 	n       int
 	gen     func(int) T
 	setUUID func(*T, string)
+	// appendElem, when set, appends an element's compact encoding by hand
+	// (see appendRisk), or reports false for one it cannot encode.
+	appendElem func(dst []byte, v *T) ([]byte, bool)
+	// encoded holds the last element appendElem encoded.
+	encoded []byte
 	// parts, when set, builds element i into v with its subject
 	// references left out (an observation lists every subject a control
 	// judged), and returns where the element holds them and the references
@@ -149,6 +154,13 @@ func installSentinel[T any](s *[]T, setUUID func(*T, string), marker string, res
 func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
 	if a.parts == nil {
 		v := a.gen(i)
+		if a.appendElem != nil {
+			var ok bool
+			if a.encoded, ok = a.appendElem(a.encoded[:0], &v); ok {
+				out(a.encoded)
+				return nil
+			}
+		}
 		return encodeWhole(enc, buf, &v, out)
 	}
 	var v T

@@ -111,9 +111,9 @@ func (p poamPlan) item(i int) oscalTypes.PoamItem {
 // arrays are the risks and the items of doc, built as they are encoded.
 func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[oscalTypes.Risk], *lazyArray[oscalTypes.PoamItem]) {
 	doc.Risks = new([]oscalTypes.Risk)
-	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: p.items.Len(), gen: p.risk,
+	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: p.items.Len(), gen: p.risk, appendElem: appendRisk,
 		setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
-	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: p.items.Len(), gen: p.item,
+	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: p.items.Len(), gen: p.item, appendElem: appendPoamItem,
 		setUUID: func(it *oscalTypes.PoamItem, id string) { it.UUID = id }}
 	return risks, items
 }

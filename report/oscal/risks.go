@@ -171,7 +171,7 @@ func (b *builder) bookParties(plan view.Plan) {
 
 // lazyRisks is the risks of the plan items, built as they are encoded.
 func (b *builder) lazyRisks(plan view.Plan) *lazyArray[oscalTypes.Risk] {
-	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(),
+	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(), appendElem: appendRisk,
 		gen: func(i int) oscalTypes.Risk { return b.risk(plan.Item(i)) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
 }
 

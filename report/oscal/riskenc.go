@@ -1,0 +1,258 @@
+package oscal
+
+import (
+	"time"
+
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+)
+
+// The risks and POA&M items, one or two per finding, are most of the
+// encoding of a large POA&M and assessment results. They are encoded here
+// by hand, byte for byte as encoding/json (HTML escaping off) encodes
+// them, for the fields the builder sets. Any other field that is set
+// (links, mitigating factors, a risk log, related tasks, required assets,
+// nested tasks …) makes the encoder give up, and the element is encoded by
+// encoding/json instead. TestRiskEncodingIsJSON and
+// TestWriteIsWhatMarshalValidates compare the two.
+
+// objectWriter appends a JSON object's members, a comma before each but
+// the first of its object or array.
+type objectWriter struct {
+	b []byte
+	// ok is false once a field the encoder does not handle was set.
+	ok bool
+}
+
+// sep starts a member or element: a comma unless it opens its object or
+// array.
+func (w *objectWriter) sep() {
+	if n := len(w.b); n > 0 && w.b[n-1] != '{' && w.b[n-1] != '[' {
+		w.b = append(w.b, ',')
+	}
+}
+
+func (w *objectWriter) key(k string) {
+	w.sep()
+	w.b = append(w.b, '"')
+	w.b = append(w.b, k...)
+	w.b = append(w.b, '"', ':')
+}
+
+func (w *objectWriter) str(k, v string) {
+	w.key(k)
+	w.b = appendJSONString(w.b, v)
+}
+
+// optStr writes a member that omitempty leaves out when empty.
+func (w *objectWriter) optStr(k, v string) {
+	if v != "" {
+		w.str(k, v)
+	}
+}
+
+// unhandled gives up when a field the encoder does not write is set.
+func (w *objectWriter) unhandled(set bool) {
+	if set {
+		w.ok = false
+	}
+}
+
+func (w *objectWriter) time(k string, t time.Time) {
+	if y := t.Year(); y < 0 || y > 9999 {
+		w.ok = false // json.Marshal fails on such a time
+		return
+	}
+	w.key(k)
+	w.b = append(w.b, '"')
+	w.b = t.AppendFormat(w.b, time.RFC3339Nano)
+	w.b = append(w.b, '"')
+}
+
+// member writes the member k holding *s, each element by elem: nothing for
+// a nil pointer (omitempty), null for a nil slice.
+func member[T any](w *objectWriter, k string, s *[]T, elem func(*T)) {
+	if s == nil {
+		return
+	}
+	w.key(k)
+	slice(w, *s, elem)
+}
+
+// slice writes the array s, or null when s is nil.
+func slice[T any](w *objectWriter, s []T, elem func(*T)) {
+	if s == nil {
+		w.b = append(w.b, "null"...)
+		return
+	}
+	w.b = append(w.b, '[')
+	for i := range s {
+		w.sep()
+		elem(&s[i])
+	}
+	w.b = append(w.b, ']')
+}
+
+func (w *objectWriter) props(p *[]oscalTypes.Property) {
+	member(w, "props", p, func(p *oscalTypes.Property) { w.b = appendProperty(w.b, p) })
+}
+
+func (w *objectWriter) origin(o *oscalTypes.Origin) {
+	w.b = append(w.b, '{')
+	w.key("actors")
+	slice(w, o.Actors, w.actor)
+	w.unhandled(o.RelatedTasks != nil)
+	w.b = append(w.b, '}')
+}
+
+func (w *objectWriter) actor(a *oscalTypes.OriginActor) {
+	w.b = append(w.b, '{')
+	w.str("actor-uuid", a.ActorUuid)
+	w.unhandled(a.Links != nil)
+	w.props(a.Props)
+	w.optStr("role-id", a.RoleId)
+	w.str("type", a.Type)
+	w.b = append(w.b, '}')
+}
+
+func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
+	w.b = append(w.b, '{')
+	w.str("observation-uuid", o.ObservationUuid)
+	w.b = append(w.b, '}')
+}
+
+// appendRisk appends r's compact JSON; ok is false when r sets a field the
+// encoder does not handle.
+func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
+	w := &objectWriter{b: dst, ok: true}
+	w.b = append(w.b, '{')
+	member(w, "characterizations", r.Characterizations, w.characterization)
+	if r.Deadline != nil {
+		w.time("deadline", *r.Deadline)
+	}
+	w.str("description", r.Description)
+	w.unhandled(r.Links != nil || r.MitigatingFactors != nil)
+	member(w, "origins", r.Origins, w.origin)
+	w.props(r.Props)
+	member(w, "related-observations", r.RelatedObservations, w.relatedObservation)
+	member(w, "remediations", r.Remediations, w.response)
+	w.unhandled(r.RiskLog != nil)
+	w.str("statement", r.Statement)
+	w.str("status", r.Status)
+	member(w, "threat-ids", r.ThreatIds, func(t *oscalTypes.ThreatId) {
+		w.b = append(w.b, '{')
+		w.optStr("href", t.Href)
+		w.str("id", t.ID)
+		w.str("system", t.System)
+		w.b = append(w.b, '}')
+	})
+	w.str("title", r.Title)
+	w.str("uuid", r.UUID)
+	w.b = append(w.b, '}')
+	return w.b, w.ok
+}
+
+func (w *objectWriter) characterization(c *oscalTypes.Characterization) {
+	w.b = append(w.b, '{')
+	w.key("facets")
+	slice(w, c.Facets, func(f *oscalTypes.Facet) {
+		w.b = append(w.b, '{')
+		w.unhandled(f.Links != nil)
+		w.str("name", f.Name)
+		w.props(f.Props)
+		w.optStr("remarks", f.Remarks)
+		w.str("system", f.System)
+		w.str("value", f.Value)
+		w.b = append(w.b, '}')
+	})
+	w.unhandled(c.Links != nil)
+	w.key("origin")
+	w.origin(&c.Origin)
+	w.props(c.Props)
+	w.b = append(w.b, '}')
+}
+
+func (w *objectWriter) response(r *oscalTypes.Response) {
+	w.b = append(w.b, '{')
+	w.str("description", r.Description)
+	w.str("lifecycle", r.Lifecycle)
+	w.unhandled(r.Links != nil)
+	member(w, "origins", r.Origins, w.origin)
+	w.props(r.Props)
+	w.optStr("remarks", r.Remarks)
+	w.unhandled(r.RequiredAssets != nil)
+	member(w, "tasks", r.Tasks, w.task)
+	w.str("title", r.Title)
+	w.str("uuid", r.UUID)
+	w.b = append(w.b, '}')
+}
+
+func (w *objectWriter) task(t *oscalTypes.Task) {
+	w.b = append(w.b, '{')
+	w.unhandled(t.AssociatedActivities != nil || t.Dependencies != nil)
+	w.optStr("description", t.Description)
+	w.unhandled(t.Links != nil)
+	w.props(t.Props)
+	w.optStr("remarks", t.Remarks)
+	member(w, "responsible-roles", t.ResponsibleRoles, func(r *oscalTypes.ResponsibleRole) {
+		w.b = append(w.b, '{')
+		w.unhandled(r.Links != nil)
+		member(w, "party-uuids", r.PartyUuids, func(u *string) { w.b = appendJSONString(w.b, *u) })
+		w.props(r.Props)
+		w.optStr("remarks", r.Remarks)
+		w.str("role-id", r.RoleId)
+		w.b = append(w.b, '}')
+	})
+	w.unhandled(t.Subjects != nil || t.Tasks != nil)
+	if tm := t.Timing; tm != nil {
+		w.key("timing")
+		w.b = append(w.b, '{')
+		w.unhandled(tm.AtFrequency != nil || tm.WithinDateRange != nil)
+		if tm.OnDate != nil {
+			w.key("on-date")
+			w.b = append(w.b, '{')
+			w.time("date", tm.OnDate.Date)
+			w.b = append(w.b, '}')
+		}
+		w.b = append(w.b, '}')
+	}
+	w.str("title", t.Title)
+	w.str("type", t.Type)
+	w.str("uuid", t.UUID)
+	w.b = append(w.b, '}')
+}
+
+// appendPoamItem appends the item's compact JSON; ok is false when it sets a
+// field the encoder does not handle.
+func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
+	w := &objectWriter{b: dst, ok: true}
+	w.b = append(w.b, '{')
+	w.str("description", it.Description)
+	member(w, "links", it.Links, func(l *oscalTypes.Link) {
+		w.b = append(w.b, '{')
+		w.str("href", l.Href)
+		w.optStr("media-type", l.MediaType)
+		w.optStr("rel", l.Rel)
+		w.optStr("resource-fragment", l.ResourceFragment)
+		w.optStr("text", l.Text)
+		w.b = append(w.b, '}')
+	})
+	member(w, "origins", it.Origins, func(o *oscalTypes.PoamItemOrigin) {
+		w.b = append(w.b, '{')
+		w.key("actors")
+		slice(w, o.Actors, w.actor)
+		w.b = append(w.b, '}')
+	})
+	w.props(it.Props)
+	w.unhandled(it.RelatedFindings != nil)
+	member(w, "related-observations", it.RelatedObservations, w.relatedObservation)
+	member(w, "related-risks", it.RelatedRisks, func(r *oscalTypes.AssociatedRisk) {
+		w.b = append(w.b, '{')
+		w.str("risk-uuid", r.RiskUuid)
+		w.b = append(w.b, '}')
+	})
+	w.optStr("remarks", it.Remarks)
+	w.str("title", it.Title)
+	w.optStr("uuid", it.UUID)
+	w.b = append(w.b, '}')
+	return w.b, w.ok
+}

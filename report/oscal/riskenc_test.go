@@ -1,0 +1,150 @@
+package oscal
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+
+	"github.com/tollgate-dev/tollgate/internal/jsontest"
+)
+
+// riskGen makes random risks and POA&M items with the fields the builder
+// sets: strings of every kind JSON escapes, nil and empty lists, times.
+type riskGen struct{ r *rand.Rand }
+
+func (g riskGen) str() string {
+	if g.r.IntN(3) == 0 {
+		return ""
+	}
+	return jsontest.String(g.r)
+}
+
+// ptr is nil, a pointer to a nil slice or to up to three elements.
+func ptr[T any](g riskGen, elem func() T) *[]T {
+	switch g.r.IntN(4) {
+	case 0:
+		return nil
+	case 1:
+		return new([]T)
+	}
+	s := make([]T, g.r.IntN(3))
+	for i := range s {
+		s[i] = elem()
+	}
+	return &s
+}
+
+func (g riskGen) time() time.Time {
+	zones := []*time.Location{time.UTC, time.FixedZone("", 2*3600), time.FixedZone("", -(5*3600 + 30*60))}
+	return time.Date(1990+g.r.IntN(60), time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28), g.r.IntN(24), g.r.IntN(60), g.r.IntN(60),
+		[]int{0, 500, 123456789}[g.r.IntN(3)], zones[g.r.IntN(len(zones))])
+}
+
+func (g riskGen) props() *[]oscalTypes.Property {
+	return ptr(g, func() oscalTypes.Property {
+		return oscalTypes.Property{Name: g.str(), Ns: g.str(), Value: g.str(), Class: g.str(), Remarks: g.str()}
+	})
+}
+
+func (g riskGen) origin() oscalTypes.Origin {
+	var actors []oscalTypes.OriginActor
+	for range g.r.IntN(3) {
+		actors = append(actors, oscalTypes.OriginActor{ActorUuid: g.str(), Type: g.str(), RoleId: g.str(), Props: g.props()})
+	}
+	return oscalTypes.Origin{Actors: actors}
+}
+
+func (g riskGen) risk() oscalTypes.Risk {
+	r := oscalTypes.Risk{UUID: g.str(), Title: g.str(), Description: g.str(), Statement: g.str(), Status: g.str(), Props: g.props()}
+	if g.r.IntN(2) == 0 {
+		d := g.time()
+		r.Deadline = &d
+	}
+	r.Origins = ptr(g, g.origin)
+	r.ThreatIds = ptr(g, func() oscalTypes.ThreatId { return oscalTypes.ThreatId{System: g.str(), ID: g.str(), Href: g.str()} })
+	r.RelatedObservations = ptr(g, func() oscalTypes.RelatedObservation { return oscalTypes.RelatedObservation{ObservationUuid: g.str()} })
+	r.Characterizations = ptr(g, func() oscalTypes.Characterization {
+		c := oscalTypes.Characterization{Origin: g.origin(), Props: g.props()}
+		for range g.r.IntN(3) {
+			c.Facets = append(c.Facets, oscalTypes.Facet{Name: g.str(), System: g.str(), Value: g.str(), Remarks: g.str(), Props: g.props()})
+		}
+		return c
+	})
+	r.Remediations = ptr(g, func() oscalTypes.Response {
+		return oscalTypes.Response{UUID: g.str(), Lifecycle: g.str(), Title: g.str(), Description: g.str(), Remarks: g.str(),
+			Props: g.props(), Origins: ptr(g, g.origin), Tasks: ptr(g, func() oscalTypes.Task {
+				t := oscalTypes.Task{UUID: g.str(), Type: g.str(), Title: g.str(), Description: g.str(), Remarks: g.str(), Props: g.props()}
+				switch g.r.IntN(3) {
+				case 0:
+					t.Timing = &oscalTypes.EventTiming{OnDate: &oscalTypes.OnDateCondition{Date: g.time()}}
+				case 1:
+					t.Timing = &oscalTypes.EventTiming{}
+				}
+				t.ResponsibleRoles = ptr(g, func() oscalTypes.ResponsibleRole {
+					return oscalTypes.ResponsibleRole{RoleId: g.str(), Remarks: g.str(), Props: g.props(), PartyUuids: ptr(g, g.str)}
+				})
+				return t
+			})}
+	})
+	return r
+}
+
+func (g riskGen) item() oscalTypes.PoamItem {
+	return oscalTypes.PoamItem{UUID: g.str(), Title: g.str(), Description: g.str(), Remarks: g.str(), Props: g.props(),
+		Links: ptr(g, func() oscalTypes.Link {
+			return oscalTypes.Link{Href: g.str(), Rel: g.str(), Text: g.str(), MediaType: g.str(), ResourceFragment: g.str()}
+		}),
+		Origins: ptr(g, func() oscalTypes.PoamItemOrigin { return oscalTypes.PoamItemOrigin{Actors: g.origin().Actors} }),
+		RelatedObservations: ptr(g, func() oscalTypes.RelatedObservation {
+			return oscalTypes.RelatedObservation{ObservationUuid: g.str()}
+		}),
+		RelatedRisks: ptr(g, func() oscalTypes.AssociatedRisk { return oscalTypes.AssociatedRisk{RiskUuid: g.str()} }),
+	}
+}
+
+// TestRiskEncodingIsJSON compares the hand encoding of random risks and
+// POA&M items with encoding/json's.
+func TestRiskEncodingIsJSON(t *testing.T) {
+	g := riskGen{rand.New(rand.NewPCG(14, 15))}
+	for i := range 3000 {
+		r := g.risk()
+		got, ok := appendRisk([]byte("keep"), &r)
+		if want := append([]byte("keep"), encodeStd(t, &r)...); !ok || !bytes.Equal(got, want) {
+			t.Fatalf("risk %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
+		}
+		it := g.item()
+		got, ok = appendPoamItem(nil, &it)
+		if want := encodeStd(t, &it); !ok || !bytes.Equal(got, want) {
+			t.Fatalf("item %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
+		}
+	}
+}
+
+// TestRiskEncodingGivesUp checks that a field the encoder does not write
+// makes it give up instead of leaving the field out.
+func TestRiskEncodingGivesUp(t *testing.T) {
+	far := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for name, r := range map[string]oscalTypes.Risk{
+		"links":              {Links: &[]oscalTypes.Link{}},
+		"mitigating factors": {MitigatingFactors: &[]oscalTypes.MitigatingFactor{}},
+		"risk log":           {RiskLog: &oscalTypes.RiskLog{}},
+		"deadline past 9999": {Deadline: &far},
+		"related tasks":      {Origins: &[]oscalTypes.Origin{{RelatedTasks: &[]oscalTypes.RelatedTask{}}}},
+		"actor links":        {Origins: &[]oscalTypes.Origin{{Actors: []oscalTypes.OriginActor{{Links: &[]oscalTypes.Link{}}}}}},
+		"facet links":        {Characterizations: &[]oscalTypes.Characterization{{Facets: []oscalTypes.Facet{{Links: &[]oscalTypes.Link{}}}}}},
+		"required assets":    {Remediations: &[]oscalTypes.Response{{RequiredAssets: &[]oscalTypes.RequiredAsset{}}}},
+		"nested tasks":       {Remediations: &[]oscalTypes.Response{{Tasks: &[]oscalTypes.Task{{Tasks: &[]oscalTypes.Task{}}}}}},
+		"task subjects":      {Remediations: &[]oscalTypes.Response{{Tasks: &[]oscalTypes.Task{{Subjects: &[]oscalTypes.AssessmentSubject{}}}}}},
+		"date range":         {Remediations: &[]oscalTypes.Response{{Tasks: &[]oscalTypes.Task{{Timing: &oscalTypes.EventTiming{WithinDateRange: &oscalTypes.OnDateRangeCondition{}}}}}}},
+	} {
+		if _, ok := appendRisk(nil, &r); ok {
+			t.Errorf("%s: the risk was encoded by hand", name)
+		}
+	}
+	if _, ok := appendPoamItem(nil, &oscalTypes.PoamItem{RelatedFindings: &[]oscalTypes.RelatedFinding{}}); ok {
+		t.Error("related findings: the item was encoded by hand")
+	}
+}
