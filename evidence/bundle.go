@@ -116,19 +116,31 @@ func WriteBundle(dir string, b *Bundle) error {
 // EncodeBundle returns the files of b's on-disk form by bundle-relative
 // path: manifest.json and the redacted artifacts under artifacts/.
 func EncodeBundle(b *Bundle) (map[string][]byte, error) {
-	if b == nil {
-		return nil, fmt.Errorf("nil bundle")
-	}
-	files, artifacts, err := bundleFiles(b)
+	files, manifest, err := EncodeBundleFiles(b)
 	if err != nil {
 		return nil, err
 	}
-	data, err := encodeManifest(b, artifacts)
+	data, err := manifest()
 	if err != nil {
 		return nil, err
 	}
 	files[ManifestFile] = data
 	return files, nil
+}
+
+// EncodeBundleFiles returns the redacted artifacts of b's on-disk form by
+// bundle-relative path, as EncodeBundle does, and a function that encodes
+// its manifest.json, the costly part, so that a caller can do other work
+// while it runs. Every check of the bundle is made before it returns.
+func EncodeBundleFiles(b *Bundle) (map[string][]byte, func() ([]byte, error), error) {
+	if b == nil {
+		return nil, nil, fmt.Errorf("nil bundle")
+	}
+	files, artifacts, err := bundleFiles(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, func() ([]byte, error) { return encodeManifest(b, artifacts) }, nil
 }
 
 // CheckBundleDir returns an error when dir exists and is not a folder that

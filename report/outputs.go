@@ -38,7 +38,7 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	if err := evidence.CheckBundleDir(evDir); err != nil {
 		return nil, err
 	}
-	bundleFiles, err := evidence.EncodeBundle(b)
+	bundleFiles, manifest, err := evidence.EncodeBundleFiles(b)
 	if err != nil {
 		return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
 	}
@@ -51,9 +51,6 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	}
 	opts.OSCAL.EvidenceBase = EvidenceDir + "/"
 	opts.HTML.EvidenceBase = EvidenceDir + "/"
-	sum := sha256.Sum256(bundleFiles[evidence.ManifestFile])
-	opts.OSCAL.ManifestSHA256 = hex.EncodeToString(sum[:])
-	opts.XLSX.ManifestSHA256 = opts.OSCAL.ManifestSHA256
 	fs, err := resolve(formats)
 	if err != nil {
 		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
@@ -61,10 +58,14 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	if r == nil {
 		return nil, fmt.Errorf("write reports to %s: no results", dir)
 	}
-	set, err := stagedReports(r, fs, opts.withEngagement())
-	if err != nil {
-		return nil, fmt.Errorf("write reports to %s: %w", dir, err)
+	encodeManifest := func() ([]byte, error) {
+		data, err := manifest()
+		if err != nil {
+			return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
+		}
+		return data, nil
 	}
+	set := stagedReports(r, fs, opts.withEngagement(), path.Join(EvidenceDir, evidence.ManifestFile), encodeManifest)
 	for p, data := range bundleFiles {
 		set.Files[path.Join(EvidenceDir, p)] = data
 	}

@@ -54,31 +54,43 @@ type Format struct {
 	// needs are formats written with this one because it refers to them
 	// (the assessment results and the POA&M import the assessment plan).
 	needs []string
+	// citesManifest formats cite the evidence manifest by its hash, so
+	// they are written once the manifest is encoded (the OSCAL documents
+	// and the workbook); the others may be written meanwhile.
+	citesManifest bool
+	// citesPlan formats cite the assessment plan by its hash, so they are
+	// written once the plan is (the assessment results).
+	citesPlan bool
+	// cost is the format's rough share of the CPU time a large fleet's
+	// reports take, in percent. It orders the streamed reports, the
+	// costliest first, so that the workers finish together; it never
+	// changes what is written.
+	cost  int
 	write func(io.Writer, *assess.Results, Options) error
 }
 
 var registry = []Format{
-	{Name: "ap", File: oscal.PlanFile, Description: "OSCAL 1.1.3 assessment plan: scope, subjects, methods, tool",
+	{Name: "ap", File: oscal.PlanFile, Description: "OSCAL 1.1.3 assessment plan: scope, subjects, methods, tool", citesManifest: true, cost: 1,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.WritePlan(w, r, o.OSCAL) }},
-	{Name: "oscal", File: oscal.ResultsFile, Description: "OSCAL 1.1.3 assessment results", needs: []string{"ap"},
+	{Name: "oscal", File: oscal.ResultsFile, Description: "OSCAL 1.1.3 assessment results", needs: []string{"ap"}, citesManifest: true, citesPlan: true, cost: 12,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.Write(w, r, o.OSCAL) }},
-	{Name: "poam", File: oscal.POAMFile, Description: "OSCAL 1.1.3 plan of action and milestones", needs: []string{"ap"},
+	{Name: "poam", File: oscal.POAMFile, Description: "OSCAL 1.1.3 plan of action and milestones", needs: []string{"ap"}, citesManifest: true, cost: 15,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return oscal.WritePOAM(w, r, o.OSCAL) }},
-	{Name: "xlsx", File: "tollgate-report.xlsx", Description: "auditor workbook",
+	{Name: "xlsx", File: "tollgate-report.xlsx", Description: "auditor workbook", citesManifest: true, cost: 10,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return xlsx.Write(w, r, o.XLSX) }},
-	{Name: "sarif", File: "tollgate.sarif", Description: "SARIF 2.1.0 for code scanning",
+	{Name: "sarif", File: "tollgate.sarif", Description: "SARIF 2.1.0 for code scanning", cost: 2,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return sarif.Write(w, r, o.SARIF) }},
-	{Name: "junit", File: "junit.xml", Description: "JUnit XML for CI test reports",
+	{Name: "junit", File: "junit.xml", Description: "JUnit XML for CI test reports", cost: 5,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return junit.Write(w, r, o.JUnit) }},
-	{Name: "json", File: "results.json", Description: "stable machine-readable results (docs/results-json.md)",
+	{Name: "json", File: "results.json", Description: "stable machine-readable results (docs/results-json.md)", cost: 6,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return jsonreport.Write(w, r, o.JSON) }},
 	{Name: "md", File: "summary.md", Description: "Markdown summary for pull-request comments",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return markdown.Write(w, r, o.Markdown) }},
-	{Name: "html", File: "tollgate-report.html", Description: "HTML report to open in a browser: coverage, findings, inventory",
+	{Name: "html", File: "tollgate-report.html", Description: "HTML report to open in a browser: coverage, findings, inventory", cost: 5,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return htmlreport.Write(w, r, o.HTML) }},
-	{Name: "codequality", File: "gl-code-quality-report.json", Description: "GitLab Code Quality report (artifacts:reports:codequality)", OptIn: true,
+	{Name: "codequality", File: "gl-code-quality-report.json", Description: "GitLab Code Quality report (artifacts:reports:codequality)", OptIn: true, cost: 2,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteCodeQuality(w, r, o.GitLab) }},
-	{Name: "gitlab-sast", File: "gl-sast-report.json", Description: "GitLab SAST security report (artifacts:reports:sast)", OptIn: true,
+	{Name: "gitlab-sast", File: "gl-sast-report.json", Description: "GitLab SAST security report (artifacts:reports:sast)", OptIn: true, cost: 2,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteSAST(w, r, o.GitLab) }},
 }
 
