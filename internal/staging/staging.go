@@ -34,9 +34,9 @@ type Set struct {
 	// Streams maps slash-separated paths relative to the output folder to
 	// functions that write their content, so that large files go to disk
 	// as they are produced instead of being held in memory. They run
-	// concurrently, at most Workers at a time, after Files are written; a
-	// function that fails fails the whole set. A path is in Files or in
-	// Streams, not both.
+	// concurrently, at most Workers at a time, while one of the workers
+	// writes the Files first; a function that fails fails the whole set.
+	// A path is in Files or in Streams, not both.
 	Streams map[string]func(io.Writer) error
 	// Workers bounds how many Streams run at once (0: GOMAXPROCS).
 	Workers int
@@ -298,37 +298,45 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 			}
 		}
 	}
-	names := make([]string, 0, len(set.Files))
-	for p := range set.Files {
-		names = append(names, p)
-	}
-	sort.Strings(names)
 	isUnit := map[string]bool{}
 	for _, u := range units {
 		isUnit[u.path] = !u.folder
 	}
-	for _, p := range names {
-		full := filepath.Join(stage, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := fsys.writeFile(full, set.Files[p], isUnit[p]); err != nil {
-			return fmt.Errorf("%s: %w", p, err)
+	jobs := streamJobs(set)
+	if len(set.Files) > 0 {
+		// The files, often many small ones, are written by one worker while
+		// the others start on the streams.
+		files := set.Files
+		jobs = append([]job{{run: func() (string, error) {
+			return fsys.writeFiles(stage, files, isUnit)
+		}}}, jobs...)
+	}
+	for i, j := range jobs {
+		if j.stream != nil {
+			p, stream := j.path, j.stream
+			jobs[i].run = func() (string, error) {
+				full := filepath.Join(stage, filepath.FromSlash(p))
+				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+					return p, err
+				}
+				return p, fsys.streamFile(full, stream, isUnit[p])
+			}
 		}
 	}
-	// The files are on disk: the streams, which run longest and need the
-	// most memory, do not keep their contents alive.
-	set.Files = nil
-	return fsys.fillStreams(stage, set, isUnit)
+	return runJobs(jobs, set.Workers)
 }
 
-// fillStreams runs the set's Streams, each into its file in stage, at most
-// set.Workers at a time. When several fail, the error of the first path in
-// sorted order is returned, so the message does not depend on scheduling.
-func (fsys fileSystem) fillStreams(stage string, set Set, isUnit map[string]bool) error {
-	if len(set.Streams) == 0 {
-		return nil
-	}
+// job is one file to stream, or the set's Files to write.
+type job struct {
+	path   string // the path a stream writes
+	stream func(io.Writer) error
+	// run does the job and returns the path it failed on with its error.
+	run func() (string, error)
+}
+
+// streamJobs returns the set's Streams in the order they start in: those
+// named by set.Order, then the rest in name order.
+func streamJobs(set Set) []job {
 	names := make([]string, 0, len(set.Streams))
 	ordered := map[string]bool{}
 	for _, p := range set.Order {
@@ -344,41 +352,70 @@ func (fsys fileSystem) fillStreams(stage string, set Set, isUnit map[string]bool
 		}
 	}
 	sort.Strings(names[rest:])
-	workers := set.Workers
+	jobs := make([]job, len(names))
+	for i, p := range names {
+		jobs[i] = job{path: p, stream: set.Streams[p]}
+	}
+	return jobs
+}
+
+// writeFiles writes files into stage in name order, and returns the path
+// it failed on with its error.
+func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit map[string]bool) (string, error) {
+	names := make([]string, 0, len(files))
+	for p := range files {
+		names = append(names, p)
+	}
+	sort.Strings(names)
+	for _, p := range names {
+		full := filepath.Join(stage, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return p, err
+		}
+		if err := fsys.writeFile(full, files[p], isUnit[p]); err != nil {
+			return p, err
+		}
+	}
+	return "", nil
+}
+
+// runJobs runs the jobs, in their order, at most workers at a time
+// (0: GOMAXPROCS). When several fail, the error of the first path in
+// sorted order is returned, so the message does not depend on scheduling.
+func runJobs(jobs []job, workers int) error {
+	if len(jobs) == 0 {
+		return nil
+	}
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	errs := make([]error, len(names))
+	failed := make([]string, len(jobs))
+	errs := make([]error, len(jobs))
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(workers, len(names)) {
+	for range min(workers, len(jobs)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				p := names[i]
-				full := filepath.Join(stage, filepath.FromSlash(p))
-				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-					errs[i] = err
-					continue
-				}
-				if err := fsys.streamFile(full, set.Streams[p], isUnit[p]); err != nil {
-					errs[i] = fmt.Errorf("%s: %w", p, err)
-				}
+				failed[i], errs[i] = jobs[i].run()
+				jobs[i] = job{} // what it wrote need not stay in memory
 			}
 		}()
 	}
-	for i := range names {
+	for i := range jobs {
 		next <- i
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+	var first error
+	at := ""
+	for i, err := range errs {
+		if err != nil && (first == nil || failed[i] < at) {
+			first, at = fmt.Errorf("%s: %w", failed[i], err), failed[i]
 		}
 	}
-	return nil
+	return first
 }
 
 // streamBuffer is the size of the buffer between a stream and its file.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // previous is an output folder as an earlier run left it, with files of the
@@ -475,5 +477,41 @@ func TestStreamsStartInOrder(t *testing.T) {
 	}
 	if want := []string{"c", "a", "b", "d"}; !slices.Equal(started, want) {
 		t.Errorf("streams started in order %v, want %v", started, want)
+	}
+}
+
+// TestFilesAreWrittenBesideStreams checks that the set's files are written
+// by one worker while another runs the streams: here a file's creation
+// waits for a stream to have started, which never happens when the
+// streams wait for the files.
+func TestFilesAreWrittenBesideStreams(t *testing.T) {
+	streaming := make(chan struct{})
+	set := Set{
+		Files:   map[string][]byte{"bundle/a.json": []byte("a"), "bundle/b.json": []byte("b")},
+		Folders: []string{"bundle"},
+		Streams: map[string]func(io.Writer) error{"report.json": func(w io.Writer) error {
+			close(streaming)
+			_, err := io.WriteString(w, "report")
+			return err
+		}},
+		Workers: 2,
+	}
+	fsys := fileSystem{rename: os.Rename, create: func(name string) (io.WriteCloser, error) {
+		if filepath.Base(name) == "a.json" {
+			select {
+			case <-streaming:
+			case <-time.After(time.Minute):
+				return nil, errors.New("the stream did not start while the files were written")
+			}
+		}
+		return osFS.create(name)
+	}}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := fsys.write(dir, set); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"bundle/a.json": "a", "bundle/b.json": "b", "report.json": "report"}
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
+		t.Errorf("wrote %v, want %v", got, want)
 	}
 }
