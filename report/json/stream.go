@@ -31,14 +31,20 @@ func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]
 	var indented []byte
 	enc := stdjson.NewEncoder(&raw)
 	enc.SetEscapeHTML(false)
+	var hand []byte // the encodings written by hand
 	// encode encodes one value; prefix starts each of its lines but the
 	// first. The encoding is valid until the next call.
 	encode := func(v any, prefix string) ([]byte, error) {
-		raw.Reset()
-		if err := enc.Encode(v); err != nil {
-			return nil, err
+		var data []byte
+		if b, ok := appendCompact(hand[:0], v); ok {
+			hand, data = b, b
+		} else {
+			raw.Reset()
+			if err := enc.Encode(v); err != nil {
+				return nil, err
+			}
+			data = bytes.TrimSuffix(raw.Bytes(), []byte("\n"))
 		}
-		data := bytes.TrimSuffix(raw.Bytes(), []byte("\n"))
 		if compact {
 			return data, nil
 		}

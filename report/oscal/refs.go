@@ -1,9 +1,9 @@
 package oscal
 
 import (
-	"unicode/utf8"
-
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+
+	"github.com/tollgate-dev/tollgate/internal/jsonstr"
 )
 
 // appendSubjectRef appends the compact JSON encoding/json writes (HTML
@@ -27,17 +27,17 @@ func appendSubjectRef(dst []byte, r *oscalTypes.SubjectReference) (_ []byte, ok 
 	}
 	if r.Remarks != "" {
 		dst = append(dst, `"remarks":`...)
-		dst = appendJSONString(dst, r.Remarks)
+		dst = jsonstr.Append(dst, r.Remarks)
 		dst = append(dst, ',')
 	}
 	dst = append(dst, `"subject-uuid":`...)
-	dst = appendJSONString(dst, r.SubjectUuid)
+	dst = jsonstr.Append(dst, r.SubjectUuid)
 	if r.Title != "" {
 		dst = append(dst, `,"title":`...)
-		dst = appendJSONString(dst, r.Title)
+		dst = jsonstr.Append(dst, r.Title)
 	}
 	dst = append(dst, `,"type":`...)
-	dst = appendJSONString(dst, r.Type)
+	dst = jsonstr.Append(dst, r.Type)
 	return append(dst, '}'), true
 }
 
@@ -59,60 +59,7 @@ func appendProperty(dst []byte, p *oscalTypes.Property) []byte {
 		dst = append(dst, '"')
 		dst = append(dst, f.name...)
 		dst = append(dst, '"', ':')
-		dst = appendJSONString(dst, f.value)
+		dst = jsonstr.Append(dst, f.value)
 	}
 	return append(dst, '}')
-}
-
-// appendJSONString appends s as a JSON string exactly as encoding/json
-// writes it with HTML escaping off: '"', '\\' and control characters
-// escaped, bytes that are not UTF-8 as \ufffd, U+2028 and U+2029 escaped.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if b := s[i]; b < utf8.RuneSelf {
-			if b >= ' ' && b != '"' && b != '\\' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch b {
-			case '\\', '"':
-				dst = append(dst, '\\', b)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[b>>4], hex[b&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		c, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case c == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case c == '\u2028' || c == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[c&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

@@ -4,6 +4,8 @@ import (
 	"time"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
+
+	"github.com/tollgate-dev/tollgate/internal/jsonstr"
 )
 
 // The risks and POA&M items, one or two per finding, are most of the
@@ -40,7 +42,7 @@ func (w *objectWriter) key(k string) {
 
 func (w *objectWriter) str(k, v string) {
 	w.key(k)
-	w.b = appendJSONString(w.b, v)
+	w.b = jsonstr.Append(w.b, v)
 }
 
 // optStr writes a member that omitempty leaves out when empty.
@@ -196,7 +198,7 @@ func (w *objectWriter) task(t *oscalTypes.Task) {
 	member(w, "responsible-roles", t.ResponsibleRoles, func(r *oscalTypes.ResponsibleRole) {
 		w.b = append(w.b, '{')
 		w.unhandled(r.Links != nil)
-		member(w, "party-uuids", r.PartyUuids, func(u *string) { w.b = appendJSONString(w.b, *u) })
+		member(w, "party-uuids", r.PartyUuids, func(u *string) { w.b = jsonstr.Append(w.b, *u) })
 		w.props(r.Props)
 		w.optStr("remarks", r.Remarks)
 		w.str("role-id", r.RoleId)

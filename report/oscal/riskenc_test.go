@@ -112,12 +112,12 @@ func TestRiskEncodingIsJSON(t *testing.T) {
 	for i := range 3000 {
 		r := g.risk()
 		got, ok := appendRisk([]byte("keep"), &r)
-		if want := append([]byte("keep"), encodeStd(t, &r)...); !ok || !bytes.Equal(got, want) {
+		if want := append([]byte("keep"), jsontest.Std(t, &r)...); !ok || !bytes.Equal(got, want) {
 			t.Fatalf("risk %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
 		}
 		it := g.item()
 		got, ok = appendPoamItem(nil, &it)
-		if want := encodeStd(t, &it); !ok || !bytes.Equal(got, want) {
+		if want := jsontest.Std(t, &it); !ok || !bytes.Equal(got, want) {
 			t.Fatalf("item %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
 		}
 	}
