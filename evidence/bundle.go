@@ -1,6 +1,7 @@
 package evidence
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -116,11 +117,14 @@ func WriteBundle(dir string, b *Bundle) error {
 // EncodeBundle returns the files of b's on-disk form by bundle-relative
 // path: manifest.json and the redacted artifacts under artifacts/.
 func EncodeBundle(b *Bundle) (map[string][]byte, error) {
-	files, manifest, err := EncodeBundleFiles(b)
+	if b == nil {
+		return nil, fmt.Errorf("nil bundle")
+	}
+	files, artifacts, err := bundleFiles(b)
 	if err != nil {
 		return nil, err
 	}
-	data, err := manifest()
+	data, err := encodeManifest(b, artifacts)
 	if err != nil {
 		return nil, err
 	}
@@ -129,10 +133,11 @@ func EncodeBundle(b *Bundle) (map[string][]byte, error) {
 }
 
 // EncodeBundleFiles returns the redacted artifacts of b's on-disk form by
-// bundle-relative path, as EncodeBundle does, and a function that encodes
-// its manifest.json, the costly part, so that a caller can do other work
-// while it runs. Every check of the bundle is made before it returns.
-func EncodeBundleFiles(b *Bundle) (map[string][]byte, func() ([]byte, error), error) {
+// bundle-relative path, as EncodeBundle does, and a function that writes
+// its manifest.json, the costly part, as it is encoded, so that a caller
+// can stream it and do other work meanwhile. Every check of the bundle is
+// made before it returns.
+func EncodeBundleFiles(b *Bundle) (map[string][]byte, func(io.Writer) error, error) {
 	if b == nil {
 		return nil, nil, fmt.Errorf("nil bundle")
 	}
@@ -140,7 +145,7 @@ func EncodeBundleFiles(b *Bundle) (map[string][]byte, func() ([]byte, error), er
 	if err != nil {
 		return nil, nil, err
 	}
-	return files, func() ([]byte, error) { return encodeManifest(b, artifacts) }, nil
+	return files, func(w io.Writer) error { return writeManifest(w, b, artifacts) }, nil
 }
 
 // CheckBundleDir returns an error when dir exists and is not a folder that
@@ -220,16 +225,26 @@ func checkBundlePath(p string) error {
 
 // encodeManifest renders the manifest deterministically.
 func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := writeManifest(&buf, b, artifacts); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// subjectsSentinel stands for the subjects in the manifest's skeleton,
+// which writeManifest encodes without them.
+var subjectsSentinel = json.RawMessage(`"tollgate-streamed-manifest-subjects-2f6c1a"`)
+
+// writeManifest writes the manifest to w: indented JSON, the subjects
+// sorted by kind and ID. The subjects, most of it, are encoded and written
+// one at a time, into the skeleton encoded without them, to the bytes
+// indenting the whole would give.
+func writeManifest(w io.Writer, b *Bundle, artifacts []Artifact) error {
 	subjects := append([]Subject(nil), b.Subjects...)
-	sort.SliceStable(subjects, func(i, j int) bool {
-		mi, mj := subjects[i].Metadata(), subjects[j].Metadata()
-		if ki, kj := kindOrder(mi.Kind), kindOrder(mj.Kind); ki != kj {
-			return ki < kj
-		}
-		return mi.ID < mj.ID
-	})
+	sortSubjects(subjects)
 	m := manifest{FormatVersion: b.FormatVersion, Tool: b.Tool, ToolVersion: b.ToolVersion, Origin: b.Origin, Scope: b.Scope,
-		Created: b.Created.UTC(), Subjects: make([]json.RawMessage, 0, len(subjects)), Artifacts: artifacts}
+		Created: b.Created.UTC(), Subjects: []json.RawMessage{}, Artifacts: artifacts}
 	if m.FormatVersion == "" {
 		m.FormatVersion = BundleFormatVersion
 	}
@@ -239,19 +254,71 @@ func encodeManifest(b *Bundle, artifacts []Artifact) ([]byte, error) {
 	if m.Artifacts == nil {
 		m.Artifacts = []Artifact{}
 	}
+	if len(subjects) > 0 {
+		m.Subjects = []json.RawMessage{subjectsSentinel}
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return fmt.Errorf("encode manifest: %w", err)
+	}
+	skel := append(jsonindent.Append(make([]byte, 0, len(data)*3/2), data, "", "  "), '\n')
+	at := bytes.Index(skel, subjectsSentinel)
+	if len(subjects) == 0 || at < 0 || bytes.Count(skel, subjectsSentinel) != 1 {
+		if len(subjects) > 0 {
+			// The sentinel is also in a value: encode the subjects in place.
+			return writeManifestWhole(w, m, subjects)
+		}
+		_, err := w.Write(skel)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 256<<10)
+	bw.Write(skel[:at])
+	// The subjects are elements of a member of the top-level object: each
+	// line of theirs starts with two levels of indent.
+	const elemPrefix = "    "
+	var indented []byte
+	for i, s := range subjects {
+		raw, err := json.Marshal(s)
+		if err != nil {
+			return fmt.Errorf("encode subject %s: %w", s.Metadata().ID, err)
+		}
+		if i > 0 {
+			bw.WriteString(",\n" + elemPrefix)
+		}
+		indented = jsonindent.Append(indented[:0], raw, elemPrefix, "  ")
+		bw.Write(indented)
+	}
+	bw.Write(skel[at+len(subjectsSentinel):])
+	return bw.Flush()
+}
+
+// writeManifestWhole encodes the manifest m with the subjects in one piece.
+func writeManifestWhole(w io.Writer, m manifest, subjects []Subject) error {
+	m.Subjects = make([]json.RawMessage, 0, len(subjects))
 	for _, s := range subjects {
 		raw, err := json.Marshal(s)
 		if err != nil {
-			return nil, fmt.Errorf("encode subject %s: %w", s.Metadata().ID, err)
+			return fmt.Errorf("encode subject %s: %w", s.Metadata().ID, err)
 		}
 		m.Subjects = append(m.Subjects, raw)
 	}
 	data, err := json.Marshal(m)
 	if err != nil {
-		return nil, fmt.Errorf("encode manifest: %w", err)
+		return fmt.Errorf("encode manifest: %w", err)
 	}
-	out := jsonindent.Append(make([]byte, 0, len(data)*3/2), data, "", "  ")
-	return append(out, '\n'), nil
+	_, err = w.Write(append(jsonindent.Append(make([]byte, 0, len(data)*3/2), data, "", "  "), '\n'))
+	return err
+}
+
+// sortSubjects sorts subjects by kind, then ID, as the manifest lists them.
+func sortSubjects(subjects []Subject) {
+	sort.SliceStable(subjects, func(i, j int) bool {
+		mi, mj := subjects[i].Metadata(), subjects[j].Metadata()
+		if ki, kj := kindOrder(mi.Kind), kindOrder(mj.Kind); ki != kj {
+			return ki < kj
+		}
+		return mi.ID < mj.ID
+	})
 }
 
 func kindOrder(k Kind) int {

@@ -58,14 +58,13 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	if r == nil {
 		return nil, fmt.Errorf("write reports to %s: no results", dir)
 	}
-	encodeManifest := func() ([]byte, error) {
-		data, err := manifest()
-		if err != nil {
-			return nil, fmt.Errorf("write evidence to %s: %w", evDir, err)
+	writeManifest := func(w io.Writer) error {
+		if err := manifest(w); err != nil {
+			return fmt.Errorf("write evidence to %s: %w", evDir, err)
 		}
-		return data, nil
+		return nil
 	}
-	set := stagedReports(r, fs, opts.withEngagement(), path.Join(EvidenceDir, evidence.ManifestFile), encodeManifest)
+	set := stagedReports(r, fs, opts.withEngagement(), path.Join(EvidenceDir, evidence.ManifestFile), writeManifest)
 	for p, data := range bundleFiles {
 		set.Files[path.Join(EvidenceDir, p)] = data
 	}

@@ -63,7 +63,7 @@ func TestUncitingReportsDoNotWait(t *testing.T) {
 		t.Fatal(err)
 	}
 	broken := errors.New("manifest broken")
-	set := stagedReports(r, fs, Options{}.withEngagement(), "evidence/manifest.json", func() ([]byte, error) { return nil, broken })
+	set := stagedReports(r, fs, Options{}.withEngagement(), "evidence/manifest.json", func(io.Writer) error { return broken })
 	for _, f := range fs {
 		if !f.citesManifest && !f.citesPlan {
 			// Run on this goroutine before the manifest: waiting would block forever.

@@ -80,7 +80,7 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 // Some reports cite others by their SHA-256: the OSCAL documents and the
 // workbook cite the evidence manifest, and the assessment results cite the
 // assessment plan. When manifest is not nil, the set also streams the
-// manifest, which it encodes, into manifestPath. A citing report waits
+// evidence manifest, which manifest writes, into manifestPath. A citing report waits
 // for the digest of what it cites, taken of the bytes written; the others
 // do not wait. The streams start with the manifest, then one report that
 // cites nothing for each other worker, then the plan, then the rest, the
@@ -88,23 +88,17 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 // and the plan are rendered do, and the workers finish together. Every
 // stream starts after those it waits for, so none waits for a stream that
 // has not started.
-func stagedReports(r *assess.Results, fs []Format, opts Options, manifestPath string, manifest func() ([]byte, error)) staging.Set {
+func stagedReports(r *assess.Results, fs []Format, opts Options, manifestPath string, manifest func(io.Writer) error) staging.Set {
 	set := staging.Set{Files: map[string][]byte{}, Streams: map[string]func(io.Writer) error{}}
 	var manifestSum, planSum *digest
 	var lead []string // the manifest and the plan, in that order
 	if manifest != nil {
 		manifestSum = newDigest("evidence manifest")
 		lead = append(lead, manifestPath)
-		set.Streams[manifestPath] = func(w io.Writer) error {
-			data, err := manifest()
-			if err != nil {
-				manifestSum.set("", err)
-				return err
-			}
-			sum := sha256.Sum256(data)
-			manifestSum.set(hex.EncodeToString(sum[:]), nil)
-			_, err = w.Write(data)
-			return err
+		set.Streams[manifestPath] = func(w io.Writer) (err error) {
+			h := sha256.New()
+			defer func() { manifestSum.set(hex.EncodeToString(h.Sum(nil)), err) }()
+			return manifest(io.MultiWriter(w, h))
 		}
 	}
 	for _, f := range fs {
