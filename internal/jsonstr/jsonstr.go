@@ -12,6 +12,13 @@ func Append(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Skip eight bytes at a time while none needs a look.
+		for i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		if b := s[i]; b < utf8.RuneSelf {
 			if b >= ' ' && b != '"' && b != '\\' {
 				i++
@@ -55,4 +62,27 @@ func Append(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// ones and highs repeat 0x01 and 0x80 in each byte of a word.
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080
+)
+
+// plain8 reports whether the eight bytes of w are all ASCII that JSON
+// writes as they are: none below a space, none '"' or '\\', none with the
+// high bit set. It tests all eight at once with the word tricks "some byte
+// is less than n" ((x - n*ones) &^ x) and "some byte is zero" (the same
+// with n = 1, on x with the byte looked for xored away), whose high bits
+// are exact answers.
+func plain8(w string) bool {
+	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	control := (x - ones*' ') &^ x
+	q := x ^ (ones * '"')
+	b := x ^ (ones * '\\')
+	quote := (q - ones) &^ q
+	backslash := (b - ones) &^ b
+	return (control|quote|backslash|x)&highs == 0
 }
