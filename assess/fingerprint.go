@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // FingerprintRecipe names the recipe Fingerprint follows. It is hashed into
@@ -35,7 +36,22 @@ func FindingID(fingerprint string) string {
 	if len(fingerprint) > 10 {
 		fingerprint = fingerprint[:10]
 	}
-	return "TG-" + strings.ToUpper(fingerprint)
+	// Every report quotes it for every finding: one allocation, and
+	// strings.ToUpper only for what is not ASCII.
+	var id [3 + 10]byte
+	n := copy(id[:], "TG-")
+	for i := 0; i < len(fingerprint); i++ {
+		c := fingerprint[i]
+		if c >= utf8.RuneSelf {
+			return "TG-" + strings.ToUpper(fingerprint)
+		}
+		if 'a' <= c && c <= 'z' {
+			c -= 'a' - 'A'
+		}
+		id[n] = c
+		n++
+	}
+	return string(id[:n])
 }
 
 // FailingFacts are the subject fields a failure is about: the paths of its

@@ -3,6 +3,7 @@ package assess
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -88,5 +89,24 @@ func TestRecordedFingerprintsFollowTheRecipe(t *testing.T) {
 	}
 	if recorded == 0 {
 		t.Fatal("no failure or error was judged: the input no longer exercises the engine")
+	}
+}
+
+// TestFindingIDIsUpperPrefix checks FindingID against its definition, "TG-"
+// and the first ten bytes of the fingerprint in upper case, also for
+// fingerprints that are short, empty, mixed case or not ASCII.
+func TestFindingIDIsUpperPrefix(t *testing.T) {
+	for _, fp := range []string{
+		"3f2a9c01b7e4d5c6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4", "3F2A9C01B7", "abc", "", "zyx-._~{}[]",
+		"ééééééé", "abcdefghi\u00e9", "0123456789abcdef", "ß", "\xff\xfe",
+	} {
+		want := fp
+		if len(want) > 10 {
+			want = want[:10]
+		}
+		want = "TG-" + strings.ToUpper(want)
+		if got := FindingID(fp); got != want {
+			t.Errorf("FindingID(%q) = %q, want %q", fp, got, want)
+		}
 	}
 }
