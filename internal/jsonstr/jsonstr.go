@@ -12,10 +12,7 @@ func Append(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
-		// Skip eight bytes at a time while none needs a look.
-		for i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 8
-		}
+		i = skipPlain(s, i)
 		if i >= len(s) {
 			break
 		}
@@ -70,19 +67,27 @@ const (
 	highs = 0x8080808080808080
 )
 
-// plain8 reports whether the eight bytes of w are all ASCII that JSON
-// writes as they are: none below a space, none '"' or '\\', none with the
-// high bit set. It tests all eight at once with the word tricks "some byte
-// is less than n" ((x - n*ones) &^ x) and "some byte is zero" (the same
-// with n = 1, on x with the byte looked for xored away), whose high bits
-// are exact answers.
-func plain8(w string) bool {
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	control := (x - ones*' ') &^ x
-	q := x ^ (ones * '"')
-	b := x ^ (ones * '\\')
-	quote := (q - ones) &^ q
-	backslash := (b - ones) &^ b
-	return (control|quote|backslash|x)&highs == 0
+// skipPlain returns the index of the first word of eight bytes at or
+// after i in which some byte may need a look, or of the last bytes that
+// make no whole word, skipping words of plain bytes: ASCII that JSON
+// writes as it is, none below a space, none '"' or '\\', none with the
+// high bit set. It tests the eight bytes of a word at once with the word
+// tricks "some byte is less than n" ((x - n*ones) &^ x) and "some byte is
+// zero" (the same with n = 1, on x with the byte looked for xored away),
+// whose high bits are exact answers.
+func skipPlain(s string, i int) int {
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		control := (x - ones*' ') &^ x
+		q := x ^ (ones * '"')
+		b := x ^ (ones * '\\')
+		quote := (q - ones) &^ q
+		backslash := (b - ones) &^ b
+		if (control|quote|backslash|x)&highs != 0 {
+			break
+		}
+	}
+	return i
 }

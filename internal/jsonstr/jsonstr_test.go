@@ -34,10 +34,11 @@ func FuzzAppend(f *testing.F) {
 	})
 }
 
-// TestPlain8 checks the word test against the bytes one at a time: every
-// byte value at every position of a plain word, and random words of bytes
-// around the boundaries, where one byte's borrow could hide another's.
-func TestPlain8(t *testing.T) {
+// TestSkipPlain checks the word test against the bytes one at a time:
+// every byte value at every position of a plain word, and random words of
+// bytes around the boundaries, where one byte's borrow could hide
+// another's.
+func TestSkipPlain(t *testing.T) {
 	plain := func(b byte) bool { return b >= ' ' && b < 0x80 && b != '"' && b != '\\' }
 	want := func(w []byte) bool {
 		for _, b := range w {
@@ -48,8 +49,8 @@ func TestPlain8(t *testing.T) {
 		return true
 	}
 	check := func(w []byte) {
-		if got := plain8(string(w)); got != want(w) {
-			t.Fatalf("plain8(%q) = %v", w, got)
+		if got := skipPlain(string(w)+"tail", 0) == 8; got != want(w) {
+			t.Fatalf("skipPlain(%q) skips it: %v", w, got)
 		}
 	}
 	for pos := range 8 {
