@@ -91,3 +91,21 @@ func skipPlain(s string, i int) int {
 	}
 	return i
 }
+
+// AppendMember appends before (an object's '{', a ',', or 0 for nothing)
+// and the object member key: value, the value a string. key is written as
+// it is: it must need no escaping.
+func AppendMember(dst []byte, before byte, key, value string) []byte {
+	return Append(AppendKey(dst, before, key), value)
+}
+
+// AppendKey appends before (as for AppendMember) and the key of an object
+// member, up to its value.
+func AppendKey(dst []byte, before byte, key string) []byte {
+	if before != 0 {
+		dst = append(dst, before)
+	}
+	dst = append(dst, '"')
+	dst = append(dst, key...)
+	return append(dst, '"', ':')
+}

@@ -88,3 +88,10 @@ func BenchmarkAppend(b *testing.B) {
 	}
 	sink = buf
 }
+
+func TestAppendMember(t *testing.T) {
+	got := AppendMember(AppendMember(AppendKey([]byte("x"), 0, "o"), '{', "a", "1\n"), ',', "b", "")
+	if want := `x"o":{"a":"1\n","b":""`; string(got) != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+}

@@ -25,42 +25,42 @@ func appendCompact(dst []byte, v any) (_ []byte, ok bool) {
 }
 
 func appendEvaluation(dst []byte, e *Evaluation) []byte {
-	dst = appendMember(dst, '{', "subject", e.Subject)
-	dst = appendMember(dst, ',', "verdict", e.Verdict)
-	dst = appendMember(dst, ',', "message", e.Message)
+	dst = jsonstr.AppendMember(dst, '{', "subject", e.Subject)
+	dst = jsonstr.AppendMember(dst, ',', "verdict", e.Verdict)
+	dst = jsonstr.AppendMember(dst, ',', "message", e.Message)
 	dst = append(dst, `,"reasons":`...)
 	dst = appendReasons(dst, e.Reasons)
-	dst = appendMember(dst, ',', "waiver", e.Waiver)
-	dst = appendMember(dst, ',', "attestation", e.Attestation)
-	dst = appendMember(dst, ',', "location", e.Location)
+	dst = jsonstr.AppendMember(dst, ',', "waiver", e.Waiver)
+	dst = jsonstr.AppendMember(dst, ',', "attestation", e.Attestation)
+	dst = jsonstr.AppendMember(dst, ',', "location", e.Location)
 	return append(dst, '}')
 }
 
 func appendFinding(dst []byte, f *Finding) []byte {
-	dst = appendMember(dst, '{', "id", f.ID)
-	dst = appendMember(dst, ',', "fingerprint", f.Fingerprint)
-	dst = appendMember(dst, ',', "control", f.Control)
-	dst = appendMember(dst, ',', "title", f.Title)
-	dst = appendMember(dst, ',', "severity", f.Severity)
-	dst = appendMember(dst, ',', "verdict", f.Verdict)
-	dst = appendMember(dst, ',', "subject", f.Subject)
-	dst = appendMember(dst, ',', "subject_kind", f.SubjectKind)
-	dst = appendMember(dst, ',', "subject_name", f.SubjectName)
+	dst = jsonstr.AppendMember(dst, '{', "id", f.ID)
+	dst = jsonstr.AppendMember(dst, ',', "fingerprint", f.Fingerprint)
+	dst = jsonstr.AppendMember(dst, ',', "control", f.Control)
+	dst = jsonstr.AppendMember(dst, ',', "title", f.Title)
+	dst = jsonstr.AppendMember(dst, ',', "severity", f.Severity)
+	dst = jsonstr.AppendMember(dst, ',', "verdict", f.Verdict)
+	dst = jsonstr.AppendMember(dst, ',', "subject", f.Subject)
+	dst = jsonstr.AppendMember(dst, ',', "subject_kind", f.SubjectKind)
+	dst = jsonstr.AppendMember(dst, ',', "subject_name", f.SubjectName)
 	l := &f.Location
-	dst = appendKey(dst, ',', "location")
-	dst = appendMember(dst, '{', "file", l.File)
+	dst = jsonstr.AppendKey(dst, ',', "location")
+	dst = jsonstr.AppendMember(dst, '{', "file", l.File)
 	dst = append(dst, `,"line":`...)
 	dst = strconv.AppendInt(dst, int64(l.Line), 10)
 	dst = append(dst, `,"column":`...)
 	dst = strconv.AppendInt(dst, int64(l.Column), 10)
-	dst = appendMember(dst, ',', "url", l.URL)
-	dst = appendMember(dst, ',', "object", l.Object)
-	dst = appendMember(dst, ',', "text", l.Text)
+	dst = jsonstr.AppendMember(dst, ',', "url", l.URL)
+	dst = jsonstr.AppendMember(dst, ',', "object", l.Object)
+	dst = jsonstr.AppendMember(dst, ',', "text", l.Text)
 	dst = append(dst, '}')
-	dst = appendMember(dst, ',', "message", f.Message)
+	dst = jsonstr.AppendMember(dst, ',', "message", f.Message)
 	dst = append(dst, `,"reasons":`...)
 	dst = appendReasons(dst, f.Reasons)
-	dst = appendMember(dst, ',', "remediation", f.Remediation)
+	dst = jsonstr.AppendMember(dst, ',', "remediation", f.Remediation)
 	dst = append(dst, `,"requirements":`...)
 	if f.Requirements == nil {
 		dst = append(dst, "null"...)
@@ -74,8 +74,8 @@ func appendFinding(dst []byte, f *Finding) []byte {
 		}
 		dst = append(dst, ']')
 	}
-	dst = appendMember(dst, ',', "waiver", f.Waiver)
-	dst = appendMember(dst, ',', "baseline", f.Baseline)
+	dst = jsonstr.AppendMember(dst, ',', "waiver", f.Waiver)
+	dst = jsonstr.AppendMember(dst, ',', "baseline", f.Baseline)
 	return append(dst, '}')
 }
 
@@ -88,22 +88,9 @@ func appendReasons(dst []byte, rs []Reason) []byte {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
-		dst = appendMember(dst, '{', "path", rs[i].Path)
-		dst = appendMember(dst, ',', "detail", rs[i].Detail)
+		dst = jsonstr.AppendMember(dst, '{', "path", rs[i].Path)
+		dst = jsonstr.AppendMember(dst, ',', "detail", rs[i].Detail)
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
-}
-
-// appendMember appends before (the object's '{' or a ',') and the member
-// key: value, the value a string.
-func appendMember(dst []byte, before byte, key, value string) []byte {
-	return jsonstr.Append(appendKey(dst, before, key), value)
-}
-
-// appendKey appends before and the key of a member, up to its value.
-func appendKey(dst []byte, before byte, key string) []byte {
-	dst = append(dst, before, '"')
-	dst = append(dst, key...)
-	return append(dst, '"', ':')
 }

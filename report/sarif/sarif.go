@@ -119,12 +119,20 @@ func writeStreaming(w io.Writer, doc log, n int, resultAt func(int) result) erro
 	var indented []byte
 	enc := json.NewEncoder(&elem)
 	enc.SetEscapeHTML(false)
+	var hand []byte // the encoding written by hand
 	encode := func(r result) ([]byte, error) {
-		elem.Reset()
-		if err := enc.Encode(r); err != nil {
-			return nil, err
+		var data []byte
+		var ok bool
+		if hand, ok = appendResult(hand[:0], &r); ok {
+			data = hand
+		} else {
+			elem.Reset()
+			if err := enc.Encode(r); err != nil {
+				return nil, err
+			}
+			data = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
 		}
-		indented = jsonindent.Append(indented[:0], bytes.TrimSuffix(elem.Bytes(), []byte("\n")), resultsIndent, "  ")
+		indented = jsonindent.Append(indented[:0], data, resultsIndent, "  ")
 		return indented, nil
 	}
 	sentinel, err := encode(result{RuleID: streamSentinel})

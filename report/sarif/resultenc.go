@@ -1,0 +1,147 @@
+package sarif
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/tollgate-dev/tollgate/internal/jsonstr"
+)
+
+// The results, one per failing or waived pair, are most of a large SARIF
+// log. They are encoded here by hand, byte for byte as encoding/json (HTML
+// escaping off) encodes them, compact. A property whose value is neither a
+// string nor a list of strings makes the encoder give up, and the result
+// is encoded by encoding/json instead. TestResultEncodingIsJSON compares
+// the two.
+
+// appendResult appends r's compact JSON; ok is false when r holds a value
+// the encoder does not handle.
+func appendResult(dst []byte, r *result) (_ []byte, ok bool) {
+	dst = jsonstr.AppendMember(dst, '{', "ruleId", r.RuleID)
+	dst = strconv.AppendInt(jsonstr.AppendKey(dst, ',', "ruleIndex"), int64(r.RuleIndex), 10)
+	dst = jsonstr.AppendMember(dst, ',', "level", r.Level)
+	dst = append(jsonstr.AppendMember(jsonstr.AppendKey(dst, ',', "message"), '{', "text", r.Message.Text), '}')
+	dst = jsonstr.AppendKey(dst, ',', "locations")
+	if r.Locations == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i := range r.Locations {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendLocation(dst, &r.Locations[i])
+		}
+		dst = append(dst, ']')
+	}
+	dst = jsonstr.AppendKey(dst, ',', "partialFingerprints")
+	if r.PartialFingerprints == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst, _ = appendObject(dst, r.PartialFingerprints, func(dst []byte, v string) ([]byte, bool) {
+			return jsonstr.Append(dst, v), true
+		})
+	}
+	if len(r.Suppressions) > 0 {
+		dst = append(jsonstr.AppendKey(dst, ',', "suppressions"), '[')
+		for i, s := range r.Suppressions {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.AppendMember(dst, '{', "kind", s.Kind)
+			dst = jsonstr.AppendMember(dst, ',', "status", s.Status)
+			if s.Justification != "" {
+				dst = jsonstr.AppendMember(dst, ',', "justification", s.Justification)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	if r.BaselineState != "" {
+		dst = jsonstr.AppendMember(dst, ',', "baselineState", r.BaselineState)
+	}
+	ok = true
+	if len(r.Properties) > 0 {
+		dst, ok = appendObject(jsonstr.AppendKey(dst, ',', "properties"), r.Properties, appendPropertyValue)
+	}
+	return append(dst, '}'), ok
+}
+
+func appendLocation(dst []byte, l *location) []byte {
+	dst = append(dst, '{')
+	var sep byte // none before the first member
+	if p := l.PhysicalLocation; p != nil {
+		sep = ','
+		dst = jsonstr.AppendKey(dst, 0, "physicalLocation")
+		dst = jsonstr.AppendMember(jsonstr.AppendKey(dst, '{', "artifactLocation"), '{', "uri", p.ArtifactLocation.URI)
+		if p.ArtifactLocation.URIBaseID != "" {
+			dst = jsonstr.AppendMember(dst, ',', "uriBaseId", p.ArtifactLocation.URIBaseID)
+		}
+		dst = append(dst, '}')
+		if g := p.Region; g != nil {
+			dst = strconv.AppendInt(jsonstr.AppendKey(jsonstr.AppendKey(dst, ',', "region"), '{', "startLine"), int64(g.StartLine), 10)
+			if g.StartColumn != 0 {
+				dst = strconv.AppendInt(jsonstr.AppendKey(dst, ',', "startColumn"), int64(g.StartColumn), 10)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, '}')
+	}
+	if len(l.LogicalLocations) > 0 {
+		dst = append(jsonstr.AppendKey(dst, sep, "logicalLocations"), '[')
+		for i, g := range l.LogicalLocations {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.AppendMember(dst, '{', "name", g.Name)
+			dst = jsonstr.AppendMember(dst, ',', "fullyQualifiedName", g.FullyQualifiedName)
+			dst = jsonstr.AppendMember(dst, ',', "kind", g.Kind)
+			dst = append(dst, '}')
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+// appendPropertyValue appends a property's value when it is a string or a
+// list of strings.
+func appendPropertyValue(dst []byte, v any) ([]byte, bool) {
+	switch v := v.(type) {
+	case string:
+		return jsonstr.Append(dst, v), true
+	case []string:
+		if v == nil {
+			return append(dst, "null"...), true
+		}
+		dst = append(dst, '[')
+		for i, s := range v {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.Append(dst, s)
+		}
+		return append(dst, ']'), true
+	}
+	return dst, false
+}
+
+// appendObject appends m as encoding/json does, its keys sorted, each value
+// by value; ok is false when value gave up on one.
+func appendObject[V any](dst []byte, m map[string]V, value func([]byte, V) ([]byte, bool)) (_ []byte, ok bool) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	dst = append(dst, '{')
+	for i, k := range keys {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = append(jsonstr.Append(dst, k), ':')
+		if dst, ok = value(dst, m[k]); !ok {
+			return dst, false
+		}
+	}
+	return append(dst, '}'), true
+}
