@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
@@ -380,8 +381,44 @@ func evidenceHref(base, bundlePath string) string {
 	return strings.TrimSuffix(base, "/") + "/" + strings.Join(segs, "/")
 }
 
-// searchText is what the search box matches a row against, lower case.
+// searchText is what the search box matches a row against: the parts
+// joined by a space, every run of white space made one space, trimmed,
+// lower case. Every finding and inventory row has one, so ASCII text,
+// nearly all of it, is done in one pass; other text as the definition
+// says (searchTextOf).
 func searchText(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	space := false // white space since the last word
+	for i, p := range parts {
+		space = space || i > 0
+		for j := 0; j < len(p); j++ {
+			c := p[j]
+			switch {
+			case c >= utf8.RuneSelf:
+				return searchTextOf(parts)
+			case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				space = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// searchTextOf is searchText by its definition.
+func searchTextOf(parts []string) string {
 	return strings.ToLower(strings.Join(strings.Fields(strings.Join(parts, " ")), " "))
 }
 

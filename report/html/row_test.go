@@ -83,3 +83,35 @@ func sameAsTemplate[T any](t *testing.T, file string, rows []T, render func(T) h
 		}
 	}
 }
+
+// TestSearchTextIsItsDefinition compares searchText with its definition
+// (searchTextOf) on tricky values, random ASCII made of letters of both
+// cases and every kind of white space, and random text that is not ASCII.
+func TestSearchTextIsItsDefinition(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	const ascii = "aZ09 \t\n\v\f\r-_.:/İ"
+	word := func() string {
+		var b strings.Builder
+		for range r.IntN(12) {
+			if r.IntN(20) == 0 {
+				b.WriteString("İ\u0085\u00a0é") // not ASCII: Unicode white space and case
+				continue
+			}
+			b.WriteByte(ascii[r.IntN(17)])
+		}
+		return b.String()
+	}
+	cases := [][]string{nil, {}, {""}, {"", ""}, {" A ", " B "}, tricky}
+	for range 3000 {
+		parts := make([]string, r.IntN(5))
+		for i := range parts {
+			parts[i] = word()
+		}
+		cases = append(cases, parts)
+	}
+	for _, parts := range cases {
+		if got, want := searchText(parts...), searchTextOf(parts); got != want {
+			t.Fatalf("searchText(%q) = %q, want %q", parts, got, want)
+		}
+	}
+}
