@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -488,8 +489,9 @@ const maxCell = 32767
 // limit keeps text within a cell's limit. Text is always stored as a string
 // cell, so a spreadsheet never evaluates it as a formula.
 func limit(s string) string {
-	if r := []rune(s); len(r) > maxCell {
-		s = string(r[:maxCell-1]) + "…"
+	// Counted before any copy: nearly every cell is far below the limit.
+	if len(s) <= maxCell || utf8.RuneCountInString(s) <= maxCell {
+		return s
 	}
-	return s
+	return string([]rune(s)[:maxCell-1]) + "…"
 }
