@@ -61,47 +61,52 @@ func wrappedLines(text string, width float64) int {
 	plain := max(1, int(width*textPerWidth))
 	path := max(1, int(width*pathPerWidth+0.5))
 	n := 0
-	for _, line := range strings.Split(text, "\n") {
+	for rest, more := text, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
 		per := plain
 		if !strings.Contains(line, " ") && strings.Contains(line, "/") {
 			per = path
 		}
-		lines, used := 1, 0
-		for _, word := range breakable(line) {
-			w := utf8.RuneCountInString(word)
-			switch {
-			case used > 0 && used+w <= per:
-				used += w
-			case used == 0 && w <= per:
-				used = w
-			default:
-				if used > 0 {
-					lines++
-				}
-				lines += (w - 1) / per
-				used = (w-1)%per + 1
+		f := lineFill{per: per, lines: 1}
+		// Words break after a space or a '/', each keeping its separator.
+		start := 0
+		for i := 0; i < len(line); i++ {
+			if line[i] == ' ' || line[i] == '/' {
+				f.place(line[start : i+1])
+				start = i + 1
 			}
 		}
-		n += lines
+		if start < len(line) {
+			f.place(line[start:])
+		}
+		n += f.lines
 	}
 	return n
 }
 
-// breakable splits a line where it may wrap: after a space or a '/', each
-// piece keeping its separator.
-func breakable(line string) []string {
-	var out []string
-	start := 0
-	for i, r := range line {
-		if r == ' ' || r == '/' {
-			out = append(out, line[start:i+1])
-			start = i + 1
+// lineFill places the words of one line into wrapped lines of per
+// characters.
+type lineFill struct {
+	per   int
+	lines int // the wrapped lines so far
+	used  int // characters on the last of them
+}
+
+func (f *lineFill) place(word string) {
+	w := utf8.RuneCountInString(word)
+	switch {
+	case f.used > 0 && f.used+w <= f.per:
+		f.used += w
+	case f.used == 0 && w <= f.per:
+		f.used = w
+	default:
+		if f.used > 0 {
+			f.lines++
 		}
+		f.lines += (w - 1) / f.per
+		f.used = (w-1)%f.per + 1
 	}
-	if start < len(line) {
-		out = append(out, line[start:])
-	}
-	return out
 }
 
 // rowHeight is the height for a row whose tallest cell has lines lines, and

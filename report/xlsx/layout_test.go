@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"math"
+	"math/rand/v2"
 	"strconv"
 	"strings"
 	"testing"
@@ -129,4 +130,51 @@ func cellName(t *testing.T, col, row int) string {
 func approx(s string, want float64) bool {
 	got, err := strconv.ParseFloat(s, 64)
 	return err == nil && math.Abs(got-want) < 1e-9
+}
+
+// TestWrappedLinesIsByWords compares wrappedLines with its first form,
+// which split the text into lines and words before placing them, on random
+// text of words,
+// spaces, slashes, newlines and characters that are not ASCII.
+func TestWrappedLinesIsByWords(t *testing.T) {
+	byWords := func(text string, width float64) int {
+		plain := max(1, int(width*textPerWidth))
+		path := max(1, int(width*pathPerWidth+0.5))
+		n := 0
+		for _, line := range strings.Split(text, "\n") {
+			per := plain
+			if !strings.Contains(line, " ") && strings.Contains(line, "/") {
+				per = path
+			}
+			var words []string
+			start := 0
+			for i, r := range line {
+				if r == ' ' || r == '/' {
+					words = append(words, line[start:i+1])
+					start = i + 1
+				}
+			}
+			if start < len(line) {
+				words = append(words, line[start:])
+			}
+			f := lineFill{per: per, lines: 1}
+			for _, word := range words {
+				f.place(word)
+			}
+			n += f.lines
+		}
+		return n
+	}
+	r := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"a", "word", "longerword", " ", "  ", "/", "\n", "é", "😀", "\xff", "evidence/artifacts/x.json"}
+	for range 5000 {
+		var b strings.Builder
+		for range r.IntN(30) {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		text, width := b.String(), float64(1+r.IntN(60))
+		if got, want := wrappedLines(text, width), byWords(text, width); got != want {
+			t.Fatalf("wrappedLines(%q, %v) = %d, want %d", text, width, got, want)
+		}
+	}
 }
