@@ -77,7 +77,7 @@ above --fail-on, absent from the baseline when one is given, or coverage below
 --min-coverage); 2 a usage or internal error.
 Malformed inputs are findings, not errors.
 
-Memory: a large run keeps to a soft limit of 820 MiB by collecting garbage more
+Memory: a large run keeps to a soft limit of 800 MiB by collecting garbage more
 often (a small run never reaches it); GOMEMLIMIT overrides it, for example
 GOMEMLIMIT=4GiB, or GOMEMLIMIT=off for none.`,
 		Example: `  tollgate assess examples/acme
