@@ -24,8 +24,9 @@ import (
 // Default is the soft memory limit a run keeps to unless GOMEMLIMIT sets
 // one. Resident memory is the limit plus up to about 100 MiB outside the Go
 // heap (the program's code, among others), so a 50,000-server fleet peaks
-// at about 0.86 GiB; its largest live heap, about 500 MiB, stays below the
-// three quarters of the limit (600 MiB) at which the limit is lifted.
+// at about 0.86 GiB; its largest live heap, at most about 565 MiB, stays
+// below the three quarters of the limit (600 MiB) at which the limit is
+// lifted.
 const Default = 800 << 20
 
 // Env is the environment variable that overrides the default: a size such
