@@ -57,7 +57,7 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 			Status:      oscalTypes.SystemComponentStatus{State: "operational"},
 		})
 	}
-	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects),
+	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects), appendElem: appendInventoryItem,
 		gen: func(i int) oscalTypes.InventoryItem {
 			f := view.SubjectFacts(b.r.Subjects[subjects[i]])
 			item := b.inventoryItem(f)

@@ -116,6 +116,16 @@ func (w *objectWriter) actor(a *oscalTypes.OriginActor) {
 	w.b = append(w.b, '}')
 }
 
+func (w *objectWriter) link(l *oscalTypes.Link) {
+	w.b = append(w.b, '{')
+	w.str("href", l.Href)
+	w.optStr("media-type", l.MediaType)
+	w.optStr("rel", l.Rel)
+	w.optStr("resource-fragment", l.ResourceFragment)
+	w.optStr("text", l.Text)
+	w.b = append(w.b, '}')
+}
+
 func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
 	w.b = append(w.b, '{')
 	w.str("observation-uuid", o.ObservationUuid)
@@ -229,15 +239,7 @@ func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 	w := &objectWriter{b: dst, ok: true}
 	w.b = append(w.b, '{')
 	w.str("description", it.Description)
-	member(w, "links", it.Links, func(l *oscalTypes.Link) {
-		w.b = append(w.b, '{')
-		w.str("href", l.Href)
-		w.optStr("media-type", l.MediaType)
-		w.optStr("rel", l.Rel)
-		w.optStr("resource-fragment", l.ResourceFragment)
-		w.optStr("text", l.Text)
-		w.b = append(w.b, '}')
-	})
+	member(w, "links", it.Links, w.link)
 	member(w, "origins", it.Origins, func(o *oscalTypes.PoamItemOrigin) {
 		w.b = append(w.b, '{')
 		w.key("actors")
@@ -255,6 +257,28 @@ func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 	w.optStr("remarks", it.Remarks)
 	w.str("title", it.Title)
 	w.optStr("uuid", it.UUID)
+	w.b = append(w.b, '}')
+	return w.b, w.ok
+}
+
+// appendInventoryItem appends the item's compact JSON (the POA&M lists one item
+// per subject its findings concern); ok is false when it sets a field the
+// encoder does not handle.
+func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok bool) {
+	w := &objectWriter{b: dst, ok: true}
+	w.b = append(w.b, '{')
+	w.str("description", it.Description)
+	member(w, "implemented-components", it.ImplementedComponents, func(c *oscalTypes.ImplementedComponent) {
+		w.b = append(w.b, '{')
+		w.str("component-uuid", c.ComponentUuid)
+		w.unhandled(c.Links != nil || c.Props != nil || c.Remarks != "" || c.ResponsibleParties != nil)
+		w.b = append(w.b, '}')
+	})
+	member(w, "links", it.Links, w.link)
+	w.props(it.Props)
+	w.optStr("remarks", it.Remarks)
+	w.unhandled(it.ResponsibleParties != nil)
+	w.str("uuid", it.UUID)
 	w.b = append(w.b, '}')
 	return w.b, w.ok
 }

@@ -148,3 +148,32 @@ func TestRiskEncodingGivesUp(t *testing.T) {
 		t.Error("related findings: the item was encoded by hand")
 	}
 }
+
+// TestInventoryItemEncodingIsJSON compares the hand-encoded inventory
+// items with encoding/json on random items with the fields the builder
+// sets, and checks that another field makes the encoder give up.
+func TestInventoryItemEncodingIsJSON(t *testing.T) {
+	g := riskGen{rand.New(rand.NewPCG(16, 17))}
+	for i := range 3000 {
+		it := oscalTypes.InventoryItem{UUID: g.str(), Description: g.str(), Remarks: g.str(), Props: g.props(),
+			ImplementedComponents: ptr(g, func() oscalTypes.ImplementedComponent {
+				return oscalTypes.ImplementedComponent{ComponentUuid: g.str()}
+			}),
+			Links: ptr(g, func() oscalTypes.Link {
+				return oscalTypes.Link{Href: g.str(), MediaType: g.str(), Rel: g.str(), ResourceFragment: g.str(), Text: g.str()}
+			})}
+		got, ok := appendInventoryItem([]byte("keep"), &it)
+		if want := append([]byte("keep"), jsontest.Std(t, &it)...); !ok || !bytes.Equal(got, want) {
+			t.Fatalf("item %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
+		}
+	}
+	for name, it := range map[string]oscalTypes.InventoryItem{
+		"responsible parties": {ResponsibleParties: &[]oscalTypes.ResponsibleParty{}},
+		"component props":     {ImplementedComponents: &[]oscalTypes.ImplementedComponent{{Props: &[]oscalTypes.Property{}}}},
+		"component remarks":   {ImplementedComponents: &[]oscalTypes.ImplementedComponent{{Remarks: "r"}}},
+	} {
+		if _, ok := appendInventoryItem(nil, &it); ok {
+			t.Errorf("%s: encoded by hand", name)
+		}
+	}
+}
