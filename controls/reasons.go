@@ -30,7 +30,7 @@ var valueLeaves = map[string]bool{
 func reasons(err error, subject any) []Reason {
 	errs := cueerrors.Errors(err)
 	var out []Reason
-	var summaries []Reason
+	var summaries, lengths []Reason
 	conflicts := map[string]*conflict{}
 	for _, e := range errs {
 		format, args := e.Msg()
@@ -47,16 +47,79 @@ func reasons(err error, subject any) []Reason {
 			}
 			continue
 		}
+		if strings.HasPrefix(format, "incompatible list lengths") {
+			lengths = append(lengths, Reason{Path: path, Detail: listLengths(e.Path(), args, subject)})
+			continue
+		}
 		out = append(out, Reason{Path: path, Detail: detail(e.Path(), format, args)})
 	}
 	for path, c := range conflicts {
 		out = append(out, Reason{Path: path, Detail: c.String()})
 	}
+	out = append(out, withoutDeeper(lengths, out)...)
 	if len(out) == 0 {
 		out = summaries
 	}
 	slices.SortFunc(out, compareReasons)
 	return slices.Compact(out)
+}
+
+// withoutDeeper drops the list-length reasons at a path under which
+// another reason lies. Such a pair comes from a check that allows either a
+// list of some length or entries of some form (no gateway, or gateways
+// that authenticate): the entry's own reason says what is wrong, and the
+// length of the list is not.
+func withoutDeeper(lengths, others []Reason) []Reason {
+	var kept []Reason
+	for _, l := range lengths {
+		deeper := false
+		for _, o := range others {
+			if l.Path == "" || strings.HasPrefix(o.Path, l.Path+".") {
+				deeper = true
+				break
+			}
+		}
+		if !deeper {
+			kept = append(kept, l)
+		}
+	}
+	return kept
+}
+
+// listLengths words a CUE "incompatible list lengths (A and B)" error: the
+// list in the subject has one of the lengths, and the check requires the
+// other.
+func listLengths(path []string, args []any, subject any) string {
+	if len(args) < 2 {
+		return "has a number of entries the check does not allow"
+	}
+	a, b := fmt.Sprint(args[0]), fmt.Sprint(args[1])
+	found, want := "", ""
+	if v, ok := lookup(subject, path); ok {
+		if l, ok := v.([]any); ok {
+			switch n := strconv.Itoa(len(l)); n {
+			case a:
+				found, want = a, b
+			case b:
+				found, want = b, a
+			}
+		}
+	}
+	if found == "" {
+		return fmt.Sprintf("has a number of entries the check does not allow (%s or %s)", a, b)
+	}
+	return fmt.Sprintf("has %s; the check requires %s", entries(found), entries(want))
+}
+
+// entries words a count of list entries: "no entries", "1 entry", "3 entries".
+func entries(n string) string {
+	switch n {
+	case "0":
+		return "no entries"
+	case "1":
+		return "1 entry"
+	}
+	return n + " entries"
 }
 
 // compareReasons orders reasons by path, then detail.
@@ -130,7 +193,9 @@ func detail(path []string, format string, args []any) string {
 	case strings.HasPrefix(format, "invalid value") && strings.Contains(format, "does not satisfy") && len(a) >= 2:
 		return fmt.Sprintf("is %s, which does not satisfy %s", a[0], a[1])
 	}
-	return fmt.Sprintf(format, a...)
+	// The arguments are text now: a verb for numbers would print them as
+	// %!d(string=…).
+	return fmt.Sprintf(strings.NewReplacer("%d", "%s", "%x", "%s").Replace(format), a...)
 }
 
 // outOfBound words a value outside a CUE bound such as !="sse", !~"re",

@@ -26,6 +26,12 @@ func TestReasonsAreWords(t *testing.T) {
 			"name", `is "weather", which does not match the pattern the check requires: "^io\\."`},
 		{"bound", `port: >=1024`, `{"kind":"server","port":80}`,
 			"port", `is 80; the check requires at least 1024`},
+		{"empty list", `unknown_keys: []`, `{"kind":"server","unknown_keys":["a","b"]}`,
+			"unknown_keys", `has 2 entries; the check requires no entries`},
+		{"one entry", `args: [string]`, `{"kind":"server","args":[]}`,
+			"args", `has no entries; the check requires 1 entry`},
+		{"entry of a list allowed empty", `linked: gateway: *[] | [...{mode: !="none"}]`, `{"kind":"server","linked":{"gateway":[{"mode":"none"}]}}`,
+			"linked.gateway.0.mode", `is "none", which the check does not allow`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -47,7 +53,7 @@ func TestReasonsAreWords(t *testing.T) {
 				if r.Path == tt.path {
 					got = r.Detail
 				}
-				for _, raw := range []string{"conflicting values", "out of bound", "invalid value", "mismatched types"} {
+				for _, raw := range []string{"conflicting values", "out of bound", "invalid value", "mismatched types", "incompatible list lengths", "%!"} {
 					if strings.Contains(r.Detail, raw) {
 						t.Errorf("reason %s: %q is CUE's text", r.Path, r.Detail)
 					}
@@ -57,5 +63,29 @@ func TestReasonsAreWords(t *testing.T) {
 				t.Errorf("reason at %s = %q, want %q (all: %+v)", tt.path, got, tt.want, o.Reasons)
 			}
 		})
+	}
+}
+
+// TestListLengthBesideEntryReason: where a check allows an empty list or
+// entries of a form, a failing entry is the reason given, not the list's
+// length, which the check allows too.
+func TestListLengthBesideEntryReason(t *testing.T) {
+	cat := &Catalog{Controls: []*Control{{ID: "T-1", Subject: "server", Check: `linked: gateway: *[] | [...{mode: !="none"}]`, Message: "m"}}}
+	plan, err := NewPlan(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := DecodeJSON([]byte(`{"kind":"server","linked":{"gateway":[{"mode":"none"}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := plan.NewEvaluator().Evaluate(0, s)
+	if o.Result != ResultFail {
+		t.Fatalf("result %s", o.Result)
+	}
+	for _, r := range o.Reasons {
+		if r.Path == "linked.gateway" {
+			t.Errorf("reason at the list itself: %+v (all: %+v)", r, o.Reasons)
+		}
 	}
 }

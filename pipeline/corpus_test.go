@@ -732,8 +732,8 @@ func TestCorpusEveryClientConfigIsJudged(t *testing.T) {
 
 // TestCorpusFailureMessages checks that every failure over the corpus tells
 // a person where to look: a server's failure names the server and its
-// file:line, a source's failure names the file, and no template field was
-// left empty.
+// file:line, a source's failure names the file, no template field was left
+// empty, and no reason is CUE's own text.
 func TestCorpusFailureMessages(t *testing.T) {
 	run := assessCorpus(t)
 	var failures int
@@ -762,6 +762,13 @@ func TestCorpusFailureMessages(t *testing.T) {
 			for _, bad := range []string{"  ", "()", "[]", "<no value>", "template failed"} {
 				if strings.Contains(msg, bad) {
 					t.Errorf("%s on %s: message %q contains %q (an empty template field?)", e.ControlID, e.subject.Name, msg, bad)
+				}
+			}
+			for _, r := range e.Reasons {
+				for _, raw := range []string{"%!", "incompatible list lengths", "conflicting values", "out of bound"} {
+					if strings.Contains(r.Detail, raw) {
+						t.Errorf("%s on %s: reason %s %q contains %q (CUE's text or a bad format verb)", e.ControlID, e.subject.Name, r.Path, r.Detail, raw)
+					}
 				}
 			}
 		}
