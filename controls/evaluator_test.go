@@ -203,7 +203,7 @@ func TestIncompleteCheckFails(t *testing.T) {
 	remote, _ := DecodeJSON([]byte(`{"kind":"server","remote":{"url":"https://a"}}`))
 	stdio, _ := DecodeJSON([]byte(`{"kind":"server","launch":{"command":"npx"}}`))
 	o := ev.Evaluate(0, remote)
-	if o.Result != ResultFail || len(o.Reasons) != 1 || o.Reasons[0].Detail != "missing: the check requires string" {
+	if o.Result != ResultFail || len(o.Reasons) != 1 || o.Reasons[0].Detail != "missing: the check requires text" {
 		t.Errorf("remote: %+v", o)
 	}
 	if o := ev.Evaluate(0, stdio); o.Result != ResultNotApplicable {

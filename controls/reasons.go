@@ -177,8 +177,8 @@ func detail(path []string, format string, args []any) string {
 	}
 	a := safeArgs(args)
 	switch {
-	case strings.HasPrefix(format, "incomplete value"):
-		return fmt.Sprintf("missing: the check requires %s", a...)
+	case strings.HasPrefix(format, "incomplete value") && len(a) >= 1:
+		return "missing: the check requires " + requirement(fmt.Sprint(a[0]))
 	case format == "field is required but not present":
 		return "missing: the check requires this field"
 	case format == "field not allowed":
@@ -218,6 +218,57 @@ func outOfBound(value, bound string) string {
 		}
 	}
 	return fmt.Sprintf("is %s, outside what the check allows (%s)", value, bound)
+}
+
+// requirement words a CUE constraint that a missing field must meet, such
+// as _, string, =~"^required$", >=1 & <=10 or "a" | "b", for people: "a
+// value", "text", a value matching the pattern "^required$", at least 1
+// and at most 10, one of "a", "b". A constraint it cannot read is quoted
+// as it is.
+func requirement(expr string) string {
+	expr = strings.TrimSpace(expr)
+	if parts := strings.Split(expr, " | "); len(parts) > 1 {
+		words := make([]string, len(parts))
+		for i, p := range parts {
+			words[i] = requirement(strings.TrimPrefix(p, "*"))
+		}
+		return "one of " + strings.Join(words, ", ")
+	}
+	if parts := strings.Split(expr, " & "); len(parts) > 1 {
+		words := make([]string, len(parts))
+		for i, p := range parts {
+			words[i] = requirement(p)
+		}
+		return strings.Join(words, " and ")
+	}
+	switch expr {
+	case "_":
+		return "a value"
+	case "string":
+		return "text"
+	case "bool":
+		return "true or false"
+	case "int", "number", "float":
+		return "a number"
+	case "{…}", "struct", "{...}":
+		return "an object"
+	case "[…]", "list", "[...]":
+		return "a list"
+	}
+	for _, b := range []struct{ op, words string }{
+		{"=~", "a value matching the pattern %s"},
+		{"!~", "a value not matching the pattern %s"},
+		{"!=", "a value other than %s"},
+		{"<=", "at most %s"},
+		{">=", "at least %s"},
+		{"<", "less than %s"},
+		{">", "more than %s"},
+	} {
+		if rest, ok := strings.CutPrefix(expr, b.op); ok {
+			return fmt.Sprintf(b.words, rest)
+		}
+	}
+	return expr
 }
 
 // kindOf names the kind of a rendered CUE value for people.

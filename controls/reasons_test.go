@@ -30,6 +30,14 @@ func TestReasonsAreWords(t *testing.T) {
 			"unknown_keys", `has 2 entries; the check requires no entries`},
 		{"one entry", `args: [string]`, `{"kind":"server","args":[]}`,
 			"args", `has no entries; the check requires 1 entry`},
+		{"missing pattern", `auth: probed: =~"^required$"`, `{"kind":"server","auth":{}}`,
+			"auth.probed", `missing: the check requires a value matching the pattern "^required$"`},
+		{"missing entry", `services: [...{source_ranges: [_, ...]}]`, `{"kind":"server","services":[{}]}`,
+			"services.0.source_ranges.0", `missing: the check requires a value`},
+		{"missing text", `name: string`, `{"kind":"server"}`,
+			"name", `missing: the check requires text`},
+		{"missing bounded number", `port: >=1024 & <=65535`, `{"kind":"server"}`,
+			"port", `missing: the check requires at least 1024 and at most 65535`},
 		{"entry of a list allowed empty", `linked: gateway: *[] | [...{mode: !="none"}]`, `{"kind":"server","linked":{"gateway":[{"mode":"none"}]}}`,
 			"linked.gateway.0.mode", `is "none", which the check does not allow`},
 	}
@@ -53,7 +61,7 @@ func TestReasonsAreWords(t *testing.T) {
 				if r.Path == tt.path {
 					got = r.Detail
 				}
-				for _, raw := range []string{"conflicting values", "out of bound", "invalid value", "mismatched types", "incompatible list lengths", "%!"} {
+				for _, raw := range []string{"conflicting values", "out of bound", "invalid value", "mismatched types", "incompatible list lengths", "%!", "requires _", "=~", "!~"} {
 					if strings.Contains(r.Detail, raw) {
 						t.Errorf("reason %s: %q is CUE's text", r.Path, r.Detail)
 					}
