@@ -2,6 +2,7 @@ package controls
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"text/template"
@@ -11,12 +12,39 @@ import (
 
 // templateFuncs are the functions message and credit templates may call:
 // location renders where a subject map (the subject itself, or one of
-// .linked's) was declared, as file:line or the best location known.
+// .linked's) was declared, as file:line or the best location known; join
+// writes a list's entries separated by commas ({{join .unknown_keys}}),
+// where printing the list itself would write Go's [a b c].
 var templateFuncs = template.FuncMap{
 	"location": func(subject any) string {
 		m, _ := subject.(map[string]any)
 		return provenanceOf(m).Location()
 	},
+	"join": join,
+}
+
+// join writes the entries of a list separated by ", " (or by sep, when
+// given), and any other value as text ("" for none).
+func join(v any, sep ...string) string {
+	separator := ", "
+	if len(sep) > 0 {
+		separator = sep[0]
+	}
+	var parts []string
+	switch l := v.(type) {
+	case nil:
+		return ""
+	case []any:
+		parts = make([]string, len(l))
+		for i, e := range l {
+			parts[i] = fmt.Sprint(e)
+		}
+	case []string:
+		parts = l
+	default:
+		return fmt.Sprint(v)
+	}
+	return strings.Join(parts, separator)
 }
 
 // newTemplate parses a message or credit template with templateFuncs.

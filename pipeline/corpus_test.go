@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -730,10 +731,15 @@ func TestCorpusEveryClientConfigIsJudged(t *testing.T) {
 	}
 }
 
+// goList matches a list printed in Go's syntax after a space or a colon:
+// "[delete_contact export_contacts]", not "binds[0]".
+var goList = regexp.MustCompile(`(^|[ :(])\[[^\]\s]+ [^\]]*\]`)
+
 // TestCorpusFailureMessages checks that every failure over the corpus tells
 // a person where to look: a server's failure names the server and its
 // file:line, a source's failure names the file, no template field was left
-// empty, and no reason is CUE's own text.
+// empty, no list is printed in Go's syntax or ends with a separator, and
+// no reason is CUE's own text or syntax.
 func TestCorpusFailureMessages(t *testing.T) {
 	run := assessCorpus(t)
 	var failures int
@@ -759,13 +765,19 @@ func TestCorpusFailureMessages(t *testing.T) {
 					t.Errorf("%s on %s: message %q does not name %q", e.ControlID, e.subject.Name, msg, w)
 				}
 			}
-			for _, bad := range []string{"  ", "()", "[]", "<no value>", "template failed"} {
+			for _, bad := range []string{"  ", "()", "[]", "<no value>", "template failed", "; )", "map["} {
 				if strings.Contains(msg, bad) {
 					t.Errorf("%s on %s: message %q contains %q (an empty template field?)", e.ControlID, e.subject.Name, msg, bad)
 				}
 			}
+			if goList.MatchString(msg) {
+				t.Errorf("%s on %s: message %q prints a list in Go's syntax", e.ControlID, e.subject.Name, msg)
+			}
+			if strings.HasSuffix(msg, ";") || strings.HasSuffix(msg, ":") || strings.HasSuffix(msg, ",") {
+				t.Errorf("%s on %s: message %q ends with a separator", e.ControlID, e.subject.Name, msg)
+			}
 			for _, r := range e.Reasons {
-				for _, raw := range []string{"%!", "incompatible list lengths", "conflicting values", "out of bound"} {
+				for _, raw := range []string{"%!", "incompatible list lengths", "conflicting values", "out of bound", "requires _", "=~", "!~"} {
 					if strings.Contains(r.Detail, raw) {
 						t.Errorf("%s on %s: reason %s %q contains %q (CUE's text or a bad format verb)", e.ControlID, e.subject.Name, r.Path, r.Detail, raw)
 					}

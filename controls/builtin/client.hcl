@@ -97,7 +97,7 @@ control "MCP-CLIENT-04" {
   check = <<-CUE
     auto_approve_tools?: [...!~"(^[*]$|/[*]$|(?i)/.*(exec|run|shell|command|cmd|eval|script|write|edit|delete|remove|drop|truncate|insert|update|create|move|rename|push|merge|deploy|publish|send|post|email|pay|transfer|kill|sql))"]
   CUE
-  message = "{{.client}} settings in {{.location}} approve MCP tools client-wide that act or cover a whole server: {{.auto_approve_tools}}"
+  message = "{{.client}} settings in {{.location}} approve MCP tools client-wide that act or cover a whole server: {{join .auto_approve_tools}}"
 
   example "whole server allowed fails" {
     expect  = "fail"

@@ -16,7 +16,7 @@ control "MCP-CONFIG-01" {
   check = <<-CUE
     status: "ok" | "empty"
   CUE
-  message = "{{.name}} ({{.format}}) could not be read as a valid configuration ({{.status}}){{range .diagnostics}}{{if eq .severity \"error\"}}: {{if .line}}line {{.line}}: {{end}}{{.message}}{{end}}{{end}}"
+  message = "{{.name}} ({{.format}}) could not be read as a valid configuration ({{.status}}){{$sep := \": \"}}{{range .diagnostics}}{{if eq .severity \"error\"}}{{$sep}}{{if .line}}line {{.line}}: {{end}}{{.message}}{{$sep = \"; \"}}{{end}}{{end}}"
 
   example "malformed JSON fails" {
     expect  = "fail"
@@ -79,7 +79,7 @@ control "MCP-CONFIG-03" {
   check = <<-CUE
     unknown_keys?: [...!~"(?i)(enable|disable|approv|allow|deny|block|trust|auth|token|bearer|header|env|secret|oauth|tls|ssl|verify|cert|read.?only|sandbox|network|root|permission|scope|exclude|include|tools)"]
   CUE
-  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise and silently drops, among them a protection or switch: {{.unknown_keys}}"
+  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise and silently drops, among them a protection or switch: {{join .unknown_keys}}"
 
   example "unknown enabled flag fails" {
     expect  = "fail"
@@ -114,7 +114,7 @@ control "MCP-CONFIG-04" {
   check = <<-CUE
     unknown_keys?: []
   CUE
-  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise: {{.unknown_keys}}"
+  message = "{{.name}} in {{.location}} has keys {{.client}} does not recognise: {{join .unknown_keys}}"
 
   example "unknown key fails" {
     expect  = "fail"
@@ -141,7 +141,7 @@ control "MCP-CONFIG-05" {
   check = <<-CUE
     unread_keys?: []
   CUE
-  message = "{{.name}} {{if eq .servers 0}}declares no server its client reads, and {{end}}holds {{.unread_keys}}, which {{.client}} does not read"
+  message = "{{.name}} {{if eq (print .servers) \"0\"}}declares no server its client reads, and {{end}}holds {{join .unread_keys}}, which {{.client}} does not read"
 
   example "tools array instead of servers fails" {
     expect  = "fail"

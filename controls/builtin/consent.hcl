@@ -48,7 +48,7 @@ control "MCP-CONSENT-02" {
   check = <<-CUE
     approvals: auto_approve?: [...!~"(?i)(exec|run|shell|command|cmd|eval|script|write|edit|delete|remove|drop|truncate|insert|update|create|move|rename|push|merge|deploy|publish|send|post|email|pay|transfer|kill|sql)"]
   CUE
-  message = "{{.name}} in {{.location}} auto-approves tools that act (auto-approve list: {{.approvals.auto_approve}})"
+  message = "{{.name}} in {{.location}} auto-approves tools that act (auto-approve list: {{join .approvals.auto_approve}})"
 
   example "execute_sql auto-approved fails" {
     expect  = "fail"

@@ -389,7 +389,7 @@ control "MCP-ENDPOINT-12" {
   check = <<-CUE
     error_probe: leaks?: [...{rule: "credential"}]
   CUE
-  message = "{{.url}} discloses internals in its errors:{{range $i, $l := .error_probe.leaks}}{{if ne $l.rule \"credential\"}} {{$l.rule}} \"{{$l.excerpt}}\";{{end}}{{end}}"
+  message = "{{.url}} discloses internals in its errors:{{$sep := \" \"}}{{range .error_probe.leaks}}{{if ne .rule \"credential\"}}{{$sep}}{{.rule}} \"{{.excerpt}}\"{{$sep = \"; \"}}{{end}}{{end}}"
 
   example "stack trace and connection string fail" {
     expect  = "fail"

@@ -106,7 +106,7 @@ control "MCP-EXPOSURE-04" {
   check = <<-CUE
     network: egress_restricted?: true
   CUE
-  message = "workload {{.object}} in {{.location}} may connect anywhere{{if .network.open_egress}} ({{range .network.open_egress}}{{.}}; {{end}}){{else}}: no NetworkPolicy restricts its egress{{end}}"
+  message = "workload {{.object}} in {{.location}} may connect anywhere{{if .network.open_egress}} ({{join .network.open_egress \"; \"}}){{else}}: no NetworkPolicy restricts its egress{{end}}"
 
   example "no policy fails" {
     expect  = "fail"
@@ -135,7 +135,7 @@ control "MCP-EXPOSURE-05" {
   check = <<-CUE
     network: ingress_restricted?: true
   CUE
-  message = "workload {{.object}} in {{.location}} accepts connections from any source{{if .network.policies}} (policies:{{range .network.policies}} {{.}}{{end}}){{end}}"
+  message = "workload {{.object}} in {{.location}} accepts connections from any source{{if .network.policies}} (policies: {{join .network.policies}}){{end}}"
 
   example "port-only rule fails" {
     expect  = "fail"

@@ -165,7 +165,7 @@ control "MCP-POLICY-05" {
   check = <<-CUE
     policy: images: [...{approved: true, denied: false, version: "approved" | "any"}]
   CUE
-  message = "workload {{.object}} in {{.location}} runs image(s) the organisation policy does not allow:{{range .policy.images}}{{if .denied}} {{.image}} (denied by {{.denied_by}});{{else if not .approved}} {{.image}} (not approved);{{else if eq .version \"other\" \"unpinned\"}} {{.image}} ({{.entry}} allows {{range $i, $v := .versions_allowed}}{{if $i}}, {{end}}{{$v}}{{end}});{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} runs image(s) the organisation policy does not allow:{{$sep := \" \"}}{{range .policy.images}}{{if .denied}}{{$sep}}{{.image}} (denied by {{.denied_by}}){{$sep = \"; \"}}{{else if not .approved}}{{$sep}}{{.image}} (not approved){{$sep = \"; \"}}{{else if eq .version \"other\" \"unpinned\"}}{{$sep}}{{.image}} ({{.entry}} allows {{join .versions_allowed}}){{$sep = \"; \"}}{{end}}{{end}}"
 
   example "unapproved image fails" {
     expect  = "fail"

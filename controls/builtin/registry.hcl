@@ -18,7 +18,7 @@ control "MCP-REGISTRY-01" {
   check = <<-CUE
     manifest: unmarked_secrets?: []
   CUE
-  message = "{{.manifest.package_name}} ({{.location}}) does not mark credential inputs as isSecret: {{.manifest.unmarked_secrets}}"
+  message = "{{.manifest.package_name}} ({{.location}}) does not mark credential inputs as isSecret: {{join .manifest.unmarked_secrets}}"
 
   example "unmarked token fails" {
     expect  = "fail"
@@ -133,7 +133,7 @@ control "MCP-REGISTRY-05" {
   check = <<-CUE
     manifest: schema_errors?: []
   CUE
-  message = "{{.manifest.package_name}} ({{.location}}) does not conform to the {{.manifest.type}} schema: {{.manifest.schema_errors}}"
+  message = "{{.manifest.package_name}} ({{.location}}) does not conform to the {{.manifest.type}} schema: {{join .manifest.schema_errors \"; \"}}"
 
   example "misspelt key fails" {
     expect  = "fail"
@@ -162,7 +162,7 @@ control "MCP-MCPB-01" {
   check = <<-CUE
     manifest: unmarked_secrets?: []
   CUE
-  message = "{{.manifest.package_name}} ({{.location}}) does not mark credential settings as sensitive: {{.manifest.unmarked_secrets}}"
+  message = "{{.manifest.package_name}} ({{.location}}) does not mark credential settings as sensitive: {{join .manifest.unmarked_secrets}}"
 
   example "unmarked api key fails" {
     expect  = "fail"

@@ -204,7 +204,7 @@ control "MCP-SANDBOX-07" {
     filesystem_roots?: [...{broad: false}]
     launch?: container?: mounts?: [...{broad: false}]
   CUE
-  message = "{{.name}} in {{.location}} is given broad filesystem access:{{range .filesystem_roots}}{{if .broad}} {{.path}} ({{.reason}}){{end}}{{end}}"
+  message = "{{.name}} in {{.location}} is given broad filesystem access:{{$sep := \" \"}}{{range .filesystem_roots}}{{if .broad}}{{$sep}}{{.path}} ({{.reason}}){{$sep = \", \"}}{{end}}{{end}}{{if eq $sep \" \"}}{{with .launch}}{{with .container}}{{range .mounts}}{{if .broad}}{{$sep}}{{.source}} (mounted into the container){{$sep = \", \"}}{{end}}{{end}}{{end}}{{end}}{{end}}"
 
   example "home directory root fails" {
     expect  = "fail"

@@ -175,7 +175,7 @@ control "MCP-TOOL-06" {
   check = <<-CUE
     name_collisions?: []
   CUE
-  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} is also offered by {{.name_collisions}}"
+  message = "{{.type}} {{.name}} of {{.server}}{{if not .endpoint}} in {{.location}}{{end}} is also offered by {{join .name_collisions}}"
 
   example "collision fails" {
     expect  = "fail"

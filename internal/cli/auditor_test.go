@@ -8,6 +8,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -148,9 +149,15 @@ func readJSON(t *testing.T, path string, v any) {
 	}
 }
 
+// goSlice matches a list printed in Go's syntax: "[delete_contact
+// export_contacts]" after a space, a colon or a parenthesis.
+var goSlice = regexp.MustCompile(`(^|[ :(])\[[^\]\s]+ [^\]]*\]`)
+
 // TestReportsWordFailuresForPeople: no report an auditor or a code-scanning
 // UI reads carries CUE's own error text ("conflicting values", "out of
-// bound"); reasons say what the subject holds and what the check requires.
+// bound") or syntax (=~, _); reasons say what the subject holds and what
+// the check requires, and messages list entries as words, without a
+// dangling separator.
 func TestReportsWordFailuresForPeople(t *testing.T) {
 	out, _ := assessInto(t, exampleDir)
 	for _, name := range []string{fileOSCAL, filePOAM, fileSARIF, fileJUnit, fileJSON, fileMarkdown} {
@@ -161,6 +168,26 @@ func TestReportsWordFailuresForPeople(t *testing.T) {
 		for _, raw := range []string{"conflicting values", "out of bound", "mismatched types"} {
 			if strings.Contains(string(data), raw) {
 				t.Errorf("%s contains CUE's error text %q", name, raw)
+			}
+		}
+	}
+	var js struct {
+		Findings []struct {
+			Control, Message string
+			Reasons          []struct{ Path, Detail string }
+		} `json:"findings"`
+	}
+	readJSON(t, filepath.Join(out, fileJSON), &js)
+	for _, f := range js.Findings {
+		m := strings.TrimSpace(f.Message)
+		if strings.HasSuffix(m, ";") || strings.HasSuffix(m, ":") || strings.Contains(m, "; )") || goSlice.MatchString(m) {
+			t.Errorf("%s: message %q ends with a separator or prints a list in Go's syntax", f.Control, m)
+		}
+		for _, r := range f.Reasons {
+			for _, raw := range []string{"requires _", "=~", "!~", "%!"} {
+				if strings.Contains(r.Detail, raw) {
+					t.Errorf("%s: reason %s %q carries CUE's syntax %q", f.Control, r.Path, r.Detail, raw)
+				}
 			}
 		}
 	}
