@@ -1,7 +1,6 @@
 package oscal
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
@@ -273,8 +272,7 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 	}
 	uuidAt := len(skel) - len(`""}}`+"\n")
 
-	bw := bufio.NewWriterSize(w, 256<<10)
-	l := &layouter{dst: bw}
+	l := &layouter{dst: w, out: make([]byte, 0, flushAt+64<<10)}
 	h := sha256.New()
 	hashed := htmlEscaper{w: h}
 	last := open // skel[open:last] is hashed
@@ -291,11 +289,11 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 		hooks[at] = func() int {
 			hashed.Write(skel[last:at])
 			h.Write([]byte("["))
-			bw.WriteByte('[')
+			l.write("[")
 			l.depth++
 			for i := range sp.n {
 				if i > 0 {
-					bw.WriteByte(',')
+					l.write(",")
 					h.Write([]byte(","))
 				}
 				l.newline()
@@ -309,7 +307,7 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 			}
 			l.depth--
 			l.newline()
-			bw.WriteByte(']')
+			l.write("]")
 			h.Write([]byte("]"))
 			last = at + len(sp.text)
 			return last
@@ -319,14 +317,14 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 		hashed.Write(skel[last:uuidAt])
 		h.Write([]byte(`""}`))
 		*uuid = id(kind, hex.EncodeToString(h.Sum(nil)))
-		bw.WriteString(`"` + *uuid + `"`)
+		l.write(`"` + *uuid + `"`)
 		return uuidAt + len(`""`)
 	}
 	l.run(skel, hooks)
 	if err != nil {
 		return fmt.Errorf("encode OSCAL document: %w", err)
 	}
-	return bw.Flush()
+	return l.flush()
 }
 
 // htmlEscaper writes JSON as json.Marshal would have written it with HTML

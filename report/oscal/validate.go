@@ -128,13 +128,6 @@ func shortenViolation(msg string) string {
 	return msg
 }
 
-// layoutWriter is where layout writes: a bytes.Buffer or a bufio.Writer.
-type layoutWriter interface {
-	io.Writer
-	io.ByteWriter
-	io.StringWriter
-}
-
 // layout writes the compact JSON src to dst indented by two spaces per
 // level, except that an object or array holding no object or array (a
 // property, a link, a hash, a list of strings) is written on one line:
@@ -149,26 +142,49 @@ type layoutWriter interface {
 // hundreds of thousands of them. src must be valid JSON without
 // insignificant whitespace (what encoding/json writes), optionally ending
 // in a newline; layout runs in time linear in its size.
-func layout(dst layoutWriter, src []byte) {
-	(&layouter{dst: dst}).run(src, nil)
+func layout(dst io.Writer, src []byte) error {
+	l := &layouter{dst: dst}
+	l.run(src, nil)
+	return l.flush()
 }
 
 // layouter lays out compact JSON (see layout), keeping its depth between
-// runs so that a document can be laid out piece by piece.
+// runs so that a document can be laid out piece by piece. It appends to
+// out, which it hands to dst once it holds flushAt bytes.
 type layouter struct {
-	dst   layoutWriter
+	dst   io.Writer
+	out   []byte
 	depth int
+	err   error
 }
 
-func (l *layouter) newline() {
-	l.dst.WriteByte('\n')
-	if w := 2 * l.depth; w <= len(indentSpaces) {
-		l.dst.WriteString(indentSpaces[:w])
-		return
+// flushAt is how much layouter gathers before it writes.
+const flushAt = 256 << 10
+
+// write appends s to what the layouter writes.
+func (l *layouter) write(s string) { l.out = append(l.out, s...) }
+
+// flush writes what the layouter holds and returns the first write error.
+func (l *layouter) flush() error {
+	if len(l.out) > 0 && l.err == nil {
+		_, l.err = l.dst.Write(l.out)
 	}
-	for range l.depth {
-		l.dst.WriteString("  ")
+	l.out = l.out[:0]
+	return l.err
+}
+
+func (l *layouter) newline() { l.out = appendNewline(l.out, l.depth) }
+
+// appendNewline appends a newline and the indent of depth.
+func appendNewline(out []byte, depth int) []byte {
+	out = append(out, '\n')
+	if w := 2 * depth; w <= len(indentSpaces) {
+		return append(out, indentSpaces[:w]...)
 	}
+	for range depth {
+		out = append(out, "  "...)
+	}
+	return out
 }
 
 // indentSpaces is where newline cuts its indent from.
@@ -178,15 +194,22 @@ const indentSpaces = "                                                          
 // (a value's first byte), the hook writes in its stead and returns the
 // offset to continue from.
 func (l *layouter) run(src []byte, hooks map[int]func() int) {
-	dst := l.dst
 	var offsets []int
 	if len(hooks) > 0 {
 		offsets = slices.Sorted(maps.Keys(hooks))
 	}
 	next := nextHook(offsets)
+	out := l.out
 	for i := 0; i < len(src); {
+		if len(out) >= flushAt {
+			l.out = out
+			l.flush()
+			out = l.out
+		}
 		if i == next {
+			l.out = out
 			i = hooks[next]()
+			out = l.out
 			offsets = offsets[1:]
 			next = nextHook(offsets)
 			continue
@@ -194,35 +217,36 @@ func (l *layouter) run(src []byte, hooks map[int]func() int) {
 		switch c := src[i]; c {
 		case '"':
 			end := stringEnd(src, i)
-			dst.Write(src[i:end])
+			out = append(out, src[i:end]...)
 			i = end
 			continue
 		case '{', '[':
-			if end, ok := flatEnd(src, i); ok {
-				writeFlat(dst, src[i:end])
+			if flat, end, ok := appendFlat(out, src, i); ok {
+				out = flat
 				i = end
 				continue
 			}
-			dst.WriteByte(c)
+			out = append(out, c)
 			l.depth++
-			l.newline()
+			out = appendNewline(out, l.depth)
 		case '}', ']':
 			l.depth--
-			l.newline()
-			dst.WriteByte(c)
+			out = appendNewline(out, l.depth)
+			out = append(out, c)
 		case ',':
-			dst.WriteByte(',')
-			l.newline()
+			out = append(out, ',')
+			out = appendNewline(out, l.depth)
 		case ':':
-			dst.WriteString(": ")
+			out = append(out, ": "...)
 		default:
 			end := literalEnd(src, i)
-			dst.Write(src[i:end])
+			out = append(out, src[i:end]...)
 			i = end
 			continue
 		}
 		i++
 	}
+	l.out = out
 }
 
 // nextHook is the first of the sorted hook offsets, or -1 when none is left.
@@ -251,48 +275,36 @@ func literalEnd(src []byte, i int) int {
 	return j
 }
 
-// flatEnd reports whether the object or array starting at src[i] holds no
-// object or array and, if so, returns the index just past its end. It
-// stops at the first nested object or array, so the scans layout makes
-// read each byte at most twice.
-func flatEnd(src []byte, i int) (int, bool) {
+// appendFlat appends the object or array starting at src[i] to out on one
+// line, with a space after each colon and comma, when it holds no object
+// or array, and returns out and the index just past its end. It stops at
+// the first nested object or array (ok false, out's bytes past its length
+// left as they may be), so the scans layout makes read each byte at most
+// twice.
+func appendFlat(out, src []byte, i int) (_ []byte, end int, ok bool) {
+	out = append(out, src[i])
 	for j := i + 1; j < len(src); {
-		switch src[j] {
+		switch c := src[j]; c {
 		case '"':
-			j = stringEnd(src, j)
+			e := stringEnd(src, j)
+			out = append(out, src[j:e]...)
+			j = e
 			continue
+		case ':':
+			out = append(out, ": "...)
+		case ',':
+			out = append(out, ", "...)
 		case '{', '[':
-			return 0, false
+			return nil, 0, false
 		case '}', ']':
-			return j + 1, true
+			return append(out, c), j + 1, true
+		default:
+			e := literalEnd(src, j)
+			out = append(out, src[j:e]...)
+			j = e
+			continue
 		}
 		j++
 	}
-	return 0, false
-}
-
-// writeFlat writes a flat object or array on one line, with a space after
-// each colon and comma.
-func writeFlat(dst layoutWriter, src []byte) {
-	for i := 0; i < len(src); {
-		switch c := src[i]; c {
-		case '"':
-			end := stringEnd(src, i)
-			dst.Write(src[i:end])
-			i = end
-			continue
-		case ':':
-			dst.WriteString(": ")
-		case ',':
-			dst.WriteString(", ")
-		case '{', '[', '}', ']':
-			dst.WriteByte(c)
-		default:
-			end := literalEnd(src, i)
-			dst.Write(src[i:end])
-			i = end
-			continue
-		}
-		i++
-	}
+	return nil, 0, false
 }

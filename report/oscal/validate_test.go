@@ -3,9 +3,11 @@ package oscal
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/tollgate-dev/tollgate/internal/jsontest"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -76,4 +78,125 @@ func TestValidateReportsViolations(t *testing.T) {
 			t.Errorf("Validate(%s) accepted it", doc)
 		}
 	}
+}
+
+// TestLayoutIsItsDefinition compares layout with its first, plainer form
+// (layoutDefinition) on random values, one by one and together in one
+// array long enough to be written in several parts.
+func TestLayoutIsItsDefinition(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	var all [][]byte
+	for range 3000 {
+		src := jsontest.Std(t, jsontest.Value(r))
+		all = append(all, src)
+		var got bytes.Buffer
+		if err := layout(&got, src); err != nil {
+			t.Fatal(err)
+		}
+		if want := layoutDefinition(src); got.String() != want {
+			t.Fatalf("layout(%s) =\n%s\nwant\n%s", src, got.String(), want)
+		}
+	}
+	for len(all) < 4*flushAt/16 {
+		all = append(all, all...)
+	}
+	src := append(append([]byte(`[{"a":[`), bytes.Join(all, []byte(","))...), "]}]"...)
+	var got writeCounter
+	if err := layout(&got, src); err != nil {
+		t.Fatal(err)
+	}
+	if got.writes < 2 {
+		t.Errorf("%d bytes were written in %d parts, want several", got.Len(), got.writes)
+	}
+	if want := layoutDefinition(src); got.String() != want {
+		t.Error("layout of a long array differs from its definition")
+	}
+}
+
+// writeCounter is a buffer that counts the writes it takes.
+type writeCounter struct {
+	bytes.Buffer
+	writes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.writes++
+	return w.Buffer.Write(p)
+}
+
+// layoutDefinition is layout as first written: a flat object or array is
+// found by one scan and written by a second.
+func layoutDefinition(src []byte) string {
+	var dst strings.Builder
+	depth := 0
+	newline := func() { dst.WriteString("\n" + strings.Repeat("  ", depth)) }
+	flatEnd := func(i int) (int, bool) {
+		for j := i + 1; j < len(src); {
+			switch src[j] {
+			case '"':
+				j = stringEnd(src, j)
+				continue
+			case '{', '[':
+				return 0, false
+			case '}', ']':
+				return j + 1, true
+			}
+			j++
+		}
+		return 0, false
+	}
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
+		case '"':
+			end := stringEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
+		case '{', '[':
+			if end, ok := flatEnd(i); ok {
+				for j := i; j < end; {
+					switch c := src[j]; c {
+					case '"':
+						e := stringEnd(src, j)
+						dst.Write(src[j:e])
+						j = e
+						continue
+					case ':':
+						dst.WriteString(": ")
+					case ',':
+						dst.WriteString(", ")
+					case '{', '[', '}', ']':
+						dst.WriteByte(c)
+					default:
+						e := literalEnd(src, j)
+						dst.Write(src[j:e])
+						j = e
+						continue
+					}
+					j++
+				}
+				i = end
+				continue
+			}
+			dst.WriteByte(c)
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			dst.WriteByte(c)
+		case ',':
+			dst.WriteByte(',')
+			newline()
+		case ':':
+			dst.WriteString(": ")
+		default:
+			end := literalEnd(src, i)
+			dst.Write(src[i:end])
+			i = end
+			continue
+		}
+		i++
+	}
+	return dst.String()
 }
