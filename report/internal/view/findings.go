@@ -1,6 +1,7 @@
 package view
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -37,14 +38,15 @@ func (x *Index) Failures() []Finding { return x.collect(assess.VerdictFail) }
 func (x *Index) Errors() []Finding { return x.collect(assess.VerdictError) }
 
 func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
-	want := map[assess.Verdict]bool{}
-	for _, v := range verdicts {
-		want[v] = true
-	}
+	// A linear search of one or two verdicts: every evaluation is asked.
+	want := func(v assess.Verdict) bool { return slices.Contains(verdicts, v) }
 	n := 0
 	for _, cr := range x.R.Controls {
-		for _, e := range cr.Evaluations {
-			if cr.Control != nil && want[e.Verdict] {
+		if cr.Control == nil {
+			continue
+		}
+		for i := range cr.Evaluations {
+			if want(cr.Evaluations[i].Verdict) {
 				n++
 			}
 		}
@@ -54,17 +56,18 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 		if cr.Control == nil {
 			continue
 		}
-		for _, e := range cr.Evaluations {
-			if !want[e.Verdict] {
+		for i := range cr.Evaluations {
+			e := &cr.Evaluations[i]
+			if !want(e.Verdict) {
 				continue
 			}
-			meta := x.metaRef(e.SubjectID)
+			s := x.subjects[e.SubjectID]
 			out = append(out, Finding{
 				Control:  cr.Control,
-				Eval:     e,
-				Subject:  meta,
-				Location: x.Location(e.SubjectID),
-				Artifact: x.SubjectArtifact(e.SubjectID),
+				Eval:     *e,
+				Subject:  s.meta(e.SubjectID),
+				Location: s.loc(),
+				Artifact: s.artifact(x),
 				Waiver:   x.Waiver(e.Waiver),
 			})
 		}

@@ -27,33 +27,44 @@ func (r ReqRef) String() string { return r.Framework + ":" + r.Requirement }
 // Index holds lookups over one Results value.
 type Index struct {
 	R         *assess.Results
-	subjects  map[string]evidence.Subject
+	subjects  map[string]*subjectEntry
 	artifacts map[string]*evidence.Artifact
 	waivers   map[string]*assess.WaiverRecord
 	risks     map[string]controls.Risk
 	controls  map[string]*assess.ControlResult
 	reqs      map[string][]ReqRef
-	// locations caches Location.
-	locations map[string]string
+}
+
+// subjectEntry is a subject with what the reports derive from it, so that
+// one lookup of its ID serves every evaluation of it.
+type subjectEntry struct {
+	s evidence.Subject
+	// location caches Location once located.
+	location string
+	located  bool
+	// art caches artifact once found.
+	art      *evidence.Artifact
+	artFound bool
 }
 
 // New indexes r. r must not be nil.
 func New(r *assess.Results) *Index {
 	x := &Index{
 		R:         r,
-		subjects:  make(map[string]evidence.Subject, len(r.Subjects)),
+		subjects:  make(map[string]*subjectEntry, len(r.Subjects)),
 		artifacts: make(map[string]*evidence.Artifact, len(r.Artifacts)),
 		waivers:   make(map[string]*assess.WaiverRecord, len(r.Waivers)),
 		risks:     make(map[string]controls.Risk, len(r.Risks)),
 		controls:  make(map[string]*assess.ControlResult, len(r.Controls)),
 		reqs:      make(map[string][]ReqRef),
-		locations: make(map[string]string, len(r.Subjects)),
 	}
-	for _, s := range r.Subjects {
+	entries := make([]subjectEntry, len(r.Subjects))
+	for i, s := range r.Subjects {
 		if s == nil || s.Metadata() == nil {
 			continue
 		}
-		x.subjects[s.Metadata().ID] = s
+		entries[i].s = s
+		x.subjects[s.Metadata().ID] = &entries[i]
 	}
 	for i := range r.Artifacts {
 		x.artifacts[r.Artifacts[i].Path] = &r.Artifacts[i]
@@ -91,38 +102,55 @@ func New(r *assess.Results) *Index {
 }
 
 // Subject returns the subject with the given ID, or nil.
-func (x *Index) Subject(id string) evidence.Subject { return x.subjects[id] }
+func (x *Index) Subject(id string) evidence.Subject {
+	if e := x.subjects[id]; e != nil {
+		return e.s
+	}
+	return nil
+}
 
 // Meta returns the common fields of the subject with the given ID; for an
 // unknown ID it returns a Meta holding only the ID.
 func (x *Index) Meta(id string) evidence.Meta {
-	if s := x.subjects[id]; s != nil {
-		return *s.Metadata()
-	}
-	return evidence.Meta{ID: id, Name: id}
+	return *x.metaRef(id)
 }
 
 // Location is the location of the subject with the given ID (its
 // provenance's Location; "" for an unknown ID), derived once per subject:
 // every evaluation of a subject names it.
-func (x *Index) Location(id string) string {
-	loc, ok := x.locations[id]
-	if !ok {
-		if s := x.subjects[id]; s != nil {
-			loc = s.Metadata().Provenance.Location()
-		}
-		x.locations[id] = loc
+func (x *Index) Location(id string) string { return x.subjects[id].loc() }
+
+// loc is the subject's location, "" for no subject.
+func (e *subjectEntry) loc() string {
+	if e == nil {
+		return ""
 	}
-	return loc
+	if !e.located {
+		e.location, e.located = e.s.Metadata().Provenance.Location(), true
+	}
+	return e.location
+}
+
+// MetaAndLocation returns what Meta and Location return, Meta's as a
+// pointer at the subject's own fields, which callers must not change.
+func (x *Index) MetaAndLocation(id string) (*evidence.Meta, string) {
+	e := x.subjects[id]
+	return e.meta(id), e.loc()
 }
 
 // metaRef is Meta, pointing at the subject's own fields (which callers
 // must not change) instead of copying them.
 func (x *Index) metaRef(id string) *evidence.Meta {
-	if s := x.subjects[id]; s != nil {
-		return s.Metadata()
+	return x.subjects[id].meta(id)
+}
+
+// meta is the subject's common fields, or a Meta holding only id for no
+// subject.
+func (e *subjectEntry) meta(id string) *evidence.Meta {
+	if e == nil {
+		return &evidence.Meta{ID: id, Name: id}
 	}
-	return &evidence.Meta{ID: id, Name: id}
+	return e.s.Metadata()
 }
 
 // Artifact returns the artifact stored for a scan-root path, or nil.
@@ -135,10 +163,18 @@ func (x *Index) Artifact(path string) *evidence.Artifact {
 
 // SubjectArtifact returns the artifact the subject was read from, or nil.
 func (x *Index) SubjectArtifact(id string) *evidence.Artifact {
-	if s := x.subjects[id]; s != nil {
-		return x.Artifact(s.Metadata().Provenance.File)
+	return x.subjects[id].artifact(x)
+}
+
+// artifact is the artifact the subject was read from, or nil.
+func (e *subjectEntry) artifact(x *Index) *evidence.Artifact {
+	if e == nil {
+		return nil
 	}
-	return nil
+	if !e.artFound {
+		e.art, e.artFound = x.Artifact(e.s.Metadata().Provenance.File), true
+	}
+	return e.art
 }
 
 // Waiver returns the waiver with the given ID, or nil.
