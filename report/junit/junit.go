@@ -49,7 +49,10 @@ type property struct {
 }
 
 type testcase struct {
-	Name      string   `xml:"name,attr"`
+	Name string `xml:"name,attr"`
+	// Where, when set, follows Name in parentheses in the case's name
+	// (see fullName); writeCase writes it so without joining the two.
+	Where     string   `xml:"-"`
 	Classname string   `xml:"classname,attr"`
 	File      string   `xml:"file,attr,omitempty"`
 	Line      int      `xml:"line,attr,omitempty"`
@@ -129,9 +132,19 @@ func newSuite(x *view.Index, cr assess.ControlResult, ts string) testsuite {
 	s := suiteHead(cr, ts)
 	s.add(tally(cases))
 	for _, e := range cases {
-		s.Cases = append(s.Cases, newCase(x, cr, e))
+		tc := newCase(x, cr, e)
+		tc.Name, tc.Where = tc.fullName(), ""
+		s.Cases = append(s.Cases, tc)
 	}
 	return s
+}
+
+// fullName is the case's name: Name, with Where in parentheses when set.
+func (tc *testcase) fullName() string {
+	if tc.Where == "" {
+		return tc.Name
+	}
+	return tc.Name + " (" + tc.Where + ")"
 }
 
 // suiteHead is the suite of one control without its cases.
@@ -208,38 +221,69 @@ func writeSuite(enc *xml.Encoder, bw *bufio.Writer, x *view.Index, cr assess.Con
 	if err := enc.Encode(suiteProperties{Properties: s.Properties}); err != nil {
 		return err
 	}
+	// The cases are written directly, after what enc holds, as enc would
+	// write them.
+	if err := enc.Flush(); err != nil {
+		return err
+	}
 	for _, e := range cases {
 		tc := newCase(x, cr, e)
-		if tc.Failure == nil && tc.Error == nil && tc.Skipped == nil {
-			// A pass, most cases, has attributes alone: written directly,
-			// after what enc holds, as enc would write it.
-			if err := enc.Flush(); err != nil {
-				return err
-			}
-			writeBareCase(bw, tc)
-			continue
-		}
-		if err := enc.Encode(tc); err != nil {
-			return err
-		}
+		writeCase(bw, &tc)
 	}
 	return enc.EncodeToken(start.End())
 }
 
-// writeBareCase writes a case without failure, error or skipped element
-// to w exactly as an xml.Encoder indenting by two spaces writes it inside
-// <testsuites><testsuite> after a complete element.
-func writeBareCase(w *bufio.Writer, tc testcase) {
+// writeCase writes a case to w exactly as an xml.Encoder indenting by two
+// spaces writes it (with its full name) inside <testsuites><testsuite>
+// after a complete element.
+func writeCase(w *bufio.Writer, tc *testcase) {
 	w.WriteString("\n    <testcase")
-	writeAttr(w, "name", tc.Name)
+	w.WriteString(` name="`)
+	writeEscaped(w, tc.Name)
+	if tc.Where != "" {
+		w.WriteString(" (")
+		writeEscaped(w, tc.Where)
+		w.WriteByte(')')
+	}
+	w.WriteByte('"')
 	writeAttr(w, "classname", tc.Classname)
 	if tc.File != "" {
 		writeAttr(w, "file", tc.File)
 	}
 	if tc.Line != 0 {
-		writeAttr(w, "line", strconv.Itoa(tc.Line))
+		w.WriteString(` line="`)
+		w.Write(strconv.AppendInt(w.AvailableBuffer(), int64(tc.Line), 10))
+		w.WriteByte('"')
 	}
-	w.WriteString("></testcase>")
+	w.WriteByte('>')
+	if tc.Failure != nil {
+		writeProblem(w, "failure", tc.Failure)
+	}
+	if tc.Error != nil {
+		writeProblem(w, "error", tc.Error)
+	}
+	if tc.Skipped != nil {
+		w.WriteString("\n      <skipped")
+		writeAttr(w, "message", tc.Skipped.Message)
+		w.WriteString("></skipped>")
+	}
+	if tc.Failure != nil || tc.Error != nil || tc.Skipped != nil {
+		w.WriteString("\n    ")
+	}
+	w.WriteString("</testcase>")
+}
+
+// writeProblem writes a case's failure or error element, named name.
+func writeProblem(w *bufio.Writer, name string, p *problem) {
+	w.WriteString("\n      <")
+	w.WriteString(name)
+	writeAttr(w, "message", p.Message)
+	writeAttr(w, "type", p.Type)
+	w.WriteByte('>')
+	writeEscaped(w, p.Body)
+	w.WriteString("</")
+	w.WriteString(name)
+	w.WriteByte('>')
 }
 
 // writeAttr writes an attribute as encoding/xml does, escaping its value
@@ -248,12 +292,17 @@ func writeAttr(w *bufio.Writer, name, value string) {
 	w.WriteByte(' ')
 	w.WriteString(name)
 	w.WriteString(`="`)
-	if plainXML(value) {
-		w.WriteString(value)
-	} else {
-		xml.EscapeText(w, []byte(value))
-	}
+	writeEscaped(w, value)
 	w.WriteByte('"')
+}
+
+// writeEscaped writes s escaped as xml.EscapeText escapes it.
+func writeEscaped(w *bufio.Writer, s string) {
+	if plainXML(s) {
+		w.WriteString(s)
+	} else {
+		xml.EscapeText(w, []byte(s))
+	}
 }
 
 // plainXML reports whether s is printable ASCII that XML escaping leaves
@@ -271,16 +320,15 @@ func plainXML(s string) bool {
 // newCase renders one control × subject evaluation.
 func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
 	c := cr.Control
-	meta := x.Meta(e.SubjectID)
-	name := meta.Name
-	if loc := x.Location(e.SubjectID); loc != "" && loc != name {
-		name += " (" + loc + ")"
+	meta, loc := x.MetaAndLocation(e.SubjectID)
+	tc := testcase{Name: meta.Name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line}
+	if loc != "" && loc != meta.Name {
+		tc.Where = loc
 	}
 	if e.SubjectID == "" {
 		// A manual control is judged once, by attestation, not per subject.
-		name = "attestation"
+		tc.Name, tc.Where = "attestation", ""
 	}
-	tc := testcase{Name: name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line}
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
@@ -298,7 +346,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	case assess.VerdictManual:
 		tc.Skipped = &skipped{Message: "manual control: " + orDefault(msg, "needs a valid attestation")}
 	case assess.VerdictNotApplicable:
-		tc.Name = "no applicable subject"
+		tc.Name, tc.Where = "no applicable subject", ""
 		msg := fmt.Sprintf("not assessed: no %s subject was applicable", c.Subject)
 		if n := cr.Counts.NotApplicable; n > 0 {
 			msg += fmt.Sprintf(" (%d %s subjects were outside what the control checks)", n, c.Subject)

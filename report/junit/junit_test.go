@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"slices"
 	"strings"
 	"testing"
 
@@ -178,18 +179,32 @@ func TestStreamedIsTheDocument(t *testing.T) {
 	}
 }
 
-// TestBareCaseIsEncoded checks that a case written directly is what the
-// encoder writes for it, for values XML must escape too.
-func TestBareCaseIsEncoded(t *testing.T) {
-	for _, tc := range []testcase{
-		{Name: "github (.cursor/mcp.json:3)", Classname: "MCP-AUTH-01", File: ".cursor/mcp.json", Line: 3},
+// TestCaseIsEncoded checks that a case written directly is what the
+// encoder writes for it (with its full name), for passes, failures,
+// errors and skipped cases, and for values XML must escape.
+func TestCaseIsEncoded(t *testing.T) {
+	cases := []testcase{
+		{Name: "github", Where: ".cursor/mcp.json:3", Classname: "MCP-AUTH-01", File: ".cursor/mcp.json", Line: 3},
 		{Name: "plain", Classname: "C"},
 		{Name: "R&D", Classname: "a<b", File: "x>y", Line: 1},
 		{Name: `say "hi"`, Classname: "it's"},
-		{Name: `a "quoted" 'name' & <tag>`, Classname: "C", File: "dir/with space/f.json", Line: 12},
+		{Name: `a "quoted" 'name' & <tag>`, Where: "dir/<x>&'y'", Classname: "C", File: "dir/with space/f.json", Line: 12},
 		{Name: "tab\tnew\nline\rcr", Classname: "C\x01ctl\x7fdel"},
-		{Name: "déjà vu \u2028 \U0001F600", Classname: "bad \xff\xfe utf-8", File: "\uFFFD"},
-	} {
+		{Name: "déjà vu \u2028 \U0001F600", Where: "\xff", Classname: "bad \xff\xfe utf-8", File: "\uFFFD"},
+	}
+	problems := []*problem{
+		{Message: "no auth", Type: "high", Body: "line one\nline <two> & \"three\"\r\tfour\x00\xff"},
+		{Message: "", Type: "error", Body: ""},
+	}
+	for i, tc := range slices.Clone(cases) {
+		p := problems[i%len(problems)]
+		cases = append(cases,
+			testcase{Name: tc.Name, Where: tc.Where, Classname: tc.Classname, File: tc.File, Line: tc.Line, Failure: p},
+			testcase{Name: tc.Name, Classname: tc.Classname, Error: p},
+			testcase{Name: tc.Name, Where: tc.Where, Classname: tc.Classname, Line: tc.Line, Skipped: &skipped{Message: tc.Name + "\n" + tc.Classname}},
+			testcase{Name: tc.Name, Classname: tc.Classname, Failure: p, Error: problems[0], Skipped: &skipped{}})
+	}
+	for _, tc := range cases {
 		prefix := func(enc *xml.Encoder) {
 			for _, name := range []string{"testsuites", "testsuite"} {
 				if err := enc.EncodeToken(xml.StartElement{Name: xml.Name{Local: name}}); err != nil {
@@ -204,7 +219,9 @@ func TestBareCaseIsEncoded(t *testing.T) {
 		enc := xml.NewEncoder(&want)
 		enc.Indent("", "  ")
 		prefix(enc)
-		if err := enc.Encode(tc); err != nil {
+		full := tc
+		full.Name, full.Where = tc.fullName(), ""
+		if err := enc.Encode(full); err != nil {
 			t.Fatal(err)
 		}
 		var got bytes.Buffer
@@ -212,7 +229,7 @@ func TestBareCaseIsEncoded(t *testing.T) {
 		enc = xml.NewEncoder(bw)
 		enc.Indent("", "  ")
 		prefix(enc)
-		writeBareCase(bw, tc)
+		writeCase(bw, &tc)
 		if err := bw.Flush(); err != nil {
 			t.Fatal(err)
 		}
