@@ -166,7 +166,7 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 	slot, refs := a.parts(i, &v)
 	if refs.n < 2 {
 		if refs.n == 1 {
-			*slot = &[]oscalTypes.SubjectReference{refs.ref(0)}
+			*slot = &[]oscalTypes.SubjectReference{refs.ref(0, nil)}
 		}
 		return encodeWhole(enc, buf, &v, out)
 	}
@@ -192,11 +192,12 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 	}
 	out(data[:at])
 	var encoded []byte
+	var scratch []oscalTypes.Property
 	for j := range refs.n {
 		if j > 0 {
 			out([]byte(","))
 		}
-		ref := refs.ref(j)
+		ref := refs.ref(j, &scratch)
 		var ok bool
 		if encoded, ok = appendSubjectRef(encoded[:0], &ref); ok {
 			out(encoded)

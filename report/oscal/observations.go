@@ -54,7 +54,7 @@ func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
 	if refs.n > 0 {
 		subjects := make([]oscalTypes.SubjectReference, refs.n)
 		for j := range subjects {
-			subjects[j] = refs.ref(j)
+			subjects[j] = refs.ref(j, nil)
 		}
 		o.Subjects = &subjects
 	}
@@ -64,8 +64,11 @@ func (b *builder) observation(cr *assess.ControlResult) oscalTypes.Observation {
 // subjectRefs are the subject references of an observation, built one at
 // a time: a control judged on every subject of a fleet lists them all.
 type subjectRefs struct {
-	n   int
-	ref func(j int) oscalTypes.SubjectReference
+	n int
+	// ref builds reference j. With scratch, its properties are built in
+	// *scratch, which the next call reuses: for a reference encoded before
+	// the next is built.
+	ref func(j int, scratch *[]oscalTypes.Property) oscalTypes.SubjectReference
 }
 
 // observationParts is observation with its subject references left out of
@@ -108,15 +111,20 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 		}
 		judged = append(judged, i)
 	}
-	refs := subjectRefs{n: len(judged), ref: func(j int) oscalTypes.SubjectReference {
+	refs := subjectRefs{n: len(judged), ref: func(j int, scratch *[]oscalTypes.Property) oscalTypes.SubjectReference {
 		e := &cr.Evaluations[judged[j]]
 		sr := b.subjectRef(e.SubjectID)
+		pairs := [...]string{"verdict", string(e.Verdict), "finding-id", findingID(*e), "waiver", e.Waiver,
+			"baseline", b.x.R.Baseline.State(*e), "first-seen", firstSeen(b.x.R.History, *e)}
 		ref := oscalTypes.SubjectReference{
 			SubjectUuid: sr.uuid,
 			Type:        "inventory-item",
 			Title:       sr.title,
-			Props: props("verdict", string(e.Verdict), "finding-id", findingID(*e), "waiver", e.Waiver,
-				"baseline", b.x.R.Baseline.State(*e), "first-seen", firstSeen(b.x.R.History, *e)),
+		}
+		if scratch == nil {
+			ref.Props = props(pairs[:]...)
+		} else if *scratch = appendProps((*scratch)[:0], pairs[:]...); len(*scratch) > 0 {
+			ref.Props = scratch
 		}
 		if e.Verdict != assess.VerdictPass {
 			ref.Remarks = evaluationRemarks(*e)
