@@ -11,6 +11,7 @@ import (
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -63,6 +64,21 @@ type builder struct {
 	// subjectRefs caches subjectRef: a subject is referenced by every
 	// observation of a control that judged it.
 	subjectRefs map[string]subjectRef
+	// The parts of a risk that are the same for every finding of a control
+	// or a severity, built once and shared by those risks.
+	threatIDs map[*controls.Control]*[]oscalTypes.ThreatId
+	ratings   map[ratingKey]*[]oscalTypes.Characterization
+	origins   *[]oscalTypes.Origin
+	// The same for the POA&M items: a control's requirement properties
+	// and the items' origins.
+	requirementProps map[*controls.Control][]oscalTypes.Property
+	itemOrigins      *[]oscalTypes.PoamItemOrigin
+}
+
+// ratingKey is what a risk's characterizations derive from.
+type ratingKey struct {
+	severity string
+	rating   engagement.Rating
 }
 
 // subjectRef is what an observation takes from a subject it judged: the
@@ -99,7 +115,10 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		eng.Remediation = engagement.DefaultPolicy()
 	}
 	b := &builder{x: view.New(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
-		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]subjectRef{}}
+		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]subjectRef{},
+		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
+		origins: &[]oscalTypes.Origin{toolOrigin()}, requirementProps: map[*controls.Control][]oscalTypes.Property{},
+		itemOrigins: &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
 	for _, s := range r.Subjects {
 		if c := s.Metadata().Provenance.Collected; !c.IsZero() {
 			if c, err := stamp(c); err == nil && c.Before(b.start) {

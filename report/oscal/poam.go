@@ -191,14 +191,18 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.Poam
 	if f.Eval.Waiver != "" {
 		pairs = append(pairs, "waiver", f.Eval.Waiver)
 	}
-	reqs := b.x.Requirements(c.ID)
-	p := appendProps(make([]oscalTypes.Property, 0, len(pairs)/2+len(reqs)), pairs...)
-	for _, ref := range reqs {
-		if rp, ok := prop("requirement-id", ref.Requirement); ok {
-			rp.Class = tokenize(ref.Framework)
-			p = append(p, rp)
+	reqs, ok := b.requirementProps[c]
+	if !ok {
+		for _, ref := range b.x.Requirements(c.ID) {
+			if rp, ok := prop("requirement-id", ref.Requirement); ok {
+				rp.Class = tokenize(ref.Framework)
+				reqs = append(reqs, rp)
+			}
 		}
+		b.requirementProps[c] = reqs
 	}
+	p := appendProps(make([]oscalTypes.Property, 0, len(pairs)/2+len(reqs)), pairs...)
+	p = append(p, reqs...)
 	owner := "no owner is named"
 	if it.Owner.Named() {
 		owner = "owner " + it.Owner.String()
@@ -212,7 +216,7 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.Poam
 		Title:               rk.Title,
 		Description:         rk.Statement,
 		Props:               list(p),
-		Origins:             &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}},
+		Origins:             b.itemOrigins,
 		Links:               &[]oscalTypes.Link{{Href: "#" + resultsResourceID(), Rel: "related", Text: "assessment results (risk " + rk.UUID + ")"}},
 		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
 		RelatedRisks:        &[]oscalTypes.AssociatedRisk{{RiskUuid: rk.UUID}},

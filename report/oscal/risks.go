@@ -36,8 +36,9 @@ func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
 	if it.Status == view.PlanRiskAccepted {
 		status = "deviation-approved"
 	}
-	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "subject-id", f.Subject.ID,
-		"detected", it.Detected.Format("2006-01-02")}
+	var buf [18]string
+	pairs := append(buf[:0], "finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "subject-id", f.Subject.ID,
+		"detected", it.Detected.Format("2006-01-02"))
 	if w := f.Waiver; w != nil {
 		pairs = append(pairs, "waiver", w.ID, "waiver-owner", w.Owner, "waiver-approved-by", w.ApprovedBy, "waiver-status", w.Status)
 	} else if f.Eval.Waiver != "" {
@@ -47,9 +48,20 @@ func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
 	rk.Description = orDefault(c.Description, c.Title)
 	rk.Status = status
 	rk.Props = props(pairs...)
-	rk.Origins = &[]oscalTypes.Origin{toolOrigin()}
-	rk.ThreatIds = threats(c.Risks)
-	rk.Characterizations = characterizations(it)
+	rk.Origins = b.origins
+	threatIDs, ok := b.threatIDs[c]
+	if !ok {
+		threatIDs = threats(c.Risks)
+		b.threatIDs[c] = threatIDs
+	}
+	rk.ThreatIds = threatIDs
+	key := ratingKey{c.Severity, it.Rating}
+	chars, ok := b.ratings[key]
+	if !ok {
+		chars = characterizations(it)
+		b.ratings[key] = chars
+	}
+	rk.Characterizations = chars
 	rk.RelatedObservations = &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}}
 	rk.Remediations = b.remediations(it)
 	if it.HasDeadline {
@@ -77,17 +89,34 @@ func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
 	return rk
 }
 
-// riskStatement says what is wrong where, in words.
+// riskStatement says what is wrong where, in words: the message, a line
+// per reason, and where the subject is declared.
 func (b *builder) riskStatement(f view.Finding) string {
 	msg := orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", orDefault(f.Subject.Name, f.Subject.ID), f.Control.ID, f.Control.Title))
-	lines := []string{msg}
-	for _, r := range view.ReasonTexts(f.Eval.Reasons) {
-		lines = append(lines, "- "+r)
+	n := len(msg)
+	for _, r := range f.Eval.Reasons {
+		n += len("\n- ") + len(r.Path) + len(": ") + len(r.Detail)
 	}
 	if f.Location != "" {
-		lines = append(lines, "Declared at "+f.Location+".")
+		n += len("\nDeclared at .") + len(f.Location)
 	}
-	return strings.Join(lines, "\n")
+	var s strings.Builder
+	s.Grow(n)
+	s.WriteString(msg)
+	for _, r := range f.Eval.Reasons {
+		s.WriteString("\n- ")
+		if r.Path != "" {
+			s.WriteString(r.Path)
+			s.WriteString(": ")
+		}
+		s.WriteString(r.Detail)
+	}
+	if f.Location != "" {
+		s.WriteString("\nDeclared at ")
+		s.WriteString(f.Location)
+		s.WriteByte('.')
+	}
+	return s.String()
 }
 
 // characterizations rate the risk on the SP 800-30 scale from the control's
