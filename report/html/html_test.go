@@ -201,6 +201,33 @@ func TestSelfContained(t *testing.T) {
 	}
 }
 
+// TestFragmentLinksResolve: every in-page link of the report leads
+// somewhere: a requirement's mapped control links to the control's
+// findings only when the report has a findings section of it.
+func TestFragmentLinksResolve(t *testing.T) {
+	for name, r := range map[string]*assess.Results{"fixture": fixture.Results(), "hostile": func() *assess.Results { r, _ := hostile(); return r }()} {
+		doc := parse(t, render(t, r, Options{Gate: gate, EvidenceBase: "evidence/"}))
+		ids := map[string]bool{}
+		var hrefs []string
+		walk(doc, func(n *xhtml.Node) {
+			if id, ok := attr(n, "id"); ok {
+				ids[id] = true
+			}
+			if href, ok := attr(n, "href"); ok && len(href) > 1 && strings.HasPrefix(href, "#") {
+				hrefs = append(hrefs, href)
+			}
+		})
+		if len(hrefs) == 0 {
+			t.Fatalf("%s: no in-page link", name)
+		}
+		for _, h := range hrefs {
+			if !ids[h[1:]] {
+				t.Errorf("%s: link %q leads to no element", name, h)
+			}
+		}
+	}
+}
+
 func sha(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])

@@ -106,6 +106,8 @@ type requirementView struct {
 	Controls         []controlRef
 }
 
+// controlRef is a control mapped to a requirement; Anchor is empty when the
+// report has no findings section of the control to link to.
 type controlRef struct{ ID, Anchor string }
 
 type controlGroup struct {
@@ -164,15 +166,19 @@ func build(r *assess.Results, opts Options) *model {
 	for _, s := range statuses {
 		m.Statuses = append(m.Statuses, statusView{Status: s, Class: string(s), Label: view.RequirementLabel(s)})
 	}
+	failing := map[string]int{}
+	m.findings(x, opts, failing)
+	grouped := make(map[string]bool, len(m.Groups))
+	for _, g := range m.Groups {
+		grouped[g.ID] = true
+	}
 	for _, fw := range r.Frameworks {
 		if fw.Framework != nil {
-			m.Frameworks = append(m.Frameworks, frameworkOf(fw))
+			m.Frameworks = append(m.Frameworks, frameworkOf(fw, grouped))
 		}
 	}
 	m.FrameworkCount = len(m.Frameworks)
 
-	failing := map[string]int{}
-	m.findings(x, opts, failing)
 	m.overview()
 	m.Inventory = inventory(r, failing)
 	m.policy(r)
@@ -193,8 +199,10 @@ func build(r *assess.Results, opts Options) *model {
 	return m
 }
 
-// frameworkOf computes a framework's chart, tally and requirement rows.
-func frameworkOf(fw assess.FrameworkResult) frameworkView {
+// frameworkOf computes a framework's chart, tally and requirement rows. A
+// mapped control links to its findings when grouped (the controls with a
+// findings group) holds it; the others have no section to link to.
+func frameworkOf(fw assess.FrameworkResult, grouped map[string]bool) frameworkView {
 	f := fw.Framework
 	t := fw.Tally
 	v := frameworkView{ID: f.ID, Title: orDefault(f.Title, f.ID), Version: f.Version, Anchor: anchor(f.ID), Total: t.Total()}
@@ -225,7 +233,11 @@ func frameworkOf(fw assess.FrameworkResult) frameworkView {
 		for _, l := range rr.Links {
 			if !seen[l.Control] {
 				seen[l.Control] = true
-				req.Controls = append(req.Controls, controlRef{ID: l.Control, Anchor: anchor(l.Control)})
+				ref := controlRef{ID: l.Control}
+				if grouped[l.Control] {
+					ref.Anchor = anchor(l.Control)
+				}
+				req.Controls = append(req.Controls, ref)
 			}
 		}
 		v.Requirements = append(v.Requirements, req)
