@@ -60,7 +60,7 @@ var activities = []struct {
 	steps                           []string
 }{
 	{"examine-configuration", methodExamine, "Automated examination of MCP configuration",
-		"Tollgate reads every MCP client configuration, registry manifest and bundle manifest found under the scope, the way each client reads it, " +
+		"Tollgate reads every MCP client configuration, registry and bundle manifest, gateway configuration and Kubernetes manifest or chart found under the scope, the way the client, gateway or cluster reads it, " +
 			"records every server, source and setting it declares as a subject with its file, line and hash, and judges every applicable control of its catalog against each subject with the control's CUE check. " +
 			"Configured servers are never started and nothing is sent over the network.",
 		[]string{

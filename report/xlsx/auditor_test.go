@@ -65,7 +65,6 @@ func TestCoverStatesTheAssessment(t *testing.T) {
 		"Tool":                                "tollgate 0.4.0",
 		"Gate verdict":                        "FAILED: 2 unwaived failures",
 		"Methodology":                         "EXAMINE",
-		"Population":                          "nothing was sampled",
 		"What a requirement status means":     "MCP scope",
 		"Evidence":                            fixture.Hash("manifest"),
 		"Remediation policy":                  "critical 15 days",
@@ -75,6 +74,13 @@ func TestCoverStatesTheAssessment(t *testing.T) {
 	} {
 		if !strings.Contains(stated[item], want) {
 			t.Errorf("cover %q = %q, want it to contain %q", item, stated[item], want)
+		}
+	}
+	// The population counts every kind of subject judged, as the console
+	// and the assessment plan do, in singular or plural as the count asks.
+	for _, want := range []string{"4 MCP servers, 1 workload declared in 1 configuration source (", "nothing was sampled"} {
+		if !strings.Contains(stated["Population"], want) {
+			t.Errorf("cover Population = %q, want it to contain %q", stated["Population"], want)
 		}
 	}
 	unconfigured := open(t, render(t, fixture.Results(), Options{}))

@@ -38,16 +38,22 @@ func (b *book) coverRows() []any {
 	if len(eng.Scope) > 0 {
 		scope = strings.Join(eng.Scope, "\n")
 	}
-	servers, sources := 0, 0
+	kinds := map[evidence.Kind]int{}
 	for _, s := range r.Subjects {
-		switch v := s.(type) {
-		case *evidence.Server:
-			if !v.Ignored {
-				servers++
-			}
-		case *evidence.Source:
-			sources++
+		if v, ok := s.(*evidence.Server); ok && v.Ignored {
+			continue
 		}
+		kinds[s.Metadata().Kind]++
+	}
+	var judged []string
+	for _, k := range evidence.Kinds {
+		if n := kinds[k]; n > 0 && k != evidence.KindSource {
+			judged = append(judged, plural(n, populationNoun(k)))
+		}
+	}
+	population := "nothing"
+	if len(judged) > 0 {
+		population = strings.Join(judged, ", ")
 	}
 	gate := "Not decided when the workbook was written."
 	if eng.Gate != nil {
@@ -80,13 +86,13 @@ func (b *book) coverRows() []any {
 		row("Assessed organisation", org),
 		row("System", system),
 		row("Scope", scope),
-		row("Population", fmt.Sprintf("%d MCP servers declared in %d configuration sources (%d artifacts); every applicable subject was judged, nothing was sampled.",
-			servers, sources, len(r.Artifacts))),
+		row("Population", fmt.Sprintf("%s declared in %s (%s); every applicable subject was judged, nothing was sampled.",
+			population, plural(kinds[evidence.KindSource], "configuration source"), plural(len(r.Artifacts), "artifact"))),
 		row("Assessment date", r.Timestamp.UTC().Format(time.RFC3339)),
 		row("Assessor", assessor),
 		row("Tool", fmt.Sprintf("%s %s; workbook profile %s v%d", orDefault(r.Tool, "tollgate"), r.Version, b.p.Name, b.p.Version)),
 		row("Gate verdict", gate),
-		row("Methodology", "Automated examination of configuration settings (SP 800-53A EXAMINE): every MCP client configuration, registry and bundle manifest in scope is read the way its client reads it, and every applicable control of the catalog is judged against every subject with its CUE check. "+
+		row("Methodology", "Automated examination of configuration settings (SP 800-53A EXAMINE): every MCP client configuration, registry and bundle manifest, gateway configuration and Kubernetes manifest or chart in scope is read the way the client, gateway or cluster reads it, and every applicable control of the catalog is judged against every subject with its CUE check. "+
 			"Controls no machine can check are satisfied only by a valid attestation (INTERVIEW), whose evidence is copied into the bundle and hashed. "+
 			"Verdicts are rolled up to framework requirements through Tollgate's mappings, each link with its provenance and rationale."),
 		row("What a requirement status means", "Each requirement is judged for its MCP scope only: what the MCP controls mapped to it examine. \"MCP scope met\" never means the whole requirement is met; requirements no MCP control maps to are not assessed."),
@@ -188,4 +194,20 @@ func excelSerial(t time.Time) int {
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 	return int(day.Sub(epoch).Hours() / 24)
+}
+
+// populationNoun names a kind of subject on the cover: "MCP server",
+// "gateway", "tool definition", "client".
+func populationNoun(k evidence.Kind) string {
+	switch k {
+	case evidence.KindServer:
+		return "MCP server"
+	case evidence.KindEndpoint:
+		return "live endpoint"
+	case evidence.KindTool:
+		return "tool definition"
+	case evidence.KindClient:
+		return "client"
+	}
+	return string(k)
 }
