@@ -42,6 +42,47 @@ const (
 	StatusError       Status = "error"        // an evaluation error left it undecided
 )
 
+// Label renders a control's roll-up status for people: "Not satisfied",
+// "Waived (deviation approved)".
+func (s Status) Label() string {
+	switch s {
+	case StatusSatisfied:
+		return "Satisfied"
+	case StatusNotSatisfied:
+		return "Not satisfied"
+	case StatusWaived:
+		return "Waived (deviation approved)"
+	case StatusNotAssessed:
+		return "Not assessed"
+	case StatusManual:
+		return "Manual"
+	case StatusError:
+		return "Error"
+	}
+	return string(s)
+}
+
+// RequirementLabel renders a framework requirement's status for people. A
+// requirement is judged only for its MCP scope (what the controls mapped to
+// it examine), and the label says so: never "satisfied" alone.
+func (s Status) RequirementLabel() string {
+	switch s {
+	case StatusSatisfied:
+		return "MCP scope met"
+	case StatusNotSatisfied:
+		return "MCP scope not met"
+	case StatusWaived:
+		return "Not met, deviation approved"
+	case StatusNotAssessed:
+		return "Not assessed"
+	case StatusManual:
+		return "Awaiting attestation"
+	case StatusError:
+		return "Undecided (error)"
+	}
+	return string(s)
+}
+
 // Assessed reports whether the status was decided by evidence: satisfied,
 // not satisfied, or not satisfied with the deviation approved (waived).
 func (s Status) Assessed() bool {

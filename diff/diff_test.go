@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	resultsjson "github.com/tollgate-dev/tollgate/report/json"
@@ -200,5 +201,39 @@ func TestMarkdownCapsLongLists(t *testing.T) {
 	}
 	if !bytes.Contains(buf.Bytes(), []byte("…and 50 more")) {
 		t.Error("the cut must say how many rows were left out")
+	}
+}
+
+// TestStatusesInWords: the text and Markdown diffs name statuses as the
+// other reports do (a requirement's for its MCP scope only; a waived one
+// as not met, deviation approved), never as the JSON tokens.
+func TestStatusesInWords(t *testing.T) {
+	r := &Result{
+		Controls: []StatusChange{{ID: "MCP-A-01", From: "satisfied", To: "not-satisfied"}},
+		Requirements: []StatusChange{
+			{Framework: "nist-800-53-rev5", ID: "SC-8", Title: "Transmission", From: "not-satisfied", To: "waived"},
+			{Framework: "nist-800-53-rev5", ID: "AC-3", Title: "Access", From: "absent", To: "manual"},
+		},
+	}
+	tests := []struct {
+		format string
+		want   []string
+	}{
+		{"text", []string{"Satisfied → Not satisfied", "MCP scope not met → Not met, deviation approved", "absent → Awaiting attestation"}},
+		{"md", []string{"| MCP scope not met | Not met, deviation approved |", "| absent | Awaiting attestation |"}},
+	}
+	for _, tt := range tests {
+		var buf bytes.Buffer
+		if err := Write(&buf, r, tt.format); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(buf.String(), w) {
+				t.Errorf("%s diff lacks %q:\n%s", tt.format, w, buf.String())
+			}
+		}
+		if strings.Contains(buf.String(), "not-satisfied") {
+			t.Errorf("%s diff names a status by its JSON token:\n%s", tt.format, buf.String())
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/internal/mdtext"
 )
 
@@ -85,19 +86,19 @@ func writeText(b *bytes.Buffer, r *Result) {
 	if len(r.Controls) > 0 {
 		fmt.Fprintf(b, "\nControls (%d changed):\n", len(r.Controls))
 		for _, c := range r.Controls {
-			fmt.Fprintf(b, "  %-16s %s → %s\n", c.ID, c.From, c.To)
+			fmt.Fprintf(b, "  %-16s %s → %s\n", c.ID, controlWords(c.From), controlWords(c.To))
 		}
 	}
 	if len(r.Requirements) > 0 {
 		fmt.Fprintf(b, "\nFramework requirements (%d changed):\n", len(r.Requirements))
 		for _, c := range r.Requirements {
-			fmt.Fprintf(b, "  %-18s %-12s %s → %s\n", c.Framework, c.ID, c.From, c.To)
+			fmt.Fprintf(b, "  %-18s %-12s %s → %s\n", c.Framework, c.ID, requirementWords(c.From), requirementWords(c.To))
 		}
 	}
 	if len(r.Frameworks) > 0 {
 		b.WriteString("\nFrameworks:\n")
 		for _, f := range r.Frameworks {
-			fmt.Fprintf(b, "  %-18s satisfied %d → %d of %d (%.1f%% → %.1f%%), not satisfied %d → %d\n", f.ID,
+			fmt.Fprintf(b, "  %-18s MCP scope met %d → %d of %d (%.1f%% → %.1f%%), not met %d → %d\n", f.ID,
 				f.From.Satisfied, f.To.Satisfied, f.Requirements, f.FromPercent, f.ToPercent, f.From.NotSatisfied, f.To.NotSatisfied)
 		}
 	}
@@ -139,12 +140,13 @@ func writeMarkdown(b *bytes.Buffer, r *Result, limit int) {
 			b.WriteString("| Framework | Requirement | Was | Now |\n|---|---|---|---|\n")
 			capped(b, len(r.Requirements), limit, func(i int) {
 				c := r.Requirements[i]
-				fmt.Fprintf(b, "| %s | **%s** %s | %s | %s |\n", mdtext.Cell(c.Framework), mdtext.Cell(c.ID), mdtext.Cell(c.Title), c.From, c.To)
+				fmt.Fprintf(b, "| %s | **%s** %s | %s | %s |\n", mdtext.Cell(c.Framework), mdtext.Cell(c.ID), mdtext.Cell(c.Title),
+					requirementWords(c.From), requirementWords(c.To))
 			})
 		})
 	}
 	if len(r.Frameworks) > 0 {
-		b.WriteString("| Framework | Satisfied | Not satisfied |\n|---|---:|---:|\n")
+		b.WriteString("| Framework | MCP scope met | MCP scope not met |\n|---|---:|---:|\n")
 		for _, f := range r.Frameworks {
 			fmt.Fprintf(b, "| %s | %d → %d of %d (%.1f%% → %.1f%%) | %d → %d |\n", mdtext.Cell(f.Title),
 				f.From.Satisfied, f.To.Satisfied, f.Requirements, f.FromPercent, f.ToPercent, f.From.NotSatisfied, f.To.NotSatisfied)
@@ -180,4 +182,23 @@ func details(b *bytes.Buffer, summary string, body func()) {
 	fmt.Fprintf(b, "<details><summary>%s</summary>\n\n", mdtext.Cell(summary))
 	body()
 	b.WriteString("\n</details>\n\n")
+}
+
+// controlWords renders a control status of a diff for people ("Not
+// satisfied"); "absent" stands for a run without the control.
+func controlWords(s string) string {
+	if s == absent {
+		return s
+	}
+	return assess.Status(s).Label()
+}
+
+// requirementWords renders a requirement status of a diff for people, for
+// its MCP scope only ("MCP scope not met", "Not met, deviation approved");
+// "absent" stands for a run without the requirement.
+func requirementWords(s string) string {
+	if s == absent {
+		return s
+	}
+	return assess.Status(s).RequirementLabel()
 }

@@ -69,44 +69,11 @@ func packageRef(p *evidence.Package) string {
 }
 
 // StatusLabel renders a control's roll-up status for people.
-func StatusLabel(s assess.Status) string {
-	switch s {
-	case assess.StatusSatisfied:
-		return "Satisfied"
-	case assess.StatusNotSatisfied:
-		return "Not satisfied"
-	case assess.StatusWaived:
-		return "Waived (deviation approved)"
-	case assess.StatusNotAssessed:
-		return "Not assessed"
-	case assess.StatusManual:
-		return "Manual"
-	case assess.StatusError:
-		return "Error"
-	}
-	return string(s)
-}
+func StatusLabel(s assess.Status) string { return s.Label() }
 
-// RequirementLabel renders a framework requirement's status for people. A
-// requirement is judged only for its MCP scope (what the controls mapped to
-// it examine), and the label says so: never "satisfied" alone.
-func RequirementLabel(s assess.Status) string {
-	switch s {
-	case assess.StatusSatisfied:
-		return "MCP scope met"
-	case assess.StatusNotSatisfied:
-		return "MCP scope not met"
-	case assess.StatusWaived:
-		return "Not met, deviation approved"
-	case assess.StatusNotAssessed:
-		return "Not assessed"
-	case assess.StatusManual:
-		return "Awaiting attestation"
-	case assess.StatusError:
-		return "Undecided (error)"
-	}
-	return string(s)
-}
+// RequirementLabel renders a framework requirement's status for people,
+// for its MCP scope only (assess.Status.RequirementLabel).
+func RequirementLabel(s assess.Status) string { return s.RequirementLabel() }
 
 // VerdictLabel renders a verdict for people.
 func VerdictLabel(v assess.Verdict) string {
