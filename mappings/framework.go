@@ -3,6 +3,8 @@
 // those requirements, each with its provenance and rationale.
 package mappings
 
+import "strings"
+
 // Provenance values of a link.
 const (
 	ProvenanceOfficial = "official" // a published crosswalk says so
@@ -30,6 +32,16 @@ type Framework struct {
 	File         string        `json:"file"`
 	// Line is the line of the framework block in File.
 	Line int `json:"line"`
+}
+
+// VersionBeyondTitle is the framework's version when its title does not
+// already name it: "" for ISO/IEC 27001:2022 at version 2022, so that
+// reports never print "ISO/IEC 27001:2022 2022".
+func (f *Framework) VersionBeyondTitle() string {
+	if strings.Contains(f.Title, f.Version) {
+		return ""
+	}
+	return f.Version
 }
 
 // Crosswalk is a published mapping between SP 800-53 and another framework.

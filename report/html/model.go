@@ -205,7 +205,7 @@ func build(r *assess.Results, opts Options) *model {
 func frameworkOf(fw assess.FrameworkResult, grouped map[string]bool) frameworkView {
 	f := fw.Framework
 	t := fw.Tally
-	v := frameworkView{ID: f.ID, Title: orDefault(f.Title, f.ID), Version: f.Version, Anchor: anchor(f.ID), Total: t.Total()}
+	v := frameworkView{ID: f.ID, Title: orDefault(f.Title, f.ID), Version: f.VersionBeyondTitle(), Anchor: anchor(f.ID), Total: t.Total()}
 	counts := map[assess.Status]int{
 		assess.StatusSatisfied: t.Satisfied, assess.StatusNotSatisfied: t.NotSatisfied, assess.StatusWaived: t.Waived,
 		assess.StatusNotAssessed: t.NotAssessed, assess.StatusManual: t.Manual, assess.StatusError: t.Error,

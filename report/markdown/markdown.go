@@ -152,8 +152,8 @@ func frameworks(b *bytes.Buffer, r *assess.Results, scope []string) {
 		}
 		t := fw.Tally
 		name := orDefault(fw.Framework.Title, fw.Framework.ID)
-		if fw.Framework.Version != "" {
-			name += " (" + fw.Framework.Version + ")"
+		if v := fw.Framework.VersionBeyondTitle(); v != "" {
+			name += " (" + v + ")"
 		}
 		fmt.Fprintf(b, "| %s | %d | %d | %d | %d | %d | %d |\n", cell(name), t.Satisfied, t.NotSatisfied, t.Waived, t.NotAssessed, t.Manual, t.Error)
 	}

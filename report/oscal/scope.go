@@ -237,8 +237,8 @@ const catalogFramework = "tollgate-controls"
 // frameworkName is "Title Version".
 func frameworkName(f *mappings.Framework) string {
 	title := orDefault(f.Title, f.ID)
-	if f.Version == "" || strings.Contains(title, f.Version) {
-		return title
+	if v := f.VersionBeyondTitle(); v != "" {
+		return title + " " + v
 	}
-	return title + " " + f.Version
+	return title
 }

@@ -66,8 +66,8 @@ func (b *book) coverRows() []any {
 	for _, fw := range r.Frameworks {
 		if f := fw.Framework; f != nil {
 			name := orDefault(f.Title, f.ID)
-			if f.Version != "" && !strings.Contains(name, f.Version) {
-				name += " " + f.Version
+			if v := f.VersionBeyondTitle(); v != "" {
+				name += " " + v
 			}
 			line := fmt.Sprintf("%s: %d of %d requirements assessed", name, fw.Tally.Assessed(), len(fw.Requirements))
 			if f.Crosswalk != nil {
