@@ -82,15 +82,15 @@ var registry = []Format{
 		write: func(w io.Writer, r *assess.Results, o Options) error { return sarif.Write(w, r, o.SARIF) }},
 	{Name: "junit", File: "junit.xml", Description: "JUnit XML for CI test reports", cost: 5,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return junit.Write(w, r, o.JUnit) }},
-	{Name: "json", File: "results.json", Description: "stable machine-readable results (docs/results-json.md)", cost: 6,
+	{Name: "json", File: "results.json", Description: "stable machine-readable results, described in docs/results-json.md", cost: 6,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return jsonreport.Write(w, r, o.JSON) }},
 	{Name: "md", File: "summary.md", Description: "Markdown summary for pull-request comments",
 		write: func(w io.Writer, r *assess.Results, o Options) error { return markdown.Write(w, r, o.Markdown) }},
 	{Name: "html", File: "tollgate-report.html", Description: "HTML report to open in a browser: coverage, findings, inventory", cost: 5,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return htmlreport.Write(w, r, o.HTML) }},
-	{Name: "codequality", File: "gl-code-quality-report.json", Description: "GitLab Code Quality report (artifacts:reports:codequality)", OptIn: true, cost: 2,
+	{Name: "codequality", File: "gl-code-quality-report.json", Description: "GitLab Code Quality report for artifacts:reports:codequality", OptIn: true, cost: 2,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteCodeQuality(w, r, o.GitLab) }},
-	{Name: "gitlab-sast", File: "gl-sast-report.json", Description: "GitLab SAST security report (artifacts:reports:sast)", OptIn: true, cost: 2,
+	{Name: "gitlab-sast", File: "gl-sast-report.json", Description: "GitLab SAST security report for artifacts:reports:sast", OptIn: true, cost: 2,
 		write: func(w io.Writer, r *assess.Results, o Options) error { return gitlab.WriteSAST(w, r, o.GitLab) }},
 }
 

@@ -134,3 +134,14 @@ func assertOnly(t *testing.T, dir string, want []string) {
 		t.Errorf("folder holds %v, want exactly %v (no temporary files)", got, sorted)
 	}
 }
+
+// TestFormatDescriptionsReadInParentheses: the console lists each report
+// written as "path  (description)", so a description holds no parentheses
+// of its own, which would nest.
+func TestFormatDescriptionsReadInParentheses(t *testing.T) {
+	for _, f := range registry {
+		if strings.ContainsAny(f.Description, "()") {
+			t.Errorf("%s: description %q has parentheses of its own", f.Name, f.Description)
+		}
+	}
+}
