@@ -48,6 +48,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 			defer wg.Done()
 			ev := plan.NewEvaluator()
 			cache := linkCache{}
+			scratch := make([][]Evaluation, n)
 			var pe *policy.Evaluator
 			if judge != nil {
 				pe = judge.NewEvaluator()
@@ -57,7 +58,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 					continue
 				}
 				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
-				results[ci], errs[w] = evaluateChunk(plan, ev, pe, linker, cache, declared, subjects[start:end])
+				results[ci], errs[w] = evaluateChunk(plan, ev, pe, linker, cache, declared, subjects[start:end], scratch)
 				task.Add(end - start)
 			}
 			stats[w] = ev.Stats()
@@ -102,22 +103,48 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 }
 
 // evaluateChunk judges one chunk of subjects against every automated control.
-// With a policy (pe), each subject first gets the policy's facts.
-func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject) (chunkResult, error) {
+// With a policy (pe), each subject first gets the policy's facts. The
+// evaluations are gathered in scratch (a list per control, which the
+// worker's chunks reuse) and then copied into one allocation.
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, scratch [][]Evaluation) (chunkResult, error) {
 	n := plan.Len()
-	r := chunkResult{evals: make([][]Evaluation, n), na: make([]int, n)}
+	for i := range scratch {
+		scratch[i] = scratch[i][:0]
+	}
+	r := chunkResult{evals: scratch, na: make([]int, n)}
+	if err := judgeChunk(plan, ev, pe, linker, cache, declared, subjects, &r); err != nil {
+		return r, err
+	}
+	total := 0
+	for _, es := range scratch {
+		total += len(es)
+	}
+	all := make([]Evaluation, total)
+	r.evals = make([][]Evaluation, n)
+	for i, es := range scratch {
+		r.evals[i] = all[:copy(all, es):len(es)]
+		all = all[len(es):]
+		clear(es) // let go of what the copies hold
+	}
+	return r, nil
+}
+
+// judgeChunk appends the evaluations of subjects to r's lists and counts
+// the not-applicable pairs.
+func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, r *chunkResult) error {
+	n := plan.Len()
 	for _, s := range subjects {
 		meta := s.Metadata()
 		m, err := subjectMap(s)
 		if err != nil {
-			return r, err
+			return err
 		}
 		if err := linker.attach(m, meta, cache); err != nil {
-			return r, err
+			return err
 		}
 		if pe != nil {
 			if err := pe.Attach(m, meta); err != nil {
-				return r, err
+				return err
 			}
 		}
 		missing := missingEvidence(s, declared)
@@ -135,7 +162,7 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 			}
 			out := ev.Evaluate(i, m)
 			if err := ev.Err(); err != nil {
-				return r, err
+				return err
 			}
 			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID}
 			switch out.Result {
@@ -159,7 +186,7 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 			r.evals[i] = append(r.evals[i], e)
 		}
 	}
-	return r, nil
+	return nil
 }
 
 // subjectMap encodes a subject to JSON and decodes it the way controls see it.
