@@ -104,6 +104,22 @@ func TestWriteIsWhatMarshalValidates(t *testing.T) {
 			s.Metadata().Name += " <a&b>"
 		}
 	}
+	// A history dates some findings earlier, which adds properties to
+	// their items and a log to their risks.
+	r.History = &assess.History{Scope: "default", FirstSeen: map[string]time.Time{}}
+	n := 0
+	for _, cr := range r.Controls {
+		for _, e := range cr.Evaluations {
+			if e.Verdict == assess.VerdictFail {
+				if n++; n%3 == 0 {
+					r.History.FirstSeen[e.Fingerprint()] = r.Timestamp.AddDate(0, 0, -n)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Fatalf("the fleet has %d failures, want several", n)
+	}
 	for _, doc := range []struct {
 		name    string
 		write   func(io.Writer, *assess.Results, Options) error

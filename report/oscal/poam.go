@@ -21,6 +21,7 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	arrays := []array{plan.inventory}
 	if plan.items.Len() > 0 {
 		risks, items := plan.arrays(p)
+		items.gen = plan.streamedItems()
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
 	}
@@ -100,12 +101,22 @@ func (p poamPlan) risk(i int) oscalTypes.Risk {
 
 // item builds the POA&M item of finding i, from the parts of its risk an
 // item cites (see riskHead).
-func (p poamPlan) item(i int) oscalTypes.PoamItem {
+func (p poamPlan) item(i int) oscalTypes.PoamItem { return p.itemIn(i, new([]oscalTypes.Property)) }
+
+// itemIn is item with the item's properties built in *props.
+func (p poamPlan) itemIn(i int, props *[]oscalTypes.Property) oscalTypes.PoamItem {
 	it := p.items.Item(i)
 	rk := p.b.riskHead(it)
-	item := p.b.poamItem(it, rk)
+	item := p.b.poamItem(it, rk, props)
 	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
 	return item
+}
+
+// streamedItems is item for items encoded one at a time, each before the
+// next is built: their properties are built in one list, reused.
+func (p poamPlan) streamedItems() func(int) oscalTypes.PoamItem {
+	props := new([]oscalTypes.Property)
+	return func(i int) oscalTypes.PoamItem { return p.itemIn(i, props) }
 }
 
 // arrays are the risks and the items of doc, built as they are encoded.
@@ -179,8 +190,9 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 	return p, plan, nil
 }
 
-// poamItem is the plan entry for one finding.
-func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.PoamItem {
+// poamItem is the plan entry for one finding, with its properties built in
+// *props (whose contents it replaces).
+func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalTypes.Property) oscalTypes.PoamItem {
 	f := it.Finding
 	c := f.Control
 	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,
@@ -201,8 +213,9 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk) oscalTypes.Poam
 		}
 		b.requirementProps[c] = reqs
 	}
-	p := appendProps(make([]oscalTypes.Property, 0, len(pairs)/2+len(reqs)), pairs...)
+	p := appendProps((*props)[:0], pairs...)
 	p = append(p, reqs...)
+	*props = p
 	owner := "no owner is named"
 	if it.Owner.Named() {
 		owner = "owner " + it.Owner.String()
