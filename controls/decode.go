@@ -13,11 +13,15 @@ import (
 // then decodes with encoding/json. Strings with escapes or bytes that are
 // not UTF-8 are unquoted by encoding/json, so they read exactly as it
 // reads them.
-func decodeCompact(data []byte) (m map[string]any, ok bool) {
+//
+// Object keys are looked up in keys (when not nil), which holds each key
+// read before as itself, and added to it while it holds fewer than
+// maxKeys, so that the keys of every subject share their strings.
+func decodeCompact(data []byte, keys map[string]string) (m map[string]any, ok bool) {
 	if len(data) > 0 && data[len(data)-1] == '\n' {
 		data = data[:len(data)-1]
 	}
-	d := compactDecoder{data: data}
+	d := compactDecoder{data: data, keys: keys}
 	v, ok := d.value()
 	if !ok || d.pos != len(d.data) {
 		return nil, false
@@ -30,6 +34,7 @@ func decodeCompact(data []byte) (m map[string]any, ok bool) {
 type compactDecoder struct {
 	data []byte
 	pos  int
+	keys map[string]string
 }
 
 func (d *compactDecoder) value() (any, bool) {
@@ -74,7 +79,7 @@ func (d *compactDecoder) object() (any, bool) {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return nil, false
 		}
-		k, ok := d.string()
+		k, ok := d.key()
 		if !ok || d.pos >= len(d.data) || d.data[d.pos] != ':' {
 			return nil, false
 		}
@@ -83,7 +88,7 @@ func (d *compactDecoder) object() (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[k.(string)] = v
+		m[k] = v
 		if d.pos >= len(d.data) {
 			return nil, false
 		}
@@ -125,6 +130,44 @@ func (d *compactDecoder) array() (any, bool) {
 			return nil, false
 		}
 	}
+}
+
+// key reads an object's key, the string keys holds for it when it holds
+// one.
+func (d *compactDecoder) key() (string, bool) {
+	start := d.pos
+	if d.keys != nil {
+		if end := plainStringEnd(d.data, start); end > 0 {
+			if k, ok := d.keys[string(d.data[start+1:end-1])]; ok {
+				d.pos = end
+				return k, true
+			}
+		}
+	}
+	v, ok := d.string()
+	if !ok {
+		return "", false
+	}
+	k := v.(string)
+	if d.keys != nil && len(d.keys) < maxKeys {
+		d.keys[k] = k
+	}
+	return k, true
+}
+
+// plainStringEnd returns the index just past the string starting at
+// data[i] when it has no escape, control character or byte beyond ASCII,
+// and 0 otherwise.
+func plainStringEnd(data []byte, i int) int {
+	for j := i + 1; j < len(data); j++ {
+		switch c := data[j]; {
+		case c == '"':
+			return j + 1
+		case c == '\\', c < ' ', c >= utf8.RuneSelf:
+			return 0
+		}
+	}
+	return 0
 }
 
 // string reads a string. One with escapes, control characters or bytes

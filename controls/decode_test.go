@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"testing"
+	"unsafe"
 
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
 )
@@ -38,7 +39,7 @@ func TestDecodeCompactIsDecoder(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s does not decode", src)
 		}
-		got, ok := decodeCompact([]byte(src))
+		got, ok := decodeCompact([]byte(src), nil)
 		if !ok {
 			t.Errorf("decodeCompact(%s) gave up", src)
 			continue
@@ -54,16 +55,17 @@ func TestDecodeCompactIsDecoder(t *testing.T) {
 func TestDecodeCompactGivesUp(t *testing.T) {
 	for _, src := range []string{``, `null`, `[]`, `"s"`, `{ }`, `{"a": 1}`, `{"a":1} `, `{"a":1}{}`, `{"a":01}`,
 		`{"a":1.}`, `{"a":-}`, `{"a":tru}`, `{"a":"x`, "{\"a\":\"\x01\"}", `{"a":[1,]}`, `{"a":1,}`, `{a:1}`} {
-		if m, ok := decodeCompact([]byte(src)); ok {
+		if m, ok := decodeCompact([]byte(src), nil); ok {
 			t.Errorf("decodeCompact(%q) = %v, want it to give up", src, m)
 		}
 	}
 }
 
 // TestDecodeCompactOfEncodedValues compares the two on random values as
-// json.Marshal writes them.
+// json.Marshal writes them, decoded with and without shared keys.
 func TestDecodeCompactOfEncodedValues(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
+	keys := map[string]string{}
 	for i := range 3000 {
 		v := map[string]any{"v": jsontest.Value(r), "w": jsontest.Value(r)}
 		data, err := json.Marshal(v)
@@ -71,9 +73,39 @@ func TestDecodeCompactOfEncodedValues(t *testing.T) {
 			t.Fatal(err)
 		}
 		want, _ := stdDecode(t, data)
-		got, ok := decodeCompact(data)
-		if !ok || !reflect.DeepEqual(got, want) {
-			t.Fatalf("value %d: decodeCompact(%s) = %#v, %v\nwant %#v", i, data, got, ok, want)
+		for _, keys := range []map[string]string{nil, keys} {
+			got, ok := decodeCompact(data, keys)
+			if !ok || !reflect.DeepEqual(got, want) {
+				t.Fatalf("value %d: decodeCompact(%s) = %#v, %v\nwant %#v", i, data, got, ok, want)
+			}
+		}
+	}
+	if len(keys) != maxKeys {
+		t.Errorf("%d keys are shared, want the most a decoder keeps, %d", len(keys), maxKeys)
+	}
+	for k, v := range keys {
+		if k != v {
+			t.Errorf("key %q is shared as %q", k, v)
+		}
+	}
+}
+
+// TestDecoderSharesKeys checks that the keys of the subjects a Decoder
+// decodes share their strings.
+func TestDecoderSharesKeys(t *testing.T) {
+	var d Decoder
+	var first string
+	for i := range 2 {
+		m, err := d.Decode([]byte(`{"name":"a","env":{"TOKEN":"x"}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := range m["env"].(map[string]any) {
+			if i == 0 {
+				first = k
+			} else if unsafe.StringData(k) != unsafe.StringData(first) {
+				t.Error("the second subject's key is a copy of the first's")
+			}
 		}
 	}
 }
@@ -82,8 +114,9 @@ func FuzzDecodeCompact(f *testing.F) {
 	for _, s := range []string{`{}`, `{"a":[1,{"b":"\\\""}]}`, `{"n":-0.5e3}`, "{\"x\":\"\xff\"}"} {
 		f.Add([]byte(s))
 	}
+	keys := map[string]string{}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, ok := decodeCompact(data)
+		got, ok := decodeCompact(data, keys)
 		if !ok {
 			return
 		}

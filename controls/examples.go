@@ -84,8 +84,25 @@ func ExampleSubject(c *Control, ex Example) (map[string]any, error) {
 // subject: numbers stay json.Number, so integers and floats keep their form.
 // The compact JSON json.Marshal writes is read without encoding/json's
 // scanner (see decodeCompact), to the same values.
-func DecodeJSON(data []byte) (map[string]any, error) {
-	if m, ok := decodeCompact(data); ok {
+func DecodeJSON(data []byte) (map[string]any, error) { return (&Decoder{}).Decode(data) }
+
+// A Decoder decodes subjects as DecodeJSON does, one goroutine at a time.
+// The object keys of the subjects it decodes share their strings: the
+// subjects of a fleet repeat the same few keys.
+type Decoder struct {
+	keys map[string]string
+}
+
+// maxKeys bounds how many keys a Decoder shares: beyond them, keys are
+// decoded as DecodeJSON decodes them.
+const maxKeys = 4096
+
+// Decode decodes one subject's JSON (see DecodeJSON).
+func (d *Decoder) Decode(data []byte) (map[string]any, error) {
+	if d.keys == nil {
+		d.keys = map[string]string{}
+	}
+	if m, ok := decodeCompact(data, d.keys); ok {
 		return m, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
