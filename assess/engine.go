@@ -1,6 +1,7 @@
 package assess
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -47,7 +48,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 		go func() {
 			defer wg.Done()
 			ev := plan.NewEvaluator()
-			cache := linkCache{}
+			cache := linkCache{codec: newSubjectCodec(), maps: map[string]map[string]any{}}
 			scratch := make([][]Evaluation, n)
 			var pe *policy.Evaluator
 			if judge != nil {
@@ -135,7 +136,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 	n := plan.Len()
 	for _, s := range subjects {
 		meta := s.Metadata()
-		m, err := subjectMap(s)
+		m, err := cache.codec.mapOf(s)
 		if err != nil {
 			return err
 		}
@@ -190,12 +191,30 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 }
 
 // subjectMap encodes a subject to JSON and decodes it the way controls see it.
-func subjectMap(s evidence.Subject) (map[string]any, error) {
-	data, err := json.Marshal(s)
-	if err != nil {
+func subjectMap(s evidence.Subject) (map[string]any, error) { return newSubjectCodec().mapOf(s) }
+
+// subjectCodec is subjectMap for one worker: it encodes every subject into
+// one buffer, which the decoded values do not share, and decodes them with
+// one decoder, whose keys they share.
+type subjectCodec struct {
+	buf bytes.Buffer
+	enc *json.Encoder
+	dec controls.Decoder
+}
+
+func newSubjectCodec() *subjectCodec {
+	c := &subjectCodec{}
+	c.enc = json.NewEncoder(&c.buf)
+	return c
+}
+
+// mapOf encodes s as json.Marshal does (plus a newline) and decodes it.
+func (c *subjectCodec) mapOf(s evidence.Subject) (map[string]any, error) {
+	c.buf.Reset()
+	if err := c.enc.Encode(s); err != nil {
 		return nil, fmt.Errorf("assess: encode subject %s: %w", s.Metadata().ID, err)
 	}
-	m, err := controls.DecodeJSON(data)
+	m, err := c.dec.Decode(c.buf.Bytes())
 	if err != nil {
 		return nil, fmt.Errorf("assess: subject %s: %w", s.Metadata().ID, err)
 	}

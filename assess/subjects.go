@@ -20,8 +20,12 @@ type linker struct {
 	needed bool
 }
 
-// linkCache holds one worker's decoded linked subjects by ID.
-type linkCache map[string]map[string]any
+// linkCache holds one worker's decoded linked subjects by ID, and the
+// codec that decodes them.
+type linkCache struct {
+	codec *subjectCodec
+	maps  map[string]map[string]any
+}
 
 // newLinker indexes subjects by ID when some control (or, with needed,
 // something else such as a policy's requirement) observes LinkedField.
@@ -52,13 +56,13 @@ func (l *linker) attach(m map[string]any, meta *evidence.Meta, cache linkCache) 
 		if !ok {
 			continue
 		}
-		lm, ok := cache[id]
+		lm, ok := cache.maps[id]
 		if !ok {
 			var err error
-			if lm, err = subjectMap(s); err != nil {
+			if lm, err = cache.codec.mapOf(s); err != nil {
 				return err
 			}
-			cache[id] = lm
+			cache.maps[id] = lm
 		}
 		kind := string(s.Metadata().Kind)
 		list, _ := linked[kind].([]any)
