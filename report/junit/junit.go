@@ -11,6 +11,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -296,13 +297,53 @@ func writeAttr(w *bufio.Writer, name, value string) {
 	w.WriteByte('"')
 }
 
-// writeEscaped writes s escaped as xml.EscapeText escapes it.
+// writeEscaped writes s escaped as xml.EscapeText escapes it: the five
+// markup characters, tab, newline and carriage return as references, and
+// a byte that is not UTF-8 or a character XML does not allow as U+FFFD.
 func writeEscaped(w *bufio.Writer, s string) {
 	if plainXML(s) {
 		w.WriteString(s)
-	} else {
-		xml.EscapeText(w, []byte(s))
+		return
 	}
+	last := 0
+	for i := 0; i < len(s); {
+		r, width := utf8.DecodeRuneInString(s[i:])
+		i += width
+		var esc string
+		switch r {
+		case '"':
+			esc = "&#34;"
+		case '\'':
+			esc = "&#39;"
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '\t':
+			esc = "&#x9;"
+		case '\n':
+			esc = "&#xA;"
+		case '\r':
+			esc = "&#xD;"
+		default:
+			if xmlChar(r) && (r != utf8.RuneError || width > 1) {
+				continue
+			}
+			esc = "\uFFFD"
+		}
+		w.WriteString(s[last : i-width])
+		w.WriteString(esc)
+		last = i
+	}
+	w.WriteString(s[last:])
+}
+
+// xmlChar reports whether XML allows r in a document.
+func xmlChar(r rune) bool {
+	return r == 0x09 || r == 0x0A || r == 0x0D || r >= 0x20 && r <= 0xD7FF ||
+		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
 // plainXML reports whether s is printable ASCII that XML escaping leaves

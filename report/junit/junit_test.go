@@ -5,11 +5,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"flag"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/jsontest"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -235,6 +237,26 @@ func TestCaseIsEncoded(t *testing.T) {
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("case %q:\n got %q\nwant %q", tc.Name, got.Bytes(), want.Bytes())
+		}
+	}
+}
+
+// TestEscapedIsEscapeText compares writeEscaped with xml.EscapeText on
+// random strings of what XML escapes or forbids.
+func TestEscapedIsEscapeText(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		s := jsontest.String(r) + string(rune(r.IntN(0x11000))) + jsontest.String(r)
+		var want bytes.Buffer
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		w := bufio.NewWriter(&got)
+		writeEscaped(w, s)
+		w.Flush()
+		if got.String() != want.String() {
+			t.Fatalf("writeEscaped(%q) = %q, want %q", s, got.String(), want.String())
 		}
 	}
 }
