@@ -62,6 +62,17 @@ func packageRef(p *evidence.Package) string {
 	if p.Ecosystem != "" {
 		ref = p.Ecosystem + ":" + ref
 	}
+	if p.Ecosystem == "oci" {
+		// An image is named as a container engine names it: its tag after
+		// ":", its digest after "@".
+		if p.Version != "" && p.Version != p.Digest {
+			ref += ":" + p.Version
+		}
+		if p.Digest != "" {
+			ref += "@" + p.Digest
+		}
+		return ref
+	}
 	if p.Version != "" {
 		ref += "@" + p.Version
 	}
