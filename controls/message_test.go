@@ -165,3 +165,52 @@ func TestExampleMessagesArePunctuated(t *testing.T) {
 		t.Fatal("no example has a message")
 	}
 }
+
+// TestMessagesSeparateListEntries: where a failure names several entries
+// (containers, bindings, listeners, mounts), the message separates them
+// with commas, and a gateway's host-level access names only what it has.
+func TestMessagesSeparateListEntries(t *testing.T) {
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := NewPlan(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := map[string]int{}
+	for i, c := range cat.Controls {
+		index[c.ID] = i
+	}
+	tests := []struct {
+		control, subject, want string
+	}{
+		{"MCP-WORKLOAD-04", `{"kind":"workload","object":"Deployment/mcp","containers":[{"name":"server","run_as_non_root":false},{"name":"sidecar","run_as_non_root":false}]}`,
+			"may run container(s) as root: server, sidecar"},
+		{"MCP-RBAC-03", `{"kind":"workload","object":"Deployment/mcp","service_account":"mcp","rbac":{"secrets_read":true,"bindings":["ClusterRoleBinding/a","RoleBinding/b"]}}`,
+			"may read Secrets through ClusterRoleBinding/a, RoleBinding/b (service account mcp)"},
+		{"MCP-GATEWAY-28", `{"kind":"gateway","name":"gw","product":"docker-mcp-gateway","container":{"image":"docker/mcp-gateway","privileged":false,"docker_socket":true,"host_network":false}}`,
+			"runs in a container with host-level access (the Docker API)"},
+		{"MCP-GATEWAY-28", `{"kind":"gateway","name":"gw","product":"docker-mcp-gateway","container":{"image":"docker/mcp-gateway","privileged":true,"docker_socket":true,"host_network":true}}`,
+			"runs in a container with host-level access (privileged, the Docker API, the host network)"},
+	}
+	ev := plan.NewEvaluator()
+	for _, tt := range tests {
+		i, ok := index[tt.control]
+		if !ok {
+			t.Fatalf("no control %s", tt.control)
+		}
+		s, err := DecodeJSON([]byte(tt.subject))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := ev.Evaluate(i, s)
+		if o.Result != ResultFail {
+			t.Errorf("%s: result %s, want fail (%+v)", tt.control, o.Result, o.Reasons)
+			continue
+		}
+		if msg := plan.Message(i, s, o.Reasons); !strings.Contains(msg, tt.want) {
+			t.Errorf("%s: message %q, want it to contain %q", tt.control, msg, tt.want)
+		}
+	}
+}

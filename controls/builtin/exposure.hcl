@@ -15,7 +15,7 @@ control "MCP-EXPOSURE-01" {
   check = <<-CUE
     services?: [...({type: "ClusterIP" | "ExternalName", external_ips?: []} | {type: "LoadBalancer", source_ranges: [_, ...], external_ips?: []})]
   CUE
-  message = "workload {{.object}} in {{.location}} is published outside the cluster by Service(s):{{range .services}}{{if or (eq .type \"NodePort\") (and (eq .type \"LoadBalancer\") (not .source_ranges)) .external_ips}} {{.name}} ({{.type}}){{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} is published outside the cluster by Service(s):{{$sep := \" \"}}{{range .services}}{{if or (eq .type \"NodePort\") (and (eq .type \"LoadBalancer\") (not .source_ranges)) .external_ips}}{{$sep}}{{.name}} ({{.type}}){{$sep = \", \"}}{{end}}{{end}}"
 
   example "open load balancer fails" {
     expect  = "fail"
@@ -48,7 +48,7 @@ control "MCP-EXPOSURE-02" {
   check = <<-CUE
     ingresses?: [...{tls: true}]
   CUE
-  message = "workload {{.object}} in {{.location}} is exposed without TLS by:{{range .ingresses}}{{if not .tls}} {{.kind}}/{{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} is exposed without TLS by:{{$sep := \" \"}}{{range .ingresses}}{{if not .tls}}{{$sep}}{{.kind}}/{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "plain ingress fails" {
     expect  = "fail"
@@ -77,7 +77,7 @@ control "MCP-EXPOSURE-03" {
   check = <<-CUE
     ingresses: [...{auth: !=""}]
   CUE
-  message = "workload {{.object}} in {{.location}} is exposed without authentication by:{{range .ingresses}}{{if not .auth}} {{.kind}}/{{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} is exposed without authentication by:{{$sep := \" \"}}{{range .ingresses}}{{if not .auth}}{{$sep}}{{.kind}}/{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "open ingress fails" {
     expect  = "fail"

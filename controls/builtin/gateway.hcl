@@ -292,7 +292,7 @@ control "MCP-GATEWAY-10" {
   check = <<-CUE
     listeners?: [...({tls: true} | {exposure: "loopback" | "internal"})]
   CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} serves plain HTTP to other machines on{{range .listeners}}{{if and (not .tls) (ne .exposure \"loopback\") (ne .exposure \"internal\")}} {{.bind}}:{{.port}} ({{.exposure}}){{end}}{{end}}"
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} serves plain HTTP to other machines on{{$sep := \" \"}}{{range .listeners}}{{if and (not .tls) (ne .exposure \"loopback\") (ne .exposure \"internal\")}}{{$sep}}{{.bind}}:{{.port}} ({{.exposure}}){{$sep = \", \"}}{{end}}{{end}}"
 
   example "port published on all interfaces fails" {
     expect  = "fail"
@@ -789,7 +789,7 @@ control "MCP-GATEWAY-28" {
   check = <<-CUE
     container: {privileged: false, docker_socket: false, host_network: false}
   CUE
-  message = "gateway {{.name}} ({{.product}}) in {{.location}} runs in a container with host-level access (privileged: {{.container.privileged}}, Docker API: {{.container.docker_socket}}, host network: {{.container.host_network}})"
+  message = "gateway {{.name}} ({{.product}}) in {{.location}} runs in a container with host-level access ({{$sep := \"\"}}{{if .container.privileged}}privileged{{$sep = \", \"}}{{end}}{{if .container.docker_socket}}{{$sep}}the Docker API{{$sep = \", \"}}{{end}}{{if .container.host_network}}{{$sep}}the host network{{end}})"
 
   example "docker socket fails" {
     expect  = "fail"

@@ -17,7 +17,7 @@ control "MCP-RBAC-01" {
   check = <<-CUE
     rbac: cluster_admin: false
   CUE
-  message = "workload {{.object}} in {{.location}} runs as service account {{.service_account}}, bound to cluster-admin ({{range .rbac.bindings}}{{.}} {{end}}in effect)"
+  message = "workload {{.object}} in {{.location}} runs as service account {{.service_account}}, bound to cluster-admin ({{join .rbac.bindings}} in effect)"
 
   example "cluster-admin binding fails" {
     expect  = "fail"
@@ -42,7 +42,7 @@ control "MCP-RBAC-02" {
   check = <<-CUE
     rbac: wildcard: false
   CUE
-  message = "workload {{.object}} in {{.location}} is granted wildcard RBAC rules through {{range .rbac.bindings}}{{.}} {{end}}(service account {{.service_account}})"
+  message = "workload {{.object}} in {{.location}} is granted wildcard RBAC rules through {{join .rbac.bindings}} (service account {{.service_account}})"
 
   example "wildcard verbs fail" {
     expect  = "fail"
@@ -67,7 +67,7 @@ control "MCP-RBAC-03" {
   check = <<-CUE
     rbac: secrets_read: false
   CUE
-  message = "workload {{.object}} in {{.location}} may read Secrets through {{range .rbac.bindings}}{{.}} {{end}}(service account {{.service_account}})"
+  message = "workload {{.object}} in {{.location}} may read Secrets through {{join .rbac.bindings}} (service account {{.service_account}})"
 
   example "secret reader fails" {
     expect  = "fail"
@@ -93,7 +93,7 @@ control "MCP-RBAC-04" {
     rbac: pods_create: false
     rbac: pods_exec:   false
   CUE
-  message = "workload {{.object}} in {{.location}} may run code in pods ({{.failing}}) through {{range .rbac.bindings}}{{.}} {{end}}(service account {{.service_account}})"
+  message = "workload {{.object}} in {{.location}} may run code in pods ({{.failing}}) through {{join .rbac.bindings}} (service account {{.service_account}})"
 
   example "statefulset creation fails" {
     expect  = "fail"
@@ -124,7 +124,7 @@ control "MCP-RBAC-05" {
     rbac: bind:        false
     rbac: impersonate: false
   CUE
-  message = "workload {{.object}} in {{.location}} may grant itself permissions ({{.failing}}) through {{range .rbac.bindings}}{{.}} {{end}}(service account {{.service_account}})"
+  message = "workload {{.object}} in {{.location}} may grant itself permissions ({{.failing}}) through {{join .rbac.bindings}} (service account {{.service_account}})"
 
   example "impersonation fails" {
     expect  = "fail"

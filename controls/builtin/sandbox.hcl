@@ -110,7 +110,7 @@ control "MCP-SANDBOX-04" {
   check = <<-CUE
     launch: container: mounts?: [...({host_path: false} | {read_only: true})]
   CUE
-  message = "{{.name}} in {{.location}} mounts host path(s) read-write into {{.launch.container.image}}:{{range .launch.container.mounts}}{{if and .host_path (not .read_only)}} {{.source}}{{end}}{{end}}"
+  message = "{{.name}} in {{.location}} mounts host path(s) read-write into {{.launch.container.image}}:{{$sep := \" \"}}{{range .launch.container.mounts}}{{if and .host_path (not .read_only)}}{{$sep}}{{.source}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "read-write bind mount fails" {
     expect  = "fail"

@@ -16,7 +16,7 @@ control "MCP-WORKLOAD-01" {
   check = <<-CUE
     containers?: [...{privileged: false}]
   CUE
-  message = "workload {{.object}} in {{.location}} runs privileged container(s):{{range .containers}}{{if .privileged}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} runs privileged container(s):{{$sep := \" \"}}{{range .containers}}{{if .privileged}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "privileged sidecar fails" {
     expect  = "fail"
@@ -68,7 +68,7 @@ control "MCP-WORKLOAD-03" {
   check = <<-CUE
     host_paths?: []
   CUE
-  message = "workload {{.object}} in {{.location}} mounts node path(s):{{range .host_paths}} {{.path}}{{if not .read_only}} (read-write){{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} mounts node path(s):{{$sep := \" \"}}{{range .host_paths}}{{$sep}}{{.path}}{{if not .read_only}} (read-write){{end}}{{$sep = \", \"}}{{end}}"
 
   example "docker socket fails" {
     expect  = "fail"
@@ -93,7 +93,7 @@ control "MCP-WORKLOAD-04" {
   check = <<-CUE
     containers?: [...{run_as_non_root: true}]
   CUE
-  message = "workload {{.object}} in {{.location}} may run container(s) as root:{{range .containers}}{{if not .run_as_non_root}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} may run container(s) as root:{{$sep := \" \"}}{{range .containers}}{{if not .run_as_non_root}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "no security context fails" {
     expect  = "fail"
@@ -122,7 +122,7 @@ control "MCP-WORKLOAD-05" {
   check = <<-CUE
     containers?: [...{allow_privilege_escalation: false}]
   CUE
-  message = "workload {{.object}} in {{.location}} allows privilege escalation in container(s):{{range .containers}}{{if .allow_privilege_escalation}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} allows privilege escalation in container(s):{{$sep := \" \"}}{{range .containers}}{{if .allow_privilege_escalation}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "default fails" {
     expect  = "fail"
@@ -147,7 +147,7 @@ control "MCP-WORKLOAD-06" {
   check = <<-CUE
     containers?: [...{read_only_root_fs: true}]
   CUE
-  message = "workload {{.object}} in {{.location}} has a writable root filesystem in container(s):{{range .containers}}{{if not .read_only_root_fs}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} has a writable root filesystem in container(s):{{$sep := \" \"}}{{range .containers}}{{if not .read_only_root_fs}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "writable fails" {
     expect  = "fail"
@@ -172,7 +172,7 @@ control "MCP-WORKLOAD-07" {
   check = <<-CUE
     containers?: [...{capabilities_drop_all: true, capabilities_added?: [...("NET_BIND_SERVICE")]}]
   CUE
-  message = "workload {{.object}} in {{.location}} keeps or adds capabilities in container(s):{{range .containers}}{{if or (not .capabilities_drop_all) .capabilities_added}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} keeps or adds capabilities in container(s):{{$sep := \" \"}}{{range .containers}}{{if or (not .capabilities_drop_all) .capabilities_added}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "default capabilities fail" {
     expect  = "fail"
@@ -201,7 +201,7 @@ control "MCP-WORKLOAD-08" {
   check = <<-CUE
     containers?: [...{seccomp: *"RuntimeDefault" | "Localhost"}]
   CUE
-  message = "workload {{.object}} in {{.location}} runs container(s) without a seccomp profile:{{range .containers}}{{if and .seccomp (ne .seccomp \"RuntimeDefault\") (ne .seccomp \"Localhost\")}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} runs container(s) without a seccomp profile:{{$sep := \" \"}}{{range .containers}}{{if and .seccomp (ne .seccomp \"RuntimeDefault\") (ne .seccomp \"Localhost\")}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "unset fails" {
     expect  = "fail"
@@ -230,7 +230,7 @@ control "MCP-WORKLOAD-09" {
   check = <<-CUE
     containers?: [...{cpu_limit: true, memory_limit: true}]
   CUE
-  message = "workload {{.object}} in {{.location}} has container(s) without CPU or memory limits:{{range .containers}}{{if not (and .cpu_limit .memory_limit)}} {{.name}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} has container(s) without CPU or memory limits:{{$sep := \" \"}}{{range .containers}}{{if not (and .cpu_limit .memory_limit)}}{{$sep}}{{.name}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "no limits fail" {
     expect  = "fail"
@@ -258,7 +258,7 @@ control "MCP-WORKLOAD-10" {
   check = <<-CUE
     images: [...{pinning: "digest"}]
   CUE
-  message = "workload {{.object}} in {{.location}} runs image(s) without a digest:{{range .images}}{{if ne .pinning \"digest\"}} {{.name}}{{if .version}}:{{.version}}{{end}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} runs image(s) without a digest:{{$sep := \" \"}}{{range .images}}{{if ne .pinning \"digest\"}}{{$sep}}{{.name}}{{if .version}}:{{.version}}{{end}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "tag fails" {
     expect  = "fail"
@@ -290,7 +290,7 @@ control "MCP-WORKLOAD-11" {
   check = <<-CUE
     images: [...{pinning: !="latest" & !="none"}]
   CUE
-  message = "workload {{.object}} in {{.location}} runs floating image(s):{{range .images}}{{if or (eq .pinning \"latest\") (eq .pinning \"none\")}} {{.name}}{{if .version}}:{{.version}}{{end}}{{end}}{{end}}"
+  message = "workload {{.object}} in {{.location}} runs floating image(s):{{$sep := \" \"}}{{range .images}}{{if or (eq .pinning \"latest\") (eq .pinning \"none\")}}{{$sep}}{{.name}}{{if .version}}:{{.version}}{{end}}{{$sep = \", \"}}{{end}}{{end}}"
 
   example "latest fails" {
     expect  = "fail"
@@ -372,7 +372,7 @@ control "MCP-WORKLOAD-14" {
   check = <<-CUE
     committed_secrets?: []
   CUE
-  message = "workload {{.object}} in {{.location}} uses Secret(s) whose values are committed in the manifests:{{range .committed_secrets}} {{.}}{{end}}"
+  message = "workload {{.object}} in {{.location}} uses Secret(s) whose values are committed in the manifests: {{join .committed_secrets}}"
 
   example "committed secret fails" {
     expect  = "fail"
