@@ -89,6 +89,9 @@ type Summary struct {
 	Tools      int `json:"tools"`
 	Sources    int `json:"sources"`
 	Unreadable int `json:"sources_not_fully_read"`
+	// NotRead lists the sources counted in Unreadable: where, their status
+	// and their first error.
+	NotRead []NotRead `json:"sources_not_read"`
 	// Unsupported counts files recognised as MCP-related (gateway,
 	// Kubernetes) that no collector of this version reads.
 	Unsupported int             `json:"sources_unsupported"`
@@ -161,12 +164,23 @@ type Baseline struct {
 	Fixed []Failure `json:"fixed"`
 }
 
+// NotRead is a source that was not fully read: a parse or schema error, a
+// file too large or unreadable.
+type NotRead struct {
+	Location string `json:"location"`
+	Status   string `json:"status"`
+	// Message is the first error, with its line when known; "" when the
+	// source records none.
+	Message string `json:"message"`
+}
+
 // Summarise builds the summary of results.
 func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 	s := Summary{
 		Tool: r.Tool, Version: r.Version, Timestamp: r.Timestamp.UTC().Format("2006-01-02T15:04:05Z07:00"),
 		Counts: r.Counts, Files: files, Gate: gate,
 		Frameworks: []FrameworkLine{}, Failures: []Failure{}, Waived: []Failure{}, Credited: []Failure{}, Errors: []Failure{}, Expired: []Expired{},
+		NotRead: []NotRead{},
 	}
 	location := func(file string, line int) string {
 		if file == "" || line == 0 {
@@ -214,6 +228,7 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 				s.Unsupported++
 			default:
 				s.Unreadable++
+				s.NotRead = append(s.NotRead, notRead(v))
 			}
 		}
 	}
@@ -427,6 +442,20 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 		}
 		fmt.Fprintln(w)
 	}
+	if n := len(s.NotRead); n > 0 {
+		fmt.Fprintf(w, "%s (%d):\n", p.bold("Not fully read"), n)
+		for i, nr := range s.NotRead {
+			if i == maxLines(opts) {
+				fmt.Fprintf(w, "  … and %d more (see MCP-CONFIG-01 in the reports)\n", n-i)
+				break
+			}
+			fmt.Fprintf(w, "  %s  %s\n", p.yellow(nr.Location), nr.Status)
+			if nr.Message != "" {
+				fmt.Fprintf(w, "      %s\n", oneLine(nr.Message))
+			}
+		}
+		fmt.Fprintln(w)
+	}
 	if n := len(s.Errors); n > 0 {
 		fmt.Fprintf(w, "%s (%s):\n", p.bold("Could not evaluate"), plural(n, "check"))
 		groups := groupErrors(s.Errors)
@@ -546,4 +575,23 @@ func maxLines(opts Options) int {
 		return 50
 	}
 	return opts.MaxFailures
+}
+
+// notRead describes a source that was not fully read by its status and
+// first error.
+func notRead(src *evidence.Source) NotRead {
+	nr := NotRead{Location: src.Provenance.Location(), Status: src.Status}
+	if nr.Location == "" {
+		nr.Location = src.Name
+	}
+	for _, d := range src.Diagnostics {
+		if d.Severity == "error" {
+			nr.Message = d.Message
+			if d.Line > 0 {
+				nr.Message = fmt.Sprintf("line %d: %s", d.Line, d.Message)
+			}
+			break
+		}
+	}
+	return nr
 }

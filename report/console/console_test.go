@@ -215,6 +215,43 @@ func TestSummaryCountsEveryKindJudged(t *testing.T) {
 	}
 }
 
+// TestWriteTextNamesSourcesNotFullyRead: the headline's "N not fully read"
+// is backed by a list of those files, each with its status and first
+// error, so a CI log says which file to fix; sources read in full, or
+// recognised but not collected, are not listed.
+func TestWriteTextNamesSourcesNotFullyRead(t *testing.T) {
+	r := &assess.Results{Subjects: []evidence.Subject{
+		&evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, Name: "a/.mcp.json", Provenance: evidence.Provenance{File: "a/.mcp.json"}},
+			Status: evidence.StatusParseError, Diagnostics: []evidence.Diagnostic{
+				{Severity: "warning", Line: 1, Message: "repeated key"},
+				{Severity: "error", Line: 7, Message: "invalid character '}' after object key"},
+			}},
+		&evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, Name: "b/huge.json", Provenance: evidence.Provenance{File: "b/huge.json"}},
+			Status: evidence.StatusTooLarge},
+		&evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, Name: "c/ok.json", Provenance: evidence.Provenance{File: "c/ok.json"}},
+			Status: evidence.StatusOK},
+		&evidence.Source{Meta: evidence.Meta{Kind: evidence.KindSource, Name: "d/gw.yaml", Provenance: evidence.Provenance{File: "d/gw.yaml"}},
+			Status: evidence.StatusUnsupported},
+	}}
+	s := Summarise(r, Gate{}, nil)
+	var buf bytes.Buffer
+	if err := WriteText(&buf, s, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{"(2 not fully read)", "Not fully read (2):", "a/.mcp.json  parse-error\n      line 7: invalid character '}' after object key",
+		"b/huge.json  too-large"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	for _, not := range []string{"c/ok.json", "d/gw.yaml  unsupported", "repeated key"} {
+		if strings.Contains(out, not) {
+			t.Errorf("output lists %q:\n%s", not, out)
+		}
+	}
+}
+
 func TestSortFailuresByLineNumber(t *testing.T) {
 	fs := []Failure{
 		{Control: "C", Severity: "low", Location: "a.json:11", file: "a.json", line: 11},
