@@ -59,7 +59,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 					continue
 				}
 				start, end := ci*chunkSize, min((ci+1)*chunkSize, len(subjects))
-				results[ci], errs[w] = evaluateChunk(plan, ev, pe, linker, cache, declared, subjects[start:end], scratch)
+				results[ci], errs[w] = evaluateChunk(plan, ev, pe, linker, cache, declared, subjects[start:end], start, scratch)
 				task.Add(end - start)
 			}
 			stats[w] = ev.Stats()
@@ -103,17 +103,18 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 	return evals, na, total, nil
 }
 
-// evaluateChunk judges one chunk of subjects against every automated control.
-// With a policy (pe), each subject first gets the policy's facts. The
+// evaluateChunk judges one chunk of subjects, from the first of the run's
+// subjects on, against every automated control. With a policy (pe), each
+// subject first gets the policy's facts. The
 // evaluations are gathered in scratch (a list per control, which the
 // worker's chunks reuse) and then copied into one allocation.
-func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, scratch [][]Evaluation) (chunkResult, error) {
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, first int, scratch [][]Evaluation) (chunkResult, error) {
 	n := plan.Len()
 	for i := range scratch {
 		scratch[i] = scratch[i][:0]
 	}
 	r := chunkResult{evals: scratch, na: make([]int, n)}
-	if err := judgeChunk(plan, ev, pe, linker, cache, declared, subjects, &r); err != nil {
+	if err := judgeChunk(plan, ev, pe, linker, cache, declared, subjects, first, &r); err != nil {
 		return r, err
 	}
 	total := 0
@@ -131,10 +132,12 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 }
 
 // judgeChunk appends the evaluations of subjects to r's lists and counts
-// the not-applicable pairs.
-func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, r *chunkResult) error {
+// the not-applicable pairs. Each evaluation records where its subject is
+// among the run's subjects (see Evaluation.SubjectIndex).
+func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, first int, r *chunkResult) error {
 	n := plan.Len()
-	for _, s := range subjects {
+	for k, s := range subjects {
+		at := int32(first + k + 1)
 		meta := s.Metadata()
 		m, err := cache.codec.mapOf(s)
 		if err != nil {
@@ -155,7 +158,9 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 				continue
 			}
 			if missing != nil && missing.affects(c.Subject) {
-				r.evals[i] = append(r.evals[i], missing.evaluation(c.ID, meta.ID).withFingerprint())
+				e := missing.evaluation(c.ID, meta.ID).withFingerprint()
+				e.subject = at
+				r.evals[i] = append(r.evals[i], e)
 				continue
 			}
 			if c.Subject != meta.Kind {
@@ -165,7 +170,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 			if err := ev.Err(); err != nil {
 				return err
 			}
-			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID}
+			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID, subject: at}
 			switch out.Result {
 			case controls.ResultNotApplicable:
 				r.na[i]++

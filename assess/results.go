@@ -112,7 +112,17 @@ type Evaluation struct {
 	// failure or an error, so that the reports, which each quote it, do not
 	// hash the same pair again and again.
 	fingerprint string
+	// subject is one more than the position of the judged subject among
+	// the run's subjects, when the engine recorded it (see SubjectIndex).
+	subject int32
 }
+
+// SubjectIndex is where the evaluation's subject is in the Subjects of the
+// results the engine judged it for, or -1 when the evaluation does not
+// record it (it was made elsewhere, or read from a file). It lets a report
+// find the subject without looking its ID up; the subject there must have
+// the evaluation's SubjectID, or the position is not the evaluation's.
+func (e *Evaluation) SubjectIndex() int { return int(e.subject) - 1 }
 
 // Counts tallies verdicts.
 type Counts struct {
