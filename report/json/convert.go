@@ -40,10 +40,11 @@ func control(x *view.Index, cr assess.ControlResult) Control {
 	for _, ref := range x.Requirements(c.ID) {
 		out.Requirements = append(out.Requirements, ref.String())
 	}
-	for _, e := range cr.Evaluations {
+	for i := range cr.Evaluations {
+		e := &cr.Evaluations[i]
 		out.Evaluations = append(out.Evaluations, Evaluation{
 			Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
-			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Location(e.SubjectID),
+			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Judged(e).Location(),
 		})
 	}
 	return out

@@ -361,7 +361,8 @@ func plainXML(s string) bool {
 // newCase renders one control × subject evaluation.
 func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
 	c := cr.Control
-	meta, loc := x.MetaAndLocation(e.SubjectID)
+	subject := x.Judged(&e)
+	meta, loc := subject.Meta(), subject.Location()
 	tc := testcase{Name: meta.Name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line}
 	if loc != "" && loc != meta.Name {
 		tc.Where = loc

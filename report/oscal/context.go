@@ -12,6 +12,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -61,9 +62,12 @@ type builder struct {
 	// observations, findings) and stay equal for the same time and inputs.
 	run     string
 	parties *partyBook
-	// subjectRefs caches subjectRef: a subject is referenced by every
-	// observation of a control that judged it.
-	subjectRefs map[string]subjectRef
+	// subjectRefsAt and subjectRefs cache subjectRef, by the subject's
+	// position among the results' subjects or, for a subject they do not
+	// hold, by its ID: a subject is referenced by every observation of a
+	// control that judged it.
+	subjectRefsAt []*subjectRef
+	subjectRefs   map[string]*subjectRef
 	// The parts of a risk that are the same for every finding of a control
 	// or a severity, built once and shared by those risks.
 	threatIDs map[*controls.Control]*[]oscalTypes.ThreatId
@@ -89,16 +93,31 @@ type subjectRef struct {
 	collected           time.Time
 }
 
-// subjectRef returns the subject's UUID, title, method and collection
-// time, derived once per subject.
-func (b *builder) subjectRef(subjectID string) subjectRef {
-	ref, ok := b.subjectRefs[subjectID]
+// subjectRef returns the UUID, title, method and collection time of the
+// subject e judged, derived once per subject.
+func (b *builder) subjectRef(e *assess.Evaluation) *subjectRef {
+	subject := b.x.Judged(e)
+	if n := subject.Ordinal(); n >= 0 {
+		if b.subjectRefsAt == nil {
+			b.subjectRefsAt = make([]*subjectRef, len(b.r.Subjects))
+		}
+		ref := b.subjectRefsAt[n]
+		if ref == nil {
+			ref = newSubjectRef(e.SubjectID, subject.Meta())
+			b.subjectRefsAt[n] = ref
+		}
+		return ref
+	}
+	ref, ok := b.subjectRefs[e.SubjectID]
 	if !ok {
-		meta := b.x.Meta(subjectID)
-		ref = subjectRef{uuid: subjectUUID(subjectID), title: subjectTitle(meta), method: methodOf(meta), collected: meta.Provenance.Collected}
-		b.subjectRefs[subjectID] = ref
+		ref = newSubjectRef(e.SubjectID, subject.Meta())
+		b.subjectRefs[e.SubjectID] = ref
 	}
 	return ref
+}
+
+func newSubjectRef(id string, meta *evidence.Meta) *subjectRef {
+	return &subjectRef{uuid: subjectUUID(id), title: subjectTitle(*meta), method: methodOf(*meta), collected: meta.Provenance.Collected}
 }
 
 // newBuilder checks the results and prepares a builder.
@@ -115,7 +134,7 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		eng.Remediation = engagement.DefaultPolicy()
 	}
 	b := &builder{x: view.New(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
-		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]subjectRef{},
+		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]*subjectRef{},
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
 		origins: &[]oscalTypes.Origin{toolOrigin()}, requirementProps: map[*controls.Control][]oscalTypes.Property{},
 		itemOrigins: &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}

@@ -82,7 +82,8 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 	var orgProps []string
 	collected := time.Time{}
 	finding := false
-	for i, e := range cr.Evaluations {
+	for i := range cr.Evaluations {
+		e := &cr.Evaluations[i]
 		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
 			finding = true
 		}
@@ -99,12 +100,12 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 					origins = append(origins, oscalTypes.Origin{Actors: []oscalTypes.OriginActor{{Type: "party", ActorUuid: u, RoleId: roleAttestor}}})
 				}
 			}
-			if r := evaluationRemarks(e); r != "" {
+			if r := evaluationRemarks(*e); r != "" {
 				remarks = append(remarks, r)
 			}
 			continue
 		}
-		sr := b.subjectRef(e.SubjectID)
+		sr := b.subjectRef(e)
 		methods[sr.method] = true
 		if sr.collected.After(collected) {
 			collected = sr.collected
@@ -113,7 +114,7 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 	}
 	refs := subjectRefs{n: len(judged), ref: func(j int, scratch *[]oscalTypes.Property) oscalTypes.SubjectReference {
 		e := &cr.Evaluations[judged[j]]
-		sr := b.subjectRef(e.SubjectID)
+		sr := b.subjectRef(e)
 		pairs := [...]string{"verdict", string(e.Verdict), "finding-id", findingID(*e), "waiver", e.Waiver,
 			"baseline", b.x.R.Baseline.State(*e), "first-seen", firstSeen(b.x.R.History, *e)}
 		ref := oscalTypes.SubjectReference{

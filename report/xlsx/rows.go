@@ -152,11 +152,19 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 	}
 	ce := &controlEvidence{arts: map[string]*evidence.Artifact{}}
 	waivers := map[string]bool{}
-	for _, e := range cr.Evaluations {
+	for i := range cr.Evaluations {
+		e := &cr.Evaluations[i]
+		subject := b.x.Judged(e)
 		if e.SubjectID != "" {
-			ce.judged.add(b.subjects.index(e.SubjectID))
+			// The results' subjects are numbered by their position, others
+			// after them.
+			n := subject.Ordinal()
+			if n < 0 {
+				n = len(b.r.Subjects) + b.subjects.index(e.SubjectID)
+			}
+			ce.judged.add(n)
 		}
-		a := b.x.SubjectArtifact(e.SubjectID)
+		a := subject.Artifact()
 		if a != nil {
 			ce.files.add(b.files.index(a.Path))
 		}

@@ -61,7 +61,7 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 			if !want(e.Verdict) {
 				continue
 			}
-			s := x.subjects[e.SubjectID]
+			s := x.entryOf(e)
 			out = append(out, Finding{
 				Control:  cr.Control,
 				Eval:     *e,

@@ -26,8 +26,10 @@ func (r ReqRef) String() string { return r.Framework + ":" + r.Requirement }
 
 // Index holds lookups over one Results value.
 type Index struct {
-	R         *assess.Results
-	subjects  map[string]*subjectEntry
+	R        *assess.Results
+	subjects map[string]*subjectEntry
+	// entries are the results' subjects, in their order.
+	entries   []subjectEntry
 	artifacts map[string]*evidence.Artifact
 	waivers   map[string]*assess.WaiverRecord
 	risks     map[string]controls.Risk
@@ -39,6 +41,11 @@ type Index struct {
 // one lookup of its ID serves every evaluation of it.
 type subjectEntry struct {
 	s evidence.Subject
+	// n is the subject's position among the results' subjects.
+	n int
+	// shadowed marks a subject whose ID a later subject has too: the ID
+	// names the later one.
+	shadowed bool
 	// location caches Location once located.
 	location string
 	located  bool
@@ -58,13 +65,16 @@ func New(r *assess.Results) *Index {
 		controls:  make(map[string]*assess.ControlResult, len(r.Controls)),
 		reqs:      make(map[string][]ReqRef),
 	}
-	entries := make([]subjectEntry, len(r.Subjects))
+	x.entries = make([]subjectEntry, len(r.Subjects))
 	for i, s := range r.Subjects {
 		if s == nil || s.Metadata() == nil {
 			continue
 		}
-		entries[i].s = s
-		x.subjects[s.Metadata().ID] = &entries[i]
+		x.entries[i].s, x.entries[i].n = s, i
+		if old := x.subjects[s.Metadata().ID]; old != nil {
+			old.shadowed = true
+		}
+		x.subjects[s.Metadata().ID] = &x.entries[i]
 	}
 	for i := range r.Artifacts {
 		x.artifacts[r.Artifacts[i].Path] = &r.Artifacts[i]
@@ -131,11 +141,48 @@ func (e *subjectEntry) loc() string {
 	return e.location
 }
 
-// MetaAndLocation returns what Meta and Location return, Meta's as a
-// pointer at the subject's own fields, which callers must not change.
-func (x *Index) MetaAndLocation(id string) (*evidence.Meta, string) {
-	e := x.subjects[id]
-	return e.meta(id), e.loc()
+// Judged is the subject an evaluation judged, found once for all that a
+// report reads of it.
+type Judged struct {
+	x  *Index
+	e  *subjectEntry // nil for a subject the results do not hold
+	id string
+}
+
+// Judged finds the subject e judged: where e records it among the results'
+// subjects (see assess.Evaluation.SubjectIndex), without looking its ID
+// up, or else by its ID.
+func (x *Index) Judged(e *assess.Evaluation) Judged {
+	return Judged{x: x, e: x.entryOf(e), id: e.SubjectID}
+}
+
+// entryOf is the entry of the subject e judged, nil for none.
+func (x *Index) entryOf(e *assess.Evaluation) *subjectEntry {
+	if i := e.SubjectIndex(); i >= 0 && i < len(x.entries) {
+		if en := &x.entries[i]; en.s != nil && !en.shadowed && en.s.Metadata().ID == e.SubjectID {
+			return en
+		}
+	}
+	return x.subjects[e.SubjectID]
+}
+
+// Meta is what Index.Meta returns for the subject, as a pointer at the
+// subject's own fields, which callers must not change.
+func (j Judged) Meta() *evidence.Meta { return j.e.meta(j.id) }
+
+// Location is what Index.Location returns for the subject.
+func (j Judged) Location() string { return j.e.loc() }
+
+// Artifact is what Index.SubjectArtifact returns for the subject.
+func (j Judged) Artifact() *evidence.Artifact { return j.e.artifact(j.x) }
+
+// Ordinal is the subject's position among the results' subjects, or -1
+// for a subject they do not hold.
+func (j Judged) Ordinal() int {
+	if j.e == nil {
+		return -1
+	}
+	return j.e.n
 }
 
 // metaRef is Meta, pointing at the subject's own fields (which callers
