@@ -41,6 +41,9 @@ type Index struct {
 // one lookup of its ID serves every evaluation of it.
 type subjectEntry struct {
 	s evidence.Subject
+	// m and id are s's common fields and ID, read here without reaching s.
+	m  *evidence.Meta
+	id string
 	// n is the subject's position among the results' subjects.
 	n int
 	// shadowed marks a subject whose ID a later subject has too: the ID
@@ -70,7 +73,7 @@ func New(r *assess.Results) *Index {
 		if s == nil || s.Metadata() == nil {
 			continue
 		}
-		x.entries[i].s, x.entries[i].n = s, i
+		x.entries[i] = subjectEntry{s: s, m: s.Metadata(), id: s.Metadata().ID, n: i}
 		if old := x.subjects[s.Metadata().ID]; old != nil {
 			old.shadowed = true
 		}
@@ -136,7 +139,7 @@ func (e *subjectEntry) loc() string {
 		return ""
 	}
 	if !e.located {
-		e.location, e.located = e.s.Metadata().Provenance.Location(), true
+		e.location, e.located = e.m.Provenance.Location(), true
 	}
 	return e.location
 }
@@ -159,7 +162,7 @@ func (x *Index) Judged(e *assess.Evaluation) Judged {
 // entryOf is the entry of the subject e judged, nil for none.
 func (x *Index) entryOf(e *assess.Evaluation) *subjectEntry {
 	if i := e.SubjectIndex(); i >= 0 && i < len(x.entries) {
-		if en := &x.entries[i]; en.s != nil && !en.shadowed && en.s.Metadata().ID == e.SubjectID {
+		if en := &x.entries[i]; en.s != nil && !en.shadowed && en.id == e.SubjectID {
 			return en
 		}
 	}
@@ -197,7 +200,7 @@ func (e *subjectEntry) meta(id string) *evidence.Meta {
 	if e == nil {
 		return &evidence.Meta{ID: id, Name: id}
 	}
-	return e.s.Metadata()
+	return e.m
 }
 
 // Artifact returns the artifact stored for a scan-root path, or nil.
@@ -219,7 +222,7 @@ func (e *subjectEntry) artifact(x *Index) *evidence.Artifact {
 		return nil
 	}
 	if !e.artFound {
-		e.art, e.artFound = x.Artifact(e.s.Metadata().Provenance.File), true
+		e.art, e.artFound = x.Artifact(e.m.Provenance.File), true
 	}
 	return e.art
 }
