@@ -94,8 +94,8 @@ func runHistoryRecord(cmd *cobra.Command, app *App, outs []string, opts historyR
 			return &ExitError{Code: 2, Err: err}
 		}
 		if added {
-			app.printf(app.Out, "%s: recorded as run %d of %s (assessed %s; %d failures, %d waived)\n", out, run.ID, run.Scope,
-				run.AssessedAt.Format("2006-01-02T15:04:05Z"), run.Failures, run.Waived)
+			app.printf(app.Out, "%s: recorded as run %d of %s (assessed %s; %d %s, %d waived)\n", out, run.ID, run.Scope,
+				run.AssessedAt.Format("2006-01-02T15:04:05Z"), run.Failures, pluralWord(run.Failures, "failure", "failures"), run.Waived)
 		} else {
 			app.printf(app.Out, "%s: already recorded as run %d of %s (from %s); nothing changed\n", out, run.ID, run.Scope, run.Source)
 		}

@@ -128,8 +128,9 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 		}
 	}
 	s := Summarise(subjects)
-	fmt.Fprintf(w, "\n%d servers (%d disabled), %d ignored entries, in %d files; %d files not fully read",
-		s.Servers, s.Disabled, s.Ignored, s.Sources, s.Problems)
+	fmt.Fprintf(w, "\n%s (%d disabled), %s, in %s; %s not fully read",
+		plural(s.Servers, "server", "servers"), s.Disabled, plural(s.Ignored, "ignored entry", "ignored entries"),
+		plural(s.Sources, "file", "files"), plural(s.Problems, "file", "files"))
 	if s.Unsupported > 0 {
 		fmt.Fprintf(w, "; %d recognised but not collected", s.Unsupported)
 	}
@@ -170,7 +171,7 @@ func writeWorkloads(w io.Writer, subjects []evidence.Subject) error {
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("write inventory: %w", err)
 		}
-		fmt.Fprintf(w, "%d workloads\n", len(workloads))
+		fmt.Fprintln(w, plural(len(workloads), "workload", "workloads"))
 	}
 	for _, subj := range subjects {
 		src, ok := subj.(*evidence.Source)
@@ -226,4 +227,13 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// plural writes a count with its noun: "1 file", "2 files", "1 ignored
+// entry".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }

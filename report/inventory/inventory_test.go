@@ -57,7 +57,7 @@ func TestWriteTable(t *testing.T) {
 		"vscode (ignored)", "cline (disabled)", "https://docs.example.com/mcp",
 		"Sources not fully read:",
 		"d/.mcp.json: parse-error: line 4, column 7: invalid character '}' (+1 more)",
-		"2 servers (1 disabled), 1 ignored entries, in 2 files; 1 files not fully read",
+		"2 servers (1 disabled), 1 ignored entry, in 2 files; 1 file not fully read",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)
@@ -138,7 +138,7 @@ func TestWriteTableListsWorkloads(t *testing.T) {
 	out := buf.String()
 	for _, want := range []string{
 		"WORKLOAD", "Deployment/github-mcp", "ghcr.io/github/github-mcp-server:v0.9.1 (+1)", "prod:mcp/Deployment/github-mcp",
-		"1 workloads", "cluster/prod: not allowed to list networkpolicies.networking.k8s.io in every namespace",
+		"1 workload", "cluster/prod: not allowed to list networkpolicies.networking.k8s.io in every namespace",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q:\n%s", want, out)

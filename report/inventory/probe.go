@@ -44,7 +44,7 @@ func WriteProbe(w io.Writer, subjects []evidence.Subject) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write probe report: %w", err)
 	}
-	fmt.Fprintf(w, "\n%d definitions, %d with findings\n", len(tools), flagged)
+	fmt.Fprintf(w, "\n%s, %d with findings\n", plural(len(tools), "definition", "definitions"), flagged)
 	return nil
 }
 
@@ -131,7 +131,8 @@ func writeEndpoint(w io.Writer, e *evidence.Endpoint) {
 		}
 		line("session ids: %d sampled, %d characters, about %d bits, %s%s", s.Samples, s.Length, s.EntropyBits, pred, inURL)
 	}
-	line("%d tools, %d prompts, %d resource templates", e.Tools, e.Prompts, e.ResourceTemplates)
+	line("%s, %s, %s", plural(e.Tools, "tool", "tools"), plural(e.Prompts, "prompt", "prompts"),
+		plural(e.ResourceTemplates, "resource template", "resource templates"))
 	if p := e.ErrorProbe; p != nil {
 		answer := p.Outcome
 		if p.Code != 0 {

@@ -181,8 +181,13 @@ func (b *builder) observationDescription(cr *assess.ControlResult, listed int) s
 		return fmt.Sprintf("%s (%s) found no applicable %s subject among those collected (%d not applicable); the bundle manifest lists them.",
 			c.ID, c.Title, c.Subject, n.NotApplicable)
 	}
-	return fmt.Sprintf("%s (%s) was judged against %s: %d pass, %d fail, %d waived, %d error. Every subject judged is listed with its verdict; %d %s subjects were not applicable.",
-		c.ID, c.Title, plural(listed, "applicable "+string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error, n.NotApplicable, c.Subject)
+	verb := "were"
+	if n.NotApplicable == 1 {
+		verb = "was"
+	}
+	return fmt.Sprintf("%s (%s) was judged against %s: %d pass, %d fail, %d waived, %d error. Every subject judged is listed with its verdict; %s %s not applicable.",
+		c.ID, c.Title, plural(listed, "applicable "+string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error,
+		plural(n.NotApplicable, string(c.Subject)+" subject"), verb)
 }
 
 // subjectTitle names a subject with its location.

@@ -11,6 +11,7 @@ import (
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -594,5 +595,45 @@ func TestMarshalEdgeCases(t *testing.T) {
 func TestValidateRejectsInvalid(t *testing.T) {
 	if err := Validate([]byte(`{"assessment-results": {"uuid": "not-a-uuid"}}`)); err == nil {
 		t.Fatal("an invalid document validated")
+	}
+}
+
+// TestObservationDescriptionsCountInWords: an observation counts the
+// subjects a control did not apply to in singular or plural as the count
+// asks ("1 server subject was not applicable").
+func TestObservationDescriptionsCountInWords(t *testing.T) {
+	for _, tt := range []struct {
+		notApplicable int
+		want          string
+	}{
+		{1, "; 1 server subject was not applicable."},
+		{3, "; 3 server subjects were not applicable."},
+	} {
+		r := fixture.Results()
+		var control string
+		for i := range r.Controls {
+			cr := &r.Controls[i]
+			if cr.Control.Subject == evidence.KindServer && !cr.Control.Manual && len(cr.Evaluations) > 0 {
+				cr.Counts.NotApplicable = tt.notApplicable
+				control = cr.Control.ID
+				break
+			}
+		}
+		if control == "" {
+			t.Fatal("the fixture has no server control with evaluations")
+		}
+		ar, _ := results(t, r, testOptions())
+		found := false
+		for _, o := range deref(ar.Results[0].Observations) {
+			if propOf(o.Props, "control-id") == control {
+				found = true
+				if !strings.HasSuffix(o.Description, tt.want) {
+					t.Errorf("%s observation: %q, want it to end with %q", control, o.Description, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no observation of %s", control)
+		}
 	}
 }
