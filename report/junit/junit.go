@@ -301,12 +301,13 @@ func writeAttr(w *bufio.Writer, name, value string) {
 // markup characters, tab, newline and carriage return as references, and
 // a byte that is not UTF-8 or a character XML does not allow as U+FFFD.
 func writeEscaped(w *bufio.Writer, s string) {
-	if plainXML(s) {
+	start := plainPrefix(s)
+	if start == len(s) {
 		w.WriteString(s)
 		return
 	}
 	last := 0
-	for i := 0; i < len(s); {
+	for i := start; i < len(s); {
 		r, width := utf8.DecodeRuneInString(s[i:])
 		i += width
 		var esc string
@@ -348,15 +349,27 @@ func xmlChar(r rune) bool {
 
 // plainXML reports whether s is printable ASCII that XML escaping leaves
 // as it is.
-func plainXML(s string) bool {
+func plainXML(s string) bool { return plainPrefix(s) == len(s) }
+
+// plainPrefix is the length of the longest prefix of s that plainXML
+// accepts.
+func plainPrefix(s string) int {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c < 0x20, c >= 0x7f, c == '"', c == '\'', c == '&', c == '<', c == '>':
-			return false
+		if !plainByte[s[i]] {
+			return i
 		}
 	}
-	return true
+	return len(s)
 }
+
+// plainByte holds the bytes XML escaping leaves as they are: printable
+// ASCII but the five markup characters.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x7f; c++ {
+		t[c] = !strings.ContainsRune(`"'&<>`, rune(c))
+	}
+	return t
+}()
 
 // newCase renders one control × subject evaluation.
 func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
