@@ -291,7 +291,7 @@ func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 				m.Errors++
 			}
 		}
-		m.baseline[x.R.Baseline.State(f.Eval)]++
+		m.baseline[x.R.Baseline.State(*f.Eval)]++
 		m.FindingCount++
 		kinds[findingKind(f)] = true
 		sevs[cur.Severity] = true
@@ -319,7 +319,7 @@ func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, s
 		ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
 		Severity: severity, Subject: f.Subject.Name, Kind: findingKind(f),
 		Location: f.Location, Message: f.Eval.Message, Reasons: view.ReasonTexts(f.Eval.Reasons),
-		Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(f.Eval),
+		Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(*f.Eval),
 	}
 	if row.Subject == "" {
 		row.Subject = "the deployment as a whole"

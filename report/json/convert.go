@@ -62,7 +62,7 @@ func finding(x *view.Index, f view.Finding) Finding {
 		Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
 			Text: f.Location},
 		Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
-		Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(f.Eval),
+		Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(*f.Eval),
 	}
 	for _, ref := range x.Requirements(f.Control.ID) {
 		item.Requirements = append(item.Requirements, ref.String())
@@ -144,7 +144,7 @@ func baseline(b *assess.Baseline, fs []view.Finding) *Baseline {
 	}
 	out := &Baseline{Source: b.Source, Timestamp: b.Timestamp.UTC().Format(time.RFC3339), Fixed: []BaselineFinding{}}
 	for _, f := range fs {
-		switch b.State(f.Eval) {
+		switch b.State(*f.Eval) {
 		case assess.BaselineNew:
 			out.New++
 		case assess.BaselineUnchanged:

@@ -201,7 +201,7 @@ func findingTable(b *bytes.Buffer, bl *assess.Baseline, fs []view.Finding, withD
 	b.WriteString("| Severity | Control | Subject | Location | Message |\n|---|---|---|---|---|\n")
 	for _, f := range fs {
 		sev := f.Control.Severity
-		if bl.State(f.Eval) == assess.BaselineNew {
+		if bl.State(*f.Eval) == assess.BaselineNew {
 			sev += " · **new**"
 		}
 		msg := f.Eval.Message
@@ -217,7 +217,7 @@ func findingTable(b *bytes.Buffer, bl *assess.Baseline, fs []view.Finding, withD
 func countNew(bl *assess.Baseline, fs []view.Finding) int {
 	n := 0
 	for _, f := range fs {
-		if bl.State(f.Eval) == assess.BaselineNew {
+		if bl.State(*f.Eval) == assess.BaselineNew {
 			n++
 		}
 	}

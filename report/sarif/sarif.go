@@ -182,7 +182,7 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int, root string) resu
 			"findingId":   f.ID(),
 		},
 	}
-	switch x.R.Baseline.State(f.Eval) {
+	switch x.R.Baseline.State(*f.Eval) {
 	case assess.BaselineNew:
 		res.BaselineState = "new"
 	case assess.BaselineUnchanged:

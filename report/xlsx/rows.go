@@ -224,7 +224,7 @@ func (b *book) findingRows() sheetRows {
 	return sheetRows{n: b.items.Len(), at: func(i int) any {
 		it := b.items.Item(i)
 		return findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
-			baseline: b.r.Baseline.State(it.Eval), source: source}
+			baseline: b.r.Baseline.State(*it.Eval), source: source}
 	}}
 }
 

@@ -13,7 +13,9 @@ import (
 // waived failure or an evaluation error.
 type Finding struct {
 	Control *controls.Control
-	Eval    assess.Evaluation
+	// Eval points at the evaluation in the results, which reports read
+	// and never change.
+	Eval *assess.Evaluation
 	// Subject points at the common fields of the subject in the results,
 	// which reports read and never change.
 	Subject  *evidence.Meta
@@ -64,7 +66,7 @@ func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
 			s := x.entryOf(e)
 			out = append(out, Finding{
 				Control:  cr.Control,
-				Eval:     *e,
+				Eval:     e,
 				Subject:  s.meta(e.SubjectID),
 				Location: s.loc(),
 				Artifact: s.artifact(x),
