@@ -412,15 +412,10 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 }
 
 func body(e assess.Evaluation, remediation string) string {
-	var lines []string
-	if e.Message != "" {
-		lines = append(lines, e.Message)
+	if remediation == "" {
+		return view.ReasonLines(e.Message, "", e.Reasons)
 	}
-	lines = append(lines, view.ReasonTexts(e.Reasons)...)
-	if remediation != "" {
-		lines = append(lines, "Remediation: "+remediation)
-	}
-	return strings.Join(lines, "\n")
+	return view.ReasonLines(e.Message, "", e.Reasons, "Remediation: ", remediation)
 }
 
 // findingLine names the finding and, with a baseline, whether it is new.

@@ -212,14 +212,7 @@ func findingID(e assess.Evaluation) string {
 // evaluationRemarks explains a verdict: the message and, in words, what
 // failed.
 func evaluationRemarks(e assess.Evaluation) string {
-	var lines []string
-	if e.Message != "" {
-		lines = append(lines, e.Message)
-	}
-	for _, r := range view.ReasonTexts(e.Reasons) {
-		lines = append(lines, "- "+r)
-	}
-	return strings.Join(lines, "\n")
+	return view.ReasonLines(e.Message, "- ", e.Reasons)
 }
 
 // relevantEvidence names, once each, the artifacts behind the subjects that

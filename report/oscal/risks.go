@@ -2,7 +2,6 @@ package oscal
 
 import (
 	"fmt"
-	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -93,30 +92,10 @@ func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
 // per reason, and where the subject is declared.
 func (b *builder) riskStatement(f view.Finding) string {
 	msg := orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", orDefault(f.Subject.Name, f.Subject.ID), f.Control.ID, f.Control.Title))
-	n := len(msg)
-	for _, r := range f.Eval.Reasons {
-		n += len("\n- ") + len(r.Path) + len(": ") + len(r.Detail)
+	if f.Location == "" {
+		return view.ReasonLines(msg, "- ", f.Eval.Reasons)
 	}
-	if f.Location != "" {
-		n += len("\nDeclared at .") + len(f.Location)
-	}
-	var s strings.Builder
-	s.Grow(n)
-	s.WriteString(msg)
-	for _, r := range f.Eval.Reasons {
-		s.WriteString("\n- ")
-		if r.Path != "" {
-			s.WriteString(r.Path)
-			s.WriteString(": ")
-		}
-		s.WriteString(r.Detail)
-	}
-	if f.Location != "" {
-		s.WriteString("\nDeclared at ")
-		s.WriteString(f.Location)
-		s.WriteByte('.')
-	}
-	return s.String()
+	return view.ReasonLines(msg, "- ", f.Eval.Reasons, "Declared at ", f.Location, ".")
 }
 
 // characterizations rate the risk on the SP 800-30 scale from the control's

@@ -3,6 +3,7 @@ package view
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
@@ -112,6 +113,44 @@ func ReasonText(r assess.Reason) string {
 		return r.Detail
 	}
 	return r.Path + ": " + r.Detail
+}
+
+// ReasonLines is what strings.Join(lines, "\n") returns for the lines:
+// head unless it is empty, a line per reason (prefix then its ReasonText),
+// and the concatenated tail unless it is empty; built in one allocation.
+func ReasonLines(head, prefix string, rs []assess.Reason, tail ...string) string {
+	n, last := len(head), 0
+	for _, r := range rs {
+		n += 1 + len(prefix) + len(r.Path) + 2 + len(r.Detail)
+	}
+	for _, t := range tail {
+		last += len(t)
+	}
+	var b strings.Builder
+	b.Grow(n + 1 + last)
+	b.WriteString(head)
+	lines := len(head) // > 0 once a line is written
+	for _, r := range rs {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+		lines++
+		b.WriteString(prefix)
+		if r.Path != "" {
+			b.WriteString(r.Path)
+			b.WriteString(": ")
+		}
+		b.WriteString(r.Detail)
+	}
+	if last > 0 {
+		if lines > 0 {
+			b.WriteByte('\n')
+		}
+		for _, t := range tail {
+			b.WriteString(t)
+		}
+	}
+	return b.String()
 }
 
 // ReasonTexts renders every reason with ReasonText.

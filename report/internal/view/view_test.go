@@ -3,6 +3,7 @@ package view
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -70,5 +71,33 @@ func TestJudgedIsTheSubjectOfItsID(t *testing.T) {
 	check("an ID twice", &shadowed)
 	if x := New(&shadowed); x.Meta(twin.ID).Name != "twin" {
 		t.Error("the later subject of an ID is not the one it names")
+	}
+}
+
+// TestReasonLinesIsJoin compares ReasonLines with joining the lines it
+// stands for, empty ones included.
+func TestReasonLinesIsJoin(t *testing.T) {
+	reasons := [][]assess.Reason{nil, {{Detail: "d"}}, {{Path: "p", Detail: "d"}, {}, {Path: "q"}}, {{}, {Detail: "x"}}}
+	for _, head := range []string{"", "head", "two\nlines"} {
+		for _, prefix := range []string{"", "- "} {
+			for _, rs := range reasons {
+				for _, tail := range [][]string{nil, {""}, {"Declared at ", "f.json:3", "."}} {
+					var lines []string
+					if head != "" {
+						lines = append(lines, head)
+					}
+					for _, r := range rs {
+						lines = append(lines, prefix+ReasonText(r))
+					}
+					if t := strings.Join(tail, ""); t != "" {
+						lines = append(lines, t)
+					}
+					want := strings.Join(lines, "\n")
+					if got := ReasonLines(head, prefix, rs, tail...); got != want {
+						t.Errorf("ReasonLines(%q, %q, %v, %q) = %q, want %q", head, prefix, rs, tail, got, want)
+					}
+				}
+			}
+		}
 	}
 }
