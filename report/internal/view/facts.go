@@ -43,6 +43,8 @@ func SubjectFacts(s evidence.Subject) Facts {
 		}
 	case *evidence.Source:
 		f.Client, f.Format, f.Status = v.Client, v.Format, v.Status
+	case *evidence.Client:
+		f.Client, f.Format, f.Scope = v.Client, v.Format, v.Scope
 	case *evidence.Gateway:
 		f.Client = v.Product
 	case *evidence.Workload:

@@ -40,3 +40,15 @@ func TestPackageRef(t *testing.T) {
 		})
 	}
 }
+
+// TestClientFacts: a client's settings file is inventoried with its
+// client, format and scope (project settings apply to whoever opens the
+// repository; user settings to one person), as a server's are.
+func TestClientFacts(t *testing.T) {
+	c := &evidence.Client{Meta: evidence.Meta{Kind: evidence.KindClient, ID: "client:a/.codex/config.toml", Name: "codex"},
+		Client: "codex", Format: "codex/config.toml", Scope: "project"}
+	f := SubjectFacts(c)
+	if f.Client != "codex" || f.Format != "codex/config.toml" || f.Scope != "project" {
+		t.Errorf("client facts = %+v, want client codex, format codex/config.toml, scope project", f)
+	}
+}
