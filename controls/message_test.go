@@ -170,18 +170,7 @@ func TestExampleMessagesArePunctuated(t *testing.T) {
 // (containers, bindings, listeners, mounts), the message separates them
 // with commas, and a gateway's host-level access names only what it has.
 func TestMessagesSeparateListEntries(t *testing.T) {
-	cat, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
-	plan, err := NewPlan(cat)
-	if err != nil {
-		t.Fatal(err)
-	}
-	index := map[string]int{}
-	for i, c := range cat.Controls {
-		index[c.ID] = i
-	}
+	plan, index := builtinPlan(t)
 	tests := []struct {
 		control, subject, want string
 	}{
@@ -213,4 +202,51 @@ func TestMessagesSeparateListEntries(t *testing.T) {
 			t.Errorf("%s: message %q, want it to contain %q", tt.control, msg, tt.want)
 		}
 	}
+}
+
+// TestClientMessagesNameTheLine: a client-wide setting is reported with the
+// line it is on, since the finding's location is the whole settings file.
+func TestClientMessagesNameTheLine(t *testing.T) {
+	plan, index := builtinPlan(t)
+	tests := []struct{ control, subject, want string }{
+		{"MCP-CLIENT-02", `{"kind":"client","client":"codex","format":"codex/config.toml","scope":"project","auto_approve_all":false,"sandbox_disabled":true,"project_servers_trusted":false,` +
+			`"settings":[{"key":"sandbox_mode","value":"danger-full-access","effect":"sandbox-off","line":2}]}`,
+			"switch the sandbox off: sandbox_mode = danger-full-access at line 2."},
+		{"MCP-CLIENT-03", `{"kind":"client","client":"claude-code","format":"claude-code/settings.json","scope":"project","auto_approve_all":false,"sandbox_disabled":false,"project_servers_trusted":true,` +
+			`"settings":[{"key":"enableAllProjectMcpServers","value":"true","effect":"project-servers-trusted","line":5}]}`,
+			"without review: enableAllProjectMcpServers = true at line 5."},
+	}
+	ev := plan.NewEvaluator()
+	for _, tt := range tests {
+		i := index[tt.control]
+		s, err := DecodeJSON([]byte(tt.subject))
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := ev.Evaluate(i, s)
+		if o.Result != ResultFail {
+			t.Fatalf("%s: result %s, want fail (%+v)", tt.control, o.Result, o.Reasons)
+		}
+		if msg := plan.Message(i, s, o.Reasons); !strings.HasSuffix(msg, tt.want) {
+			t.Errorf("%s: message %q, want it to end with %q", tt.control, msg, tt.want)
+		}
+	}
+}
+
+// builtinPlan plans the shipped catalog and indexes its controls by ID.
+func builtinPlan(t *testing.T) (*Plan, map[string]int) {
+	t.Helper()
+	cat, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := NewPlan(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := map[string]int{}
+	for i, c := range cat.Controls {
+		index[c.ID] = i
+	}
+	return plan, index
 }

@@ -14,7 +14,7 @@ control "MCP-CLIENT-01" {
   check = <<-CUE
     auto_approve_all: false
   CUE
-  message = "{{.client}} settings in {{.location}} run every tool call without confirmation:{{range .settings}}{{if eq .effect \"approve-all\"}} {{.key}} = {{.value}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
+  message = "{{.client}} settings in {{.location}} run every tool call without confirmation:{{range .settings}}{{if eq .effect \"approve-all\"}} {{.key}} = {{.value}}{{if .line}} at line {{.line}}{{end}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
 
   example "claude code bypass mode fails" {
     expect  = "fail"
@@ -43,7 +43,7 @@ control "MCP-CLIENT-02" {
   check = <<-CUE
     sandbox_disabled: false
   CUE
-  message = "{{.client}} settings in {{.location}} switch the sandbox off:{{range .settings}}{{if eq .effect \"sandbox-off\"}} {{.key}} = {{.value}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
+  message = "{{.client}} settings in {{.location}} switch the sandbox off:{{range .settings}}{{if eq .effect \"sandbox-off\"}} {{.key}} = {{.value}}{{if .line}} at line {{.line}}{{end}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
 
   example "codex full access fails" {
     expect  = "fail"
@@ -68,7 +68,7 @@ control "MCP-CLIENT-03" {
   check = <<-CUE
     project_servers_trusted: false
   CUE
-  message = "{{.client}} settings in {{.location}} start the servers a repository declares without review:{{range .settings}}{{if eq .effect \"project-servers-trusted\"}} {{.key}} = {{.value}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
+  message = "{{.client}} settings in {{.location}} start the servers a repository declares without review:{{range .settings}}{{if eq .effect \"project-servers-trusted\"}} {{.key}} = {{.value}}{{if .line}} at line {{.line}}{{end}}{{if .note}} ({{.note}}){{end}}.{{end}}{{end}}"
 
   example "enable all project servers fails" {
     expect  = "fail"
