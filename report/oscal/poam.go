@@ -21,7 +21,7 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	arrays := []array{plan.inventory}
 	if plan.items.Len() > 0 {
 		risks, items := plan.arrays(p)
-		items.gen = plan.streamedItems()
+		risks.gen, items.gen = plan.streamedRisks(), plan.streamedItems()
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
 	}
@@ -92,11 +92,21 @@ type poamPlan struct {
 }
 
 // risk builds the risk of finding i.
-func (p poamPlan) risk(i int) oscalTypes.Risk {
+func (p poamPlan) risk(i int) oscalTypes.Risk { return p.riskIn(i, new([]oscalTypes.Property)) }
+
+// riskIn is risk with the risk's properties built in *props.
+func (p poamPlan) riskIn(i int, props *[]oscalTypes.Property) oscalTypes.Risk {
 	it := p.items.Item(i)
-	rk := p.b.risk(it)
+	rk := p.b.riskIn(it, props)
 	withHistory(p.b.r.History, it, &rk, &oscalTypes.PoamItem{}, p.b.ts)
 	return rk
+}
+
+// streamedRisks is risk for risks encoded one at a time, as
+// streamedItems is item.
+func (p poamPlan) streamedRisks() func(int) oscalTypes.Risk {
+	props := new([]oscalTypes.Property)
+	return func(i int) oscalTypes.Risk { return p.riskIn(i, props) }
 }
 
 // item builds the POA&M item of finding i, from the parts of its risk an

@@ -28,6 +28,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	if lazy.risks.n > 0 {
 		res.Risks = lazy.risks.s
+		lazy.risks.gen = lazy.streamedRisk
 		arrays = append(arrays, lazy.risks)
 	}
 	arrays = append(arrays, streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id }))
@@ -83,6 +84,9 @@ func Build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, erro
 type resultsArrays struct {
 	observations *lazyArray[oscalTypes.Observation]
 	risks        *lazyArray[oscalTypes.Risk]
+	// streamedRisk builds risk i for the risks encoded one at a time (see
+	// builder.streamedRisks).
+	streamedRisk func(i int) oscalTypes.Risk
 }
 
 // build is Build without the document's UUID, and with the observations
@@ -131,5 +135,5 @@ func build(r *assess.Results, opts Options) (*oscalTypes.AssessmentResults, resu
 		Results:    []oscalTypes.Result{result},
 		BackMatter: backMatter(resources...),
 	}
-	return ar, resultsArrays{observations: observations, risks: b.lazyRisks(plan)}, nil
+	return ar, resultsArrays{observations: observations, risks: b.lazyRisks(plan), streamedRisk: b.streamedRisks(plan.Item)}, nil
 }

@@ -29,6 +29,12 @@ func riskUUID(fingerprint string) string { return id("risk", fingerprint) }
 // and its Tollgate finding id, which SARIF, the workbook and results.json
 // carry too.
 func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
+	return b.riskIn(it, new([]oscalTypes.Property))
+}
+
+// riskIn is risk with the risk's properties built in *props (whose
+// contents it replaces).
+func (b *builder) riskIn(it view.PlanItem, props *[]oscalTypes.Property) oscalTypes.Risk {
 	f := it.Finding
 	c := f.Control
 	status := "open"
@@ -46,7 +52,9 @@ func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
 	rk := b.riskHead(it)
 	rk.Description = orDefault(c.Description, c.Title)
 	rk.Status = status
-	rk.Props = props(pairs...)
+	if *props = appendProps((*props)[:0], pairs...); len(*props) > 0 {
+		rk.Props = props
+	}
 	rk.Origins = b.origins
 	threatIDs, ok := b.threatIDs[c]
 	if !ok {
@@ -146,7 +154,7 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 		Lifecycle:   "planned",
 		Title:       clean(title),
 		Description: orDefault(c.Remediation, "Change the configuration so that "+c.ID+" passes."),
-		Origins:     &[]oscalTypes.Origin{toolOrigin()},
+		Origins:     b.origins,
 		Tasks:       &[]oscalTypes.Task{task},
 	}}
 }
@@ -175,6 +183,14 @@ func (b *builder) bookParties(plan view.Plan) {
 		}
 		b.parties.add(it.Owner, roleOwner)
 	}
+}
+
+// streamedRisks is risk for the risks of items encoded one at a time, each
+// before the next is built: their properties are built in one list,
+// reused.
+func (b *builder) streamedRisks(item func(int) view.PlanItem) func(int) oscalTypes.Risk {
+	props := new([]oscalTypes.Property)
+	return func(i int) oscalTypes.Risk { return b.riskIn(item(i), props) }
 }
 
 // lazyRisks is the risks of the plan items, built as they are encoded.
