@@ -22,15 +22,9 @@ func subjectUUID(subjectID string) string { return id("subject", subjectID) }
 // clientComponentUUID is the component standing for an MCP client.
 func clientComponentUUID(client string) string { return id("component", "client", client) }
 
-// inventory describes the subjects whose IDs are given (all subjects when
-// ids is nil) as inventory items, and the MCP clients they were declared
-// for as components.
-func (b *builder) inventory(ids map[string]bool) ([]oscalTypes.InventoryItem, []oscalTypes.SystemComponent) {
-	items, components := b.lazyInventory(ids)
-	return items.all(), components
-}
-
-// lazyInventory is inventory with the items built as they are encoded, one
+// lazyInventory describes the subjects whose IDs are given (all subjects
+// when ids is nil) as inventory items, and the MCP clients they were
+// declared for as components. The items are built as they are encoded, one
 // at a time: at fleet scale the inventory is the largest part of a
 // document outside its findings. The components are built at once.
 func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.InventoryItem], []oscalTypes.SystemComponent) {

@@ -13,13 +13,14 @@ import (
 )
 
 // WritePlan writes the OSCAL 1.1.3 assessment plan of r to w. Like Write,
-// it encodes the document once and does not validate it.
+// it encodes the document once, building and encoding the inventory items
+// one at a time as it writes them, and does not validate it.
 func WritePlan(w io.Writer, r *assess.Results, opts Options) error {
-	data, err := planBytes(r, opts)
+	ap, inventory, err := buildPlanParts(r, opts)
 	if err != nil {
 		return err
 	}
-	if _, err := w.Write(data); err != nil {
+	if err := writeModel(w, "assessment-plan", oscalTypes.OscalModels{AssessmentPlan: ap}, &ap.UUID, inventory); err != nil {
 		return fmt.Errorf("write OSCAL assessment plan: %w", err)
 	}
 	return nil
@@ -102,11 +103,22 @@ func BuildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, err
 
 // buildPlan is BuildPlan without the document's UUID.
 func buildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, error) {
-	b, err := newBuilder(r, opts, "assessment plan")
+	ap, inventory, err := buildPlanParts(r, opts)
 	if err != nil {
 		return nil, err
 	}
-	items, components := b.inventory(nil)
+	ap.LocalDefinitions.InventoryItems = list(inventory.all())
+	return ap, nil
+}
+
+// buildPlanParts is buildPlan with the inventory items left to be built
+// as they are written.
+func buildPlanParts(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, *lazyArray[oscalTypes.InventoryItem], error) {
+	b, err := newBuilder(r, opts, "assessment plan")
+	if err != nil {
+		return nil, nil, err
+	}
+	items, components := b.lazyInventory(nil)
 	usedMethods := map[string]bool{methodExamine: true}
 	for _, s := range r.Subjects {
 		usedMethods[methodOf(*s.Metadata())] = true
@@ -147,7 +159,7 @@ func buildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, err
 		ImportSsp: oscalTypes.ImportSsp{Href: "#" + sspResourceID(), Remarks: "The back-matter resource says which system security plan this plan rests on, or that none was supplied."},
 		LocalDefinitions: &oscalTypes.LocalDefinitions{
 			Components:     list(components),
-			InventoryItems: list(items),
+			InventoryItems: items.list(),
 			Activities:     list(acts),
 			Remarks:        "Every subject collected is an inventory item here, once; the assessment results and the POA&M refer to these items by UUID.",
 		},
@@ -167,7 +179,7 @@ func buildPlan(r *assess.Results, opts Options) (*oscalTypes.AssessmentPlan, err
 	resources := append([]oscalTypes.Resource{b.sspResource()}, b.frameworkResources()...)
 	resources = append(resources, b.evidenceResources()...)
 	ap.BackMatter = backMatter(resources...)
-	return ap, nil
+	return ap, items, nil
 }
 
 // assessmentSubjects are every collected subject (the inventory items of
