@@ -404,7 +404,11 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 		tc.Name, tc.Where = "no applicable subject", ""
 		msg := fmt.Sprintf("not assessed: no %s subject was applicable", c.Subject)
 		if n := cr.Counts.NotApplicable; n > 0 {
-			msg += fmt.Sprintf(" (%d %s subjects were outside what the control checks)", n, c.Subject)
+			subjects, were := "subjects", "were"
+			if n == 1 {
+				subjects, were = "subject", "was"
+			}
+			msg += fmt.Sprintf(" (%d %s %s %s outside what the control checks)", n, c.Subject, subjects, were)
 		}
 		tc.Skipped = &skipped{Message: msg}
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -257,6 +259,25 @@ func TestEscapedIsEscapeText(t *testing.T) {
 		w.Flush()
 		if got.String() != want.String() {
 			t.Fatalf("writeEscaped(%q) = %q, want %q", s, got.String(), want.String())
+		}
+	}
+}
+
+// TestNotAssessedCountsInWords: the skipped case of a control nothing was
+// applicable to counts the subjects outside it in singular or plural.
+func TestNotAssessedCountsInWords(t *testing.T) {
+	for _, tt := range []struct {
+		n    int
+		want string
+	}{
+		{1, "not assessed: no gateway subject was applicable (1 gateway subject was outside what the control checks)"},
+		{2, "not assessed: no gateway subject was applicable (2 gateway subjects were outside what the control checks)"},
+	} {
+		cr := assess.ControlResult{Control: &controls.Control{ID: "MCP-GW-01", Title: "t", Subject: evidence.KindGateway},
+			Counts: assess.Counts{NotApplicable: tt.n}}
+		s := newSuite(view.New(&assess.Results{}), cr, "2026-01-01T00:00:00")
+		if len(s.Cases) != 1 || s.Cases[0].Skipped == nil || s.Cases[0].Skipped.Message != tt.want {
+			t.Errorf("%d not applicable: cases %+v, want one skipped with %q", tt.n, s.Cases, tt.want)
 		}
 	}
 }
