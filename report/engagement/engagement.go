@@ -158,7 +158,11 @@ func (p Policy) Describe() string {
 	var parts []string
 	for _, sev := range []string{"critical", "high", "medium", "low", "info"} {
 		if d, ok := p.Days[sev]; ok && d > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d days", sev, d))
+			unit := "days"
+			if d == 1 {
+				unit = "day"
+			}
+			parts = append(parts, fmt.Sprintf("%s %d %s", sev, d, unit))
 		}
 	}
 	if len(parts) == 0 {
