@@ -247,8 +247,8 @@ var corpusCases = []corpusCase{
 	{
 		file:        "toolhive/stacklok__toolhive__examples_authz-config.json",
 		mustFail:    []string{"MCP-GATEWAY-27"},
-		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-04", "MCP-GATEWAY-05", "MCP-GATEWAY-06", "MCP-GATEWAY-23"},
-		note:        "A Cedar policy file alone is part of a gateway (partial): NO_AUTHZ for the three permits with no principal condition → GATEWAY-27; GOOD: calculator and translator restricted to the admin role claim, per-tool policy (04 passes). Audit, rate limits and authentication live in the proxy's configuration, not here.",
+		mustNotFail: []string{"MCP-CONFIG-01", "MCP-GATEWAY-04", "MCP-GATEWAY-05", "MCP-GATEWAY-06", "MCP-GATEWAY-23", "MCP-GATEWAY-33", "MCP-GATEWAY-34"},
+		note:        "A Cedar policy file alone is part of a gateway (partial): NO_AUTHZ for the three permits with no principal condition → GATEWAY-27; GOOD: calculator and translator restricted to the admin role claim, per-tool policy (04 passes). Audit, tracing, output filtering, rate limits and authentication live in the proxy's configuration, not here.",
 	},
 	{
 		file:        "toolhive/stacklok__toolhive__examples_operator_mcp-servers_mcpserver_with_kubernetes_oidc.yaml",

@@ -901,6 +901,7 @@ control "MCP-GATEWAY-33" {
   references  = ["https://modelcontextprotocol.io/specification/2025-11-25/server/tools#security-considerations", "https://agentgateway.dev/docs/", "https://ibm.github.io/mcp-context-forge/using/plugins/"]
 
   when = <<-CUE
+    partial:          false
     output_filtering: string
   CUE
   check = <<-CUE
@@ -911,6 +912,10 @@ control "MCP-GATEWAY-33" {
   example "no filter fails" {
     expect  = "fail"
     subject = { name = "edge", product = "agentgateway", output_filtering = "none" }
+  }
+  example "authorization policy file alone is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "authz-config", product = "toolhive", partial = true, output_filtering = "none" }
   }
   example "permissive plugin only fails" {
     expect  = "fail"
@@ -940,6 +945,9 @@ control "MCP-GATEWAY-34" {
   remediation = "Export OpenTelemetry traces from the gateway to the organisation's collector (agentgateway `config.tracing.otlpEndpoint`; ContextForge `OTEL_ENABLE_OBSERVABILITY=true` with `OTEL_EXPORTER_OTLP_ENDPOINT`; the Docker MCP Gateway's `OTEL_EXPORTER_OTLP_ENDPOINT`; ToolHive `spec.telemetry.openTelemetry` with `endpoint` and `tracing.enabled: true`), propagate trace context to the servers behind it, and keep the traces with the audit logs."
   references  = ["https://opentelemetry.io/docs/specs/otel/protocol/exporter/", "https://agentgateway.dev/docs/"]
 
+  when = <<-CUE
+    partial: false
+  CUE
   check = <<-CUE
     audit: tracing: true
   CUE
@@ -956,5 +964,9 @@ control "MCP-GATEWAY-34" {
   example "otlp export passes" {
     expect  = "pass"
     subject = { name = "edge", product = "agentgateway", audit = { enabled = true, payloads = false, credentials = false, tracing = true, trace_exporter = "otlp" } }
+  }
+  example "authorization policy file alone is not applicable" {
+    expect  = "not-applicable"
+    subject = { name = "authz-config", product = "toolhive", partial = true, audit = { enabled = false, payloads = false, credentials = false, tracing = false } }
   }
 }
