@@ -67,6 +67,19 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	fmt.Fprintf(&b, "%s · %d waived · %s · %s · %s  \n", headline(failures), len(waived),
 		plural(len(errs), "evaluation error"), plural(len(r.Subjects), "subject"), plural(len(r.Controls), "control"))
 	fmt.Fprintf(&b, "<sub>%s %s · %s</sub>\n\n", orDefault(r.Tool, "tollgate"), r.Version, r.Timestamp.UTC().Format("2006-01-02T15:04:05Z"))
+	if g := opts.Engagement.Gate; g != nil {
+		// The verdict the exit code gives, stated where a pull request's
+		// reviewer reads the summary.
+		if g.Passed {
+			b.WriteString("**Gate passed**")
+		} else {
+			fmt.Fprintf(&b, "**Gate failed**: %s", mdtext.Cell(strings.Join(g.Reasons, "; ")))
+		}
+		if g.FailOn != "" && g.FailOn != "none" {
+			fmt.Fprintf(&b, " (fails on an unwaived failure of severity %s or higher)", g.FailOn)
+		}
+		b.WriteString("\n\n")
+	}
 	if h := r.History; h != nil && !h.Previous.IsZero() {
 		fmt.Fprintf(&b, "**%d new, %d fixed** since the previous run (%s) of the history %s.\n\n", h.New, h.Fixed,
 			h.Previous.UTC().Format("2006-01-02T15:04:05Z"), code(h.Scope))

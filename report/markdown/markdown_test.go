@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -57,6 +58,12 @@ func TestContent(t *testing.T) {
 			`root directory \| pipe`,
 		}, []string{"…and", "All 5 failures"}},
 		{"top two", Options{Top: 2}, []string{"…and 3 more.", "<details><summary>All 5 failures</summary>"}, nil},
+		{"gate failed", Options{Engagement: engagement.Engagement{Gate: &engagement.Gate{Reasons: []string{"2 unwaived failures at or above severity high"}, FailOn: "high"}}},
+			[]string{"**Gate failed**: 2 unwaived failures at or above severity high (fails on an unwaived failure of severity high or higher)"}, []string{"Gate passed"}},
+		{"gate passed", Options{Engagement: engagement.Engagement{Gate: &engagement.Gate{Passed: true, FailOn: "critical"}}},
+			[]string{"**Gate passed** (fails on an unwaived failure of severity critical or higher)"}, []string{"Gate failed"}},
+		{"gate off", Options{Engagement: engagement.Engagement{Gate: &engagement.Gate{Passed: true, FailOn: "none"}}},
+			[]string{"**Gate passed**\n"}, []string{"or higher"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
