@@ -80,13 +80,14 @@ type Summary struct {
 	Version   string `json:"version"`
 	Timestamp string `json:"timestamp"`
 	Servers   int    `json:"servers"`
-	// Gateways, Workloads, Endpoints and Tools count the other subjects judged:
-	// gateway configurations, Kubernetes workloads, probed endpoints and tool
-	// definitions.
+	// Gateways, Workloads, Endpoints, Tools and Clients count the other
+	// subjects judged: gateway configurations, Kubernetes workloads, probed
+	// endpoints, tool definitions and clients' settings files.
 	Gateways   int `json:"gateways"`
 	Workloads  int `json:"workloads"`
 	Endpoints  int `json:"endpoints"`
 	Tools      int `json:"tools"`
+	Clients    int `json:"clients"`
 	Sources    int `json:"sources"`
 	Unreadable int `json:"sources_not_fully_read"`
 	// NotRead lists the sources counted in Unreadable: where, their status
@@ -220,6 +221,8 @@ func Summarise(r *assess.Results, gate Gate, files []File) Summary {
 			s.Endpoints++
 		case *evidence.Tool:
 			s.Tools++
+		case *evidence.Client:
+			s.Clients++
 		case *evidence.Source:
 			s.Sources++
 			switch v.Status {
@@ -377,7 +380,7 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 	for _, k := range []struct {
 		n    int
 		noun string
-	}{{s.Gateways, "gateway"}, {s.Workloads, "workload"}, {s.Endpoints, "endpoint"}, {s.Tools, "tool definition"}} {
+	}{{s.Gateways, "gateway"}, {s.Workloads, "workload"}, {s.Endpoints, "endpoint"}, {s.Tools, "tool definition"}, {s.Clients, "client"}} {
 		if k.n > 0 {
 			judged = append(judged, plural(k.n, k.noun))
 		}

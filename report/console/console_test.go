@@ -185,8 +185,8 @@ func TestWriteTextCountsInWords(t *testing.T) {
 		want string
 	}{
 		{"singular", Summary{Version: "1", Servers: 1, Sources: 1}, ": 1 server in 1 file;"},
-		{"every kind judged", Summary{Version: "1", Servers: 21, Gateways: 1, Workloads: 2, Endpoints: 3, Tools: 40, Sources: 15},
-			": 21 servers, 1 gateway, 2 workloads, 3 endpoints, 40 tool definitions in 15 files;"},
+		{"every kind judged", Summary{Version: "1", Servers: 21, Gateways: 1, Workloads: 2, Endpoints: 3, Tools: 40, Clients: 4, Sources: 15},
+			": 21 servers, 1 gateway, 2 workloads, 3 endpoints, 40 tool definitions, 4 clients in 15 files;"},
 		{"kinds absent are not named", Summary{Version: "1", Servers: 0, Workloads: 1, Sources: 2}, ": 0 servers, 1 workload in 2 files;"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -206,12 +206,12 @@ func TestWriteTextCountsInWords(t *testing.T) {
 func TestSummaryCountsEveryKindJudged(t *testing.T) {
 	r := &assess.Results{Subjects: []evidence.Subject{
 		&evidence.Server{}, &evidence.Server{Ignored: true}, &evidence.Gateway{}, &evidence.Workload{}, &evidence.Workload{},
-		&evidence.Endpoint{}, &evidence.Tool{}, &evidence.Source{Status: evidence.StatusOK},
+		&evidence.Endpoint{}, &evidence.Tool{}, &evidence.Client{}, &evidence.Source{Status: evidence.StatusOK},
 	}}
 	s := Summarise(r, Gate{}, nil)
-	if s.Servers != 1 || s.Gateways != 1 || s.Workloads != 2 || s.Endpoints != 1 || s.Tools != 1 || s.Sources != 1 {
-		t.Errorf("counts = servers %d, gateways %d, workloads %d, endpoints %d, tools %d, sources %d; want 1 1 2 1 1 1",
-			s.Servers, s.Gateways, s.Workloads, s.Endpoints, s.Tools, s.Sources)
+	if s.Servers != 1 || s.Gateways != 1 || s.Workloads != 2 || s.Endpoints != 1 || s.Tools != 1 || s.Clients != 1 || s.Sources != 1 {
+		t.Errorf("counts = servers %d, gateways %d, workloads %d, endpoints %d, tools %d, clients %d, sources %d; want 1 1 2 1 1 1 1",
+			s.Servers, s.Gateways, s.Workloads, s.Endpoints, s.Tools, s.Clients, s.Sources)
 	}
 }
 
