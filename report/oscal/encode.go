@@ -191,27 +191,39 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 		return fmt.Errorf("the subjects of an element were not found once in its encoding")
 	}
 	out(data[:at])
-	var encoded []byte
+	// The references are handed out several at a time, each piece ending
+	// where a reference does.
+	var batch []byte
 	var scratch []oscalTypes.Property
 	for j := range refs.n {
 		if j > 0 {
-			out([]byte(","))
+			batch = append(batch, ',')
 		}
 		ref := refs.ref(j, &scratch)
+		start := len(batch)
 		var ok bool
-		if encoded, ok = appendSubjectRef(encoded[:0], &ref); ok {
-			out(encoded)
-			continue
+		if batch, ok = appendSubjectRef(batch, &ref); !ok {
+			mark.Reset()
+			if err := markEnc.Encode(&ref); err != nil {
+				return err
+			}
+			batch = append(batch[:start], bytes.TrimSuffix(mark.Bytes(), []byte("\n"))...)
 		}
-		mark.Reset()
-		if err := markEnc.Encode(&ref); err != nil {
-			return err
+		if len(batch) >= refBatch {
+			out(batch)
+			batch = batch[:0]
 		}
-		out(bytes.TrimSuffix(mark.Bytes(), []byte("\n")))
+	}
+	if len(batch) > 0 {
+		out(batch)
 	}
 	out(data[at+len(marker):])
 	return nil
 }
+
+// refBatch is about how many bytes of subject references write hands out
+// at a time.
+const refBatch = 32 << 10
 
 // list is where a document holds the array: the slice that install and
 // all fill, or nil (an absent OSCAL array) when the array is empty.
