@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -635,5 +637,22 @@ func TestObservationDescriptionsCountInWords(t *testing.T) {
 		if !found {
 			t.Errorf("no observation of %s", control)
 		}
+	}
+}
+
+// TestScopeCountsConfigurationFiles: the scope statement counts the
+// configuration files assessed, as the console does, not the organisation
+// policy stored beside them in the bundle.
+func TestScopeCountsConfigurationFiles(t *testing.T) {
+	r := fixture.Results()
+	want := fmt.Sprintf("from %d configuration files.", len(r.Artifacts))
+	if len(r.Artifacts) == 1 {
+		want = "from 1 configuration file."
+	}
+	r.Artifacts = append(r.Artifacts, evidence.Artifact{Path: "tollgate-policy/servers.cue", BundlePath: "artifacts/tollgate-policy/servers.cue",
+		Format: policy.Format, SHA256: strings.Repeat("a", 64), RedactedSHA256: strings.Repeat("a", 64), Size: 10})
+	ar, _ := results(t, r, testOptions())
+	if d := ar.Results[0].Description; !strings.Contains(d, want) {
+		t.Errorf("scope statement %q, want it to say %q", d, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/policy"
 )
 
 // scopeStatement says, in a paragraph, what the assessment covered: the
@@ -39,11 +40,19 @@ func (b *builder) scopeStatement() string {
 	if len(counted) > 0 {
 		what = strings.Join(counted, ", ")
 	}
+	// The organisation policy is an artifact of the run, not a file of
+	// the configuration assessed.
+	files := 0
+	for i := range b.r.Artifacts {
+		if b.r.Artifacts[i].Format != policy.Format {
+			files++
+		}
+	}
 	return fmt.Sprintf("Scope: the Model Context Protocol (MCP) configuration of %s, as found under %s: %s, from %s. "+
 		"Every applicable subject was judged (no sampling). Each framework requirement is judged only for its MCP scope, "+
 		"that is what the MCP controls mapped to it examine; a requirement reported as \"MCP scope met\" is not thereby met as a whole, "+
 		"and requirements no MCP control maps to were not assessed.",
-		b.subjectName(), where, what, plural(len(b.r.Artifacts), "configuration file"))
+		b.subjectName(), where, what, plural(files, "configuration file"))
 }
 
 func kindNoun(k evidence.Kind) string {
