@@ -10,6 +10,7 @@ package evidence
 import (
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -74,7 +75,7 @@ func (p Provenance) Location() string {
 	case p.URL != "":
 		return p.URL
 	case p.File != "" && p.Line > 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return p.File + ":" + strconv.Itoa(p.Line)
 	case p.File != "":
 		return p.File
 	case p.Object != "":

@@ -2,6 +2,7 @@ package oscal
 
 import (
 	"fmt"
+	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -85,7 +86,7 @@ func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
 	c := f.Control
 	rk := oscalTypes.Risk{
 		UUID:      riskUUID(f.Fingerprint()),
-		Title:     clean(fmt.Sprintf("%s: %s (%s)", c.ID, c.Title, orDefault(f.Subject.Name, f.Subject.ID))),
+		Title:     clean(c.ID + ": " + c.Title + " (" + orDefault(f.Subject.Name, f.Subject.ID) + ")"),
 		Statement: b.riskStatement(f),
 	}
 	if w := f.Waiver; w != nil && it.Status == view.PlanRiskAccepted {
@@ -99,7 +100,10 @@ func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
 // riskStatement says what is wrong where, in words: the message, a line
 // per reason, and where the subject is declared.
 func (b *builder) riskStatement(f view.Finding) string {
-	msg := orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", orDefault(f.Subject.Name, f.Subject.ID), f.Control.ID, f.Control.Title))
+	msg := f.Eval.Message
+	if strings.TrimSpace(msg) == "" {
+		msg = orDefault(f.Subject.Name, f.Subject.ID) + " fails " + f.Control.ID + ": " + f.Control.Title
+	}
 	if f.Location == "" {
 		return view.ReasonLines(msg, "- ", f.Eval.Reasons)
 	}
@@ -141,7 +145,7 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 		UUID:        id("milestone", fp),
 		Type:        "milestone",
 		Title:       milestone,
-		Description: fmt.Sprintf("%s on %s passes %s.", orDefault(f.Subject.Name, f.Subject.ID), orDefault(f.Location, "its declaration"), c.ID),
+		Description: orDefault(f.Subject.Name, f.Subject.ID) + " on " + orDefault(f.Location, "its declaration") + " passes " + c.ID + ".",
 	}
 	if it.HasDeadline {
 		task.Timing = &oscalTypes.EventTiming{OnDate: &oscalTypes.OnDateCondition{Date: it.Deadline}}

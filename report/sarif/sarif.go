@@ -170,7 +170,7 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int, root string) resu
 		RuleID:    f.Control.ID,
 		RuleIndex: ruleIndex,
 		Level:     level(f.Control.Severity),
-		Message:   message{Text: orDefault(f.Eval.Message, fmt.Sprintf("%s fails %s: %s", f.Subject.Name, f.Control.ID, f.Control.Title))},
+		Message:   message{Text: f.Eval.Message},
 		Locations: locations(f, root),
 		PartialFingerprints: map[string]string{
 			fingerprintKey: f.Fingerprint(),
@@ -181,6 +181,9 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int, root string) resu
 			"severity":    f.Control.Severity,
 			"findingId":   f.ID(),
 		},
+	}
+	if strings.TrimSpace(res.Message.Text) == "" {
+		res.Message.Text = f.Subject.Name + " fails " + f.Control.ID + ": " + f.Control.Title
 	}
 	switch x.R.Baseline.State(*f.Eval) {
 	case assess.BaselineNew:
