@@ -18,12 +18,20 @@ import (
 // read before as itself, and added to it while it holds fewer than
 // maxKeys, so that the keys of every subject share their strings.
 func decodeCompact(data []byte, keys map[string]string) (m map[string]any, ok bool) {
+	d := compactDecoder{keys: keys}
+	return d.decode(data)
+}
+
+// decode is decodeCompact with d's keys, keeping d's buffers for the next
+// call.
+func (d *compactDecoder) decode(data []byte) (m map[string]any, ok bool) {
 	if len(data) > 0 && data[len(data)-1] == '\n' {
 		data = data[:len(data)-1]
 	}
-	d := compactDecoder{data: data, keys: keys}
+	d.data, d.pos = data, 0
 	v, ok := d.value()
-	if !ok || d.pos != len(d.data) {
+	d.data = nil
+	if !ok || d.pos != len(data) {
 		return nil, false
 	}
 	m, ok = v.(map[string]any)
@@ -35,6 +43,15 @@ type compactDecoder struct {
 	data []byte
 	pos  int
 	keys map[string]string
+	// members holds the members of the objects being read, innermost
+	// last, so that each map is made at its final size.
+	members []member
+}
+
+// member is one key and value of an object being read.
+type member struct {
+	key   string
+	value any
 }
 
 func (d *compactDecoder) value() (any, bool) {
@@ -70,11 +87,15 @@ func (d *compactDecoder) literal(lit string) bool {
 
 func (d *compactDecoder) object() (any, bool) {
 	d.pos++ // '{'
-	m := map[string]any{}
 	if d.pos < len(d.data) && d.data[d.pos] == '}' {
 		d.pos++
-		return m, true
+		return map[string]any{}, true
 	}
+	first := len(d.members)
+	defer func() {
+		clear(d.members[first:])
+		d.members = d.members[:first]
+	}()
 	for {
 		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
 			return nil, false
@@ -88,7 +109,7 @@ func (d *compactDecoder) object() (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		m[k] = v
+		d.members = append(d.members, member{k, v})
 		if d.pos >= len(d.data) {
 			return nil, false
 		}
@@ -97,6 +118,11 @@ func (d *compactDecoder) object() (any, bool) {
 			d.pos++
 		case '}':
 			d.pos++
+			ms := d.members[first:]
+			m := make(map[string]any, len(ms))
+			for _, kv := range ms {
+				m[kv.key] = kv.value
+			}
 			return m, true
 		default:
 			return nil, false

@@ -62,10 +62,12 @@ func TestDecodeCompactGivesUp(t *testing.T) {
 }
 
 // TestDecodeCompactOfEncodedValues compares the two on random values as
-// json.Marshal writes them, decoded with and without shared keys.
+// json.Marshal writes them, decoded with and without shared keys, and by
+// one decoder that has just given up on the first half of the value.
 func TestDecodeCompactOfEncodedValues(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	keys := map[string]string{}
+	reused := compactDecoder{keys: map[string]string{}}
 	for i := range 3000 {
 		v := map[string]any{"v": jsontest.Value(r), "w": jsontest.Value(r)}
 		data, err := json.Marshal(v)
@@ -78,6 +80,12 @@ func TestDecodeCompactOfEncodedValues(t *testing.T) {
 			if !ok || !reflect.DeepEqual(got, want) {
 				t.Fatalf("value %d: decodeCompact(%s) = %#v, %v\nwant %#v", i, data, got, ok, want)
 			}
+		}
+		if m, ok := reused.decode(data[:len(data)/2]); ok {
+			t.Fatalf("value %d: decode(%s) = %#v, want it to give up", i, data[:len(data)/2], m)
+		}
+		if got, ok := reused.decode(data); !ok || !reflect.DeepEqual(got, want) {
+			t.Fatalf("value %d: reused decoder: decode(%s) = %#v, %v\nwant %#v", i, data, got, ok, want)
 		}
 	}
 	if len(keys) != maxKeys {

@@ -90,7 +90,7 @@ func DecodeJSON(data []byte) (map[string]any, error) { return (&Decoder{}).Decod
 // The object keys of the subjects it decodes share their strings: the
 // subjects of a fleet repeat the same few keys.
 type Decoder struct {
-	keys map[string]string
+	compact compactDecoder
 }
 
 // maxKeys bounds how many keys a Decoder shares: beyond them, keys are
@@ -99,10 +99,10 @@ const maxKeys = 4096
 
 // Decode decodes one subject's JSON (see DecodeJSON).
 func (d *Decoder) Decode(data []byte) (map[string]any, error) {
-	if d.keys == nil {
-		d.keys = map[string]string{}
+	if d.compact.keys == nil {
+		d.compact.keys = map[string]string{}
 	}
-	if m, ok := decodeCompact(data, d.keys); ok {
+	if m, ok := d.compact.decode(data); ok {
 		return m, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
