@@ -132,7 +132,7 @@ func redactShapes(s string) string {
 			continue
 		}
 		var replaced bool
-		s, replaced = t.redactAll(s)
+		s, replaced = t.redactAll(s, tokenStarts[i])
 		if replaced {
 			// the replacement shows a public prefix, which may be a hint
 			mask = tokenHintMask(s)
@@ -183,9 +183,14 @@ func redactShapes(s string) string {
 }
 
 // redactAll replaces the secret of every match of t in s and reports
-// whether it replaced any.
-func (t tokenShape) redactAll(s string) (string, bool) {
-	locs := t.re.FindAllStringSubmatchIndex(s, -1)
+// whether it replaced any. starts is t's entry in tokenStarts.
+func (t tokenShape) redactAll(s string, starts tokenStart) (string, bool) {
+	var locs [][]int
+	if starts.anchored != nil {
+		locs = starts.findAll(s)
+	} else {
+		locs = t.re.FindAllStringSubmatchIndex(s, -1)
+	}
 	if locs == nil {
 		return s, false
 	}

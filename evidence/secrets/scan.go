@@ -2,7 +2,9 @@ package secrets
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 )
 
 // Redaction and classification run over whole configuration files, so the
@@ -46,6 +48,68 @@ func tokenHintMask(s string) uint32 {
 		}
 	}
 	return mask
+}
+
+// tokenStart finds the matches of a token shape whose expression is \b
+// followed by an expression every match of which starts with lit, a
+// literal whose first byte is a word character (sk-, ghp_, xox…). A match
+// can start only where lit does, after a non-word character, so the
+// expression without \b is tried, anchored, at those places alone instead
+// of at every byte. The zero value stands for a shape not of that form.
+type tokenStart struct {
+	lit      string
+	anchored *regexp.Regexp
+}
+
+// tokenStarts holds the tokenStart of each of tokenShapes.
+var tokenStarts = func() []tokenStart {
+	out := make([]tokenStart, len(tokenShapes))
+	for i, t := range tokenShapes {
+		rest, ok := strings.CutPrefix(t.re.String(), `\b`)
+		if !ok {
+			continue
+		}
+		lit, _ := regexp.MustCompile(rest).LiteralPrefix()
+		if lit == "" || !syntax.IsWordChar(rune(lit[0])) {
+			continue
+		}
+		out[i] = tokenStart{lit, regexp.MustCompile(`^(?:` + rest + `)`)}
+	}
+	return out
+}()
+
+// findAll returns what FindAllStringSubmatchIndex(s, -1) of the shape's
+// expression returns. The leftmost match starts at the first place that
+// has lit after a non-word character (\b's rule, on the rune before it) and
+// where the rest of the expression matches; the next is looked for from
+// its end.
+func (ts tokenStart) findAll(s string) [][]int {
+	var locs [][]int
+	for pos := 0; pos <= len(s); {
+		i := strings.Index(s[pos:], ts.lit)
+		if i < 0 {
+			break
+		}
+		p := pos + i
+		pos = p + 1
+		if p > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:p]); syntax.IsWordChar(r) {
+				continue
+			}
+		}
+		loc := ts.anchored.FindStringSubmatchIndex(s[p:])
+		if loc == nil {
+			continue
+		}
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += p
+			}
+		}
+		locs = append(locs, loc)
+		pos = loc[1]
+	}
+	return locs
 }
 
 // mayHavePEM reports whether rePEM can match s.

@@ -367,3 +367,49 @@ func TestKeyWordsASCIIMatchesRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenStartsFindWhatTheExpressionsFind compares tokenStart.findAll
+// with FindAllStringSubmatchIndex of each shape's whole expression on
+// random text built from the shape's literal, word and other characters,
+// non-ASCII letters and bytes that are not UTF-8.
+func TestTokenStartsFindWhatTheExpressionsFind(t *testing.T) {
+	r := rand.New(rand.NewSource(7))
+	fast := 0
+	for i, shape := range tokenShapes {
+		ts := tokenStarts[i]
+		if ts.anchored == nil {
+			continue
+		}
+		fast++
+		pieces := append([]string{ts.lit, ts.lit, ts.lit[:1], "a", "Z", "0", "9", "_", "-", ".", ":", " ", "\"", "\n", "é", "\xff",
+			"AbCdEfGh12", "x", "/", "KIA", "SIA", "ABCDEF0123456789", "0123456789abcdef", "_v1_", "o_v1_", "at_", ".eyJ",
+			"services/", "/api/webhooks/", "123456", ":AA", "bot", "app", "xoxb-", "doo_v1_" + strings.Repeat("0123456789abcdef", 4),
+			"discord.com/api/webhooks/123456/", "api.telegram.org/bot123456:", "AKIAABCDEF0123456789",
+			"shpat_" + strings.Repeat("0123456789abcdef", 2), "eyJabcdefghi.eyJabcdefghi.abcdefghij"}, shape.hints...)
+		matched := 0
+		for n := range 4000 {
+			var b strings.Builder
+			for range r.Intn(24) {
+				p := pieces[r.Intn(len(pieces))]
+				if r.Intn(4) == 0 {
+					p = strings.Repeat(p, 1+r.Intn(40))
+				}
+				b.WriteString(p)
+			}
+			s := b.String()
+			want := shape.re.FindAllStringSubmatchIndex(s, -1)
+			if want != nil {
+				matched++
+			}
+			if got := ts.findAll(s); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s (%s), text %d %q:\n got %v\nwant %v", shape.name, shape.re, n, s, got, want)
+			}
+		}
+		if matched == 0 {
+			t.Errorf("%s: no text matched", shape.re)
+		}
+	}
+	if fast < 15 {
+		t.Errorf("%d token shapes are found from their literal, want at least 15", fast)
+	}
+}
