@@ -73,6 +73,9 @@ type builder struct {
 	threatIDs map[*controls.Control]*[]oscalTypes.ThreatId
 	ratings   map[ratingKey]*[]oscalTypes.Characterization
 	origins   *[]oscalTypes.Origin
+	// observations holds, by control ID, the reference to the control's
+	// observation that its risks and POA&M items cite.
+	observations map[string]*[]oscalTypes.RelatedObservation
 	// The same for the POA&M items: a control's requirement properties
 	// and the items' origins.
 	requirementProps map[*controls.Control][]oscalTypes.Property
@@ -136,8 +139,9 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 	b := &builder{x: view.New(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
 		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]*subjectRef{},
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
-		origins: &[]oscalTypes.Origin{toolOrigin()}, requirementProps: map[*controls.Control][]oscalTypes.Property{},
-		itemOrigins: &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
+		origins: &[]oscalTypes.Origin{toolOrigin()}, observations: map[string]*[]oscalTypes.RelatedObservation{},
+		requirementProps: map[*controls.Control][]oscalTypes.Property{},
+		itemOrigins:      &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
 	for _, s := range r.Subjects {
 		if c := s.Metadata().Provenance.Collected; !c.IsZero() {
 			if c, err := stamp(c); err == nil && c.Before(b.start) {

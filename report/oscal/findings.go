@@ -151,7 +151,7 @@ func (b *builder) controlFindings(risksByControl map[string][]string) []oscalTyp
 			Origins:     &[]oscalTypes.Origin{toolOrigin()},
 			Target: oscalTypes.FindingTarget{Type: "statement-id", TargetId: tokenize(c.ID) + "_smt", Title: clean(c.ID + " " + c.Title),
 				Status: targetStatus(cr.Status, cr.Reason)},
-			RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
+			RelatedObservations: b.relatedObservation(c.ID),
 			RelatedRisks:        list(risks),
 		})
 	}

@@ -27,6 +27,17 @@ func (b *builder) observationUUID(controlID string) string {
 	return id("observation", b.run, controlID)
 }
 
+// relatedObservation is the reference to the observation of a control,
+// built once per control and shared by the risks and items that cite it.
+func (b *builder) relatedObservation(controlID string) *[]oscalTypes.RelatedObservation {
+	ref, ok := b.observations[controlID]
+	if !ok {
+		ref = &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(controlID)}}
+		b.observations[controlID] = ref
+	}
+	return ref
+}
+
 // methodOf is how a subject was assessed: reading a configuration file,
 // manifest or cluster object is an examination of configuration settings
 // (EXAMINE); what a live probe of an endpoint saw was obtained by

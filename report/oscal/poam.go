@@ -205,8 +205,9 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalTypes.Property) oscalTypes.PoamItem {
 	f := it.Finding
 	c := f.Control
+	detected := it.Detected.Format("2006-01-02")
 	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,
-		"detected", it.Detected.Format("2006-01-02")}
+		"detected", detected}
 	if it.HasDeadline {
 		pairs = append(pairs, "deadline", it.Deadline.Format("2006-01-02"))
 	}
@@ -241,8 +242,8 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 		Props:               list(p),
 		Origins:             b.itemOrigins,
 		Links:               &[]oscalTypes.Link{{Href: "#" + resultsResourceID(), Rel: "related", Text: "assessment results (risk " + rk.UUID + ")"}},
-		RelatedObservations: &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}},
+		RelatedObservations: b.relatedObservation(c.ID),
 		RelatedRisks:        &[]oscalTypes.AssociatedRisk{{RiskUuid: rk.UUID}},
-		Remarks:             fmt.Sprintf("First detected %s; %s; %s.", it.Detected.Format("2006-01-02"), owner, due),
+		Remarks:             "First detected " + detected + "; " + owner + "; " + due + ".",
 	}
 }

@@ -70,7 +70,7 @@ func (b *builder) riskIn(it view.PlanItem, props *[]oscalTypes.Property) oscalTy
 		b.ratings[key] = chars
 	}
 	rk.Characterizations = chars
-	rk.RelatedObservations = &[]oscalTypes.RelatedObservation{{ObservationUuid: b.observationUUID(c.ID)}}
+	rk.RelatedObservations = b.relatedObservation(c.ID)
 	rk.Remediations = b.remediations(it)
 	if it.HasDeadline {
 		d := it.Deadline
