@@ -9,8 +9,9 @@ import (
 // The evaluations (one per subject a control judged) and the findings are
 // most of a large results.json. They are encoded here by hand, byte for
 // byte as encoding/json (HTML escaping off) encodes them: the compact
-// encoding, which the layout then indents. TestHandEncodingIsJSON compares
-// the two.
+// encoding, which the layout then indents, and for evaluations the
+// indented form directly. TestHandEncodingIsJSON compares them with
+// encoding/json and json.Indent.
 
 // appendCompact appends v's compact encoding when v is a type encoded by
 // hand; ok is false for any other.
@@ -33,6 +34,69 @@ func appendEvaluation(dst []byte, e *Evaluation) []byte {
 	dst = jsonstr.AppendMember(dst, ',', "waiver", e.Waiver)
 	dst = jsonstr.AppendMember(dst, ',', "attestation", e.Attestation)
 	dst = jsonstr.AppendMember(dst, ',', "location", e.Location)
+	return append(dst, '}')
+}
+
+// appendEvaluationIndented appends what jsonindent.Append appends for
+// the compact encoding of e with prefix and an indent of two spaces,
+// without the compact encoding in between: results.json lists an
+// evaluation for every subject each control judged.
+func appendEvaluationIndented(dst []byte, e *Evaluation, prefix string) []byte {
+	line := func(dst []byte, depth int) []byte {
+		dst = append(dst, '\n')
+		dst = append(dst, prefix...)
+		for range depth {
+			dst = append(dst, "  "...)
+		}
+		return dst
+	}
+	member := func(dst []byte, key, value string) []byte {
+		dst = line(dst, 1)
+		dst = append(dst, key...)
+		return jsonstr.Append(dst, value)
+	}
+	dst = append(dst, '{')
+	dst = member(dst, `"subject": `, e.Subject)
+	dst = append(dst, ',')
+	dst = member(dst, `"verdict": `, e.Verdict)
+	dst = append(dst, ',')
+	dst = member(dst, `"message": `, e.Message)
+	dst = append(dst, ',')
+	dst = line(dst, 1)
+	dst = append(dst, `"reasons": `...)
+	switch {
+	case e.Reasons == nil:
+		dst = append(dst, "null"...)
+	case len(e.Reasons) == 0:
+		dst = append(dst, "[]"...)
+	default:
+		dst = append(dst, '[')
+		for i := range e.Reasons {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = line(dst, 2)
+			dst = append(dst, '{')
+			dst = line(dst, 3)
+			dst = append(dst, `"path": `...)
+			dst = jsonstr.Append(dst, e.Reasons[i].Path)
+			dst = append(dst, ',')
+			dst = line(dst, 3)
+			dst = append(dst, `"detail": `...)
+			dst = jsonstr.Append(dst, e.Reasons[i].Detail)
+			dst = line(dst, 2)
+			dst = append(dst, '}')
+		}
+		dst = line(dst, 1)
+		dst = append(dst, ']')
+	}
+	dst = append(dst, ',')
+	dst = member(dst, `"waiver": `, e.Waiver)
+	dst = append(dst, ',')
+	dst = member(dst, `"attestation": `, e.Attestation)
+	dst = append(dst, ',')
+	dst = member(dst, `"location": `, e.Location)
+	dst = line(dst, 0)
 	return append(dst, '}')
 }
 

@@ -2,6 +2,7 @@ package json
 
 import (
 	"bytes"
+	stdjson "encoding/json"
 	"math/rand/v2"
 	"testing"
 
@@ -57,6 +58,19 @@ func TestHandEncodingIsJSON(t *testing.T) {
 		got, ok := appendCompact([]byte("keep"), v)
 		if want := append([]byte("keep"), jsontest.Std(t, v)...); !ok || !bytes.Equal(got, want) {
 			t.Fatalf("value %d (%T): got %s (%v)\nwant %s", i, v, got, ok, want)
+		}
+		e, ok := v.(*Evaluation)
+		if !ok {
+			continue
+		}
+		for _, prefix := range []string{"", "    "} {
+			want := bytes.NewBufferString("keep")
+			if err := stdjson.Indent(want, jsontest.Std(t, v), prefix, "  "); err != nil {
+				t.Fatal(err)
+			}
+			if got := appendEvaluationIndented([]byte("keep"), e, prefix); !bytes.Equal(got, want.Bytes()) {
+				t.Fatalf("value %d, prefix %q: indented\n%s\nwant\n%s", i, prefix, got, want)
+			}
 		}
 	}
 	if _, ok := appendCompact(nil, &Location{}); ok {

@@ -35,6 +35,10 @@ func encodeStreaming(w io.Writer, doc *Document, compact bool, later map[string]
 	// encode encodes one value; prefix starts each of its lines but the
 	// first. The encoding is valid until the next call.
 	encode := func(v any, prefix string) ([]byte, error) {
+		if e, ok := v.(*Evaluation); ok && !compact {
+			hand = appendEvaluationIndented(hand[:0], e, prefix)
+			return hand, nil
+		}
 		var data []byte
 		if b, ok := appendCompact(hand[:0], v); ok {
 			hand, data = b, b
