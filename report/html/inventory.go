@@ -103,15 +103,18 @@ func inventory(r *assess.Results, failing map[string]int) []kindTable {
 			}
 			t.Columns = append(t.Columns, title)
 		}
+		t.Rows = make([]inventoryRow, 0, len(subjects))
+		var parts []string // the search text's
 		for _, f := range subjects {
-			row := inventoryRow{Failing: failing[f.ID]}
+			row := inventoryRow{Failing: failing[f.ID], Cells: make([]string, 0, len(cols))}
 			for _, c := range cols {
 				row.Cells = append(row.Cells, c.get(f))
 			}
 			if row.Cells[0] == "" {
 				row.Cells[0] = f.ID
 			}
-			row.Search = searchText(append([]string{f.ID, kind}, row.Cells...)...)
+			parts = append(append(parts[:0], f.ID, kind), row.Cells...)
+			row.Search = searchText(parts...)
 			t.Rows = append(t.Rows, row)
 		}
 		out = append(out, t)

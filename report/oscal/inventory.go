@@ -71,20 +71,36 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 // status) are stated in its description. results.json and the bundle
 // manifest hold every subject in full (redacted).
 func (b *builder) inventoryItem(f view.Facts) oscalTypes.InventoryItem {
-	desc := strings.TrimSpace(fmt.Sprintf("MCP %s %s", orDefault(f.Kind, "subject"), f.Name))
+	// "MCP <kind> <name> at <location> (<fact>, <fact>).", in one allocation.
+	head := strings.TrimSpace("MCP " + orDefault(f.Kind, "subject") + " " + f.Name)
+	facts := [...][2]string{{"client", clean(f.Client)}, {"scope", clean(f.Scope)}, {"transport", clean(f.Transport)},
+		{"package", clean(f.Package)}, {"endpoint", clean(f.Endpoint)}, {"parse status", clean(f.Status)}}
+	n := len(head) + len(" at ") + len(f.Location) + len(" ().")
+	for _, fact := range facts {
+		n += len(fact[0]) + len(fact[1]) + len(", ")
+	}
+	var desc strings.Builder
+	desc.Grow(n)
+	desc.WriteString(head)
 	if f.Location != "" {
-		desc += " at " + f.Location
+		desc.WriteString(" at ")
+		desc.WriteString(f.Location)
 	}
-	var facts []string
-	for _, fact := range [][2]string{{"client", f.Client}, {"scope", f.Scope}, {"transport", f.Transport},
-		{"package", f.Package}, {"endpoint", f.Endpoint}, {"parse status", f.Status}} {
-		if v := clean(fact[1]); v != "" {
-			facts = append(facts, fact[0]+" "+v)
+	sep := " ("
+	for _, fact := range facts {
+		if fact[1] == "" {
+			continue
 		}
+		desc.WriteString(sep)
+		desc.WriteString(fact[0])
+		desc.WriteByte(' ')
+		desc.WriteString(fact[1])
+		sep = ", "
 	}
-	if len(facts) > 0 {
-		desc += " (" + strings.Join(facts, ", ") + ")"
+	if sep == ", " {
+		desc.WriteByte(')')
 	}
+	desc.WriteByte('.')
 	var p []oscalTypes.Property
 	if asset, ok := propNoNS("asset-id", f.ID); ok {
 		p = append(p, asset)
@@ -92,7 +108,7 @@ func (b *builder) inventoryItem(f view.Facts) oscalTypes.InventoryItem {
 	if more := props("kind", f.Kind, "location", f.Location); more != nil {
 		p = append(p, *more...)
 	}
-	item := oscalTypes.InventoryItem{UUID: subjectUUID(f.ID), Description: desc + ".", Props: list(p)}
+	item := oscalTypes.InventoryItem{UUID: subjectUUID(f.ID), Description: desc.String(), Props: list(p)}
 	if a := b.x.SubjectArtifact(f.ID); a != nil {
 		item.Links = &[]oscalTypes.Link{{Href: "#" + artifactResourceID(a), Rel: "evidence", Text: a.Path}}
 	}
