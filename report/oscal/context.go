@@ -76,6 +76,9 @@ type builder struct {
 	// observations holds, by control ID, the reference to the control's
 	// observation that its risks and POA&M items cite.
 	observations map[string]*[]oscalTypes.RelatedObservation
+	// ownerRoles holds, by the owner's party UUID, the responsible role
+	// of the milestones that owner is named for.
+	ownerRoles map[string]*[]oscalTypes.ResponsibleRole
 	// The same for the POA&M items: a control's requirement properties
 	// and the items' origins.
 	requirementProps map[*controls.Control][]oscalTypes.Property
@@ -140,6 +143,7 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]*subjectRef{},
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
 		origins: &[]oscalTypes.Origin{toolOrigin()}, observations: map[string]*[]oscalTypes.RelatedObservation{},
+		ownerRoles:       map[string]*[]oscalTypes.ResponsibleRole{},
 		requirementProps: map[*controls.Control][]oscalTypes.Property{},
 		itemOrigins:      &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
 	for _, s := range r.Subjects {

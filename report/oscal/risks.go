@@ -151,13 +151,22 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 		task.Timing = &oscalTypes.EventTiming{OnDate: &oscalTypes.OnDateCondition{Date: it.Deadline}}
 	}
 	if u := b.parties.add(it.Owner, roleOwner); u != "" {
-		task.ResponsibleRoles = &[]oscalTypes.ResponsibleRole{{RoleId: roleOwner, PartyUuids: &[]string{u}}}
+		roles, ok := b.ownerRoles[u]
+		if !ok {
+			roles = &[]oscalTypes.ResponsibleRole{{RoleId: roleOwner, PartyUuids: &[]string{u}}}
+			b.ownerRoles[u] = roles
+		}
+		task.ResponsibleRoles = roles
+	}
+	desc := c.Remediation
+	if strings.TrimSpace(desc) == "" {
+		desc = "Change the configuration so that " + c.ID + " passes."
 	}
 	return &[]oscalTypes.Response{{
 		UUID:        id("remediation", fp),
 		Lifecycle:   "planned",
 		Title:       clean(title),
-		Description: orDefault(c.Remediation, "Change the configuration so that "+c.ID+" passes."),
+		Description: desc,
 		Origins:     b.origins,
 		Tasks:       &[]oscalTypes.Task{task},
 	}}
