@@ -277,15 +277,19 @@ func writeManifest(w io.Writer, b *Bundle, artifacts []Artifact) error {
 	// line of theirs starts with two levels of indent.
 	const elemPrefix = "    "
 	var indented []byte
+	// One encoder and buffer for every subject: an Encoder writes what
+	// json.Marshal returns, plus a newline.
+	var raw bytes.Buffer
+	enc := json.NewEncoder(&raw)
 	for i, s := range subjects {
-		raw, err := json.Marshal(s)
-		if err != nil {
+		raw.Reset()
+		if err := enc.Encode(s); err != nil {
 			return fmt.Errorf("encode subject %s: %w", s.Metadata().ID, err)
 		}
 		if i > 0 {
 			bw.WriteString(",\n" + elemPrefix)
 		}
-		indented = jsonindent.Append(indented[:0], raw, elemPrefix, "  ")
+		indented = jsonindent.Append(indented[:0], bytes.TrimSuffix(raw.Bytes(), []byte("\n")), elemPrefix, "  ")
 		bw.Write(indented)
 	}
 	bw.Write(skel[at+len(subjectsSentinel):])
