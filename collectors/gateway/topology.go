@@ -49,11 +49,12 @@ func Front(subjects []evidence.Subject) {
 		if !ok || srv.Remote == nil || srv.Scope == evidence.ScopeGateway || srv.Remote.Templated || srv.Remote.Host == "" {
 			continue
 		}
+		project, inProject := projectOf(srv.Provenance.File)
 		for _, g := range gws {
 			if slices.Contains(srv.Links, g.ID) {
 				continue
 			}
-			near := sameProject(srv.Provenance.File, g.Provenance.File)
+			near := inProject && holds(project, g.Provenance.File)
 			for _, l := range g.Listeners {
 				if reaches(&l, srv.Remote, near) {
 					srv.Links = append(srv.Links, g.ID)
@@ -120,17 +121,21 @@ func hostMatches(name, host string) bool {
 	return false
 }
 
-// sameProject reports whether the gateway configured in gwFile belongs to
-// the project of the client configuration clientFile: the folder holding
-// clientFile, above any dot-folder on its path (repo/.vscode/mcp.json and
-// repo/.continue/mcpServers/x.yaml belong to repo), holds gwFile, or the
-// folder holding gwFile holds that project folder. Files outside the assessed folders (~/…) and subjects read from
-// a cluster belong to no project.
-func sameProject(clientFile, gwFile string) bool {
-	if clientFile == "" || gwFile == "" || strings.HasPrefix(clientFile, "~") || strings.HasPrefix(gwFile, "~") {
-		return false
+// A gateway configured in gwFile belongs to the project of the client
+// configuration clientFile when the project folder (the folder holding
+// clientFile, above any dot-folder on its path: repo/.vscode/mcp.json and
+// repo/.continue/mcpServers/x.yaml belong to repo) holds gwFile, or the
+// folder holding gwFile holds that project folder. Files outside the
+// assessed folders (~/…) and subjects read from a cluster belong to no
+// project.
+
+// projectOf is the project folder of the client configuration clientFile;
+// ok is false for a file in no project.
+func projectOf(clientFile string) (dir string, ok bool) {
+	if clientFile == "" || strings.HasPrefix(clientFile, "~") {
+		return "", false
 	}
-	dir := path.Dir(clientFile)
+	dir = path.Dir(clientFile)
 	parts := strings.Split(dir, "/")
 	for i, p := range parts {
 		if strings.HasPrefix(p, ".") && p != "." && p != ".." {
@@ -138,7 +143,16 @@ func sameProject(clientFile, gwFile string) bool {
 			break
 		}
 	}
-	return under(gwFile, dir) || under(dir, path.Dir(gwFile))
+	return dir, true
+}
+
+// holds reports whether the gateway configured in gwFile belongs to the
+// project whose folder is project.
+func holds(project, gwFile string) bool {
+	if gwFile == "" || strings.HasPrefix(gwFile, "~") {
+		return false
+	}
+	return under(gwFile, project) || under(project, path.Dir(gwFile))
 }
 
 // under reports whether p is folder dir or lies below it ("" and "." are the
