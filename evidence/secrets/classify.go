@@ -145,7 +145,8 @@ func literalSecret(key, value string) (reason, part string) {
 	if strings.TrimSpace(value) == "" || isPlaceholder(value) {
 		return "", ""
 	}
-	if IsCredentialKey(key) && reVarNameValue.MatchString(strings.TrimSpace(value)) {
+	credentialKey := IsCredentialKey(key) // splits key into words: once
+	if credentialKey && reVarNameValue.MatchString(strings.TrimSpace(value)) {
 		return "", ""
 	}
 	if m, ok := findStrong(value); ok {
@@ -155,7 +156,7 @@ func literalSecret(key, value string) (reason, part string) {
 	if isAuthSchemeWord(token) {
 		return "", ""
 	}
-	if IsCredentialKey(key) {
+	if credentialKey {
 		switch {
 		case isWeakDefault(token):
 			return "weak-default", token
