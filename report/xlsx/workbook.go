@@ -298,20 +298,27 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 		return fmt.Errorf("sheet %q header: %w", name, err)
 	}
 	fns := fields[s.Kind]
+	// The rows' cells are set in one array the row points into: SetRow
+	// writes a row before it returns, and a Cell in an interface would be
+	// allocated for every cell.
+	row := make([]excelize.Cell, len(s.Columns))
+	for i := range cells {
+		cells[i] = &row[i]
+	}
 	for r := range rows.n {
-		row := rows.at(r)
+		item := rows.at(r)
 		lines := 1
 		for i, c := range s.Columns {
 			var v any
 			if c.Field != workbook.FieldBlank {
-				v = fns[c.Field](row)
+				v = fns[c.Field](item)
 				lines = max(lines, wrappedLines(limit(cellText(v)), widths[i]))
 			}
 			value, style, link := st.streamedCell(v)
 			if c.Input == workbook.InputDate {
 				style = st.date
 			}
-			cells[i] = excelize.Cell{StyleID: style, Value: value}
+			row[i] = excelize.Cell{StyleID: style, Value: value}
 			if link != nil {
 				cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
 				if err := f.SetCellHyperLink(name, cell, link.target, "Location", excelize.HyperlinkOpts{Tooltip: &link.tooltip}); err != nil {
