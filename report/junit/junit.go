@@ -387,7 +387,7 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
-		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: body(e, c.Remediation) + "\n" + findingLine(x, e)}
+		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: failureBody(e, c.Remediation, findingLine(x, e))}
 	case assess.VerdictError:
 		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(e, "")}
 	case assess.VerdictWaived:
@@ -420,6 +420,20 @@ func body(e assess.Evaluation, remediation string) string {
 		return view.ReasonLines(e.Message, "", e.Reasons)
 	}
 	return view.ReasonLines(e.Message, "", e.Reasons, "Remediation: ", remediation)
+}
+
+// failureBody is body(e, remediation) + "\n" + finding, built in one
+// allocation.
+func failureBody(e assess.Evaluation, remediation, finding string) string {
+	switch {
+	case remediation != "":
+		return view.ReasonLines(e.Message, "", e.Reasons, "Remediation: ", remediation, "\n", finding)
+	case finding == "":
+		return body(e, remediation) + "\n"
+	case e.Message == "" && len(e.Reasons) == 0:
+		return "\n" + finding // body is empty
+	}
+	return view.ReasonLines(e.Message, "", e.Reasons, finding)
 }
 
 // findingLine names the finding and, with a baseline, whether it is new.

@@ -281,3 +281,22 @@ func TestNotAssessedCountsInWords(t *testing.T) {
 		}
 	}
 }
+
+// TestFailureBodyIsBodyAndFindingLine compares failureBody with its
+// definition, empty parts included.
+func TestFailureBodyIsBodyAndFindingLine(t *testing.T) {
+	reasons := [][]assess.Reason{nil, {{Detail: "d"}}, {{Path: "env.T", Detail: "d"}, {Detail: ""}}}
+	for _, msg := range []string{"", "m", "two\nlines"} {
+		for _, rs := range reasons {
+			for _, rem := range []string{"", "fix it"} {
+				for _, finding := range []string{"Finding: TG-0123456789", ""} {
+					e := assess.Evaluation{Message: msg, Reasons: rs}
+					want := body(e, rem) + "\n" + finding
+					if got := failureBody(e, rem, finding); got != want {
+						t.Errorf("failureBody(%q, %v, %q, %q) = %q, want %q", msg, rs, rem, finding, got, want)
+					}
+				}
+			}
+		}
+	}
+}
