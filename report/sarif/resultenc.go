@@ -128,7 +128,8 @@ func appendPropertyValue(dst []byte, v any) ([]byte, bool) {
 // appendObject appends m as encoding/json does, its keys sorted, each value
 // by value; ok is false when value gave up on one.
 func appendObject[V any](dst []byte, m map[string]V, value func([]byte, V) ([]byte, bool)) (_ []byte, ok bool) {
-	keys := make([]string, 0, len(m))
+	var small [8]string // a result's maps hold a few keys
+	keys := small[:0]
 	for k := range m {
 		keys = append(keys, k)
 	}
