@@ -65,18 +65,30 @@ type tokenStart struct {
 var tokenStarts = func() []tokenStart {
 	out := make([]tokenStart, len(tokenShapes))
 	for i, t := range tokenShapes {
-		rest, ok := strings.CutPrefix(t.re.String(), `\b`)
-		if !ok {
-			continue
-		}
-		lit, _ := regexp.MustCompile(rest).LiteralPrefix()
-		if lit == "" || !syntax.IsWordChar(rune(lit[0])) {
-			continue
-		}
-		out[i] = tokenStart{lit, regexp.MustCompile(`^(?:` + rest + `)`)}
+		out[i] = newTokenStart(t.re)
 	}
 	return out
 }()
+
+// newTokenStart returns the tokenStart of re, or the zero value when re is
+// not \b followed by the rest of one concatenation (in `\bab|cd` the \b
+// holds for the first alternative only) or the rest has no literal prefix
+// starting with a word character.
+func newTokenStart(re *regexp.Regexp) tokenStart {
+	rest, ok := strings.CutPrefix(re.String(), `\b`)
+	if !ok {
+		return tokenStart{}
+	}
+	parsed, err := syntax.Parse(re.String(), syntax.Perl)
+	if err != nil || parsed.Op != syntax.OpConcat || parsed.Sub[0].Op != syntax.OpWordBoundary {
+		return tokenStart{}
+	}
+	lit, _ := regexp.MustCompile(rest).LiteralPrefix()
+	if lit == "" || !syntax.IsWordChar(rune(lit[0])) {
+		return tokenStart{}
+	}
+	return tokenStart{lit, regexp.MustCompile(`^(?:` + rest + `)`)}
+}
 
 // findAll returns what FindAllStringSubmatchIndex(s, -1) of the shape's
 // expression returns. The leftmost match starts at the first place that

@@ -413,3 +413,35 @@ func TestTokenStartsFindWhatTheExpressionsFind(t *testing.T) {
 		t.Errorf("%d token shapes are found from their literal, want at least 15", fast)
 	}
 }
+
+// TestNewTokenStartFindsWhatTheExpressionFinds checks newTokenStart on
+// expressions beyond tokenShapes: where it takes an expression, findAll
+// finds what the expression finds; \b before an alternation of the whole
+// expression binds its first alternative alone, so that one is not taken.
+func TestNewTokenStartFindsWhatTheExpressionFinds(t *testing.T) {
+	for _, tc := range []struct {
+		expr  string
+		taken bool
+	}{
+		{`\bsk-[a-z]{3,}`, true},
+		{`\b(?:ab|ac)x\b`, true},
+		{`\bsk-a|sk-b`, false},
+		{`\bab|ac`, false},
+		{`\b[ab]c`, false},
+		{`sk-[a-z]+`, false},
+	} {
+		re := regexp.MustCompile(tc.expr)
+		ts := newTokenStart(re)
+		if taken := ts.anchored != nil; taken != tc.taken {
+			t.Errorf("%s: taken = %v, want %v", tc.expr, taken, tc.taken)
+		}
+		if ts.anchored == nil {
+			continue
+		}
+		for _, s := range []string{"sk-abc xsk-b sk-b", "abx acx xabx ab-acx", "é sk-abcd_sk-xyz"} {
+			if got, want := ts.findAll(s), re.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %q: got %v, want %v", tc.expr, s, got, want)
+			}
+		}
+	}
+}
