@@ -83,8 +83,9 @@ func ExampleSubject(c *Control, ex Example) (map[string]any, error) {
 // DecodeJSON decodes a subject's JSON the way the engine reads every
 // subject: numbers stay json.Number, so integers and floats keep their form.
 // The compact JSON json.Marshal writes is read without encoding/json's
-// scanner (see decodeCompact), to the same values.
-func DecodeJSON(data []byte) (map[string]any, error) { return (&Decoder{}).Decode(data) }
+// scanner (see decodeCompact), to the same values. Unlike a Decoder, it
+// keeps no table of keys: one subject has few to share.
+func DecodeJSON(data []byte) (map[string]any, error) { return decodeWith(&compactDecoder{}, data) }
 
 // A Decoder decodes subjects as DecodeJSON does, one goroutine at a time.
 // The object keys of the subjects it decodes share their strings: the
@@ -94,7 +95,7 @@ type Decoder struct {
 }
 
 // maxKeys bounds how many keys a Decoder shares: beyond them, keys are
-// decoded as DecodeJSON decodes them.
+// decoded as DecodeJSON decodes them, each its own string.
 const maxKeys = 4096
 
 // Decode decodes one subject's JSON (see DecodeJSON).
@@ -102,7 +103,12 @@ func (d *Decoder) Decode(data []byte) (map[string]any, error) {
 	if d.compact.keys == nil {
 		d.compact.keys = map[string]string{}
 	}
-	if m, ok := d.compact.decode(data); ok {
+	return decodeWith(&d.compact, data)
+}
+
+// decodeWith decodes data with c or, where c gives up, with encoding/json.
+func decodeWith(c *compactDecoder, data []byte) (map[string]any, error) {
+	if m, ok := c.decode(data); ok {
 		return m, nil
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
