@@ -195,12 +195,10 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 	return nil
 }
 
-// subjectMap encodes a subject to JSON and decodes it the way controls see it.
-func subjectMap(s evidence.Subject) (map[string]any, error) { return newSubjectCodec().mapOf(s) }
-
-// subjectCodec is subjectMap for one worker: it encodes every subject into
-// one buffer, which the decoded values do not share, and decodes them with
-// one decoder, whose keys they share.
+// subjectCodec turns subjects into the values controls see, for one
+// worker: it encodes every subject to JSON into one buffer, which the
+// decoded values do not share, and decodes them with one decoder, whose
+// keys they share.
 type subjectCodec struct {
 	buf bytes.Buffer
 	enc *json.Encoder

@@ -22,8 +22,9 @@ func TestProjectionKeepsVerdicts(t *testing.T) {
 		t.Fatal(err)
 	}
 	var subjects []map[string]any
+	codec := newSubjectCodec()
 	for _, s := range assesstest.Fleet(400, 7) {
-		m, err := subjectMap(s)
+		m, err := codec.mapOf(s)
 		if err != nil {
 			t.Fatal(err)
 		}
