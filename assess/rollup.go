@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/mappings"
 )
 
@@ -28,28 +29,28 @@ func controlResult(c *controls.Control, evals []Evaluation, notApplicable int) C
 	switch {
 	case n.Fail > 0:
 		cr.Status = StatusNotSatisfied
-		cr.Reason = fmt.Sprintf("%s failed on %s.", c.ID, plural(n.Fail, "subject"))
+		cr.Reason = fmt.Sprintf("%s failed on %s.", c.ID, words.Count(n.Fail, "subject"))
 		if n.Waived > 0 {
-			cr.Reason += fmt.Sprintf(" %s waived.", plural(n.Waived, "other failure"))
+			cr.Reason += fmt.Sprintf(" %s waived.", words.Count(n.Waived, "other failure"))
 		}
 		if n.Error > 0 {
-			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", plural(n.Error, "subject"))
+			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", words.Count(n.Error, "subject"))
 		}
 	case n.Waived > 0:
 		cr.Status = StatusWaived
-		cr.Reason = fmt.Sprintf("%s failed on %s, accepted under waivers (deviation approved).", c.ID, plural(n.Waived, "subject"))
+		cr.Reason = fmt.Sprintf("%s failed on %s, accepted under waivers (deviation approved).", c.ID, words.Count(n.Waived, "subject"))
 		if n.Pass > 0 {
-			cr.Reason += fmt.Sprintf(" It passed on %s.", plural(n.Pass, "subject"))
+			cr.Reason += fmt.Sprintf(" It passed on %s.", words.Count(n.Pass, "subject"))
 		}
 		if n.Error > 0 {
-			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", plural(n.Error, "subject"))
+			cr.Reason += fmt.Sprintf(" %s could not be evaluated.", words.Count(n.Error, "subject"))
 		}
 	case n.Error > 0:
 		cr.Status = StatusError
-		cr.Reason = fmt.Sprintf("%s could not be evaluated on %s; no failure was found elsewhere.", c.ID, plural(n.Error, "subject"))
+		cr.Reason = fmt.Sprintf("%s could not be evaluated on %s; no failure was found elsewhere.", c.ID, words.Count(n.Error, "subject"))
 	case n.Pass > 0:
 		cr.Status = StatusSatisfied
-		cr.Reason = fmt.Sprintf("%s passed on %s.", c.ID, plural(n.Pass, "subject"))
+		cr.Reason = fmt.Sprintf("%s passed on %s.", c.ID, words.Count(n.Pass, "subject"))
 	default:
 		cr.Status = StatusNotAssessed
 		cr.Reason = fmt.Sprintf("No %s subject was applicable to %s.", c.Subject, c.ID)
@@ -169,12 +170,4 @@ func requirementResult(req mappings.Requirement, links []mappings.Link, byContro
 		rr.Reason = fmt.Sprintf("No subject was applicable to %s.", list(StatusNotAssessed))
 	}
 	return rr
-}
-
-// plural renders "1 subject" or "3 subjects".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // Formats are the output formats of Write.
@@ -56,7 +58,7 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 		return
 	}
 	first, last := t.Runs[0], t.Runs[len(t.Runs)-1]
-	fmt.Fprintf(b, "History of %s in %s: %d %s, %s to %s\n", t.Scope, t.Store, len(t.Runs), plural(len(t.Runs), "run", "runs"), day(first), day(last))
+	fmt.Fprintf(b, "History of %s in %s: %d %s, %s to %s\n", t.Scope, t.Store, len(t.Runs), words.Plural(len(t.Runs), "run", "runs"), day(first), day(last))
 	if c := t.SincePrevious; c != nil {
 		fmt.Fprintf(b, "Latest run: %d new, %d fixed since %s\n", c.New, c.Fixed, c.Previous.Format("2006-01-02"))
 	}
@@ -117,7 +119,7 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 			since = ", back since " + f.OpenSince.Format("2006-01-02")
 		}
 		fmt.Fprintf(b, "  %-8s %s  %-16s %s  %s  first seen %s (%d %s%s)\n", strings.ToUpper(f.Severity), f.ID, f.Control, f.SubjectName,
-			f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, plural(f.AgeDays, "day", "days"), since)
+			f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, words.Plural(f.AgeDays, "day", "days"), since)
 	}
 	if len(t.Waived) > 0 {
 		fmt.Fprintf(b, "\nWaived findings (%d), oldest first:\n", len(t.Waived))
@@ -127,7 +129,7 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 				break
 			}
 			fmt.Fprintf(b, "  %-8s %s  %-16s %s  %s  first seen %s (%d %s)\n", strings.ToUpper(f.Severity), f.ID, f.Control, f.SubjectName,
-				f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, plural(f.AgeDays, "day", "days"))
+				f.Location, f.FirstSeen.Format("2006-01-02"), f.AgeDays, words.Plural(f.AgeDays, "day", "days"))
 		}
 	}
 	if n := t.TimeToFix.Count; n > 0 {
@@ -144,12 +146,12 @@ func writeText(b *bytes.Buffer, t *Trends, opts WriteOptions) {
 	if len(t.ExpiringWaivers) > 0 {
 		fmt.Fprintf(b, "\nWaivers expired or expiring soon (%d):\n", len(t.ExpiringWaivers))
 		for _, w := range t.ExpiringWaivers {
-			when := fmt.Sprintf("in %d %s", w.DaysLeft, plural(w.DaysLeft, "day", "days"))
+			when := fmt.Sprintf("in %d %s", w.DaysLeft, words.Plural(w.DaysLeft, "day", "days"))
 			switch {
 			case w.DaysLeft == 0:
 				when = "today"
 			case w.DaysLeft < 0:
-				when = fmt.Sprintf("%d %s ago", -w.DaysLeft, plural(-w.DaysLeft, "day", "days"))
+				when = fmt.Sprintf("%d %s ago", -w.DaysLeft, words.Plural(-w.DaysLeft, "day", "days"))
 			}
 			fmt.Fprintf(b, "  %-14s %-16s owner %s, expires %s (%s)\n", w.ID, w.Control, w.Owner, w.Expires, when)
 		}
@@ -162,11 +164,4 @@ func boolCounts(m map[string]bool) map[string]int {
 		out[k] = 1
 	}
 	return out
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

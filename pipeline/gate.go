@@ -6,6 +6,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // FailOnNone disables the severity gate.
@@ -75,10 +76,10 @@ func (g Gate) Judge(r *assess.Results) GateVerdict {
 		case v.Blocking > 0 && r.Baseline != nil:
 			v.Passed = false
 			v.Reasons = append(v.Reasons, fmt.Sprintf("%d new unwaived %s at or above severity %s, absent from the baseline (%d more in the baseline)",
-				v.Blocking, plural(v.Blocking, "failure", "failures"), g.FailOn, v.Baselined))
+				v.Blocking, words.Plural(v.Blocking, "failure", "failures"), g.FailOn, v.Baselined))
 		case v.Blocking > 0:
 			v.Passed = false
-			v.Reasons = append(v.Reasons, fmt.Sprintf("%d unwaived %s at or above severity %s", v.Blocking, plural(v.Blocking, "failure", "failures"), g.FailOn))
+			v.Reasons = append(v.Reasons, fmt.Sprintf("%d unwaived %s at or above severity %s", v.Blocking, words.Plural(v.Blocking, "failure", "failures"), g.FailOn))
 		}
 	}
 	if g.MinCoverage > 0 && v.Coverage < g.MinCoverage {
@@ -103,11 +104,4 @@ func Coverage(r *assess.Results) float64 {
 		return 0
 	}
 	return float64(decided) * 100 / float64(total)
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/diff"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/pipeline"
 )
 
@@ -82,7 +83,7 @@ func runDiff(cmd *cobra.Command, app *App, oldPath, newPath string, opts diffOpt
 	}
 	if opts.failOnNew != "" {
 		if n := len(res.Blocking(opts.failOnNew)); n > 0 {
-			return &ExitError{Code: 1, Err: fmt.Errorf("%d new %s at or above severity %s", n, pluralWord(n, "failure", "failures"), opts.failOnNew)}
+			return &ExitError{Code: 1, Err: fmt.Errorf("%d new %s at or above severity %s", n, words.Plural(n, "failure", "failures"), opts.failOnNew)}
 		}
 	}
 	return nil
@@ -95,11 +96,4 @@ func pickBindings(from map[string]string, keys ...string) map[string]string {
 		out[k] = from[k]
 	}
 	return out
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

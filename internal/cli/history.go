@@ -13,6 +13,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/history"
 	"github.com/tollgate-dev/tollgate/internal/config"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/pipeline"
 	resultsjson "github.com/tollgate-dev/tollgate/report/json"
 )
@@ -95,7 +96,7 @@ func runHistoryRecord(cmd *cobra.Command, app *App, outs []string, opts historyR
 		}
 		if added {
 			app.printf(app.Out, "%s: recorded as run %d of %s (assessed %s; %d %s, %d waived)\n", out, run.ID, run.Scope,
-				run.AssessedAt.Format("2006-01-02T15:04:05Z"), run.Failures, pluralWord(run.Failures, "failure", "failures"), run.Waived)
+				run.AssessedAt.Format("2006-01-02T15:04:05Z"), run.Failures, words.Plural(run.Failures, "failure", "failures"), run.Waived)
 		} else {
 			app.printf(app.Out, "%s: already recorded as run %d of %s (from %s); nothing changed\n", out, run.ID, run.Scope, run.Source)
 		}

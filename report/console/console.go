@@ -17,6 +17,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // Gate is the gate outcome the summary reports.
@@ -376,16 +377,16 @@ func WriteJSON(w io.Writer, s Summary) error {
 // WriteText writes the summary for people.
 func WriteText(w io.Writer, s Summary, opts Options) error {
 	p := painter{on: opts.Color}
-	judged := []string{plural(s.Servers, "server")}
+	judged := []string{words.Count(s.Servers, "server")}
 	for _, k := range []struct {
 		n    int
 		noun string
 	}{{s.Gateways, "gateway"}, {s.Workloads, "workload"}, {s.Endpoints, "endpoint"}, {s.Tools, "tool definition"}, {s.Clients, "client"}} {
 		if k.n > 0 {
-			judged = append(judged, plural(k.n, k.noun))
+			judged = append(judged, words.Count(k.n, k.noun))
 		}
 	}
-	fmt.Fprintf(w, "%s %s: %s in %s", p.bold("Tollgate"), s.Version, strings.Join(judged, ", "), plural(s.Sources, "file"))
+	fmt.Fprintf(w, "%s %s: %s in %s", p.bold("Tollgate"), s.Version, strings.Join(judged, ", "), words.Count(s.Sources, "file"))
 	if s.Unreadable > 0 {
 		fmt.Fprintf(w, " (%s)", p.yellow(fmt.Sprintf("%d not fully read", s.Unreadable)))
 	}
@@ -397,7 +398,7 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 		s.Counts.Pass, s.Counts.Fail, s.Counts.Waived, s.Counts.Error, s.Counts.Manual)
 	if pol := s.Policy; pol != nil {
 		fmt.Fprintf(w, "Organisation policy %s: %d approved, %d denied, %d required, %s\n",
-			strings.Join(pol.Files, ", "), pol.Approved, pol.Denied, pol.Required, plural(pol.Exceptions, "exception"))
+			strings.Join(pol.Files, ", "), pol.Approved, pol.Denied, pol.Required, words.Count(pol.Exceptions, "exception"))
 	}
 	fmt.Fprintln(w)
 
@@ -460,14 +461,14 @@ func WriteText(w io.Writer, s Summary, opts Options) error {
 		fmt.Fprintln(w)
 	}
 	if n := len(s.Errors); n > 0 {
-		fmt.Fprintf(w, "%s (%s):\n", p.bold("Could not evaluate"), plural(n, "check"))
+		fmt.Fprintf(w, "%s (%s):\n", p.bold("Could not evaluate"), words.Count(n, "check"))
 		groups := groupErrors(s.Errors)
 		for i, g := range groups {
 			if i == maxLines(opts) {
 				fmt.Fprintf(w, "  … and %d more (see the reports)\n", len(groups)-i)
 				break
 			}
-			fmt.Fprintf(w, "  %s  (%s)\n", p.yellow(oneLine(g.location)), plural(g.controls, "control"))
+			fmt.Fprintf(w, "  %s  (%s)\n", p.yellow(oneLine(g.location)), words.Count(g.controls, "control"))
 			if g.message != "" {
 				fmt.Fprintf(w, "      %s\n", oneLine(g.message))
 			}
@@ -522,7 +523,7 @@ func WriteGate(w io.Writer, g Gate, opts Options) {
 	if g.Passed {
 		fmt.Fprintf(w, "Gate: %s (fail-on %s, coverage %.1f%%", p.green("PASSED"), g.FailOn, g.Coverage)
 		if g.Baselined > 0 {
-			fmt.Fprintf(w, "; %s at or above %s in the baseline", plural(g.Baselined, "failure"), g.FailOn)
+			fmt.Fprintf(w, "; %s at or above %s in the baseline", words.Count(g.Baselined, "failure"), g.FailOn)
 		}
 		fmt.Fprintln(w, ")")
 		return
@@ -562,14 +563,6 @@ func (p painter) severity(s string) string {
 		return p.yellow(label)
 	}
 	return label
-}
-
-// plural renders a count with its noun, e.g. "1 server", "3 servers".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // maxLines is how many failure (or error) lines are printed.

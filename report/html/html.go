@@ -19,10 +19,10 @@ import (
 	"fmt"
 	htmltemplate "html/template"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/console"
 	assets "github.com/tollgate-dev/tollgate/templates/html"
 )
@@ -39,7 +39,7 @@ type Options struct {
 }
 
 var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
-	"plural":       plural,
+	"plural":       words.Count,
 	"spans":        spans,
 	"findingRow":   findingRowHTML,
 	"inventoryRow": inventoryRowHTML,
@@ -78,14 +78,6 @@ func contentSecurityPolicy(style, script string) string {
 func hash(s string) string {
 	sum := sha256.Sum256([]byte(s))
 	return "sha256-" + base64.StdEncoding.EncodeToString(sum[:])
-}
-
-// plural renders a count with its noun, e.g. "1 subject", "2 subjects".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return strconv.Itoa(n) + " " + noun + "s"
 }
 
 // span is a run of text, shown as code when Code is set.

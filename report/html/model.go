@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/console"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -225,7 +226,7 @@ func frameworkOf(fw assess.FrameworkResult, grouped map[string]bool) frameworkVi
 	}
 	v.AssessedPct = percent(t.Assessed(), v.Total)
 	v.SatisfiedPct = percent(t.Satisfied, t.Assessed())
-	v.ChartLabel = v.Title + ": " + strings.Join(labels, ", ") + " of " + plural(v.Total, "requirement")
+	v.ChartLabel = v.Title + ": " + strings.Join(labels, ", ") + " of " + words.Count(v.Total, "requirement")
 	for _, rr := range fw.Requirements {
 		req := requirementView{ID: rr.Requirement.ID, Title: rr.Requirement.Title, Group: rr.Requirement.Group,
 			Class: string(rr.Status), Label: view.RequirementLabel(rr.Status), Reason: rr.Reason}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // Document is the JSON form of an inventory.
@@ -129,8 +130,8 @@ func WriteTable(w io.Writer, subjects []evidence.Subject) error {
 	}
 	s := Summarise(subjects)
 	fmt.Fprintf(w, "\n%s (%d disabled), %s, in %s; %s not fully read",
-		plural(s.Servers, "server", "servers"), s.Disabled, plural(s.Ignored, "ignored entry", "ignored entries"),
-		plural(s.Sources, "file", "files"), plural(s.Problems, "file", "files"))
+		words.Counted(s.Servers, "server", "servers"), s.Disabled, words.Counted(s.Ignored, "ignored entry", "ignored entries"),
+		words.Counted(s.Sources, "file", "files"), words.Counted(s.Problems, "file", "files"))
 	if s.Unsupported > 0 {
 		fmt.Fprintf(w, "; %d recognised but not collected", s.Unsupported)
 	}
@@ -171,7 +172,7 @@ func writeWorkloads(w io.Writer, subjects []evidence.Subject) error {
 		if err := tw.Flush(); err != nil {
 			return fmt.Errorf("write inventory: %w", err)
 		}
-		fmt.Fprintln(w, plural(len(workloads), "workload", "workloads"))
+		fmt.Fprintln(w, words.Counted(len(workloads), "workload", "workloads"))
 	}
 	for _, subj := range subjects {
 		src, ok := subj.(*evidence.Source)
@@ -227,13 +228,4 @@ func clean(s string) string {
 		}
 		return r
 	}, s)
-}
-
-// plural writes a count with its noun: "1 file", "2 files", "1 ignored
-// entry".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

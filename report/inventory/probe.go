@@ -8,6 +8,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // WriteProbe prints what a probe saw: one block per endpoint, then one line
@@ -44,7 +45,7 @@ func WriteProbe(w io.Writer, subjects []evidence.Subject) error {
 	if err := tw.Flush(); err != nil {
 		return fmt.Errorf("write probe report: %w", err)
 	}
-	fmt.Fprintf(w, "\n%s, %d with findings\n", plural(len(tools), "definition", "definitions"), flagged)
+	fmt.Fprintf(w, "\n%s, %d with findings\n", words.Counted(len(tools), "definition", "definitions"), flagged)
 	return nil
 }
 
@@ -131,8 +132,8 @@ func writeEndpoint(w io.Writer, e *evidence.Endpoint) {
 		}
 		line("session ids: %d sampled, %d characters, about %d bits, %s%s", s.Samples, s.Length, s.EntropyBits, pred, inURL)
 	}
-	line("%s, %s, %s", plural(e.Tools, "tool", "tools"), plural(e.Prompts, "prompt", "prompts"),
-		plural(e.ResourceTemplates, "resource template", "resource templates"))
+	line("%s, %s, %s", words.Counted(e.Tools, "tool", "tools"), words.Counted(e.Prompts, "prompt", "prompts"),
+		words.Counted(e.ResourceTemplates, "resource template", "resource templates"))
 	if p := e.ErrorProbe; p != nil {
 		answer := p.Outcome
 		if p.Code != 0 {

@@ -15,6 +15,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/internal/mdtext"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/engagement"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -65,7 +66,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 
 	b.WriteString("## Tollgate assessment\n\n")
 	fmt.Fprintf(&b, "%s · %d waived · %s · %s · %s  \n", headline(failures), len(waived),
-		plural(len(errs), "evaluation error"), plural(len(r.Subjects), "subject"), plural(len(r.Controls), "control"))
+		words.Count(len(errs), "evaluation error"), words.Count(len(r.Subjects), "subject"), words.Count(len(r.Controls), "control"))
 	fmt.Fprintf(&b, "<sub>%s %s · %s</sub>\n\n", orDefault(r.Tool, "tollgate"), r.Version, r.Timestamp.UTC().Format("2006-01-02T15:04:05Z"))
 	if g := opts.Engagement.Gate; g != nil {
 		// The verdict the exit code gives, stated where a pull request's
@@ -144,7 +145,7 @@ func headline(failures []view.Finding) string {
 	for _, s := range slices.Sorted(maps.Keys(count)) {
 		parts = append(parts, fmt.Sprintf("%d %s", count[s], orDefault(s, "unrated")))
 	}
-	return fmt.Sprintf("**%s** (%s)", plural(len(failures), "failure"), strings.Join(parts, ", "))
+	return fmt.Sprintf("**%s** (%s)", words.Count(len(failures), "failure"), strings.Join(parts, ", "))
 }
 
 func frameworks(b *bytes.Buffer, r *assess.Results, scope []string) {
@@ -266,12 +267,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// plural renders a count with its noun, e.g. "1 subject", "2 subjects".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, noun)
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/policy"
 )
@@ -100,7 +101,7 @@ func (b *builder) manifestResource() oscalTypes.Resource {
 		UUID:  manifestResourceID(),
 		Title: "Evidence bundle manifest",
 		Description: fmt.Sprintf("The manifest of the evidence bundle: all %s collected, with their provenance (collector, file, line, collection time), "+
-			"and all %s with their original and redacted SHA-256.", plural(len(b.r.Subjects), "subject"), plural(len(b.r.Artifacts), "artifact")),
+			"and all %s with their original and redacted SHA-256.", words.Count(len(b.r.Subjects), "subject"), words.Count(len(b.r.Artifacts), "artifact")),
 		Props:  props("evidence-kind", "bundle-manifest"),
 		Rlinks: &[]oscalTypes.ResourceLink{{Href: b.bundleHref(evidence.ManifestFile), MediaType: "application/json", Hashes: hashes(b.opts.ManifestSHA256)}},
 	}

@@ -7,6 +7,7 @@ import (
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -125,7 +126,7 @@ func examinedBy(cr *assess.ControlResult) string {
 		return fmt.Sprintf("%s (%s): no applicable %s subject", c.ID, c.Title, c.Subject)
 	}
 	return fmt.Sprintf("%s (%s) on %s: %d pass, %d fail, %d waived, %d error",
-		c.ID, c.Title, plural(judged, string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error)
+		c.ID, c.Title, words.Count(judged, string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error)
 }
 
 // controlFindings states the MCP controls themselves when no framework is

@@ -8,6 +8,7 @@ import (
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -46,7 +47,7 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 			UUID:        clientComponentUUID(client),
 			Type:        "software",
 			Title:       client,
-			Description: fmt.Sprintf("MCP client %s: %s described here were declared for it.", client, plural(clients[client], "subject")),
+			Description: fmt.Sprintf("MCP client %s: %s described here were declared for it.", client, words.Count(clients[client], "subject")),
 			Props:       props("client", client),
 			Status:      oscalTypes.SystemComponentStatus{State: "operational"},
 		})

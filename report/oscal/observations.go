@@ -11,6 +11,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
@@ -197,8 +198,8 @@ func (b *builder) observationDescription(cr *assess.ControlResult, listed int) s
 		verb = "was"
 	}
 	return fmt.Sprintf("%s (%s) was judged against %s: %d pass, %d fail, %d waived, %d error. Every subject judged is listed with its verdict; %s %s not applicable.",
-		c.ID, c.Title, plural(listed, "applicable "+string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error,
-		plural(n.NotApplicable, string(c.Subject)+" subject"), verb)
+		c.ID, c.Title, words.Count(listed, "applicable "+string(c.Subject)+" subject"), n.Pass, n.Fail, n.Waived, n.Error,
+		words.Count(n.NotApplicable, string(c.Subject)+" subject"), verb)
 }
 
 // subjectTitle names a subject with its location.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 )
 
 // WritePlan writes the OSCAL 1.1.3 assessment plan of r to w. Like Write,
@@ -230,7 +231,7 @@ func (b *builder) terms() *[]oscalTypes.AssessmentPart {
 				"live tests where endpoints were probed (TEST), and review of attestations for manual controls (INTERVIEW). "+
 				"Verdicts are rolled up to %s through Tollgate's mappings, each link with its provenance (official where a published crosswalk backs it) and rationale. "+
 				"The whole population in scope is judged; nothing is sampled. %s",
-				orDefault(b.r.Version, ""), plural(len(b.r.Controls), "MCP control"), frameworks, b.eng.Remediation.Describe())),
+				orDefault(b.r.Version, ""), words.Count(len(b.r.Controls), "MCP control"), frameworks, b.eng.Remediation.Describe())),
 		part("assumptions", "Assumptions", "",
 			"A client uses the configuration files found under the scope as Tollgate reads them (Tollgate parses each file the way its client does).",
 			"What a requirement demands beyond the MCP controls mapped to it is assessed elsewhere: a finding states only the requirement's MCP scope.",

@@ -9,6 +9,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/policy"
 )
@@ -29,7 +30,7 @@ func (b *builder) scopeStatement() string {
 	var counted []string
 	for _, k := range evidence.Kinds {
 		if n := kinds[k]; n > 0 {
-			counted = append(counted, plural(n, kindNoun(k)))
+			counted = append(counted, words.Count(n, kindNoun(k)))
 		}
 	}
 	where := "the evidence bundle it was given"
@@ -52,7 +53,7 @@ func (b *builder) scopeStatement() string {
 		"Every applicable subject was judged (no sampling). Each framework requirement is judged only for its MCP scope, "+
 		"that is what the MCP controls mapped to it examine; a requirement reported as \"MCP scope met\" is not thereby met as a whole, "+
 		"and requirements no MCP control maps to were not assessed.",
-		b.subjectName(), where, what, plural(files, "configuration file"))
+		b.subjectName(), where, what, words.Count(files, "configuration file"))
 }
 
 func kindNoun(k evidence.Kind) string {
@@ -71,14 +72,6 @@ func kindNoun(k evidence.Kind) string {
 		return "tool definition"
 	}
 	return string(k)
-}
-
-// plural renders "1 subject" or "3 subjects".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // isNIST reports whether requirement ids of the framework are SP 800-53

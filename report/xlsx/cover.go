@@ -11,6 +11,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 	"github.com/tollgate-dev/tollgate/templates/workbook"
 )
@@ -48,7 +49,7 @@ func (b *book) coverRows() []any {
 	var judged []string
 	for _, k := range evidence.Kinds {
 		if n := kinds[k]; n > 0 && k != evidence.KindSource {
-			judged = append(judged, plural(n, populationNoun(k)))
+			judged = append(judged, words.Count(n, populationNoun(k)))
 		}
 	}
 	population := "nothing"
@@ -87,7 +88,7 @@ func (b *book) coverRows() []any {
 		row("System", system),
 		row("Scope", scope),
 		row("Population", fmt.Sprintf("%s declared in %s (%s); every applicable subject was judged, nothing was sampled.",
-			population, plural(kinds[evidence.KindSource], "configuration source"), plural(len(r.Artifacts), "artifact"))),
+			population, words.Count(kinds[evidence.KindSource], "configuration source"), words.Count(len(r.Artifacts), "artifact"))),
 		row("Assessment date", r.Timestamp.UTC().Format(time.RFC3339)),
 		row("Assessor", assessor),
 		row("Tool", fmt.Sprintf("%s %s; workbook profile %s v%d", orDefault(r.Tool, "tollgate"), r.Version, b.p.Name, b.p.Version)),

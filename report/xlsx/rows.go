@@ -11,6 +11,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/words"
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -111,7 +112,7 @@ func (b *book) requirementRows(fw assess.FrameworkResult) []any {
 			row.findingsLink = quoteSheet(b.findingsSheet) + "!" + cell
 		}
 		if judged > 0 {
-			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", plural(judged, "subject"), plural(judgedFiles, "file")))
+			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", words.Count(judged, "subject"), words.Count(judgedFiles, "file")))
 		}
 		for _, p := range slices.Sorted(maps.Keys(arts)) {
 			a := arts[p]
@@ -287,12 +288,4 @@ func orDefault(s, def string) string {
 		return def
 	}
 	return s
-}
-
-// plural renders "1 file" or "3 files".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
