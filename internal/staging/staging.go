@@ -34,8 +34,8 @@ type Set struct {
 	// Streams maps slash-separated paths relative to the output folder to
 	// functions that write their content, so that large files go to disk
 	// as they are produced instead of being held in memory. They run
-	// concurrently, at most Workers at a time, while one of the workers
-	// writes the Files first; a function that fails fails the whole set.
+	// concurrently, at most Workers at a time, while the Files are written
+	// beside them; a function that fails fails the whole set.
 	// A path is in Files or in Streams, not both.
 	Streams map[string]func(io.Writer) error
 	// Workers bounds how many Streams run at once (0: GOMAXPROCS).
@@ -73,6 +73,9 @@ func Write(dir string, set Set) error {
 type fileSystem struct {
 	create func(name string) (io.WriteCloser, error)
 	rename func(from, to string) error
+	// flush waits until what was written to a file created by create is
+	// on disk.
+	flush func(io.WriteCloser) error
 }
 
 var osFS = fileSystem{
@@ -80,6 +83,16 @@ var osFS = fileSystem{
 		return os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	},
 	rename: os.Rename,
+	flush:  syncFile,
+}
+
+// syncFile flushes an operating system file to disk; other writers have
+// nothing to flush.
+func syncFile(w io.WriteCloser) error {
+	if f, ok := w.(*os.File); ok {
+		return f.Sync()
+	}
+	return nil
 }
 
 // unit is one entry of the output folder that is replaced as a whole.
@@ -302,13 +315,16 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 	for _, u := range units {
 		isUnit[u.path] = !u.folder
 	}
+	fl := &flusher{flush: fsys.flush}
 	jobs := streamJobs(set)
 	if len(set.Files) > 0 {
-		// The files, often many small ones, are written by one worker while
-		// the others start on the streams.
+		// The files, often many small ones in many folders, are written
+		// beside the workers rather than by one of them: creating them
+		// waits on the disk far more than it computes, and meanwhile the
+		// workers keep every processor busy with the streams.
 		files := set.Files
-		jobs = append([]job{{run: func() (string, error) {
-			return fsys.writeFiles(stage, files, isUnit)
+		jobs = append([]job{{beside: true, run: func() (string, error) {
+			return fsys.writeFiles(stage, files, isUnit, fl)
 		}}}, jobs...)
 	}
 	for i, j := range jobs {
@@ -319,11 +335,66 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 				if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 					return p, err
 				}
-				return p, fsys.streamFile(full, stream, isUnit[p])
+				return p, fsys.streamFile(p, full, stream, isUnit[p], fl)
 			}
 		}
 	}
-	return runJobs(jobs, set.Workers)
+	err := runJobs(jobs, set.Workers)
+	// Even when a job failed, every file is closed before the caller
+	// removes the staging folder.
+	if ferr := fl.wait(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// flusher flushes finished files to disk and closes them in the
+// background, so that a worker goes on to its next file while the disk
+// catches up with the last one. A flush takes as long as the disk needs to
+// write what the file holds (a second or more for the largest reports),
+// all of it time the workers would otherwise spend waiting.
+type flusher struct {
+	flush func(io.WriteCloser) error
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	at    string // the first path, in sorted order, that failed
+	err   error
+}
+
+// finish flushes w, the file of the slash-separated path p, when sync is
+// set, and closes it, in the background when it has to flush.
+func (fl *flusher) finish(p string, w io.WriteCloser, sync bool) {
+	if !sync {
+		fl.fail(p, w.Close())
+		return
+	}
+	fl.wg.Add(1)
+	go func() {
+		defer fl.wg.Done()
+		fl.fail(p, errors.Join(fl.flush(w), w.Close()))
+	}()
+}
+
+// fail records err for path p, keeping the first path in sorted order so
+// that the message does not depend on scheduling.
+func (fl *flusher) fail(p string, err error) {
+	if err == nil {
+		return
+	}
+	fl.mu.Lock()
+	defer fl.mu.Unlock()
+	if fl.err == nil || p < fl.at {
+		fl.at, fl.err = p, err
+	}
+}
+
+// wait waits for every flush and returns the first failure, in path order.
+func (fl *flusher) wait() error {
+	fl.wg.Wait()
+	if fl.err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", fl.at, fl.err)
 }
 
 // job is one file to stream, or the set's Files to write.
@@ -332,6 +403,8 @@ type job struct {
 	stream func(io.Writer) error
 	// run does the job and returns the path it failed on with its error.
 	run func() (string, error)
+	// beside runs the job on its own goroutine instead of a worker's.
+	beside bool
 }
 
 // streamJobs returns the set's Streams in the order they start in: those
@@ -361,7 +434,7 @@ func streamJobs(set Set) []job {
 
 // writeFiles writes files into stage in name order, and returns the path
 // it failed on with its error.
-func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit map[string]bool) (string, error) {
+func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit map[string]bool, fl *flusher) (string, error) {
 	names := make([]string, 0, len(files))
 	for p := range files {
 		names = append(names, p)
@@ -372,7 +445,7 @@ func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit 
 		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 			return p, err
 		}
-		if err := fsys.writeFile(full, files[p], isUnit[p]); err != nil {
+		if err := fsys.writeFile(p, full, files[p], isUnit[p], fl); err != nil {
 			return p, err
 		}
 	}
@@ -380,8 +453,9 @@ func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit 
 }
 
 // runJobs runs the jobs, in their order, at most workers at a time
-// (0: GOMAXPROCS). When several fail, the error of the first path in
-// sorted order is returned, so the message does not depend on scheduling.
+// (0: GOMAXPROCS), and those marked beside at once on goroutines of their
+// own. When several fail, the error of the first path in sorted order is
+// returned, so the message does not depend on scheduling.
 func runJobs(jobs []job, workers int) error {
 	if len(jobs) == 0 {
 		return nil
@@ -391,19 +465,34 @@ func runJobs(jobs []job, workers int) error {
 	}
 	failed := make([]string, len(jobs))
 	errs := make([]error, len(jobs))
-	next := make(chan int)
+	run := func(i int) {
+		failed[i], errs[i] = jobs[i].run()
+		jobs[i] = job{} // what it wrote need not stay in memory
+	}
 	var wg sync.WaitGroup
-	for range min(workers, len(jobs)) {
+	var pooled []int
+	for i, j := range jobs {
+		if !j.beside {
+			pooled = append(pooled, i)
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run(i)
+		}()
+	}
+	next := make(chan int)
+	for range min(workers, len(pooled)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				failed[i], errs[i] = jobs[i].run()
-				jobs[i] = job{} // what it wrote need not stay in memory
+				run(i)
 			}
 		}()
 	}
-	for i := range jobs {
+	for _, i := range pooled {
 		next <- i
 	}
 	close(next)
@@ -421,8 +510,10 @@ func runJobs(jobs []job, workers int) error {
 // streamBuffer is the size of the buffer between a stream and its file.
 const streamBuffer = 256 << 10
 
-// streamFile creates name and lets write fill it through a buffer.
-func (fsys fileSystem) streamFile(name string, write func(io.Writer) error, sync bool) error {
+// streamFile creates name, the file of the slash-separated path p, lets
+// write fill it through a buffer, and hands it to fl to be flushed to disk
+// when sync is set, and closed.
+func (fsys fileSystem) streamFile(p, name string, write func(io.Writer) error, sync bool, fl *flusher) error {
 	w, err := fsys.create(name)
 	if err != nil {
 		return err
@@ -432,24 +523,25 @@ func (fsys fileSystem) streamFile(name string, write func(io.Writer) error, sync
 	if werr == nil {
 		werr = bw.Flush()
 	}
-	var serr error
-	if f, ok := w.(*os.File); ok && sync && werr == nil {
-		serr = f.Sync()
+	if werr != nil {
+		return errors.Join(werr, w.Close())
 	}
-	return errors.Join(werr, serr, w.Close())
+	fl.finish(p, w, sync)
+	return nil
 }
 
-func (fsys fileSystem) writeFile(name string, data []byte, sync bool) error {
+// writeFile writes data to name, the file of the slash-separated path p,
+// and hands it to fl like streamFile.
+func (fsys fileSystem) writeFile(p, name string, data []byte, sync bool, fl *flusher) error {
 	w, err := fsys.create(name)
 	if err != nil {
 		return err
 	}
-	_, werr := w.Write(data)
-	var serr error
-	if f, ok := w.(*os.File); ok && sync && werr == nil {
-		serr = f.Sync()
+	if _, err := w.Write(data); err != nil {
+		return errors.Join(err, w.Close())
 	}
-	return errors.Join(werr, serr, w.Close())
+	fl.finish(p, w, sync)
+	return nil
 }
 
 // swapped records one unit moved into the output folder.

@@ -220,7 +220,7 @@ func TestWriteFailureKeepsPreviousOutputs(t *testing.T) {
 			populate(t, dir, previous)
 		}
 		var n int
-		fsys := fileSystem{create: osFS.create, rename: failingRename(-1, false, &n)}
+		fsys := fileSystem{create: osFS.create, rename: failingRename(-1, false, &n), flush: syncFile}
 		if err := fsys.write(dir, next()); err != nil {
 			t.Fatal(err)
 		}
@@ -243,12 +243,12 @@ func TestWriteFailureKeepsPreviousOutputs(t *testing.T) {
 	}
 	for _, limit := range []int{0, 5, total / 2, total - 1} {
 		cases = append(cases, failure{fmt.Sprintf("disk full after %d of %d bytes", limit, total), func(*int) fileSystem {
-			return fileSystem{create: fullAfter(limit), rename: os.Rename}
+			return fileSystem{create: fullAfter(limit), rename: os.Rename, flush: syncFile}
 		}, "no space left on device", 0})
 	}
 	for n := 1; n <= renames[false]; n++ {
 		cases = append(cases, failure{fmt.Sprintf("rename %d fails", n), func(calls *int) fileSystem {
-			return fileSystem{create: osFS.create, rename: failingRename(n, false, calls)}
+			return fileSystem{create: osFS.create, rename: failingRename(n, false, calls), flush: syncFile}
 		}, "input/output error", n})
 	}
 	for _, tt := range cases {
@@ -286,7 +286,7 @@ func TestWriteRollbackFailureKeepsPrevious(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	populate(t, dir, previous)
 	var calls int
-	fsys := fileSystem{create: osFS.create, rename: failingRename(4, true, &calls)}
+	fsys := fileSystem{create: osFS.create, rename: failingRename(4, true, &calls), flush: syncFile}
 	err := fsys.write(dir, next())
 	if err == nil || !strings.Contains(err.Error(), "could not be restored is in") {
 		t.Fatalf("err = %v", err)
@@ -481,10 +481,16 @@ func TestStreamsStartInOrder(t *testing.T) {
 }
 
 // TestFilesAreWrittenBesideStreams checks that the set's files are written
-// by one worker while another runs the streams: here a file's creation
-// waits for a stream to have started, which never happens when the
-// streams wait for the files.
+// beside the workers running the streams, also when there is only one:
+// here a file's creation waits for a stream to have started, which never
+// happens when the streams wait for the files.
 func TestFilesAreWrittenBesideStreams(t *testing.T) {
+	for _, workers := range []int{1, 2} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) { testFilesAreWrittenBesideStreams(t, workers) })
+	}
+}
+
+func testFilesAreWrittenBesideStreams(t *testing.T, workers int) {
 	streaming := make(chan struct{})
 	set := Set{
 		Files:   map[string][]byte{"bundle/a.json": []byte("a"), "bundle/b.json": []byte("b")},
@@ -494,9 +500,9 @@ func TestFilesAreWrittenBesideStreams(t *testing.T) {
 			_, err := io.WriteString(w, "report")
 			return err
 		}},
-		Workers: 2,
+		Workers: workers,
 	}
-	fsys := fileSystem{rename: os.Rename, create: func(name string) (io.WriteCloser, error) {
+	fsys := fileSystem{rename: os.Rename, flush: syncFile, create: func(name string) (io.WriteCloser, error) {
 		if filepath.Base(name) == "a.json" {
 			select {
 			case <-streaming:
@@ -513,5 +519,68 @@ func TestFilesAreWrittenBesideStreams(t *testing.T) {
 	want := map[string]string{"bundle/a.json": "a", "bundle/b.json": "b", "report.json": "report"}
 	if got := snapshot(t, dir); !maps.Equal(got, want) {
 		t.Errorf("wrote %v, want %v", got, want)
+	}
+}
+
+// TestWorkerGoesOnWhileAFileFlushes checks that flushing a finished file to
+// disk does not hold up its worker: with one worker, the first file's flush
+// waits for the second stream to have started, which never happens when
+// the worker flushes before taking its next stream.
+func TestWorkerGoesOnWhileAFileFlushes(t *testing.T) {
+	second := make(chan struct{})
+	set := Set{Streams: map[string]func(io.Writer) error{}, Workers: 1, Order: []string{"a.json", "b.json"}}
+	for _, name := range []string{"a.json", "b.json"} {
+		set.Streams[name] = func(w io.Writer) error {
+			if name == "b.json" {
+				close(second)
+			}
+			_, err := io.WriteString(w, name)
+			return err
+		}
+	}
+	fsys := osFS
+	fsys.flush = func(w io.WriteCloser) error {
+		if f, ok := w.(*os.File); ok && filepath.Base(f.Name()) == "a.json" {
+			select {
+			case <-second:
+			case <-time.After(time.Minute):
+				return errors.New("the next stream did not start while a.json was flushed")
+			}
+		}
+		return syncFile(w)
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := fsys.write(dir, set); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a.json": "a.json", "b.json": "b.json"}
+	if got := snapshot(t, dir); !maps.Equal(got, want) {
+		t.Errorf("wrote %v, want %v", got, want)
+	}
+}
+
+// TestFailedFlushFailsTheWrite checks that a file the disk could not take
+// in full fails the whole set, naming the file, and leaves the previous
+// outputs in place: the flush is the last moment a full disk or an I/O
+// error shows.
+func TestFailedFlushFailsTheWrite(t *testing.T) {
+	for _, fail := range []string{"a.json", "b.json", "c.json"} {
+		t.Run(fail, func(t *testing.T) {
+			dir := t.TempDir()
+			populate(t, dir, previous)
+			fsys := osFS
+			fsys.flush = func(w io.WriteCloser) error {
+				if f, ok := w.(*os.File); ok && filepath.Base(f.Name()) == fail {
+					return &fs.PathError{Op: "sync", Path: f.Name(), Err: syscall.EIO}
+				}
+				return syncFile(w)
+			}
+			err := fsys.write(dir, streamed(""))
+			if err == nil || !errors.Is(err, syscall.EIO) || !strings.Contains(err.Error(), fail+": ") {
+				t.Fatalf("a failed flush of %s must fail the write, naming the file: got %v", fail, err)
+			}
+			assertTree(t, dir, previous)
+			assertNoStaging(t, dir)
+		})
 	}
 }
