@@ -1,10 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -46,6 +49,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(fastZip)
 	if err := build(f, r, p, opts); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
@@ -57,6 +61,44 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	return nil
+}
+
+// fastZip is the workbook's zip writer: it compresses the parts at
+// flate.BestSpeed. A fleet's Findings and Inventory sheets hold hundreds
+// of megabytes of repetitive XML, which the default level spent about a
+// quarter of the workbook's time compressing to a file a third smaller.
+func fastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		fw, ok := flateWriters.Get().(*flate.Writer)
+		if !ok {
+			var err error
+			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
+				return nil, err
+			}
+		} else {
+			fw.Reset(out)
+		}
+		return &pooledFlate{fw}, nil
+	})
+	return zw
+}
+
+// flateWriters keeps the compressors of finished parts for the next ones:
+// each holds about a megabyte of tables.
+var flateWriters sync.Pool
+
+// pooledFlate returns its compressor to flateWriters once closed.
+type pooledFlate struct{ *flate.Writer }
+
+func (p *pooledFlate) Close() error {
+	if p.Writer == nil {
+		return nil
+	}
+	err := p.Writer.Close()
+	flateWriters.Put(p.Writer)
+	p.Writer = nil
+	return err
 }
 
 // book is what the sheets of one workbook are built from.
