@@ -12,7 +12,9 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
 	"github.com/tollgate-dev/tollgate/collectors"
+	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report"
 )
@@ -56,6 +58,64 @@ func BenchmarkAssessFleet(b *testing.B) {
 			b.ReportMetric(float64(outputSize(b, out))/(1<<20), "out-MiB")
 		})
 	}
+}
+
+// subsetControls are the controls testdata/conftest/mcp.rego expresses in
+// Rego, for BenchmarkAssessFleetSubset.
+var subsetControls = []string{"MCP-AUTH-01", "MCP-SECRETS-01", "MCP-SECRETS-03", "MCP-SUPPLY-01", "MCP-SUPPLY-02",
+	"MCP-SUPPLY-04", "MCP-TRANSPORT-01"}
+
+// BenchmarkAssessFleetSubset assesses the 50k fleet of BenchmarkAssessFleet
+// with only the seven controls of the conftest policy in testdata/conftest
+// and writes results.json alone: the work 'conftest test' with that policy
+// does over the same files, which the README's "Scale" section compares.
+func BenchmarkAssessFleetSubset(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "fleet")
+	spec := assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1}
+	if _, err := assesstest.WriteFleetFiles(dir, spec); err != nil {
+		b.Fatal(err)
+	}
+	builtin, err := pipeline.LoadCatalog(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := &controls.Catalog{Risks: builtin.Risks}
+	for _, id := range subsetControls {
+		c := builtin.Control(id)
+		if c == nil {
+			b.Fatalf("no control %s in the built-in catalog", id)
+		}
+		cat.Controls = append(cat.Controls, c)
+	}
+	maps, err := mappings.Builtin()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := filepath.Join(b.TempDir(), "out")
+	ctx := context.Background()
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var failures int
+	for b.Loop() {
+		bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := assess.Run(ctx, assess.Input{Subjects: bundle.Subjects, Artifacts: bundle.Artifacts, Catalog: cat,
+			Mappings: maps, Now: fleetNow, Tool: pipeline.Tool, Version: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := report.WriteAll(out, r, []string{"json"}, report.Options{}); err != nil {
+			b.Fatal(err)
+		}
+		failures = 0
+		for _, c := range r.Controls {
+			failures += c.Counts.Fail
+		}
+	}
+	b.ReportMetric(float64(failures), "failures")
 }
 
 // assessFleet collects, evaluates and writes every report of the fleet in
