@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/evidence"
@@ -194,18 +195,39 @@ func (c *collection) group(ctx context.Context, results []fileResult) {
 			members[j] = *results[i].pending
 		}
 		g.Group(ctx, members)
-		for j, i := range idx {
-			m := members[j]
-			switch {
-			case !m.Analysis.Discard:
-				results[i] = finish(m.File, m.Analysis)
-			case m.File.Explicit:
-				results[i] = finish(m.File, unrecognised(m.File))
-			default:
-				results[i] = fileResult{}
-			}
-		}
+		c.finishMembers(members, idx, results)
 	}
+}
+
+// finishMembers finishes the members a Grouper has seen, members[j] into
+// results[idx[j]], on every worker: finishing a file (redacting its stored
+// copy) takes as long as it does for the files no Grouper holds, which the
+// workers finish as they read them.
+func (c *collection) finishMembers(members []Member, idx []int, results []fileResult) {
+	workers := c.opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(members)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := int(next.Add(1) - 1); j < len(members); j = int(next.Add(1) - 1) {
+				m := members[j]
+				switch {
+				case !m.Analysis.Discard:
+					results[idx[j]] = finish(m.File, m.Analysis)
+				case m.File.Explicit:
+					results[idx[j]] = finish(m.File, unrecognised(m.File))
+				default:
+					results[idx[j]] = fileResult{}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // unrecognised is the analysis of a file named explicitly that no

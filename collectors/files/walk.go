@@ -159,8 +159,9 @@ func (w *walker) named(abs string, confine area, loc Location, explicit bool) {
 		w.add(candidate{abs: abs, rel: rel, explicit: true, location: loc})
 	case info.IsDir():
 		start := len(w.out)
-		inside := append(confine, realPath(abs))
-		w.walkDir(abs, inside, map[string]bool{})
+		real := realPath(abs)
+		inside := append(confine, real)
+		w.walkDir(abs, real, inside, map[string]bool{})
 		for i := start; i < len(w.out); i++ {
 			w.out[i].location = loc
 			w.out[i].area = inside
@@ -288,13 +289,14 @@ func isEvidenceBundle(dir string, entries []fs.DirEntry) bool {
 	return bytes.Contains(head[:n], []byte(`"format_version"`)) && bytes.Contains(head[:n], []byte(`"tool": "tollgate"`))
 }
 
-// walkDir walks dir, whose real path's ancestors are in ancestors, reading
-// only from confine.
-func (w *walker) walkDir(dir string, confine area, ancestors map[string]bool) {
+// walkDir walks dir, whose real path is real and whose real path's
+// ancestors are in ancestors, reading only from confine. A folder listed in
+// dir as a folder, not a symbolic link, has dir's real path followed by its
+// name, as a file does, so the walk resolves no path but those of links.
+func (w *walker) walkDir(dir, real string, confine area, ancestors map[string]bool) {
 	if w.ctx.Err() != nil {
 		return
 	}
-	real := realPath(dir)
 	if w.visited[real] {
 		return
 	}
@@ -325,7 +327,7 @@ func (w *walker) walkDir(dir string, confine area, ancestors map[string]bool) {
 			if w.strength(rel) == Strong {
 				w.add(notRegular(full, rel, fs.ModeDir))
 			}
-			w.walkDir(full, confine, ancestors)
+			w.walkDir(full, filepath.Join(real, e.Name()), confine, ancestors)
 		case mode.IsRegular():
 			if w.considered(rel) {
 				w.add(candidate{abs: full, real: filepath.Join(real, e.Name()), rel: rel})
@@ -412,5 +414,5 @@ func (w *walker) symlink(full, rel string, confine area, ancestors map[string]bo
 			detail: "symbolic link to a directory that contains it; not followed"})
 		return
 	}
-	w.walkDir(full, confine, ancestors)
+	w.walkDir(full, real, confine, ancestors)
 }
