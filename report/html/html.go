@@ -14,11 +14,13 @@ package html
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
 	htmltemplate "html/template"
 	"io"
+	"iter"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -39,10 +41,10 @@ type Options struct {
 }
 
 var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
-	"plural":       words.Count,
-	"spans":        spans,
-	"findingRow":   findingRowHTML,
-	"inventoryRow": inventoryRowHTML,
+	"plural":        words.Count,
+	"spans":         spans,
+	"findingRows":   writeFindingRows,
+	"inventoryRows": writeInventoryRows,
 }).Parse(assets.Page))
 
 // Write writes r as the HTML report to w.
@@ -58,6 +60,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	// fails to render is left incomplete in w (report.WriteOutputs then
 	// writes nothing at all).
 	bw := bufio.NewWriterSize(w, 256<<10)
+	m.rows = &rowSink{w: bw}
 	if err := page.Execute(bw, m); err != nil {
 		return fmt.Errorf("render HTML report: %w", err)
 	}
@@ -65,6 +68,41 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write HTML report: %w", err)
 	}
 	return nil
+}
+
+// rowSink is where the page's finding and inventory rows go: straight into
+// the writer the page is rendered into, in the place of the template call
+// that writes them (the template writes everything before the call to the
+// same writer first), without a string per row.
+type rowSink struct {
+	w   *bufio.Writer
+	row bytes.Buffer
+}
+
+// writeFindingRows writes the rows of one control's findings where the
+// template calls it, and returns nothing for the template to print.
+func writeFindingRows(m *model, rows iter.Seq[findingRow]) (htmltemplate.HTML, error) {
+	for r := range rows {
+		m.rows.row.Reset()
+		writeFindingRow(&m.rows.row, r)
+		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
+}
+
+// writeInventoryRows writes the rows of one kind of subject of the
+// inventory, as writeFindingRows does the findings.
+func writeInventoryRows(m *model, rows []inventoryRow) (htmltemplate.HTML, error) {
+	for _, r := range rows {
+		m.rows.row.Reset()
+		writeInventoryRow(&m.rows.row, r)
+		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
 }
 
 // contentSecurityPolicy allows exactly the page's own style sheet and

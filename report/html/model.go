@@ -20,6 +20,9 @@ import (
 // model is everything the template shows, computed once and in a fixed
 // order, so the same results give the same bytes.
 type model struct {
+	// rows is where the template's row functions write (see rowSink).
+	rows *rowSink
+
 	Tool, Version, Timestamp string
 	Gate                     *console.Gate
 

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	htmltemplate "html/template"
 	"strconv"
 	"strings"
@@ -11,26 +12,32 @@ import (
 // for the row before (see TestFindingRowIsTheTemplate), with html/template's
 // contextual escaping (text, attribute, URL and URL part) done by hand.
 func findingRowHTML(r findingRow) htmltemplate.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(512 + 2*len(r.Search))
+	writeFindingRow(&b, r)
+	return htmltemplate.HTML(b.String())
+}
+
+// writeFindingRow writes what findingRowHTML returns to b.
+func writeFindingRow(b *bytes.Buffer, r findingRow) {
 	b.WriteString("\n<tr class=\"finding\" id=\"")
-	escapeHTML(&b, r.ID)
+	escapeHTML(b, r.ID)
 	b.WriteString(`" data-verdict="`)
-	escapeHTML(&b, r.Verdict)
+	escapeHTML(b, r.Verdict)
 	b.WriteString(`" data-severity="`)
-	escapeHTML(&b, r.Severity)
+	escapeHTML(b, r.Severity)
 	b.WriteString(`" data-kind="`)
-	escapeHTML(&b, r.Kind)
+	escapeHTML(b, r.Kind)
 	b.WriteString(`" data-baseline="`)
-	escapeHTML(&b, r.Baseline)
+	escapeHTML(b, r.Baseline)
 	b.WriteString(`" data-search="`)
-	escapeHTML(&b, r.Search)
+	escapeHTML(b, r.Search)
 	b.WriteString("\">\n<td><code>")
-	escapeHTML(&b, r.ID)
+	escapeHTML(b, r.ID)
 	b.WriteString("</code>")
 	if r.Baseline != "" {
 		b.WriteString(`<br><span class="tag tag-`)
-		escapeHTML(&b, r.Baseline)
+		escapeHTML(b, r.Baseline)
 		b.WriteString(`">`)
 		if r.Baseline == "new" {
 			b.WriteString("new")
@@ -41,73 +48,78 @@ func findingRowHTML(r findingRow) htmltemplate.HTML {
 	}
 	if r.FirstSeen != "" {
 		b.WriteString(`<br><span class="muted">first seen `)
-		escapeHTML(&b, r.FirstSeen)
+		escapeHTML(b, r.FirstSeen)
 		b.WriteString("</span>")
 	}
 	b.WriteString("</td>\n<td><span class=\"subject-name\">")
-	escapeHTML(&b, r.Subject)
+	escapeHTML(b, r.Subject)
 	b.WriteString(`</span><br><span class="muted">`)
-	escapeHTML(&b, r.Kind)
+	escapeHTML(b, r.Kind)
 	b.WriteString("</span></td>\n<td>")
 	if r.Href != "" {
 		b.WriteString(`<a href="`)
-		escapeHTML(&b, processURL(filterURL(r.Href), true))
+		escapeHTML(b, processURL(filterURL(r.Href), true))
 		b.WriteString(`">`)
-		escapeHTML(&b, r.Location)
+		escapeHTML(b, r.Location)
 		b.WriteString("</a>")
 	} else {
-		escapeHTML(&b, r.Location)
+		escapeHTML(b, r.Location)
 	}
 	b.WriteString("</td>\n<td>")
 	for _, s := range spans(r.Message) {
 		if s.Code {
 			b.WriteString("<code>")
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 			b.WriteString("</code>")
 		} else {
-			escapeHTML(&b, s.Text)
+			escapeHTML(b, s.Text)
 		}
 	}
 	if len(r.Reasons) > 0 {
 		b.WriteString(`<ul class="reasons">`)
 		for _, reason := range r.Reasons {
 			b.WriteString("<li>")
-			escapeHTML(&b, reason)
+			escapeHTML(b, reason)
 			b.WriteString("</li>")
 		}
 		b.WriteString("</ul>")
 	}
 	b.WriteString("</td>\n<td><span class=\"verdict v-")
-	escapeHTML(&b, r.Verdict)
+	escapeHTML(b, r.Verdict)
 	b.WriteString(`">`)
-	escapeHTML(&b, r.VerdictLabel)
+	escapeHTML(b, r.VerdictLabel)
 	b.WriteString("</span>")
 	if r.Waiver != "" {
 		b.WriteString(`<br><a href="#waiver-`)
-		escapeHTML(&b, processURL(r.WaiverAnchor, false))
+		escapeHTML(b, processURL(r.WaiverAnchor, false))
 		b.WriteString(`">`)
-		escapeHTML(&b, r.Waiver)
+		escapeHTML(b, r.Waiver)
 		b.WriteString("</a>")
 	}
 	b.WriteString("</td>\n</tr>")
-	return htmltemplate.HTML(b.String())
 }
 
 // inventoryRowHTML renders one row of the inventory, as findingRowHTML
 // does a finding row (see TestInventoryRowIsTheTemplate).
 func inventoryRowHTML(r inventoryRow) htmltemplate.HTML {
-	var b strings.Builder
+	var b bytes.Buffer
+	writeInventoryRow(&b, r)
+	return htmltemplate.HTML(b.String())
+}
+
+// writeInventoryRow writes what inventoryRowHTML returns to b.
+func writeInventoryRow(b *bytes.Buffer, r inventoryRow) {
 	b.WriteString("\n<tr class=\"subject\" data-search=\"")
-	escapeHTML(&b, r.Search)
+	escapeHTML(b, r.Search)
 	b.WriteString(`">`)
 	for i, c := range r.Cells {
 		if i == 0 {
 			b.WriteString(`<th scope="row">`)
-			escapeHTML(&b, c)
+			escapeHTML(b, c)
 			b.WriteString("</th>")
 		} else {
 			b.WriteString("<td>")
-			escapeHTML(&b, c)
+			escapeHTML(b, c)
 			b.WriteString("</td>")
 		}
 	}
@@ -120,7 +132,6 @@ func inventoryRowHTML(r inventoryRow) htmltemplate.HTML {
 		b.WriteString(`<span class="muted">0</span>`)
 	}
 	b.WriteString("</td></tr>")
-	return htmltemplate.HTML(b.String())
 }
 
 // htmlReplacements is html/template's escaping of text and of quoted
@@ -139,7 +150,7 @@ var htmlReplacements = [...]string{
 
 // escapeHTML writes s escaped as html/template escapes a string in text
 // or in a quoted attribute value.
-func escapeHTML(b *strings.Builder, s string) {
+func escapeHTML(b *bytes.Buffer, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; int(c) < len(htmlReplacements) && htmlReplacements[c] != "" {
