@@ -94,8 +94,8 @@ func writeFindingRows(m *model, rows iter.Seq[findingRow]) (htmltemplate.HTML, e
 
 // writeInventoryRows writes the rows of one kind of subject of the
 // inventory, as writeFindingRows does the findings.
-func writeInventoryRows(m *model, rows []inventoryRow) (htmltemplate.HTML, error) {
-	for _, r := range rows {
+func writeInventoryRows(m *model, rows iter.Seq[inventoryRow]) (htmltemplate.HTML, error) {
+	for r := range rows {
 		m.rows.row.Reset()
 		writeInventoryRow(&m.rows.row, r)
 		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {

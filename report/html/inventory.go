@@ -2,6 +2,7 @@ package html
 
 import (
 	"fmt"
+	"iter"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,7 +18,11 @@ import (
 type kindTable struct {
 	Kind, Title string
 	Columns     []string
-	Rows        []inventoryRow
+	// Count is the number of rows; Rows makes them one at a time as the
+	// report is written, so that the rows of every subject are never held
+	// at once.
+	Count int
+	Rows  iter.Seq[inventoryRow]
 }
 
 type inventoryRow struct {
@@ -103,19 +108,24 @@ func inventory(r *assess.Results, failing map[string]int) []kindTable {
 			}
 			t.Columns = append(t.Columns, title)
 		}
-		t.Rows = make([]inventoryRow, 0, len(subjects))
-		var parts []string // the search text's
-		for _, f := range subjects {
-			row := inventoryRow{Failing: failing[f.ID], Cells: make([]string, 0, len(cols))}
-			for _, c := range cols {
-				row.Cells = append(row.Cells, c.get(f))
+		t.Count = len(subjects)
+		t.Rows = func(yield func(inventoryRow) bool) {
+			var parts []string // the search text's
+			cells := make([]string, len(cols))
+			for _, f := range subjects {
+				row := inventoryRow{Failing: failing[f.ID], Cells: cells[:0]}
+				for _, c := range cols {
+					row.Cells = append(row.Cells, c.get(f))
+				}
+				if row.Cells[0] == "" {
+					row.Cells[0] = f.ID
+				}
+				parts = append(append(parts[:0], f.ID, kind), row.Cells...)
+				row.Search = searchText(parts...)
+				if !yield(row) {
+					return
+				}
 			}
-			if row.Cells[0] == "" {
-				row.Cells[0] = f.ID
-			}
-			parts = append(append(parts[:0], f.ID, kind), row.Cells...)
-			row.Search = searchText(parts...)
-			t.Rows = append(t.Rows, row)
 		}
 		out = append(out, t)
 	}
