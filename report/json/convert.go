@@ -29,25 +29,36 @@ func framework(fw assess.FrameworkResult) Framework {
 }
 
 func control(x *view.Index, cr assess.ControlResult) Control {
+	out := controlHead(x, cr)
+	out.Evaluations = make([]Evaluation, 0, len(cr.Evaluations))
+	for i := range cr.Evaluations {
+		out.Evaluations = append(out.Evaluations, evaluation(x, &cr.Evaluations[i]))
+	}
+	return out
+}
+
+// controlHead converts a control's result without its evaluations, whose
+// list it leaves empty.
+func controlHead(x *view.Index, cr assess.ControlResult) Control {
 	c := cr.Control
 	out := Control{
 		ID: c.ID, Title: c.Title, Family: c.Family, Severity: c.Severity, Risks: strs(c.Risks),
 		SubjectKind: string(c.Subject), Manual: c.Manual, Builtin: c.Builtin, Status: string(cr.Status),
 		Reason: cr.Reason, Counts: Verdicts(cr.Counts), Remediation: c.Remediation, References: strs(c.References),
-		Source: Position{File: c.File, Line: c.Line}, Requirements: []string{},
-		Evaluations: make([]Evaluation, 0, len(cr.Evaluations)),
+		Source: Position{File: c.File, Line: c.Line}, Requirements: []string{}, Evaluations: []Evaluation{},
 	}
 	for _, ref := range x.Requirements(c.ID) {
 		out.Requirements = append(out.Requirements, ref.String())
 	}
-	for i := range cr.Evaluations {
-		e := &cr.Evaluations[i]
-		out.Evaluations = append(out.Evaluations, Evaluation{
-			Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
-			Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Judged(e).Location(),
-		})
-	}
 	return out
+}
+
+// evaluation converts one verdict of a control on a subject.
+func evaluation(x *view.Index, e *assess.Evaluation) Evaluation {
+	return Evaluation{
+		Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
+		Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Judged(e).Location(),
+	}
 }
 
 // finding converts one failing, waived or undecided pair.

@@ -26,7 +26,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write results.json: no results")
 	}
 	doc, later := build(r)
-	if err := encodeStreaming(w, doc, opts.Compact, later); err != nil {
+	if err := encode(w, doc, opts.Compact, later, encoders(r)); err != nil {
 		return fmt.Errorf("write results.json: %w", err)
 	}
 	return nil
@@ -59,13 +59,28 @@ func all[T any](d deferred) []T {
 type deferred struct {
 	n  int
 	at func(i int) any
+	// evaluations, set for the controls, is element i without its
+	// evaluations, which it returns apart, so that they are converted and
+	// encoded a few at a time instead of all at once.
+	evaluations func(i int) (*Control, evalList)
 }
+
+// evalList is a control's evaluations as the engine records them; they are
+// converted as they are encoded.
+type evalList struct {
+	x     *view.Index
+	evals []assess.Evaluation
+}
+
+// at converts evaluation k.
+func (l evalList) at(k int) Evaluation { return evaluation(l.x, &l.evals[k]) }
 
 // build converts r into the results.json document without its controls,
 // findings, errors and subjects, which it returns deferred, by JSON member
-// name.
+// name. The deferred elements may be built on several goroutines at once.
 func build(r *assess.Results) (*Document, map[string]deferred) {
 	x := view.New(r)
+	x.LocateAll()
 	doc := &Document{
 		SchemaVersion:     SchemaVersion,
 		Tool:              Tool{Name: orDefault(r.Tool, "tollgate"), Version: r.Version},
@@ -131,7 +146,11 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 		doc.Risks = append(doc.Risks, Risk{ID: rk.ID, Title: rk.Title, Description: rk.Description})
 	}
 	return doc, map[string]deferred{
-		"controls": {n: len(judged), at: func(i int) any { c := control(x, *judged[i]); return &c }},
+		"controls": {n: len(judged), at: func(i int) any { c := control(x, *judged[i]); return &c },
+			evaluations: func(i int) (*Control, evalList) {
+				c := controlHead(x, *judged[i])
+				return &c, evalList{x: x, evals: judged[i].Evaluations}
+			}},
 		"findings": {n: len(found), at: func(i int) any { f := finding(x, found[i]); return &f }},
 		"errors":   {n: len(errs), at: func(i int) any { f := finding(x, errs[i]); return &f }},
 		"subjects": {n: len(subjects), at: func(i int) any { s := subject(subjects[i]); return &s }},

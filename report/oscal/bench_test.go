@@ -2,63 +2,21 @@ package oscal
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"io"
 	"runtime"
 	"testing"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
-	"github.com/tollgate-dev/tollgate/assess/assesstest"
-	"github.com/tollgate-dev/tollgate/controls"
-	"github.com/tollgate-dev/tollgate/evidence"
-	"github.com/tollgate-dev/tollgate/mappings"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
-
-// fleetResults judges n generated server declarations with the built-in
-// catalog and mappings, with one artifact per configuration file the
-// declarations were read from.
-func fleetResults(tb testing.TB, n int) *assess.Results {
-	tb.Helper()
-	cat, err := controls.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	maps, err := mappings.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	fleet := assesstest.Fleet(n, 1)
-	seen := map[string]bool{}
-	var artifacts []evidence.Artifact
-	for _, s := range fleet {
-		p := s.Metadata().Provenance
-		if seen[p.File] {
-			continue
-		}
-		seen[p.File] = true
-		sum := sha256.Sum256([]byte("redacted " + p.File))
-		artifacts = append(artifacts, evidence.Artifact{Path: p.File, BundlePath: "artifacts/" + p.File,
-			SHA256: p.SHA256, RedactedSHA256: hex.EncodeToString(sum[:]), Format: "json", Size: 512})
-	}
-	r, err := assess.Run(context.Background(), assess.Input{
-		Subjects: fleet, Artifacts: artifacts, Catalog: cat, Mappings: maps,
-		Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Tool: "tollgate", Version: "bench",
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
-}
 
 // BenchmarkWriteLargeFleet writes the assessment results and the plan of
 // action and milestones for 10,000 generated server declarations, about
 // the size of a large organisation's fleet. It reports the size of each
 // document and the memory the process obtained from the system.
 func BenchmarkWriteLargeFleet(b *testing.B) {
-	r := fleetResults(b, 10000)
+	r := fixture.Fleet(b, 10000)
 	for _, doc := range []struct {
 		name  string
 		write func(io.Writer, *assess.Results, Options) error
@@ -98,7 +56,7 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 // same UUIDs, derived from one encoding instead of two), also when values
 // hold the characters json.Marshal escapes for HTML.
 func TestWriteIsWhatMarshalValidates(t *testing.T) {
-	r := fleetResults(t, 300)
+	r := fixture.Fleet(t, 300)
 	for i, s := range r.Subjects {
 		if i%7 == 0 {
 			s.Metadata().Name += " <a&b>"

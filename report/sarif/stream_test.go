@@ -2,14 +2,9 @@ package sarif
 
 import (
 	"bytes"
-	"context"
 	"testing"
-	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
-	"github.com/tollgate-dev/tollgate/assess/assesstest"
-	"github.com/tollgate-dev/tollgate/controls"
-	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -18,7 +13,7 @@ import (
 // exactly the bytes of the whole log encoded at once, for the fixture (with
 // waived findings and evaluation errors) and for a generated fleet.
 func TestStreamedIsTheLog(t *testing.T) {
-	for name, r := range map[string]*assess.Results{"fixture": fixture.Results(), "fleet": fleetResults(t, 300)} {
+	for name, r := range map[string]*assess.Results{"fixture": fixture.Results(), "fleet": fixture.Fleet(t, 300)} {
 		t.Run(name, func(t *testing.T) {
 			opts := Options{Category: "tollgate", Root: "infra"}
 			x := view.New(r)
@@ -58,26 +53,4 @@ func TestStreamedWithoutFindings(t *testing.T) {
 	if !bytes.Contains(got.Bytes(), []byte(`"results": []`)) {
 		t.Errorf("log without findings has no empty results array:\n%s", got.Bytes())
 	}
-}
-
-// fleetResults judges n generated server declarations with the built-in
-// catalog and mappings.
-func fleetResults(tb testing.TB, n int) *assess.Results {
-	tb.Helper()
-	cat, err := controls.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	maps, err := mappings.Builtin()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	r, err := assess.Run(context.Background(), assess.Input{
-		Subjects: assesstest.Fleet(n, 1), Catalog: cat, Mappings: maps,
-		Now: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Tool: "tollgate", Version: "test",
-	})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return r
 }

@@ -133,6 +133,17 @@ func (x *Index) Meta(id string) evidence.Meta {
 // every evaluation of a subject names it.
 func (x *Index) Location(id string) string { return x.subjects[id].loc() }
 
+// LocateAll finds every subject's location now instead of when it is first
+// asked for, so that Location and Judged.Location only read the index
+// afterwards and several goroutines may call them at once.
+func (x *Index) LocateAll() {
+	for i := range x.entries {
+		if x.entries[i].m != nil {
+			x.entries[i].loc()
+		}
+	}
+}
+
 // loc is the subject's location, "" for no subject.
 func (e *subjectEntry) loc() string {
 	if e == nil {
