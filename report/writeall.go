@@ -90,6 +90,10 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 // has not started.
 func stagedReports(r *assess.Results, fs []Format, opts Options, manifestPath string, manifest func(io.Writer) error) staging.Set {
 	set := staging.Set{Files: map[string][]byte{}, Streams: map[string]func(io.Writer) error{}}
+	if len(fs) > 1 && opts.JSON.Encoders == 0 {
+		// The reports keep every worker busy: results.json takes one.
+		opts.JSON.Encoders = 1
+	}
 	var manifestSum, planSum *digest
 	var lead []string // the manifest and the plan, in that order
 	if manifest != nil {

@@ -23,7 +23,7 @@ func BenchmarkWriteFleet(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
 				doc, later := build(r)
-				if err := encode(io.Discard, doc, false, later, bc.encoders); err != nil {
+				if err := encodeDocument(io.Discard, doc, false, later, bc.encoders); err != nil {
 					b.Fatal(err)
 				}
 			}

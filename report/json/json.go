@@ -18,6 +18,11 @@ import (
 type Options struct {
 	// Compact writes the document without indentation.
 	Compact bool
+	// Encoders is how many goroutines encode a large document: 0 for one
+	// per core, as when results.json is the only report written; 1 to
+	// encode it on the calling goroutine, as when other reports written at
+	// the same time keep the cores busy.
+	Encoders int
 }
 
 // Write writes r as results.json to w.
@@ -26,7 +31,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write results.json: no results")
 	}
 	doc, later := build(r)
-	if err := encode(w, doc, opts.Compact, later, encoders(r)); err != nil {
+	if err := encodeDocument(w, doc, opts.Compact, later, encoders(r, opts.Encoders)); err != nil {
 		return fmt.Errorf("write results.json: %w", err)
 	}
 	return nil

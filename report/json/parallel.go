@@ -32,21 +32,24 @@ const (
 )
 
 // encoders is how many goroutines encode r's results.json: one for a small
-// document, else one per core.
-func encoders(r *assess.Results) int {
+// document, else asked (see Options.Encoders), by default one per core.
+func encoders(r *assess.Results, asked int) int {
 	units := len(r.Subjects)
 	for i := range r.Controls {
 		units += len(r.Controls[i].Evaluations)
 	}
-	if units < parallelUnits {
+	switch {
+	case units < parallelUnits:
 		return 1
+	case asked > 0:
+		return asked
 	}
 	return runtime.GOMAXPROCS(0)
 }
 
-// encode writes doc with n encoders (see encodeStreaming): on the calling
-// goroutine for n < 2, else as chunks of chunkUnits.
-func encode(w io.Writer, doc *Document, compact bool, later map[string]deferred, n int) error {
+// encodeDocument writes doc with n encoders (see encodeStreaming): on the
+// calling goroutine for n < 2, else as chunks of chunkUnits.
+func encodeDocument(w io.Writer, doc *Document, compact bool, later map[string]deferred, n int) error {
 	if n < 2 {
 		return encodeStreaming(w, doc, compact, later)
 	}
@@ -133,7 +136,7 @@ func encodeParallel(w io.Writer, doc *Document, compact bool, later map[string]d
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s.encode(newEncoder(compact))
+			s.work(newEncoder(compact))
 		}()
 	}
 	go s.produce(doc, compact, later)
@@ -172,9 +175,9 @@ func (s *chunker) produce(doc *Document, compact bool, later map[string]deferred
 	}
 }
 
-// encode encodes chunks with e until there are no more; once writing has
+// work encodes chunks with e until there are no more; once writing has
 // stopped, it only marks them done.
-func (s *chunker) encode(e *encoder) {
+func (s *chunker) work(e *encoder) {
 	for c := range s.jobs {
 		select {
 		case <-s.quit:

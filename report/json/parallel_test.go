@@ -41,9 +41,14 @@ func parallel(t *testing.T, r *assess.Results, compact bool, n, units int) []byt
 // goroutines is byte for byte what one goroutine writes, compact and
 // indented, for the example document, a judged fleet and random documents
 // cut from it, with chunks from one unit of work (every element and every
-// evaluation a chunk of its own) to whole controls.
+// evaluation a chunk of its own) to whole controls; and that the fleet,
+// which Write encodes on every core, is what encoding/json writes.
 func TestParallelIsSequential(t *testing.T) {
-	fleet := fixture.Fleet(t, 300)
+	fleet := fixture.Fleet(t, 400)
+	if encoders(fleet, 0) < 2 && runtime.GOMAXPROCS(0) > 1 {
+		t.Fatal("the fleet is too small to be encoded on several goroutines")
+	}
+	check(t, fleet, false)
 	docs := map[string]*assess.Results{"example": fixture.Results(), "fleet": fleet,
 		"empty": {Tool: "tollgate", Timestamp: fixture.Timestamp}}
 	rnd := rand.New(rand.NewPCG(3, 4))
@@ -110,14 +115,18 @@ func firstDifference(a, b []byte) int {
 }
 
 // TestWriteUsesEveryCore checks that a large document is given to an
-// encoder per core, and a small one written on the calling goroutine.
+// encoder per core unless told otherwise, and a small one written on the
+// calling goroutine.
 func TestWriteUsesEveryCore(t *testing.T) {
-	if got := encoders(fixture.Results()); got != 1 {
+	if got := encoders(fixture.Results(), 0); got != 1 {
 		t.Errorf("the example is encoded by %d goroutines, want 1", got)
 	}
 	big := &assess.Results{Controls: []assess.ControlResult{{Evaluations: make([]assess.Evaluation, parallelUnits)}}}
-	if got, want := encoders(big), runtime.GOMAXPROCS(0); got != want {
+	if got, want := encoders(big, 0), runtime.GOMAXPROCS(0); got != want {
 		t.Errorf("%d evaluations are encoded by %d goroutines, want %d", parallelUnits, got, want)
+	}
+	if got := encoders(big, 1); got != 1 {
+		t.Errorf("asked for one encoder, %d evaluations are encoded by %d goroutines", parallelUnits, got)
 	}
 }
 
