@@ -1,15 +1,14 @@
 package assess
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
 
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/jsonvalue"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/progress"
 )
@@ -25,8 +24,8 @@ type chunkResult struct {
 
 // evaluate judges every automated control against every subject, in
 // parallel: GOMAXPROCS workers, each with its own CUE context and memo,
-// take chunks of subjects. Each subject is encoded to JSON once and decoded
-// once. It returns, per control (catalog order), the applicable evaluations
+// take chunks of subjects. Each subject is turned once into the map its JSON
+// decodes to (see subjectCodec). It returns, per control (catalog order), the applicable evaluations
 // sorted by subject ID and the count of not-applicable subjects of the
 // control's kind.
 func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subject, judge *policy.Judge) ([][]Evaluation, []int, controls.Stats, error) {
@@ -196,32 +195,18 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 }
 
 // subjectCodec turns subjects into the values controls see, for one
-// worker: it encodes every subject to JSON into one buffer, which the
-// decoded values do not share, and decodes them with one decoder, whose
-// keys they share.
+// worker: what a subject's JSON decodes to (see controls.DecodeJSON), made
+// directly from the Go value by a jsonvalue.Converter, whose maps share
+// their keys.
 type subjectCodec struct {
-	buf bytes.Buffer
-	enc *json.Encoder
-	dec controls.Decoder
+	conv jsonvalue.Converter
 }
 
-func newSubjectCodec() *subjectCodec {
-	c := &subjectCodec{}
-	c.enc = json.NewEncoder(&c.buf)
-	// <, > and & stay as they are: they decode to the same strings, and
-	// the decoder reads strings without escapes fastest (URLs hold &).
-	c.enc.SetEscapeHTML(false)
-	return c
-}
+func newSubjectCodec() *subjectCodec { return &subjectCodec{} }
 
-// mapOf encodes s as json.Marshal does (plus a newline, without escaping
-// <, > and &) and decodes it.
+// mapOf returns what s encoded as json.Marshal does decodes to.
 func (c *subjectCodec) mapOf(s evidence.Subject) (map[string]any, error) {
-	c.buf.Reset()
-	if err := c.enc.Encode(s); err != nil {
-		return nil, fmt.Errorf("assess: encode subject %s: %w", s.Metadata().ID, err)
-	}
-	m, err := c.dec.Decode(c.buf.Bytes())
+	m, err := c.conv.Map(s)
 	if err != nil {
 		return nil, fmt.Errorf("assess: subject %s: %w", s.Metadata().ID, err)
 	}

@@ -1,0 +1,95 @@
+// Package jsonvalue turns Go values into the values their JSON decodes to,
+// without writing the JSON: what encoding/json's Marshal followed by a
+// decoder with UseNumber (such as controls.Decoder) gives, that is
+// map[string]any for objects, []any for arrays, string, bool, nil and
+// json.Number, with the same keys, omissions and formatting.
+//
+// How each Go type converts is planned once, by reflection, and cached.
+// A time.Time converts to the string its MarshalJSON writes. Other values
+// whose JSON encoding/json leaves to the type itself (json.Marshaler,
+// encoding.TextMarshaler) and structs with options this package does not
+// reproduce (",string", ",omitzero") are encoded with encoding/json and
+// decoded, that value alone.
+package jsonvalue
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+
+	"github.com/tollgate-dev/tollgate/controls"
+)
+
+// maxDepth is how deep a Converter follows pointers, maps, slices and
+// interfaces before it hands the rest to encoding/json, which detects
+// cycles.
+const maxDepth = 1000
+
+// A Converter converts values for one goroutine at a time. Object keys are
+// shared strings: a struct's keys are those of its cached plan, and the
+// keys of values that fall back to encoding/json are shared by the
+// Converter's decoder.
+type Converter struct {
+	depth int
+	// pairs holds the members of the structs being converted, innermost
+	// last.
+	pairs []pair
+	buf   bytes.Buffer
+	enc   *json.Encoder
+	dec   controls.Decoder
+}
+
+// Value returns what v's JSON (as json.Marshal writes it) decodes to.
+func (c *Converter) Value(v any) (any, error) {
+	if v == nil {
+		return nil, nil
+	}
+	c.depth, c.pairs = 0, c.pairs[:0]
+	rv := reflect.ValueOf(v)
+	return encoderFor(rv.Type())(c, rv)
+}
+
+// Map is Value for a value whose JSON is an object, such as a struct or a
+// pointer to one.
+func (c *Converter) Map(v any) (map[string]any, error) {
+	x, err := c.Value(v)
+	if err != nil {
+		return nil, err
+	}
+	m, ok := x.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("%T does not encode to a JSON object", v)
+	}
+	return m, nil
+}
+
+// viaJSON encodes v with encoding/json and decodes it with the
+// Converter's decoder, inside an object so that any JSON value decodes.
+func (c *Converter) viaJSON(v reflect.Value) (any, error) {
+	if c.enc == nil {
+		c.enc = json.NewEncoder(&c.buf)
+		c.enc.SetEscapeHTML(false)
+	}
+	c.buf.Reset()
+	c.buf.WriteString(`{"v":`)
+	if err := c.enc.Encode(v.Interface()); err != nil {
+		return nil, err
+	}
+	c.buf.Truncate(c.buf.Len() - 1) // the Encoder's newline
+	c.buf.WriteByte('}')
+	m, err := c.dec.Decode(c.buf.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", v.Type(), err)
+	}
+	return m["v"], nil
+}
+
+// enter counts one more level of nesting, reporting false past maxDepth.
+func (c *Converter) enter() bool {
+	c.depth++
+	return c.depth <= maxDepth
+}
+
+// leave undoes enter.
+func (c *Converter) leave() { c.depth-- }
