@@ -123,16 +123,29 @@ func (e *encoder) encodeInto(c *chunk) {
 // encodeParallel writes doc as encodeStreaming does, with n encoders and
 // chunks of about units of work.
 func encodeParallel(w io.Writer, doc *Document, compact bool, later map[string]deferred, n, units int) error {
-	s := &chunker{
+	return newChunker(n, units).run(w, doc, compact, later)
+}
+
+// newChunker returns a chunker for n encoders and chunks of about units of
+// work. At most 3n+2 chunks exist at once: n waiting for an encoder, n
+// being encoded, n waiting for the writer, one being written and one being
+// filled.
+func newChunker(n, units int) *chunker {
+	return &chunker{
+		n:     n,
 		units: units,
 		jobs:  make(chan *chunk, n),
 		order: make(chan *chunk, n),
 		free:  make(chan *chunk, 3*n+2),
 		quit:  make(chan struct{}),
 	}
+}
+
+// run writes doc to w with s's encoders.
+func (s *chunker) run(w io.Writer, doc *Document, compact bool, later map[string]deferred) error {
 	s.cur = s.next()
 	var wg sync.WaitGroup
-	for range n {
+	for range s.n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -148,12 +161,16 @@ func encodeParallel(w io.Writer, doc *Document, compact bool, later map[string]d
 // chunker cuts the document into chunks and passes them to the encoders
 // and, in document order, to the writer.
 type chunker struct {
+	n     int // encoders
 	units int
 	cur   *chunk
-	jobs  chan *chunk // to the encoders
-	order chan *chunk // to the writer, in document order
-	free  chan *chunk // written chunks, for reuse
-	quit  chan struct{}
+	// made and handed count the chunks made and handed over, for the
+	// tests.
+	made, handed int
+	jobs         chan *chunk // to the encoders
+	order        chan *chunk // to the writer, in document order
+	free         chan *chunk // written chunks, for reuse
+	quit         chan struct{}
 }
 
 // produce lays doc out into chunks; a layout error reaches the writer in
@@ -223,6 +240,7 @@ func (s *chunker) next() *chunk {
 		c.parts, c.units, c.err = c.parts[:0], 0, nil
 		return c
 	default:
+		s.made++
 		return &chunk{}
 	}
 }
@@ -241,6 +259,7 @@ func (s *chunker) flush() error {
 	case <-s.quit:
 		return errStopped
 	}
+	s.handed++
 	s.cur = s.next()
 	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
@@ -164,5 +165,32 @@ func TestParallelWriteError(t *testing.T) {
 	doc, later = build(r)
 	if err := encodeParallel(io.Discard, doc, true, later, 3, 1); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// slowWriter takes its time over each write, so that chunks pile up in
+// front of the writer.
+type slowWriter struct{}
+
+func (slowWriter) Write(p []byte) (int, error) {
+	time.Sleep(50 * time.Microsecond)
+	return len(p), nil
+}
+
+// TestParallelMemoryIsBounded checks that the chunks in flight are bounded
+// whatever the size of the document: written chunks are reused, and no
+// more than 3n+2 are ever made for n encoders, even when the writer is the
+// slowest.
+func TestParallelMemoryIsBounded(t *testing.T) {
+	r := fixture.Fleet(t, 60)
+	for _, n := range []int{2, 3} {
+		doc, later := build(r)
+		s := newChunker(n, 4)
+		if err := s.run(slowWriter{}, doc, false, later); err != nil {
+			t.Fatal(err)
+		}
+		if s.made > 3*n+2 || s.handed < 20*s.made {
+			t.Errorf("%d encoders: %d chunks made for %d handed over, want at most %d made", n, s.made, s.handed, 3*n+2)
+		}
 	}
 }
