@@ -35,11 +35,7 @@ func BenchmarkAssessFleet(b *testing.B) {
 		servers, gateway int
 	}{{"5k", 5000, 5}, {"50k", 50000, 50}} {
 		b.Run(size.name, func(b *testing.B) {
-			dir := filepath.Join(b.TempDir(), "fleet")
-			spec := assesstest.FilesSpec{Servers: size.servers, Workloads: 2000, Gateways: size.gateway, Seed: 1}
-			if _, err := assesstest.WriteFleetFiles(dir, spec); err != nil {
-				b.Fatal(err)
-			}
+			dir := writeFleet(b, assesstest.FilesSpec{Servers: size.servers, Workloads: 2000, Gateways: size.gateway, Seed: 1})
 			out := filepath.Join(b.TempDir(), "out")
 			ctx := context.Background()
 			runtime.GC()
@@ -62,6 +58,17 @@ func BenchmarkAssessFleet(b *testing.B) {
 	}
 }
 
+// writeFleet writes the fleet spec describes into a temporary folder and
+// returns the folder.
+func writeFleet(b *testing.B, spec assesstest.FilesSpec) string {
+	b.Helper()
+	dir := filepath.Join(b.TempDir(), "fleet")
+	if _, err := assesstest.WriteFleetFiles(dir, spec); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
 // subsetControls are the controls testdata/conftest/mcp.rego expresses in
 // Rego, for BenchmarkAssessFleetSubset.
 var subsetControls = []string{"MCP-AUTH-01", "MCP-SECRETS-01", "MCP-SECRETS-03", "MCP-SUPPLY-01", "MCP-SUPPLY-02",
@@ -72,11 +79,7 @@ var subsetControls = []string{"MCP-AUTH-01", "MCP-SECRETS-01", "MCP-SECRETS-03",
 // and writes results.json alone: the work 'conftest test' with that policy
 // does over the same files, which the README's "Scale" section compares.
 func BenchmarkAssessFleetSubset(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "fleet")
-	spec := assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1}
-	if _, err := assesstest.WriteFleetFiles(dir, spec); err != nil {
-		b.Fatal(err)
-	}
+	dir := writeFleet(b, assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1})
 	builtin, err := pipeline.LoadCatalog(nil)
 	if err != nil {
 		b.Fatal(err)
