@@ -319,9 +319,9 @@ func (fsys fileSystem) fill(stage string, set Set, units []unit) error {
 	jobs := streamJobs(set)
 	if len(set.Files) > 0 {
 		// The files, often many small ones in many folders, are written
-		// beside the workers rather than by one of them: creating them
-		// waits on the disk far more than it computes, and meanwhile the
-		// workers keep every processor busy with the streams.
+		// beside the workers rather than by one of them: creating them is
+		// system calls that may wait on the file system, and a worker
+		// waiting there would hold up the streams behind it.
 		files := set.Files
 		jobs = append([]job{{beside: true, run: func() (string, error) {
 			return fsys.writeFiles(stage, files, isUnit, fl)
