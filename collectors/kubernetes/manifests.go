@@ -8,6 +8,9 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/kubeobj"
@@ -170,12 +173,20 @@ func (m *manifests) Group(ctx context.Context, members []files.Member) {
 	folders := files.ByFolder(members, func(mb files.Member) bool {
 		return mb.Analysis.Source.Format == FormatManifest && mb.Analysis.Source.Status == evidence.StatusOK
 	})
-	for _, fd := range folders {
-		if ctx.Err() != nil {
-			return
-		}
-		m.folder(ctx, fd.Dir, fd.Members)
+	// Each folder is judged on its own and writes only into its own
+	// members, so the folders are judged on every core.
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(folders)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(folders) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
+				m.folder(ctx, folders[i].Dir, folders[i].Members)
+			}
+		}()
 	}
+	wg.Wait()
 }
 
 // folder judges the manifests of one folder as one set. The manifests of
