@@ -25,9 +25,9 @@ var placeholderPatterns = []struct {
 	{regexp.MustCompile(`(?i)(^|[-_ ])here$`), func(v string) bool { return len(v) >= 4 && containsFoldASCII(v[len(v)-4:], "here") }},
 	// REPLACE_ME, paste-your…
 	{regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill|set)[-_ ]?(me|your|in|here|with)\b`),
-		func(v string) bool { return strings.IndexByte("ripeafs", v[0]|0x20) >= 0 }},
+		func(v string) bool { return hasPrefixFoldASCII(v, fillWords...) || hasPrefixFoldASCII(v, "set") }},
 	{regexp.MustCompile(`(?i)^(replace|insert|paste|enter|put|add|fill)[-_ ]`),
-		func(v string) bool { return strings.IndexByte("ripeaf", v[0]|0x20) >= 0 }},
+		func(v string) bool { return hasPrefixFoldASCII(v, fillWords...) }},
 	// xxxx
 	{regexp.MustCompile(`^(?i:x){3,}$`), func(v string) bool { return v[0]|0x20 == 'x' }},
 	// ****, ..., ___, …
@@ -38,8 +38,37 @@ var placeholderPatterns = []struct {
 	// xxxx-xxxx, key_xxxx
 	{regexp.MustCompile(`(?i)^(?:[a-z0-9]+[-_])*x{4,}(?:[-_]x{3,})*$`), func(v string) bool { return v[len(v)-1]|0x20 == 'x' }},
 	{regexp.MustCompile(`(?i)^(todo|tbd|fixme|placeholder|dummy|example|sample|redacted|none|null|nil|undefined|n/a|tbc|unset|notset|not-set|not_set)$`),
-		func(v string) bool { return len(v) <= len("placeholder") }},
+		func(v string) bool { return len(v) <= len("placeholder") && equalFoldASCIIAny(v, placeholderWords...) }},
 	{regexp.MustCompile(`(?i)^\.\.\.`), func(v string) bool { return strings.HasPrefix(v, "...") }},
+}
+
+// fillWords start an instruction to fill a value in (REPLACE_ME, paste-your…).
+var fillWords = []string{"replace", "insert", "paste", "enter", "put", "add", "fill"}
+
+// placeholderWords are whole values that stand for a value not given.
+var placeholderWords = []string{"todo", "tbd", "fixme", "placeholder", "dummy", "example", "sample", "redacted", "none",
+	"null", "nil", "undefined", "n/a", "tbc", "unset", "notset", "not-set", "not_set"}
+
+// hasPrefixFoldASCII reports whether v, which is ASCII, starts with one of
+// the lower-case ASCII words, ignoring case.
+func hasPrefixFoldASCII(v string, words ...string) bool {
+	for _, w := range words {
+		if len(v) >= len(w) && strings.EqualFold(v[:len(w)], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// equalFoldASCIIAny reports whether v, which is ASCII, is one of the
+// lower-case ASCII words, ignoring case.
+func equalFoldASCIIAny(v string, words ...string) bool {
+	for _, w := range words {
+		if len(v) == len(w) && strings.EqualFold(v, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // authSchemes are the credential schemes an Authorization value starts with.
