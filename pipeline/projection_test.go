@@ -2,14 +2,12 @@ package pipeline_test
 
 import (
 	"encoding/json"
-	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/controls"
-	"github.com/tollgate-dev/tollgate/pipeline"
+	"github.com/tollgate-dev/tollgate/pipeline/pipelinetest"
 )
 
 // TestProjectionKeepsFleetOutcomes judges every subject collected from a
@@ -17,14 +15,7 @@ import (
 // gateways) against every built-in control with and without projection,
 // and requires the same outcome (verdict and reasons) for each pair.
 func TestProjectionKeepsFleetOutcomes(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "fleet")
-	if _, err := assesstest.WriteFleetFiles(dir, assesstest.FilesSpec{Servers: 200, Workloads: 200, Gateways: 3, Seed: 11}); err != nil {
-		t.Fatal(err)
-	}
-	bundle, err := pipeline.Collect(t.Context(), collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	bundle := pipelinetest.CollectFleet(t, assesstest.FilesSpec{Servers: 200, Workloads: 200, Gateways: 3, Seed: 11})
 	cat, err := controls.Builtin()
 	if err != nil {
 		t.Fatal(err)

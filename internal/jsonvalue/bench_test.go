@@ -3,15 +3,12 @@ package jsonvalue_test
 import (
 	"bytes"
 	"encoding/json"
-	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
-	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/internal/jsonvalue"
-	"github.com/tollgate-dev/tollgate/pipeline"
+	"github.com/tollgate-dev/tollgate/pipeline/pipelinetest"
 )
 
 // BenchmarkSubjects turns every subject collected from a generated fleet
@@ -20,15 +17,7 @@ import (
 // encoding/json, decoded with a controls.Decoder), as the engine once did,
 // and with a Converter. One op is the whole fleet.
 func BenchmarkSubjects(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "fleet")
-	if _, err := assesstest.WriteFleetFiles(dir, assesstest.FilesSpec{Servers: 2000, Workloads: 500, Gateways: 5, Seed: 1}); err != nil {
-		b.Fatal(err)
-	}
-	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-	bundle, err := pipeline.Collect(b.Context(), collectors.Request{Paths: []string{dir}, Root: dir, Now: now, Version: "bench"})
-	if err != nil {
-		b.Fatal(err)
-	}
+	bundle := pipelinetest.CollectFleet(b, assesstest.FilesSpec{Servers: 2000, Workloads: 500, Gateways: 5, Seed: 1})
 	subjects := bundle.Subjects
 	b.Run("json", func(b *testing.B) {
 		var buf bytes.Buffer
