@@ -10,11 +10,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
+	"github.com/tollgate-dev/tollgate/internal/parallel"
 	"github.com/tollgate-dev/tollgate/progress"
 )
 
@@ -204,30 +204,17 @@ func (c *collection) group(ctx context.Context, results []fileResult) {
 // copy) takes as long as it does for the files no Grouper holds, which the
 // workers finish as they read them.
 func (c *collection) finishMembers(members []Member, idx []int, results []fileResult) {
-	workers := c.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(members)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for j := int(next.Add(1) - 1); j < len(members); j = int(next.Add(1) - 1) {
-				m := members[j]
-				switch {
-				case !m.Analysis.Discard:
-					results[idx[j]] = finish(m.File, m.Analysis)
-				case m.File.Explicit:
-					results[idx[j]] = finish(m.File, unrecognised(m.File))
-				default:
-					results[idx[j]] = fileResult{}
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(members), c.opts.Workers, nil, func(j int) {
+		m := members[j]
+		switch {
+		case !m.Analysis.Discard:
+			results[idx[j]] = finish(m.File, m.Analysis)
+		case m.File.Explicit:
+			results[idx[j]] = finish(m.File, unrecognised(m.File))
+		default:
+			results[idx[j]] = fileResult{}
+		}
+	})
 }
 
 // unrecognised is the analysis of a file named explicitly that no

@@ -8,14 +8,12 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/tollgate-dev/tollgate/collectors/files"
 	"github.com/tollgate-dev/tollgate/collectors/kubeobj"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/evidence/secrets"
+	"github.com/tollgate-dev/tollgate/internal/parallel"
 )
 
 // Formats of the files the Kubernetes collector reads.
@@ -175,18 +173,9 @@ func (m *manifests) Group(ctx context.Context, members []files.Member) {
 	})
 	// Each folder is judged on its own and writes only into its own
 	// members, so the folders are judged on every core.
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(folders)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(folders) && ctx.Err() == nil; i = int(next.Add(1) - 1) {
-				m.folder(ctx, folders[i].Dir, folders[i].Members)
-			}
-		}()
-	}
-	wg.Wait()
+	parallel.Each(len(folders), 0, func() bool { return ctx.Err() != nil }, func(i int) {
+		m.folder(ctx, folders[i].Dir, folders[i].Members)
+	})
 }
 
 // folder judges the manifests of one folder as one set. The manifests of
