@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	htmltemplate "html/template"
 	"math/rand/v2"
 	"os"
@@ -114,4 +115,19 @@ func TestSearchTextIsItsDefinition(t *testing.T) {
 			t.Fatalf("searchText(%q) = %q, want %q", parts, got, want)
 		}
 	}
+}
+
+// findingRowHTML is writeFindingRow's row, as the template function that
+// wrote it once returned it.
+func findingRowHTML(r findingRow) htmltemplate.HTML {
+	var b bytes.Buffer
+	writeFindingRow(&b, r)
+	return htmltemplate.HTML(b.String())
+}
+
+// inventoryRowHTML is writeInventoryRow's row, as findingRowHTML is.
+func inventoryRowHTML(r inventoryRow) htmltemplate.HTML {
+	var b bytes.Buffer
+	writeInventoryRow(&b, r)
+	return htmltemplate.HTML(b.String())
 }
