@@ -14,6 +14,7 @@ import (
 	"github.com/tollgate-dev/tollgate/collectors"
 	"github.com/tollgate-dev/tollgate/controls"
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/internal/cputime"
 	"github.com/tollgate-dev/tollgate/mappings"
 	"github.com/tollgate-dev/tollgate/pipeline"
 	"github.com/tollgate-dev/tollgate/report"
@@ -42,13 +43,13 @@ func BenchmarkAssessFleet(b *testing.B) {
 			b.ReportAllocs()
 			b.ResetTimer()
 			var subjects int
-			cpu := processCPU()
+			cpu := cputime.Process()
 			for b.Loop() {
 				_, r := assessFleet(b, ctx, dir, out)
 				subjects = len(r.Subjects)
 			}
 			b.StopTimer()
-			reportCPU(b, cpu)
+			cputime.Report(b, cpu)
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(subjects), "subjects")
@@ -102,7 +103,7 @@ func BenchmarkAssessFleetSubset(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var failures int
-	cpu := processCPU()
+	cpu := cputime.Process()
 	for b.Loop() {
 		bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
 		if err != nil {
@@ -121,17 +122,8 @@ func BenchmarkAssessFleetSubset(b *testing.B) {
 			failures += c.Counts.Fail
 		}
 	}
-	reportCPU(b, cpu)
+	cputime.Report(b, cpu)
 	b.ReportMetric(float64(failures), "failures")
-}
-
-// reportCPU reports the CPU time (user and system, every core) each op took
-// since the process had used cpu, where it is known: with cores shared,
-// it varies less than the wall time.
-func reportCPU(b *testing.B, cpu time.Duration) {
-	if now := processCPU(); now > 0 {
-		b.ReportMetric((now-cpu).Seconds()/float64(b.N), "cpu-s/op")
-	}
 }
 
 // assessFleet collects, evaluates and writes every report of the fleet in

@@ -12,6 +12,7 @@ import (
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/staging"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 // EvidenceDir is the folder inside the output folder that holds the evidence
@@ -58,6 +59,8 @@ func WriteOutputs(dir string, r *assess.Results, b *evidence.Bundle, formats []s
 	if r == nil {
 		return nil, fmt.Errorf("write reports to %s: no results", dir)
 	}
+	// The reports of the run share one index of r (see view.Share).
+	defer view.Share(r)()
 	writeManifest := func(w io.Writer) error {
 		if err := manifest(w); err != nil {
 			return fmt.Errorf("write evidence to %s: %w", evDir, err)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/internal/staging"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 	"github.com/tollgate-dev/tollgate/report/oscal"
 )
 
@@ -32,6 +33,8 @@ func RenderAll(r *assess.Results, formats []string, opts Options) ([]Output, err
 	if r == nil {
 		return nil, fmt.Errorf("write reports: no results")
 	}
+	// The reports share one index of r (see view.Share).
+	defer view.Share(r)()
 	opts = opts.withEngagement()
 	out := make([]Output, len(fs))
 	for i, f := range fs {
@@ -62,6 +65,8 @@ func WriteAll(dir string, r *assess.Results, formats []string, opts Options) ([]
 	if r == nil {
 		return nil, fmt.Errorf("write reports: no results")
 	}
+	// The reports share one index of r (see view.Share).
+	defer view.Share(r)()
 	set := stagedReports(r, fs, opts.withEngagement(), "", nil)
 	if err := staging.Write(dir, set); err != nil {
 		return nil, fmt.Errorf("write reports: %w", err)

@@ -55,7 +55,7 @@ func WriteCodeQuality(w io.Writer, r *assess.Results, opts Options) error {
 		return fmt.Errorf("write Code Quality report: no results")
 	}
 	issues := []Issue{}
-	for _, f := range view.New(r).Failures() {
+	for _, f := range view.For(r).Failures() {
 		path, line := location(f, opts)
 		sev, ok := codeQualitySeverity[f.Control.Severity]
 		if !ok {

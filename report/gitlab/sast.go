@@ -116,7 +116,7 @@ func WriteSAST(w io.Writer, r *assess.Results, opts Options) error {
 		Scan:            Scan{Analyzer: tool, Scanner: tool, Type: "sast", StartTime: at, EndTime: at, Status: "success"},
 		Vulnerabilities: []Vulnerability{},
 	}
-	x := view.New(r)
+	x := view.For(r)
 	for _, f := range x.Failures() {
 		path, line := location(f, opts)
 		sev, ok := sastSeverity[f.Control.Severity]

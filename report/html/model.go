@@ -154,7 +154,7 @@ type artifactView struct {
 }
 
 func build(r *assess.Results, opts Options) *model {
-	x := view.New(r)
+	x := view.For(r)
 	m := &model{
 		Tool:      orDefault(r.Tool, "tollgate"),
 		Version:   r.Version,
@@ -254,8 +254,7 @@ func frameworkOf(fw assess.FrameworkResult, grouped map[string]bool) frameworkVi
 // each subject's failures for the inventory. The rows of each group are
 // made as the report is written (see controlGroup.Rows).
 func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
-	all := append(x.Findings(), x.Errors()...)
-	view.BySeverity(all)
+	all := view.BySeverity(x.Findings(), x.Errors())
 	kinds := map[string]bool{}
 	sevs := map[string]bool{}
 	m.bySeverity = map[string]int{}

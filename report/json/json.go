@@ -84,8 +84,7 @@ func (l evalList) at(k int) Evaluation { return evaluation(l.x, &l.evals[k]) }
 // findings, errors and subjects, which it returns deferred, by JSON member
 // name. The deferred elements may be built on several goroutines at once.
 func build(r *assess.Results) (*Document, map[string]deferred) {
-	x := view.New(r)
-	x.LocateAll()
+	x := view.For(r)
 	doc := &Document{
 		SchemaVersion:     SchemaVersion,
 		Tool:              Tool{Name: orDefault(r.Tool, "tollgate"), Version: r.Version},

@@ -79,7 +79,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write JUnit: no results")
 	}
-	x := view.New(r)
+	x := view.For(r)
 	name := opts.Name
 	if name == "" {
 		name = "tollgate"

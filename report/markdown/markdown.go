@@ -51,10 +51,9 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if detail <= 0 {
 		detail = DefaultDetail
 	}
-	x := view.New(r)
+	x := view.For(r)
 	var b bytes.Buffer
-	failures := x.Failures()
-	view.BySeverity(failures)
+	failures := view.BySeverity(x.Failures())
 	findings := x.Findings()
 	var waived []view.Finding
 	for _, f := range findings {

@@ -139,7 +139,7 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 	if eng.Remediation.Days == nil {
 		eng.Remediation = engagement.DefaultPolicy()
 	}
-	b := &builder{x: view.New(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
+	b := &builder{x: view.For(r), r: r, opts: opts, eng: eng, ts: ts, start: ts,
 		run: ts.Format(time.RFC3339), parties: newPartyBook(), subjectRefs: map[string]*subjectRef{},
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
 		origins: &[]oscalTypes.Origin{toolOrigin()}, observations: map[string]*[]oscalTypes.RelatedObservation{},

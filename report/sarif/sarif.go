@@ -51,7 +51,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if r == nil {
 		return fmt.Errorf("write SARIF: no results")
 	}
-	x := view.New(r)
+	x := view.For(r)
 	doc, findings, index := document(x, opts)
 	resultAt := func(i int) result { return buildResult(x, findings[i], index[findings[i].Control.ID], opts.Root) }
 	if err := writeStreaming(w, doc, len(findings), resultAt); err != nil {

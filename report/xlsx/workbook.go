@@ -132,7 +132,7 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	if err != nil {
 		return err
 	}
-	b := &book{x: view.New(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{},
+	b := &book{x: view.For(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{},
 		subjects: indexer{}, files: indexer{}}
 	b.items = b.x.Plan(opts.Engagement)
 	for _, s := range p.Sheets {

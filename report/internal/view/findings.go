@@ -1,8 +1,8 @@
 package view
 
 import (
+	"cmp"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -23,86 +23,127 @@ type Finding struct {
 	Location string
 	Artifact *evidence.Artifact
 	Waiver   *assess.WaiverRecord
+	// id is ID, found once for every report that quotes it ("" until
+	// then).
+	id string
 }
 
 // Waived reports whether the finding is a waived failure.
 func (f Finding) Waived() bool { return f.Eval.Verdict == assess.VerdictWaived }
 
 // Findings returns the failing and waived evaluations in control then subject
-// order. Every format reports exactly these pairs.
+// order. Every format reports exactly these pairs. The list is found once
+// and shared by every caller: it must not be changed (appending to it
+// copies it; BySeverity sorts a copy).
 func (x *Index) Findings() []Finding {
-	return x.collect(assess.VerdictFail, assess.VerdictWaived)
+	x.found.Do(x.collect)
+	return slices.Clip(x.findings)
 }
 
-// Failures returns only the failing (not waived) evaluations.
-func (x *Index) Failures() []Finding { return x.collect(assess.VerdictFail) }
+// Failures returns only the failing (not waived) evaluations, in the order
+// of Findings; shared as Findings is.
+func (x *Index) Failures() []Finding {
+	x.failed.Do(func() {
+		all := x.Findings()
+		n := 0
+		for _, f := range all {
+			if f.Eval.Verdict == assess.VerdictFail {
+				n++
+			}
+		}
+		x.failures = make([]Finding, 0, n)
+		for _, f := range all {
+			if f.Eval.Verdict == assess.VerdictFail {
+				x.failures = append(x.failures, f)
+			}
+		}
+	})
+	return slices.Clip(x.failures)
+}
 
-// Errors returns the evaluations that could not be decided.
-func (x *Index) Errors() []Finding { return x.collect(assess.VerdictError) }
+// Errors returns the evaluations that could not be decided, in control
+// then subject order; shared as Findings is.
+func (x *Index) Errors() []Finding {
+	x.found.Do(x.collect)
+	return slices.Clip(x.errs)
+}
 
-func (x *Index) collect(verdicts ...assess.Verdict) []Finding {
-	// A linear search of one or two verdicts: every evaluation is asked.
-	want := func(v assess.Verdict) bool { return slices.Contains(verdicts, v) }
-	n := 0
+// collect finds the findings and the errors, in one pass over every
+// evaluation.
+func (x *Index) collect() {
+	found, errs := 0, 0
 	for _, cr := range x.R.Controls {
 		if cr.Control == nil {
 			continue
 		}
 		for i := range cr.Evaluations {
-			if want(cr.Evaluations[i].Verdict) {
-				n++
+			switch cr.Evaluations[i].Verdict {
+			case assess.VerdictFail, assess.VerdictWaived:
+				found++
+			case assess.VerdictError:
+				errs++
 			}
 		}
 	}
-	out := make([]Finding, 0, n)
+	x.findings, x.errs = make([]Finding, 0, found), make([]Finding, 0, errs)
 	for _, cr := range x.R.Controls {
 		if cr.Control == nil {
 			continue
 		}
 		for i := range cr.Evaluations {
 			e := &cr.Evaluations[i]
-			if !want(e.Verdict) {
+			list := &x.findings
+			switch e.Verdict {
+			case assess.VerdictFail, assess.VerdictWaived:
+			case assess.VerdictError:
+				list = &x.errs
+			default:
 				continue
 			}
 			s := x.entryOf(e)
-			out = append(out, Finding{
+			*list = append(*list, Finding{
 				Control:  cr.Control,
 				Eval:     e,
 				Subject:  s.meta(e.SubjectID),
-				Location: s.loc(),
-				Artifact: s.artifact(x),
+				Location: x.loc(s),
+				Artifact: x.artifact(s),
 				Waiver:   x.Waiver(e.Waiver),
+				id:       e.FindingID(),
 			})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Control.ID != out[j].Control.ID {
-			return out[i].Control.ID < out[j].Control.ID
+	byControl := func(a, b Finding) int {
+		if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
+			return c
 		}
-		return out[i].Subject.ID < out[j].Subject.ID
-	})
-	return out
+		return strings.Compare(a.Subject.ID, b.Subject.ID)
+	}
+	slices.SortStableFunc(x.findings, byControl)
+	slices.SortStableFunc(x.errs, byControl)
 }
 
-// BySeverity sorts findings most severe first, then by control and subject.
-// Unknown severities sort last.
-func BySeverity(fs []Finding) {
+// BySeverity returns the findings of the lists, one after the other,
+// sorted most severe first, then by control and subject (a stable sort,
+// so findings of one control and subject keep their order). Unknown
+// severities sort last. The lists are not changed.
+func BySeverity(lists ...[]Finding) []Finding {
 	rank := func(f Finding) int {
 		if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
 			return r
 		}
 		return len(controls.Severities)
 	}
-	sort.SliceStable(fs, func(i, j int) bool {
-		ri, rj := rank(fs[i]), rank(fs[j])
-		if ri != rj {
-			return ri < rj
+	fs := slices.Concat(lists...)
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
+			return c
 		}
-		if fs[i].Control.ID != fs[j].Control.ID {
-			return fs[i].Control.ID < fs[j].Control.ID
+		if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
+			return c
 		}
-		return fs[i].Subject.ID < fs[j].Subject.ID
+		return strings.Compare(a.Subject.ID, b.Subject.ID)
 	})
+	return fs
 }
 
 // ReasonText renders one cause of a failure or error for people:

@@ -5,4 +5,9 @@ package view
 func (f Finding) Fingerprint() string { return f.Eval.Fingerprint() }
 
 // ID is the finding's short, human-quotable ID, e.g. TG-3F2A9C01B7.
-func (f Finding) ID() string { return f.Eval.FindingID() }
+func (f Finding) ID() string {
+	if f.id != "" {
+		return f.id
+	}
+	return f.Eval.FindingID()
+}

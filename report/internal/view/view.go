@@ -5,7 +5,9 @@
 package view
 
 import (
+	"slices"
 	"sort"
+	"sync"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
@@ -24,7 +26,10 @@ type ReqRef struct {
 // String renders the reference as framework:requirement.
 func (r ReqRef) String() string { return r.Framework + ":" + r.Requirement }
 
-// Index holds lookups over one Results value.
+// Index holds lookups over one Results value, and what the reports derive
+// from it, each derived once, when first asked for. Any number of
+// goroutines may read one Index at once (see Share); what it returns is
+// shared by them all and must not be changed.
 type Index struct {
 	R        *assess.Results
 	subjects map[string]*subjectEntry
@@ -35,6 +40,14 @@ type Index struct {
 	risks     map[string]controls.Risk
 	controls  map[string]*assess.ControlResult
 	reqs      map[string][]ReqRef
+
+	// located guards every subject entry's location and artifact, found
+	// for all at once.
+	located sync.Once
+	// found guards findings and errs, and failed guards failures: see
+	// Findings, Errors and Failures.
+	found, failed            sync.Once
+	findings, errs, failures []Finding
 }
 
 // subjectEntry is a subject with what the reports derive from it, so that
@@ -49,12 +62,10 @@ type subjectEntry struct {
 	// shadowed marks a subject whose ID a later subject has too: the ID
 	// names the later one.
 	shadowed bool
-	// location caches Location once located.
+	// location and art are the subject's location and the artifact it
+	// was read from, set by Index.locate.
 	location string
-	located  bool
-	// art caches artifact once found.
 	art      *evidence.Artifact
-	artFound bool
 }
 
 // New indexes r. r must not be nil.
@@ -131,28 +142,38 @@ func (x *Index) Meta(id string) evidence.Meta {
 // Location is the location of the subject with the given ID (its
 // provenance's Location; "" for an unknown ID), derived once per subject:
 // every evaluation of a subject names it.
-func (x *Index) Location(id string) string { return x.subjects[id].loc() }
+func (x *Index) Location(id string) string { return x.loc(x.subjects[id]) }
 
-// LocateAll finds every subject's location now instead of when it is first
-// asked for, so that Location and Judged.Location only read the index
-// afterwards and several goroutines may call them at once.
-func (x *Index) LocateAll() {
-	for i := range x.entries {
-		if x.entries[i].m != nil {
-			x.entries[i].loc()
+// locate finds every subject's location and artifact, the first time one
+// is asked for: reports name them for nearly every subject, and once they
+// are all found the index is only read, by any number of goroutines.
+func (x *Index) locate() {
+	x.located.Do(func() {
+		for i := range x.entries {
+			if e := &x.entries[i]; e.m != nil {
+				e.location = e.m.Provenance.Location()
+				e.art = x.Artifact(e.m.Provenance.File)
+			}
 		}
-	}
+	})
 }
 
-// loc is the subject's location, "" for no subject.
-func (e *subjectEntry) loc() string {
+// loc is the location of e's subject, "" for no subject.
+func (x *Index) loc(e *subjectEntry) string {
 	if e == nil {
 		return ""
 	}
-	if !e.located {
-		e.location, e.located = e.m.Provenance.Location(), true
-	}
+	x.locate()
 	return e.location
+}
+
+// artifact is the artifact e's subject was read from, or nil.
+func (x *Index) artifact(e *subjectEntry) *evidence.Artifact {
+	if e == nil {
+		return nil
+	}
+	x.locate()
+	return e.art
 }
 
 // Judged is the subject an evaluation judged, found once for all that a
@@ -185,10 +206,10 @@ func (x *Index) entryOf(e *assess.Evaluation) *subjectEntry {
 func (j Judged) Meta() *evidence.Meta { return j.e.meta(j.id) }
 
 // Location is what Index.Location returns for the subject.
-func (j Judged) Location() string { return j.e.loc() }
+func (j Judged) Location() string { return j.x.loc(j.e) }
 
 // Artifact is what Index.SubjectArtifact returns for the subject.
-func (j Judged) Artifact() *evidence.Artifact { return j.e.artifact(j.x) }
+func (j Judged) Artifact() *evidence.Artifact { return j.x.artifact(j.e) }
 
 // Ordinal is the subject's position among the results' subjects, or -1
 // for a subject they do not hold.
@@ -224,18 +245,7 @@ func (x *Index) Artifact(path string) *evidence.Artifact {
 
 // SubjectArtifact returns the artifact the subject was read from, or nil.
 func (x *Index) SubjectArtifact(id string) *evidence.Artifact {
-	return x.subjects[id].artifact(x)
-}
-
-// artifact is the artifact the subject was read from, or nil.
-func (e *subjectEntry) artifact(x *Index) *evidence.Artifact {
-	if e == nil {
-		return nil
-	}
-	if !e.artFound {
-		e.art, e.artFound = x.Artifact(e.m.Provenance.File), true
-	}
-	return e.art
+	return x.artifact(x.subjects[id])
 }
 
 // Waiver returns the waiver with the given ID, or nil.
@@ -256,5 +266,8 @@ func (x *Index) Risk(id string) (controls.Risk, bool) {
 func (x *Index) Control(id string) *assess.ControlResult { return x.controls[id] }
 
 // Requirements returns the framework requirements a control is linked to,
-// sorted by framework and requirement.
-func (x *Index) Requirements(controlID string) []ReqRef { return x.reqs[controlID] }
+// sorted by framework and requirement. The list is the index's own: it
+// must not be changed (appending to it copies it).
+func (x *Index) Requirements(controlID string) []ReqRef {
+	return slices.Clip(x.reqs[controlID])
+}

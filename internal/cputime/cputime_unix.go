@@ -1,15 +1,15 @@
 //go:build unix
 
-package pipeline_test
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time (user and system) the process has used so far,
-// or 0 where it cannot be read.
-func processCPU() time.Duration {
+// Process is the CPU time (user and system, every thread) the process has
+// used so far, or 0 where it cannot be read.
+func Process() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,0 +1,128 @@
+package view
+
+import (
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
+)
+
+// TestShareHandsOneIndexToEveryReport checks that the reports of one run
+// get one index while it is shared, each call to Share holding it until
+// its own done, and their own index before and after.
+func TestShareHandsOneIndexToEveryReport(t *testing.T) {
+	r, other := fixture.Results(), fixture.Results()
+	if For(r) == For(r) {
+		t.Fatal("an index is shared before Share")
+	}
+	done := Share(r)
+	x := For(r)
+	if For(r) != x {
+		t.Fatal("two reports of a shared run get two indexes")
+	}
+	if For(other) == x || For(other) == For(other) {
+		t.Fatal("other results get the shared index, or one of their own twice")
+	}
+	again := Share(r)
+	done()
+	done() // a second call changes nothing
+	if For(r) != x {
+		t.Fatal("the index stopped being shared while a Share still holds it")
+	}
+	again()
+	if For(r) == x {
+		t.Fatal("the index is still shared after every done")
+	}
+}
+
+// TestIndexReadConcurrently reads one index from several goroutines at
+// once, as the report workers do (run with -race), and checks that each
+// reader gets what an index of its own gives, and that what one reader does
+// with the lists (append, sort by severity) reaches no other.
+func TestIndexReadConcurrently(t *testing.T) {
+	r := fixture.Results()
+	own := New(r)
+	want := [3][]Finding{own.Findings(), own.Failures(), own.Errors()}
+	if len(want[0]) == 0 || len(want[1]) == len(want[0]) || len(want[2]) == 0 {
+		t.Fatalf("the fixture has %d findings, %d failures and %d errors: want failures, waivers and errors", len(want[0]), len(want[1]), len(want[2]))
+	}
+	shared := New(r)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, cr := range r.Controls {
+				for i := range cr.Evaluations {
+					e := &cr.Evaluations[i]
+					if j := shared.Judged(e); j.Location() != own.Location(e.SubjectID) || j.Artifact() != own.SubjectArtifact(e.SubjectID) {
+						t.Errorf("%s/%s: the shared index locates the subject elsewhere", e.ControlID, e.SubjectID)
+					}
+				}
+			}
+			lists := [3][]Finding{shared.Findings(), shared.Failures(), shared.Errors()}
+			for k, list := range lists {
+				if !sameFindings(list, want[k]) {
+					t.Errorf("list %d of the shared index differs from an index's own", k)
+				}
+				_ = append(list, Finding{})
+				BySeverity(list)
+			}
+			for _, f := range lists[0] {
+				if f.ID() != f.Eval.FindingID() {
+					t.Errorf("finding %s has ID %s", f.Eval.FindingID(), f.ID())
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	for k, list := range [3][]Finding{shared.Findings(), shared.Failures(), shared.Errors()} {
+		if !sameFindings(list, want[k]) {
+			t.Errorf("list %d of the shared index changed while it was read", k)
+		}
+	}
+}
+
+// sameFindings reports whether a and b are the same evaluations in the same
+// order, with the same subject, location and artifact.
+func sameFindings(a, b []Finding) bool {
+	return slices.EqualFunc(a, b, func(f, g Finding) bool {
+		return f.Eval == g.Eval && f.Subject == g.Subject && f.Location == g.Location && f.Artifact == g.Artifact && f.Waiver == g.Waiver
+	})
+}
+
+// TestBySeverityLeavesItsListsAlone checks that BySeverity returns the
+// findings of its lists, most severe first, without changing the lists
+// (which may be an index's shared ones).
+func TestBySeverityLeavesItsListsAlone(t *testing.T) {
+	x := New(fixture.Results())
+	found, errs := x.Findings(), x.Errors()
+	before := slices.Concat(found, errs)
+	got := BySeverity(found, errs)
+	if !sameFindings(slices.Concat(found, errs), before) {
+		t.Fatal("BySeverity changed its lists")
+	}
+	if len(got) != len(before) {
+		t.Fatalf("BySeverity returned %d findings of %d", len(got), len(before))
+	}
+	for i := 1; i < len(got); i++ {
+		a, b := got[i-1], got[i]
+		if severity(a) > severity(b) || severity(a) == severity(b) && a.Control.ID > b.Control.ID {
+			t.Fatalf("%s (%s) sorts before %s (%s)", a.Control.ID, a.Control.Severity, b.Control.ID, b.Control.Severity)
+		}
+	}
+	if !slices.ContainsFunc(got, func(f Finding) bool { return f.Eval.Verdict == assess.VerdictError }) {
+		t.Fatal("the errors are not among the sorted findings")
+	}
+}
+
+// severity is f's rank in BySeverity's order: unknown severities last.
+func severity(f Finding) int {
+	if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
+		return r
+	}
+	return len(controls.Severities)
+}
