@@ -7,7 +7,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
@@ -77,13 +76,13 @@ var columnTitles = map[string]map[string]string{
 }
 
 // inventory builds one table per subject kind.
-func inventory(r *assess.Results, failing map[string]int) []kindTable {
+func inventory(x *view.Index, failing map[string]int) []kindTable {
 	byKind := map[string][]view.Facts{}
-	for _, s := range r.Subjects {
+	for _, s := range x.R.Subjects {
 		if s == nil || s.Metadata() == nil {
 			continue
 		}
-		f := view.SubjectFacts(s)
+		f := x.Facts(s)
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
 	kinds := make(map[string]bool, len(byKind))

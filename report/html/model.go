@@ -184,7 +184,7 @@ func build(r *assess.Results, opts Options) *model {
 	m.FrameworkCount = len(m.Frameworks)
 
 	m.overview()
-	m.Inventory = inventory(r, failing)
+	m.Inventory = inventory(x, failing)
 	m.policy(r)
 	m.evidence(r, opts.EvidenceBase)
 	if b := r.Baseline; b != nil {

@@ -88,8 +88,8 @@ func object(p evidence.Provenance) string {
 	return strings.Trim(strings.Join([]string{p.Cluster, p.Namespace, p.Object}, "/"), "/")
 }
 
-func subject(s evidence.Subject) Subject {
-	f := view.SubjectFacts(s)
+func subject(x *view.Index, s evidence.Subject) Subject {
+	f := x.Facts(s)
 	m := s.Metadata()
 	return Subject{ID: f.ID, Kind: f.Kind, Name: f.Name, Client: f.Client, Format: f.Format, Scope: f.Scope,
 		Transport: f.Transport, Location: f.Location, Collector: f.Collector, Package: f.Package,

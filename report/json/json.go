@@ -157,6 +157,6 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 			}},
 		"findings": {n: len(found), at: func(i int) any { f := finding(x, found[i]); return &f }},
 		"errors":   {n: len(errs), at: func(i int) any { f := finding(x, errs[i]); return &f }},
-		"subjects": {n: len(subjects), at: func(i int) any { s := subject(subjects[i]); return &s }},
+		"subjects": {n: len(subjects), at: func(i int) any { s := subject(x, subjects[i]); return &s }},
 	}
 }

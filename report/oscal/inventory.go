@@ -37,7 +37,7 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 			continue
 		}
 		subjects = append(subjects, i)
-		if client := view.SubjectFacts(s).Client; client != "" {
+		if client := b.x.Facts(s).Client; client != "" {
 			clients[client]++
 		}
 	}
@@ -54,7 +54,7 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 	}
 	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects), appendElem: appendInventoryItem,
 		gen: func(i int) oscalTypes.InventoryItem {
-			f := view.SubjectFacts(b.r.Subjects[subjects[i]])
+			f := b.x.Facts(b.r.Subjects[subjects[i]])
 			item := b.inventoryItem(f)
 			if f.Client != "" {
 				item.ImplementedComponents = &[]oscalTypes.ImplementedComponent{{ComponentUuid: clientComponentUUID(f.Client)}}

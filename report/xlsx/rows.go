@@ -261,7 +261,7 @@ func subjectRows(x *view.Index) sheetRows {
 		}
 	}
 	return sheetRows{n: len(subjects), at: func(i int) any {
-		f := view.SubjectFacts(subjects[i])
+		f := x.Facts(subjects[i])
 		return subjectRow{f: f, failures: failures[f.ID]}
 	}}
 }

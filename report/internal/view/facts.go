@@ -28,6 +28,27 @@ type Facts struct {
 	Description string
 }
 
+// Facts returns the Facts of s, one of the results' subjects, extracted
+// once for every report that lists it: the first call extracts those of
+// every subject. For a subject the results do not hold it extracts them
+// now (see SubjectFacts).
+func (x *Index) Facts(s evidence.Subject) Facts {
+	m := s.Metadata()
+	e := x.subjects[m.ID]
+	if e == nil || e.m != m {
+		return SubjectFacts(s)
+	}
+	x.extracted.Do(func() {
+		x.facts = make([]Facts, len(x.entries))
+		for i := range x.entries {
+			if e := &x.entries[i]; e.m != nil {
+				x.facts[i] = SubjectFacts(e.s)
+			}
+		}
+	})
+	return x.facts[e.n]
+}
+
 // SubjectFacts extracts the Facts of s.
 func SubjectFacts(s evidence.Subject) Facts {
 	m := s.Metadata()

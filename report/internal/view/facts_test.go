@@ -1,9 +1,11 @@
 package view
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/evidence"
+	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
 // TestPackageRef: the inventory names a package as ecosystem:name@version
@@ -50,5 +52,22 @@ func TestClientFacts(t *testing.T) {
 	f := SubjectFacts(c)
 	if f.Client != "codex" || f.Format != "codex/config.toml" || f.Scope != "project" {
 		t.Errorf("client facts = %+v, want client codex, format codex/config.toml, scope project", f)
+	}
+}
+
+// TestIndexFactsAreSubjectFacts checks that the facts an index extracts
+// once are those of the subject asked about, also for a subject whose ID a
+// later subject has too and for one the results do not hold.
+func TestIndexFactsAreSubjectFacts(t *testing.T) {
+	r := fixture.Results()
+	twin := *r.Subjects[0].(*evidence.Server)
+	twin.Meta.Name = "twin"
+	r.Subjects = append(r.Subjects, &twin)
+	stranger := &evidence.Server{Meta: evidence.Meta{Kind: evidence.KindServer, ID: "server:elsewhere", Name: "elsewhere"}}
+	x := New(r)
+	for _, s := range append(slices.Clone(r.Subjects), stranger) {
+		if got, want := x.Facts(s), SubjectFacts(s); got != want {
+			t.Errorf("%s: facts %+v, want %+v", s.Metadata().ID, got, want)
+		}
 	}
 }

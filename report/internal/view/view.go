@@ -48,6 +48,9 @@ type Index struct {
 	// Findings, Errors and Failures.
 	found, failed            sync.Once
 	findings, errs, failures []Finding
+	// extracted guards facts, the Facts of each subject entry.
+	extracted sync.Once
+	facts     []Facts
 }
 
 // subjectEntry is a subject with what the reports derive from it, so that
