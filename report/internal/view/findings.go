@@ -112,14 +112,8 @@ func (x *Index) collect() {
 			})
 		}
 	}
-	byControl := func(a, b Finding) int {
-		if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Subject.ID, b.Subject.ID)
-	}
-	slices.SortStableFunc(x.findings, byControl)
-	slices.SortStableFunc(x.errs, byControl)
+	sortFindings(x.findings, nil)
+	sortFindings(x.errs, nil)
 }
 
 // BySeverity returns the findings of the lists, one after the other,
@@ -127,23 +121,70 @@ func (x *Index) collect() {
 // so findings of one control and subject keep their order). Unknown
 // severities sort last. The lists are not changed.
 func BySeverity(lists ...[]Finding) []Finding {
-	rank := func(f Finding) int {
+	fs := slices.Concat(lists...)
+	sortFindings(fs, func(f *Finding) int {
 		if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
 			return r
 		}
 		return len(controls.Severities)
-	}
-	fs := slices.Concat(lists...)
-	slices.SortStableFunc(fs, func(a, b Finding) int {
-		if c := cmp.Compare(rank(a), rank(b)); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Subject.ID, b.Subject.ID)
 	})
 	return fs
+}
+
+// sortFindings sorts fs by rank (when not nil), then by control and subject
+// ID, keeping the order of findings equal in all three: what a stable sort
+// gives. It sorts their positions instead of the findings, then moves each
+// finding once.
+func sortFindings(fs []Finding, rank func(*Finding) int) {
+	type key struct{ rank, at int }
+	keys := make([]key, len(fs))
+	sorted := true
+	for i := range fs {
+		keys[i].at = i
+		if rank != nil {
+			keys[i].rank = rank(&fs[i])
+		}
+		if i > 0 && compareFindings(keys[i-1].rank, keys[i].rank, &fs[i-1], &fs[i]) > 0 {
+			sorted = false
+		}
+	}
+	if sorted {
+		return
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := compareFindings(a.rank, b.rank, &fs[a.at], &fs[b.at]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
+	})
+	// Finding i goes where keys names it: follow each cycle of the
+	// permutation, marking the places filled.
+	for i := range keys {
+		if keys[i].at < 0 {
+			continue
+		}
+		first, j := fs[i], i
+		for {
+			from := keys[j].at
+			keys[j].at = -1
+			if from == i {
+				fs[j] = first
+				break
+			}
+			fs[j], j = fs[from], from
+		}
+	}
+}
+
+// compareFindings orders findings by rank, then by control and subject ID.
+func compareFindings(ra, rb int, a, b *Finding) int {
+	if c := cmp.Compare(ra, rb); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Subject.ID, b.Subject.ID)
 }
 
 // ReasonText renders one cause of a failure or error for people:

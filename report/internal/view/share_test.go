@@ -1,12 +1,15 @@
 package view
 
 import (
+	"math/rand/v2"
 	"slices"
+	"sort"
 	"sync"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -125,4 +128,55 @@ func severity(f Finding) int {
 		return r
 	}
 	return len(controls.Severities)
+}
+
+// TestSortFindingsIsStable compares sortFindings with a stable sort of
+// the same findings, over lists with many equal keys, sorted, reversed and
+// shuffled.
+func TestSortFindingsIsStable(t *testing.T) {
+	var ctls []*controls.Control
+	for _, id := range []string{"A", "B", "C"} {
+		for _, sev := range []string{"high", "low", "unknown"} {
+			ctls = append(ctls, &controls.Control{ID: id + "-" + sev, Severity: sev})
+		}
+	}
+	subjects := []*evidence.Meta{{ID: "s1"}, {ID: "s2"}, {ID: "s3"}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 2, 7, 100, 1000} {
+		base := make([]Finding, n)
+		for i := range base {
+			// Eval tells the findings apart: it is what stability keeps in order.
+			base[i] = Finding{Control: ctls[rng.IntN(len(ctls))], Subject: subjects[rng.IntN(len(subjects))], Eval: &assess.Evaluation{}}
+		}
+		sorted := slices.Clone(base)
+		slices.SortStableFunc(sorted, func(a, b Finding) int { return compareFindings(0, 0, &a, &b) })
+		reversed := slices.Clone(sorted)
+		slices.Reverse(reversed)
+		for name, in := range map[string][]Finding{"shuffled": base, "sorted": sorted, "reversed": reversed} {
+			for _, bySeverity := range []bool{false, true} {
+				want := slices.Clone(in)
+				rank := func(f *Finding) int { return 0 }
+				if bySeverity {
+					rank = func(f *Finding) int {
+						if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
+							return r
+						}
+						return len(controls.Severities)
+					}
+				}
+				sort.SliceStable(want, func(i, j int) bool {
+					return compareFindings(rank(&want[i]), rank(&want[j]), &want[i], &want[j]) < 0
+				})
+				got := slices.Clone(in)
+				if bySeverity {
+					got = BySeverity(in)
+				} else {
+					sortFindings(got, nil)
+				}
+				if !sameFindings(got, want) {
+					t.Errorf("%d %s findings (by severity: %v) are not in the order of a stable sort", n, name, bySeverity)
+				}
+			}
+		}
+	}
 }
