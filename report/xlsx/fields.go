@@ -86,10 +86,10 @@ var fields = map[string]map[string]fieldFunc{
 			}
 			return listCell(out)
 		}),
-		"evidence": req(func(r requirementRow) any { return listCell(r.evidence) }),
-		"hashes":   req(func(r requirementRow) any { return listCell(r.hashes) }),
+		"evidence": req(func(r requirementRow) any { return r.evidence.cell() }),
+		"hashes":   req(func(r requirementRow) any { return r.hashes.cell() }),
 		"waivers":  req(func(r requirementRow) any { return listCell(r.waivers) }),
-		"findings": req(func(r requirementRow) any { return listCell(r.findings) }),
+		"findings": req(func(r requirementRow) any { return r.findings.cell() }),
 	},
 	workbook.KindFindings: {
 		"id":          find(func(r findingRow) any { return r.ID() }),

@@ -25,16 +25,7 @@ type requirementRow struct {
 	fw        string
 	framework *mappings.Framework
 	rr        assess.RequirementResult
-	// evidence says how many subjects in how many files the mapped controls
-	// judged, then names the stored files behind the subjects that did not
-	// pass; hashes are the SHA-256 of those stored copies.
-	evidence []string
-	hashes   []string
-	waivers  []string
-	// findings are the finding IDs of the mapped controls, and findingsLink
-	// where the first of them is on the findings sheet.
-	findings     []string
-	findingsLink string
+	*setEvidence
 }
 
 type findingRow struct {
@@ -74,67 +65,97 @@ func summaryRows(r *assess.Results) []any {
 }
 
 // requirementRows lists a framework's requirements with the evidence behind
-// the controls mapped to each: the artifacts their subjects came from, as
-// stored in the evidence bundle (with the SHA-256 of the stored copy, which
-// an auditor can recompute), the waivers applied, and the findings, linked
-// to their rows on the findings sheet.
+// the controls mapped to each (see setEvidence).
 func (b *book) requirementRows(fw assess.FrameworkResult) []any {
-	var out []any
+	out := make([]any, 0, len(fw.Requirements))
 	for _, rr := range fw.Requirements {
-		arts := map[string]*evidence.Artifact{}
-		waivers := map[string]bool{}
-		var findings []string
-		firstRow := 0
-		var evs []*controlEvidence
-		var ids []string
-		for _, l := range rr.Links {
-			ce := b.controlEvidence(l.Control)
-			if ce == nil {
-				continue
-			}
-			evs = append(evs, ce)
-			ids = append(ids, l.Control)
-			maps.Copy(arts, ce.arts)
-			for _, w := range ce.waivers {
-				waivers[w] = true
-			}
-			findings = append(findings, ce.findings...)
-			if ce.firstRow > 0 && (firstRow == 0 || ce.firstRow < firstRow) {
-				firstRow = ce.firstRow
-			}
-		}
-		judged, judgedFiles := b.unionSizes(ids, evs)
-		slices.Sort(findings)
-		row := requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, waivers: slices.Sorted(maps.Keys(waivers)),
-			findings: slices.Compact(findings)}
-		if firstRow > 0 {
-			cell, _ := excelize.CoordinatesToCellName(1, firstRow)
-			row.findingsLink = quoteSheet(b.findingsSheet) + "!" + cell
-		}
-		if judged > 0 {
-			row.evidence = append(row.evidence, fmt.Sprintf("%s judged in %s (Evidence sheet)", words.Count(judged, "subject"), words.Count(judgedFiles, "file")))
-		}
-		for _, p := range slices.Sorted(maps.Keys(arts)) {
-			a := arts[p]
-			row.evidence = append(row.evidence, a.Path)
-			row.hashes = append(row.hashes, storedHash(a))
-		}
-		out = append(out, row)
+		out = append(out, requirementRow{fw: fw.Framework.ID, framework: fw.Framework, rr: rr, setEvidence: b.setEvidence(rr.Links)})
 	}
 	return out
 }
 
+// setEvidence is the evidence behind a set of controls, as the rows of the
+// requirements mapped to them show it: the artifacts their subjects came
+// from, as stored in the evidence bundle (with the SHA-256 of the stored
+// copy, which an auditor can recompute), the waivers applied, and the
+// findings, linked to their rows on the findings sheet. Requirements of
+// every framework share sets of controls, so it is gathered once per set.
+type setEvidence struct {
+	// evidence says how many subjects in how many files the controls
+	// judged, then names the stored files behind the subjects that did not
+	// pass; hashes are the SHA-256 of those stored copies.
+	evidence, hashes shortList
+	waivers          []string
+	// findings are the finding IDs of the controls, and findingsLink
+	// where the first of them is on the findings sheet.
+	findings     shortList
+	findingsLink string
+}
+
+// setEvidence returns the evidence of the controls links map to.
+func (b *book) setEvidence(links []mappings.Link) *setEvidence {
+	var evs []*controlEvidence
+	var ids []string
+	for _, l := range links {
+		if ce := b.controlEvidence(l.Control); ce != nil {
+			evs = append(evs, ce)
+			ids = append(ids, l.Control)
+		}
+	}
+	key := strings.Join(slices.Compact(slices.Sorted(slices.Values(ids))), "\x00")
+	if se, ok := b.evidenceOfSet[key]; ok {
+		return se
+	}
+	se := &setEvidence{}
+	waivers := map[string]bool{}
+	firstRow := 0
+	arts := make([][]*evidence.Artifact, len(evs))
+	findings := make([][]string, len(evs))
+	for i, ce := range evs {
+		arts[i], findings[i] = ce.arts, ce.findings
+		for _, w := range ce.waivers {
+			waivers[w] = true
+		}
+		if ce.firstRow > 0 && (firstRow == 0 || ce.firstRow < firstRow) {
+			firstRow = ce.firstRow
+		}
+	}
+	se.waivers = slices.Sorted(maps.Keys(waivers))
+	se.findings.items, se.findings.total = firstDistinct(findings, func(id string) string { return id }, maxListed)
+	if firstRow > 0 {
+		cell, _ := excelize.CoordinatesToCellName(1, firstRow)
+		se.findingsLink = quoteSheet(b.findingsSheet) + "!" + cell
+	}
+	stored, files := firstDistinct(arts, func(a *evidence.Artifact) string { return a.Path }, maxListed)
+	se.hashes.total = files
+	for _, a := range stored {
+		se.hashes.items = append(se.hashes.items, storedHash(a))
+	}
+	if judged, judgedFiles := unionSizes(evs); judged > 0 {
+		se.evidence.items = append(se.evidence.items, fmt.Sprintf("%s judged in %s (Evidence sheet)", words.Count(judged, "subject"), words.Count(judgedFiles, "file")))
+		se.evidence.total = 1
+	}
+	se.evidence.total += files
+	for _, a := range stored[:min(len(stored), maxListed-len(se.evidence.items))] {
+		se.evidence.items = append(se.evidence.items, a.Path)
+	}
+	b.evidenceOfSet[key] = se
+	return se
+}
+
 // controlEvidence is what the evaluations of one control contribute to
-// the rows of the requirements mapped to it, gathered once per control:
-// many requirements share a control, and a control of a large fleet has
-// tens of thousands of evaluations.
+// the evidence of the sets of controls it is in, gathered once per
+// control: many requirements share a control, and a control of a large
+// fleet has tens of thousands of evaluations.
 type controlEvidence struct {
 	// judged are the subjects judged, and files the artifacts they were
 	// read from (by their numbers in book.subjects and book.files).
 	judged, files bitset
-	// arts are the artifacts of the subjects that did not pass, by path.
-	arts     map[string]*evidence.Artifact
-	waivers  []string
+	// arts are the artifacts of the subjects that did not pass, sorted
+	// by path, each once.
+	arts    []*evidence.Artifact
+	waivers []string
+	// findings are the finding IDs, sorted, each once.
 	findings []string
 	// firstRow is the first row of its findings on the findings sheet.
 	firstRow int
@@ -151,7 +172,8 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 		b.evidenceOf[id] = nil
 		return nil
 	}
-	ce := &controlEvidence{arts: map[string]*evidence.Artifact{}}
+	ce := &controlEvidence{}
+	arts := map[string]*evidence.Artifact{}
 	waivers := map[string]bool{}
 	for i := range cr.Evaluations {
 		e := &cr.Evaluations[i]
@@ -170,7 +192,7 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 			ce.files.add(b.files.index(a.Path))
 		}
 		if a != nil && e.Verdict != assess.VerdictPass {
-			ce.arts[a.Path] = a
+			arts[a.Path] = a
 		}
 		if e.Waiver != "" {
 			waivers[e.Waiver] = true
@@ -182,29 +204,63 @@ func (b *book) controlEvidence(id string) *controlEvidence {
 			}
 		}
 	}
+	for _, p := range slices.Sorted(maps.Keys(arts)) {
+		ce.arts = append(ce.arts, arts[p])
+	}
+	slices.Sort(ce.findings)
+	ce.findings = slices.Compact(ce.findings)
 	ce.waivers = slices.Sorted(maps.Keys(waivers))
 	b.evidenceOf[id] = ce
 	return ce
 }
 
-// unionSizes counts the distinct subjects and files judged by the controls
-// ids, whose evidence is evs. Requirements of every framework share sets of
-// controls, so the counts are kept per set.
-func (b *book) unionSizes(ids []string, evs []*controlEvidence) (subjects, files int) {
+// unionSizes counts the distinct subjects and files judged by the
+// controls whose evidence is evs.
+func unionSizes(evs []*controlEvidence) (subjects, files int) {
 	if len(evs) == 1 {
 		return evs[0].judged.len(), evs[0].files.len()
-	}
-	key := strings.Join(slices.Compact(slices.Sorted(slices.Values(ids))), "\x00")
-	if n, ok := b.unions[key]; ok {
-		return n[0], n[1]
 	}
 	var judged, paths bitset
 	for _, ce := range evs {
 		judged.union(ce.judged)
 		paths.union(ce.files)
 	}
-	b.unions[key] = [2]int{judged.len(), paths.len()}
 	return judged.len(), paths.len()
+}
+
+// firstDistinct merges lists, each sorted by key with no key twice, and
+// returns the first n items of the merged list, sorted by key with no key
+// twice (of items with the same key, the one of the last list), and how
+// many items the merged list has.
+func firstDistinct[T any](lists [][]T, key func(T) string, n int) (first []T, total int) {
+	if len(lists) == 1 {
+		l := lists[0]
+		return l[:min(n, len(l))], len(l)
+	}
+	at := make([]int, len(lists))
+	for {
+		// The least key at the head of a list, and the last list it heads.
+		least := -1
+		for i, l := range lists {
+			if at[i] < len(l) && (least < 0 || key(l[at[i]]) <= key(lists[least][at[least]])) {
+				least = i
+			}
+		}
+		if least < 0 {
+			return first, total
+		}
+		item := lists[least][at[least]]
+		k := key(item)
+		for i, l := range lists {
+			if at[i] < len(l) && key(l[at[i]]) == k {
+				at[i]++
+			}
+		}
+		total++
+		if len(first) < n {
+			first = append(first, item)
+		}
+	}
 }
 
 // storedHash is the SHA-256 of the file the workbook names for an
@@ -276,9 +332,21 @@ func waiverRows(r *assess.Results) []any {
 
 // listCell joins items one per line, naming how many were left out.
 func listCell(items []string) string {
-	if len(items) > maxListed {
-		rest := len(items) - maxListed
-		items = append(append([]string(nil), items[:maxListed]...), fmt.Sprintf("and %d more", rest))
+	return shortList{items: items, total: len(items)}.cell()
+}
+
+// shortList is the start of a list of total items: at least the first
+// maxListed items, or all of them.
+type shortList struct {
+	items []string
+	total int
+}
+
+// cell is listCell of the whole list.
+func (l shortList) cell() string {
+	items := l.items
+	if l.total > maxListed {
+		items = append(slices.Clip(items[:maxListed]), fmt.Sprintf("and %d more", l.total-maxListed))
 	}
 	return strings.Join(items, "\n")
 }

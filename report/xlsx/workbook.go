@@ -117,9 +117,10 @@ type book struct {
 	findingsSheet string
 	findingRow    map[string]int
 	// evidenceOf caches the evidence of each control (see controlEvidence),
-	// and unions the counts of subjects and files judged by sets of them.
-	evidenceOf map[string]*controlEvidence
-	unions     map[string][2]int
+	// and evidenceOfSet that of each set of controls requirements map to,
+	// by their sorted IDs.
+	evidenceOf    map[string]*controlEvidence
+	evidenceOfSet map[string]*setEvidence
 	// subjects and files number the subjects and artifact paths the
 	// controls' evidence sets hold.
 	subjects, files indexer
@@ -132,7 +133,7 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 	if err != nil {
 		return err
 	}
-	b := &book{x: view.For(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, unions: map[string][2]int{},
+	b := &book{x: view.For(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, evidenceOfSet: map[string]*setEvidence{},
 		subjects: indexer{}, files: indexer{}}
 	b.items = b.x.Plan(opts.Engagement)
 	for _, s := range p.Sheets {
