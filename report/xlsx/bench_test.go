@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
+	"github.com/tollgate-dev/tollgate/internal/cputime"
 	"github.com/tollgate-dev/tollgate/pipeline/pipelinetest"
 	"github.com/tollgate-dev/tollgate/report/xlsx"
 )
@@ -14,6 +15,7 @@ import (
 func BenchmarkWriteFleet(b *testing.B) {
 	_, r := pipelinetest.JudgeFleet(b, assesstest.FilesSpec{Servers: 5000, Workloads: 200, Gateways: 5, Seed: 1})
 	var size int64
+	cpu := cputime.Process()
 	for b.Loop() {
 		var n countingWriter
 		if err := xlsx.Write(&n, r, xlsx.Options{}); err != nil {
@@ -21,6 +23,7 @@ func BenchmarkWriteFleet(b *testing.B) {
 		}
 		size = int64(n)
 	}
+	cputime.Report(b, cpu)
 	b.ReportMetric(float64(size)/(1<<20), "MiB/workbook")
 }
 

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -46,6 +47,10 @@ func cellText(v any) string {
 		return v
 	case nil:
 		return ""
+	case int:
+		return strconv.Itoa(v)
+	case int64:
+		return strconv.FormatInt(v, 10)
 	}
 	return fmt.Sprint(v)
 }
@@ -60,6 +65,11 @@ func cellText(v any) string {
 func wrappedLines(text string, width float64) int {
 	plain := max(1, int(width*textPerWidth))
 	path := max(1, int(width*pathPerWidth+0.5))
+	if len(text) <= min(plain, path) && strings.IndexByte(text, '\n') < 0 {
+		// Fewer characters than bytes, and fewer than a line of either
+		// kind holds: one line (most cells).
+		return 1
+	}
 	n := 0
 	for rest, more := text, true; more; {
 		var line string

@@ -34,6 +34,13 @@ type Options struct {
 
 // Write renders r as an xlsx workbook to w.
 func Write(w io.Writer, r *assess.Results, opts Options) error {
+	return write(w, r, opts, false)
+}
+
+// write is Write; with throughStreamWriter, the rows of streamed sheets go
+// through excelize's StreamWriter.SetRow, the reference for the rows
+// written straight into the package (see sheetBodies).
+func write(w io.Writer, r *assess.Results, opts Options, throughStreamWriter bool) error {
 	if r == nil {
 		return fmt.Errorf("write workbook: no results")
 	}
@@ -49,8 +56,17 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	f.SetZipWriter(fastZip)
-	if err := build(f, r, p, opts); err != nil {
+	var bodies sheetBodies
+	if !throughStreamWriter {
+		bodies = sheetBodies{}
+	}
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		if bodies == nil {
+			return fastZip(w)
+		}
+		return &splicingZip{ZipWriter: fastZip(w), bodies: bodies}
+	})
+	if err := build(f, r, p, opts, bodies); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	var buf bytes.Buffer
@@ -126,15 +142,18 @@ type book struct {
 	subjects, files indexer
 	// defaultDropped says whether the first sheet was added (see newSheet).
 	defaultDropped bool
+	// bodies take the rows of streamed sheets, to be written as the
+	// package is; nil when the rows go through the StreamWriter.
+	bodies sheetBodies
 }
 
-func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Options) error {
+func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Options, bodies sheetBodies) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
 	}
 	b := &book{x: view.For(r), r: r, opts: opts, p: p, st: st, findingRow: map[string]int{}, evidenceOf: map[string]*controlEvidence{}, evidenceOfSet: map[string]*setEvidence{},
-		subjects: indexer{}, files: indexer{}}
+		subjects: indexer{}, files: indexer{}, bodies: bodies}
 	b.items = b.x.Plan(opts.Engagement)
 	for _, s := range p.Sheets {
 		if s.Kind == workbook.KindFindings {
@@ -340,39 +359,10 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 	if err := sw.SetRow("A1", cells, rowOpts(headerLines)); err != nil {
 		return fmt.Errorf("sheet %q header: %w", name, err)
 	}
-	fns := fields[s.Kind]
-	// The rows' cells are set in one array the row points into: SetRow
-	// writes a row before it returns, and a Cell in an interface would be
-	// allocated for every cell.
-	row := make([]excelize.Cell, len(s.Columns))
-	for i := range cells {
-		cells[i] = &row[i]
-	}
-	for r := range rows.n {
-		item := rows.at(r)
-		lines := 1
-		for i, c := range s.Columns {
-			var v any
-			if c.Field != workbook.FieldBlank {
-				v = fns[c.Field](item)
-				lines = max(lines, wrappedLines(limit(cellText(v)), widths[i]))
-			}
-			value, style, link := st.streamedCell(v)
-			if c.Input == workbook.InputDate {
-				style = st.date
-			}
-			row[i] = excelize.Cell{StyleID: style, Value: value}
-			if link != nil {
-				cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
-				if err := f.SetCellHyperLink(name, cell, link.target, "Location", excelize.HyperlinkOpts{Tooltip: &link.tooltip}); err != nil {
-					return fmt.Errorf("sheet %q cell %s: %w", name, cell, err)
-				}
-			}
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, r+2)
-		if err := sw.SetRow(cell, cells, rowOpts(lines)); err != nil {
-			return fmt.Errorf("sheet %q row %d: %w", name, r+2, err)
-		}
+	if b.bodies != nil && rows.n > 0 {
+		b.bodies[sheetPart(sw.SheetID)] = func(w io.Writer) error { return b.writeRows(w, s, rows, widths) }
+	} else if err := b.streamRows(f, sw, name, s, rows, widths); err != nil {
+		return err
 	}
 	if rows.n == 0 {
 		// As writeSheet does, a date input column's first row is styled
@@ -397,6 +387,106 @@ func (b *book) streamSheet(f *excelize.File, name string, s workbook.Sheet, rows
 	}
 	return nil
 }
+
+// columnFields are the field functions of the columns of sheet s, nil
+// for a blank column.
+func columnFields(s workbook.Sheet) []fieldFunc {
+	fns := make([]fieldFunc, len(s.Columns))
+	for i, c := range s.Columns {
+		if c.Field != workbook.FieldBlank {
+			fns[i] = fields[s.Kind][c.Field]
+		}
+	}
+	return fns
+}
+
+// rowCells sets cells to the cells of item's row of sheet s, whose
+// columns' fields are fns, as setCell would set them (the value, and the
+// body's style, a date input column's, or the value's own), and returns
+// the lines its tallest cell takes when its columns are widths wide.
+// links[i] is the link of column i's cell, if any.
+func (b *book) rowCells(s workbook.Sheet, fns []fieldFunc, item any, widths []float64, cells []excelize.Cell, links []*linkCell) int {
+	st := b.st
+	lines := 1
+	for i, c := range s.Columns {
+		var v any
+		if fns[i] != nil {
+			v = fns[i](item)
+			lines = max(lines, wrappedLines(limit(cellText(v)), widths[i]))
+		}
+		value, style, link := st.streamedCell(v)
+		if c.Input == workbook.InputDate {
+			style = st.date
+		}
+		cells[i] = excelize.Cell{StyleID: style, Value: value}
+		links[i] = link
+	}
+	return lines
+}
+
+// streamRows writes the rows of a streamed sheet through the stream
+// writer sw.
+func (b *book) streamRows(f *excelize.File, sw *excelize.StreamWriter, name string, s workbook.Sheet, rows sheetRows, widths []float64) error {
+	// The rows' cells are set in one array the row points into: SetRow
+	// writes a row before it returns, and a Cell in an interface would be
+	// allocated for every cell.
+	row := make([]excelize.Cell, len(s.Columns))
+	links := make([]*linkCell, len(s.Columns))
+	cells := make([]any, len(s.Columns))
+	for i := range cells {
+		cells[i] = &row[i]
+	}
+	fns := columnFields(s)
+	for r := range rows.n {
+		lines := b.rowCells(s, fns, rows.at(r), widths, row, links)
+		for i, link := range links {
+			if link == nil {
+				continue
+			}
+			cell, _ := excelize.CoordinatesToCellName(i+1, r+2)
+			if err := f.SetCellHyperLink(name, cell, link.target, "Location", excelize.HyperlinkOpts{Tooltip: &link.tooltip}); err != nil {
+				return fmt.Errorf("sheet %q cell %s: %w", name, cell, err)
+			}
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, r+2)
+		if err := sw.SetRow(cell, cells, rowOpts(lines)); err != nil {
+			return fmt.Errorf("sheet %q row %d: %w", name, r+2, err)
+		}
+	}
+	return nil
+}
+
+// writeRows writes the rows of a streamed sheet, the same XML streamRows
+// has the stream writer write, to w. The rows' links would have to be
+// added to the sheet before it is written: no streamed kind of sheet has
+// a field that links.
+func (b *book) writeRows(w io.Writer, s workbook.Sheet, rows sheetRows, widths []float64) error {
+	enc := newRowEncoder(len(s.Columns))
+	row := make([]excelize.Cell, len(s.Columns))
+	links := make([]*linkCell, len(s.Columns))
+	fns := columnFields(s)
+	for r := range rows.n {
+		lines := b.rowCells(s, fns, rows.at(r), widths, row, links)
+		for i, link := range links {
+			if link != nil {
+				return fmt.Errorf("%s sheet, column %q: a streamed sheet cannot link", s.Kind, s.Columns[i].Header)
+			}
+		}
+		if err := enc.row(r+2, rowOpts(lines).Height, row); err != nil {
+			return fmt.Errorf("row %d: %w", r+2, err)
+		}
+		if len(enc.buf) >= rowsChunk || r == rows.n-1 {
+			if _, err := w.Write(enc.buf); err != nil {
+				return err
+			}
+			enc.buf = enc.buf[:0]
+		}
+	}
+	return nil
+}
+
+// rowsChunk is how much row XML writeRows gathers before it writes.
+const rowsChunk = 64 << 10
 
 // defaultSheet is the sheet excelize.NewFile starts with.
 const defaultSheet = "Sheet1"
@@ -507,8 +597,8 @@ func setCell(f *excelize.File, st *styles, sheet, cell string, v any) error {
 // streamedCell is what setCell writes for v, for a streamed row: the
 // value, its style (the body's unless the value has its own) and the link
 // to add, if any.
-func (st *styles) streamedCell(v any) (any, int, *linkCell) {
-	switch v := v.(type) {
+func (st *styles) streamedCell(value any) (any, int, *linkCell) {
+	switch v := value.(type) {
 	case linkCell:
 		if v.text == "" {
 			return nil, st.body, nil
@@ -528,9 +618,11 @@ func (st *styles) streamedCell(v any) (any, int, *linkCell) {
 		if v == "" {
 			return nil, st.body, nil
 		}
-		return limit(v), st.body, nil
+		if text := limit(v); len(text) != len(v) {
+			return text, st.body, nil
+		}
 	}
-	return v, st.body, nil
+	return value, st.body, nil
 }
 
 // maxCell is the most characters a spreadsheet cell holds.
