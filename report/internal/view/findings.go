@@ -112,8 +112,8 @@ func (x *Index) collect() {
 			})
 		}
 	}
-	sortFindings(x.findings, nil)
-	sortFindings(x.errs, nil)
+	x.findings = ordered([][]Finding{x.findings}, nil, true)
+	x.errs = ordered([][]Finding{x.errs}, nil, true)
 }
 
 // BySeverity returns the findings of the lists, one after the other,
@@ -121,70 +121,105 @@ func (x *Index) collect() {
 // so findings of one control and subject keep their order). Unknown
 // severities sort last. The lists are not changed.
 func BySeverity(lists ...[]Finding) []Finding {
-	fs := slices.Concat(lists...)
-	sortFindings(fs, func(f *Finding) int {
-		if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
+	return ordered(lists, func(c *controls.Control) int {
+		if r := controls.SeverityRank(c.Severity); r >= 0 {
 			return r
 		}
 		return len(controls.Severities)
-	})
-	return fs
+	}, false)
 }
 
-// sortFindings sorts fs by rank (when not nil), then by control and subject
-// ID, keeping the order of findings equal in all three: what a stable sort
-// gives. It sorts their positions instead of the findings, then moves each
-// finding once.
-func sortFindings(fs []Finding, rank func(*Finding) int) {
-	type key struct{ rank, at int }
-	keys := make([]key, len(fs))
-	sorted := true
-	for i := range fs {
-		keys[i].at = i
-		if rank != nil {
-			keys[i].rank = rank(&fs[i])
-		}
-		if i > 0 && compareFindings(keys[i-1].rank, keys[i].rank, &fs[i-1], &fs[i]) > 0 {
-			sorted = false
+// ordered returns the findings of the lists, one after the other, in
+// order of their control's rank (when rank is not nil), control ID and
+// subject ID, keeping the order of findings equal in all three: what a
+// stable sort gives, in a new list; with reuse, a single list already in
+// order is returned as it is. Each finding is moved
+// once to its control's place, the controls in order, and only the
+// findings of one control are sorted by subject, when they are not
+// already (as each list's are when the lists are in control then subject
+// order, as the index's are).
+func ordered(lists [][]Finding, rank func(*controls.Control) int, reuse bool) []Finding {
+	type group struct {
+		rank int
+		id   string
+	}
+	n := 0
+	for _, l := range lists {
+		n += len(l)
+	}
+	// Number the findings' groups (controls) as they come, then put the
+	// groups in order.
+	var groups []group
+	numbers := map[group]int32{}
+	of := make([]int32, 0, n)
+	var last *controls.Control
+	var lastGroup int32
+	for _, l := range lists {
+		for i := range l {
+			if c := l[i].Control; c != last || len(of) == 0 {
+				g := group{id: c.ID}
+				if rank != nil {
+					g.rank = rank(c)
+				}
+				k, ok := numbers[g]
+				if !ok {
+					k = int32(len(groups))
+					numbers[g] = k
+					groups = append(groups, g)
+				}
+				last, lastGroup = c, k
+			}
+			of = append(of, lastGroup)
 		}
 	}
-	if sorted {
-		return
+	byGroup := make([]int32, len(groups))
+	for i := range byGroup {
+		byGroup[i] = int32(i)
 	}
-	slices.SortFunc(keys, func(a, b key) int {
-		if c := compareFindings(a.rank, b.rank, &fs[a.at], &fs[b.at]); c != 0 {
+	slices.SortFunc(byGroup, func(a, b int32) int {
+		if c := cmp.Compare(groups[a].rank, groups[b].rank); c != 0 {
 			return c
 		}
-		return cmp.Compare(a.at, b.at)
+		return strings.Compare(groups[a].id, groups[b].id)
 	})
-	// Finding i goes where keys names it: follow each cycle of the
-	// permutation, marking the places filled.
-	for i := range keys {
-		if keys[i].at < 0 {
-			continue
+	place := make([]int32, len(groups))
+	for p, g := range byGroup {
+		place[g] = int32(p)
+	}
+	inOrder := reuse && len(lists) == 1
+	for i := 1; inOrder && i < len(of); i++ {
+		a, b := &lists[0][i-1], &lists[0][i]
+		inOrder = place[of[i-1]] < place[of[i]] || of[i-1] == of[i] && a.Subject.ID <= b.Subject.ID
+	}
+	if inOrder {
+		return lists[0]
+	}
+	// Where each group starts, then each finding to its group's next place.
+	start := make([]int, len(groups)+1)
+	for _, g := range of {
+		start[place[g]+1]++
+	}
+	for p := range groups {
+		start[p+1] += start[p]
+	}
+	next := slices.Clone(start[:len(groups)])
+	out := make([]Finding, n)
+	k := 0
+	for _, l := range lists {
+		for i := range l {
+			p := place[of[k]]
+			out[next[p]] = l[i]
+			next[p]++
+			k++
 		}
-		first, j := fs[i], i
-		for {
-			from := keys[j].at
-			keys[j].at = -1
-			if from == i {
-				fs[j] = first
-				break
-			}
-			fs[j], j = fs[from], from
+	}
+	bySubject := func(a, b Finding) int { return strings.Compare(a.Subject.ID, b.Subject.ID) }
+	for p := range groups {
+		if g := out[start[p]:start[p+1]]; !slices.IsSortedFunc(g, bySubject) {
+			slices.SortStableFunc(g, bySubject)
 		}
 	}
-}
-
-// compareFindings orders findings by rank, then by control and subject ID.
-func compareFindings(ra, rb int, a, b *Finding) int {
-	if c := cmp.Compare(ra, rb); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
-		return c
-	}
-	return strings.Compare(a.Subject.ID, b.Subject.ID)
+	return out
 }
 
 // ReasonText renders one cause of a failure or error for people:

@@ -1,9 +1,11 @@
 package view
 
 import (
+	"cmp"
 	"math/rand/v2"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"testing"
 
@@ -113,7 +115,7 @@ func TestBySeverityLeavesItsListsAlone(t *testing.T) {
 	}
 	for i := 1; i < len(got); i++ {
 		a, b := got[i-1], got[i]
-		if severity(a) > severity(b) || severity(a) == severity(b) && a.Control.ID > b.Control.ID {
+		if compareFindings(severity(a.Control), severity(b.Control), &a, &b) > 0 {
 			t.Fatalf("%s (%s) sorts before %s (%s)", a.Control.ID, a.Control.Severity, b.Control.ID, b.Control.Severity)
 		}
 	}
@@ -122,18 +124,19 @@ func TestBySeverityLeavesItsListsAlone(t *testing.T) {
 	}
 }
 
-// severity is f's rank in BySeverity's order: unknown severities last.
-func severity(f Finding) int {
-	if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
+// severity is a control's rank in BySeverity's order: unknown severities
+// last.
+func severity(c *controls.Control) int {
+	if r := controls.SeverityRank(c.Severity); r >= 0 {
 		return r
 	}
 	return len(controls.Severities)
 }
 
-// TestSortFindingsIsStable compares sortFindings with a stable sort of
+// TestOrderedIsStable compares ordered and BySeverity with a stable sort of
 // the same findings, over lists with many equal keys, sorted, reversed and
 // shuffled.
-func TestSortFindingsIsStable(t *testing.T) {
+func TestOrderedIsStable(t *testing.T) {
 	var ctls []*controls.Control
 	for _, id := range []string{"A", "B", "C"} {
 		for _, sev := range []string{"high", "low", "unknown"} {
@@ -155,28 +158,40 @@ func TestSortFindingsIsStable(t *testing.T) {
 		for name, in := range map[string][]Finding{"shuffled": base, "sorted": sorted, "reversed": reversed} {
 			for _, bySeverity := range []bool{false, true} {
 				want := slices.Clone(in)
-				rank := func(f *Finding) int { return 0 }
+				var rank func(*controls.Control) int
+				key := func(*controls.Control) int { return 0 }
 				if bySeverity {
-					rank = func(f *Finding) int {
-						if r := controls.SeverityRank(f.Control.Severity); r >= 0 {
-							return r
-						}
-						return len(controls.Severities)
-					}
+					rank, key = severity, severity
 				}
 				sort.SliceStable(want, func(i, j int) bool {
-					return compareFindings(rank(&want[i]), rank(&want[j]), &want[i], &want[j]) < 0
+					return compareFindings(key(want[i].Control), key(want[j].Control), &want[i], &want[j]) < 0
 				})
-				got := slices.Clone(in)
+				var got []Finding
 				if bySeverity {
 					got = BySeverity(in)
 				} else {
-					sortFindings(got, nil)
+					got = ordered([][]Finding{slices.Clone(in)}, nil, true)
 				}
 				if !sameFindings(got, want) {
 					t.Errorf("%d %s findings (by severity: %v) are not in the order of a stable sort", n, name, bySeverity)
 				}
+				// Two lists are ordered as one list of both.
+				half := len(in) / 2
+				if two := ordered([][]Finding{in[:half], in[half:]}, rank, false); !sameFindings(two, want) {
+					t.Errorf("%d %s findings (by severity: %v) in two lists are not in the order of a stable sort", n, name, bySeverity)
+				}
 			}
 		}
 	}
+}
+
+// compareFindings orders findings by rank, then by control and subject ID.
+func compareFindings(ra, rb int, a, b *Finding) int {
+	if c := cmp.Compare(ra, rb); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Control.ID, b.Control.ID); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Subject.ID, b.Subject.ID)
 }
