@@ -83,6 +83,9 @@ type builder struct {
 	// and the items' origins.
 	requirementProps map[*controls.Control][]oscalTypes.Property
 	itemOrigins      *[]oscalTypes.PoamItemOrigin
+	// parts holds the encodings of the values above that the risks and
+	// items share, made as the document is written (see sharedMember).
+	parts sharedParts
 }
 
 // ratingKey is what a risk's characterizations derive from.
@@ -97,6 +100,10 @@ type ratingKey struct {
 type subjectRef struct {
 	uuid, title, method string
 	collected           time.Time
+	// passed is the encoding of the reference to the subject from the
+	// observation of a control it passed (see subjectRefs.shared), made
+	// the first time one is written.
+	passed *sharedPart
 }
 
 // subjectRef returns the UUID, title, method and collection time of the
@@ -144,8 +151,8 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
 		origins: &[]oscalTypes.Origin{toolOrigin()}, observations: map[string]*[]oscalTypes.RelatedObservation{},
 		ownerRoles:       map[string]*[]oscalTypes.ResponsibleRole{},
-		requirementProps: map[*controls.Control][]oscalTypes.Property{},
-		itemOrigins:      &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
+		requirementProps: map[*controls.Control][]oscalTypes.Property{}, parts: sharedParts{},
+		itemOrigins: &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
 	for _, s := range r.Subjects {
 		if c := s.Metadata().Provenance.Collected; !c.IsZero() {
 			if c, err := stamp(c); err == nil && c.Before(b.start) {

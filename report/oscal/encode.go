@@ -62,21 +62,31 @@ type array interface {
 	// len is the number of elements (before install).
 	len() int
 	// write encodes element i compactly, handing its encoding to out in
-	// pieces whose concatenation is the encoding. A piece ends only where
-	// an element of a nested array that holds objects ends, so that
-	// layout, which keeps its state between pieces, lays them out as it
-	// would the whole. enc encodes into buf.
-	write(enc *json.Encoder, buf *bytes.Buffer, i int, out func(piece []byte)) error
+	// pieces and shared parts whose concatenation is the encoding. A piece
+	// ends only where an element of a nested array that holds objects
+	// ends, or where a shared part (an array that is a member's value)
+	// starts or ends, so that layout, which keeps its state between
+	// pieces, lays them out as it would the whole. enc encodes into buf.
+	write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error
+}
+
+// elementOut takes the compact encoding of an array's element, in order.
+type elementOut interface {
+	// piece takes bytes of the encoding.
+	piece(p []byte)
+	// shared takes a part shared between elements, in place of its
+	// compact encoding.
+	shared(p *sharedPart)
 }
 
 // encodeWhole encodes v to enc (which writes to buf) and hands out the
 // whole encoding.
-func encodeWhole(enc *json.Encoder, buf *bytes.Buffer, v any, out func([]byte)) error {
+func encodeWhole(enc *json.Encoder, buf *bytes.Buffer, v any, out elementOut) error {
 	buf.Reset()
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	out(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+	out.piece(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
 	return nil
 }
 
@@ -103,7 +113,7 @@ func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
 	return installSentinel(a.s, a.setUUID, marker, func() { *a.s = a.items })
 }
 
-func (a *sliceArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
+func (a *sliceArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error {
 	return encodeWhole(enc, buf, &a.items[i], out)
 }
 
@@ -114,11 +124,13 @@ type lazyArray[T any] struct {
 	n       int
 	gen     func(int) T
 	setUUID func(*T, string)
-	// appendElem, when set, appends an element's compact encoding by hand
-	// (see appendRisk), or reports false for one it cannot encode.
-	appendElem func(dst []byte, v *T) ([]byte, bool)
-	// encoded holds the last element appendElem encoded.
-	encoded []byte
+	// appendElem, when set, writes an element's compact encoding by hand
+	// (see appendRisk) to w, or leaves w.ok false for one it cannot
+	// encode.
+	appendElem func(w *objectWriter, v *T)
+	// w is what appendElem writes to: it keeps its buffer and the
+	// document's shared parts from one element to the next.
+	w objectWriter
 	// parts, when set, builds element i into v with its subject
 	// references left out (an observation lists every subject a control
 	// judged), and returns where the element holds them and the references
@@ -150,13 +162,13 @@ func installSentinel[T any](s *[]T, setUUID func(*T, string), marker string, res
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), restore, nil
 }
 
-func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out func([]byte)) error {
+func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error {
 	if a.parts == nil {
 		v := a.gen(i)
 		if a.appendElem != nil {
-			var ok bool
-			if a.encoded, ok = a.appendElem(a.encoded[:0], &v); ok {
-				out(a.encoded)
+			a.w.reset()
+			if a.appendElem(&a.w, &v); a.w.ok {
+				a.w.emit(out)
 				return nil
 			}
 		}
@@ -190,34 +202,43 @@ func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out fu
 	if at < 0 || bytes.Contains(data[at+1:], marker) {
 		return fmt.Errorf("the subjects of an element were not found once in its encoding")
 	}
-	out(data[:at])
+	out.piece(data[:at])
 	// The references are handed out several at a time, each piece ending
-	// where a reference does.
+	// where a reference does; a shared reference is handed out alone.
 	var batch []byte
 	var scratch []oscalTypes.Property
 	for j := range refs.n {
 		if j > 0 {
 			batch = append(batch, ',')
 		}
+		if part := refs.shared(j); part != nil {
+			if len(batch) > 0 {
+				out.piece(batch)
+				batch = batch[:0]
+			}
+			out.shared(part)
+			continue
+		}
 		ref := refs.ref(j, &scratch)
 		start := len(batch)
 		var ok bool
 		if batch, ok = appendSubjectRef(batch, &ref); !ok {
 			mark.Reset()
-			if err := markEnc.Encode(&ref); err != nil {
+			withLinks := ref // only this copy reaches the heap
+			if err := markEnc.Encode(&withLinks); err != nil {
 				return err
 			}
 			batch = append(batch[:start], bytes.TrimSuffix(mark.Bytes(), []byte("\n"))...)
 		}
 		if len(batch) >= refBatch {
-			out(batch)
+			out.piece(batch)
 			batch = batch[:0]
 		}
 	}
 	if len(batch) > 0 {
-		out(batch)
+		out.piece(batch)
 	}
-	out(data[at+len(marker):])
+	out.piece(data[at+len(marker):])
 	return nil
 }
 
@@ -288,6 +309,7 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 	l := &layouter{dst: w, out: make([]byte, 0, flushAt+64<<10)}
 	h := sha256.New()
 	hashed := htmlEscaper{w: h}
+	out := docOut{l: l, hashed: hashed}
 	last := open // skel[open:last] is hashed
 	var elem bytes.Buffer
 	elemEnc := json.NewEncoder(&elem)
@@ -310,10 +332,7 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 					h.Write([]byte(","))
 				}
 				l.newline()
-				e := sp.a.write(elemEnc, &elem, i, func(piece []byte) {
-					l.run(piece, nil)
-					hashed.Write(piece)
-				})
+				e := sp.a.write(elemEnc, &elem, i, out)
 				if e != nil && err == nil {
 					err = e
 				}
@@ -338,6 +357,23 @@ func writeModel(w io.Writer, kind string, doc oscalTypes.OscalModels, uuid *stri
 		return fmt.Errorf("encode OSCAL document: %w", err)
 	}
 	return l.flush()
+}
+
+// docOut lays out the elements of a document's arrays and adds them to
+// the digest of its compact encoding.
+type docOut struct {
+	l      *layouter
+	hashed htmlEscaper
+}
+
+func (o docOut) piece(p []byte) {
+	o.l.run(p, nil)
+	o.hashed.Write(p)
+}
+
+func (o docOut) shared(p *sharedPart) {
+	o.l.insert(p.laidAt(o.l.depth))
+	o.hashed.Write(p.compact)
 }
 
 // htmlEscaper writes JSON as json.Marshal would have written it with HTML

@@ -214,6 +214,15 @@ func backMatter(res ...oscalTypes.Resource) *oscalTypes.BackMatter {
 	return &oscalTypes.BackMatter{Resources: &res}
 }
 
+// streamResources streams the resources of m, a document's back matter
+// (nil for none): one per artifact, they grow with the fleet.
+func streamResources(m *oscalTypes.BackMatter) array {
+	if m == nil {
+		return nil
+	}
+	return streamArray(m.Resources, func(r *oscalTypes.Resource, id string) { r.UUID = id })
+}
+
 // evidenceResources are the resources every document that cites evidence
 // carries: the artifacts, the bundle manifest and the attestations'
 // evidence.

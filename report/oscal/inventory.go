@@ -52,7 +52,7 @@ func (b *builder) lazyInventory(ids map[string]bool) (*lazyArray[oscalTypes.Inve
 			Status:      oscalTypes.SystemComponentStatus{State: "operational"},
 		})
 	}
-	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects), appendElem: appendInventoryItem,
+	items := &lazyArray[oscalTypes.InventoryItem]{s: new([]oscalTypes.InventoryItem), n: len(subjects), appendElem: (*objectWriter).inventoryItem,
 		gen: func(i int) oscalTypes.InventoryItem {
 			f := b.x.Facts(b.r.Subjects[subjects[i]])
 			item := b.inventoryItem(f)

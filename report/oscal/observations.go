@@ -81,6 +81,12 @@ type subjectRefs struct {
 	// *scratch, which the next call reuses: for a reference encoded before
 	// the next is built.
 	ref func(j int, scratch *[]oscalTypes.Property) oscalTypes.SubjectReference
+	// shared returns reference j encoded once for every observation that
+	// holds it, or nil when it is encoded each time. A subject passes most
+	// controls that judge it, and the reference to a subject that passed
+	// (without a waiver) is the same in each of their observations: it
+	// names the subject and its verdict alone.
+	shared func(j int) *sharedPart
 }
 
 // observationParts is observation with its subject references left out of
@@ -144,6 +150,22 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 		}
 		return ref
 	}}
+	refs.shared = func(j int) *sharedPart {
+		e := &cr.Evaluations[judged[j]]
+		if e.Verdict != assess.VerdictPass || e.Waiver != "" {
+			return nil
+		}
+		sr := b.subjectRef(e)
+		if sr.passed == nil {
+			ref := refs.ref(j, nil)
+			compact, ok := appendSubjectRef(nil, &ref)
+			if !ok {
+				return nil
+			}
+			sr.passed = &sharedPart{compact: compact}
+		}
+		return sr.passed
+	}
 	if len(methods) == 0 {
 		methods[methodExamine] = true
 	}

@@ -25,6 +25,7 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
 	}
+	arrays = append(arrays, streamResources(p.BackMatter))
 	if err := writeModel(w, "plan-of-action-and-milestones", oscalTypes.OscalModels{PlanOfActionAndMilestones: p}, &p.UUID, arrays...); err != nil {
 		return fmt.Errorf("write OSCAL plan of action and milestones: %w", err)
 	}
@@ -132,9 +133,9 @@ func (p poamPlan) streamedItems() func(int) oscalTypes.PoamItem {
 // arrays are the risks and the items of doc, built as they are encoded.
 func (p poamPlan) arrays(doc *oscalTypes.PlanOfActionAndMilestones) (*lazyArray[oscalTypes.Risk], *lazyArray[oscalTypes.PoamItem]) {
 	doc.Risks = new([]oscalTypes.Risk)
-	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: p.items.Len(), gen: p.risk, appendElem: appendRisk,
+	risks := &lazyArray[oscalTypes.Risk]{s: doc.Risks, n: p.items.Len(), gen: p.risk, appendElem: (*objectWriter).risk, w: objectWriter{shared: p.b.parts},
 		setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
-	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: p.items.Len(), gen: p.item, appendElem: appendPoamItem,
+	items := &lazyArray[oscalTypes.PoamItem]{s: &doc.PoamItems, n: p.items.Len(), gen: p.item, appendElem: (*objectWriter).poamItem, w: objectWriter{shared: p.b.parts},
 		setUUID: func(it *oscalTypes.PoamItem, id string) { it.UUID = id }}
 	return risks, items
 }

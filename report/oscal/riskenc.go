@@ -23,6 +23,95 @@ type objectWriter struct {
 	b []byte
 	// ok is false once a field the encoder does not handle was set.
 	ok bool
+	// shared, when set, holds the values many elements share (see
+	// sharedMember); each is then left out of b and marked in marks.
+	shared sharedParts
+	marks  []partMark
+}
+
+// sharedPart is a value that many elements of a document hold, the same
+// each time: the characterizations of a severity, a control's threat ids
+// and observation, the tool's origin. Its encoding, a tenth of a risk's,
+// is made once per document and laid out once per depth it appears at,
+// instead of once per element.
+type sharedPart struct {
+	compact []byte
+	// laid holds the laid-out encoding by depth (see laidAt).
+	laid [][]byte
+}
+
+// sharedParts holds a document's shared parts by the pointer the builder
+// shares between elements (a *[]T). The values behind those pointers are
+// built once and never changed while the document is written.
+type sharedParts map[any]*sharedPart
+
+// partMark is where, in an element's encoding in objectWriter.b, a shared
+// part goes.
+type partMark struct {
+	at   int
+	part *sharedPart
+}
+
+// laidAt is the part laid out (see layout) as a member value at depth: the
+// bytes layout writes for the part in a document when its layouter is at
+// that depth, since the part is a whole array.
+func (p *sharedPart) laidAt(depth int) []byte {
+	if depth < len(p.laid) && p.laid[depth] != nil {
+		return p.laid[depth]
+	}
+	l := &layouter{out: make([]byte, 0, 2*len(p.compact)), depth: depth}
+	l.run(p.compact, nil)
+	for len(p.laid) <= depth {
+		p.laid = append(p.laid, nil)
+	}
+	p.laid[depth] = l.out
+	return l.out
+}
+
+// reset readies w to encode an element from scratch, keeping its buffers
+// and shared parts.
+func (w *objectWriter) reset() {
+	w.b, w.marks, w.ok = w.b[:0], w.marks[:0], true
+}
+
+// emit hands the element w encoded to out: the bytes between shared parts
+// as pieces, and each shared part as itself.
+func (w *objectWriter) emit(out elementOut) {
+	prev := 0
+	for _, m := range w.marks {
+		out.piece(w.b[prev:m.at])
+		out.shared(m.part)
+		prev = m.at
+	}
+	out.piece(w.b[prev:])
+}
+
+// sharedMember writes the member k holding *s as member does. With shared
+// parts, a value that is an array (not null) is encoded once per document,
+// the first time it is met: w.b holds only its key, and w.marks where the
+// value goes. As a member's value, the array is written where its object
+// holds an array in any case, so layout treats that object as it would
+// with the array written out (see emit). Encoding a shared part shares
+// nothing within it.
+func sharedMember[T any](w *objectWriter, k string, s *[]T, elem func(*T)) {
+	if w.shared == nil || s == nil || *s == nil {
+		member(w, k, s, elem)
+		return
+	}
+	w.key(k)
+	part, ok := w.shared[s]
+	if !ok {
+		b, shared := w.b, w.shared
+		w.b, w.shared = nil, nil
+		slice(w, *s, elem)
+		part = &sharedPart{compact: w.b}
+		w.b, w.shared = b, shared
+		if !w.ok {
+			return // the element is encoded by encoding/json instead
+		}
+		w.shared[s] = part
+	}
+	w.marks = append(w.marks, partMark{at: len(w.b), part: part})
 }
 
 // sep starts a member or element: a comma unless it opens its object or
@@ -136,21 +225,28 @@ func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
 // encoder does not handle.
 func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
 	w := &objectWriter{b: dst, ok: true}
+	w.risk(r)
+	return w.b, w.ok
+}
+
+// risk writes r as appendRisk does, sharing the parts the builder shares
+// between risks.
+func (w *objectWriter) risk(r *oscalTypes.Risk) {
 	w.b = append(w.b, '{')
-	member(w, "characterizations", r.Characterizations, w.characterization)
+	sharedMember(w, "characterizations", r.Characterizations, w.characterization)
 	if r.Deadline != nil {
 		w.time("deadline", *r.Deadline)
 	}
 	w.str("description", r.Description)
 	w.unhandled(r.Links != nil || r.MitigatingFactors != nil)
-	member(w, "origins", r.Origins, w.origin)
+	sharedMember(w, "origins", r.Origins, w.origin)
 	w.props(r.Props)
-	member(w, "related-observations", r.RelatedObservations, w.relatedObservation)
+	sharedMember(w, "related-observations", r.RelatedObservations, w.relatedObservation)
 	member(w, "remediations", r.Remediations, w.response)
 	w.unhandled(r.RiskLog != nil)
 	w.str("statement", r.Statement)
 	w.str("status", r.Status)
-	member(w, "threat-ids", r.ThreatIds, func(t *oscalTypes.ThreatId) {
+	sharedMember(w, "threat-ids", r.ThreatIds, func(t *oscalTypes.ThreatId) {
 		w.b = append(w.b, '{')
 		w.optStr("href", t.Href)
 		w.str("id", t.ID)
@@ -160,7 +256,6 @@ func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
 	w.str("title", r.Title)
 	w.str("uuid", r.UUID)
 	w.b = append(w.b, '}')
-	return w.b, w.ok
 }
 
 func (w *objectWriter) characterization(c *oscalTypes.Characterization) {
@@ -188,7 +283,7 @@ func (w *objectWriter) response(r *oscalTypes.Response) {
 	w.str("description", r.Description)
 	w.str("lifecycle", r.Lifecycle)
 	w.unhandled(r.Links != nil)
-	member(w, "origins", r.Origins, w.origin)
+	sharedMember(w, "origins", r.Origins, w.origin)
 	w.props(r.Props)
 	w.optStr("remarks", r.Remarks)
 	w.unhandled(r.RequiredAssets != nil)
@@ -205,7 +300,7 @@ func (w *objectWriter) task(t *oscalTypes.Task) {
 	w.unhandled(t.Links != nil)
 	w.props(t.Props)
 	w.optStr("remarks", t.Remarks)
-	member(w, "responsible-roles", t.ResponsibleRoles, func(r *oscalTypes.ResponsibleRole) {
+	sharedMember(w, "responsible-roles", t.ResponsibleRoles, func(r *oscalTypes.ResponsibleRole) {
 		w.b = append(w.b, '{')
 		w.unhandled(r.Links != nil)
 		member(w, "party-uuids", r.PartyUuids, func(u *string) { w.b = jsonstr.Append(w.b, *u) })
@@ -237,10 +332,17 @@ func (w *objectWriter) task(t *oscalTypes.Task) {
 // field the encoder does not handle.
 func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 	w := &objectWriter{b: dst, ok: true}
+	w.poamItem(it)
+	return w.b, w.ok
+}
+
+// poamItem writes it as appendPoamItem does, sharing the parts the builder
+// shares between items.
+func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 	w.b = append(w.b, '{')
 	w.str("description", it.Description)
 	member(w, "links", it.Links, w.link)
-	member(w, "origins", it.Origins, func(o *oscalTypes.PoamItemOrigin) {
+	sharedMember(w, "origins", it.Origins, func(o *oscalTypes.PoamItemOrigin) {
 		w.b = append(w.b, '{')
 		w.key("actors")
 		slice(w, o.Actors, w.actor)
@@ -248,7 +350,7 @@ func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 	})
 	w.props(it.Props)
 	w.unhandled(it.RelatedFindings != nil)
-	member(w, "related-observations", it.RelatedObservations, w.relatedObservation)
+	sharedMember(w, "related-observations", it.RelatedObservations, w.relatedObservation)
 	member(w, "related-risks", it.RelatedRisks, func(r *oscalTypes.AssociatedRisk) {
 		w.b = append(w.b, '{')
 		w.str("risk-uuid", r.RiskUuid)
@@ -258,7 +360,6 @@ func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 	w.str("title", it.Title)
 	w.optStr("uuid", it.UUID)
 	w.b = append(w.b, '}')
-	return w.b, w.ok
 }
 
 // appendInventoryItem appends the item's compact JSON (the POA&M lists one item
@@ -266,6 +367,12 @@ func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
 // encoder does not handle.
 func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok bool) {
 	w := &objectWriter{b: dst, ok: true}
+	w.inventoryItem(it)
+	return w.b, w.ok
+}
+
+// inventoryItem writes it as appendInventoryItem does.
+func (w *objectWriter) inventoryItem(it *oscalTypes.InventoryItem) {
 	w.b = append(w.b, '{')
 	w.str("description", it.Description)
 	member(w, "implemented-components", it.ImplementedComponents, func(c *oscalTypes.ImplementedComponent) {
@@ -280,5 +387,4 @@ func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok
 	w.unhandled(it.ResponsibleParties != nil)
 	w.str("uuid", it.UUID)
 	w.b = append(w.b, '}')
-	return w.b, w.ok
 }

@@ -3,6 +3,7 @@ package oscal
 import (
 	"bytes"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -175,5 +176,123 @@ func TestInventoryItemEncodingIsJSON(t *testing.T) {
 		if _, ok := appendInventoryItem(nil, &it); ok {
 			t.Errorf("%s: encoded by hand", name)
 		}
+	}
+}
+
+// collected gathers what an element hands out: its compact encoding, and
+// its layout by a layouter that starts at a given depth.
+type collected struct {
+	compact []byte
+	l       layouter
+}
+
+func (c *collected) piece(p []byte) {
+	c.compact = append(c.compact, p...)
+	c.l.run(p, nil)
+}
+
+func (c *collected) shared(p *sharedPart) {
+	c.compact = append(c.compact, p.compact...)
+	c.l.insert(p.laidAt(c.l.depth))
+}
+
+// TestSharedPartsAreLaidOutInPlace writes random risks and POA&M items
+// whose lists come in part from a few shared ones, as the builder shares
+// them, and checks that with shared parts they are handed out as the same
+// compact encoding and laid out, at several depths, as layout lays out
+// that encoding whole.
+func TestSharedPartsAreLaidOutInPlace(t *testing.T) {
+	g := riskGen{rand.New(rand.NewPCG(18, 19))}
+	var pool []oscalTypes.Risk
+	var itemPool []oscalTypes.PoamItem
+	for range 6 {
+		pool = append(pool, g.risk())
+		itemPool = append(itemPool, g.item())
+	}
+	pick := func() *oscalTypes.Risk { return &pool[g.r.IntN(len(pool))] }
+	roles := []*[]oscalTypes.ResponsibleRole{nil}
+	for range 4 {
+		roles = append(roles, ptr(g, func() oscalTypes.ResponsibleRole {
+			return oscalTypes.ResponsibleRole{RoleId: g.str(), PartyUuids: ptr(g, g.str)}
+		}))
+	}
+	withShared := func(r oscalTypes.Risk) oscalTypes.Risk {
+		if g.r.IntN(4) > 0 {
+			r.Characterizations = pick().Characterizations
+		}
+		if g.r.IntN(4) > 0 {
+			r.Origins = pick().Origins
+		}
+		if g.r.IntN(4) > 0 {
+			r.ThreatIds = pick().ThreatIds
+		}
+		if g.r.IntN(4) > 0 {
+			r.RelatedObservations = pick().RelatedObservations
+		}
+		if r.Remediations != nil {
+			rems := slices.Clone(*r.Remediations)
+			for i := range rems {
+				rems[i].Origins = pick().Origins
+				if rems[i].Tasks != nil {
+					tasks := slices.Clone(*rems[i].Tasks)
+					for j := range tasks {
+						tasks[j].ResponsibleRoles = roles[g.r.IntN(len(roles))]
+					}
+					rems[i].Tasks = &tasks
+				}
+			}
+			r.Remediations = &rems
+		}
+		return r
+	}
+	lay := func(compact []byte, depth int) []byte {
+		l := layouter{depth: depth}
+		l.run(compact, nil)
+		return l.out
+	}
+	shared := 0
+	for depth := range 4 {
+		parts := sharedParts{}
+		w := objectWriter{shared: parts}
+		for i := range 400 {
+			r := withShared(g.risk())
+			plain, ok := appendRisk(nil, &r)
+			w.reset()
+			w.risk(&r)
+			if w.ok != ok {
+				t.Fatalf("depth %d, risk %d: encoded by hand %v with shared parts, %v without", depth, i, w.ok, ok)
+			}
+			if !ok {
+				continue
+			}
+			shared += len(w.marks)
+			got := &collected{l: layouter{depth: depth}}
+			w.emit(got)
+			if !bytes.Equal(got.compact, plain) {
+				t.Fatalf("depth %d, risk %d: handed out\n%s\nwant\n%s", depth, i, got.compact, plain)
+			}
+			if want := lay(plain, depth); !bytes.Equal(got.l.out, want) {
+				t.Fatalf("depth %d, risk %d: laid out\n%s\nwant\n%s", depth, i, got.l.out, want)
+			}
+
+			it := g.item()
+			if g.r.IntN(4) > 0 {
+				it.Origins = itemPool[g.r.IntN(len(itemPool))].Origins
+			}
+			if g.r.IntN(4) > 0 {
+				it.RelatedObservations = itemPool[g.r.IntN(len(itemPool))].RelatedObservations
+			}
+			plain, _ = appendPoamItem(nil, &it)
+			w.reset()
+			w.poamItem(&it)
+			got = &collected{l: layouter{depth: depth}}
+			w.emit(got)
+			if !bytes.Equal(got.compact, plain) || !bytes.Equal(got.l.out, lay(plain, depth)) {
+				t.Fatalf("depth %d, item %d: handed out\n%s\nlaid out\n%s\nwant\n%s", depth, i, got.compact, got.l.out, lay(plain, depth))
+			}
+		}
+	}
+	if shared < 1000 {
+		t.Fatalf("only %d parts were shared", shared)
 	}
 }

@@ -208,7 +208,7 @@ func (b *builder) streamedRisks(item func(int) view.PlanItem) func(int) oscalTyp
 
 // lazyRisks is the risks of the plan items, built as they are encoded.
 func (b *builder) lazyRisks(plan view.Plan) *lazyArray[oscalTypes.Risk] {
-	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(), appendElem: appendRisk,
+	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(), appendElem: (*objectWriter).risk, w: objectWriter{shared: b.parts},
 		gen: func(i int) oscalTypes.Risk { return b.risk(plan.Item(i)) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
 }
 

@@ -150,7 +150,8 @@ func layout(dst io.Writer, src []byte) error {
 
 // layouter lays out compact JSON (see layout), keeping its depth between
 // runs so that a document can be laid out piece by piece. It appends to
-// out, which it hands to dst once it holds flushAt bytes.
+// out, which it hands to dst once it holds flushAt bytes; without dst, out
+// holds all it lays out.
 type layouter struct {
 	dst   io.Writer
 	out   []byte
@@ -164,8 +165,19 @@ const flushAt = 256 << 10
 // write appends s to what the layouter writes.
 func (l *layouter) write(s string) { l.out = append(l.out, s...) }
 
+// insert appends laid-out bytes to what the layouter writes.
+func (l *layouter) insert(laid []byte) {
+	if len(l.out) >= flushAt {
+		l.flush()
+	}
+	l.out = append(l.out, laid...)
+}
+
 // flush writes what the layouter holds and returns the first write error.
 func (l *layouter) flush() error {
+	if l.dst == nil {
+		return nil
+	}
 	if len(l.out) > 0 && l.err == nil {
 		_, l.err = l.dst.Write(l.out)
 	}
