@@ -8,15 +8,19 @@ import (
 	"time"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/cputime"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
 // BenchmarkWriteLargeFleet writes the assessment results and the plan of
 // action and milestones for 10,000 generated server declarations, about
 // the size of a large organisation's fleet. It reports the size of each
-// document and the memory the process obtained from the system.
+// document, the CPU time an op took and the memory the process obtained
+// from the system. The options carry the digests of the plan and the
+// manifest, as when the reports of a run are written together.
 func BenchmarkWriteLargeFleet(b *testing.B) {
 	r := fixture.Fleet(b, 10000)
+	opts := Options{EvidenceBase: "evidence/", PlanSHA256: fixture.Hash("plan"), ManifestSHA256: fixture.Hash("manifest")}
 	for _, doc := range []struct {
 		name  string
 		write func(io.Writer, *assess.Results, Options) error
@@ -28,13 +32,15 @@ func BenchmarkWriteLargeFleet(b *testing.B) {
 			runtime.GC()
 			b.ReportAllocs()
 			var n countingWriter
+			cpu := cputime.Process()
 			for b.Loop() {
 				n = 0
-				if err := doc.write(&n, r, Options{EvidenceBase: "evidence/"}); err != nil {
+				if err := doc.write(&n, r, opts); err != nil {
 					b.Fatal(err)
 				}
 			}
 			b.StopTimer()
+			cputime.Report(b, cpu)
 			var ms runtime.MemStats
 			runtime.ReadMemStats(&ms)
 			b.ReportMetric(float64(n)/(1<<20), "out-MiB")
