@@ -75,7 +75,23 @@ func punctuation(c byte) bool {
 // StringEnd returns the index just past the JSON string that starts at
 // src[i] (a '"'), or len(src) when it is not closed.
 func StringEnd(src []byte, i int) int {
+	// Most strings are short (keys, ids, small values): their first bytes
+	// are looked at one by one, a backslash skipping the byte it escapes,
+	// before the rest is searched.
 	j := i + 1
+	for n := min(len(src), j+shortString); j < n; {
+		switch src[j] {
+		case '"':
+			return j + 1
+		case '\\':
+			j += 2
+		default:
+			j++
+		}
+	}
+	if j >= len(src) {
+		return len(src)
+	}
 	for {
 		k := bytes.IndexByte(src[j:], '"')
 		if k < 0 {
@@ -93,6 +109,10 @@ func StringEnd(src []byte, i int) int {
 		j++
 	}
 }
+
+// shortString is how many bytes of a string StringEnd looks at one by one
+// before it searches for the closing quote.
+const shortString = 16
 
 // spaces is where an indent made of spaces is cut from.
 const spaces = "                                                                " +

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
@@ -126,4 +127,33 @@ func BenchmarkAppend(b *testing.B) {
 			json.Indent(&dst, src, "", "  ")
 		}
 	})
+}
+
+// TestStringEnd checks StringEnd on strings of every length around where
+// it stops looking at bytes one by one, with escaped quotes and
+// backslashes at each place, and on strings left open.
+func TestStringEnd(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{`a`, `é`, `\"`, `\\`, `\n`, `\u0022`, `{`, `,`}
+	for n := range 3 * shortString {
+		for range 50 {
+			var s strings.Builder
+			s.WriteString(`x"`)
+			for s.Len() < 2+n {
+				s.WriteString(pieces[r.IntN(len(pieces))])
+			}
+			body := s.String()
+			closed := body + `"` + `,"next":1`
+			if got, want := StringEnd([]byte(closed), 1), len(body)+1; got != want {
+				t.Fatalf("StringEnd(%q, 1) = %d, want %d", closed, got, want)
+			}
+			if got := StringEnd([]byte(body), 1); got != len(body) {
+				t.Fatalf("StringEnd(%q, 1) = %d, want %d (not closed)", body, got, len(body))
+			}
+		}
+	}
+	// A string whose last byte is a backslash escapes nothing it can close.
+	if got := StringEnd([]byte(`"abc\`), 0); got != 5 {
+		t.Fatalf(`StringEnd("abc\) = %d, want 5`, got)
+	}
 }
