@@ -95,6 +95,9 @@ type sliceArray[T any] struct {
 	s       *[]T
 	setUUID func(*T, string)
 	items   []T
+	// appendElem and w are as in lazyArray.
+	appendElem func(w *objectWriter, v *T)
+	w          objectWriter
 }
 
 // streamArray streams the slice *s, whose elements' UUIDs setUUID sets;
@@ -114,7 +117,25 @@ func (a *sliceArray[T]) install(marker string) ([]byte, func(), error) {
 }
 
 func (a *sliceArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error {
+	if writeByHand(&a.w, a.appendElem, &a.items[i], out) {
+		return nil
+	}
 	return encodeWhole(enc, buf, &a.items[i], out)
+}
+
+// writeByHand encodes v with appendElem, when there is one, to w and hands
+// it to out; it reports false, having handed out nothing, when v is to be
+// encoded by encoding/json instead.
+func writeByHand[T any](w *objectWriter, appendElem func(*objectWriter, *T), v *T, out elementOut) bool {
+	if appendElem == nil {
+		return false
+	}
+	w.reset()
+	if appendElem(w, v); !w.ok {
+		return false
+	}
+	w.emit(out)
+	return true
 }
 
 // lazyArray is an array whose elements are built only when encoded, one at
@@ -165,12 +186,8 @@ func installSentinel[T any](s *[]T, setUUID func(*T, string), marker string, res
 func (a *lazyArray[T]) write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error {
 	if a.parts == nil {
 		v := a.gen(i)
-		if a.appendElem != nil {
-			a.w.reset()
-			if a.appendElem(&a.w, &v); a.w.ok {
-				a.w.emit(out)
-				return nil
-			}
+		if writeByHand(&a.w, a.appendElem, &v, out) {
+			return nil
 		}
 		return encodeWhole(enc, buf, &v, out)
 	}
@@ -366,6 +383,17 @@ type docOut struct {
 	hashed htmlEscaper
 }
 
+// escapedHTML is what htmlEscaper writes for p: p itself when it holds no
+// character to escape.
+func escapedHTML(p []byte) []byte {
+	if bytes.IndexByte(p, '<') < 0 && bytes.IndexByte(p, '>') < 0 && bytes.IndexByte(p, '&') < 0 {
+		return p
+	}
+	var buf bytes.Buffer
+	htmlEscaper{w: &buf}.Write(p)
+	return buf.Bytes()
+}
+
 func (o docOut) piece(p []byte) {
 	o.l.run(p, nil)
 	o.hashed.Write(p)
@@ -373,12 +401,16 @@ func (o docOut) piece(p []byte) {
 
 func (o docOut) shared(p *sharedPart) {
 	o.l.insert(p.laidAt(o.l.depth))
-	o.hashed.Write(p.compact)
+	if p.escaped == nil {
+		p.escaped = escapedHTML(p.compact)
+	}
+	o.hashed.w.Write(p.escaped)
 }
 
 // htmlEscaper writes JSON as json.Marshal would have written it with HTML
 // escaping: '<', '>' and '&', which JSON allows only inside strings, become
-// \u003c, \u003e and \u0026. It writes to a hash, which never fails.
+// \u003c, \u003e and \u0026. It writes to a hash or a buffer, which never
+// fail.
 type htmlEscaper struct{ w io.Writer }
 
 var (

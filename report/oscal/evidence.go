@@ -217,10 +217,11 @@ func backMatter(res ...oscalTypes.Resource) *oscalTypes.BackMatter {
 // streamResources streams the resources of m, a document's back matter
 // (nil for none): one per artifact, they grow with the fleet.
 func streamResources(m *oscalTypes.BackMatter) array {
-	if m == nil {
+	if m == nil || m.Resources == nil {
 		return nil
 	}
-	return streamArray(m.Resources, func(r *oscalTypes.Resource, id string) { r.UUID = id })
+	return &sliceArray[oscalTypes.Resource]{s: m.Resources, appendElem: (*objectWriter).resource,
+		setUUID: func(r *oscalTypes.Resource, id string) { r.UUID = id }}
 }
 
 // evidenceResources are the resources every document that cites evidence

@@ -158,10 +158,23 @@ func list[T any](s []T) *[]T {
 
 // orDefault returns s, or def when s is blank.
 func orDefault(s, def string) string {
-	if strings.TrimSpace(s) == "" {
+	if blank(s) {
 		return def
 	}
 	return s
+}
+
+// blank reports whether s is empty or white space alone, as
+// strings.TrimSpace(s) == "" does, without trimming the values (most)
+// that start with a printable ASCII character.
+func blank(s string) bool {
+	if s == "" {
+		return true
+	}
+	if c := s[0]; c > ' ' && c < utf8.RuneSelf {
+		return false
+	}
+	return strings.TrimSpace(s) == ""
 }
 
 func isHex64(s string) bool {

@@ -56,3 +56,11 @@ func TestIDIsGoOSCALsNameBasedUUID(t *testing.T) {
 		}
 	}
 }
+
+func TestBlankIsTrimmedEmpty(t *testing.T) {
+	for _, s := range []string{"", " ", "\t\n", "\u00a0", "\u2003x", " x", "x", "x ", "\x7f", "é", "\u0085", "-", "\x00"} {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

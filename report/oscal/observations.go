@@ -105,7 +105,7 @@ func (b *builder) observationParts(cr *assess.ControlResult) (oscalTypes.Observa
 		if e.Verdict == assess.VerdictFail || e.Verdict == assess.VerdictWaived {
 			finding = true
 		}
-		if strings.TrimSpace(e.SubjectID) == "" {
+		if blank(e.SubjectID) {
 			// Judged once for the deployment (a manual control): an
 			// attestation is an interview; without one, only the
 			// attestations supplied were examined.
@@ -260,7 +260,7 @@ func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.Relev
 	artifacts := map[string]*evidence.Artifact{}
 	origins := map[string]bool{}
 	for _, e := range cr.Evaluations {
-		if strings.TrimSpace(e.SubjectID) == "" {
+		if blank(e.SubjectID) {
 			a := b.attestation(e.Attestation)
 			if a == nil {
 				out = append(out, oscalTypes.RelevantEvidence{
@@ -332,7 +332,7 @@ func (b *builder) attestation(attID string) *assess.AttestationRecord {
 func (b *builder) lazyObservations(crs []*assess.ControlResult) *lazyArray[oscalTypes.Observation] {
 	for _, cr := range crs {
 		for _, e := range cr.Evaluations {
-			if strings.TrimSpace(e.SubjectID) != "" {
+			if !blank(e.SubjectID) {
 				continue
 			}
 			if a := b.attestation(e.Attestation); a != nil {

@@ -3,7 +3,6 @@ package oscal
 import (
 	"fmt"
 	"io"
-	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -21,7 +20,8 @@ func WritePOAM(w io.Writer, r *assess.Results, opts Options) error {
 	arrays := []array{plan.inventory}
 	if plan.items.Len() > 0 {
 		risks, items := plan.arrays(p)
-		risks.gen, items.gen = plan.streamedRisks(), plan.streamedItems()
+		risks.gen = plan.streamedRisks()
+		items.gen, items.appendElem = plan.streamedItems()
 		p.Observations = plan.observations.s
 		arrays = append(arrays, plan.observations, risks, items)
 	}
@@ -112,22 +112,39 @@ func (p poamPlan) streamedRisks() func(int) oscalTypes.Risk {
 
 // item builds the POA&M item of finding i, from the parts of its risk an
 // item cites (see riskHead).
-func (p poamPlan) item(i int) oscalTypes.PoamItem { return p.itemIn(i, new([]oscalTypes.Property)) }
-
-// itemIn is item with the item's properties built in *props.
-func (p poamPlan) itemIn(i int, props *[]oscalTypes.Property) oscalTypes.PoamItem {
-	it := p.items.Item(i)
-	rk := p.b.riskHead(it)
-	item := p.b.poamItem(it, rk, props)
-	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
+func (p poamPlan) item(i int) oscalTypes.PoamItem {
+	item, _ := p.itemIn(i, new([]oscalTypes.Property))
 	return item
 }
 
+// itemIn is item with the item's properties built in *props, and where
+// among them are the requirement properties of the finding's control.
+func (p poamPlan) itemIn(i int, props *[]oscalTypes.Property) (oscalTypes.PoamItem, propRun) {
+	it := p.items.Item(i)
+	rk := p.b.riskHead(it)
+	item, reqs := p.b.poamItem(it, rk, props)
+	withHistory(p.b.r.History, it, &rk, &item, p.b.ts)
+	return item, reqs
+}
+
 // streamedItems is item for items encoded one at a time, each before the
-// next is built: their properties are built in one list, reused.
-func (p poamPlan) streamedItems() func(int) oscalTypes.PoamItem {
+// next is built: their properties are built in one list, reused. With it
+// comes their encoder, which encodes the requirement properties of a
+// control once for the items of all its findings.
+func (p poamPlan) streamedItems() (func(int) oscalTypes.PoamItem, func(*objectWriter, *oscalTypes.PoamItem)) {
 	props := new([]oscalTypes.Property)
-	return func(i int) oscalTypes.PoamItem { return p.itemIn(i, props) }
+	var reqs propRun
+	gen := func(i int) oscalTypes.PoamItem {
+		var item oscalTypes.PoamItem
+		item, reqs = p.itemIn(i, props)
+		return item
+	}
+	encode := func(w *objectWriter, item *oscalTypes.PoamItem) {
+		w.run = reqs
+		w.poamItem(item)
+		w.run = propRun{}
+	}
+	return gen, encode
 }
 
 // arrays are the risks and the items of doc, built as they are encoded.
@@ -160,7 +177,7 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			cr := b.x.Control(c.ID)
 			observed = append(observed, cr)
 			for _, e := range cr.Evaluations {
-				if strings.TrimSpace(e.SubjectID) != "" {
+				if !blank(e.SubjectID) {
 					subjects[e.SubjectID] = true
 				}
 			}
@@ -202,8 +219,9 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 }
 
 // poamItem is the plan entry for one finding, with its properties built in
-// *props (whose contents it replaces).
-func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalTypes.Property) oscalTypes.PoamItem {
+// *props (whose contents it replaces), and where among them are the
+// requirement properties of the finding's control.
+func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalTypes.Property) (oscalTypes.PoamItem, propRun) {
 	f := it.Finding
 	c := f.Control
 	detected := it.Detected.Format("2006-01-02")
@@ -226,6 +244,7 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 		b.requirementProps[c] = reqs
 	}
 	p := appendProps((*props)[:0], pairs...)
+	run := propRun{start: len(p), props: reqs}
 	p = append(p, reqs...)
 	*props = p
 	owner := "no owner is named"
@@ -246,5 +265,5 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 		RelatedObservations: b.relatedObservation(c.ID),
 		RelatedRisks:        &[]oscalTypes.AssociatedRisk{{RiskUuid: rk.UUID}},
 		Remarks:             "First detected " + detected + "; " + owner + "; " + due + ".",
-	}
+	}, run
 }

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"slices"
 	"time"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
@@ -9,7 +10,8 @@ import (
 )
 
 // The risks and POA&M items, one or two per finding, are most of the
-// encoding of a large POA&M and assessment results. They are encoded here
+// encoding of a large POA&M and assessment results; the inventory items
+// and back-matter resources grow with the fleet too. They are encoded here
 // by hand, byte for byte as encoding/json (HTML escaping off) encodes
 // them, for the fields the builder sets. Any other field that is set
 // (links, mitigating factors, a risk log, related tasks, required assets,
@@ -27,15 +29,39 @@ type objectWriter struct {
 	// sharedMember); each is then left out of b and marked in marks.
 	shared sharedParts
 	marks  []partMark
+	// run, when set, names properties of the next element written that
+	// are shared (see propsWithRun).
+	run propRun
+}
+
+// propRun says that the properties start to start+len(props) of a list
+// are props, a list that many elements hold in theirs: the requirement
+// properties of a control, in the POA&M item of each of its findings.
+type propRun struct {
+	start int
+	props []oscalTypes.Property
+}
+
+// runKey is the key of a shared run of properties: the run's first
+// property, and whether other properties precede it (its encoding then
+// starts with a comma).
+type runKey struct {
+	first *oscalTypes.Property
+	comma bool
 }
 
 // sharedPart is a value that many elements of a document hold, the same
 // each time: the characterizations of a severity, a control's threat ids
-// and observation, the tool's origin. Its encoding, a tenth of a risk's,
-// is made once per document and laid out once per depth it appears at,
-// instead of once per element.
+// and observation, the tool's origin, the reference to a subject that
+// passed a control; or a run of elements of a list that many hold, a
+// control's requirement properties. Its encoding, a third of a risk's or
+// a POA&M item's, is made once per document and laid out once per depth it
+// appears at, instead of once per element.
 type sharedPart struct {
 	compact []byte
+	// escaped is compact as the document's digest takes it (see
+	// htmlEscaper), once the document has taken it.
+	escaped []byte
 	// laid holds the laid-out encoding by depth (see laidAt).
 	laid [][]byte
 }
@@ -52,9 +78,11 @@ type partMark struct {
 	part *sharedPart
 }
 
-// laidAt is the part laid out (see layout) as a member value at depth: the
-// bytes layout writes for the part in a document when its layouter is at
-// that depth, since the part is a whole array.
+// laidAt is the part laid out (see layout) at depth: the bytes layout
+// writes for the part in a document when its layouter is at that depth,
+// since the part is whole values (and the commas between them) of an
+// object or array that holds an object or array, and so is not laid out
+// on one line.
 func (p *sharedPart) laidAt(depth int) []byte {
 	if depth < len(p.laid) && p.laid[depth] != nil {
 		return p.laid[depth]
@@ -187,6 +215,46 @@ func (w *objectWriter) props(p *[]oscalTypes.Property) {
 	member(w, "props", p, func(p *oscalTypes.Property) { w.b = appendProperty(w.b, p) })
 }
 
+// propsWithRun writes the member "props" as props does. With shared parts,
+// when the properties w.run names are in *p where it says, they are
+// encoded once per document, as one shared part: a part of the list's
+// elements, which layout lays out at the list's depth, element by element,
+// as it would in place.
+func (w *objectWriter) propsWithRun(p *[]oscalTypes.Property) {
+	run := w.run
+	end := run.start + len(run.props)
+	if w.shared == nil || p == nil || len(run.props) == 0 || end > len(*p) || !slices.Equal((*p)[run.start:end], run.props) {
+		w.props(p)
+		return
+	}
+	s := *p
+	w.key("props")
+	w.b = append(w.b, '[')
+	for i := range s[:run.start] {
+		w.sep()
+		w.b = appendProperty(w.b, &s[i])
+	}
+	key := runKey{first: &run.props[0], comma: run.start > 0}
+	part, ok := w.shared[key]
+	if !ok {
+		var enc []byte
+		for i := range run.props {
+			if i > 0 || key.comma {
+				enc = append(enc, ',')
+			}
+			enc = appendProperty(enc, &run.props[i])
+		}
+		part = &sharedPart{compact: enc}
+		w.shared[key] = part
+	}
+	w.marks = append(w.marks, partMark{at: len(w.b), part: part})
+	for i := range s[end:] {
+		w.b = append(w.b, ',')
+		w.b = appendProperty(w.b, &s[end+i])
+	}
+	w.b = append(w.b, ']')
+}
+
 func (w *objectWriter) origin(o *oscalTypes.Origin) {
 	w.b = append(w.b, '{')
 	w.key("actors")
@@ -221,12 +289,18 @@ func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
 	w.b = append(w.b, '}')
 }
 
+// appendByHand appends v's compact JSON as write writes it; ok is false
+// when v sets a field write does not handle.
+func appendByHand[T any](dst []byte, v *T, write func(*objectWriter, *T)) (_ []byte, ok bool) {
+	w := &objectWriter{b: dst, ok: true}
+	write(w, v)
+	return w.b, w.ok
+}
+
 // appendRisk appends r's compact JSON; ok is false when r sets a field the
 // encoder does not handle.
 func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
-	w := &objectWriter{b: dst, ok: true}
-	w.risk(r)
-	return w.b, w.ok
+	return appendByHand(dst, r, (*objectWriter).risk)
 }
 
 // risk writes r as appendRisk does, sharing the parts the builder shares
@@ -331,9 +405,7 @@ func (w *objectWriter) task(t *oscalTypes.Task) {
 // appendPoamItem appends the item's compact JSON; ok is false when it sets a
 // field the encoder does not handle.
 func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
-	w := &objectWriter{b: dst, ok: true}
-	w.poamItem(it)
-	return w.b, w.ok
+	return appendByHand(dst, it, (*objectWriter).poamItem)
 }
 
 // poamItem writes it as appendPoamItem does, sharing the parts the builder
@@ -348,7 +420,7 @@ func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 		slice(w, o.Actors, w.actor)
 		w.b = append(w.b, '}')
 	})
-	w.props(it.Props)
+	w.propsWithRun(it.Props)
 	w.unhandled(it.RelatedFindings != nil)
 	sharedMember(w, "related-observations", it.RelatedObservations, w.relatedObservation)
 	member(w, "related-risks", it.RelatedRisks, func(r *oscalTypes.AssociatedRisk) {
@@ -366,9 +438,7 @@ func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 // per subject its findings concern); ok is false when it sets a field the
 // encoder does not handle.
 func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok bool) {
-	w := &objectWriter{b: dst, ok: true}
-	w.inventoryItem(it)
-	return w.b, w.ok
+	return appendByHand(dst, it, (*objectWriter).inventoryItem)
 }
 
 // inventoryItem writes it as appendInventoryItem does.
@@ -386,5 +456,36 @@ func (w *objectWriter) inventoryItem(it *oscalTypes.InventoryItem) {
 	w.optStr("remarks", it.Remarks)
 	w.unhandled(it.ResponsibleParties != nil)
 	w.str("uuid", it.UUID)
+	w.b = append(w.b, '}')
+}
+
+// appendResource appends the back-matter resource's compact JSON (a
+// document has one per artifact); ok is false when it sets a field the
+// encoder does not handle.
+func appendResource(dst []byte, r *oscalTypes.Resource) (_ []byte, ok bool) {
+	return appendByHand(dst, r, (*objectWriter).resource)
+}
+
+// resource writes r as appendResource does.
+func (w *objectWriter) resource(r *oscalTypes.Resource) {
+	w.b = append(w.b, '{')
+	w.unhandled(r.Base64 != nil || r.Citation != nil || r.DocumentIds != nil)
+	w.optStr("description", r.Description)
+	w.props(r.Props)
+	w.optStr("remarks", r.Remarks)
+	member(w, "rlinks", r.Rlinks, func(l *oscalTypes.ResourceLink) {
+		w.b = append(w.b, '{')
+		member(w, "hashes", l.Hashes, func(h *oscalTypes.Hash) {
+			w.b = append(w.b, '{')
+			w.str("algorithm", h.Algorithm)
+			w.str("value", h.Value)
+			w.b = append(w.b, '}')
+		})
+		w.str("href", l.Href)
+		w.optStr("media-type", l.MediaType)
+		w.b = append(w.b, '}')
+	})
+	w.optStr("title", r.Title)
+	w.str("uuid", r.UUID)
 	w.b = append(w.b, '}')
 }

@@ -198,7 +198,7 @@ func (c *collected) shared(p *sharedPart) {
 
 // TestSharedPartsAreLaidOutInPlace writes random risks and POA&M items
 // whose lists come in part from a few shared ones, as the builder shares
-// them, and checks that with shared parts they are handed out as the same
+// them (and items whose properties hold a shared run), and checks that with shared parts they are handed out as the same
 // compact encoding and laid out, at several depths, as layout lays out
 // that encoding whole.
 func TestSharedPartsAreLaidOutInPlace(t *testing.T) {
@@ -210,6 +210,12 @@ func TestSharedPartsAreLaidOutInPlace(t *testing.T) {
 		itemPool = append(itemPool, g.item())
 	}
 	pick := func() *oscalTypes.Risk { return &pool[g.r.IntN(len(pool))] }
+	var runs [][]oscalTypes.Property
+	for len(runs) < 4 {
+		if p := g.props(); p != nil && len(*p) > 0 {
+			runs = append(runs, *p)
+		}
+	}
 	roles := []*[]oscalTypes.ResponsibleRole{nil}
 	for range 4 {
 		roles = append(roles, ptr(g, func() oscalTypes.ResponsibleRole {
@@ -282,9 +288,31 @@ func TestSharedPartsAreLaidOutInPlace(t *testing.T) {
 			if g.r.IntN(4) > 0 {
 				it.RelatedObservations = itemPool[g.r.IntN(len(itemPool))].RelatedObservations
 			}
+			// Some items hold a run of shared properties among theirs, as
+			// the items of a control hold its requirement properties; in
+			// others the run named differs from what the item holds.
+			var run propRun
+			if g.r.IntN(4) > 0 {
+				run.props = runs[g.r.IntN(len(runs))]
+				var own, tail []oscalTypes.Property
+				if p := g.props(); p != nil {
+					own = *p
+				}
+				if p := g.props(); p != nil {
+					tail = *p
+				}
+				all := slices.Concat(own, run.props, tail)
+				it.Props = &all
+				run.start = len(own)
+				if g.r.IntN(8) == 0 {
+					run.start++
+				}
+			}
 			plain, _ = appendPoamItem(nil, &it)
 			w.reset()
+			w.run = run
 			w.poamItem(&it)
+			w.run = propRun{}
 			got = &collected{l: layouter{depth: depth}}
 			w.emit(got)
 			if !bytes.Equal(got.compact, plain) || !bytes.Equal(got.l.out, lay(plain, depth)) {
@@ -294,5 +322,33 @@ func TestSharedPartsAreLaidOutInPlace(t *testing.T) {
 	}
 	if shared < 1000 {
 		t.Fatalf("only %d parts were shared", shared)
+	}
+}
+
+// TestResourceEncodingIsJSON compares the hand-encoded back-matter
+// resources with encoding/json on random resources with the fields the
+// builder sets, and checks that another field makes the encoder give up.
+func TestResourceEncodingIsJSON(t *testing.T) {
+	g := riskGen{rand.New(rand.NewPCG(20, 21))}
+	for i := range 3000 {
+		r := oscalTypes.Resource{UUID: g.str(), Title: g.str(), Description: g.str(), Remarks: g.str(), Props: g.props(),
+			Rlinks: ptr(g, func() oscalTypes.ResourceLink {
+				return oscalTypes.ResourceLink{Href: g.str(), MediaType: g.str(), Hashes: ptr(g, func() oscalTypes.Hash {
+					return oscalTypes.Hash{Algorithm: g.str(), Value: g.str()}
+				})}
+			})}
+		got, ok := appendResource([]byte("keep"), &r)
+		if want := append([]byte("keep"), jsontest.Std(t, &r)...); !ok || !bytes.Equal(got, want) {
+			t.Fatalf("resource %d (ok %v):\n got %s\nwant %s", i, ok, got, want)
+		}
+	}
+	for name, r := range map[string]oscalTypes.Resource{
+		"base64":       {Base64: &oscalTypes.Base64{}},
+		"citation":     {Citation: &oscalTypes.Citation{}},
+		"document ids": {DocumentIds: &[]oscalTypes.DocumentId{}},
+	} {
+		if _, ok := appendResource(nil, &r); ok {
+			t.Errorf("%s: encoded by hand", name)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package oscal
 
 import (
 	"fmt"
-	"strings"
 
 	oscalTypes "github.com/defenseunicorns/go-oscal/src/types/oscal-1-1-3"
 
@@ -101,7 +100,7 @@ func (b *builder) riskHead(it view.PlanItem) oscalTypes.Risk {
 // per reason, and where the subject is declared.
 func (b *builder) riskStatement(f view.Finding) string {
 	msg := f.Eval.Message
-	if strings.TrimSpace(msg) == "" {
+	if blank(msg) {
 		msg = orDefault(f.Subject.Name, f.Subject.ID) + " fails " + f.Control.ID + ": " + f.Control.Title
 	}
 	if f.Location == "" {
@@ -159,7 +158,7 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 		task.ResponsibleRoles = roles
 	}
 	desc := c.Remediation
-	if strings.TrimSpace(desc) == "" {
+	if blank(desc) {
 		desc = "Change the configuration so that " + c.ID + " passes."
 	}
 	return &[]oscalTypes.Response{{
