@@ -92,15 +92,15 @@ var fields = map[string]map[string]fieldFunc{
 		"findings": req(func(r requirementRow) any { return r.findings.cell() }),
 	},
 	workbook.KindFindings: {
-		"id":          find(func(r findingRow) any { return r.ID() }),
-		"owner":       find(func(r findingRow) any { return orDefault(r.Owner.Name, r.Owner.Email) }),
-		"deadline":    find(func(r findingRow) any { return dateText(r.Deadline, r.HasDeadline) }),
-		"detected":    find(func(r findingRow) any { return dateText(r.Detected, true) }),
-		"status_date": find(func(r findingRow) any { return r.statusDate }),
-		"risk":        find(func(r findingRow) any { return r.Rating.Risk }),
-		"likelihood":  find(func(r findingRow) any { return r.Rating.Likelihood }),
-		"impact":      find(func(r findingRow) any { return r.Rating.Impact }),
-		"milestone": find(func(r findingRow) any {
+		"id":          find(func(r *findingRow) any { return r.ID() }),
+		"owner":       find(func(r *findingRow) any { return orDefault(r.Owner.Name, r.Owner.Email) }),
+		"deadline":    find(func(r *findingRow) any { return dateText(r.Deadline, r.HasDeadline) }),
+		"detected":    find(func(r *findingRow) any { return dateText(r.Detected, true) }),
+		"status_date": find(func(r *findingRow) any { return r.statusDate }),
+		"risk":        find(func(r *findingRow) any { return r.Rating.Risk }),
+		"likelihood":  find(func(r *findingRow) any { return r.Rating.Likelihood }),
+		"impact":      find(func(r *findingRow) any { return r.Rating.Impact }),
+		"milestone": find(func(r *findingRow) any {
 			due := dateText(r.Deadline, r.HasDeadline)
 			if r.Status == view.PlanRiskAccepted {
 				return strings.TrimSpace("Waiver expires " + due + ": remediated or renewed")
@@ -110,36 +110,36 @@ var fields = map[string]map[string]fieldFunc{
 			}
 			return "Remediated by " + due
 		}),
-		"control.id":    find(func(r findingRow) any { return r.Control.ID }),
-		"control.title": find(func(r findingRow) any { return r.Control.Title }),
-		"severity":      find(func(r findingRow) any { return r.Control.Severity }),
-		"subject.id":    find(func(r findingRow) any { return r.Subject.ID }),
-		"subject.name":  find(func(r findingRow) any { return r.Subject.Name }),
-		"subject.kind":  find(func(r findingRow) any { return string(r.Subject.Kind) }),
-		"location":      find(func(r findingRow) any { return r.Location }),
-		"asset":         find(func(r findingRow) any { return strings.TrimSpace(r.Subject.ID + "\n" + r.Location) }),
-		"message":       find(func(r findingRow) any { return r.Eval.Message }),
-		"reasons":       find(func(r findingRow) any { return listCell(view.ReasonTexts(r.Eval.Reasons)) }),
-		"remediation":   find(func(r findingRow) any { return r.Control.Remediation }),
-		"requirements": find(func(r findingRow) any {
+		"control.id":    find(func(r *findingRow) any { return r.Control.ID }),
+		"control.title": find(func(r *findingRow) any { return r.Control.Title }),
+		"severity":      find(func(r *findingRow) any { return r.Control.Severity }),
+		"subject.id":    find(func(r *findingRow) any { return r.Subject.ID }),
+		"subject.name":  find(func(r *findingRow) any { return r.Subject.Name }),
+		"subject.kind":  find(func(r *findingRow) any { return string(r.Subject.Kind) }),
+		"location":      find(func(r *findingRow) any { return r.Location }),
+		"asset":         find(func(r *findingRow) any { return strings.TrimSpace(r.Subject.ID + "\n" + r.Location) }),
+		"message":       find(func(r *findingRow) any { return r.Eval.Message }),
+		"reasons":       find(func(r *findingRow) any { return listCell(view.ReasonTexts(r.Eval.Reasons)) }),
+		"remediation":   find(func(r *findingRow) any { return r.Control.Remediation }),
+		"requirements": find(func(r *findingRow) any {
 			var out []string
 			for _, ref := range r.reqs {
 				out = append(out, ref.String())
 			}
 			return listCell(out)
 		}),
-		"risks": find(func(r findingRow) any { return strings.Join(r.Control.Risks, "\n") }),
-		"status": find(func(r findingRow) any {
+		"risks": find(func(r *findingRow) any { return strings.Join(r.Control.Risks, "\n") }),
+		"status": find(func(r *findingRow) any {
 			return statusCell{label: view.VerdictLabel(r.Eval.Verdict), key: string(r.Eval.Verdict)}
 		}),
-		"poam_status": find(func(r findingRow) any {
+		"poam_status": find(func(r *findingRow) any {
 			if r.Waived() {
 				return statusCell{label: "Risk Accepted", key: "risk-accepted"}
 			}
 			return statusCell{label: "Open", key: "open"}
 		}),
-		"source": find(func(r findingRow) any { return r.source }),
-		"baseline": find(func(r findingRow) any {
+		"source": find(func(r *findingRow) any { return r.source }),
+		"baseline": find(func(r *findingRow) any {
 			switch r.baseline {
 			case assess.BaselineNew:
 				return "New"
@@ -148,14 +148,14 @@ var fields = map[string]map[string]fieldFunc{
 			}
 			return ""
 		}),
-		"waiver.id": find(func(r findingRow) any {
+		"waiver.id": find(func(r *findingRow) any {
 			return r.Eval.Waiver
 		}),
-		"waiver.owner": find(func(r findingRow) any { return waiverField(r, func(w *assess.WaiverRecord) string { return w.Owner }) }),
-		"waiver.expires": find(func(r findingRow) any {
+		"waiver.owner": find(func(r *findingRow) any { return waiverField(r, func(w *assess.WaiverRecord) string { return w.Owner }) }),
+		"waiver.expires": find(func(r *findingRow) any {
 			return waiverField(r, func(w *assess.WaiverRecord) string { return date(w) })
 		}),
-		"waiver.justification": find(func(r findingRow) any {
+		"waiver.justification": find(func(r *findingRow) any {
 			return waiverField(r, func(w *assess.WaiverRecord) string { return w.Justification })
 		}),
 	},
@@ -169,22 +169,22 @@ var fields = map[string]map[string]fieldFunc{
 		"subjects":        art(func(r artifactRow) any { return r.subjects }),
 	},
 	workbook.KindInventory: {
-		"subject.id":   subj(func(r subjectRow) any { return r.f.ID }),
-		"subject.kind": subj(func(r subjectRow) any { return r.f.Kind }),
-		"subject.name": subj(func(r subjectRow) any { return r.f.Name }),
-		"client":       subj(func(r subjectRow) any { return r.f.Client }),
-		"format":       subj(func(r subjectRow) any { return r.f.Format }),
-		"scope":        subj(func(r subjectRow) any { return r.f.Scope }),
-		"transport":    subj(func(r subjectRow) any { return r.f.Transport }),
-		"location":     subj(func(r subjectRow) any { return r.f.Location }),
-		"collector":    subj(func(r subjectRow) any { return r.f.Collector }),
-		"package":      subj(func(r subjectRow) any { return r.f.Package }),
-		"endpoint":     subj(func(r subjectRow) any { return r.f.Endpoint }),
-		"package_or_endpoint": subj(func(r subjectRow) any {
+		"subject.id":   subj(func(r *subjectRow) any { return r.f.ID }),
+		"subject.kind": subj(func(r *subjectRow) any { return r.f.Kind }),
+		"subject.name": subj(func(r *subjectRow) any { return r.f.Name }),
+		"client":       subj(func(r *subjectRow) any { return r.f.Client }),
+		"format":       subj(func(r *subjectRow) any { return r.f.Format }),
+		"scope":        subj(func(r *subjectRow) any { return r.f.Scope }),
+		"transport":    subj(func(r *subjectRow) any { return r.f.Transport }),
+		"location":     subj(func(r *subjectRow) any { return r.f.Location }),
+		"collector":    subj(func(r *subjectRow) any { return r.f.Collector }),
+		"package":      subj(func(r *subjectRow) any { return r.f.Package }),
+		"endpoint":     subj(func(r *subjectRow) any { return r.f.Endpoint }),
+		"package_or_endpoint": subj(func(r *subjectRow) any {
 			return strings.TrimSpace(r.f.Package + "\n" + r.f.Endpoint)
 		}),
-		"source_status": subj(func(r subjectRow) any { return r.f.Status }),
-		"failures":      subj(func(r subjectRow) any { return r.failures }),
+		"source_status": subj(func(r *subjectRow) any { return r.f.Status }),
+		"failures":      subj(func(r *subjectRow) any { return r.failures }),
 	},
 	workbook.KindWaivers: {
 		"waiver.id":     wv(func(r waiverRow) any { return r.w.ID }),
@@ -208,7 +208,7 @@ var fields = map[string]map[string]fieldFunc{
 	},
 }
 
-func waiverField(r findingRow, get func(*assess.WaiverRecord) string) string {
+func waiverField(r *findingRow, get func(*assess.WaiverRecord) string) string {
 	if r.Waiver == nil {
 		return ""
 	}
@@ -228,10 +228,10 @@ func cov(f func(coverRow) any) fieldFunc   { return func(r any) any { return f(r
 func req(f func(requirementRow) any) fieldFunc {
 	return func(r any) any { return f(r.(requirementRow)) }
 }
-func find(f func(findingRow) any) fieldFunc { return func(r any) any { return f(r.(findingRow)) } }
-func art(f func(artifactRow) any) fieldFunc { return func(r any) any { return f(r.(artifactRow)) } }
-func subj(f func(subjectRow) any) fieldFunc { return func(r any) any { return f(r.(subjectRow)) } }
-func wv(f func(waiverRow) any) fieldFunc    { return func(r any) any { return f(r.(waiverRow)) } }
+func find(f func(*findingRow) any) fieldFunc { return func(r any) any { return f(r.(*findingRow)) } }
+func art(f func(artifactRow) any) fieldFunc  { return func(r any) any { return f(r.(artifactRow)) } }
+func subj(f func(*subjectRow) any) fieldFunc { return func(r any) any { return f(r.(*subjectRow)) } }
+func wv(f func(waiverRow) any) fieldFunc     { return func(r any) any { return f(r.(waiverRow)) } }
 
 // CheckProfile reports whether every column of p names a field its sheet
 // kind provides.

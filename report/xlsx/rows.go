@@ -278,10 +278,12 @@ func storedHash(a *evidence.Artifact) string {
 func (b *book) findingRows() sheetRows {
 	today := b.r.Timestamp.UTC().Format("2006-01-02")
 	source := strings.TrimSpace(orDefault(b.r.Tool, "tollgate") + " " + b.r.Version)
+	row := &findingRow{}
 	return sheetRows{n: b.items.Len(), at: func(i int) any {
 		it := b.items.Item(i)
-		return findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
+		*row = findingRow{PlanItem: it, reqs: b.x.Requirements(it.Control.ID), statusDate: today,
 			baseline: b.r.Baseline.State(*it.Eval), source: source}
+		return row
 	}}
 }
 
@@ -304,8 +306,8 @@ func artifactRows(x *view.Index) []any {
 func subjectRows(x *view.Index) sheetRows {
 	failures := map[string]int{}
 	for _, cr := range x.R.Controls {
-		for _, e := range cr.Evaluations {
-			if cr.Control != nil && e.Verdict == assess.VerdictFail {
+		for i := range cr.Evaluations {
+			if e := &cr.Evaluations[i]; cr.Control != nil && e.Verdict == assess.VerdictFail {
 				failures[e.SubjectID]++
 			}
 		}
@@ -316,9 +318,11 @@ func subjectRows(x *view.Index) sheetRows {
 			subjects = append(subjects, s)
 		}
 	}
+	row := &subjectRow{}
 	return sheetRows{n: len(subjects), at: func(i int) any {
 		f := x.Facts(subjects[i])
-		return subjectRow{f: f, failures: failures[f.ID]}
+		*row = subjectRow{f: f, failures: failures[f.ID]}
+		return row
 	}}
 }
 

@@ -232,7 +232,8 @@ func build(f *excelize.File, r *assess.Results, p *workbook.Profile, opts Option
 
 // sheetRows are the items a sheet has a row for, n of them, each made by
 // at when its row is written: the rows of a streamed sheet are made one at
-// a time, never all held.
+// a time, never all held. An item is used only until the next is made,
+// which may reuse it.
 type sheetRows struct {
 	n  int
 	at func(i int) any
