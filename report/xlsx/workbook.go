@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"archive/zip"
-	"bytes"
 	"compress/flate"
 	"fmt"
 	"io"
@@ -69,8 +68,9 @@ func write(w io.Writer, r *assess.Results, opts Options, throughStreamWriter boo
 	if err := build(f, r, p, opts, bodies); err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	// The package is normalized from excelize's own buffer, not a copy.
+	buf, err := f.WriteToBuffer()
+	if err != nil {
 		return fmt.Errorf("write workbook: %w", err)
 	}
 	if err := normalize(w, buf.Bytes()); err != nil {
