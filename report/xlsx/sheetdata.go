@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"fmt"
 	"math"
 	"regexp"
@@ -104,7 +105,7 @@ func appendInlineString(b []byte, s string) []byte {
 	b = append(b, '>')
 	start := len(b)
 	b = appendEscapedText(b, s)
-	if escaped := b[start:]; hasEscapeStart(escaped) {
+	if escaped := b[start:]; bytes.Contains(escaped, escapeStart) {
 		b = append(b[:start], escapeUnicodeEscapes(string(escaped))...)
 	}
 	return append(b, `</t></is>`...)
@@ -128,17 +129,18 @@ func truncateUTF16(s string, n int) string {
 	return s
 }
 
-// Escapes of text, as encoding/xml writes them.
-const (
-	escQuot = "&#34;"
-	escApos = "&#39;"
-	escAmp  = "&amp;"
-	escLT   = "&lt;"
-	escGT   = "&gt;"
-	escTab  = "&#x9;"
-	escCR   = "&#xD;"
-	escFFFD = "\uFFFD"
-)
+// asciiEscapes are the escapes xml.EscapeText writes for ASCII
+// characters, "" for those it keeps; a control character XML does not
+// allow becomes U+FFFD. Newlines are kept (see appendEscapedText).
+var asciiEscapes = func() (t [utf8.RuneSelf]string) {
+	for c := range 0x20 {
+		t[c] = "\uFFFD"
+	}
+	t['\n'] = ""
+	t['\t'], t['\r'] = "&#x9;", "&#xD;"
+	t['"'], t['\''], t['&'], t['<'], t['>'] = "&#34;", "&#39;", "&amp;", "&lt;", "&gt;"
+	return t
+}()
 
 // appendEscapedText appends s escaped as xml.EscapeText escapes it,
 // except that newlines stay as they are: excelize escapes a cell's text
@@ -146,43 +148,21 @@ const (
 func appendEscapedText(b []byte, s string) []byte {
 	last := 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= utf8.RuneSelf {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			esc := asciiEscapes[c]
+			if esc == "" {
+				continue
+			}
+			b = append(append(b, s[last:i-1]...), esc...)
+		} else {
 			r, width := utf8.DecodeRuneInString(s[i:])
 			i += width
 			if isXMLChar(r) && (r != utf8.RuneError || width > 1) {
 				continue
 			}
-			b = append(append(b, s[last:i-width]...), escFFFD...)
-			last = i
-			continue
+			b = append(append(b, s[last:i-width]...), "\uFFFD"...)
 		}
-		i++
-		var esc string
-		switch c {
-		case '"':
-			esc = escQuot
-		case '\'':
-			esc = escApos
-		case '&':
-			esc = escAmp
-		case '<':
-			esc = escLT
-		case '>':
-			esc = escGT
-		case '\t':
-			esc = escTab
-		case '\r':
-			esc = escCR
-		case '\n':
-			continue
-		default:
-			if c >= 0x20 {
-				continue
-			}
-			esc = escFFFD
-		}
-		b = append(append(b, s[last:i-1]...), esc...)
 		last = i
 	}
 	return append(b, s[last:]...)
@@ -194,15 +174,8 @@ func isXMLChar(r rune) bool {
 	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// hasEscapeStart reports whether escaped text may hold an _xHHHH_ escape.
-func hasEscapeStart(b []byte) bool {
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] == '_' && b[i+1] == 'x' {
-			return true
-		}
-	}
-	return false
-}
+// escapeStart starts every _xHHHH_ escape.
+var escapeStart = []byte("_x")
 
 var (
 	unicodeEscape     = regexp.MustCompile(`_x[a-fA-F\d]{4}_`)
