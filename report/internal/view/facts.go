@@ -28,37 +28,38 @@ type Facts struct {
 	Description string
 }
 
-// Facts returns the Facts of s, one of the results' subjects, extracted
-// once for every report that lists it: the first call extracts those of
-// every subject. For a subject the results do not hold it extracts them
-// now (see SubjectFacts).
+// Facts returns the Facts of s, one of the results' subjects, made of
+// what the index derived once for every report that lists it: its
+// location, and its package, named for every subject on the first call.
+// For a subject the results do not hold it is SubjectFacts.
 func (x *Index) Facts(s evidence.Subject) Facts {
 	m := s.Metadata()
 	e := x.subjects[m.ID]
 	if e == nil || e.m != m {
 		return SubjectFacts(s)
 	}
-	x.extracted.Do(func() {
-		x.facts = make([]Facts, len(x.entries))
+	x.packaged.Do(func() {
 		for i := range x.entries {
 			if e := &x.entries[i]; e.m != nil {
-				x.facts[i] = SubjectFacts(e.s)
+				e.pkg = packageOf(e.s)
 			}
 		}
 	})
-	return x.facts[e.n]
+	return facts(s, x.loc(e), e.pkg)
 }
 
 // SubjectFacts extracts the Facts of s.
 func SubjectFacts(s evidence.Subject) Facts {
+	return facts(s, s.Metadata().Provenance.Location(), packageOf(s))
+}
+
+// facts are the Facts of s, at location, launching pkg.
+func facts(s evidence.Subject, location, pkg string) Facts {
 	m := s.Metadata()
-	f := Facts{ID: m.ID, Kind: string(m.Kind), Name: m.Name, Location: m.Provenance.Location(), Collector: m.Provenance.Collector}
+	f := Facts{ID: m.ID, Kind: string(m.Kind), Name: m.Name, Location: location, Collector: m.Provenance.Collector, Package: pkg}
 	switch v := s.(type) {
 	case *evidence.Server:
 		f.Client, f.Format, f.Scope, f.Transport = v.Client, v.Format, v.Scope, v.Transport
-		if v.Launch != nil && v.Launch.Package != nil {
-			f.Package = packageRef(v.Launch.Package)
-		}
 		if v.Remote != nil {
 			f.Endpoint = v.Remote.URL
 		}
@@ -68,16 +69,28 @@ func SubjectFacts(s evidence.Subject) Facts {
 		f.Client, f.Format, f.Scope = v.Client, v.Format, v.Scope
 	case *evidence.Gateway:
 		f.Client = v.Product
-	case *evidence.Workload:
-		if len(v.Images) > 0 {
-			f.Package = packageRef(&v.Images[0])
-		}
 	case *evidence.Endpoint:
 		f.Endpoint = v.URL
 	case *evidence.Tool:
 		f.Client, f.Description = v.Server, v.Description
 	}
 	return f
+}
+
+// packageOf names the package a server launches or a workload's first
+// image (see Facts.Package), "" for none.
+func packageOf(s evidence.Subject) string {
+	switch v := s.(type) {
+	case *evidence.Server:
+		if v.Launch != nil && v.Launch.Package != nil {
+			return packageRef(v.Launch.Package)
+		}
+	case *evidence.Workload:
+		if len(v.Images) > 0 {
+			return packageRef(&v.Images[0])
+		}
+	}
+	return ""
 }
 
 func packageRef(p *evidence.Package) string {

@@ -51,6 +51,11 @@ func (x *Index) Failures() []Finding {
 				n++
 			}
 		}
+		if n == len(all) {
+			// Nothing is waived: the failures are the findings.
+			x.failures = all
+			return
+		}
 		x.failures = make([]Finding, 0, n)
 		for _, f := range all {
 			if f.Eval.Verdict == assess.VerdictFail {

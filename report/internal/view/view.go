@@ -48,9 +48,8 @@ type Index struct {
 	// Findings, Errors and Failures.
 	found, failed            sync.Once
 	findings, errs, failures []Finding
-	// extracted guards facts, the Facts of each subject entry.
-	extracted sync.Once
-	facts     []Facts
+	// packaged guards each subject entry's pkg.
+	packaged sync.Once
 }
 
 // subjectEntry is a subject with what the reports derive from it, so that
@@ -69,6 +68,9 @@ type subjectEntry struct {
 	// was read from, set by Index.locate.
 	location string
 	art      *evidence.Artifact
+	// pkg is the package the subject launches (Facts.Package), set by
+	// Index.Facts.
+	pkg string
 }
 
 // New indexes r. r must not be nil.
