@@ -100,13 +100,13 @@ type sliceArray[T any] struct {
 	w          objectWriter
 }
 
-// streamArray streams the slice *s, whose elements' UUIDs setUUID sets;
-// a nil s is an absent array.
-func streamArray[T any](s *[]T, setUUID func(*T, string)) array {
+// streamArray streams the slice *s, whose elements' UUIDs setUUID sets
+// and which appendElem encodes; a nil s is an absent array.
+func streamArray[T any](s *[]T, setUUID func(*T, string), appendElem func(*objectWriter, *T)) array {
 	if s == nil {
 		return nil
 	}
-	return &sliceArray[T]{s: s, setUUID: setUUID}
+	return &sliceArray[T]{s: s, setUUID: setUUID, appendElem: appendElem}
 }
 
 func (a *sliceArray[T]) len() int { return len(*a.s) }

@@ -40,6 +40,10 @@ func planResourceID() string { return id("resource", "assessment-plan") }
 // resultsResourceID is the resource that points at the assessment results.
 func resultsResourceID() string { return id("resource", "assessment-results") }
 
+// resultsHref links the assessment results resource; every POA&M item
+// links it.
+var resultsHref = "#" + resultsResourceID()
+
 // sspResourceID is the resource that stands for the system security plan.
 func sspResourceID() string { return id("resource", "system-security-plan") }
 
@@ -217,11 +221,10 @@ func backMatter(res ...oscalTypes.Resource) *oscalTypes.BackMatter {
 // streamResources streams the resources of m, a document's back matter
 // (nil for none): one per artifact, they grow with the fleet.
 func streamResources(m *oscalTypes.BackMatter) array {
-	if m == nil || m.Resources == nil {
+	if m == nil {
 		return nil
 	}
-	return &sliceArray[oscalTypes.Resource]{s: m.Resources, appendElem: (*objectWriter).resource,
-		setUUID: func(r *oscalTypes.Resource, id string) { r.UUID = id }}
+	return streamArray(m.Resources, func(r *oscalTypes.Resource, id string) { r.UUID = id }, (*objectWriter).resource)
 }
 
 // evidenceResources are the resources every document that cites evidence

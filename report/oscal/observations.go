@@ -259,7 +259,8 @@ func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.Relev
 	var out []oscalTypes.RelevantEvidence
 	artifacts := map[string]*evidence.Artifact{}
 	origins := map[string]bool{}
-	for _, e := range cr.Evaluations {
+	for i := range cr.Evaluations {
+		e := &cr.Evaluations[i]
 		if blank(e.SubjectID) {
 			a := b.attestation(e.Attestation)
 			if a == nil {
@@ -281,9 +282,10 @@ func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.Relev
 		if e.Verdict == assess.VerdictPass {
 			continue
 		}
-		if a := b.x.SubjectArtifact(e.SubjectID); a != nil {
+		subject := b.x.Judged(e)
+		if a := subject.Artifact(); a != nil {
 			artifacts[a.Path] = a
-		} else if loc := b.x.Meta(e.SubjectID).Provenance.Location(); loc != "" {
+		} else if loc := subject.Location(); loc != "" {
 			origins[loc] = true
 		}
 	}
@@ -331,7 +333,8 @@ func (b *builder) attestation(attID string) *assess.AttestationRecord {
 // that the metadata, written before them, lists them.
 func (b *builder) lazyObservations(crs []*assess.ControlResult) *lazyArray[oscalTypes.Observation] {
 	for _, cr := range crs {
-		for _, e := range cr.Evaluations {
+		for i := range cr.Evaluations {
+			e := &cr.Evaluations[i]
 			if !blank(e.SubjectID) {
 				continue
 			}

@@ -176,9 +176,9 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 			seenControl[c.ID] = true
 			cr := b.x.Control(c.ID)
 			observed = append(observed, cr)
-			for _, e := range cr.Evaluations {
-				if !blank(e.SubjectID) {
-					subjects[e.SubjectID] = true
+			for i := range cr.Evaluations {
+				if id := cr.Evaluations[i].SubjectID; !blank(id) {
+					subjects[id] = true
 				}
 			}
 		}
@@ -261,7 +261,7 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 		Description:         rk.Statement,
 		Props:               list(p),
 		Origins:             b.itemOrigins,
-		Links:               &[]oscalTypes.Link{{Href: "#" + resultsResourceID(), Rel: "related", Text: "assessment results (risk " + rk.UUID + ")"}},
+		Links:               &[]oscalTypes.Link{{Href: resultsHref, Rel: "related", Text: "assessment results (risk " + rk.UUID + ")"}},
 		RelatedObservations: b.relatedObservation(c.ID),
 		RelatedRisks:        &[]oscalTypes.AssociatedRisk{{RiskUuid: rk.UUID}},
 		Remarks:             "First detected " + detected + "; " + owner + "; " + due + ".",

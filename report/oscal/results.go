@@ -31,7 +31,7 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 		lazy.risks.gen = lazy.streamedRisk
 		arrays = append(arrays, lazy.risks)
 	}
-	arrays = append(arrays, streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id }),
+	arrays = append(arrays, streamArray(res.Findings, func(f *oscalTypes.Finding, id string) { f.UUID = id }, (*objectWriter).finding),
 		streamResources(ar.BackMatter))
 	if err := writeModel(w, "assessment-results", oscalTypes.OscalModels{AssessmentResults: ar}, &ar.UUID, arrays...); err != nil {
 		return fmt.Errorf("write OSCAL assessment results: %w", err)

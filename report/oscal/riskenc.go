@@ -283,6 +283,12 @@ func (w *objectWriter) link(l *oscalTypes.Link) {
 	w.b = append(w.b, '}')
 }
 
+func (w *objectWriter) associatedRisk(r *oscalTypes.AssociatedRisk) {
+	w.b = append(w.b, '{')
+	w.str("risk-uuid", r.RiskUuid)
+	w.b = append(w.b, '}')
+}
+
 func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
 	w.b = append(w.b, '{')
 	w.str("observation-uuid", o.ObservationUuid)
@@ -423,11 +429,7 @@ func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 	w.propsWithRun(it.Props)
 	w.unhandled(it.RelatedFindings != nil)
 	sharedMember(w, "related-observations", it.RelatedObservations, w.relatedObservation)
-	member(w, "related-risks", it.RelatedRisks, func(r *oscalTypes.AssociatedRisk) {
-		w.b = append(w.b, '{')
-		w.str("risk-uuid", r.RiskUuid)
-		w.b = append(w.b, '}')
-	})
+	member(w, "related-risks", it.RelatedRisks, w.associatedRisk)
 	w.optStr("remarks", it.Remarks)
 	w.str("title", it.Title)
 	w.optStr("uuid", it.UUID)
@@ -487,5 +489,45 @@ func (w *objectWriter) resource(r *oscalTypes.Resource) {
 	})
 	w.optStr("title", r.Title)
 	w.str("uuid", r.UUID)
+	w.b = append(w.b, '}')
+}
+
+// appendFinding appends the finding's compact JSON (a finding lists the
+// risks of every control its requirement maps to); ok is false when it
+// sets a field the encoder does not handle.
+func appendFinding(dst []byte, f *oscalTypes.Finding) (_ []byte, ok bool) {
+	return appendByHand(dst, f, (*objectWriter).finding)
+}
+
+// finding writes f as appendFinding does.
+func (w *objectWriter) finding(f *oscalTypes.Finding) {
+	w.b = append(w.b, '{')
+	w.str("description", f.Description)
+	w.optStr("implementation-statement-uuid", f.ImplementationStatementUuid)
+	member(w, "links", f.Links, w.link)
+	member(w, "origins", f.Origins, w.origin)
+	w.props(f.Props)
+	member(w, "related-observations", f.RelatedObservations, w.relatedObservation)
+	member(w, "related-risks", f.RelatedRisks, w.associatedRisk)
+	w.optStr("remarks", f.Remarks)
+	t := &f.Target
+	w.key("target")
+	w.b = append(w.b, '{')
+	w.optStr("description", t.Description)
+	w.unhandled(t.ImplementationStatus != nil || t.Links != nil)
+	w.props(t.Props)
+	w.optStr("remarks", t.Remarks)
+	w.key("status")
+	w.b = append(w.b, '{')
+	w.optStr("reason", t.Status.Reason)
+	w.optStr("remarks", t.Status.Remarks)
+	w.str("state", t.Status.State)
+	w.b = append(w.b, '}')
+	w.str("target-id", t.TargetId)
+	w.optStr("title", t.Title)
+	w.str("type", t.Type)
+	w.b = append(w.b, '}')
+	w.str("title", f.Title)
+	w.str("uuid", f.UUID)
 	w.b = append(w.b, '}')
 }
