@@ -23,9 +23,9 @@ type Finding struct {
 	Location string
 	Artifact *evidence.Artifact
 	Waiver   *assess.WaiverRecord
-	// id is ID, found once for every report that quotes it ("" until
-	// then).
-	id string
+	// fingerprint and id are Fingerprint and ID, found once for every
+	// report that quotes them ("" for a finding the index did not list).
+	fingerprint, id string
 }
 
 // Waived reports whether the finding is a waived failure.
@@ -106,14 +106,16 @@ func (x *Index) collect() {
 				continue
 			}
 			s := x.entryOf(e)
+			fp := e.Fingerprint()
 			*list = append(*list, Finding{
-				Control:  cr.Control,
-				Eval:     e,
-				Subject:  s.meta(e.SubjectID),
-				Location: x.loc(s),
-				Artifact: x.artifact(s),
-				Waiver:   x.Waiver(e.Waiver),
-				id:       e.FindingID(),
+				Control:     cr.Control,
+				Eval:        e,
+				Subject:     s.meta(e.SubjectID),
+				Location:    x.loc(s),
+				Artifact:    x.artifact(s),
+				Waiver:      x.Waiver(e.Waiver),
+				fingerprint: fp,
+				id:          assess.FindingID(fp),
 			})
 		}
 	}

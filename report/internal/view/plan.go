@@ -40,8 +40,10 @@ type PlanItem struct {
 // the baseline already had it, else this assessment's time.
 func (x *Index) Detected(f Finding) time.Time {
 	at := x.R.Timestamp.UTC()
-	if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() && seen.Before(at) {
-		at = seen.UTC()
+	if h := x.R.History; h != nil {
+		if seen := h.FirstSeenOf(f.Fingerprint()); !seen.IsZero() && seen.Before(at) {
+			at = seen.UTC()
+		}
 	}
 	if b := x.R.Baseline; b != nil && !b.Timestamp.IsZero() && b.Known[f.Fingerprint()] && b.Timestamp.Before(at) {
 		at = b.Timestamp.UTC()

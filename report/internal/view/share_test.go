@@ -77,8 +77,8 @@ func TestIndexReadConcurrently(t *testing.T) {
 				BySeverity(list)
 			}
 			for _, f := range lists[0] {
-				if f.ID() != f.Eval.FindingID() {
-					t.Errorf("finding %s has ID %s", f.Eval.FindingID(), f.ID())
+				if f.ID() != f.Eval.FindingID() || f.Fingerprint() != f.Eval.Fingerprint() {
+					t.Errorf("finding %s has ID %s and fingerprint %s", f.Eval.FindingID(), f.ID(), f.Fingerprint())
 				}
 			}
 		}()
