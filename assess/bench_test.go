@@ -8,6 +8,7 @@ import (
 
 	"github.com/tollgate-dev/tollgate/assess/assesstest"
 	"github.com/tollgate-dev/tollgate/controls"
+	"github.com/tollgate-dev/tollgate/internal/cputime"
 	"github.com/tollgate-dev/tollgate/policy"
 )
 
@@ -23,6 +24,7 @@ func BenchmarkRunFleet(b *testing.B) {
 	runtime.GC()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu := cputime.Process()
 	var stats controls.Stats
 	for b.Loop() {
 		res, s, err := run(context.Background(), in)
@@ -35,6 +37,7 @@ func BenchmarkRunFleet(b *testing.B) {
 		}
 	}
 	b.StopTimer()
+	cputime.Report(b, cpu)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(stats.Hits)/float64(stats.Hits+stats.Misses)*100, "hit%")

@@ -18,8 +18,61 @@ const chunkSize = 256
 
 // chunkResult holds one chunk's evaluations per control, in subject order.
 type chunkResult struct {
-	evals [][]Evaluation
+	evals [][]judged
 	na    []int
+}
+
+// judged is an evaluation as a chunk records it: the control is implied by
+// the list it is in and the subject ID by its position, so a chunk's copy
+// holds less than half an Evaluation's bytes. The merge of the chunks turns
+// each into its Evaluation.
+type judged struct {
+	message     string
+	reasons     []Reason
+	fingerprint string
+	// subject is Evaluation.subject: one more than the subject's position.
+	subject int32
+	verdict judgedVerdict
+}
+
+// judgedVerdict is the verdict of a judged evaluation: pass, fail or error.
+type judgedVerdict uint8
+
+const (
+	judgedPass judgedVerdict = iota
+	judgedFail
+	judgedError
+)
+
+// judgedVerdicts are the Verdicts of the judgedVerdict values.
+var judgedVerdicts = [...]Verdict{judgedPass: VerdictPass, judgedFail: VerdictFail, judgedError: VerdictError}
+
+// judgedOf records an evaluation of the subject at (see judged.subject)
+// with its fingerprint.
+func judgedOf(e Evaluation, at int32) judged {
+	j := judged{message: e.Message, reasons: e.Reasons, fingerprint: e.fingerprint, subject: at}
+	switch e.Verdict {
+	case VerdictPass:
+		j.verdict = judgedPass
+	case VerdictFail:
+		j.verdict = judgedFail
+	default:
+		j.verdict = judgedError
+	}
+	return j
+}
+
+// evaluation is j as the Evaluation of control controlID, among subjects.
+func (j *judged) evaluation(controlID string, subjects []evidence.Subject) Evaluation {
+	return Evaluation{
+		ControlID:   controlID,
+		SubjectID:   subjects[j.subject-1].Metadata().ID,
+		Verdict:     judgedVerdicts[j.verdict],
+		Message:     j.message,
+		Reasons:     j.reasons,
+		fingerprint: j.fingerprint,
+		subject:     j.subject,
+	}
 }
 
 // evaluate judges every automated control against every subject, in
@@ -48,7 +101,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 			defer wg.Done()
 			ev := plan.NewEvaluator()
 			cache := linkCache{codec: newSubjectCodec(), maps: map[string]map[string]any{}}
-			scratch := make([][]Evaluation, n)
+			scratch := make([][]judged, n)
 			var pe *policy.Evaluator
 			if judge != nil {
 				pe = judge.NewEvaluator()
@@ -94,8 +147,11 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 			size += len(r.evals[i])
 		}
 		evals[i] = make([]Evaluation, 0, size)
+		id := plan.Control(i).ID
 		for _, r := range results {
-			evals[i] = append(evals[i], r.evals[i]...)
+			for k := range r.evals[i] {
+				evals[i] = append(evals[i], r.evals[i][k].evaluation(id, subjects))
+			}
 			na[i] += r.na[i]
 		}
 	}
@@ -107,7 +163,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 // subject first gets the policy's facts. The
 // evaluations are gathered in scratch (a list per control, which the
 // worker's chunks reuse) and then copied into one allocation.
-func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, first int, scratch [][]Evaluation) (chunkResult, error) {
+func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluator, linker *linker, cache linkCache, declared sourceKinds, subjects []evidence.Subject, first int, scratch [][]judged) (chunkResult, error) {
 	n := plan.Len()
 	for i := range scratch {
 		scratch[i] = scratch[i][:0]
@@ -120,8 +176,8 @@ func evaluateChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evalu
 	for _, es := range scratch {
 		total += len(es)
 	}
-	all := make([]Evaluation, total)
-	r.evals = make([][]Evaluation, n)
+	all := make([]judged, total)
+	r.evals = make([][]judged, n)
 	for i, es := range scratch {
 		r.evals[i] = all[:copy(all, es):len(es)]
 		all = all[len(es):]
@@ -158,8 +214,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 			}
 			if missing != nil && missing.affects(c.Subject) {
 				e := missing.evaluation(c.ID, meta.ID).withFingerprint()
-				e.subject = at
-				r.evals[i] = append(r.evals[i], e)
+				r.evals[i] = append(r.evals[i], judgedOf(e, at))
 				continue
 			}
 			if c.Subject != meta.Kind {
@@ -169,7 +224,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 			if err := ev.Err(); err != nil {
 				return err
 			}
-			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID, subject: at}
+			e := Evaluation{ControlID: c.ID, SubjectID: meta.ID}
 			switch out.Result {
 			case controls.ResultNotApplicable:
 				r.na[i]++
@@ -188,7 +243,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 			} else {
 				e.Message = plan.Credit(i, m)
 			}
-			r.evals[i] = append(r.evals[i], e)
+			r.evals[i] = append(r.evals[i], judgedOf(e, at))
 		}
 	}
 	return nil

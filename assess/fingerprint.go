@@ -21,13 +21,24 @@ const FingerprintRecipe = "tollgateFinding/v2"
 // a finding keeps its fingerprint when lines move or unrelated entries
 // change, and gets a new one when a different fact fails.
 func Fingerprint(controlID, subjectID string, reasons []Reason) string {
-	h := sha256.New()
-	h.Write([]byte(FingerprintRecipe))
-	for _, part := range append([]string{controlID, subjectID}, FailingFacts(reasons)...) {
-		h.Write([]byte{0})
-		h.Write([]byte(part))
+	// The engine fingerprints every failure: the hashed text is gathered
+	// in one buffer (on the stack when it is short) and only the 32 digits
+	// kept are encoded.
+	var stack [256]byte
+	b := append(stack[:0], FingerprintRecipe...)
+	for _, part := range [...]string{controlID, subjectID} {
+		b = append(b, 0)
+		b = append(b, part...)
 	}
-	return hex.EncodeToString(h.Sum(nil))[:32]
+	var facts [8]string
+	for _, f := range appendFailingFacts(facts[:0], reasons) {
+		b = append(b, 0)
+		b = append(b, f...)
+	}
+	sum := sha256.Sum256(b)
+	var digits [32]byte
+	hex.Encode(digits[:], sum[:len(digits)/2])
+	return string(digits[:])
 }
 
 // FindingID is the short, human-quotable form of a fingerprint:
@@ -60,21 +71,34 @@ func FindingID(fingerprint string) string {
 // `launch.container.mounts.*.read_only`), sorted, without repeats. Map keys
 // stay, because they are names (`env.GITHUB_TOKEN.kind`).
 func FailingFacts(reasons []Reason) []string {
-	var facts []string
+	return appendFailingFacts(nil, reasons)
+}
+
+// appendFailingFacts appends the FailingFacts of reasons to facts, which
+// must be empty, and returns the result.
+func appendFailingFacts(facts []string, reasons []Reason) []string {
 	for _, r := range reasons {
-		if r.Path == "" {
-			continue
+		if r.Path != "" {
+			facts = append(facts, foldIndexes(r.Path))
 		}
-		segs := strings.Split(r.Path, ".")
-		for i, s := range segs {
-			if isIndex(s) {
-				segs[i] = "*"
-			}
-		}
-		facts = append(facts, strings.Join(segs, "."))
 	}
 	slices.Sort(facts)
 	return slices.Compact(facts)
+}
+
+// foldIndexes returns a reason's path with every list index replaced by
+// "*", and the path itself when it has none.
+func foldIndexes(path string) string {
+	if !strings.ContainsAny(path, "0123456789") {
+		return path
+	}
+	segs := strings.Split(path, ".")
+	for i, s := range segs {
+		if isIndex(s) {
+			segs[i] = "*"
+		}
+	}
+	return strings.Join(segs, ".")
 }
 
 func isIndex(s string) bool {

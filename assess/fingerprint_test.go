@@ -2,6 +2,9 @@ package assess
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -107,6 +110,42 @@ func TestFindingIDIsUpperPrefix(t *testing.T) {
 		want = "TG-" + strings.ToUpper(want)
 		if got := FindingID(fp); got != want {
 			t.Errorf("FindingID(%q) = %q, want %q", fp, got, want)
+		}
+	}
+}
+
+// TestFingerprintRecipe checks Fingerprint against its recipe written out:
+// the first 32 hex digits of the sha256 of the recipe name, then the
+// control ID, the subject ID and each failing fact, each after a zero byte.
+// Fingerprints are compared across runs and stored in baselines, so they
+// may never change for the same finding. Long IDs and many reasons cover
+// the buffers that outgrow their first size.
+func TestFingerprintRecipe(t *testing.T) {
+	long := strings.Repeat("server:some/deeply/nested/path/.mcp.json#", 10)
+	var many []Reason
+	for i := range 12 {
+		many = append(many, Reason{Path: fmt.Sprintf("launch.args.%d.value%d", i%3, i%5)})
+	}
+	cases := []struct {
+		control, subject string
+		reasons          []Reason
+	}{
+		{"MCP-AUTH-01", "server:a/.mcp.json#github", nil},
+		{"MCP-SECRETS-01", "server:a/.mcp.json#github", []Reason{{Path: "env.GITHUB_TOKEN.kind"}, {Path: ""}}},
+		{"MCP-SANDBOX-02", long, []Reason{{Path: "launch.container.mounts.1.read_only"}, {Path: "launch.container.mounts.0.host_path"}}},
+		{"MCP-SUPPLY-01", "server:b#x", many},
+		{"", "", []Reason{{Path: "a.0"}, {Path: "a.1"}, {Path: "x2.y"}}},
+	}
+	for _, c := range cases {
+		h := sha256.New()
+		h.Write([]byte(FingerprintRecipe))
+		for _, part := range append([]string{c.control, c.subject}, FailingFacts(c.reasons)...) {
+			h.Write([]byte{0})
+			h.Write([]byte(part))
+		}
+		want := hex.EncodeToString(h.Sum(nil))[:32]
+		if got := Fingerprint(c.control, c.subject, c.reasons); got != want {
+			t.Errorf("Fingerprint(%q, %q, %v) = %s, want %s", c.control, c.subject, c.reasons, got, want)
 		}
 	}
 }
