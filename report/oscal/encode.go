@@ -64,9 +64,9 @@ type array interface {
 	// write encodes element i compactly, handing its encoding to out in
 	// pieces and shared parts whose concatenation is the encoding. A piece
 	// ends only where an element of a nested array that holds objects
-	// ends, or where a shared part (an array that is a member's value)
-	// starts or ends, so that layout, which keeps its state between
-	// pieces, lays them out as it would the whole. enc encodes into buf.
+	// ends, or where a shared part (see sharedPart) starts or ends, so
+	// that layout, which keeps its state between pieces, lays them out as
+	// it would the whole. enc encodes into buf.
 	write(enc *json.Encoder, buf *bytes.Buffer, i int, out elementOut) error
 }
 
