@@ -93,12 +93,12 @@ type poamPlan struct {
 }
 
 // risk builds the risk of finding i.
-func (p poamPlan) risk(i int) oscalTypes.Risk { return p.riskIn(i, new([]oscalTypes.Property)) }
+func (p poamPlan) risk(i int) oscalTypes.Risk { return p.riskIn(i, new(riskScratch)) }
 
-// riskIn is risk with the risk's properties built in *props.
-func (p poamPlan) riskIn(i int, props *[]oscalTypes.Property) oscalTypes.Risk {
+// riskIn is risk built in s (see builder.riskIn).
+func (p poamPlan) riskIn(i int, s *riskScratch) oscalTypes.Risk {
 	it := p.items.Item(i)
-	rk := p.b.riskIn(it, props)
+	rk := p.b.riskIn(it, s)
 	withHistory(p.b.r.History, it, &rk, &oscalTypes.PoamItem{}, p.b.ts)
 	return rk
 }
@@ -106,8 +106,8 @@ func (p poamPlan) riskIn(i int, props *[]oscalTypes.Property) oscalTypes.Risk {
 // streamedRisks is risk for risks encoded one at a time, as
 // streamedItems is item.
 func (p poamPlan) streamedRisks() func(int) oscalTypes.Risk {
-	props := new([]oscalTypes.Property)
-	return func(i int) oscalTypes.Risk { return p.riskIn(i, props) }
+	s := new(riskScratch)
+	return func(i int) oscalTypes.Risk { return p.riskIn(i, s) }
 }
 
 // item builds the POA&M item of finding i, from the parts of its risk an
@@ -225,10 +225,15 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 	f := it.Finding
 	c := f.Control
 	detected := it.Detected.Format("2006-01-02")
-	pairs := []string{"finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,
-		"detected", detected}
+	var deadline string
 	if it.HasDeadline {
-		pairs = append(pairs, "deadline", it.Deadline.Format("2006-01-02"))
+		deadline = it.Deadline.Format("2006-01-02")
+	}
+	var buf [14]string
+	pairs := append(buf[:0], "finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,
+		"detected", detected)
+	if it.HasDeadline {
+		pairs = append(pairs, "deadline", deadline)
 	}
 	if f.Eval.Waiver != "" {
 		pairs = append(pairs, "waiver", f.Eval.Waiver)
@@ -253,7 +258,7 @@ func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalT
 	}
 	due := "no deadline is set for its severity"
 	if it.HasDeadline {
-		due = "due " + it.Deadline.Format("2006-01-02")
+		due = "due " + deadline
 	}
 	return oscalTypes.PoamItem{
 		UUID:                poamItemUUID(f.Fingerprint()),

@@ -29,12 +29,23 @@ func riskUUID(fingerprint string) string { return id("risk", fingerprint) }
 // and its Tollgate finding id, which SARIF, the workbook and results.json
 // carry too.
 func (b *builder) risk(it view.PlanItem) oscalTypes.Risk {
-	return b.riskIn(it, new([]oscalTypes.Property))
+	return b.riskIn(it, new(riskScratch))
 }
 
-// riskIn is risk with the risk's properties built in *props (whose
-// contents it replaces).
-func (b *builder) riskIn(it view.PlanItem, props *[]oscalTypes.Property) oscalTypes.Risk {
+// riskScratch is where a risk's properties, remediation and milestone are
+// built (see riskIn). A risk built in a scratch that the next risk reuses
+// must be encoded before the next is built.
+type riskScratch struct {
+	props        []oscalTypes.Property
+	remediations []oscalTypes.Response
+	tasks        []oscalTypes.Task
+	timing       oscalTypes.EventTiming
+	onDate       oscalTypes.OnDateCondition
+}
+
+// riskIn is risk with the risk's properties, remediation and milestone
+// built in s (whose contents it replaces).
+func (b *builder) riskIn(it view.PlanItem, s *riskScratch) oscalTypes.Risk {
 	f := it.Finding
 	c := f.Control
 	status := "open"
@@ -52,8 +63,8 @@ func (b *builder) riskIn(it view.PlanItem, props *[]oscalTypes.Property) oscalTy
 	rk := b.riskHead(it)
 	rk.Description = orDefault(c.Description, c.Title)
 	rk.Status = status
-	if *props = appendProps((*props)[:0], pairs...); len(*props) > 0 {
-		rk.Props = props
+	if s.props = appendProps(s.props[:0], pairs...); len(s.props) > 0 {
+		rk.Props = &s.props
 	}
 	rk.Origins = b.origins
 	threatIDs, ok := b.threatIDs[c]
@@ -70,7 +81,7 @@ func (b *builder) riskIn(it view.PlanItem, props *[]oscalTypes.Property) oscalTy
 	}
 	rk.Characterizations = chars
 	rk.RelatedObservations = b.relatedObservation(c.ID)
-	rk.Remediations = b.remediations(it)
+	rk.Remediations = b.remediations(it, s)
 	if it.HasDeadline {
 		d := it.Deadline
 		rk.Deadline = &d
@@ -129,8 +140,8 @@ func characterizations(it view.PlanItem) *[]oscalTypes.Characterization {
 
 // remediations plan the response: fix the configuration by the deadline
 // (or, for an accepted risk, remediate or renew the waiver before it
-// expires), as a milestone owned by the risk's owner.
-func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
+// expires), as a milestone owned by the risk's owner. They are built in s.
+func (b *builder) remediations(it view.PlanItem, s *riskScratch) *[]oscalTypes.Response {
 	f := it.Finding
 	c := f.Control
 	fp := f.Fingerprint()
@@ -147,7 +158,9 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 		Description: orDefault(f.Subject.Name, f.Subject.ID) + " on " + orDefault(f.Location, "its declaration") + " passes " + c.ID + ".",
 	}
 	if it.HasDeadline {
-		task.Timing = &oscalTypes.EventTiming{OnDate: &oscalTypes.OnDateCondition{Date: it.Deadline}}
+		s.onDate = oscalTypes.OnDateCondition{Date: it.Deadline}
+		s.timing = oscalTypes.EventTiming{OnDate: &s.onDate}
+		task.Timing = &s.timing
 	}
 	if u := b.parties.add(it.Owner, roleOwner); u != "" {
 		roles, ok := b.ownerRoles[u]
@@ -161,14 +174,16 @@ func (b *builder) remediations(it view.PlanItem) *[]oscalTypes.Response {
 	if blank(desc) {
 		desc = "Change the configuration so that " + c.ID + " passes."
 	}
-	return &[]oscalTypes.Response{{
+	s.tasks = append(s.tasks[:0], task)
+	s.remediations = append(s.remediations[:0], oscalTypes.Response{
 		UUID:        id("remediation", fp),
 		Lifecycle:   "planned",
 		Title:       clean(title),
 		Description: desc,
 		Origins:     b.origins,
-		Tasks:       &[]oscalTypes.Task{task},
-	}}
+		Tasks:       &s.tasks,
+	})
+	return &s.remediations
 }
 
 // threats lists the control's MCP risk taxonomy entries as threat ids.
@@ -198,11 +213,10 @@ func (b *builder) bookParties(plan view.Plan) {
 }
 
 // streamedRisks is risk for the risks of items encoded one at a time, each
-// before the next is built: their properties are built in one list,
-// reused.
+// before the next is built: they are built in one scratch, reused.
 func (b *builder) streamedRisks(item func(int) view.PlanItem) func(int) oscalTypes.Risk {
-	props := new([]oscalTypes.Property)
-	return func(i int) oscalTypes.Risk { return b.riskIn(item(i), props) }
+	s := new(riskScratch)
+	return func(i int) oscalTypes.Risk { return b.riskIn(item(i), s) }
 }
 
 // lazyRisks is the risks of the plan items, built as they are encoded.
