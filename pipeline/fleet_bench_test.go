@@ -70,6 +70,29 @@ func writeFleet(b *testing.B, spec assesstest.FilesSpec) string {
 	return dir
 }
 
+// BenchmarkCollectFleet collects the 50k fleet of BenchmarkAssessFleet
+// (6,000 files) as 'tollgate collect' does, without evaluating or writing
+// anything: the parsing, secret classification and redaction of every file.
+func BenchmarkCollectFleet(b *testing.B) {
+	dir := writeFleet(b, assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1})
+	ctx := context.Background()
+	runtime.GC()
+	b.ReportAllocs()
+	b.ResetTimer()
+	var subjects int
+	cpu := cputime.Process()
+	for b.Loop() {
+		bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		subjects = len(bundle.Subjects)
+	}
+	b.StopTimer()
+	cputime.Report(b, cpu)
+	b.ReportMetric(float64(subjects), "subjects")
+}
+
 // subsetControls are the controls testdata/conftest/mcp.rego expresses in
 // Rego, for BenchmarkAssessFleetSubset.
 var subsetControls = []string{"MCP-AUTH-01", "MCP-SECRETS-01", "MCP-SECRETS-03", "MCP-SUPPLY-01", "MCP-SUPPLY-02",
