@@ -440,9 +440,10 @@ func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit 
 		names = append(names, p)
 	}
 	sort.Strings(names)
+	dirs := folderMaker{stage: true}
 	for _, p := range names {
 		full := filepath.Join(stage, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		if err := dirs.mkdirAll(filepath.Dir(full)); err != nil {
 			return p, err
 		}
 		if err := fsys.writeFile(p, full, files[p], isUnit[p], fl); err != nil {
@@ -450,6 +451,33 @@ func (fsys fileSystem) writeFiles(stage string, files map[string][]byte, isUnit 
 		}
 	}
 	return "", nil
+}
+
+// folderMaker creates folders in the staging folder, remembering those
+// that exist: the set's files, often thousands in as many folders, share
+// their parents, and each folder costs a system call or two to make or to
+// find made.
+type folderMaker map[string]bool
+
+// mkdirAll is os.MkdirAll for dir, a folder under one already in the set;
+// each folder is made, or found made, once.
+func (made folderMaker) mkdirAll(dir string) error {
+	if made[dir] {
+		return nil
+	}
+	if parent := filepath.Dir(dir); parent != dir {
+		if err := made.mkdirAll(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		// Made meanwhile by a stream's job, or there already.
+		if info, serr := os.Stat(dir); serr != nil || !info.IsDir() {
+			return err
+		}
+	}
+	made[dir] = true
+	return nil
 }
 
 // runJobs runs the jobs, in their order, at most workers at a time

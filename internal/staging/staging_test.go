@@ -584,3 +584,36 @@ func TestFailedFlushFailsTheWrite(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteManyNestedFiles writes files that share folders at every depth,
+// beside streams into the same folders, and a file under a path that is
+// itself a file of the set: every file arrives once, the impossible one
+// fails the write with its path.
+func TestWriteManyNestedFiles(t *testing.T) {
+	set := Set{Files: map[string][]byte{}, Streams: map[string]func(io.Writer) error{}, Folders: []string{"bundle/artifacts"}}
+	want := map[string]string{}
+	for i := range 60 {
+		p := fmt.Sprintf("bundle/artifacts/d%d/e%d/f%d/file%d.json", i%3, i%5, i%7, i)
+		set.Files[p] = []byte(p)
+		want[p] = p
+	}
+	for i := range 4 {
+		p := fmt.Sprintf("bundle/artifacts/d%d/e%d/stream%d", i%3, i, i)
+		set.Streams[p] = func(w io.Writer) error { _, err := io.WriteString(w, p); return err }
+		want[p] = p
+	}
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := Write(dir, set); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, dir, want)
+	assertNoStaging(t, dir)
+
+	set.Files["bundle/artifacts/d0/e0/f0/file0.json/inside"] = []byte("x")
+	err := Write(dir, set)
+	if err == nil || !strings.Contains(err.Error(), "file0.json") {
+		t.Fatalf("a file under a file of the set: err = %v, want one naming the path", err)
+	}
+	assertTree(t, dir, want)
+	assertNoStaging(t, dir)
+}
