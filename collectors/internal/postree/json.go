@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/tailscale/hujson"
 )
@@ -91,6 +93,10 @@ func ParseJSON(data []byte, li Lines) (*Node, Leniency, *SyntaxError) {
 	return root, b.leniency, nil
 }
 
+// maxScannedMembers is the most members an object has whose repeated names
+// are found without an index.
+const maxScannedMembers = 16
+
 // jsonBuilder converts a hujson value into nodes.
 type jsonBuilder struct {
 	li       Lines
@@ -126,16 +132,31 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 	case *hujson.Object:
 		n.Kind = Object
 		b.extra(t.AfterExtra, v.EndOffset-1-len(t.AfterExtra))
-		index := make(map[string]int, len(t.Members))
+		// Repeated names are found by a look through the names so far, or,
+		// in a large object, through an index of them.
+		var index map[string]int
+		if len(t.Members) > maxScannedMembers {
+			index = make(map[string]int, len(t.Members))
+		}
+		if len(t.Members) > 0 {
+			n.Keys = make([]string, 0, len(t.Members))
+			n.Vals = make([]*Node, 0, len(t.Members))
+		}
 		for i := range t.Members {
 			m := &t.Members[i]
 			b.extra(m.Name.BeforeExtra, m.Name.StartOffset-len(m.Name.BeforeExtra))
 			b.extra(m.Name.AfterExtra, m.Name.EndOffset)
-			key := m.Name.Value.(hujson.Literal).String()
+			key := stringText(m.Name.Value.(hujson.Literal))
 			child := b.value(&m.Value, childPointer(ptr, key), true)
 			child.Line, child.Col = b.li.Position(m.Name.StartOffset)
 			child.KeySpan = Span{m.Name.StartOffset, m.Name.EndOffset}
-			if j, dup := index[key]; dup {
+			j, dup := -1, false
+			if index != nil {
+				j, dup = index[key]
+			} else if j = slices.Index(n.Keys, key); j >= 0 {
+				dup = true
+			}
+			if dup {
 				// JSON.parse, VS Code's JSONC parser and serde_json maps keep
 				// the last duplicate: the entry a reader of the file sees
 				// first is not the one the client runs.
@@ -146,7 +167,9 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 				n.Vals[j] = child
 				continue
 			}
-			index[key] = len(n.Keys)
+			if index != nil {
+				index[key] = len(n.Keys)
+			}
 			n.Keys = append(n.Keys, key)
 			n.Vals = append(n.Vals, child)
 		}
@@ -156,6 +179,9 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 	case *hujson.Array:
 		n.Kind = Array
 		b.extra(t.AfterExtra, v.EndOffset-1-len(t.AfterExtra))
+		if len(t.Elements) > 0 {
+			n.Items = make([]*Node, 0, len(t.Elements))
+		}
 		for i := range t.Elements {
 			n.Items = append(n.Items, b.value(&t.Elements[i], indexPointer(ptr, i), false))
 		}
@@ -165,7 +191,7 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 	case hujson.Literal:
 		switch t.Kind() {
 		case '"':
-			n.Kind, n.Text = String, t.String()
+			n.Kind, n.Text = String, stringText(t)
 		case 't', 'f':
 			n.Kind, n.Text = Bool, string(t)
 		case '0':
@@ -175,6 +201,19 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 		}
 	}
 	return n
+}
+
+// stringText returns the value of lit, a valid JSON string literal, as
+// lit.String() does. Most strings hold no escape: their value is the text
+// between the quotes, when it is valid UTF-8 (encoding/json turns invalid
+// bytes into U+FFFD), without decoding them through encoding/json.
+func stringText(lit hujson.Literal) string {
+	if len(lit) >= 2 {
+		if body := lit[1 : len(lit)-1]; bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+			return string(body)
+		}
+	}
+	return lit.String()
 }
 
 // checkNesting rejects documents nested deeper than MaxNesting, before a
