@@ -68,7 +68,12 @@ var notSecretKeyQualifiers = map[string]bool{
 // and words after it can turn the name into a setting about the credential
 // (TOKEN_URL, PASSWORDFILE is one word and names a file).
 func IsCredentialKey(key string) bool {
-	words := credentialWordsOf(key)
+	var buf [8]string // most keys have fewer words: none escapes
+	return namesCredential(credentialWordsOf(buf[:0], key))
+}
+
+// namesCredential is IsCredentialKey for a key split by credentialWordsOf.
+func namesCredential(words []string) bool {
 	if len(words) == 0 || leadingQualifiers[words[0]] {
 		return false
 	}
@@ -122,12 +127,17 @@ func IsCredentialQueryKey(name string) bool {
 	return queryCredentials[strings.ToLower(name)] || IsCredentialKey(name)
 }
 
-// credentialWordsOf splits a key into the words IsCredentialKey judges:
-// keyWords, with numbers dropped ("token2" is token) and a word that runs
-// several together split before the credential word it ends with
-// ("pgpassword" is pg password).
-func credentialWordsOf(key string) []string {
-	raw := keyWords(key)
+// credentialWordsOf splits a key into the words IsCredentialKey judges,
+// appending them to buf when no word needs splitting: keyWords, with
+// numbers dropped ("token2" is token) and a word that runs several together
+// split before the credential word it ends with ("pgpassword" is pg
+// password).
+func credentialWordsOf(buf []string, key string) []string {
+	return splitCredentialWords(keyWords(buf, key))
+}
+
+// splitCredentialWords is credentialWordsOf for a key split by keyWords.
+func splitCredentialWords(raw []string) []string {
 	plain := true
 	for _, w := range raw {
 		if hasDigit(w) || couldBeCompound(w) {
@@ -245,24 +255,26 @@ func splitCompound(w string) (prefix, cred string, ok bool) {
 }
 
 // keyWords splits a key into lower-case words at separators and camelCase
-// boundaries: "X-API-Key" → x api key, "clientSecret" → client secret.
-func keyWords(key string) []string {
+// boundaries, appending them to words: "X-API-Key" → x api key,
+// "clientSecret" → client secret.
+func keyWords(words []string, key string) []string {
 	key = strings.TrimLeft(key, "-")
 	for i := 0; i < len(key); i++ {
 		if key[i] >= 0x80 {
-			return keyWordsRunes(key)
+			return append(words, keyWordsRunes(key)...)
 		}
 	}
 	// ASCII: the same rules as keyWordsRunes, on bytes; a word is a
-	// contiguous run of the key.
-	var words []string
+	// contiguous run of the key, and of the key in lower case, which has
+	// the same length.
+	lower := strings.ToLower(key)
 	start := -1
 	for i := 0; i < len(key); i++ {
 		c := key[i]
 		switch {
 		case !isLetter(c) && !isDigitByte(c):
 			if start >= 0 {
-				words = append(words, strings.ToLower(key[start:i]))
+				words = append(words, lower[start:i])
 				start = -1
 			}
 			continue
@@ -270,7 +282,7 @@ func keyWords(key string) []string {
 			prev := key[i-1]
 			nextLower := i+1 < len(key) && isLowerByte(key[i+1])
 			if isLowerByte(prev) || isDigitByte(prev) || (isUpperByte(prev) && nextLower) {
-				words = append(words, strings.ToLower(key[start:i]))
+				words = append(words, lower[start:i])
 				start = -1
 			}
 		}
@@ -279,7 +291,7 @@ func keyWords(key string) []string {
 		}
 	}
 	if start >= 0 {
-		words = append(words, strings.ToLower(key[start:]))
+		words = append(words, lower[start:])
 	}
 	return words
 }

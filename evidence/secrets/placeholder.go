@@ -3,6 +3,7 @@ package secrets
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // placeholderPatterns recognise stand-ins. Each comes with a guard, a cheap
@@ -88,13 +89,36 @@ func stripAuthScheme(s string) (rest, scheme string) {
 // isAuthSchemeWord reports whether s is only an auth scheme's name ("Bearer"),
 // as when the credential that follows it is a reference or on another line.
 func isAuthSchemeWord(s string) bool {
-	for _, p := range authSchemes {
-		if strings.EqualFold(s, strings.TrimSpace(p)) {
+	// A string equal to a name ignoring case has as many characters as the
+	// name, each at most utf8.UTFMax bytes long.
+	if len(s) > utf8.UTFMax*maxAuthSchemeName {
+		return false
+	}
+	for _, name := range authSchemeNames {
+		if strings.EqualFold(s, name) {
 			return true
 		}
 	}
 	return false
 }
+
+// authSchemeNames are the names of authSchemes, without the space.
+var authSchemeNames = func() []string {
+	out := make([]string, len(authSchemes))
+	for i, p := range authSchemes {
+		out[i] = strings.TrimSpace(p)
+	}
+	return out
+}()
+
+// maxAuthSchemeName is the length of the longest of authSchemeNames.
+var maxAuthSchemeName = func() int {
+	n := 0
+	for _, name := range authSchemeNames {
+		n = max(n, len(name))
+	}
+	return n
+}()
 
 // reVarNameValue is a variable's own name given as its value (API_KEY:
 // "OPENAI_API_KEY"): a stand-in when the key names a credential.

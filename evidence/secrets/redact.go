@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // minSecretLen is the shortest secret a Redactor remembers; shorter strings
@@ -77,6 +78,21 @@ func (r *Redactor) RedactString(s string) string {
 // (known token shapes, URLs with credentials, random strings), never by a
 // key, and leaves ordinary names as they are.
 func RedactName(name string) string {
+	if len(name) > maxMemoName {
+		return redactName(name)
+	}
+	if out, ok := nameMemo.m.Load(name); ok {
+		return out.(string)
+	}
+	out := redactName(name)
+	if nameMemo.n.Add(1) <= maxMemoNames {
+		nameMemo.m.Store(strings.Clone(name), out)
+	}
+	return out
+}
+
+// redactName is RedactName without the memo.
+func redactName(name string) string {
 	out := redactShapes(name)
 	if out != name {
 		return out
@@ -86,6 +102,20 @@ func RedactName(name string) string {
 	}
 	return name
 }
+
+// nameMemo remembers RedactName's answers for names of up to maxMemoName
+// bytes, the first maxMemoNames of them: the names a fleet's
+// configurations use (variables, headers, the keys in pointers) repeat from
+// file to file, and judging one runs every credential check.
+var nameMemo struct {
+	m sync.Map // name → RedactName(name)
+	n atomic.Int64
+}
+
+const (
+	maxMemoName  = 64
+	maxMemoNames = 1 << 14
+)
 
 // RedactNames applies RedactName to every name, in place.
 func RedactNames(names []string) {
@@ -98,6 +128,16 @@ func RedactNames(names []string) {
 // made of names: a JSON pointer, a Kubernetes reference
 // ("namespace/Kind/name").
 func RedactSegments(p string) string {
+	for rest := p; ; {
+		seg, tail, more := strings.Cut(rest, "/")
+		if RedactName(seg) != seg {
+			break
+		}
+		if !more {
+			return p // the common case: no segment changes
+		}
+		rest = tail
+	}
 	segs := strings.Split(p, "/")
 	changed := false
 	for i, seg := range segs {

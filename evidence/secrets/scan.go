@@ -35,12 +35,31 @@ var tokenHintsByFirst = func() (t [256][]tokenHint) {
 	return t
 }()
 
+// tokenHintPairs has bit a<<8|b set when a token hint starts with the bytes
+// a, b: most positions of a text start no hint, and one look-up of the two
+// bytes there says so.
+var tokenHintPairs = func() (t [1 << 16 / 64]uint64) {
+	for _, shape := range tokenShapes {
+		for _, h := range shape.hints {
+			if len(h) < 2 {
+				panic("secrets: a token hint shorter than two bytes")
+			}
+			p := uint16(h[0])<<8 | uint16(h[1])
+			t[p/64] |= 1 << (p % 64)
+		}
+	}
+	return t
+}()
+
 // tokenHintMask returns the set of token shapes (bit i for tokenShapes[i])
 // one of whose hints s contains: the shapes whose expressions can match s.
 // One pass over s replaces a search for each hint.
 func tokenHintMask(s string) uint32 {
 	var mask uint32
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if p := uint16(s[i])<<8 | uint16(s[i+1]); tokenHintPairs[p/64]&(1<<(p%64)) == 0 {
+			continue
+		}
 		for _, h := range tokenHintsByFirst[s[i]] {
 			if strings.HasPrefix(s[i:], h.lit) {
 				mask |= 1 << h.shape

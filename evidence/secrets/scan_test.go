@@ -362,7 +362,7 @@ func TestKeyWordsASCIIMatchesRunes(t *testing.T) {
 	}
 	for _, k := range keys {
 		k = strings.TrimLeft(k, "-")
-		if got, want := keyWords(k), keyWordsRunes(k); !reflect.DeepEqual(got, want) {
+		if got, want := keyWords(nil, k), keyWordsRunes(k); !reflect.DeepEqual(got, want) {
 			t.Fatalf("keyWords(%q) = %q, want %q", k, got, want)
 		}
 	}
