@@ -63,7 +63,7 @@ func (p *Plan) Message(i int, subject map[string]any, reasons []Reason) string {
 	if e.tmpl == nil {
 		return ""
 	}
-	return p.render(e, e.tmpl, subject, reasons)
+	return p.render(e, e.tmpl, e.direct, subject, reasons)
 }
 
 // Credit fills control i's credit template for a passing subject: what
@@ -75,11 +75,27 @@ func (p *Plan) Credit(i int, subject map[string]any) string {
 	if e.credit == nil {
 		return ""
 	}
-	return strings.TrimSpace(p.render(e, e.credit, subject, nil))
+	return strings.TrimSpace(p.render(e, e.credit, e.creditDirect, subject, nil))
 }
 
-// render executes tmpl over subject with the extra fields Message describes.
-func (p *Plan) render(e *planEntry, tmpl *template.Template, subject map[string]any, reasons []Reason) string {
+// render executes tmpl over subject with the extra fields Message
+// describes: with direct where it can, else with text/template.
+func (p *Plan) render(e *planEntry, tmpl *template.Template, direct *directTemplate, subject map[string]any, reasons []Reason) string {
+	if direct != nil {
+		if out, ok := direct.execute(subject, renderExtras{subject: subject, reasons: reasons, control: e.control.ID}); ok {
+			return out
+		}
+	}
+	return renderTemplate(e, tmpl, subject, reasons)
+}
+
+// noValueText is what text/template prints for a missing field; messages
+// leave it out.
+const noValueText = "<no value>"
+
+// renderTemplate executes tmpl with text/template: the extra fields are
+// set on subject while it runs and removed afterwards.
+func renderTemplate(e *planEntry, tmpl *template.Template, subject map[string]any, reasons []Reason) string {
 	prov := provenanceOf(subject)
 	extra := [...]struct {
 		key string
@@ -107,7 +123,7 @@ func (p *Plan) render(e *planEntry, tmpl *template.Template, subject map[string]
 	if err := tmpl.Execute(&b, subject); err != nil {
 		return e.control.Title + " (message template failed: " + err.Error() + ")"
 	}
-	return strings.ReplaceAll(b.String(), "<no value>", "")
+	return strings.ReplaceAll(b.String(), noValueText, "")
 }
 
 // provenanceOf reads the location fields of a subject's provenance.

@@ -24,6 +24,9 @@ type planEntry struct {
 	tmpl  *template.Template
 	// credit is the parsed credit template (nil when the control has none).
 	credit *template.Template
+	// direct and creditDirect render tmpl and credit without text/template
+	// where they can (nil where they cannot at all).
+	direct, creditDirect *directTemplate
 }
 
 // NewPlan prepares every control of a catalog for evaluation.
@@ -47,11 +50,12 @@ func NewPlan(cat *Catalog) (*Plan, error) {
 			if err != nil {
 				return nil, fmt.Errorf("control %s: message: %w", c.ID, err)
 			}
-			e.tmpl = tmpl
+			e.tmpl, e.direct = tmpl, newDirectTemplate(tmpl)
 			if c.Credit != "" {
 				if e.credit, err = newTemplate(c.ID, c.Credit); err != nil {
 					return nil, fmt.Errorf("control %s: credit: %w", c.ID, err)
 				}
+				e.creditDirect = newDirectTemplate(e.credit)
 			}
 		}
 		p.entries[i] = e
