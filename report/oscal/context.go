@@ -86,6 +86,21 @@ type builder struct {
 	// parts holds the encodings of the values above that the risks and
 	// items share, made as the document is written (see sharedMember).
 	parts sharedParts
+	// days holds the dates day writes: findings are detected on few days
+	// and fall due on a few more.
+	days map[time.Time]string
+	// artifactLinks holds artifactLink's links by the artifact's path.
+	artifactLinks map[string]string
+}
+
+// day writes t's date (2006-01-02), once for each time.
+func (b *builder) day(t time.Time) string {
+	d, ok := b.days[t]
+	if !ok {
+		d = t.Format("2006-01-02")
+		b.days[t] = d
+	}
+	return d
 }
 
 // ratingKey is what a risk's characterizations derive from.
@@ -151,8 +166,9 @@ func newBuilder(r *assess.Results, opts Options, doc string) (*builder, error) {
 		threatIDs: map[*controls.Control]*[]oscalTypes.ThreatId{}, ratings: map[ratingKey]*[]oscalTypes.Characterization{},
 		origins: &[]oscalTypes.Origin{toolOrigin()}, observations: map[string]*[]oscalTypes.RelatedObservation{},
 		ownerRoles:       map[string]*[]oscalTypes.ResponsibleRole{},
-		requirementProps: map[*controls.Control][]oscalTypes.Property{}, parts: sharedParts{},
-		itemOrigins: &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
+		requirementProps: map[*controls.Control][]oscalTypes.Property{}, parts: sharedParts{}, days: map[time.Time]string{},
+		artifactLinks: map[string]string{},
+		itemOrigins:   &[]oscalTypes.PoamItemOrigin{{Actors: []oscalTypes.OriginActor{{Type: "tool", ActorUuid: toolComponentUUID()}}}}}
 	for _, s := range r.Subjects {
 		if c := s.Metadata().Provenance.Collected; !c.IsZero() {
 			if c, err := stamp(c); err == nil && c.Before(b.start) {

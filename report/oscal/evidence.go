@@ -23,6 +23,18 @@ import (
 // artifactResourceID is the UUID of the back-matter resource for an artifact.
 func artifactResourceID(a *evidence.Artifact) string { return id("artifact", a.Path) }
 
+// artifactLink links the back-matter resource for an artifact, derived
+// once per artifact: the observations of every control that judged a
+// subject read from it link it.
+func (b *builder) artifactLink(a *evidence.Artifact) string {
+	link, ok := b.artifactLinks[a.Path]
+	if !ok {
+		link = "#" + artifactResourceID(a)
+		b.artifactLinks[a.Path] = link
+	}
+	return link
+}
+
 // manifestResourceID is the resource for the evidence bundle's manifest.
 func manifestResourceID() string { return id("resource", "bundle-manifest") }
 

@@ -111,7 +111,7 @@ func (b *builder) inventoryItem(f view.Facts) oscalTypes.InventoryItem {
 	}
 	item := oscalTypes.InventoryItem{UUID: subjectUUID(f.ID), Description: desc.String(), Props: list(p)}
 	if a := b.x.SubjectArtifact(f.ID); a != nil {
-		item.Links = &[]oscalTypes.Link{{Href: "#" + artifactResourceID(a), Rel: "evidence", Text: a.Path}}
+		item.Links = &[]oscalTypes.Link{{Href: b.artifactLink(a), Rel: "evidence", Text: a.Path}}
 	}
 	return item
 }

@@ -291,7 +291,7 @@ func (b *builder) relevantEvidence(cr *assess.ControlResult) *[]oscalTypes.Relev
 	}
 	for _, p := range slices.Sorted(maps.Keys(artifacts)) {
 		out = append(out, oscalTypes.RelevantEvidence{
-			Href:        "#" + artifactResourceID(artifacts[p]),
+			Href:        b.artifactLink(artifacts[p]),
 			Description: "Configuration file " + p + " (its copy in the evidence bundle, with secrets redacted).",
 			Props:       props("evidence-kind", "artifact"),
 		})

@@ -224,10 +224,10 @@ func buildPOAM(r *assess.Results, opts Options) (*oscalTypes.PlanOfActionAndMile
 func (b *builder) poamItem(it view.PlanItem, rk oscalTypes.Risk, props *[]oscalTypes.Property) (oscalTypes.PoamItem, propRun) {
 	f := it.Finding
 	c := f.Control
-	detected := it.Detected.Format("2006-01-02")
+	detected := b.day(it.Detected)
 	var deadline string
 	if it.HasDeadline {
-		deadline = it.Deadline.Format("2006-01-02")
+		deadline = b.day(it.Deadline)
 	}
 	var buf [14]string
 	pairs := append(buf[:0], "finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "status", it.Status,

@@ -54,7 +54,7 @@ func (b *builder) riskIn(it view.PlanItem, s *riskScratch) oscalTypes.Risk {
 	}
 	var buf [18]string
 	pairs := append(buf[:0], "finding-id", f.ID(), "control-id", c.ID, "severity", c.Severity, "subject-id", f.Subject.ID,
-		"detected", it.Detected.Format("2006-01-02"))
+		"detected", b.day(it.Detected))
 	if w := f.Waiver; w != nil {
 		pairs = append(pairs, "waiver", w.ID, "waiver-owner", w.Owner, "waiver-approved-by", w.ApprovedBy, "waiver-status", w.Status)
 	} else if f.Eval.Waiver != "" {
