@@ -46,7 +46,7 @@ func readFile(name string, limit int64) readOutcome {
 		return readOutcome{size: size, status: evidence.StatusTooLarge,
 			detail: fmt.Sprintf("file is %d bytes, over the %d-byte limit; not read", size, limit)}
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := readAll(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return readOutcome{size: size, status: evidence.StatusUnreadable, detail: describeOpenError(err)}
 	}
@@ -67,6 +67,26 @@ func readFile(name string, limit int64) readOutcome {
 		out.status, out.detail = evidence.StatusEmpty, "file is empty"
 	}
 	return out
+}
+
+// readAll is io.ReadAll for a file expected to hold size bytes: the
+// buffer starts at that size, and one byte more, so that a file that does
+// not change is read into it without growing it.
+func readAll(r io.Reader, size int64) ([]byte, error) {
+	b := make([]byte, 0, max(size, 0)+1)
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // grow: the file is longer than it was
+		}
+	}
 }
 
 // openStatus classifies an open error.
