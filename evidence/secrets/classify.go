@@ -130,7 +130,10 @@ func classify(key, value string, syn Syntax) (evidence.Value, string) {
 		v.Kind = evidence.ValueUnexpandedReference
 		return v, ""
 	}
-	if reason, part := literalSecret(key, value); reason != "" {
+	// What literalSecret checks before judging the token was checked above
+	// with the same answers: not blank, no template or placeholder, not
+	// the variable's name, no strong match (value is the remainder).
+	if reason, part := literalToken(value, keyCred); reason != "" {
 		return secretValue(part, reason), part
 	}
 	return evidence.Value{Kind: evidence.ValueLiteral, Text: value}, ""
@@ -152,6 +155,12 @@ func literalSecret(key, value string) (reason, part string) {
 	if m, ok := findStrong(value); ok {
 		return m.reason, m.part
 	}
+	return literalToken(value, credentialKey)
+}
+
+// literalToken is the end of literalSecret: it judges the token of value
+// (after any auth scheme) by the key or by its randomness.
+func literalToken(value string, credentialKey bool) (reason, part string) {
 	token, _ := stripAuthScheme(strings.TrimSpace(value))
 	if isAuthSchemeWord(token) {
 		return "", ""

@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
+
+	"github.com/tollgate-dev/tollgate/evidence"
 )
 
 // The functions prefixed ref are the plain forms of functions the package
@@ -34,7 +37,8 @@ func differentialInputs(tb testing.TB) []string {
 	}
 	// Names that equal ASCII words only under Unicode case folding (the
 	// Kelvin sign is k, "ſ" is s), longer in bytes than the words.
-	for _, s := range []string{"Api-\u212Aey", "api-\u212aey", "ApiKey", "Baſic", "Bearer", "to\u212Aen", "ſecret", "API_\u212AEY", "paſſword"} {
+	for _, s := range []string{"Api-\u212Aey", "api-\u212aey", "ApiKey", "Baſic", "Bearer", "to\u212Aen", "ſecret", "API_\u212AEY", "paſſword",
+		"GITHUB_TOKEN2", "OAUTH2_TOKEN", "db2pass", "x٣token", "PG١PASSWORD", "a1b2c3", "9token9", "key2"} {
 		add(s)
 	}
 	tests, _ := filepath.Glob("*_test.go")
@@ -130,7 +134,56 @@ func FuzzDifferential(f *testing.F) {
 func refIsCredentialKey(key string) bool { return namesCredential(refCredentialWordsOf(key)) }
 
 // refCredentialWordsOf is credentialWordsOf.
-func refCredentialWordsOf(key string) []string { return splitCredentialWords(refKeyWords(key)) }
+func refCredentialWordsOf(key string) []string {
+	raw := refKeyWords(key)
+	plain := true
+	for _, w := range raw {
+		if hasDigit(w) || couldBeCompound(w) {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return raw // the common case: nothing to split
+	}
+	words := make([]string, 0, len(raw)+2)
+	for _, w := range raw {
+		parts := []string{w}
+		if hasDigit(w) {
+			parts = refSplitDigits(w)
+		}
+		for _, part := range parts {
+			if prefix, cred, ok := splitCompound(part); ok {
+				words = append(words, prefix, cred)
+				continue
+			}
+			words = append(words, part)
+		}
+	}
+	return words
+}
+
+// refSplitDigits returns the runs of letters in w, dropping digits.
+func refSplitDigits(w string) []string {
+	var out []string
+	start := -1
+	for i, r := range w {
+		if unicode.IsDigit(r) {
+			if start >= 0 {
+				out = append(out, w[start:i])
+				start = -1
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		out = append(out, w[start:])
+	}
+	return out
+}
 
 // refKeyWords is keyWords.
 func refKeyWords(key string) []string {
@@ -201,4 +254,98 @@ func refRedactSegments(p string) string {
 		segs[i] = redactName(seg)
 	}
 	return strings.Join(segs, "/")
+}
+
+// differentialKeys are the keys values are classified under in
+// TestDifferentialClassify, besides those the corpus writes them under.
+var differentialKeys = []string{"", "GITHUB_TOKEN", "API_KEY", "password", "Authorization", "url", "PATH", "DB_PASS",
+	"token", "MAX_TOKENS", "client_secret", "X-Api-Key"}
+
+// TestDifferentialClassify compares classify with its plain form on every
+// input under each of differentialKeys, and on the corpus' own key-value
+// lines, for clients of different reference syntaxes.
+func TestDifferentialClassify(t *testing.T) {
+	inputs := differentialInputs(t)
+	for _, client := range []string{"claude-desktop", "vscode", "continue"} {
+		syn := SyntaxFor(client)
+		for _, v := range inputs {
+			if len(v) > 256 {
+				continue // whole files: no value is written so
+			}
+			for _, k := range differentialKeys {
+				compareClassify(t, k, v, syn)
+			}
+			if k, val, ok := strings.Cut(v, ":"); ok {
+				compareClassify(t, strings.Trim(strings.TrimSpace(k), `"'`), strings.Trim(strings.TrimSpace(val), `"',`), syn)
+			}
+		}
+	}
+}
+
+func FuzzDifferentialClassify(f *testing.F) {
+	for i, v := range differentialInputs(f) {
+		if len(v) <= 128 {
+			f.Add(differentialKeys[i%len(differentialKeys)], v, uint8(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, key, value string, client uint8) {
+		compareClassify(t, key, value, SyntaxFor(fuzzClients[int(client)%len(fuzzClients)]))
+	})
+}
+
+func compareClassify(t *testing.T, key, value string, syn Syntax) {
+	t.Helper()
+	gv, gp := classify(key, value, syn)
+	wv, wp := refClassify(key, value, syn)
+	if gv != wv || gp != wp {
+		t.Errorf("classify(%q, %q) = %+v, %q; want %+v, %q", key, value, gv, gp, wv, wp)
+	}
+}
+
+// refClassify is classify.
+func refClassify(key, value string, syn Syntax) (evidence.Value, string) {
+	if strings.TrimSpace(value) == "" {
+		return evidence.Value{Kind: evidence.ValueEmpty}, ""
+	}
+	keyCred := IsCredentialKey(key)
+	refs := findReferences(value, syn)
+	remainder := value
+	var expanded, unexpanded []reference
+	for _, r := range refs {
+		if r.expanded() {
+			expanded = append(expanded, r)
+		} else {
+			unexpanded = append(unexpanded, r)
+		}
+	}
+	if len(expanded) > 0 {
+		remainder = literalRemainder(value, refs)
+	}
+	if m, ok := findStrong(remainder); ok {
+		return secretValue(m.part, m.reason), m.part
+	}
+	if reason, part := templateSecret(key, value); reason != "" {
+		return secretValue(part, reason), part
+	}
+	if len(expanded) > 0 {
+		if reason, part := residueSecret(literalRemainder(value, refs), keyCred); reason != "" {
+			return secretValue(part, reason), part
+		}
+		return referenceValue(value, pickReference(expanded), keyCred), ""
+	}
+	if isPlaceholder(value) || keyCred && reVarNameValue.MatchString(strings.TrimSpace(value)) {
+		return evidence.Value{Kind: evidence.ValuePlaceholder, Secret: keyCred, Text: value}, ""
+	}
+	if len(unexpanded) > 0 {
+		if reason, part := residueSecret(withoutReferences(value, unexpanded), keyCred); reason != "" {
+			return secretValue(part, reason), part
+		}
+		v := referenceValue(value, pickReference(unexpanded), keyCred)
+		v.Kind = evidence.ValueUnexpandedReference
+		return v, ""
+	}
+	if reason, part := literalSecret(key, value); reason != "" {
+		return secretValue(part, reason), part
+	}
+	return evidence.Value{Kind: evidence.ValueLiteral, Text: value}, ""
 }

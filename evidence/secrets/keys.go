@@ -68,7 +68,7 @@ var notSecretKeyQualifiers = map[string]bool{
 // and words after it can turn the name into a setting about the credential
 // (TOKEN_URL, PASSWORDFILE is one word and names a file).
 func IsCredentialKey(key string) bool {
-	var buf [8]string // most keys have fewer words: none escapes
+	var buf [16]string // room for most keys' words, split or not: none escapes
 	return namesCredential(credentialWordsOf(buf[:0], key))
 }
 
@@ -148,21 +148,42 @@ func splitCredentialWords(raw []string) []string {
 	if plain {
 		return raw // the common case: nothing to split
 	}
-	words := make([]string, 0, len(raw)+2)
+	// The words are appended after raw, in its array while that has room.
+	words := raw[len(raw):]
 	for _, w := range raw {
-		parts := []string{w}
-		if hasDigit(w) {
-			parts = splitDigits(w)
+		if !hasDigit(w) {
+			words = appendCompound(words, w)
+			continue
 		}
-		for _, part := range parts {
-			if prefix, cred, ok := splitCompound(part); ok {
-				words = append(words, prefix, cred)
+		// Numbered names (PASSWORD2, OAUTH2) are the word without the
+		// number: the runs of letters between digits.
+		start := -1
+		for i, r := range w {
+			if unicode.IsDigit(r) {
+				if start >= 0 {
+					words = appendCompound(words, w[start:i])
+					start = -1
+				}
 				continue
 			}
-			words = append(words, part)
+			if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			words = appendCompound(words, w[start:])
 		}
 	}
 	return words
+}
+
+// appendCompound appends w to words, split in two when it runs a prefix
+// into the credential word it ends with (splitCompound).
+func appendCompound(words []string, w string) []string {
+	if prefix, cred, ok := splitCompound(w); ok {
+		return append(words, prefix, cred)
+	}
+	return append(words, w)
 }
 
 func hasDigit(w string) bool {
@@ -185,29 +206,6 @@ func couldBeCompound(w string) bool {
 		return true
 	}
 	return false
-}
-
-// splitDigits returns the runs of letters in w, dropping digits: numbered
-// names (PASSWORD2, OAUTH2) are the word without the number.
-func splitDigits(w string) []string {
-	var out []string
-	start := -1
-	for i, r := range w {
-		if unicode.IsDigit(r) {
-			if start >= 0 {
-				out = append(out, w[start:i])
-				start = -1
-			}
-			continue
-		}
-		if start < 0 {
-			start = i
-		}
-	}
-	if start >= 0 {
-		out = append(out, w[start:])
-	}
-	return out
 }
 
 // compoundSuffixes are credential words a run-together name may end with,
