@@ -121,8 +121,9 @@ func (p *parser) env(s *evidence.Server, env map[string]string) {
 		s.Env = make(map[string]evidence.Value, len(env))
 	}
 	for k, v := range env {
-		s.Env[secrets.RedactName(k)] = p.value(k, v)
-		p.cleartext(s, "env."+secrets.RedactName(k), v)
+		name := secrets.RedactName(k)
+		s.Env[name] = p.value(k, v)
+		p.cleartext(s, "env."+name, v)
 	}
 }
 
