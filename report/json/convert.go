@@ -32,7 +32,7 @@ func control(x *view.Index, cr assess.ControlResult) Control {
 	out := controlHead(x, cr)
 	out.Evaluations = make([]Evaluation, 0, len(cr.Evaluations))
 	for i := range cr.Evaluations {
-		out.Evaluations = append(out.Evaluations, evaluation(x, &cr.Evaluations[i]))
+		out.Evaluations = append(out.Evaluations, evaluation(x, &cr.Evaluations[i], nil))
 	}
 	return out
 }
@@ -53,16 +53,39 @@ func controlHead(x *view.Index, cr assess.ControlResult) Control {
 	return out
 }
 
-// evaluation converts one verdict of a control on a subject.
-func evaluation(x *view.Index, e *assess.Evaluation) Evaluation {
+// evaluation converts one verdict of a control on a subject; its reasons
+// are rs when it has reasons and rs is not nil.
+func evaluation(x *view.Index, e *assess.Evaluation, rs []Reason) Evaluation {
+	if rs == nil {
+		rs = reasons(e.Reasons)
+	}
 	return Evaluation{
-		Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: reasons(e.Reasons),
+		Subject: e.SubjectID, Verdict: string(e.Verdict), Message: e.Message, Reasons: rs,
 		Waiver: e.Waiver, Attestation: e.Attestation, Location: x.Judged(e).Location(),
 	}
 }
 
-// finding converts one failing, waived or undecided pair.
-func finding(x *view.Index, f view.Finding) Finding {
+// requirementLists returns the requirements of the controls of fs as
+// results.json lists them, one shared list per control.
+func requirementLists(x *view.Index, fs []view.Finding) map[string][]string {
+	out := map[string][]string{}
+	for i := range fs {
+		id := fs[i].Control.ID
+		if _, ok := out[id]; ok {
+			continue
+		}
+		list := []string{}
+		for _, ref := range x.Requirements(id) {
+			list = append(list, ref.String())
+		}
+		out[id] = list
+	}
+	return out
+}
+
+// finding converts one failing, waived or undecided pair; its
+// requirements are the control's list in reqs, shared, when there is one.
+func finding(x *view.Index, f view.Finding, reqs map[string][]string) Finding {
 	p := f.Subject.Provenance
 	item := Finding{
 		ID:          f.ID(),
@@ -73,10 +96,13 @@ func finding(x *view.Index, f view.Finding) Finding {
 		Location: Location{File: p.File, Line: p.Line, Column: p.Column, URL: p.URL, Object: object(p),
 			Text: f.Location},
 		Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
-		Requirements: []string{}, Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(*f.Eval),
+		Requirements: reqs[f.Control.ID], Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(*f.Eval),
 	}
-	for _, ref := range x.Requirements(f.Control.ID) {
-		item.Requirements = append(item.Requirements, ref.String())
+	if item.Requirements == nil {
+		item.Requirements = []string{}
+		for _, ref := range x.Requirements(f.Control.ID) {
+			item.Requirements = append(item.Requirements, ref.String())
+		}
 	}
 	return item
 }
@@ -117,11 +143,18 @@ func attestation(a assess.AttestationRecord) Attestation {
 }
 
 func reasons(rs []assess.Reason) []Reason {
-	out := []Reason{}
-	for _, r := range rs {
-		out = append(out, Reason{Path: r.Path, Detail: r.Detail})
+	if len(rs) == 0 {
+		return []Reason{}
 	}
-	return out
+	return appendReasonsOf(make([]Reason, 0, len(rs)), rs)
+}
+
+// appendReasonsOf appends the conversions of rs to dst.
+func appendReasonsOf(dst []Reason, rs []assess.Reason) []Reason {
+	for _, r := range rs {
+		dst = append(dst, Reason{Path: r.Path, Detail: r.Detail})
+	}
+	return dst
 }
 
 func addVerdicts(t *Verdicts, c Verdicts) {

@@ -9,8 +9,8 @@ import (
 // The evaluations (one per subject a control judged) and the findings are
 // most of a large results.json. They are encoded here by hand, byte for
 // byte as encoding/json (HTML escaping off) encodes them: the compact
-// encoding, which the layout then indents, and for evaluations the
-// indented form directly. TestHandEncodingIsJSON compares them with
+// encoding, and the indented form directly, without a compact encoding
+// to indent. TestHandEncodingIsJSON compares them with
 // encoding/json and json.Indent.
 
 // appendCompact appends v's compact encoding when v is a type encoded by
@@ -157,4 +157,91 @@ func appendReasons(dst []byte, rs []Reason) []byte {
 		dst = append(dst, '}')
 	}
 	return append(dst, ']')
+}
+
+// indentLine appends a new line, prefix and depth levels of indent.
+func indentLine(dst []byte, prefix string, depth int) []byte {
+	dst = append(dst, '\n')
+	dst = append(dst, prefix...)
+	for range depth {
+		dst = append(dst, "  "...)
+	}
+	return dst
+}
+
+// appendFindingIndented appends what jsonindent.Append appends for the
+// compact encoding of f with prefix and an indent of two spaces, without
+// the compact encoding in between.
+func appendFindingIndented(dst []byte, f *Finding, prefix string) []byte {
+	member := func(dst []byte, sep byte, depth int, key, value string) []byte {
+		if sep != 0 {
+			dst = append(dst, sep)
+		}
+		dst = indentLine(dst, prefix, depth)
+		dst = append(dst, key...)
+		return jsonstr.Append(dst, value)
+	}
+	number := func(dst []byte, depth int, key string, n int) []byte {
+		dst = indentLine(append(dst, ','), prefix, depth)
+		dst = append(dst, key...)
+		return strconv.AppendInt(dst, int64(n), 10)
+	}
+	dst = member(dst, '{', 1, `"id": `, f.ID)
+	dst = member(dst, ',', 1, `"fingerprint": `, f.Fingerprint)
+	dst = member(dst, ',', 1, `"control": `, f.Control)
+	dst = member(dst, ',', 1, `"title": `, f.Title)
+	dst = member(dst, ',', 1, `"severity": `, f.Severity)
+	dst = member(dst, ',', 1, `"verdict": `, f.Verdict)
+	dst = member(dst, ',', 1, `"subject": `, f.Subject)
+	dst = member(dst, ',', 1, `"subject_kind": `, f.SubjectKind)
+	dst = member(dst, ',', 1, `"subject_name": `, f.SubjectName)
+	l := &f.Location
+	dst = append(indentLine(append(dst, ','), prefix, 1), `"location": `...)
+	dst = member(dst, '{', 2, `"file": `, l.File)
+	dst = number(dst, 2, `"line": `, l.Line)
+	dst = number(dst, 2, `"column": `, l.Column)
+	dst = member(dst, ',', 2, `"url": `, l.URL)
+	dst = member(dst, ',', 2, `"object": `, l.Object)
+	dst = member(dst, ',', 2, `"text": `, l.Text)
+	dst = append(indentLine(dst, prefix, 1), '}')
+	dst = member(dst, ',', 1, `"message": `, f.Message)
+	dst = append(indentLine(append(dst, ','), prefix, 1), `"reasons": `...)
+	switch {
+	case f.Reasons == nil:
+		dst = append(dst, "null"...)
+	case len(f.Reasons) == 0:
+		dst = append(dst, "[]"...)
+	default:
+		dst = append(dst, '[')
+		for i := range f.Reasons {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = append(indentLine(dst, prefix, 2), '{')
+			dst = member(dst, 0, 3, `"path": `, f.Reasons[i].Path)
+			dst = member(dst, ',', 3, `"detail": `, f.Reasons[i].Detail)
+			dst = append(indentLine(dst, prefix, 2), '}')
+		}
+		dst = append(indentLine(dst, prefix, 1), ']')
+	}
+	dst = member(dst, ',', 1, `"remediation": `, f.Remediation)
+	dst = append(indentLine(append(dst, ','), prefix, 1), `"requirements": `...)
+	switch {
+	case f.Requirements == nil:
+		dst = append(dst, "null"...)
+	case len(f.Requirements) == 0:
+		dst = append(dst, "[]"...)
+	default:
+		dst = append(dst, '[')
+		for i, r := range f.Requirements {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.Append(indentLine(dst, prefix, 2), r)
+		}
+		dst = append(indentLine(dst, prefix, 1), ']')
+	}
+	dst = member(dst, ',', 1, `"waiver": `, f.Waiver)
+	dst = member(dst, ',', 1, `"baseline": `, f.Baseline)
+	return append(indentLine(dst, prefix, 0), '}')
 }

@@ -59,16 +59,19 @@ func TestHandEncodingIsJSON(t *testing.T) {
 		if want := append([]byte("keep"), jsontest.Std(t, v)...); !ok || !bytes.Equal(got, want) {
 			t.Fatalf("value %d (%T): got %s (%v)\nwant %s", i, v, got, ok, want)
 		}
-		e, ok := v.(*Evaluation)
-		if !ok {
-			continue
-		}
 		for _, prefix := range []string{"", "    "} {
 			want := bytes.NewBufferString("keep")
 			if err := stdjson.Indent(want, jsontest.Std(t, v), prefix, "  "); err != nil {
 				t.Fatal(err)
 			}
-			if got := appendEvaluationIndented([]byte("keep"), e, prefix); !bytes.Equal(got, want.Bytes()) {
+			var got []byte
+			switch v := v.(type) {
+			case *Evaluation:
+				got = appendEvaluationIndented([]byte("keep"), v, prefix)
+			case *Finding:
+				got = appendFindingIndented([]byte("keep"), v, prefix)
+			}
+			if !bytes.Equal(got, want.Bytes()) {
 				t.Fatalf("value %d, prefix %q: indented\n%s\nwant\n%s", i, prefix, got, want)
 			}
 		}

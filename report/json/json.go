@@ -68,6 +68,11 @@ type deferred struct {
 	// evaluations, which it returns apart, so that they are converted and
 	// encoded a few at a time instead of all at once.
 	evaluations func(i int) (*Control, evalList)
+	// appendAt, when set, appends element i's encoding (compact, or
+	// indented with prefix starting each line but the first) without
+	// building it as a value to encode: the findings, one per failing or
+	// waived pair, are encoded this way.
+	appendAt func(dst []byte, i int, prefix string, compact bool) []byte
 }
 
 // evalList is a control's evaluations as the engine records them; they are
@@ -77,8 +82,33 @@ type evalList struct {
 	evals []assess.Evaluation
 }
 
-// at converts evaluation k.
-func (l evalList) at(k int) Evaluation { return evaluation(l.x, &l.evals[k]) }
+// at converts evaluation k, its reasons into buf (reused when it holds
+// them) unless it has none.
+func (l evalList) at(k int, buf []Reason) Evaluation {
+	e := &l.evals[k]
+	var rs []Reason
+	if len(e.Reasons) > 0 {
+		rs = appendReasonsOf(buf[:0], e.Reasons)
+	}
+	return evaluation(l.x, e, rs)
+}
+
+// findingList defers the findings fs: each is converted as it is encoded,
+// into a value that does not outlive the encoding.
+func findingList(x *view.Index, fs []view.Finding) deferred {
+	reqs := requirementLists(x, fs)
+	return deferred{
+		n:  len(fs),
+		at: func(i int) any { f := finding(x, fs[i], reqs); return &f },
+		appendAt: func(dst []byte, i int, prefix string, compact bool) []byte {
+			f := finding(x, fs[i], reqs)
+			if compact {
+				return appendFinding(dst, &f)
+			}
+			return appendFindingIndented(dst, &f, prefix)
+		},
+	}
+}
 
 // build converts r into the results.json document without its controls,
 // findings, errors and subjects, which it returns deferred, by JSON member
@@ -128,12 +158,13 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 		}
 	}
 	doc.Summary.Errors = len(errs)
-	var subjects []evidence.Subject
+	subjects := make([]evidence.Subject, 0, len(r.Subjects))
 	for _, s := range r.Subjects {
 		if s != nil {
 			subjects = append(subjects, s)
 		}
 	}
+	doc.Artifacts = make([]Artifact, 0, len(r.Artifacts))
 	for _, a := range r.Artifacts {
 		doc.Artifacts = append(doc.Artifacts, Artifact{Path: a.Path, BundlePath: a.BundlePath, SHA256: a.SHA256,
 			RedactedSHA256: a.RedactedSHA256, Format: a.Format, Size: a.Size})
@@ -155,8 +186,8 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 				c := controlHead(x, *judged[i])
 				return &c, evalList{x: x, evals: judged[i].Evaluations}
 			}},
-		"findings": {n: len(found), at: func(i int) any { f := finding(x, found[i]); return &f }},
-		"errors":   {n: len(errs), at: func(i int) any { f := finding(x, errs[i]); return &f }},
+		"findings": findingList(x, found),
+		"errors":   findingList(x, errs),
 		"subjects": {n: len(subjects), at: func(i int) any { s := subject(x, subjects[i]); return &s }},
 	}
 }

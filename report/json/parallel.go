@@ -71,17 +71,19 @@ type chunk struct {
 // part is text, then one element or a run of a control's evaluations, or
 // neither.
 type part struct {
-	text   []byte
-	at     func(int) any // the element is at(i)
-	i      int
-	evals  evalList // the run is evaluations lo to hi of evals
-	lo, hi int
-	prefix string
+	text []byte
+	at   func(int) any // the element is at(i)
+	// appendAt, when set instead of at, appends element i.
+	appendAt func([]byte, int, string, bool) []byte
+	i        int
+	evals    evalList // the run is evaluations lo to hi of evals
+	lo, hi   int
+	prefix   string
 }
 
 // closed reports whether p holds its element or run, after which no text
 // is added to it.
-func (p *part) closed() bool { return p.at != nil || p.hi > p.lo }
+func (p *part) closed() bool { return p.at != nil || p.appendAt != nil || p.hi > p.lo }
 
 // open is the part text is added to: the last, if it holds nothing yet,
 // else a new one (reusing the text buffer of a recycled part).
@@ -113,6 +115,8 @@ func (e *encoder) encodeInto(c *chunk) {
 				return
 			}
 			buf = append(buf, data...)
+		case p.appendAt != nil:
+			buf = p.appendAt(buf, p.i, p.prefix, e.compact)
 		case p.hi > p.lo:
 			buf = e.appendEvaluations(buf, p.evals, p.lo, p.hi, p.prefix)
 		}
@@ -282,6 +286,12 @@ func (s *chunker) text(t string) {
 func (s *chunker) element(at func(int) any, i int, prefix string) error {
 	p := s.cur.open()
 	p.at, p.i, p.prefix = at, i, prefix
+	return s.add(elementUnits)
+}
+
+func (s *chunker) appended(appendAt func([]byte, int, string, bool) []byte, i int, prefix string) error {
+	p := s.cur.open()
+	p.appendAt, p.i, p.prefix = appendAt, i, prefix
 	return s.add(elementUnits)
 }
 

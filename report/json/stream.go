@@ -27,7 +27,8 @@ type encoder struct {
 	compact  bool
 	raw      bytes.Buffer
 	enc      *stdjson.Encoder
-	hand     []byte // the encodings written by hand
+	hand     []byte   // the encodings written by hand
+	reasons  []Reason // the reasons of the evaluation being encoded
 	indented []byte
 }
 
@@ -74,7 +75,10 @@ func (e *encoder) appendEvaluations(dst []byte, l evalList, lo, hi int, prefix s
 				dst = append(dst, prefix...)
 			}
 		}
-		ev := l.at(k)
+		ev := l.at(k, e.reasons)
+		if len(ev.Reasons) > 0 {
+			e.reasons = ev.Reasons
+		}
 		if e.compact {
 			dst = appendEvaluation(dst, &ev)
 		} else {
@@ -91,6 +95,8 @@ type sink interface {
 	// element writes the encoding of at(i); prefix starts each of its
 	// lines but the first.
 	element(at func(int) any, i int, prefix string) error
+	// appended writes what appendAt appends for element i.
+	appended(appendAt func([]byte, int, string, bool) []byte, i int, prefix string) error
 	// evaluations writes a control's evaluations, separated by commas
 	// (and, indented, new lines starting with prefix).
 	evaluations(l evalList, prefix string) error
@@ -122,6 +128,12 @@ func (s *streamSink) element(at func(int) any, i int, prefix string) error {
 		return err
 	}
 	_, err = s.bw.Write(data)
+	return err
+}
+
+func (s *streamSink) appended(appendAt func([]byte, int, string, bool) []byte, i int, prefix string) error {
+	s.scratch = appendAt(s.scratch[:0], i, prefix, s.enc.compact)
+	_, err := s.bw.Write(s.scratch)
 	return err
 }
 
@@ -223,6 +235,8 @@ func (l *layouter) member(fv reflect.Value, d deferred, isDeferred bool) error {
 		if d.evaluations != nil {
 			c, evs := d.evaluations(j)
 			err = l.control(c, evs, "    ")
+		} else if d.appendAt != nil {
+			err = l.out.appended(d.appendAt, j, "    ")
 		} else {
 			err = l.out.element(elem, j, "    ")
 		}
