@@ -3,8 +3,12 @@ package sarif
 import (
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/jsonstr"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 // The results, one per failing or waived pair, are most of a large SARIF
@@ -145,4 +149,105 @@ func appendObject[V any](dst []byte, m map[string]V, value func([]byte, V) ([]by
 		}
 	}
 	return append(dst, '}'), true
+}
+
+// appendFindingResult appends the compact JSON of the result buildResult
+// makes of f, without making it: no result, no maps, and no location
+// lists are built for the results, one per failing or waived pair.
+// TestStreamedIsTheLog compares the log with the one built from results.
+func (w *resultWriter) appendFindingResult(dst []byte, f *view.Finding, ruleIndex int) []byte {
+	dst = jsonstr.AppendMember(dst, '{', "ruleId", f.Control.ID)
+	dst = strconv.AppendInt(jsonstr.AppendKey(dst, ',', "ruleIndex"), int64(ruleIndex), 10)
+	dst = jsonstr.AppendMember(dst, ',', "level", level(f.Control.Severity))
+	dst = jsonstr.AppendKey(jsonstr.AppendKey(dst, ',', "message"), '{', "text")
+	if strings.TrimSpace(f.Eval.Message) == "" {
+		dst = jsonstr.Append(dst, f.Subject.Name+" fails "+f.Control.ID+": "+f.Control.Title)
+	} else {
+		dst = jsonstr.Append(dst, f.Eval.Message)
+	}
+	dst = append(jsonstr.AppendKey(append(dst, '}'), ',', "locations"), '[')
+	if p := &f.Subject.Provenance; p.File != "" {
+		dst = jsonstr.AppendKey(append(dst, '{'), 0, "physicalLocation")
+		dst = jsonstr.AppendMember(jsonstr.AppendKey(dst, '{', "artifactLocation"), '{', "uri", w.uri(p.File))
+		dst = append(jsonstr.AppendMember(dst, ',', "uriBaseId", srcRoot), '}')
+		if p.Line > 0 {
+			dst = strconv.AppendInt(jsonstr.AppendKey(jsonstr.AppendKey(dst, ',', "region"), '{', "startLine"), int64(p.Line), 10)
+			if p.Column != 0 {
+				dst = strconv.AppendInt(jsonstr.AppendKey(dst, ',', "startColumn"), int64(p.Column), 10)
+			}
+			dst = append(dst, '}')
+		}
+		dst = append(dst, '}', '}')
+	} else {
+		dst = append(jsonstr.AppendKey(append(dst, '{'), 0, "logicalLocations"), '[')
+		dst = jsonstr.AppendMember(dst, '{', "name", orDefault(f.Location, f.Subject.ID))
+		dst = jsonstr.AppendMember(dst, ',', "fullyQualifiedName", f.Subject.ID)
+		dst = jsonstr.AppendMember(dst, ',', "kind", "resource")
+		dst = append(dst, '}', ']', '}')
+	}
+	dst = append(jsonstr.AppendKey(append(dst, ']'), ',', "partialFingerprints"), '{')
+	dst = append(jsonstr.Append(dst, fingerprintKey), ':')
+	dst = append(jsonstr.Append(dst, f.Fingerprint()), '}')
+	if f.Waived() {
+		dst = append(jsonstr.AppendKey(dst, ',', "suppressions"), '[')
+		dst = jsonstr.AppendMember(dst, '{', "kind", "external")
+		dst = jsonstr.AppendMember(dst, ',', "status", "accepted")
+		dst = jsonstr.AppendMember(dst, ',', "justification", justification(f))
+		dst = append(dst, '}', ']')
+	}
+	switch w.x.R.Baseline.State(*f.Eval) {
+	case assess.BaselineNew:
+		dst = jsonstr.AppendMember(dst, ',', "baselineState", "new")
+	case assess.BaselineUnchanged:
+		dst = jsonstr.AppendMember(dst, ',', "baselineState", "unchanged")
+	}
+	// The properties' keys in encoding/json's order, sorted.
+	dst = jsonstr.AppendMember(jsonstr.AppendKey(dst, ',', "properties"), '{', "findingId", f.ID())
+	if len(f.Eval.Reasons) > 0 {
+		dst = append(jsonstr.AppendKey(dst, ',', "reasons"), '[')
+		for i, r := range f.Eval.Reasons {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.Append(dst, view.ReasonText(r))
+		}
+		dst = append(dst, ']')
+	}
+	dst = jsonstr.AppendMember(dst, ',', "severity", f.Control.Severity)
+	dst = jsonstr.AppendMember(dst, ',', "subject", f.Subject.ID)
+	dst = jsonstr.AppendMember(dst, ',', "subjectKind", string(f.Subject.Kind))
+	return append(dst, '}', '}')
+}
+
+// resultWriter encodes the results of one log.
+type resultWriter struct {
+	x    *view.Index
+	root string // Options.Root, cleaned (see rooted)
+}
+
+// uri is the artifact URI of file, a path relative to the scan root.
+func (w *resultWriter) uri(file string) string { return fileURI(joinRoot(w.root, file)) }
+
+// appendArtifact appends the compact JSON of a's entry in the log's
+// artifacts.
+func (w *resultWriter) appendArtifact(dst []byte, a *evidence.Artifact) []byte {
+	return appendArtifactEntry(dst, w.uri(a.Path), srcRoot, a.Size, a.SHA256)
+}
+
+// appendArtifactEntry appends the compact JSON of the artifact with
+// location uri (relative to uriBaseID, unless empty), length and SHA-256
+// (each left out when zero or empty).
+func appendArtifactEntry(dst []byte, uri, uriBaseID string, length int64, sha256 string) []byte {
+	dst = jsonstr.AppendMember(jsonstr.AppendKey(dst, '{', "location"), '{', "uri", uri)
+	if uriBaseID != "" {
+		dst = jsonstr.AppendMember(dst, ',', "uriBaseId", uriBaseID)
+	}
+	dst = append(dst, '}')
+	if length != 0 {
+		dst = strconv.AppendInt(jsonstr.AppendKey(dst, ',', "length"), length, 10)
+	}
+	if sha256 != "" {
+		dst = append(jsonstr.AppendMember(jsonstr.AppendKey(dst, ',', "hashes"), '{', "sha-256", sha256), '}')
+	}
+	return append(dst, '}')
 }

@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/evidence"
 	"github.com/tollgate-dev/tollgate/internal/jsonindent"
 	"github.com/tollgate-dev/tollgate/policy"
 	"github.com/tollgate-dev/tollgate/report/internal/view"
@@ -53,21 +54,28 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	x := view.For(r)
 	doc, findings, index := document(x, opts)
-	resultAt := func(i int) result { return buildResult(x, findings[i], index[findings[i].Control.ID], opts.Root) }
-	if err := writeStreaming(w, doc, len(findings), resultAt); err != nil {
+	rw := &resultWriter{x: x, root: cleanRoot(opts.Root)}
+	arts := scannedArtifacts(r)
+	artifactsOut := streamed{n: len(arts), appendAt: func(dst []byte, i int) []byte {
+		return rw.appendArtifact(dst, arts[i])
+	}}
+	resultsOut := streamed{n: len(findings), appendAt: func(dst []byte, i int) []byte {
+		return rw.appendFindingResult(dst, &findings[i], index[findings[i].Control.ID])
+	}}
+	if err := writeStreaming(w, doc, artifactsOut, resultsOut); err != nil {
 		return fmt.Errorf("write SARIF: %w", err)
 	}
 	return nil
 }
 
-// document is the log of x without its results, the findings the results
-// are built from, and the index of each control's rule.
+// document is the log of x without its artifacts and results, the
+// findings the results are built from, and the index of each control's
+// rule.
 func document(x *view.Index, opts Options) (log, []view.Finding, map[string]int) {
 	rules, index := buildRules(x)
 	out := run{
-		Tool:      tool{Driver: driver{Name: "Tollgate", Version: x.R.Version, InformationURI: infoURI, Rules: rules}},
-		Artifacts: artifacts(x.R, opts.Root),
-		Results:   []result{},
+		Tool:    tool{Driver: driver{Name: "Tollgate", Version: x.R.Version, InformationURI: infoURI, Rules: rules}},
+		Results: []result{},
 	}
 	if opts.Category != "" {
 		out.AutomationDetails = &automationDetails{ID: strings.TrimSuffix(opts.Category, "/") + "/"}
@@ -86,13 +94,17 @@ func document(x *view.Index, opts Options) (log, []view.Finding, map[string]int)
 	return log{Schema: schemaURI, Version: "2.1.0", Runs: []run{out}}, x.Findings(), index
 }
 
-// resultsIndent is the indentation of an element of runs[0].results in
-// the log as encodeLog lays it out.
+// resultsIndent is the indentation of an element of runs[0].results (and
+// of runs[0].artifacts) in the log as encodeLog lays it out.
 const resultsIndent = "        "
 
 // streamSentinel is the rule ID of the single result that stands for the
-// results while the rest of the log is encoded.
-const streamSentinel = "tollgate-streamed-results"
+// results while the rest of the log is encoded; artifactsSentinel the URI
+// of the single artifact that stands for the artifacts.
+const (
+	streamSentinel    = "tollgate-streamed-results"
+	artifactsSentinel = "tollgate-streamed-artifacts"
+)
 
 // encodeLog encodes doc as the log is written: indented by two spaces,
 // HTML characters unescaped, with a final newline.
@@ -103,64 +115,66 @@ func encodeLog(w io.Writer, doc log) error {
 	return enc.Encode(doc)
 }
 
-// writeStreaming writes to w exactly what encodeLog writes for doc with the
-// n results resultAt(i) as runs[0].results, but encodes the results one at
-// a time: the rest of the log is encoded with a sentinel result in their
-// place, and the sentinel's encoding is replaced by theirs.
-func writeStreaming(w io.Writer, doc log, n int, resultAt func(int) result) error {
+// streamed is an array of the log's run written one element at a time:
+// n elements, appendAt(dst, i) appending the compact encoding of element
+// i.
+type streamed struct {
+	n        int
+	appendAt func(dst []byte, i int) []byte
+}
+
+// writeStreaming writes to w exactly what encodeLog writes for doc with
+// the elements of artifacts as runs[0].artifacts and those of results as
+// runs[0].results, but encodes them one at a time: the rest of the log is
+// encoded with a sentinel element in the place of each array (the
+// artifacts are left out when there are none), and each sentinel's
+// encoding is replaced by the array's elements.
+func writeStreaming(w io.Writer, doc log, artifacts, results streamed) error {
 	bw := bufio.NewWriterSize(w, 256<<10)
-	if n == 0 {
+	if artifacts.n == 0 && results.n == 0 {
 		if err := encodeLog(bw, doc); err != nil {
 			return err
 		}
 		return bw.Flush()
 	}
-	var elem bytes.Buffer
-	var indented []byte
-	enc := json.NewEncoder(&elem)
-	enc.SetEscapeHTML(false)
-	var hand []byte // the encoding written by hand
-	encode := func(r result) ([]byte, error) {
-		var data []byte
-		var ok bool
-		if hand, ok = appendResult(hand[:0], &r); ok {
-			data = hand
-		} else {
-			elem.Reset()
-			if err := enc.Encode(r); err != nil {
-				return nil, err
-			}
-			data = bytes.TrimSuffix(elem.Bytes(), []byte("\n"))
-		}
-		indented = jsonindent.Append(indented[:0], data, resultsIndent, "  ")
-		return indented, nil
+	var hand, indented []byte // an element's encoding, compact and indented
+	var sentinels [][]byte
+	var arrays []streamed
+	if artifacts.n > 0 {
+		doc.Runs[0].Artifacts = []artifact{{Location: artifactLoc{URI: artifactsSentinel}}}
+		compact := appendArtifactEntry(nil, artifactsSentinel, "", 0, "")
+		sentinels = append(sentinels, jsonindent.Append(nil, compact, resultsIndent, "  "))
+		arrays = append(arrays, artifacts)
 	}
-	sentinel, err := encode(result{RuleID: streamSentinel})
-	if err != nil {
-		return err
+	if results.n > 0 {
+		r := result{RuleID: streamSentinel}
+		doc.Runs[0].Results = []result{r}
+		compact, _ := appendResult(nil, &r)
+		sentinels = append(sentinels, jsonindent.Append(nil, compact, resultsIndent, "  "))
+		arrays = append(arrays, results)
 	}
-	sentinel = bytes.Clone(sentinel)
-	doc.Runs[0].Results = []result{{RuleID: streamSentinel}}
 	var skel bytes.Buffer
 	if err := encodeLog(&skel, doc); err != nil {
 		return err
 	}
-	at := bytes.Index(skel.Bytes(), sentinel)
-	if at < 0 || bytes.Contains(skel.Bytes()[at+1:], sentinel) {
-		return fmt.Errorf("encode SARIF: the results' place was not found once")
-	}
-	bw.Write(skel.Bytes()[:at])
-	for i := range n {
-		data, err := encode(resultAt(i))
-		if err != nil {
-			return err
+	rest := skel.Bytes()
+	for k, sentinel := range sentinels {
+		at := bytes.Index(rest, sentinel)
+		if at < 0 || bytes.Contains(rest[at+1:], sentinel) {
+			return fmt.Errorf("encode SARIF: the place of an array was not found once")
 		}
-		if i > 0 {
-			bw.WriteString(",\n" + resultsIndent)
+		bw.Write(rest[:at])
+		for i := range arrays[k].n {
+			hand = arrays[k].appendAt(hand[:0], i)
+			indented = jsonindent.Append(indented[:0], hand, resultsIndent, "  ")
+			if i > 0 {
+				bw.WriteString(",\n" + resultsIndent)
+			}
+			bw.Write(indented)
 		}
-		bw.Write(data)
+		rest = rest[at+len(sentinel):]
 	}
-	bw.Write(skel.Bytes()[at+len(sentinel):])
+	bw.Write(rest)
 	return bw.Flush()
 }
 
@@ -195,13 +209,17 @@ func buildResult(x *view.Index, f view.Finding, ruleIndex int, root string) resu
 		res.Properties["reasons"] = view.ReasonTexts(f.Eval.Reasons)
 	}
 	if f.Waived() {
-		just := "Waived by " + orDefault(f.Eval.Waiver, "a waiver")
-		if w := f.Waiver; w != nil {
-			just = fmt.Sprintf("%s (waiver %s, owner %s, approved by %s, expires %s)", w.Justification, w.ID, w.Owner, w.ApprovedBy, w.Expires.UTC().Format("2006-01-02"))
-		}
-		res.Suppressions = []suppression{{Kind: "external", Status: "accepted", Justification: just}}
+		res.Suppressions = []suppression{{Kind: "external", Status: "accepted", Justification: justification(&f)}}
 	}
 	return res
+}
+
+// justification says why a waived finding is suppressed.
+func justification(f *view.Finding) string {
+	if w := f.Waiver; w != nil {
+		return fmt.Sprintf("%s (waiver %s, owner %s, approved by %s, expires %s)", w.Justification, w.ID, w.Owner, w.ApprovedBy, w.Expires.UTC().Format("2006-01-02"))
+	}
+	return "Waived by " + orDefault(f.Eval.Waiver, "a waiver")
 }
 
 // locations points at the subject's declaration: file and line when known,
@@ -245,17 +263,15 @@ func securitySeverity(severity string) string {
 	return ""
 }
 
-func artifacts(r *assess.Results, root string) []artifact {
-	var out []artifact
-	for _, a := range r.Artifacts {
-		if a.Format == policy.Format {
+// scannedArtifacts are the artifacts of r that are files of the scanned
+// tree, as the log lists them.
+func scannedArtifacts(r *assess.Results) []*evidence.Artifact {
+	out := make([]*evidence.Artifact, 0, len(r.Artifacts))
+	for i := range r.Artifacts {
+		if r.Artifacts[i].Format == policy.Format {
 			continue // not a file of the scanned tree: the policy it was judged against
 		}
-		art := artifact{Location: artifactLoc{URI: fileURI(rooted(root, a.Path)), URIBaseID: srcRoot}, Length: a.Size}
-		if a.SHA256 != "" {
-			art.Hashes = map[string]string{"sha-256": a.SHA256}
-		}
-		out = append(out, art)
+		out = append(out, &r.Artifacts[i])
 	}
 	return out
 }
@@ -263,8 +279,16 @@ func artifacts(r *assess.Results, root string) []artifact {
 // rooted joins the scan root's path in the repository and a path relative
 // to the scan root; paths outside the scan root (absolute, or under ~/)
 // are left alone.
-func rooted(root, p string) string {
-	root = strings.Trim(path.Clean("/"+filepath.ToSlash(root)), "/")
+func rooted(root, p string) string { return joinRoot(cleanRoot(root), p) }
+
+// cleanRoot is root as rooted joins it: slash-separated, clean, with no
+// leading or trailing slash.
+func cleanRoot(root string) string {
+	return strings.Trim(path.Clean("/"+filepath.ToSlash(root)), "/")
+}
+
+// joinRoot is rooted for a root cleaned by cleanRoot.
+func joinRoot(root, p string) string {
 	if root == "" || path.IsAbs(p) || strings.HasPrefix(p, "~") || strings.Contains(p, ":") {
 		return p
 	}
@@ -276,12 +300,36 @@ func rooted(root, p string) string {
 // (a space, '#', '%' or '?' in a file name would otherwise change its
 // meaning).
 func fileURI(path string) string {
+	if plainPath(path) {
+		return path
+	}
+	return escapeSegments(path)
+}
+
+// escapeSegments percent-encodes each segment of path as fileURI
+// describes.
+func escapeSegments(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
 		// ':' too, so no first segment reads as a URI scheme.
 		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
 	}
 	return strings.Join(segs, "/")
+}
+
+// plainPath reports whether every byte of p is a slash or one that
+// url.PathEscape leaves alone and that is not ':' (letters, digits, '-',
+// '.', '_', '~'), so that fileURI(p) is p.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func orDefault(s, def string) string {
