@@ -77,12 +77,23 @@ var columnTitles = map[string]map[string]string{
 
 // inventory builds one table per subject kind.
 func inventory(x *view.Index, failing map[string]int) []kindTable {
+	// Each kind's facts are held at once, so their lists are made at their
+	// final size.
+	counts := map[evidence.Kind]int{}
+	for _, s := range x.R.Subjects {
+		if s != nil && s.Metadata() != nil {
+			counts[s.Metadata().Kind]++
+		}
+	}
 	byKind := map[string][]view.Facts{}
 	for _, s := range x.R.Subjects {
 		if s == nil || s.Metadata() == nil {
 			continue
 		}
 		f := x.Facts(s)
+		if byKind[f.Kind] == nil {
+			byKind[f.Kind] = make([]view.Facts, 0, counts[s.Metadata().Kind])
+		}
 		byKind[f.Kind] = append(byKind[f.Kind], f)
 	}
 	kinds := make(map[string]bool, len(byKind))
@@ -110,6 +121,7 @@ func inventory(x *view.Index, failing map[string]int) []kindTable {
 		t.Count = len(subjects)
 		t.Rows = func(yield func(inventoryRow) bool) {
 			var parts []string // the search text's
+			var search []byte
 			cells := make([]string, len(cols))
 			for _, f := range subjects {
 				row := inventoryRow{Failing: failing[f.ID], Cells: cells[:0]}
@@ -120,7 +132,8 @@ func inventory(x *view.Index, failing map[string]int) []kindTable {
 					row.Cells[0] = f.ID
 				}
 				parts = append(append(parts[:0], f.ID, kind), row.Cells...)
-				row.Search = searchText(parts...)
+				search = appendSearchText(search[:0], parts...)
+				row.Search = string(search)
 				if !yield(row) {
 					return
 				}

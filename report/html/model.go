@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/tollgate-dev/tollgate/assess"
@@ -273,8 +274,9 @@ func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 		group := all[start : i+1]
 		id, title, severity := cur.ID, cur.Title, cur.Severity
 		cur.Rows = func(yield func(findingRow) bool) {
+			var search []byte
 			for _, f := range group {
-				if !yield(findingRowOf(x, opts, f, id, title, severity)) {
+				if !yield(findingRowOf(x, opts, f, id, title, severity, &search)) {
 					return
 				}
 			}
@@ -316,8 +318,8 @@ func findingKind(f view.Finding) string {
 }
 
 // findingRowOf is the row of finding f of the control with the given ID,
-// title and severity.
-func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, severity string) findingRow {
+// title and severity; its search text is made in *scratch.
+func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, severity string, scratch *[]byte) findingRow {
 	row := findingRow{
 		ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
 		Severity: severity, Subject: f.Subject.Name, Kind: findingKind(f),
@@ -333,8 +335,14 @@ func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, s
 	if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() {
 		row.FirstSeen = seen.UTC().Format("2006-01-02")
 	}
-	row.Search = searchText(row.ID, control, title, severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
-		row.Message, strings.Join(row.Reasons, " "), row.Waiver, row.VerdictLabel)
+	// The reasons are parts of their own: joined by a space, as the parts
+	// are.
+	var small [16]string
+	parts := append(small[:0], row.ID, control, title, severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
+		row.Message)
+	parts = append(append(parts, row.Reasons...), row.Waiver, row.VerdictLabel)
+	*scratch = appendSearchText((*scratch)[:0], parts...)
+	row.Search = string(*scratch)
 	return row
 }
 
@@ -389,47 +397,83 @@ func evidenceHref(base, bundlePath string) string {
 	if base == "" || bundlePath == "" {
 		return ""
 	}
-	segs := strings.Split(bundlePath, "/")
+	return strings.TrimSuffix(base, "/") + "/" + escapePath(bundlePath)
+}
+
+// escapePath escapes each segment of a slash-separated path with
+// url.PathEscape.
+func escapePath(p string) string {
+	if plainPath(p) {
+		return p
+	}
+	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
 	}
-	return strings.TrimSuffix(base, "/") + "/" + strings.Join(segs, "/")
+	return strings.Join(segs, "/")
+}
+
+// plainPath reports whether every byte of p is a slash or one that
+// url.PathEscape leaves alone in a segment (letters, digits, '-', '.',
+// '_', '~'), so that escaping p segment by segment gives p.
+func plainPath(p string) bool {
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			c == '-', c == '.', c == '_', c == '~', c == '/':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // searchText is what the search box matches a row against: the parts
 // joined by a space, every run of white space made one space, trimmed,
-// lower case. Every finding and inventory row has one, so ASCII text,
-// nearly all of it, is done in one pass; other text as the definition
-// says (searchTextOf).
-func searchText(parts ...string) string {
-	n := 0
-	for _, p := range parts {
-		n += len(p) + 1
-	}
-	var b strings.Builder
-	b.Grow(n)
+// lower case, as its definition says (searchTextOf).
+func searchText(parts ...string) string { return string(appendSearchText(nil, parts...)) }
+
+// appendSearchText appends searchText(parts...) to dst in one pass over
+// the parts, ASCII a byte at a time: every finding and inventory row has
+// a search text.
+func appendSearchText(dst []byte, parts ...string) []byte {
+	start := len(dst)
 	space := false // white space since the last word
 	for i, p := range parts {
 		space = space || i > 0
-		for j := 0; j < len(p); j++ {
-			c := p[j]
-			switch {
-			case c >= utf8.RuneSelf:
-				return searchTextOf(parts)
-			case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+		for j := 0; j < len(p); {
+			if c := p[j]; c < utf8.RuneSelf {
+				j++
+				switch {
+				case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+					space = true
+					continue
+				case 'A' <= c && c <= 'Z':
+					c += 'a' - 'A'
+				}
+				if space && len(dst) > start {
+					dst = append(dst, ' ')
+				}
+				space = false
+				dst = append(dst, c)
+				continue
+			}
+			// A byte that is not UTF-8 decodes as U+FFFD, which is what
+			// strings.ToLower writes for it.
+			r, size := utf8.DecodeRuneInString(p[j:])
+			j += size
+			if unicode.IsSpace(r) {
 				space = true
 				continue
-			case 'A' <= c && c <= 'Z':
-				c += 'a' - 'A'
 			}
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
+			if space && len(dst) > start {
+				dst = append(dst, ' ')
 			}
 			space = false
-			b.WriteByte(c)
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
 		}
 	}
-	return b.String()
+	return dst
 }
 
 // searchTextOf is searchText by its definition.

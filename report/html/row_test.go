@@ -4,6 +4,7 @@ import (
 	"bytes"
 	htmltemplate "html/template"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"strings"
 	"testing"
@@ -95,7 +96,9 @@ func TestSearchTextIsItsDefinition(t *testing.T) {
 		var b strings.Builder
 		for range r.IntN(12) {
 			if r.IntN(20) == 0 {
-				b.WriteString("İ\u0085\u00a0é") // not ASCII: Unicode white space and case
+				// Not ASCII: Unicode white space and case, bytes that are
+				// not UTF-8, U+FFFD itself.
+				b.WriteString([]string{"İ\u0085\u00a0é", "Σ\u3000ǅ", "\xff\xe2\x82", "\ufffd\u2028"}[r.IntN(4)])
 				continue
 			}
 			b.WriteByte(ascii[r.IntN(17)])
@@ -130,4 +133,24 @@ func inventoryRowHTML(r inventoryRow) htmltemplate.HTML {
 	var b bytes.Buffer
 	writeInventoryRow(&b, r)
 	return htmltemplate.HTML(b.String())
+}
+
+// TestEscapePathOfPlainPaths checks that a path escapePath returns as it
+// is would be the same escaped segment by segment.
+func TestEscapePathOfPlainPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	const alphabet = "aZ09-._~/: #%?@+é\x00"
+	for range 20000 {
+		b := make([]byte, r.IntN(12))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		segs := strings.Split(string(b), "/")
+		for i, s := range segs {
+			segs[i] = url.PathEscape(s)
+		}
+		if got, want := escapePath(string(b)), strings.Join(segs, "/"); got != want {
+			t.Fatalf("escapePath(%q) = %q, want %q", b, got, want)
+		}
+	}
 }
