@@ -30,8 +30,10 @@ type pathNode struct {
 	// pattern with no pattern below it: projection then replaces keys by
 	// placeholders and keeps each distinct projected value once.
 	anon bool
-	// names are the keys of fields, sorted (set by normalize).
-	names []string
+	// names are the keys of fields, sorted, and children their nodes, in
+	// the same order (set by normalize).
+	names    []string
+	children []*pathNode
 	// kind means only the value's JSON kind is observed: the path is
 	// constrained by a type alone (string, bool, _ …) in a control's when.
 	// Projection then writes a stand-in of the same kind (a number as it
@@ -110,6 +112,10 @@ func normalize(n *pathNode) *pathNode {
 		out.fields[k] = normalize(union(f, n.pattern))
 	}
 	out.names = slices.Sorted(maps.Keys(out.fields))
+	out.children = make([]*pathNode, len(out.names))
+	for i, k := range out.names {
+		out.children[i] = out.fields[k]
+	}
 	out.anon = out.pattern != nil && out.anyKey && len(out.fields) == 0 && !hasPattern(out.pattern)
 	return out
 }

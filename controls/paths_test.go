@@ -1,6 +1,9 @@
 package controls
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestObservedPaths(t *testing.T) {
 	tests := []snippetTest{
@@ -164,6 +167,38 @@ func TestBuiltinControlsAreProjected(t *testing.T) {
 	for i := range p.Len() {
 		if c := p.Control(i); c.Evaluable() && p.Observes(i) == "<subject>" {
 			t.Errorf("%s (%s:%d) observes the whole subject", c.ID, c.File, c.Line)
+		}
+	}
+}
+
+// TestAnonymousProjectionGroupsKeys checks that a map projected under
+// placeholders keeps each distinct value once, in the order of the values'
+// projections, and that each placeholder stands for its keys in order, so
+// reasons about a placeholder expand to every key behind it; also for two
+// such maps in one subject and for a projector reused.
+func TestAnonymousProjectionGroupsKeys(t *testing.T) {
+	subject, err := DecodeJSON([]byte(`{"env":{"C":{"secret":true},"A":{"secret":true},"B":{"secret":false},"D":{"secret":true}},
+		"headers":{"X":{"secret":false},"Y":{"secret":false}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := snippetPaths("env: [string]: secret: false\nheaders: [string]: secret: false")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p projector
+	for range 2 {
+		p.project(subject, normalize(n))
+		if want := `{"env":{"~~0":{"secret":false},"~~1":{"secret":true}},"headers":{"~~2":{"secret":false}}}`; string(p.buf) != want {
+			t.Fatalf("projection %s, want %s", p.buf, want)
+		}
+		if want := [][]string{{"B"}, {"A", "C", "D"}, {"X", "Y"}}; !reflect.DeepEqual(p.anon, want) {
+			t.Errorf("placeholders stand for %q, want %q", p.anon, want)
+		}
+		got := p.expand([]Reason{{Path: "env.~~1.secret", Detail: "d"}, {Path: "headers.~~2", Detail: "e"}})
+		want := []Reason{{"env.A.secret", "d"}, {"env.C.secret", "d"}, {"env.D.secret", "d"}, {"headers.X", "e"}, {"headers.Y", "e"}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("expanded reasons %v, want %v", got, want)
 		}
 	}
 }

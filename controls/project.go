@@ -1,8 +1,9 @@
 package controls
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/json"
-	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,15 +17,20 @@ const placeholderPrefix = "~~"
 // projector builds the canonical JSON of a subject's projection.
 type projector struct {
 	buf []byte
-	// anon maps placeholder j (label "~~j") to the keys it stands for.
-	anon [][]string
-	// scratch holds one projected value at a time while grouping.
-	scratch []byte
+	// anon maps placeholder j (label "~~j") to the keys it stands for,
+	// which are held in anonKeys.
+	anon     [][]string
+	anonKeys []string
+	// values and members hold the members of a map being grouped by
+	// appendAnonymous, and their projected values.
+	values  []byte
+	members []anonMember
 }
 
 // project encodes v restricted to n into p.buf, resetting p.
 func (p *projector) project(v any, n *pathNode) {
-	p.anon = p.anon[:0]
+	clear(p.anon)
+	p.anon, p.anonKeys = p.anon[:0], p.anonKeys[:0]
 	p.buf = p.appendProjection(p.buf[:0], v, n)
 }
 
@@ -61,56 +67,76 @@ func (p *projector) appendProjection(b []byte, v any, n *pathNode) []byte {
 	}
 	b = append(b, '{')
 	first := true
-	emit := func(k string, child *pathNode) {
-		if !first {
-			b = append(b, ',')
-		}
-		first = false
-		b = appendString(b, k)
-		b = append(b, ':')
-		b = p.appendProjection(b, m[k], child)
-	}
 	if n.pattern == nil {
-		for _, k := range n.names {
-			if _, ok := m[k]; ok {
-				emit(k, n.fields[k])
+		for i, k := range n.names {
+			if v, ok := m[k]; ok {
+				b = p.appendMember(b, &first, k, v, n.children[i])
 			}
 		}
 	} else {
-		for _, k := range sortedKeys(m) {
+		var stack [16]string
+		for _, k := range appendSortedKeys(stack[:0], m) {
 			child := n.fields[k]
 			if child == nil {
 				child = n.pattern
 			}
-			emit(k, child)
+			b = p.appendMember(b, &first, k, m[k], child)
 		}
 	}
 	return append(b, '}')
 }
 
+// appendMember appends one member of an object's projection, after a
+// comma unless it is the first.
+func (p *projector) appendMember(b []byte, first *bool, k string, v any, n *pathNode) []byte {
+	if !*first {
+		b = append(b, ',')
+	}
+	*first = false
+	b = appendString(b, k)
+	b = append(b, ':')
+	return p.appendProjection(b, v, n)
+}
+
+// anonMember is one key of a map appendAnonymous projects, with where its
+// value's projection is in projector.values.
+type anonMember struct {
+	key      string
+	from, to int
+}
+
 // appendAnonymous appends a map judged by a key-agnostic pattern alone: each
 // distinct projected value once, in order, under a placeholder label. Key
 // names and repeats cannot change such a pattern's outcome; p.anon records
-// which keys each placeholder stands for, so reasons can name them.
+// which keys each placeholder stands for, so reasons can name them. (Such
+// a pattern has no pattern below it, so these calls never nest.)
 func (p *projector) appendAnonymous(b []byte, m map[string]any, pattern *pathNode) []byte {
-	groups := make(map[string][]string, len(m))
+	p.values, p.members = p.values[:0], p.members[:0]
 	for k, v := range m {
-		p.scratch = p.appendProjection(p.scratch[:0], v, pattern)
-		groups[string(p.scratch)] = append(groups[string(p.scratch)], k)
+		from := len(p.values)
+		p.values = p.appendProjection(p.values, v, pattern)
+		p.members = append(p.members, anonMember{key: k, from: from, to: len(p.values)})
 	}
+	value := func(a anonMember) []byte { return p.values[a.from:a.to] }
+	slices.SortFunc(p.members, func(a, b anonMember) int {
+		return cmp.Or(bytes.Compare(value(a), value(b)), strings.Compare(a.key, b.key))
+	})
 	b = append(b, '{')
-	for i, enc := range slices.Sorted(maps.Keys(groups)) {
+	for i := 0; i < len(p.members); {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		keys := groups[enc]
-		slices.Sort(keys)
+		enc := value(p.members[i])
+		from := len(p.anonKeys)
+		for ; i < len(p.members) && bytes.Equal(value(p.members[i]), enc); i++ {
+			p.anonKeys = append(p.anonKeys, p.members[i].key)
+		}
 		b = append(b, '"')
 		b = append(b, placeholderPrefix...)
 		b = strconv.AppendInt(b, int64(len(p.anon)), 10)
 		b = append(b, '"', ':')
 		b = append(b, enc...)
-		p.anon = append(p.anon, keys)
+		p.anon = append(p.anon, p.anonKeys[from:len(p.anonKeys):len(p.anonKeys)])
 	}
 	return append(b, '}')
 }
@@ -197,7 +223,8 @@ func appendCanonical(b []byte, v any) []byte {
 		return append(b, ']')
 	case map[string]any:
 		b = append(b, '{')
-		for i, k := range sortedKeys(x) {
+		var stack [16]string
+		for i, k := range appendSortedKeys(stack[:0], x) {
 			if i > 0 {
 				b = append(b, ',')
 			}
@@ -229,7 +256,11 @@ func appendString(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// sortedKeys returns a map's keys in order.
-func sortedKeys(m map[string]any) []string {
-	return slices.Sorted(maps.Keys(m))
+// appendSortedKeys appends a map's keys to keys and sorts them.
+func appendSortedKeys(keys []string, m map[string]any) []string {
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
