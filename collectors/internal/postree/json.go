@@ -78,6 +78,16 @@ func ParseJSON(data []byte, li Lines) (*Node, Leniency, *SyntaxError) {
 	if perr := checkNesting(data, li); perr != nil {
 		return nil, len0, perr
 	}
+	if root, leniency, ok := parsePlainJSON(data, li); ok {
+		return root, leniency, nil
+	}
+	return parseHuJSON(data, li)
+}
+
+// parseHuJSON is ParseJSON for any document: hujson parses it (and words
+// its syntax errors), jsonBuilder turns its value into nodes.
+func parseHuJSON(data []byte, li Lines) (*Node, Leniency, *SyntaxError) {
+	var len0 Leniency
 	v, err := hujson.Parse(data)
 	if err != nil {
 		perr := &SyntaxError{Msg: sanitizeMessage(err.Error())}
@@ -132,16 +142,11 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 	case *hujson.Object:
 		n.Kind = Object
 		b.extra(t.AfterExtra, v.EndOffset-1-len(t.AfterExtra))
-		// Repeated names are found by a look through the names so far, or,
-		// in a large object, through an index of them.
-		var index map[string]int
-		if len(t.Members) > maxScannedMembers {
-			index = make(map[string]int, len(t.Members))
-		}
 		if len(t.Members) > 0 {
 			n.Keys = make([]string, 0, len(t.Members))
 			n.Vals = make([]*Node, 0, len(t.Members))
 		}
+		var index map[string]int
 		for i := range t.Members {
 			m := &t.Members[i]
 			b.extra(m.Name.BeforeExtra, m.Name.StartOffset-len(m.Name.BeforeExtra))
@@ -150,28 +155,7 @@ func (b *jsonBuilder) value(v *hujson.Value, ptr string, member bool) *Node {
 			child := b.value(&m.Value, childPointer(ptr, key), true)
 			child.Line, child.Col = b.li.Position(m.Name.StartOffset)
 			child.KeySpan = Span{m.Name.StartOffset, m.Name.EndOffset}
-			j, dup := -1, false
-			if index != nil {
-				j, dup = index[key]
-			} else if j = slices.Index(n.Keys, key); j >= 0 {
-				dup = true
-			}
-			if dup {
-				// JSON.parse, VS Code's JSONC parser and serde_json maps keep
-				// the last duplicate: the entry a reader of the file sees
-				// first is not the one the client runs.
-				if len(b.leniency.Duplicates) < maxDuplicates {
-					b.leniency.Duplicates = append(b.leniency.Duplicates, &SyntaxError{Line: child.Line, Col: child.Col,
-						Msg: fmt.Sprintf("key %s repeats the one at line %d; the last one is used", QuoteKey(key), n.Vals[j].Line)})
-				}
-				n.Vals[j] = child
-				continue
-			}
-			if index != nil {
-				index[key] = len(n.Keys)
-			}
-			n.Keys = append(n.Keys, key)
-			n.Vals = append(n.Vals, child)
+			addMember(n, key, child, &index, &b.leniency)
 		}
 		if len(t.Members) > 0 {
 			b.trailing(&t.Members[len(t.Members)-1].Value)
@@ -214,6 +198,42 @@ func stringText(lit hujson.Literal) string {
 		}
 	}
 	return lit.String()
+}
+
+// addMember adds the member key: child to the object n or, when n has a
+// member of that name, puts child in its place and records the repetition:
+// JSON.parse, VS Code's JSONC parser and serde_json maps keep the last
+// duplicate, so the entry a reader of the file sees first is not the one
+// the client runs. Repeated names are found by a look through the names so
+// far or, once the object grows past maxScannedMembers, through *index.
+func addMember(n *Node, key string, child *Node, index *map[string]int, l *Leniency) {
+	j := -1
+	if *index != nil {
+		if k, ok := (*index)[key]; ok {
+			j = k
+		}
+	} else {
+		j = slices.Index(n.Keys, key)
+	}
+	if j >= 0 {
+		if len(l.Duplicates) < maxDuplicates {
+			l.Duplicates = append(l.Duplicates, &SyntaxError{Line: child.Line, Col: child.Col,
+				Msg: fmt.Sprintf("key %s repeats the one at line %d; the last one is used", QuoteKey(key), n.Vals[j].Line)})
+		}
+		n.Vals[j] = child
+		return
+	}
+	n.Keys = append(n.Keys, key)
+	n.Vals = append(n.Vals, child)
+	switch {
+	case *index != nil:
+		(*index)[key] = len(n.Keys) - 1
+	case len(n.Keys) > maxScannedMembers:
+		*index = make(map[string]int, 2*len(n.Keys))
+		for i, k := range n.Keys {
+			(*index)[k] = i
+		}
+	}
 }
 
 // checkNesting rejects documents nested deeper than MaxNesting, before a

@@ -1,7 +1,12 @@
 package postree
 
 import (
+	"bytes"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -95,4 +100,102 @@ func TestRepeatedMembers(t *testing.T) {
 			t.Errorf("size %d: duplicates\n%q\nwant\n%q", size, msgs, want)
 		}
 	}
+}
+
+// plainJSONInputs are documents for the comparison of the plain reader
+// with the general one: every edge of JSON's grammar hujson checks, and
+// comments and errors the plain reader must leave to the general one.
+var plainJSONInputs = []string{
+	`{}`, `[]`, `""`, `0`, `-0`, `1.5e+3`, `-12.25E-2`, `true`, `false`, `null`, ` {"a": 1} `, "\n\t{\r\n}\n",
+	`{"a":1,}`, `[1,]`, `[1, [2, {"x": [3,],},], ]`, `{"a": {"b": [1, 2,],},}`, `{"a" : 1 , "b" :2}`,
+	`{"a":1,"a":2,"b":{"c":1,"c":[1,2]},"a":3}`, `{"a\u0062":1,"ab":2}`, `{"k":"v\n\"q\" \\ \/ \b\f\r\t \u00e9 \ud83d\ude00"}`,
+	"{\"k\":\"\xff\xfe\"}", "{\"k\xc3\":1}", `{"":""}`, `[[[[[]]]]]`, `[true,false,null,0,"s",{},[]]`,
+	`01`, `1.`, `.5`, `+1`, `-`, `1e`, `1e+`, `0x10`, `tru`, `nulls`, `True`, `NaN`, `Infinity`, `-Infinity`, `1 2`,
+	`{,}`, `[,]`, `[1,,]`, `{"a":1,,}`, `{"a" 1}`, `{"a":}`, `{"a":1`, `[1`, `{"a":1]`, `[1}`, `{1:2}`, `{'a':1}`,
+	`"\x"`, `"\u12"`, `"\u12G4"`, "\"a\tb\"", "\"a\x00\"", "\"a\x1fb\"", "{\"\x10\":1}", "\"\x7f\"", `"abc`, `"\`, ``, `   `, "\xef\xbb\xbf{}",
+	`// c` + "\n{}", `{/* c */"a":1}`, `{"a":1 // c` + "\n}", `[1,/* c */]`, `{"a":"//not a comment"}`, `/`, `{}/`,
+	"{\"a\":1}\u2028", `{"a":"x"}}`, `{"a":[1,2,3],}` + "\n",
+}
+
+// TestPlainJSONIsHuJSON checks that the plain reader reads every document
+// it accepts into exactly what the general path reads, accepts none the
+// general path rejects, and accepts the plain documents of the corpus and
+// the example.
+func TestPlainJSONIsHuJSON(t *testing.T) {
+	accepted := 0
+	for _, in := range plainJSONInputs {
+		if comparePlainJSON(t, []byte(in)) {
+			accepted++
+		}
+	}
+	if accepted < 20 {
+		t.Errorf("the plain reader accepted only %d of the documents", accepted)
+	}
+	files := 0
+	for _, root := range []string{"../../../../shared/corpus", "../../../examples", "../..", "../../../pipeline/testdata", "../../../report"} {
+		_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || !d.Type().IsRegular() || !strings.Contains(filepath.Base(p), ".json") {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return nil
+			}
+			files++
+			comparePlainJSON(t, bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
+			return nil
+		})
+	}
+	t.Logf("%d JSON files compared", files)
+	if files == 0 {
+		t.Error("no JSON file found to compare")
+	}
+}
+
+func FuzzPlainJSON(f *testing.F) {
+	for _, in := range plainJSONInputs {
+		f.Add([]byte(in))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		comparePlainJSON(t, data)
+	})
+}
+
+// comparePlainJSON fails when the plain reader accepts data and reads it
+// otherwise than the general path, and reports whether it accepted it.
+func comparePlainJSON(t *testing.T, data []byte) bool {
+	t.Helper()
+	li := NewLines(data)
+	if checkNesting(data, li) != nil {
+		return false
+	}
+	root, leniency, ok := parsePlainJSON(data, li)
+	if !ok {
+		return false
+	}
+	want, wantLeniency, perr := parseHuJSON(data, li)
+	if perr != nil {
+		t.Fatalf("%q: the plain reader accepts what hujson rejects: %v", data, perr)
+	}
+	if !reflect.DeepEqual(root, want) {
+		t.Fatalf("%q: the plain reader reads\n%s\nwant\n%s", data, dumpNode(root), dumpNode(want))
+	}
+	if !reflect.DeepEqual(leniency, wantLeniency) {
+		t.Fatalf("%q: leniency %+v, want %+v", data, leniency, wantLeniency)
+	}
+	return true
+}
+
+// dumpNode writes a tree out for a failure message.
+func dumpNode(n *Node) string {
+	var b strings.Builder
+	var walk func(n *Node, depth int)
+	walk = func(n *Node, depth int) {
+		fmt.Fprintf(&b, "%s%+v\n", strings.Repeat("  ", depth), *n)
+		for _, c := range append(append([]*Node(nil), n.Vals...), n.Items...) {
+			walk(c, depth+1)
+		}
+	}
+	walk(n, 0)
+	return b.String()
 }
