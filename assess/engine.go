@@ -194,7 +194,7 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 	for k, s := range subjects {
 		at := int32(first + k + 1)
 		meta := s.Metadata()
-		m, err := cache.codec.mapOf(s)
+		m, err := cache.codec.judgedMap(s)
 		if err != nil {
 			return err
 		}
@@ -252,16 +252,30 @@ func judgeChunk(plan *controls.Plan, ev *controls.Evaluator, pe *policy.Evaluato
 // subjectCodec turns subjects into the values controls see, for one
 // worker: what a subject's JSON decodes to (see controls.DecodeJSON), made
 // directly from the Go value by a jsonvalue.Converter, whose maps share
-// their keys.
+// their keys. The subject being judged gets maps the next one reuses
+// (judgedMap); maps that are kept, such as linked subjects', come from
+// another Converter (mapOf).
 type subjectCodec struct {
-	conv jsonvalue.Converter
+	judged, kept jsonvalue.Converter
 }
 
 func newSubjectCodec() *subjectCodec { return &subjectCodec{} }
 
 // mapOf returns what s encoded as json.Marshal does decodes to.
 func (c *subjectCodec) mapOf(s evidence.Subject) (map[string]any, error) {
-	m, err := c.conv.Map(s)
+	return convertSubject(&c.kept, s)
+}
+
+// judgedMap is mapOf for the subject being judged: the map, and every map
+// in it, is reused by the next call, so nothing may hold them past it.
+func (c *subjectCodec) judgedMap(s evidence.Subject) (map[string]any, error) {
+	c.judged.Recycle()
+	return convertSubject(&c.judged, s)
+}
+
+// convertSubject converts s with conv.
+func convertSubject(conv *jsonvalue.Converter, s evidence.Subject) (map[string]any, error) {
+	m, err := conv.Map(s)
 	if err != nil {
 		return nil, fmt.Errorf("assess: subject %s: %w", s.Metadata().ID, err)
 	}

@@ -299,3 +299,50 @@ func TestConvertersSharePlans(t *testing.T) {
 		}
 	}
 }
+
+// TestRecycledMapsAreReused checks that after Recycle a Converter fills the
+// maps it made before, emptied, and that until then it makes new ones.
+func TestRecycledMapsAreReused(t *testing.T) {
+	type member struct {
+		A string `json:"a,omitempty"`
+		B int    `json:"b,omitempty"`
+	}
+	type value struct {
+		M  member   `json:"m"`
+		L  []member `json:"l"`
+		ID string   `json:"id"`
+	}
+	first := &value{M: member{A: "x", B: 1}, L: []member{{A: "y"}}, ID: "one"}
+	second := &value{M: member{B: 2}, L: []member{{B: 3}, {A: "z"}}, ID: "two"}
+	var c jsonvalue.Converter
+	c.Recycle()
+	a, err := c.Map(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.Map(second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sameMap(a, b) {
+		t.Fatal("two values converted before a Recycle share a map")
+	}
+	c.Recycle()
+	sameAsJSON(t, &c, "second value into recycled maps", second)
+	c.Recycle()
+	again, err := c.Map(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sameMap(again, a) && !sameMap(again, b) {
+		t.Error("no map made before the Recycle was reused")
+	}
+	if want, _ := roundTrip(first); !reflect.DeepEqual(any(again), want) {
+		t.Errorf("converted into recycled maps\n%s\nwant\n%s", show(again), show(want))
+	}
+}
+
+// sameMap reports whether a and b are one map.
+func sameMap(a, b map[string]any) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
+}

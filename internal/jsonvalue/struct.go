@@ -1,6 +1,9 @@
 package jsonvalue
 
-import "reflect"
+import (
+	"reflect"
+	"sync/atomic"
+)
 
 // member is one planned member of a struct's object.
 type member struct {
@@ -27,6 +30,7 @@ func newStructEncoder(t reflect.Type) encoder {
 	for i := range members {
 		members[i].encode = encoderFor(t.FieldByIndex(members[i].index).Type)
 	}
+	plan := int(structPlans.Add(1) - 1)
 	return func(c *Converter, v reflect.Value) (any, error) {
 		// The members are gathered on the Converter's stack first, so
 		// that the map is made at its final size.
@@ -44,7 +48,7 @@ func newStructEncoder(t reflect.Type) encoder {
 			}
 			c.pairs = append(c.pairs, pair{m.name, x})
 		}
-		out := make(map[string]any, len(c.pairs)-start)
+		out := c.structMap(plan, len(c.pairs)-start)
 		for _, p := range c.pairs[start:] {
 			out[p.key] = p.value
 		}
@@ -53,6 +57,10 @@ func newStructEncoder(t reflect.Type) encoder {
 		return out, nil
 	}
 }
+
+// structPlans counts the structs planned, numbering their maps for
+// Converter.Recycle.
+var structPlans atomic.Int64
 
 // pair is a member of an object being converted.
 type pair struct {

@@ -51,10 +51,11 @@ func TestSubjectsConvertAsJSON(t *testing.T) {
 }
 
 // checkSubjects requires every subject to convert to its JSON round trip,
-// and counts them by kind.
+// also with a Converter that recycles the maps of the subject before, and
+// counts them by kind.
 func checkSubjects(t *testing.T, subjects []evidence.Subject) {
 	t.Helper()
-	var c jsonvalue.Converter
+	var c, recycling jsonvalue.Converter
 	kinds := map[evidence.Kind]int{}
 	for _, s := range subjects {
 		kinds[s.Metadata().Kind]++
@@ -62,6 +63,8 @@ func checkSubjects(t *testing.T, subjects []evidence.Subject) {
 		if _, err := c.Map(s); err != nil {
 			t.Errorf("%s: %v", s.Metadata().ID, err)
 		}
+		recycling.Recycle()
+		sameAsJSON(t, &recycling, s.Metadata().ID+" (recycled maps)", s)
 	}
 	if len(subjects) == 0 {
 		t.Fatal("no subjects collected")
