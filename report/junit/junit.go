@@ -66,6 +66,10 @@ type problem struct {
 	Message string `xml:"message,attr"`
 	Type    string `xml:"type,attr"`
 	Body    string `xml:",chardata"`
+	// text, when pieces is set, is the body in pieces, which writeCase
+	// writes without joining them into Body.
+	text   text
+	pieces bool
 }
 
 type skipped struct {
@@ -135,6 +139,9 @@ func newSuite(x *view.Index, cr assess.ControlResult, ts string) testsuite {
 	for _, e := range cases {
 		tc := newCase(x, cr, e)
 		tc.Name, tc.Where = tc.fullName(), ""
+		if p := tc.Failure; p != nil && p.pieces {
+			p.Body, p.pieces = p.text.String(), false
+		}
 		s.Cases = append(s.Cases, tc)
 	}
 	return s
@@ -281,7 +288,11 @@ func writeProblem(w *bufio.Writer, name string, p *problem) {
 	writeAttr(w, "message", p.Message)
 	writeAttr(w, "type", p.Type)
 	w.WriteByte('>')
-	writeEscaped(w, p.Body)
+	if p.pieces {
+		p.text.writeEscaped(w)
+	} else {
+		writeEscaped(w, p.Body)
+	}
 	w.WriteString("</")
 	w.WriteString(name)
 	w.WriteByte('>')
@@ -387,7 +398,8 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
-		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity, Body: failureBody(e, c.Remediation, findingLine(x, e))}
+		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity,
+			text: failureText(e, c.Remediation, "Finding: ", e.FindingID(), baselineNote(x, e)), pieces: true}
 	case assess.VerdictError:
 		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(e, "")}
 	case assess.VerdictWaived:
@@ -422,30 +434,111 @@ func body(e assess.Evaluation, remediation string) string {
 	return view.ReasonLines(e.Message, "", e.Reasons, "Remediation: ", remediation)
 }
 
-// failureBody is body(e, remediation) + "\n" + finding, built in one
-// allocation.
+// failureBody is body(e, remediation) + "\n" + finding.
 func failureBody(e assess.Evaluation, remediation, finding string) string {
-	switch {
-	case remediation != "":
-		return view.ReasonLines(e.Message, "", e.Reasons, "Remediation: ", remediation, "\n", finding)
-	case finding == "":
-		return body(e, remediation) + "\n"
-	case e.Message == "" && len(e.Reasons) == 0:
-		return "\n" + finding // body is empty
-	}
-	return view.ReasonLines(e.Message, "", e.Reasons, finding)
+	return failureText(e, remediation, finding).String()
 }
 
-// findingLine names the finding and, with a baseline, whether it is new.
-func findingLine(x *view.Index, e assess.Evaluation) string {
-	line := "Finding: " + e.FindingID()
+// failureText is failureBody(e, remediation, finding) in pieces, the
+// finding given in up to three.
+func failureText(e assess.Evaluation, remediation string, finding ...string) text {
+	t := text{head: e.Message, reasons: e.Reasons}
+	switch {
+	case remediation != "":
+		n := copy(t.tail[:], []string{"Remediation: ", remediation, "\n"})
+		copy(t.tail[n:], finding)
+	case allEmpty(finding):
+		t.trail = true
+	default:
+		copy(t.tail[:], finding)
+		t.lead = e.Message == "" && len(e.Reasons) == 0 // body is empty
+	}
+	return t
+}
+
+// allEmpty reports whether every string of ss is empty.
+func allEmpty(ss []string) bool {
+	for _, s := range ss {
+		if s != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// text is a case's body in pieces: head, a line per reason (its
+// view.ReasonText) and the concatenated tail, as view.ReasonLines joins
+// them, after a new line when lead is set and before one when trail is.
+type text struct {
+	head        string
+	reasons     []assess.Reason
+	tail        [6]string
+	lead, trail bool
+}
+
+// String joins t's pieces.
+func (t text) String() string {
+	var b strings.Builder
+	t.write(b.WriteString)
+	return b.String()
+}
+
+// writeEscaped writes String() escaped as writeEscaped escapes it. The
+// pieces are escaped one at a time: where two of them meet, one side is
+// ASCII (a new line, ": ", "Remediation: ", "Finding: ") or a string's
+// start or end, and escaping decodes a byte that is not UTF-8 alone, so no
+// character spans two pieces.
+func (t *text) writeEscaped(w *bufio.Writer) {
+	t.write(func(s string) (int, error) {
+		writeEscaped(w, s)
+		return len(s), nil
+	})
+}
+
+// write hands t's pieces to out in order.
+func (t *text) write(out func(string) (int, error)) {
+	if t.lead {
+		out("\n")
+	}
+	out(t.head)
+	lines := len(t.head) // > 0 once a line is written
+	for _, r := range t.reasons {
+		if lines > 0 {
+			out("\n")
+		}
+		lines++
+		if r.Path != "" {
+			out(r.Path)
+			out(": ")
+		}
+		out(r.Detail)
+	}
+	last := 0
+	for _, s := range t.tail {
+		last += len(s)
+	}
+	if last > 0 {
+		if lines > 0 {
+			out("\n")
+		}
+		for _, s := range t.tail {
+			out(s)
+		}
+	}
+	if t.trail {
+		out("\n")
+	}
+}
+
+// baselineNote says, with a baseline, whether a failure is new.
+func baselineNote(x *view.Index, e assess.Evaluation) string {
 	switch x.R.Baseline.State(e) {
 	case assess.BaselineNew:
-		line += " (new: not in the baseline)"
+		return " (new: not in the baseline)"
 	case assess.BaselineUnchanged:
-		line += " (in the baseline)"
+		return " (in the baseline)"
 	}
-	return line
+	return ""
 }
 
 func orDefault(s, def string) string {

@@ -300,3 +300,38 @@ func TestFailureBodyIsBodyAndFindingLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTextEscapedInPieces checks that a body escaped piece by piece is the
+// whole body escaped, for pieces that start or end inside a character,
+// hold bytes that are not UTF-8, or are empty.
+func TestTextEscapedInPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	piece := func() string {
+		s := jsontest.String(r)
+		switch r.IntN(4) {
+		case 0:
+			return ""
+		case 1:
+			return "\xe2\x82" + s + "\xf0\x9f"
+		}
+		return s
+	}
+	for range 3000 {
+		e := assess.Evaluation{Message: piece()}
+		for range r.IntN(3) {
+			e.Reasons = append(e.Reasons, assess.Reason{Path: piece(), Detail: piece()})
+		}
+		rem := []string{"", piece()}[r.IntN(2)]
+		tx := failureText(e, rem, "Finding: ", piece(), []string{"", " (in the baseline)"}[r.IntN(2)])
+		var want, got bytes.Buffer
+		w := bufio.NewWriter(&want)
+		writeEscaped(w, tx.String())
+		w.Flush()
+		w = bufio.NewWriter(&got)
+		tx.writeEscaped(w)
+		w.Flush()
+		if got.String() != want.String() {
+			t.Fatalf("%+v escaped in pieces:\n got %q\nwant %q", tx, got.String(), want.String())
+		}
+	}
+}
