@@ -3,6 +3,7 @@ package evidence
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -13,6 +14,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -314,15 +316,33 @@ func writeManifestWhole(w io.Writer, m manifest, subjects []Subject) error {
 	return err
 }
 
-// sortSubjects sorts subjects by kind, then ID, as the manifest lists them.
+// sortSubjects sorts subjects by kind, then ID, as the manifest lists them;
+// subjects equal in both keep their order. Each subject's keys are read
+// once.
 func sortSubjects(subjects []Subject) {
-	sort.SliceStable(subjects, func(i, j int) bool {
-		mi, mj := subjects[i].Metadata(), subjects[j].Metadata()
-		if ki, kj := kindOrder(mi.Kind), kindOrder(mj.Kind); ki != kj {
-			return ki < kj
+	type keyed struct {
+		kind int
+		id   string
+		at   int // the subject's place before sorting
+		s    Subject
+	}
+	keys := make([]keyed, len(subjects))
+	for i, s := range subjects {
+		m := s.Metadata()
+		keys[i] = keyed{kind: kindOrder(m.Kind), id: m.ID, at: i, s: s}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.kind != b.kind {
+			return cmp.Compare(a.kind, b.kind)
 		}
-		return mi.ID < mj.ID
+		if c := strings.Compare(a.id, b.id); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.at, b.at)
 	})
+	for i := range keys {
+		subjects[i] = keys[i].s
+	}
 }
 
 func kindOrder(k Kind) int {

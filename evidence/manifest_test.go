@@ -3,6 +3,7 @@ package evidence
 import (
 	"bytes"
 	"math/rand/v2"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -62,5 +63,33 @@ func TestManifestStreamIsTheWhole(t *testing.T) {
 				t.Fatalf("streamed manifest differs from the whole one:\n%s\n---\n%s", streamed.Bytes(), whole.Bytes())
 			}
 		})
+	}
+}
+
+// TestSortSubjectsIsStableByKindAndID compares sortSubjects with a stable
+// sort by kind (known kinds in their order, others last) then ID, on
+// subjects whose IDs and kinds repeat.
+func TestSortSubjectsIsStableByKindAndID(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	kinds := append(append([]Kind(nil), Kinds...), "unknown", "other")
+	for range 200 {
+		subjects := make([]Subject, r.IntN(60))
+		for i := range subjects {
+			subjects[i] = &Server{Meta: Meta{Kind: kinds[r.IntN(len(kinds))], ID: string(rune('a' + r.IntN(5))), Name: jsontest.String(r)}}
+		}
+		want := append([]Subject(nil), subjects...)
+		sort.SliceStable(want, func(i, j int) bool {
+			mi, mj := want[i].Metadata(), want[j].Metadata()
+			if ki, kj := kindOrder(mi.Kind), kindOrder(mj.Kind); ki != kj {
+				return ki < kj
+			}
+			return mi.ID < mj.ID
+		})
+		sortSubjects(subjects)
+		for i := range want {
+			if subjects[i] != want[i] {
+				t.Fatalf("subject %d: got %+v, want %+v", i, subjects[i].Metadata(), want[i].Metadata())
+			}
+		}
 	}
 }
