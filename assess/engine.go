@@ -62,11 +62,12 @@ func judgedOf(e Evaluation, at int32) judged {
 	return j
 }
 
-// evaluation is j as the Evaluation of control controlID, among subjects.
-func (j *judged) evaluation(controlID string, subjects []evidence.Subject) Evaluation {
+// evaluation is j as the Evaluation of control controlID, among the
+// subjects whose IDs are subjectIDs.
+func (j *judged) evaluation(controlID string, subjectIDs []string) Evaluation {
 	return Evaluation{
 		ControlID:   controlID,
-		SubjectID:   subjects[j.subject-1].Metadata().ID,
+		SubjectID:   subjectIDs[j.subject-1],
 		Verdict:     judgedVerdicts[j.verdict],
 		Message:     j.message,
 		Reasons:     j.reasons,
@@ -139,6 +140,12 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 			return nil, nil, total, err
 		}
 	}
+	// The IDs are read once here: read for each evaluation, from subjects
+	// spread over the heap, they cost more than the rest of the merge.
+	ids := make([]string, len(subjects))
+	for k, s := range subjects {
+		ids[k] = s.Metadata().ID
+	}
 	evals := make([][]Evaluation, n)
 	na := make([]int, n)
 	for i := range n {
@@ -150,7 +157,7 @@ func evaluate(ctx context.Context, plan *controls.Plan, subjects []evidence.Subj
 		id := plan.Control(i).ID
 		for _, r := range results {
 			for k := range r.evals[i] {
-				evals[i] = append(evals[i], r.evals[i][k].evaluation(id, subjects))
+				evals[i] = append(evals[i], r.evals[i][k].evaluation(id, ids))
 			}
 			na[i] += r.na[i]
 		}
