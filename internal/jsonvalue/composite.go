@@ -85,21 +85,63 @@ func newMapEncoder(t reflect.Type) encoder {
 		return encodeMarshaler
 	}
 	elem := encoderFor(t.Elem())
+	plan := newObjectPlan()
+	reuse := sameAddressable(t.Elem(), map[reflect.Type]bool{})
 	return nilOrNested(func(c *Converter, v reflect.Value) (any, error) {
-		out := make(map[string]any, v.Len())
+		// Each key, and where it converts the same each value, is copied
+		// into one variable of its type, which the converted value does not
+		// refer to, rather than into a new one each (MapIter.Value).
+		k, e := reflect.New(t.Key()).Elem(), reflect.Value{}
+		if reuse {
+			e = reflect.New(t.Elem()).Elem()
+		}
+		out := c.newMap(plan, v.Len())
 		for it := v.MapRange(); it.Next(); {
-			k := key(it.Key())
-			if !utf8.ValidString(k) {
+			k.SetIterKey(it)
+			name := key(k)
+			if !utf8.ValidString(name) {
 				return sortedMap(c, v, key, elem)
 			}
-			x, err := elem(c, it.Value())
+			value := e
+			if reuse {
+				e.SetIterValue(it)
+			} else {
+				value = it.Value()
+			}
+			x, err := elem(c, value)
 			if err != nil {
 				return nil, err
 			}
-			out[k] = x
+			out[name] = x
 		}
 		return out, nil
 	})
+}
+
+// sameAddressable reports whether a value of type t converts the same
+// whether or not it is addressable: no part of it reached without a
+// pointer has marshaling methods on its pointer alone, which encoding/json
+// calls only for addressable values. seen holds the struct types being
+// checked.
+func sameAddressable(t reflect.Type, seen map[reflect.Type]bool) bool {
+	if !t.Implements(marshalerType) && !t.Implements(textMarshalerType) && marshalsViaPointer(t) {
+		return false
+	}
+	switch t.Kind() {
+	case reflect.Array:
+		return sameAddressable(t.Elem(), seen)
+	case reflect.Struct:
+		if seen[t] {
+			return true
+		}
+		seen[t] = true
+		for i := range t.NumField() {
+			if !sameAddressable(t.Field(i).Type, seen) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mapKey returns how encoding/json names a map's keys of type t, or nil

@@ -39,15 +39,15 @@ type Converter struct {
 	enc   *json.Encoder
 	dec   controls.Decoder
 	// recycling is set by the first Recycle: from then on the maps made
-	// for structs are listed in made, and Recycle puts them in spare, by
-	// struct plan, for the next conversions to reuse.
+	// for structs and maps are listed in made, and Recycle puts them in
+	// spare, by plan, for the next conversions to reuse.
 	recycling bool
-	made      []structMap
+	made      []madeMap
 	spare     [][]map[string]any
 }
 
-// structMap is a map made for a struct of the plan numbered plan.
-type structMap struct {
+// madeMap is a map made for a struct or map of the plan numbered plan.
+type madeMap struct {
 	plan int
 	m    map[string]any
 }
@@ -76,8 +76,8 @@ func (c *Converter) Map(v any) (map[string]any, error) {
 	return m, nil
 }
 
-// Recycle lets the Converter reuse the maps it made for structs in the
-// values it returned so far: the caller must hold none of those values, nor
+// Recycle lets the Converter reuse the maps it made for structs and maps
+// in the values it returned so far: the caller must hold none of those values, nor
 // anything in them, any more. A caller converting many values one at a
 // time, each dropped before the next, saves most of their allocation.
 func (c *Converter) Recycle() {
@@ -93,9 +93,9 @@ func (c *Converter) Recycle() {
 	c.recycling = true
 }
 
-// structMap returns an empty map for a struct of the given plan with n
+// newMap returns an empty map for a struct or map of the given plan with n
 // members: a spare one once the Converter recycles (see Recycle).
-func (c *Converter) structMap(plan, n int) map[string]any {
+func (c *Converter) newMap(plan, n int) map[string]any {
 	if !c.recycling {
 		return make(map[string]any, n)
 	}
@@ -108,7 +108,7 @@ func (c *Converter) structMap(plan, n int) map[string]any {
 	} else {
 		m = make(map[string]any, n)
 	}
-	c.made = append(c.made, structMap{plan, m})
+	c.made = append(c.made, madeMap{plan, m})
 	return m
 }
 

@@ -30,7 +30,7 @@ func newStructEncoder(t reflect.Type) encoder {
 	for i := range members {
 		members[i].encode = encoderFor(t.FieldByIndex(members[i].index).Type)
 	}
-	plan := int(structPlans.Add(1) - 1)
+	plan := newObjectPlan()
 	return func(c *Converter, v reflect.Value) (any, error) {
 		// The members are gathered on the Converter's stack first, so
 		// that the map is made at its final size.
@@ -48,7 +48,7 @@ func newStructEncoder(t reflect.Type) encoder {
 			}
 			c.pairs = append(c.pairs, pair{m.name, x})
 		}
-		out := c.structMap(plan, len(c.pairs)-start)
+		out := c.newMap(plan, len(c.pairs)-start)
 		for _, p := range c.pairs[start:] {
 			out[p.key] = p.value
 		}
@@ -58,9 +58,12 @@ func newStructEncoder(t reflect.Type) encoder {
 	}
 }
 
-// structPlans counts the structs planned, numbering their maps for
-// Converter.Recycle.
-var structPlans atomic.Int64
+// objectPlans counts the planned structs and maps, whose objects are
+// numbered by it for Converter.Recycle.
+var objectPlans atomic.Int64
+
+// newObjectPlan numbers the plan of a struct or a map.
+func newObjectPlan() int { return int(objectPlans.Add(1) - 1) }
 
 // pair is a member of an object being converted.
 type pair struct {
