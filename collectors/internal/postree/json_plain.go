@@ -103,15 +103,10 @@ func (p *plainParser) object(n *Node, i int) (int, error) {
 	trailing := -1 // the offset of a comma before "}"
 	var index map[string]int
 	for {
-		i = p.space(i)
-		if i >= len(p.data) {
-			return i, errNotPlain
-		}
-		if p.data[i] == '}' {
-			if trailing >= 0 {
-				p.trailingComma(trailing)
-			}
-			return i + 1, nil
+		var closed bool
+		var err error
+		if i, closed, err = p.opening(i, '}', trailing); closed || err != nil {
+			return i, err
 		}
 		if p.data[i] != '"' {
 			return i, errNotPlain
@@ -133,18 +128,8 @@ func (p *plainParser) object(n *Node, i int) (int, error) {
 		child.Line, child.Col = p.li.Position(keyStart)
 		child.KeySpan = Span{keyStart, keyEnd}
 		addMember(n, key, child, &index, &p.leniency)
-		i = p.space(end)
-		if i >= len(p.data) {
-			return i, errNotPlain
-		}
-		switch p.data[i] {
-		case ',':
-			trailing = i
-			i++
-		case '}':
-			return i + 1, nil
-		default:
-			return i, errNotPlain
+		if i, closed, err = p.closing(end, '}', &trailing); closed || err != nil {
+			return i, err
 		}
 	}
 }
@@ -153,35 +138,53 @@ func (p *plainParser) object(n *Node, i int) (int, error) {
 func (p *plainParser) array(n *Node, i int) (int, error) {
 	trailing := -1 // the offset of a comma before "]"
 	for {
-		i = p.space(i)
-		if i >= len(p.data) {
-			return i, errNotPlain
-		}
-		if p.data[i] == ']' {
-			if trailing >= 0 {
-				p.trailingComma(trailing)
-			}
-			return i + 1, nil
+		var closed bool
+		var err error
+		if i, closed, err = p.opening(i, ']', trailing); closed || err != nil {
+			return i, err
 		}
 		item, end, err := p.value(i, indexPointer(n.Pointer, len(n.Items)), false)
 		if err != nil {
 			return end, err
 		}
 		n.Items = append(n.Items, item)
-		i = p.space(end)
-		if i >= len(p.data) {
-			return i, errNotPlain
-		}
-		switch p.data[i] {
-		case ',':
-			trailing = i
-			i++
-		case ']':
-			return i + 1, nil
-		default:
-			return i, errNotPlain
+		if i, closed, err = p.closing(end, ']', &trailing); closed || err != nil {
+			return i, err
 		}
 	}
+}
+
+// opening skips the white space at i, where a member or element may start,
+// and reports whether closer ends the composite there instead: after a
+// comma at trailing (-1: none), which is recorded.
+func (p *plainParser) opening(i int, closer byte, trailing int) (next int, closed bool, err error) {
+	i = p.space(i)
+	switch {
+	case i >= len(p.data):
+		return i, false, errNotPlain
+	case p.data[i] != closer:
+		return i, false, nil
+	}
+	if trailing >= 0 {
+		p.trailingComma(trailing)
+	}
+	return i + 1, true, nil
+}
+
+// closing reads what follows a member or element ending at i: a comma,
+// whose offset goes to *trailing, or closer, which ends the composite.
+func (p *plainParser) closing(i int, closer byte, trailing *int) (next int, closed bool, err error) {
+	i = p.space(i)
+	switch {
+	case i >= len(p.data):
+		return i, false, errNotPlain
+	case p.data[i] == ',':
+		*trailing = i
+		return i + 1, false, nil
+	case p.data[i] == closer:
+		return i + 1, true, nil
+	}
+	return i, false, errNotPlain
 }
 
 // trailingComma records the comma at offset i, before a closing bracket,
