@@ -28,6 +28,9 @@ type inventoryRow struct {
 	Cells   []string
 	Failing int
 	Search  string
+	// search, when set, is the search text in place of Search, valid
+	// until the next row is made.
+	search []byte
 }
 
 // kindOrder puts the kinds people look for first; kinds not listed follow
@@ -133,7 +136,7 @@ func inventory(x *view.Index, failing map[string]int) []kindTable {
 				}
 				parts = append(append(parts[:0], f.ID, kind), row.Cells...)
 				search = appendSearchText(search[:0], parts...)
-				row.Search = string(search)
+				row.search = search
 				if !yield(row) {
 					return
 				}

@@ -136,6 +136,9 @@ type findingRow struct {
 	Waiver, WaiverAnchor  string
 	Baseline, FirstSeen   string
 	Search                string
+	// search, when set, is the search text in place of Search, valid
+	// until the next row is made.
+	search []byte
 }
 
 type waiverView struct {
@@ -271,15 +274,8 @@ func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 			}
 		}
 		cur := &m.Groups[len(m.Groups)-1]
-		group := all[start : i+1]
-		id, title, severity := cur.ID, cur.Title, cur.Severity
-		cur.Rows = func(yield func(findingRow) bool) {
-			var search []byte
-			for _, f := range group {
-				if !yield(findingRowOf(x, opts, f, id, title, severity, &search)) {
-					return
-				}
-			}
+		if i+1 == len(all) || all[i+1].Control.ID != f.Control.ID {
+			cur.Rows = groupRows(x, opts, cur, all[start:i+1])
 		}
 		switch f.Eval.Verdict {
 		case assess.VerdictFail:
@@ -311,6 +307,20 @@ func (m *model) findings(x *view.Index, opts Options, failing map[string]int) {
 	m.FindingKinds = orderKinds(sortedKeys(kinds))
 }
 
+// groupRows makes the rows of the findings of group g as they are asked
+// for.
+func groupRows(x *view.Index, opts Options, g *controlGroup, findings []view.Finding) iter.Seq[findingRow] {
+	id, title, severity := g.ID, g.Title, g.Severity
+	return func(yield func(findingRow) bool) {
+		var search []byte
+		for _, f := range findings {
+			if !yield(findingRowOf(x, opts, f, id, title, severity, &search)) {
+				return
+			}
+		}
+	}
+}
+
 // findingKind is the kind of subject a finding is about, "deployment" for
 // a manual control judged for the deployment as a whole.
 func findingKind(f view.Finding) string {
@@ -318,7 +328,8 @@ func findingKind(f view.Finding) string {
 }
 
 // findingRowOf is the row of finding f of the control with the given ID,
-// title and severity; its search text is made in *scratch.
+// title and severity; its search text is made in *scratch, which the next
+// row reuses.
 func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, severity string, scratch *[]byte) findingRow {
 	row := findingRow{
 		ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
@@ -342,7 +353,7 @@ func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, s
 		row.Message)
 	parts = append(append(parts, row.Reasons...), row.Waiver, row.VerdictLabel)
 	*scratch = appendSearchText((*scratch)[:0], parts...)
-	row.Search = string(*scratch)
+	row.search = *scratch
 	return row
 }
 

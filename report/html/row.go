@@ -23,7 +23,7 @@ func writeFindingRow(b *bytes.Buffer, r findingRow) {
 	b.WriteString(`" data-baseline="`)
 	escapeHTML(b, r.Baseline)
 	b.WriteString(`" data-search="`)
-	escapeHTML(b, r.Search)
+	writeSearch(b, r.Search, r.search)
 	b.WriteString("\">\n<td><code>")
 	escapeHTML(b, r.ID)
 	b.WriteString("</code>")
@@ -95,7 +95,7 @@ func writeFindingRow(b *bytes.Buffer, r findingRow) {
 // writeFindingRow does a finding row (see TestInventoryRowIsTheTemplate).
 func writeInventoryRow(b *bytes.Buffer, r inventoryRow) {
 	b.WriteString("\n<tr class=\"subject\" data-search=\"")
-	escapeHTML(b, r.Search)
+	writeSearch(b, r.Search, r.search)
 	b.WriteString(`">`)
 	for i, c := range r.Cells {
 		if i == 0 {
@@ -145,6 +145,24 @@ func escapeHTML(b *bytes.Buffer, s string) {
 		}
 	}
 	b.WriteString(s[written:])
+}
+
+// writeSearch writes a row's search text escaped: search when it is set,
+// else text.
+func writeSearch(b *bytes.Buffer, text string, search []byte) {
+	if search == nil {
+		escapeHTML(b, text)
+		return
+	}
+	written := 0
+	for i, c := range search {
+		if int(c) < len(htmlReplacements) && htmlReplacements[c] != "" {
+			b.Write(search[written:i])
+			b.WriteString(htmlReplacements[c])
+			written = i + 1
+		}
+	}
+	b.Write(search[written:])
 }
 
 // filterURL is html/template's check of a URL a template writes at the

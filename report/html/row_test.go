@@ -33,6 +33,11 @@ func TestFindingRowIsTheTemplate(t *testing.T) {
 		rows = append(rows, row)
 	}
 	sameAsTemplate(t, "testdata/finding-row.html.tmpl", rows, findingRowHTML)
+	// The search text given as bytes, as the report's rows give it.
+	sameAsTemplate(t, "testdata/finding-row.html.tmpl", rows, func(r findingRow) htmltemplate.HTML {
+		r.search, r.Search = append([]byte{}, r.Search...), "\x00ignored"
+		return findingRowHTML(r)
+	})
 }
 
 // TestInventoryRowIsTheTemplate is TestFindingRowIsTheTemplate for the
@@ -48,6 +53,10 @@ func TestInventoryRowIsTheTemplate(t *testing.T) {
 		rows = append(rows, row)
 	}
 	sameAsTemplate(t, "testdata/inventory-row.html.tmpl", rows, inventoryRowHTML)
+	sameAsTemplate(t, "testdata/inventory-row.html.tmpl", rows, func(r inventoryRow) htmltemplate.HTML {
+		r.search, r.Search = append([]byte{}, r.Search...), "\x00ignored"
+		return inventoryRowHTML(r)
+	})
 }
 
 // tricky are values html/template escapes in one of its contexts (text,
