@@ -6,11 +6,11 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/jsonstr"
 )
 
-// The evaluations (one per subject a control judged) and the findings are
-// most of a large results.json. They are encoded here by hand, byte for
-// byte as encoding/json (HTML escaping off) encodes them: the compact
-// encoding, and the indented form directly, without a compact encoding
-// to indent. TestHandEncodingIsJSON compares them with
+// The evaluations (one per subject a control judged), the findings and the
+// subjects are most of a large results.json. They are encoded here by
+// hand, byte for byte as encoding/json (HTML escaping off) encodes them:
+// the compact encoding, and the indented form directly, without a compact
+// encoding to indent. TestHandEncodingIsJSON compares them with
 // encoding/json and json.Indent.
 
 // appendCompact appends v's compact encoding when v is a type encoded by
@@ -21,6 +21,8 @@ func appendCompact(dst []byte, v any) (_ []byte, ok bool) {
 		return appendEvaluation(dst, v), true
 	case *Finding:
 		return appendFinding(dst, v), true
+	case *Subject:
+		return appendSubject(dst, v), true
 	}
 	return dst, false
 }
@@ -243,5 +245,63 @@ func appendFindingIndented(dst []byte, f *Finding, prefix string) []byte {
 	}
 	dst = member(dst, ',', 1, `"waiver": `, f.Waiver)
 	dst = member(dst, ',', 1, `"baseline": `, f.Baseline)
+	return append(indentLine(dst, prefix, 0), '}')
+}
+
+// subjectMembers are a subject's members but its links, in order.
+func subjectMembers(s *Subject) [13]struct{ key, value string } {
+	return [13]struct{ key, value string }{
+		{"id", s.ID}, {"kind", s.Kind}, {"name", s.Name}, {"client", s.Client}, {"format", s.Format},
+		{"scope", s.Scope}, {"transport", s.Transport}, {"location", s.Location}, {"collector", s.Collector},
+		{"package", s.Package}, {"endpoint", s.Endpoint}, {"source_status", s.SourceStatus}, {"sha256", s.SHA256},
+	}
+}
+
+func appendSubject(dst []byte, s *Subject) []byte {
+	sep := byte('{')
+	for _, m := range subjectMembers(s) {
+		dst = jsonstr.AppendMember(dst, sep, m.key, m.value)
+		sep = ','
+	}
+	dst = jsonstr.AppendKey(dst, ',', "links")
+	if s.Links == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i, l := range s.Links {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.Append(dst, l)
+		}
+		dst = append(dst, ']')
+	}
+	return append(dst, '}')
+}
+
+// appendSubjectIndented is appendFindingIndented for a subject.
+func appendSubjectIndented(dst []byte, s *Subject, prefix string) []byte {
+	sep := byte('{')
+	for _, m := range subjectMembers(s) {
+		dst = indentLine(append(dst, sep), prefix, 1)
+		dst = jsonstr.Append(append(append(append(dst, '"'), m.key...), `": `...), m.value)
+		sep = ','
+	}
+	dst = append(indentLine(append(dst, ','), prefix, 1), `"links": `...)
+	switch {
+	case s.Links == nil:
+		dst = append(dst, "null"...)
+	case len(s.Links) == 0:
+		dst = append(dst, "[]"...)
+	default:
+		dst = append(dst, '[')
+		for i, l := range s.Links {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = jsonstr.Append(indentLine(dst, prefix, 2), l)
+		}
+		dst = append(indentLine(dst, prefix, 1), ']')
+	}
 	return append(indentLine(dst, prefix, 0), '}')
 }

@@ -9,10 +9,10 @@ import (
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
 )
 
-// TestHandEncodingIsJSON checks that the evaluations and findings encoded
-// by hand are byte for byte what encoding/json (HTML escaping off) writes,
-// on random values with tricky strings, nil and empty lists, and any
-// line and column.
+// TestHandEncodingIsJSON checks that the evaluations, findings and
+// subjects encoded by hand are byte for byte what encoding/json (HTML
+// escaping off) writes, compact and indented, on random values with tricky
+// strings, nil and empty lists, and any line and column.
 func TestHandEncodingIsJSON(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	str := func() string {
@@ -52,8 +52,17 @@ func TestHandEncodingIsJSON(t *testing.T) {
 			f.Requirements = []string{str(), str()}
 		}
 		values = append(values, f)
+		sub := &Subject{ID: str(), Kind: str(), Name: str(), Client: str(), Format: str(), Scope: str(), Transport: str(),
+			Location: str(), Collector: str(), Package: str(), Endpoint: str(), SourceStatus: str(), SHA256: str()}
+		switch r.IntN(3) {
+		case 1:
+			sub.Links = []string{}
+		case 2:
+			sub.Links = []string{str(), str()}
+		}
+		values = append(values, sub)
 	}
-	values = append(values, &Evaluation{}, &Finding{})
+	values = append(values, &Evaluation{}, &Finding{}, &Subject{})
 	for i, v := range values {
 		got, ok := appendCompact([]byte("keep"), v)
 		if want := append([]byte("keep"), jsontest.Std(t, v)...); !ok || !bytes.Equal(got, want) {
@@ -70,6 +79,8 @@ func TestHandEncodingIsJSON(t *testing.T) {
 				got = appendEvaluationIndented([]byte("keep"), v, prefix)
 			case *Finding:
 				got = appendFindingIndented([]byte("keep"), v, prefix)
+			case *Subject:
+				got = appendSubjectIndented([]byte("keep"), v, prefix)
 			}
 			if !bytes.Equal(got, want.Bytes()) {
 				t.Fatalf("value %d, prefix %q: indented\n%s\nwant\n%s", i, prefix, got, want)

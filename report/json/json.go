@@ -188,6 +188,13 @@ func build(r *assess.Results) (*Document, map[string]deferred) {
 			}},
 		"findings": findingList(x, found),
 		"errors":   findingList(x, errs),
-		"subjects": {n: len(subjects), at: func(i int) any { s := subject(x, subjects[i]); return &s }},
+		"subjects": {n: len(subjects), at: func(i int) any { s := subject(x, subjects[i]); return &s },
+			appendAt: func(dst []byte, i int, prefix string, compact bool) []byte {
+				s := subject(x, subjects[i])
+				if compact {
+					return appendSubject(dst, &s)
+				}
+				return appendSubjectIndented(dst, &s, prefix)
+			}},
 	}
 }
