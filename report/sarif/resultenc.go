@@ -209,7 +209,7 @@ func (w *resultWriter) appendFindingResult(dst []byte, f *view.Finding, ruleInde
 			if i > 0 {
 				dst = append(dst, ',')
 			}
-			dst = jsonstr.Append(dst, view.ReasonText(r))
+			dst = appendReasonText(dst, r)
 		}
 		dst = append(dst, ']')
 	}
@@ -250,4 +250,20 @@ func appendArtifactEntry(dst []byte, uri, uriBaseID string, length int64, sha256
 		dst = append(jsonstr.AppendMember(jsonstr.AppendKey(dst, ',', "hashes"), '{', "sha-256", sha256), '}')
 	}
 	return append(dst, '}')
+}
+
+// appendReasonText appends view.ReasonText(r) as a JSON string without
+// joining it first: "path: detail" escaped is path escaped, ": ", detail
+// escaped, since escaping works a character at a time and no character
+// spans the ASCII ": ".
+func appendReasonText(dst []byte, r assess.Reason) []byte {
+	if r.Path == "" {
+		return jsonstr.Append(dst, r.Detail)
+	}
+	dst = jsonstr.Append(dst, r.Path)
+	dst = append(dst[:len(dst)-1], ':', ' ') // the closing quote replaced
+	n := len(dst)
+	dst = jsonstr.Append(dst, r.Detail)
+	copy(dst[n:], dst[n+1:]) // the opening quote dropped
+	return dst[:len(dst)-1]
 }

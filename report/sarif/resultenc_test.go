@@ -5,7 +5,10 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/tollgate-dev/tollgate/assess"
+	"github.com/tollgate-dev/tollgate/internal/jsonstr"
 	"github.com/tollgate-dev/tollgate/internal/jsontest"
+	"github.com/tollgate-dev/tollgate/report/internal/view"
 )
 
 // TestResultEncodingIsJSON checks that the results encoded by hand are byte
@@ -83,5 +86,28 @@ func TestResultEncodingIsJSON(t *testing.T) {
 	other := result{Properties: map[string]any{"count": 3}}
 	if _, ok := appendResult(nil, &other); ok {
 		t.Error("a property holding a number was encoded by hand")
+	}
+}
+
+// TestReasonTextEncoding compares appendReasonText with the reason's text
+// encoded whole, on paths and details that start or end inside a
+// character, hold bytes that are not UTF-8, or are empty.
+func TestReasonTextEncoding(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	piece := func() string {
+		switch r.IntN(4) {
+		case 0:
+			return ""
+		case 1:
+			return "\xe2\x82" + jsontest.String(r) + "\xf0\x9f"
+		}
+		return jsontest.String(r)
+	}
+	for range 5000 {
+		reason := assess.Reason{Path: piece(), Detail: piece()}
+		want := jsonstr.Append([]byte("keep"), view.ReasonText(reason))
+		if got := appendReasonText([]byte("keep"), reason); !bytes.Equal(got, want) {
+			t.Fatalf("reason %q: got %s, want %s", reason, got, want)
+		}
 	}
 }

@@ -153,11 +153,14 @@ func writeStreaming(w io.Writer, doc log, artifacts, results streamed) error {
 		sentinels = append(sentinels, jsonindent.Append(nil, compact, resultsIndent, "  "))
 		arrays = append(arrays, results)
 	}
-	var skel bytes.Buffer
-	if err := encodeLog(&skel, doc); err != nil {
+	// The skeleton as encodeLog writes it, indented by jsonindent.
+	var compact bytes.Buffer
+	enc := json.NewEncoder(&compact)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	rest := skel.Bytes()
+	rest := append(jsonindent.Append(nil, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "", "  "), '\n')
 	for k, sentinel := range sentinels {
 		at := bytes.Index(rest, sentinel)
 		if at < 0 || bytes.Contains(rest[at+1:], sentinel) {
