@@ -265,7 +265,7 @@ func writeManifest(w io.Writer, b *Bundle, artifacts []Artifact) error {
 	}
 	skel := append(jsonindent.Append(make([]byte, 0, len(data)*3/2), data, "", "  "), '\n')
 	at := bytes.Index(skel, subjectsSentinel)
-	if len(subjects) == 0 || at < 0 || bytes.Count(skel, subjectsSentinel) != 1 {
+	if len(subjects) == 0 || at < 0 || bytes.Contains(skel[at+len(subjectsSentinel):], subjectsSentinel) {
 		if len(subjects) > 0 {
 			// The sentinel is also in a value: encode the subjects in place.
 			return writeManifestWhole(w, m, subjects)
