@@ -90,8 +90,8 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	}
 	ts := r.Timestamp.UTC().Format("2006-01-02T15:04:05")
 	var total testsuite
-	for _, cr := range r.Controls {
-		if cr.Control != nil {
+	for i := range r.Controls {
+		if cr := &r.Controls[i]; cr.Control != nil {
 			total.add(tally(suiteCases(cr)))
 		}
 	}
@@ -109,7 +109,8 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	if err := enc.EncodeToken(root); err != nil {
 		return fmt.Errorf("write JUnit: %w", err)
 	}
-	for _, cr := range r.Controls {
+	for i := range r.Controls {
+		cr := &r.Controls[i]
 		if cr.Control == nil {
 			continue
 		}
@@ -132,12 +133,12 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 
 // newSuite is the suite of one control: a case per evaluation. Write
 // writes the same suite case by case (see writeSuite).
-func newSuite(x *view.Index, cr assess.ControlResult, ts string) testsuite {
+func newSuite(x *view.Index, cr *assess.ControlResult, ts string) testsuite {
 	cases := suiteCases(cr)
 	s := suiteHead(cr, ts)
 	s.add(tally(cases))
-	for _, e := range cases {
-		tc := newCase(x, cr, e)
+	for i := range cases {
+		tc := newCase(x, cr, &cases[i])
 		tc.Name, tc.Where = tc.fullName(), ""
 		if p := tc.Failure; p != nil && p.pieces {
 			p.Body, p.pieces = p.text.String(), false
@@ -156,7 +157,7 @@ func (tc *testcase) fullName() string {
 }
 
 // suiteHead is the suite of one control without its cases.
-func suiteHead(cr assess.ControlResult, ts string) testsuite {
+func suiteHead(cr *assess.ControlResult, ts string) testsuite {
 	c := cr.Control
 	return testsuite{Name: c.ID + ": " + c.Title, Timestamp: ts, Properties: []property{
 		{Name: "control", Value: c.ID}, {Name: "severity", Value: c.Severity},
@@ -167,7 +168,7 @@ func suiteHead(cr assess.ControlResult, ts string) testsuite {
 // suiteCases are the evaluations a control's suite has a case for: its
 // evaluations, or, when nothing was applicable, one skipped case saying
 // so, so that the control shows in CI instead of hiding in an empty suite.
-func suiteCases(cr assess.ControlResult) []assess.Evaluation {
+func suiteCases(cr *assess.ControlResult) []assess.Evaluation {
 	if len(cr.Evaluations) == 0 {
 		return []assess.Evaluation{{ControlID: cr.Control.ID, Verdict: assess.VerdictNotApplicable}}
 	}
@@ -179,7 +180,8 @@ func suiteCases(cr assess.ControlResult) []assess.Evaluation {
 // not-applicable verdicts.
 func tally(cases []assess.Evaluation) testsuite {
 	var t testsuite
-	for _, e := range cases {
+	for i := range cases {
+		e := &cases[i]
 		t.Tests++
 		switch e.Verdict {
 		case assess.VerdictFail:
@@ -209,7 +211,7 @@ type suiteProperties struct {
 
 // writeSuite writes newSuite(x, cr, ts) to enc, which writes to bw,
 // encoding its cases one at a time instead of building them all first.
-func writeSuite(enc *xml.Encoder, bw *bufio.Writer, x *view.Index, cr assess.ControlResult, ts string) error {
+func writeSuite(enc *xml.Encoder, bw *bufio.Writer, x *view.Index, cr *assess.ControlResult, ts string) error {
 	cases := suiteCases(cr)
 	s := suiteHead(cr, ts)
 	s.add(tally(cases))
@@ -234,8 +236,8 @@ func writeSuite(enc *xml.Encoder, bw *bufio.Writer, x *view.Index, cr assess.Con
 	if err := enc.Flush(); err != nil {
 		return err
 	}
-	for _, e := range cases {
-		tc := newCase(x, cr, e)
+	for i := range cases {
+		tc := newCase(x, cr, &cases[i])
 		writeCase(bw, &tc)
 	}
 	return enc.EncodeToken(start.End())
@@ -383,9 +385,9 @@ var plainByte = func() (t [256]bool) {
 }()
 
 // newCase renders one control × subject evaluation.
-func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testcase {
+func newCase(x *view.Index, cr *assess.ControlResult, e *assess.Evaluation) testcase {
 	c := cr.Control
-	subject := x.Judged(&e)
+	subject := x.Judged(e)
 	meta, loc := subject.Meta(), subject.Location()
 	tc := testcase{Name: meta.Name, Classname: c.ID, File: meta.Provenance.File, Line: meta.Provenance.Line}
 	if loc != "" && loc != meta.Name {
@@ -399,9 +401,9 @@ func newCase(x *view.Index, cr assess.ControlResult, e assess.Evaluation) testca
 	switch e.Verdict {
 	case assess.VerdictFail:
 		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity,
-			text: failureText(e, c.Remediation, "Finding: ", e.FindingID(), baselineNote(x, e)), pieces: true}
+			text: failureText(*e, c.Remediation, "Finding: ", e.FindingID(), baselineNote(x, e)), pieces: true}
 	case assess.VerdictError:
-		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(e, "")}
+		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(*e, "")}
 	case assess.VerdictWaived:
 		reason := "waived"
 		if w := x.Waiver(e.Waiver); w != nil {
@@ -531,8 +533,8 @@ func (t *text) write(out func(string) (int, error)) {
 }
 
 // baselineNote says, with a baseline, whether a failure is new.
-func baselineNote(x *view.Index, e assess.Evaluation) string {
-	switch x.R.Baseline.State(e) {
+func baselineNote(x *view.Index, e *assess.Evaluation) string {
+	switch x.R.Baseline.State(*e) {
 	case assess.BaselineNew:
 		return " (new: not in the baseline)"
 	case assess.BaselineUnchanged:

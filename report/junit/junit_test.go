@@ -156,7 +156,7 @@ func TestStreamedIsTheDocument(t *testing.T) {
 		if cr.Control == nil {
 			continue
 		}
-		s := newSuite(x, cr, ts)
+		s := newSuite(x, &cr, ts)
 		root.Tests += s.Tests
 		root.Failures += s.Failures
 		root.Errors += s.Errors
@@ -275,7 +275,7 @@ func TestNotAssessedCountsInWords(t *testing.T) {
 	} {
 		cr := assess.ControlResult{Control: &controls.Control{ID: "MCP-GW-01", Title: "t", Subject: evidence.KindGateway},
 			Counts: assess.Counts{NotApplicable: tt.n}}
-		s := newSuite(view.New(&assess.Results{}), cr, "2026-01-01T00:00:00")
+		s := newSuite(view.New(&assess.Results{}), &cr, "2026-01-01T00:00:00")
 		if len(s.Cases) != 1 || s.Cases[0].Skipped == nil || s.Cases[0].Skipped.Message != tt.want {
 			t.Errorf("%d not applicable: cases %+v, want one skipped with %q", tt.n, s.Cases, tt.want)
 		}
