@@ -139,6 +139,9 @@ type findingRow struct {
 	// search, when set, is the search text in place of Search, valid
 	// until the next row is made.
 	search []byte
+	// reasons, when set, are the reasons in place of Reasons, each shown
+	// as its view.ReasonText.
+	reasons []assess.Reason
 }
 
 type waiverView struct {
@@ -334,7 +337,7 @@ func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, s
 	row := findingRow{
 		ID: f.ID(), Verdict: string(f.Eval.Verdict), VerdictLabel: view.VerdictLabel(f.Eval.Verdict),
 		Severity: severity, Subject: f.Subject.Name, Kind: findingKind(f),
-		Location: f.Location, Message: f.Eval.Message, Reasons: view.ReasonTexts(f.Eval.Reasons),
+		Location: f.Location, Message: f.Eval.Message, reasons: f.Eval.Reasons,
 		Waiver: f.Eval.Waiver, WaiverAnchor: anchor(f.Eval.Waiver), Baseline: x.R.Baseline.State(*f.Eval),
 	}
 	if row.Subject == "" {
@@ -346,13 +349,23 @@ func findingRowOf(x *view.Index, opts Options, f view.Finding, control, title, s
 	if seen := x.R.History.FirstSeenOf(f.Fingerprint()); !seen.IsZero() {
 		row.FirstSeen = seen.UTC().Format("2006-01-02")
 	}
-	// The reasons are parts of their own: joined by a space, as the parts
-	// are.
-	var small [16]string
-	parts := append(small[:0], row.ID, control, title, severity, row.Subject, f.Subject.ID, row.Kind, row.Location,
-		row.Message)
-	parts = append(append(parts, row.Reasons...), row.Waiver, row.VerdictLabel)
-	*scratch = appendSearchText((*scratch)[:0], parts...)
+	// The reasons are parts of their own, each its view.ReasonText.
+	b := searchBuilder{buf: (*scratch)[:0]}
+	for _, p := range [...]string{row.ID, control, title, severity, row.Subject, f.Subject.ID, row.Kind, row.Location, row.Message} {
+		b.part(p)
+	}
+	for _, r := range row.reasons {
+		if r.Path == "" {
+			b.part(r.Detail)
+			continue
+		}
+		b.part(r.Path)
+		b.add(": ")
+		b.add(r.Detail)
+	}
+	b.part(row.Waiver)
+	b.part(row.VerdictLabel)
+	*scratch = b.buf
 	row.search = *scratch
 	return row
 }
@@ -448,43 +461,63 @@ func searchText(parts ...string) string { return string(appendSearchText(nil, pa
 // the parts, ASCII a byte at a time: every finding and inventory row has
 // a search text.
 func appendSearchText(dst []byte, parts ...string) []byte {
-	start := len(dst)
-	space := false // white space since the last word
-	for i, p := range parts {
-		space = space || i > 0
-		for j := 0; j < len(p); {
-			if c := p[j]; c < utf8.RuneSelf {
-				j++
-				switch {
-				case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
-					space = true
-					continue
-				case 'A' <= c && c <= 'Z':
-					c += 'a' - 'A'
-				}
-				if space && len(dst) > start {
-					dst = append(dst, ' ')
-				}
-				space = false
-				dst = append(dst, c)
-				continue
-			}
-			// A byte that is not UTF-8 decodes as U+FFFD, which is what
-			// strings.ToLower writes for it.
-			r, size := utf8.DecodeRuneInString(p[j:])
-			j += size
-			if unicode.IsSpace(r) {
-				space = true
-				continue
-			}
-			if space && len(dst) > start {
-				dst = append(dst, ' ')
-			}
-			space = false
-			dst = utf8.AppendRune(dst, unicode.ToLower(r))
-		}
+	b := searchBuilder{buf: dst, start: len(dst)}
+	for _, p := range parts {
+		b.part(p)
 	}
-	return dst
+	return b.buf
+}
+
+// searchBuilder makes a search text a piece at a time: a part is what
+// searchText joins to the others with a space, and may be added in pieces.
+type searchBuilder struct {
+	buf   []byte
+	start int  // where the text starts in buf
+	space bool // white space since the last word
+}
+
+// part starts a new part with s.
+func (b *searchBuilder) part(s string) {
+	b.space = true
+	b.add(s)
+}
+
+// add adds s to the current part.
+func (b *searchBuilder) add(s string) {
+	for j := 0; j < len(s); {
+		if c := s[j]; c < utf8.RuneSelf {
+			j++
+			switch {
+			case c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+				b.space = true
+				continue
+			case 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			}
+			b.word()
+			b.buf = append(b.buf, c)
+			continue
+		}
+		// A byte that is not UTF-8 decodes as U+FFFD, which is what
+		// strings.ToLower writes for it.
+		r, size := utf8.DecodeRuneInString(s[j:])
+		j += size
+		if unicode.IsSpace(r) {
+			b.space = true
+			continue
+		}
+		b.word()
+		b.buf = utf8.AppendRune(b.buf, unicode.ToLower(r))
+	}
+}
+
+// word is called before a character of a word: it writes the space that
+// separates the word from the one before, if any.
+func (b *searchBuilder) word() {
+	if b.space && len(b.buf) > b.start {
+		b.buf = append(b.buf, ' ')
+	}
+	b.space = false
 }
 
 // searchTextOf is searchText by its definition.

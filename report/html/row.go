@@ -67,7 +67,21 @@ func writeFindingRow(b *bytes.Buffer, r findingRow) {
 			escapeHTML(b, s.Text)
 		}
 	}
-	if len(r.Reasons) > 0 {
+	if len(r.reasons) > 0 {
+		b.WriteString(`<ul class="reasons">`)
+		for _, reason := range r.reasons {
+			// Escaping works a byte at a time: the text's pieces are
+			// escaped apart.
+			b.WriteString("<li>")
+			if reason.Path != "" {
+				escapeHTML(b, reason.Path)
+				b.WriteString(": ")
+			}
+			escapeHTML(b, reason.Detail)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ul>")
+	} else if len(r.Reasons) > 0 {
 		b.WriteString(`<ul class="reasons">`)
 		for _, reason := range r.Reasons {
 			b.WriteString("<li>")

@@ -8,6 +8,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/tollgate-dev/tollgate/assess"
 )
 
 // TestFindingRowIsTheTemplate renders finding rows both with the template
@@ -19,7 +21,7 @@ func TestFindingRowIsTheTemplate(t *testing.T) {
 	var rows []findingRow
 	for i, s := range tricky {
 		rows = append(rows, findingRow{ID: s, Verdict: s, VerdictLabel: s, Severity: s, Subject: s, Kind: s,
-			Location: s, Href: s, Message: s, Reasons: []string{s, "other"}, Waiver: s, WaiverAnchor: s,
+			Location: s, Href: s, Message: s, Reasons: []string{s, "other", "env.A<&>: " + s}, Waiver: s, WaiverAnchor: s,
 			Baseline: []string{"", "new", "unchanged", s}[i%4], FirstSeen: s, Search: s})
 	}
 	r := rand.New(rand.NewPCG(8, 9))
@@ -33,9 +35,11 @@ func TestFindingRowIsTheTemplate(t *testing.T) {
 		rows = append(rows, row)
 	}
 	sameAsTemplate(t, "testdata/finding-row.html.tmpl", rows, findingRowHTML)
-	// The search text given as bytes, as the report's rows give it.
+	// The search text given as bytes and the reasons as the engine's, as
+	// the report's rows give them.
 	sameAsTemplate(t, "testdata/finding-row.html.tmpl", rows, func(r findingRow) htmltemplate.HTML {
 		r.search, r.Search = append([]byte{}, r.Search...), "\x00ignored"
+		r.reasons, r.Reasons = asReasons(r.Reasons), nil
 		return findingRowHTML(r)
 	})
 }
@@ -160,6 +164,44 @@ func TestEscapePathOfPlainPaths(t *testing.T) {
 		}
 		if got, want := escapePath(string(b)), strings.Join(segs, "/"); got != want {
 			t.Fatalf("escapePath(%q) = %q, want %q", b, got, want)
+		}
+	}
+}
+
+// asReasons are reasons whose view.ReasonText are the texts.
+func asReasons(texts []string) []assess.Reason {
+	var out []assess.Reason
+	for _, s := range texts {
+		if path, detail, ok := strings.Cut(s, ": "); ok && path != "" {
+			out = append(out, assess.Reason{Path: path, Detail: detail})
+		} else {
+			out = append(out, assess.Reason{Detail: s})
+		}
+	}
+	return out
+}
+
+// TestSearchBuilderInPieces checks that a part added in pieces is the
+// part joined, as findingRowOf adds each reason's text.
+func TestSearchBuilderInPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(35, 36))
+	for range 3000 {
+		var parts []string
+		b := searchBuilder{buf: []byte("keep")}
+		b.start = len(b.buf)
+		for range r.IntN(5) {
+			p := pick(r)
+			b.part(p)
+			if r.IntN(2) == 0 {
+				more := pick(r)
+				b.add(": ")
+				b.add(more)
+				p += ": " + more
+			}
+			parts = append(parts, p)
+		}
+		if got, want := string(b.buf), "keep"+searchTextOf(parts); got != want {
+			t.Fatalf("parts %q in pieces: %q, want %q", parts, got, want)
 		}
 	}
 }
