@@ -239,7 +239,7 @@ func (x *directExec) branch(dot any, p *parse.PipeNode, list, elseList *parse.Li
 	if !ok {
 		return flowGiveUp
 	}
-	t, ok := truth(v)
+	t, ok := x.truth(v)
 	switch {
 	case !ok:
 		return flowGiveUp
@@ -445,7 +445,7 @@ func (x *directExec) call(dot any, name string, args []parse.Node) (any, bool) {
 			if v, ok = x.operand(dot, a); !ok {
 				return nil, false
 			}
-			t, ok := truth(v)
+			t, ok := x.truth(v)
 			if !ok {
 				return nil, false
 			}
@@ -468,7 +468,7 @@ func (x *directExec) call(dot any, name string, args []parse.Node) (any, bool) {
 		eq, ok := equal(vals[0], vals[1])
 		return eq == (name == "eq"), ok
 	case "not":
-		t, ok := truth(vals[0])
+		t, ok := x.truth(vals[0])
 		return !t, ok
 	case "location":
 		m, _ := vals[0].(map[string]any)
@@ -521,6 +521,15 @@ func (x *directExec) print(v any) bool {
 		return false
 	}
 	return true
+}
+
+// truth is truth for a value of this execution: the subject, which
+// text/template sees with its extras, is never empty.
+func (x *directExec) truth(v any) (t, ok bool) {
+	if m, isMap := v.(map[string]any); isMap && x.isRoot(m) {
+		return true, true
+	}
+	return truth(v)
 }
 
 // truth is text/template's truth of a value: not empty, false or zero. ok
