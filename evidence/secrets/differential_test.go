@@ -94,6 +94,9 @@ func compareWithPlainForms(t *testing.T, s string) {
 	if got, want := IsCredentialKey(s), refIsCredentialKey(s); got != want {
 		t.Errorf("IsCredentialKey(%q) = %v, want %v", s, got, want)
 	}
+	if got, want := isPlaceholder(s), refIsPlaceholder(s); got != want {
+		t.Errorf("isPlaceholder(%q) = %v, want %v", s, got, want)
+	}
 	if got, want := isAuthSchemeWord(s), refIsAuthSchemeWord(s); got != want {
 		t.Errorf("isAuthSchemeWord(%q) = %v, want %v", s, got, want)
 	}

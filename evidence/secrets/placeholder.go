@@ -2,6 +2,7 @@ package secrets
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,10 +52,11 @@ var placeholderWords = []string{"todo", "tbd", "fixme", "placeholder", "dummy", 
 	"null", "nil", "undefined", "n/a", "tbc", "unset", "notset", "not-set", "not_set"}
 
 // hasPrefixFoldASCII reports whether v, which is ASCII, starts with one of
-// the lower-case ASCII words, ignoring case.
+// the lower-case ASCII words, ignoring case. (Each word starts with a
+// letter: v starts with it, in either case, when v[0]|0x20 is it.)
 func hasPrefixFoldASCII(v string, words ...string) bool {
 	for _, w := range words {
-		if len(v) >= len(w) && strings.EqualFold(v[:len(w)], w) {
+		if len(v) >= len(w) && v[0]|0x20 == w[0] && strings.EqualFold(v[:len(w)], w) {
 			return true
 		}
 	}
@@ -62,10 +64,10 @@ func hasPrefixFoldASCII(v string, words ...string) bool {
 }
 
 // equalFoldASCIIAny reports whether v, which is ASCII, is one of the
-// lower-case ASCII words, ignoring case.
+// lower-case ASCII words, ignoring case. (Each word starts with a letter.)
 func equalFoldASCIIAny(v string, words ...string) bool {
 	for _, w := range words {
-		if len(v) == len(w) && strings.EqualFold(v, w) {
+		if len(v) == len(w) && v[0]|0x20 == w[0] && strings.EqualFold(v, w) {
 			return true
 		}
 	}
@@ -89,35 +91,27 @@ func stripAuthScheme(s string) (rest, scheme string) {
 // isAuthSchemeWord reports whether s is only an auth scheme's name ("Bearer"),
 // as when the credential that follows it is a reference or on another line.
 func isAuthSchemeWord(s string) bool {
-	// A string equal to a name ignoring case has as many characters as the
-	// name, each at most utf8.UTFMax bytes long.
-	if len(s) > utf8.UTFMax*maxAuthSchemeName {
-		return false
-	}
 	for _, name := range authSchemeNames {
-		if strings.EqualFold(s, name) {
+		// A string equal to an ASCII name ignoring case has as many
+		// characters as the name, each at most utf8.UTFMax bytes long.
+		if len(s) >= len(name) && len(s) <= utf8.UTFMax*len(name) && strings.EqualFold(s, name) {
 			return true
 		}
 	}
 	return false
 }
 
-// authSchemeNames are the names of authSchemes, without the space.
+// authSchemeNames are the names of authSchemes, without the space, each
+// once ignoring case.
 var authSchemeNames = func() []string {
-	out := make([]string, len(authSchemes))
-	for i, p := range authSchemes {
-		out[i] = strings.TrimSpace(p)
+	var out []string
+	for _, p := range authSchemes {
+		name := strings.TrimSpace(p)
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.EqualFold(o, name) }) {
+			out = append(out, name)
+		}
 	}
 	return out
-}()
-
-// maxAuthSchemeName is the length of the longest of authSchemeNames.
-var maxAuthSchemeName = func() int {
-	n := 0
-	for _, name := range authSchemeNames {
-		n = max(n, len(name))
-	}
-	return n
 }()
 
 // reVarNameValue is a variable's own name given as its value (API_KEY:
