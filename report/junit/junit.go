@@ -138,7 +138,7 @@ func newSuite(x *view.Index, cr *assess.ControlResult, ts string) testsuite {
 	s := suiteHead(cr, ts)
 	s.add(tally(cases))
 	for i := range cases {
-		tc := newCase(x, cr, &cases[i])
+		tc := newCase(x, cr, &cases[i], new(problem))
 		tc.Name, tc.Where = tc.fullName(), ""
 		if p := tc.Failure; p != nil && p.pieces {
 			p.Body, p.pieces = p.text.String(), false
@@ -236,8 +236,9 @@ func writeSuite(enc *xml.Encoder, bw *bufio.Writer, x *view.Index, cr *assess.Co
 	if err := enc.Flush(); err != nil {
 		return err
 	}
+	var failure problem // every case's, each written before the next is made
 	for i := range cases {
-		tc := newCase(x, cr, &cases[i])
+		tc := newCase(x, cr, &cases[i], &failure)
 		writeCase(bw, &tc)
 	}
 	return enc.EncodeToken(start.End())
@@ -384,8 +385,9 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
-// newCase renders one control × subject evaluation.
-func newCase(x *view.Index, cr *assess.ControlResult, e *assess.Evaluation) testcase {
+// newCase renders one control × subject evaluation; a failure is made in
+// *failure.
+func newCase(x *view.Index, cr *assess.ControlResult, e *assess.Evaluation, failure *problem) testcase {
 	c := cr.Control
 	subject := x.Judged(e)
 	meta, loc := subject.Meta(), subject.Location()
@@ -400,8 +402,9 @@ func newCase(x *view.Index, cr *assess.ControlResult, e *assess.Evaluation) test
 	msg := e.Message
 	switch e.Verdict {
 	case assess.VerdictFail:
-		tc.Failure = &problem{Message: orDefault(msg, c.Title), Type: c.Severity,
+		*failure = problem{Message: orDefault(msg, c.Title), Type: c.Severity,
 			text: failureText(*e, c.Remediation, "Finding: ", e.FindingID(), baselineNote(x, e)), pieces: true}
+		tc.Failure = failure
 	case assess.VerdictError:
 		tc.Error = &problem{Message: orDefault(msg, "the evaluation failed"), Type: "error", Body: body(*e, "")}
 	case assess.VerdictWaived:
