@@ -45,6 +45,7 @@ var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncM
 	"spans":         spans,
 	"findingRows":   writeFindingRows,
 	"inventoryRows": writeInventoryRows,
+	"artifactRows":  writeArtifactRows,
 }).Parse(assets.Page))
 
 // Write writes r as the HTML report to w.
@@ -98,6 +99,19 @@ func writeInventoryRows(m *model, rows iter.Seq[inventoryRow]) (htmltemplate.HTM
 	for r := range rows {
 		m.rows.row.Reset()
 		writeInventoryRow(&m.rows.row, r)
+		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
+}
+
+// writeArtifactRows writes the rows of the evidence table, as
+// writeFindingRows does the findings.
+func writeArtifactRows(m *model, rows iter.Seq[artifactView]) (htmltemplate.HTML, error) {
+	for r := range rows {
+		m.rows.row.Reset()
+		writeArtifactRow(&m.rows.row, r)
 		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
 			return "", err
 		}

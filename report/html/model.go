@@ -48,7 +48,10 @@ type model struct {
 	Inventory    []kindTable
 	Waivers      []waiverView
 	Attestations []attestationView
-	Artifacts    []artifactView
+	// Artifacts counts the stored files; ArtifactRows makes their rows
+	// one at a time as the report is written.
+	Artifacts    int
+	ArtifactRows iter.Seq[artifactView]
 	ManifestHref string
 
 	CSS htmltemplate.CSS
@@ -409,9 +412,14 @@ func (m *model) evidence(r *assess.Results, base string) {
 	if base != "" {
 		m.ManifestHref = evidenceHref(base, evidence.ManifestFile)
 	}
-	for _, a := range r.Artifacts {
-		m.Artifacts = append(m.Artifacts, artifactView{Path: a.Path, Href: evidenceHref(base, a.BundlePath), Format: a.Format,
-			SHA256: a.SHA256, RedactedSHA256: a.RedactedSHA256, Size: a.Size})
+	m.Artifacts = len(r.Artifacts)
+	m.ArtifactRows = func(yield func(artifactView) bool) {
+		for _, a := range r.Artifacts {
+			if !yield(artifactView{Path: a.Path, Href: evidenceHref(base, a.BundlePath), Format: a.Format,
+				SHA256: a.SHA256, RedactedSHA256: a.RedactedSHA256, Size: a.Size}) {
+				return
+			}
+		}
 	}
 }
 

@@ -133,6 +133,30 @@ func writeInventoryRow(b *bytes.Buffer, r inventoryRow) {
 	b.WriteString("</td></tr>")
 }
 
+// writeArtifactRow writes one row of the evidence table to b, as
+// writeFindingRow does a finding row (see TestArtifactRowIsTheTemplate).
+func writeArtifactRow(b *bytes.Buffer, r artifactView) {
+	b.WriteString("\n<tr><th scope=\"row\">")
+	if r.Href != "" {
+		b.WriteString(`<a href="`)
+		escapeHTML(b, processURL(filterURL(r.Href), true))
+		b.WriteString(`">`)
+		escapeHTML(b, r.Path)
+		b.WriteString("</a>")
+	} else {
+		escapeHTML(b, r.Path)
+	}
+	b.WriteString("</th><td>")
+	escapeHTML(b, r.Format)
+	b.WriteString(`</td><td class="nowrap">`)
+	b.Write(strconv.AppendInt(b.AvailableBuffer(), r.Size, 10))
+	b.WriteString(`</td><td><code class="hash">`)
+	escapeHTML(b, r.SHA256)
+	b.WriteString(`</code></td><td><code class="hash">`)
+	escapeHTML(b, r.RedactedSHA256)
+	b.WriteString("</code></td></tr>")
+}
+
 // htmlReplacements is html/template's escaping of text and of quoted
 // attribute values: NUL, both quotation marks, ampersand, plus sign and
 // angle brackets. Every other byte, including bytes that are not UTF-8, is

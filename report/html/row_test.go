@@ -63,6 +63,22 @@ func TestInventoryRowIsTheTemplate(t *testing.T) {
 	})
 }
 
+// TestArtifactRowIsTheTemplate is TestFindingRowIsTheTemplate for the
+// rows of the evidence table.
+func TestArtifactRowIsTheTemplate(t *testing.T) {
+	rows := []artifactView{{}, {Size: -1}}
+	r := rand.New(rand.NewPCG(12, 13))
+	for range 500 {
+		rows = append(rows, artifactView{Path: pick(r), Href: pick(r), Format: pick(r), SHA256: pick(r),
+			RedactedSHA256: pick(r), Size: r.Int64N(1 << 40)})
+	}
+	sameAsTemplate(t, "testdata/artifact-row.html.tmpl", rows, func(r artifactView) htmltemplate.HTML {
+		var b bytes.Buffer
+		writeArtifactRow(&b, r)
+		return htmltemplate.HTML(b.String())
+	})
+}
+
 // tricky are values html/template escapes in one of its contexts (text,
 // attributes, URLs and URL parts), or that look like it might.
 var tricky = []string{"", "plain", `a "quoted" 'value'`, "a+b<c>&d", "nul\x00byte", "not utf-8 \xff\xfe", "déjà 😀 \u2028",
