@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -210,6 +211,12 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*No
 	case yaml.MappingNode:
 		flow := flow || y.Style&yaml.FlowStyle != 0
 		n := &Node{Kind: Object, Pointer: ptr, Line: y.Line, Col: y.Column}
+		if !yamlIndexAll && len(y.Content) <= 2*maxScannedMembers && !hasMergeKey(y) {
+			if err := b.smallMapping(n, y, ptr, depth, flow); err != nil {
+				return nil, err
+			}
+			return n, nil
+		}
 		index := map[string]int{}
 		// explicit holds the keys written in this mapping (not merged in).
 		explicit := map[string]bool{}
@@ -250,6 +257,9 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*No
 	case yaml.SequenceNode:
 		flow := flow || y.Style&yaml.FlowStyle != 0
 		n := &Node{Kind: Array, Pointer: ptr, Line: y.Line, Col: y.Column}
+		if len(y.Content) > 0 {
+			n.Items = make([]*Node, 0, len(y.Content))
+		}
 		for i, it := range y.Content {
 			child, err := b.value(it, indexPointer(ptr, i), depth+1, flow)
 			if err != nil {
@@ -275,6 +285,48 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*No
 		n.Kind = String
 	}
 	return n, nil
+}
+
+// yamlIndexAll makes every mapping go through the general path, with maps
+// of its keys, for the tests that compare the two paths.
+var yamlIndexAll = false
+
+// hasMergeKey reports whether the mapping y has a merge key ("<<").
+func hasMergeKey(y *yaml.Node) bool {
+	for i := 0; i+1 < len(y.Content); i += 2 {
+		if k := y.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			return true
+		}
+	}
+	return false
+}
+
+// smallMapping is the general path of value for a mapping y of at most
+// maxScannedMembers keys and no merge key, into n: with every key written
+// in the mapping itself, a repeated key is found by a look through the keys
+// so far instead of maps of them.
+func (b *yamlBuilder) smallMapping(n *Node, y *yaml.Node, ptr string, depth int, flow bool) *SyntaxError {
+	if len(y.Content) >= 2 {
+		n.Keys = make([]string, 0, len(y.Content)/2)
+		n.Vals = make([]*Node, 0, len(y.Content)/2)
+	}
+	for i := 0; i+1 < len(y.Content); i += 2 {
+		k, v := y.Content[i], y.Content[i+1]
+		key := k.Value
+		if j := slices.Index(n.Keys, key); j >= 0 {
+			return &SyntaxError{Line: k.Line, Col: k.Column,
+				Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(key), n.Vals[j].Line)}
+		}
+		child, err := b.value(v, childPointer(ptr, key), depth+1, flow)
+		if err != nil {
+			return err
+		}
+		child.Line, child.Col = k.Line, k.Column
+		child.KeySpan = b.scalarSpan(k, flow)
+		n.Keys = append(n.Keys, key)
+		n.Vals = append(n.Vals, child)
+	}
+	return nil
 }
 
 // merge applies a YAML merge key ("<<: *anchor"): members not already set
