@@ -160,7 +160,8 @@ func writeStreaming(w io.Writer, doc log, artifacts, results streamed) error {
 	if err := enc.Encode(doc); err != nil {
 		return err
 	}
-	rest := append(jsonindent.Append(nil, bytes.TrimSuffix(compact.Bytes(), []byte("\n")), "", "  "), '\n')
+	skel := bytes.TrimSuffix(compact.Bytes(), []byte("\n"))
+	rest := append(jsonindent.Append(make([]byte, 0, len(skel)*3/2), skel, "", "  "), '\n')
 	for k, sentinel := range sentinels {
 		at := bytes.Index(rest, sentinel)
 		if at < 0 || bytes.Contains(rest[at+1:], sentinel) {
