@@ -58,13 +58,17 @@ func writeFindingRow(b *bytes.Buffer, r findingRow) {
 		escapeHTML(b, r.Location)
 	}
 	b.WriteString("</td>\n<td>")
-	for _, s := range spans(r.Message) {
-		if s.Code {
-			b.WriteString("<code>")
-			escapeHTML(b, s.Text)
-			b.WriteString("</code>")
-		} else {
-			escapeHTML(b, s.Text)
+	if strings.IndexByte(r.Message, '`') < 0 {
+		escapeHTML(b, r.Message) // one span of text: no list of spans
+	} else {
+		for _, s := range spans(r.Message) {
+			if s.Code {
+				b.WriteString("<code>")
+				escapeHTML(b, s.Text)
+				b.WriteString("</code>")
+			} else {
+				escapeHTML(b, s.Text)
+			}
 		}
 	}
 	if len(r.reasons) > 0 {
