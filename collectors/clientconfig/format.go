@@ -71,7 +71,7 @@ type pattern struct {
 func (pt pattern) match(p string) bool {
 	dir, base := path.Split(p)
 	dir = strings.TrimSuffix(dir, "/")
-	if ok, _ := path.Match(pt.base, base); ok {
+	if globMatch(pt.base, base) {
 		if pt.dir == "" || dir == pt.dir || strings.HasSuffix(dir, "/"+pt.dir) {
 			return true
 		}
@@ -93,7 +93,7 @@ func (pt pattern) match(p string) bool {
 			// A bare glob ("*.yaml") only matches the whole base name.
 			break
 		}
-		if ok, _ := path.Match(pt.base, rest); ok {
+		if globMatch(pt.base, rest) {
 			return true
 		}
 	}
@@ -131,6 +131,17 @@ func matchAny(p string, strong, weak []pattern) files.Strength {
 		}
 	}
 	return files.None
+}
+
+// globMatch is path.Match that reports a malformed pattern as no match. A
+// pattern without a meta character (most are a file's name) matches only
+// itself, and is compared as such.
+func globMatch(pattern, name string) bool {
+	if !strings.ContainsAny(pattern, `*?[\`) {
+		return pattern == name
+	}
+	ok, _ := path.Match(pattern, name)
+	return ok
 }
 
 // pathHas reports whether any directory or name segment of p contains sub
