@@ -354,15 +354,6 @@ func kindOrder(k Kind) int {
 	return len(Kinds)
 }
 
-func sortedFileNames(files map[string][]byte) []string {
-	names := make([]string, 0, len(files))
-	for p := range files {
-		names = append(names, p)
-	}
-	sort.Strings(names)
-	return names
-}
-
 func hashHex(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])

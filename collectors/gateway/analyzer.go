@@ -221,19 +221,3 @@ func baseName(p string) string {
 	}
 	return b
 }
-
-// nameEndsWith reports whether the base name of p is name, or ends with
-// "_"+name or "-"+name or "."+name (a flattened or prefixed copy).
-func nameEndsWith(p, name string) bool {
-	b := strings.ToLower(path.Base(p))
-	name = strings.ToLower(name)
-	if b == name {
-		return true
-	}
-	for _, sep := range []string{"_", "-", "."} {
-		if strings.HasSuffix(b, sep+name) {
-			return true
-		}
-	}
-	return false
-}

@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -281,13 +280,4 @@ func cut(s string, n int) string {
 		return s
 	}
 	return s[:n] + "…"
-}
-
-func sortedHeaderNames(h http.Header) []string {
-	names := make([]string, 0, len(h))
-	for k := range h {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	return names
 }

@@ -361,12 +361,8 @@ func xmlChar(r rune) bool {
 		r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }
 
-// plainXML reports whether s is printable ASCII that XML escaping leaves
-// as it is.
-func plainXML(s string) bool { return plainPrefix(s) == len(s) }
-
-// plainPrefix is the length of the longest prefix of s that plainXML
-// accepts.
+// plainPrefix is the length of the longest prefix of s that XML escaping
+// leaves as it is (printable ASCII but the five markup characters).
 func plainPrefix(s string) int {
 	for i := 0; i < len(s); i++ {
 		if !plainByte[s[i]] {

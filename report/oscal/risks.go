@@ -224,13 +224,3 @@ func (b *builder) lazyRisks(plan view.Plan) *lazyArray[oscalTypes.Risk] {
 	return &lazyArray[oscalTypes.Risk]{s: new([]oscalTypes.Risk), n: plan.Len(), appendElem: (*objectWriter).risk, w: objectWriter{shared: b.parts},
 		gen: func(i int) oscalTypes.Risk { return b.risk(plan.Item(i)) }, setUUID: func(r *oscalTypes.Risk, id string) { r.UUID = id }}
 }
-
-// risks describes every finding as a risk, in the order of the findings.
-func (b *builder) risks() ([]oscalTypes.Risk, []view.PlanItem) {
-	items := b.x.PlanItems(b.eng)
-	out := make([]oscalTypes.Risk, 0, len(items))
-	for _, it := range items {
-		out = append(out, b.risk(it))
-	}
-	return out, items
-}
