@@ -365,7 +365,6 @@ func (r *agwReader) readGateways(root *postree.Node) {
 	type port struct {
 		number  int
 		tls     bool
-		host    string
 		policy  *postree.Node
 		listens []*postree.Node
 	}
