@@ -435,7 +435,7 @@ func evidenceHref(base, bundlePath string) string {
 // escapePath escapes each segment of a slash-separated path with
 // url.PathEscape.
 func escapePath(p string) string {
-	if plainPath(p) {
+	if view.PlainPath(p) {
 		return p
 	}
 	segs := strings.Split(p, "/")
@@ -443,21 +443,6 @@ func escapePath(p string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
-}
-
-// plainPath reports whether every byte of p is a slash or one that
-// url.PathEscape leaves alone in a segment (letters, digits, '-', '.',
-// '_', '~'), so that escaping p segment by segment gives p.
-func plainPath(p string) bool {
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '.', c == '_', c == '~', c == '/':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // searchText is what the search box matches a row against: the parts

@@ -304,7 +304,7 @@ func joinRoot(root, p string) string {
 // (a space, '#', '%' or '?' in a file name would otherwise change its
 // meaning).
 func fileURI(path string) string {
-	if plainPath(path) {
+	if view.PlainPath(path) {
 		return path
 	}
 	return escapeSegments(path)
@@ -319,21 +319,6 @@ func escapeSegments(path string) string {
 		segs[i] = strings.ReplaceAll(url.PathEscape(s), ":", "%3A")
 	}
 	return strings.Join(segs, "/")
-}
-
-// plainPath reports whether every byte of p is a slash or one that
-// url.PathEscape leaves alone and that is not ':' (letters, digits, '-',
-// '.', '_', '~'), so that fileURI(p) is p.
-func plainPath(p string) bool {
-	for i := 0; i < len(p); i++ {
-		switch c := p[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '.', c == '_', c == '~', c == '/':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 func orDefault(s, def string) string {

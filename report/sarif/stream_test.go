@@ -96,8 +96,8 @@ func TestFileURIOfPlainPaths(t *testing.T) {
 			t.Fatalf("fileURI(%q) = %q, want %q", p, got, want)
 		}
 	}
-	if !plainPath("repos/web-frontend/.cursor/mcp.json") || plainPath("a b/c") || plainPath("c:/x") {
-		t.Error("plainPath misjudges a path")
+	if !view.PlainPath("repos/web-frontend/.cursor/mcp.json") || view.PlainPath("a b/c") || view.PlainPath("c:/x") {
+		t.Error("PlainPath misjudges a path")
 	}
 }
 
