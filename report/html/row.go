@@ -48,15 +48,7 @@ func writeFindingRow(b *bytes.Buffer, r findingRow) {
 	b.WriteString(`</span><br><span class="muted">`)
 	escapeHTML(b, r.Kind)
 	b.WriteString("</span></td>\n<td>")
-	if r.Href != "" {
-		b.WriteString(`<a href="`)
-		escapeHTML(b, processURL(filterURL(r.Href), true))
-		b.WriteString(`">`)
-		escapeHTML(b, r.Location)
-		b.WriteString("</a>")
-	} else {
-		escapeHTML(b, r.Location)
-	}
+	writeLinked(b, r.Href, r.Location)
 	b.WriteString("</td>\n<td>")
 	if strings.IndexByte(r.Message, '`') < 0 {
 		escapeHTML(b, r.Message) // one span of text: no list of spans
@@ -141,15 +133,7 @@ func writeInventoryRow(b *bytes.Buffer, r inventoryRow) {
 // writeFindingRow does a finding row (see TestArtifactRowIsTheTemplate).
 func writeArtifactRow(b *bytes.Buffer, r artifactView) {
 	b.WriteString("\n<tr><th scope=\"row\">")
-	if r.Href != "" {
-		b.WriteString(`<a href="`)
-		escapeHTML(b, processURL(filterURL(r.Href), true))
-		b.WriteString(`">`)
-		escapeHTML(b, r.Path)
-		b.WriteString("</a>")
-	} else {
-		escapeHTML(b, r.Path)
-	}
+	writeLinked(b, r.Href, r.Path)
 	b.WriteString("</th><td>")
 	escapeHTML(b, r.Format)
 	b.WriteString(`</td><td class="nowrap">`)
@@ -159,6 +143,19 @@ func writeArtifactRow(b *bytes.Buffer, r artifactView) {
 	b.WriteString(`</code></td><td><code class="hash">`)
 	escapeHTML(b, r.RedactedSHA256)
 	b.WriteString("</code></td></tr>")
+}
+
+// writeLinked writes text escaped, as a link to href when href is set.
+func writeLinked(b *bytes.Buffer, href, text string) {
+	if href == "" {
+		escapeHTML(b, text)
+		return
+	}
+	b.WriteString(`<a href="`)
+	escapeHTML(b, processURL(filterURL(href), true))
+	b.WriteString(`">`)
+	escapeHTML(b, text)
+	b.WriteString("</a>")
 }
 
 // htmlReplacements is html/template's escaping of text and of quoted
