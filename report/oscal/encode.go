@@ -146,7 +146,7 @@ type lazyArray[T any] struct {
 	gen     func(int) T
 	setUUID func(*T, string)
 	// appendElem, when set, writes an element's compact encoding by hand
-	// (see appendRisk) to w, or leaves w.ok false for one it cannot
+	// (see objectWriter.risk) to w, or leaves w.ok false for one it cannot
 	// encode.
 	appendElem func(w *objectWriter, v *T)
 	// w is what appendElem writes to: it keeps its buffer and the

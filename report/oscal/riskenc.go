@@ -295,22 +295,9 @@ func (w *objectWriter) relatedObservation(o *oscalTypes.RelatedObservation) {
 	w.b = append(w.b, '}')
 }
 
-// appendByHand appends v's compact JSON as write writes it; ok is false
-// when v sets a field write does not handle.
-func appendByHand[T any](dst []byte, v *T, write func(*objectWriter, *T)) (_ []byte, ok bool) {
-	w := &objectWriter{b: dst, ok: true}
-	write(w, v)
-	return w.b, w.ok
-}
-
-// appendRisk appends r's compact JSON; ok is false when r sets a field the
-// encoder does not handle.
-func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
-	return appendByHand(dst, r, (*objectWriter).risk)
-}
-
-// risk writes r as appendRisk does, sharing the parts the builder shares
-// between risks.
+// risk writes r's compact JSON, sharing the parts the builder shares
+// between risks; it leaves w.ok false when r sets a field the encoder does
+// not handle.
 func (w *objectWriter) risk(r *oscalTypes.Risk) {
 	w.b = append(w.b, '{')
 	sharedMember(w, "characterizations", r.Characterizations, w.characterization)
@@ -408,14 +395,9 @@ func (w *objectWriter) task(t *oscalTypes.Task) {
 	w.b = append(w.b, '}')
 }
 
-// appendPoamItem appends the item's compact JSON; ok is false when it sets a
-// field the encoder does not handle.
-func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
-	return appendByHand(dst, it, (*objectWriter).poamItem)
-}
-
-// poamItem writes it as appendPoamItem does, sharing the parts the builder
-// shares between items.
+// poamItem writes the item's compact JSON, sharing the parts the builder
+// shares between items; it leaves w.ok false when the item sets a field
+// the encoder does not handle.
 func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 	w.b = append(w.b, '{')
 	w.str("description", it.Description)
@@ -436,14 +418,9 @@ func (w *objectWriter) poamItem(it *oscalTypes.PoamItem) {
 	w.b = append(w.b, '}')
 }
 
-// appendInventoryItem appends the item's compact JSON (the POA&M lists one item
-// per subject its findings concern); ok is false when it sets a field the
-// encoder does not handle.
-func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok bool) {
-	return appendByHand(dst, it, (*objectWriter).inventoryItem)
-}
-
-// inventoryItem writes it as appendInventoryItem does.
+// inventoryItem writes the item's compact JSON (the POA&M lists one item
+// per subject its findings concern); it leaves w.ok false when the item
+// sets a field the encoder does not handle.
 func (w *objectWriter) inventoryItem(it *oscalTypes.InventoryItem) {
 	w.b = append(w.b, '{')
 	w.str("description", it.Description)
@@ -461,14 +438,9 @@ func (w *objectWriter) inventoryItem(it *oscalTypes.InventoryItem) {
 	w.b = append(w.b, '}')
 }
 
-// appendResource appends the back-matter resource's compact JSON (a
-// document has one per artifact); ok is false when it sets a field the
-// encoder does not handle.
-func appendResource(dst []byte, r *oscalTypes.Resource) (_ []byte, ok bool) {
-	return appendByHand(dst, r, (*objectWriter).resource)
-}
-
-// resource writes r as appendResource does.
+// resource writes the back-matter resource's compact JSON (a document has
+// one per artifact); it leaves w.ok false when r sets a field the encoder
+// does not handle.
 func (w *objectWriter) resource(r *oscalTypes.Resource) {
 	w.b = append(w.b, '{')
 	w.unhandled(r.Base64 != nil || r.Citation != nil || r.DocumentIds != nil)
@@ -492,14 +464,9 @@ func (w *objectWriter) resource(r *oscalTypes.Resource) {
 	w.b = append(w.b, '}')
 }
 
-// appendFinding appends the finding's compact JSON (a finding lists the
-// risks of every control its requirement maps to); ok is false when it
-// sets a field the encoder does not handle.
-func appendFinding(dst []byte, f *oscalTypes.Finding) (_ []byte, ok bool) {
-	return appendByHand(dst, f, (*objectWriter).finding)
-}
-
-// finding writes f as appendFinding does.
+// finding writes the finding's compact JSON (a finding lists the risks of
+// every control its requirement maps to); it leaves w.ok false when f sets
+// a field the encoder does not handle.
 func (w *objectWriter) finding(f *oscalTypes.Finding) {
 	w.b = append(w.b, '{')
 	w.str("description", f.Description)

@@ -384,3 +384,44 @@ func TestFindingEncodingIsJSON(t *testing.T) {
 		}
 	}
 }
+
+// appendByHand appends v's compact JSON as write writes it; ok is false
+// when v sets a field write does not handle.
+func appendByHand[T any](dst []byte, v *T, write func(*objectWriter, *T)) (_ []byte, ok bool) {
+	w := &objectWriter{b: dst, ok: true}
+	write(w, v)
+	return w.b, w.ok
+}
+
+// appendRisk appends r's compact JSON; ok is false when r sets a field the
+// encoder does not handle.
+func appendRisk(dst []byte, r *oscalTypes.Risk) (_ []byte, ok bool) {
+	return appendByHand(dst, r, (*objectWriter).risk)
+}
+
+// appendPoamItem appends the item's compact JSON; ok is false when it sets a
+// field the encoder does not handle.
+func appendPoamItem(dst []byte, it *oscalTypes.PoamItem) (_ []byte, ok bool) {
+	return appendByHand(dst, it, (*objectWriter).poamItem)
+}
+
+// appendInventoryItem appends the item's compact JSON (the POA&M lists one item
+// per subject its findings concern); ok is false when it sets a field the
+// encoder does not handle.
+func appendInventoryItem(dst []byte, it *oscalTypes.InventoryItem) (_ []byte, ok bool) {
+	return appendByHand(dst, it, (*objectWriter).inventoryItem)
+}
+
+// appendResource appends the back-matter resource's compact JSON (a
+// document has one per artifact); ok is false when it sets a field the
+// encoder does not handle.
+func appendResource(dst []byte, r *oscalTypes.Resource) (_ []byte, ok bool) {
+	return appendByHand(dst, r, (*objectWriter).resource)
+}
+
+// appendFinding appends the finding's compact JSON (a finding lists the
+// risks of every control its requirement maps to); ok is false when it
+// sets a field the encoder does not handle.
+func appendFinding(dst []byte, f *oscalTypes.Finding) (_ []byte, ok bool) {
+	return appendByHand(dst, f, (*objectWriter).finding)
+}
