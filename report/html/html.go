@@ -43,9 +43,9 @@ type Options struct {
 var page = htmltemplate.Must(htmltemplate.New("report").Funcs(htmltemplate.FuncMap{
 	"plural":        words.Count,
 	"spans":         spans,
-	"findingRows":   writeFindingRows,
-	"inventoryRows": writeInventoryRows,
-	"artifactRows":  writeArtifactRows,
+	"findingRows":   writeRows(writeFindingRow),
+	"inventoryRows": writeRows(writeInventoryRow),
+	"artifactRows":  writeRows(writeArtifactRow),
 }).Parse(assets.Page))
 
 // Write writes r as the HTML report to w.
@@ -71,52 +71,29 @@ func Write(w io.Writer, r *assess.Results, opts Options) error {
 	return nil
 }
 
-// rowSink is where the page's finding and inventory rows go: straight into
-// the writer the page is rendered into, in the place of the template call
-// that writes them (the template writes everything before the call to the
-// same writer first), without a string per row.
+// rowSink is where the page's finding, inventory and evidence rows go:
+// straight into the writer the page is rendered into, in the place of the
+// template call that writes them (the template writes everything before
+// the call to the same writer first), without a string per row.
 type rowSink struct {
 	w   *bufio.Writer
 	row bytes.Buffer
 }
 
-// writeFindingRows writes the rows of one control's findings where the
-// template calls it, and returns nothing for the template to print.
-func writeFindingRows(m *model, rows iter.Seq[findingRow]) (htmltemplate.HTML, error) {
-	for r := range rows {
-		m.rows.row.Reset()
-		writeFindingRow(&m.rows.row, r)
-		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
-			return "", err
+// writeRows returns the template function that writes a table's rows,
+// each with write, where the template calls it, and returns nothing for the
+// template to print.
+func writeRows[T any](write func(*bytes.Buffer, T)) func(*model, iter.Seq[T]) (htmltemplate.HTML, error) {
+	return func(m *model, rows iter.Seq[T]) (htmltemplate.HTML, error) {
+		for r := range rows {
+			m.rows.row.Reset()
+			write(&m.rows.row, r)
+			if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
+				return "", err
+			}
 		}
+		return "", nil
 	}
-	return "", nil
-}
-
-// writeInventoryRows writes the rows of one kind of subject of the
-// inventory, as writeFindingRows does the findings.
-func writeInventoryRows(m *model, rows iter.Seq[inventoryRow]) (htmltemplate.HTML, error) {
-	for r := range rows {
-		m.rows.row.Reset()
-		writeInventoryRow(&m.rows.row, r)
-		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
-			return "", err
-		}
-	}
-	return "", nil
-}
-
-// writeArtifactRows writes the rows of the evidence table, as
-// writeFindingRows does the findings.
-func writeArtifactRows(m *model, rows iter.Seq[artifactView]) (htmltemplate.HTML, error) {
-	for r := range rows {
-		m.rows.row.Reset()
-		writeArtifactRow(&m.rows.row, r)
-		if _, err := m.rows.w.Write(m.rows.row.Bytes()); err != nil {
-			return "", err
-		}
-	}
-	return "", nil
 }
 
 // contentSecurityPolicy allows exactly the page's own style sheet and
