@@ -2,10 +2,9 @@ package markdown
 
 import (
 	"io"
-	"runtime"
 	"testing"
 
-	"github.com/tollgate-dev/tollgate/internal/cputime"
+	"github.com/tollgate-dev/tollgate/assess"
 	"github.com/tollgate-dev/tollgate/report/internal/fixture"
 )
 
@@ -13,16 +12,5 @@ import (
 // declarations (the full catalog, so about 100,000 evaluations), with the
 // CPU time of an op beside its wall time.
 func BenchmarkWriteFleet(b *testing.B) {
-	r := fixture.Fleet(b, 5000)
-	runtime.GC()
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu := cputime.Process()
-	for b.Loop() {
-		if err := Write(io.Discard, r, Options{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.StopTimer()
-	cputime.Report(b, cpu)
+	fixture.BenchmarkWrite(b, 5000, func(w io.Writer, r *assess.Results) error { return Write(w, r, Options{}) })
 }
