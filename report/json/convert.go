@@ -84,7 +84,8 @@ func requirementLists(x *view.Index, fs []view.Finding) map[string][]string {
 }
 
 // finding converts one failing, waived or undecided pair; its
-// requirements are the control's list in reqs, shared, when there is one.
+// requirements are its control's list in reqs (see requirementLists),
+// shared.
 func finding(x *view.Index, f view.Finding, reqs map[string][]string) Finding {
 	p := f.Subject.Provenance
 	item := Finding{
@@ -97,12 +98,6 @@ func finding(x *view.Index, f view.Finding, reqs map[string][]string) Finding {
 			Text: f.Location},
 		Message: f.Eval.Message, Reasons: reasons(f.Eval.Reasons), Remediation: f.Control.Remediation,
 		Requirements: reqs[f.Control.ID], Waiver: f.Eval.Waiver, Baseline: x.R.Baseline.State(*f.Eval),
-	}
-	if item.Requirements == nil {
-		item.Requirements = []string{}
-		for _, ref := range x.Requirements(f.Control.ID) {
-			item.Requirements = append(item.Requirements, ref.String())
-		}
 	}
 	return item
 }
