@@ -233,9 +233,7 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*No
 				// YAML requires unique keys, and the clients' readers (yaml
 				// for Continue, like yaml.v3 decoding into a map) reject the
 				// document rather than pick one value.
-				first := n.Vals[index[key]]
-				return nil, &SyntaxError{Line: k.Line, Col: k.Column,
-					Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(key), first.Line)}
+				return nil, repeatedKey(k, n.Vals[index[key]])
 			}
 			explicit[key] = true
 			child, err := b.value(v, childPointer(ptr, key), depth+1, flow)
@@ -287,6 +285,13 @@ func (b *yamlBuilder) value(y *yaml.Node, ptr string, depth int, flow bool) (*No
 	return n, nil
 }
 
+// repeatedKey is the error for the mapping key k written again, first
+// written for the value first.
+func repeatedKey(k *yaml.Node, first *Node) *SyntaxError {
+	return &SyntaxError{Line: k.Line, Col: k.Column,
+		Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(k.Value), first.Line)}
+}
+
 // yamlIndexAll makes every mapping go through the general path, with maps
 // of its keys, for the tests that compare the two paths.
 var yamlIndexAll = false
@@ -301,10 +306,10 @@ func hasMergeKey(y *yaml.Node) bool {
 	return false
 }
 
-// smallMapping is the general path of value for a mapping y of at most
-// maxScannedMembers keys and no merge key, into n: with every key written
-// in the mapping itself, a repeated key is found by a look through the keys
-// so far instead of maps of them.
+// smallMapping reads a mapping y of at most maxScannedMembers keys and no
+// merge key into n, as the general path of value does: with every key
+// written in the mapping itself, a repeated key is found by a look through
+// the keys so far instead of maps of them.
 func (b *yamlBuilder) smallMapping(n *Node, y *yaml.Node, ptr string, depth int, flow bool) *SyntaxError {
 	if len(y.Content) >= 2 {
 		n.Keys = make([]string, 0, len(y.Content)/2)
@@ -314,8 +319,7 @@ func (b *yamlBuilder) smallMapping(n *Node, y *yaml.Node, ptr string, depth int,
 		k, v := y.Content[i], y.Content[i+1]
 		key := k.Value
 		if j := slices.Index(n.Keys, key); j >= 0 {
-			return &SyntaxError{Line: k.Line, Col: k.Column,
-				Msg: fmt.Sprintf("mapping key %s already defined at line %d", QuoteKey(key), n.Vals[j].Line)}
+			return repeatedKey(k, n.Vals[j])
 		}
 		child, err := b.value(v, childPointer(ptr, key), depth+1, flow)
 		if err != nil {
