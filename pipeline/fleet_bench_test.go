@@ -59,6 +59,20 @@ func BenchmarkAssessFleet(b *testing.B) {
 	}
 }
 
+// fleet50k is the 50k fleet of BenchmarkAssessFleet, which the collection
+// and subset benchmarks share.
+var fleet50k = assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1}
+
+// collectFleet collects the fleet in dir as 'tollgate collect' does.
+func collectFleet(tb testing.TB, ctx context.Context, dir string) *evidence.Bundle {
+	tb.Helper()
+	bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return bundle
+}
+
 // writeFleet writes the fleet spec describes into a temporary folder and
 // returns the folder.
 func writeFleet(b *testing.B, spec assesstest.FilesSpec) string {
@@ -74,7 +88,7 @@ func writeFleet(b *testing.B, spec assesstest.FilesSpec) string {
 // (6,000 files) as 'tollgate collect' does, without evaluating or writing
 // anything: the parsing, secret classification and redaction of every file.
 func BenchmarkCollectFleet(b *testing.B) {
-	dir := writeFleet(b, assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1})
+	dir := writeFleet(b, fleet50k)
 	ctx := context.Background()
 	runtime.GC()
 	b.ReportAllocs()
@@ -82,10 +96,7 @@ func BenchmarkCollectFleet(b *testing.B) {
 	var subjects int
 	cpu := cputime.Process()
 	for b.Loop() {
-		bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
-		if err != nil {
-			b.Fatal(err)
-		}
+		bundle := collectFleet(b, ctx, dir)
 		subjects = len(bundle.Subjects)
 	}
 	b.StopTimer()
@@ -103,7 +114,7 @@ var subsetControls = []string{"MCP-AUTH-01", "MCP-SECRETS-01", "MCP-SECRETS-03",
 // and writes results.json alone: the work 'conftest test' with that policy
 // does over the same files, which the README's "Scale" section compares.
 func BenchmarkAssessFleetSubset(b *testing.B) {
-	dir := writeFleet(b, assesstest.FilesSpec{Servers: 50000, Workloads: 2000, Gateways: 50, Seed: 1})
+	dir := writeFleet(b, fleet50k)
 	builtin, err := pipeline.LoadCatalog(nil)
 	if err != nil {
 		b.Fatal(err)
@@ -128,10 +139,7 @@ func BenchmarkAssessFleetSubset(b *testing.B) {
 	var failures int
 	cpu := cputime.Process()
 	for b.Loop() {
-		bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
-		if err != nil {
-			b.Fatal(err)
-		}
+		bundle := collectFleet(b, ctx, dir)
 		r, err := assess.Run(ctx, assess.Input{Subjects: bundle.Subjects, Artifacts: bundle.Artifacts, Catalog: cat,
 			Mappings: maps, Now: fleetNow, Tool: pipeline.Tool, Version: "bench"})
 		if err != nil {
@@ -152,10 +160,7 @@ func BenchmarkAssessFleetSubset(b *testing.B) {
 // assessFleet collects, evaluates and writes every report of the fleet in
 // dir into out, returning the evidence and the results.
 func assessFleet(tb testing.TB, ctx context.Context, dir, out string) (*evidence.Bundle, *assess.Results) {
-	bundle, err := pipeline.Collect(ctx, collectors.Request{Paths: []string{dir}, Root: dir, Now: fleetNow, Version: "bench"})
-	if err != nil {
-		tb.Fatal(err)
-	}
+	bundle := collectFleet(tb, ctx, dir)
 	r, err := pipeline.Evaluate(ctx, bundle, pipeline.EvaluateOptions{Now: fleetNow, Version: "bench"})
 	if err != nil {
 		tb.Fatal(err)
